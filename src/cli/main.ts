@@ -1,0 +1,60 @@
+import { Command } from 'commander';
+import type { ConfigOverrides } from '../server/config.js';
+import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
+import { migrate } from '../server/db/migrate.js';
+import { describeDatabase, openConfiguredDatabase } from '../server/runtime.js';
+import { seedDemo } from '../server/demo/seed-demo.js';
+import { APP_VERSION } from '../server/version.js';
+import { createUserCommand } from './create-user.command.js';
+import { serveCommand } from './serve.command.js';
+
+const program = new Command()
+  .name('ricolloca')
+  .description('Ricolloca: programmi di ricollocazione dei Centri per l’impiego')
+  .version(APP_VERSION);
+
+program
+  .command('migrate')
+  .description('apply the numbered SQL migrations that are not yet applied')
+  .addOption(dataDirOption())
+  .addOption(databaseUrlOption())
+  .action(async (opts: ConfigOverrides) => {
+    const config = configFrom(opts);
+    const database = await openConfiguredDatabase(config);
+    try {
+      const report = await migrate(database);
+      console.log(`Database: ${describeDatabase(config)}`);
+      console.log(
+        report.applied.length
+          ? `Applied: ${report.applied.join(', ')}`
+          : `Up to date (${report.alreadyApplied} migrations already applied)`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed-demo')
+  .description('load the synthetic demo scenario into an empty database (migrating it first)')
+  .addOption(dataDirOption())
+  .addOption(databaseUrlOption())
+  .action(async (opts: ConfigOverrides) => {
+    const config = configFrom(opts);
+    const database = await openConfiguredDatabase(config);
+    try {
+      await migrate(database);
+      const result = await seedDemo(database);
+      console.log(result.seeded ? 'Demo data loaded.' : 'The database already holds data: nothing loaded.');
+    } finally {
+      await database.close();
+    }
+  });
+
+program.addCommand(createUserCommand());
+program.addCommand(serveCommand());
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

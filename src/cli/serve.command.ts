@@ -1,0 +1,53 @@
+import { Command, Option } from 'commander';
+import { buildApp } from '../server/app.js';
+import { migrate } from '../server/db/migrate.js';
+import { DEMO_PASSWORD } from '../server/demo/demo-organisation.js';
+import { seedDemo } from '../server/demo/seed-demo.js';
+import { describeDatabase, openConfiguredDatabase } from '../server/runtime.js';
+import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
+
+export function serveCommand() {
+  return new Command('serve')
+    .description('migrate the database, load the demo data on first start, and serve the web app and API')
+    .addOption(new Option('-p, --port <port>', 'port to listen on (env PORT; default 3000)'))
+    .addOption(new Option('--host <host>', 'address to listen on (env HOST; default 0.0.0.0)'))
+    .addOption(dataDirOption())
+    .addOption(databaseUrlOption())
+    .option('--no-demo', 'do not load the demo data into an empty database')
+    .action(async (opts: { port?: string; host?: string; dataDir?: string; databaseUrl?: string; demo: boolean }) => {
+      const started = Date.now();
+      const config = configFrom(opts);
+      const database = await openConfiguredDatabase(config);
+      await migrate(database);
+      const seed = opts.demo ? await seedDemo(database) : undefined;
+      const app = await buildApp({
+        database,
+        logLevel: config.logLevel,
+        trustProxy: config.trustProxy,
+        webDir: config.webDir,
+      });
+      const shutdown = async (signal: string) => {
+        app.log.info({ signal }, 'shutting down');
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const lines = [
+        '',
+        `Ricolloca is running: http://localhost:${port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        `Database: ${describeDatabase(config)}`,
+        `API documentation: http://localhost:${port}/api/docs`,
+      ];
+      if (seed) {
+        lines.push(seed.seeded ? 'Demo data loaded on this first start.' : 'Demo data already present.');
+        lines.push(`Demo sign-in accounts (password for all: ${DEMO_PASSWORD}):`);
+        for (const account of seed.accounts) lines.push(`  ${account.email.padEnd(34)} ${account.roles}`);
+      }
+      console.log(lines.join('\n') + '\n');
+    });
+}

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from './db/database.js';
+import { databaseIsReachable } from './db/migrate.js';
+import { createAuditRepository } from './audit/audit.repository.js';
+import { createAuditService } from './audit/audit.service.js';
+import { registerAuditRoutes } from './audit/audit.routes.js';
+import { canReadAuditLog } from './audit/audit.policy.js';
+import { registerAccessControl } from './auth/access.js';
+import { canManageStaff } from './auth/auth.policy.js';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { createAuthService } from './auth/auth.service.js';
+import { createSessionRepository } from './auth/session.repository.js';
+import { createSignInThrottle } from './auth/sign-in-throttle.js';
+import { createStaffRepository } from './auth/staff.repository.js';
+import { registerStaffRoutes } from './auth/staff.routes.js';
+import { createStaffService } from './auth/staff.service.js';
+import { registerErrorHandling, sendProblem } from './http/error-handler.js';
+import { httpErrors } from './http/http.errors.js';
+import { DomainError } from './http/problem.js';
+import { createRouteRegistry } from './http/route-registry.js';
+import { registerSecurityHeaders } from './http/security.js';
+import { createOfficeRepository } from './organisation/office.repository.js';
+import { registerOfficeRoutes } from './organisation/office.routes.js';
+import { createOfficeService } from './organisation/office.service.js';
+import { canManageOffices } from './organisation/organisation.policy.js';
+import { APP_VERSION } from './version.js';
+
+export interface AppDeps {
+  database: Database;
+  clock?: () => Date;
+  logLevel?: string;
+  trustProxy?: boolean;
+  /** Directory of the built web app; when it exists it is served at /. */
+  webDir?: string;
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? (() => new Date());
+  const { db } = deps.database;
+
+  const app = Fastify({
+    logger: {
+      level: deps.logLevel ?? 'info',
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.trustProxy ?? false,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body to an API route is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  // Documentation routes describe the API and hold no data: they are public.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+  });
+  // Every API route must say who may call it; a route without a policy does not start.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.config?.access === undefined && route.method !== 'HEAD') {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy`);
+    }
+  });
+  const registry = createRouteRegistry();
+  registry.attach(app);
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app);
+  await app.register(cookie);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ricolloca API',
+        version: APP_VERSION,
+        description:
+          'API dei programmi di ricollocazione dei Centri per l’impiego. Autenticazione con cookie di sessione; ' +
+          'le richieste di scrittura richiedono l’intestazione X-CSRF-Token restituita da /api/v1/auth/session. ' +
+          'Gli errori sono application/problem+json (RFC 9457) con un codice stabile.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ricolloca_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  // Repositories and services: plain objects wired here, by hand, in one place.
+  const auditService = createAuditService({ db, repository: createAuditRepository() });
+  const officeRepository = createOfficeRepository();
+  const sessionRepository = createSessionRepository();
+  const staffRepository = createStaffRepository();
+  const authService = createAuthService({
+    db,
+    sessions: sessionRepository,
+    staff: staffRepository,
+    throttle: createSignInThrottle(),
+    audit: auditService,
+    offices: { namesByIds: (ids) => officeRepository.namesByIds(db, ids) },
+    capabilities: {
+      'offices.manage': canManageOffices,
+      'staff.manage': canManageStaff,
+      'audit.read': canReadAuditLog,
+    },
+    clock,
+  });
+  const staffService = createStaffService({
+    db,
+    staff: staffRepository,
+    sessions: sessionRepository,
+    audit: auditService,
+    offices: { idsInNetwork: (networkId) => officeRepository.idsInNetwork(db, networkId) },
+    clock,
+  });
+  const officeService = createOfficeService({ db, offices: officeRepository, audit: auditService, clock });
+
+  registerAccessControl(app, authService);
+
+
+  app.withTypeProvider().get('/api/health', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['Servizio'],
+      summary: 'Stato del servizio e raggiungibilità del database',
+      response: {
+        200: z.object({ status: z.literal('ok'), database: z.literal('ok'), version: z.string() }),
+        503: z.object({ status: z.literal('degraded'), database: z.literal('unreachable'), version: z.string() }),
+      },
+    },
+    handler: async (_request, reply) => {
+      const ok = await databaseIsReachable(deps.database);
+      if (!ok) return reply.code(503).send({ status: 'degraded', database: 'unreachable', version: APP_VERSION });
+      return { status: 'ok', database: 'ok', version: APP_VERSION };
+    },
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthRoutes(app, authService);
+  registerStaffRoutes(app, staffService);
+  registerOfficeRoutes(app, officeService);
+  registerAuditRoutes(app, auditService);
+
+  const webDir = deps.webDir;
+  const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) {
+      const allowed = registry.allowedMethods(path);
+      if (allowed.length > 0) {
+        reply.header('allow', allowed.join(', '));
+        return sendProblem(request, reply, httpErrors.methodNotAllowed());
+      }
+      return sendProblem(request, reply, httpErrors.notFound());
+    }
+    // The web app routes on the client: any other GET for a page gets index.html.
+    if (serveWeb && (request.method === 'GET' || request.method === 'HEAD') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(request, reply, httpErrors.notFound());
+  });
+
+  return app;
+}
+
+export { DomainError };

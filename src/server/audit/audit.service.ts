@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { RequestContext } from '../auth/actor.js';
+import type { AuditQuery } from '../../shared/schemas/audit.schema.js';
+import type { AuditRepository, Executor } from './audit.repository.js';
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** The office the record belongs to; defaults to the actor's current office. */
+  officeId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The audit trail: every write and every read of a person's record goes through `record`,
+ * inside the same transaction as the change it describes, so a change is never without its trace.
+ */
+export function createAuditService(deps: { db: Kysely<DB>; repository: AuditRepository }) {
+  return {
+    async record(executor: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
+      await deps.repository.insert(executor, {
+        actorId: ctx.actor?.userId ?? null,
+        actorLabel: ctx.actor ? `${ctx.actor.fullName} <${ctx.actor.email}>` : '',
+        officeId: event.officeId === undefined ? (ctx.actor?.officeId ?? null) : event.officeId,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        details: event.details,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
+    },
+
+    async search(networkId: string, query: AuditQuery) {
+      const items = await deps.repository.search(deps.db, networkId, query);
+      const last = items.at(-1);
+      return { items, nextBefore: items.length === query.limit && last ? last.id : null };
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,227 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB, Role } from '../db/schema.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { SessionView } from '../../shared/schemas/auth.schema.js';
+import type { Actor, Policy, RequestContext } from './actor.js';
+import { authErrors } from './auth.errors.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { checkPasswordStrength } from './password-strength.js';
+import type { SessionRepository } from './session.repository.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
+import type { StaffRepository } from './staff.repository.js';
+
+export const SESSION_IDLE_MS = 2 * 60 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+/** last_seen_at is written at most once a minute: a read-only request costs one query. */
+const TOUCH_EVERY_MS = 60_000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+export interface OfficeLookup {
+  namesByIds(ids: string[]): Promise<Array<{ id: string; code: string; name: string }>>;
+}
+
+export interface AuthServiceDeps {
+  db: Kysely<DB>;
+  sessions: SessionRepository;
+  staff: StaffRepository;
+  throttle: SignInThrottle;
+  audit: AuditService;
+  offices: OfficeLookup;
+  /** Capability name → policy; the web shows only what the current user may do. */
+  capabilities: Record<string, Policy>;
+  clock: () => Date;
+}
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const { db, sessions, staff, throttle, audit, clock } = deps;
+
+  function actorFrom(record: NonNullable<Awaited<ReturnType<SessionRepository['findActive']>>>): Actor {
+    return {
+      userId: record.userId,
+      email: record.email,
+      fullName: record.fullName,
+      language: record.language,
+      mustChangePassword: record.mustChangePassword,
+      officeId: record.officeId,
+      networkId: record.networkId,
+      roles: record.assignments.filter((a) => a.officeId === record.officeId).map((a) => a.role),
+      assignments: record.assignments,
+      session: { tokenHash: record.tokenHash, csrfToken: record.csrfToken },
+    };
+  }
+
+  function nextExpiry(createdAt: Date, now: Date): Date {
+    return new Date(Math.min(createdAt.getTime() + SESSION_ABSOLUTE_MS, now.getTime() + SESSION_IDLE_MS));
+  }
+
+  return {
+    async signIn(
+      ctx: RequestContext,
+      input: { email: string; password: string; userAgent: string },
+    ): Promise<{ token: string; actor: Actor }> {
+      const now = clock();
+      const emailKey = input.email.toLowerCase();
+      const wait = await throttle.retryAfterSeconds(db, emailKey, ctx.ip, now);
+      if (wait > 0) {
+        await audit.record(db, ctx, {
+          action: 'auth.sign_in_throttled',
+          entityType: 'staff_user',
+          entityId: null,
+          officeId: null,
+          details: { email: emailKey },
+        });
+        throw authErrors.throttled(wait);
+      }
+      const account = await staff.findCredentialsByEmail(db, emailKey);
+      const valid = await verifyPassword(account?.passwordHash ?? null, input.password);
+      if (!account || !valid) {
+        await db.transaction().execute(async (trx) => {
+          await throttle.record(trx, { emailKey, ip: ctx.ip, succeeded: false, at: now });
+          await audit.record(trx, ctx, {
+            action: 'auth.sign_in_failed',
+            entityType: 'staff_user',
+            entityId: account?.id ?? null,
+            officeId: null,
+            details: { email: emailKey },
+          });
+        });
+        throw authErrors.invalidCredentials();
+      }
+      if (account.disabled) throw authErrors.accountDisabled();
+
+      const token = randomBytes(32).toString('base64url');
+      const tokenHash = hashToken(token);
+      await db.transaction().execute(async (trx) => {
+        // The session starts in the office where the account was first given a role.
+        const firstRole = await trx
+          .selectFrom('staff_roles as r')
+          .innerJoin('offices as o', 'o.id', 'r.office_id')
+          .select('r.office_id')
+          .where('r.user_id', '=', account.id)
+          .where('o.active', '=', true)
+          .orderBy('r.granted_at')
+          .orderBy('o.created_at')
+          .orderBy('o.code')
+          .executeTakeFirst();
+        await sessions.insert(trx, {
+          tokenHash,
+          userId: account.id,
+          officeId: firstRole?.office_id ?? null,
+          csrfToken: randomBytes(24).toString('base64url'),
+          ip: ctx.ip,
+          userAgent: input.userAgent,
+          expiresAt: nextExpiry(now, now),
+          now,
+        });
+        await throttle.record(trx, { emailKey, ip: ctx.ip, succeeded: true, at: now });
+        await staff.update(trx, account.id, { lastSignInAt: now }, now);
+      });
+      const record = await sessions.findActive(db, tokenHash, now);
+      if (!record) throw new Error('session vanished right after sign-in');
+      const actor = actorFrom(record);
+      await audit.record(db, { ...ctx, actor }, {
+        action: 'auth.sign_in',
+        entityType: 'staff_user',
+        entityId: account.id,
+      });
+      return { token, actor };
+    },
+
+    /** Resolves a session cookie to the actor, sliding the idle expiry forward. */
+    async authenticate(token: string): Promise<Actor | null> {
+      if (!token || token.length > 100) return null;
+      const now = clock();
+      const record = await sessions.findActive(db, hashToken(token), now);
+      if (!record) return null;
+      if (now.getTime() - record.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        await sessions.touch(db, record.tokenHash, now, nextExpiry(record.createdAt, now));
+      }
+      return actorFrom(record);
+    },
+
+    async signOut(ctx: RequestContext & { actor: Actor }) {
+      await db.transaction().execute(async (trx) => {
+        await sessions.delete(trx, ctx.actor.session.tokenHash);
+        await audit.record(trx, ctx, { action: 'auth.sign_out', entityType: 'staff_user', entityId: ctx.actor.userId });
+      });
+    },
+
+    async changePassword(ctx: RequestContext & { actor: Actor }, input: { currentPassword: string; newPassword: string }) {
+      const now = clock();
+      const stored = await staff.findPasswordHash(db, ctx.actor.userId);
+      if (!(await verifyPassword(stored ?? null, input.currentPassword))) throw authErrors.wrongCurrentPassword();
+      if (input.currentPassword === input.newPassword) throw authErrors.passwordReused();
+      if (!checkPasswordStrength(input.newPassword, [ctx.actor.email, ctx.actor.fullName])) {
+        throw authErrors.passwordTooWeak();
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        await staff.update(trx, ctx.actor.userId, { passwordHash, mustChangePassword: false, passwordChangedAt: now }, now);
+        // Every other session of this account ends: a changed password locks out whoever else had it.
+        await sessions.deleteForUser(trx, ctx.actor.userId, ctx.actor.session.tokenHash);
+        await audit.record(trx, ctx, { action: 'auth.password_changed', entityType: 'staff_user', entityId: ctx.actor.userId });
+      });
+    },
+
+    async switchOffice(ctx: RequestContext & { actor: Actor }, officeId: string): Promise<void> {
+      if (!ctx.actor.assignments.some((a) => a.officeId === officeId)) throw authErrors.officeNotAssigned();
+      await db.transaction().execute(async (trx) => {
+        await sessions.setOffice(trx, ctx.actor.session.tokenHash, officeId);
+        await audit.record(trx, ctx, {
+          action: 'auth.office_switched',
+          entityType: 'staff_user',
+          entityId: ctx.actor.userId,
+          officeId,
+          details: { from: ctx.actor.officeId },
+        });
+      });
+    },
+
+    async setLanguage(ctx: RequestContext & { actor: Actor }, language: 'it' | 'en') {
+      const now = clock();
+      await db.transaction().execute(async (trx) => {
+        await staff.update(trx, ctx.actor.userId, { language }, now);
+        await audit.record(trx, ctx, {
+          action: 'auth.preferences_changed',
+          entityType: 'staff_user',
+          entityId: ctx.actor.userId,
+          details: { language },
+        });
+      });
+    },
+
+    async view(actor: Actor): Promise<SessionView> {
+      const officeIds = [...new Set(actor.assignments.map((a) => a.officeId))];
+      const offices = await deps.offices.namesByIds(officeIds);
+      const rolesOf = (officeId: string): Role[] =>
+        actor.assignments.filter((a) => a.officeId === officeId).map((a) => a.role);
+      return {
+        user: {
+          id: actor.userId,
+          email: actor.email,
+          fullName: actor.fullName,
+          language: actor.language,
+          mustChangePassword: actor.mustChangePassword,
+        },
+        currentOfficeId: actor.officeId,
+        offices: offices.map((o) => ({ ...o, roles: rolesOf(o.id) })),
+        roles: actor.roles,
+        capabilities: Object.entries(deps.capabilities)
+          .filter(([, policy]) => policy(actor))
+          .map(([name]) => name)
+          .sort(),
+        csrfToken: actor.session.csrfToken,
+      };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

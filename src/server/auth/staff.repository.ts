@@ -1,0 +1,170 @@
+import { sql } from 'kysely';
+import type { Role } from '../db/schema.js';
+import type { Executor } from '../audit/audit.repository.js';
+import type { StaffAccount } from '../../shared/schemas/staff.schema.js';
+
+export interface StaffCredentials {
+  id: string;
+  email: string;
+  fullName: string;
+  passwordHash: string | null;
+  disabled: boolean;
+}
+
+const rolesJson = sql<Array<{ officeId: string; role: Role }>>`coalesce((
+  select json_agg(json_build_object('officeId', r.office_id, 'role', r.role) order by r.office_id, r.role)
+  from staff_roles r where r.user_id = u.id), '[]'::json)`;
+
+export function createStaffRepository() {
+  const accountQuery = (executor: Executor) =>
+    executor
+      .selectFrom('staff_users as u')
+      .select([
+        'u.id',
+        'u.email',
+        'u.full_name',
+        'u.disabled_at',
+        'u.must_change_password',
+        'u.last_sign_in_at',
+        'u.created_at',
+        rolesJson.as('roles'),
+      ]);
+
+  type AccountRow = Awaited<ReturnType<ReturnType<typeof accountQuery>['executeTakeFirstOrThrow']>>;
+  const toAccount = (r: AccountRow): StaffAccount => ({
+    id: r.id,
+    email: r.email,
+    fullName: r.full_name,
+    roles: r.roles,
+    disabled: r.disabled_at !== null,
+    mustChangePassword: r.must_change_password,
+    lastSignInAt: r.last_sign_in_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
+  });
+
+  return {
+    async findCredentialsByEmail(executor: Executor, email: string): Promise<StaffCredentials | undefined> {
+      const row = await executor
+        .selectFrom('staff_users')
+        .select(['id', 'email', 'full_name', 'password_hash', 'disabled_at'])
+        .where(sql`lower(email)`, '=', email.toLowerCase())
+        .executeTakeFirst();
+      return row && {
+        id: row.id,
+        email: row.email,
+        fullName: row.full_name,
+        passwordHash: row.password_hash,
+        disabled: row.disabled_at !== null,
+      };
+    },
+
+    async findPasswordHash(executor: Executor, userId: string): Promise<string | null | undefined> {
+      const row = await executor.selectFrom('staff_users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+      return row?.password_hash;
+    },
+
+    async findAccount(executor: Executor, id: string): Promise<StaffAccount | undefined> {
+      const row = await accountQuery(executor).where('u.id', '=', id).executeTakeFirst();
+      return row && toAccount(row);
+    },
+
+    /** Accounts holding at least one role in the network (or none at all: new, or stripped). */
+    async list(
+      executor: Executor,
+      networkId: string,
+      filter: { q?: string; officeId?: string; role?: Role; status: 'active' | 'disabled' | 'all' },
+    ): Promise<StaffAccount[]> {
+      let q = accountQuery(executor).where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('staff_roles as r')
+            .innerJoin('offices as o', 'o.id', 'r.office_id')
+            .select(sql`1`.as('one'))
+            .whereRef('r.user_id', '=', 'u.id')
+            .where('o.network_id', '=', networkId)
+            .$if(filter.officeId !== undefined, (s) => s.where('r.office_id', '=', filter.officeId!))
+            .$if(filter.role !== undefined, (s) => s.where('r.role', '=', filter.role!)),
+        ),
+      );
+      if (filter.q) {
+        const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q = q.where((eb) => eb.or([eb(sql`lower(u.full_name)`, 'like', like), eb(sql`lower(u.email)`, 'like', like)]));
+      }
+      if (filter.status === 'active') q = q.where('u.disabled_at', 'is', null);
+      if (filter.status === 'disabled') q = q.where('u.disabled_at', 'is not', null);
+      const rows = await q.orderBy('u.full_name').limit(1000).execute();
+      return rows.map(toAccount);
+    },
+
+    async insert(
+      executor: Executor,
+      account: { email: string; fullName: string; passwordHash: string; mustChangePassword: boolean; now: Date },
+    ): Promise<string> {
+      const row = await executor
+        .insertInto('staff_users')
+        .values({
+          email: account.email,
+          full_name: account.fullName,
+          password_hash: account.passwordHash,
+          must_change_password: account.mustChangePassword,
+          password_changed_at: account.now,
+          created_at: account.now,
+          updated_at: account.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async emailExists(executor: Executor, email: string): Promise<boolean> {
+      const row = await executor
+        .selectFrom('staff_users')
+        .select('id')
+        .where(sql`lower(email)`, '=', email.toLowerCase())
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async replaceRoles(executor: Executor, userId: string, roles: Array<{ officeId: string; role: Role }>) {
+      await executor.deleteFrom('staff_roles').where('user_id', '=', userId).execute();
+      const unique = new Map(roles.map((r) => [`${r.officeId}:${r.role}`, r]));
+      if (unique.size === 0) return;
+      await executor
+        .insertInto('staff_roles')
+        .values([...unique.values()].map((r) => ({ user_id: userId, office_id: r.officeId, role: r.role })))
+        .execute();
+    },
+
+    async update(
+      executor: Executor,
+      userId: string,
+      changes: Partial<{
+        fullName: string;
+        passwordHash: string;
+        mustChangePassword: boolean;
+        passwordChangedAt: Date;
+        disabledAt: Date | null;
+        lastSignInAt: Date;
+        language: 'it' | 'en';
+      }>,
+      now: Date,
+    ) {
+      await executor
+        .updateTable('staff_users')
+        .set({
+          updated_at: now,
+          ...(changes.fullName !== undefined && { full_name: changes.fullName }),
+          ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+          ...(changes.mustChangePassword !== undefined && { must_change_password: changes.mustChangePassword }),
+          ...(changes.passwordChangedAt !== undefined && { password_changed_at: changes.passwordChangedAt }),
+          ...(changes.disabledAt !== undefined && { disabled_at: changes.disabledAt }),
+          ...(changes.lastSignInAt !== undefined && { last_sign_in_at: changes.lastSignInAt }),
+          ...(changes.language !== undefined && { preferred_language: changes.language }),
+        })
+        .where('id', '=', userId)
+        .execute();
+    },
+  };
+}
+
+export type StaffRepository = ReturnType<typeof createStaffRepository>;

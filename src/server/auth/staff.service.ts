@@ -1,0 +1,151 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type {
+  CreateStaffRequest,
+  RoleAssignment,
+  StaffAccount,
+  UpdateStaffRequest,
+} from '../../shared/schemas/staff.schema.js';
+import type { Actor, RequestContext } from './actor.js';
+import { authErrors } from './auth.errors.js';
+import { generateTemporaryPassword, hashPassword } from './password.js';
+import type { SessionRepository } from './session.repository.js';
+import type { StaffRepository } from './staff.repository.js';
+
+type ActorContext = RequestContext & { actor: Actor };
+
+export interface NetworkOffices {
+  idsInNetwork(networkId: string): Promise<Set<string>>;
+}
+
+/** Administration of staff accounts, limited to the administrator's own network of offices. */
+export function createStaffService(deps: {
+  db: Kysely<DB>;
+  staff: StaffRepository;
+  sessions: SessionRepository;
+  audit: AuditService;
+  offices: NetworkOffices;
+  clock: () => Date;
+}) {
+  const { db, staff, sessions, audit, clock } = deps;
+
+  async function assertRolesInNetwork(actor: Actor, roles: RoleAssignment[]) {
+    const allowed = await deps.offices.idsInNetwork(actor.networkId ?? '');
+    if (roles.some((r) => !allowed.has(r.officeId))) throw authErrors.officeOutsideNetwork();
+  }
+
+  async function loadInNetwork(actor: Actor, id: string): Promise<StaffAccount> {
+    const account = await staff.findAccount(db, id);
+    if (!account) throw authErrors.staffNotFound();
+    const allowed = await deps.offices.idsInNetwork(actor.networkId ?? '');
+    // An account with no role left stays visible to the administrators who can give it one.
+    if (account.roles.length > 0 && !account.roles.some((r) => allowed.has(r.officeId))) throw authErrors.staffNotFound();
+    return account;
+  }
+
+  return {
+    async list(actor: Actor, filter: Parameters<StaffRepository['list']>[2]) {
+      const items = await staff.list(db, actor.networkId ?? '', filter);
+      return { items, total: items.length };
+    },
+
+    async get(ctx: ActorContext, id: string): Promise<StaffAccount> {
+      const account = await loadInNetwork(ctx.actor, id);
+      await audit.record(db, ctx, { action: 'staff.read', entityType: 'staff_user', entityId: id });
+      return account;
+    },
+
+    async create(ctx: ActorContext, input: CreateStaffRequest) {
+      await assertRolesInNetwork(ctx.actor, input.roles);
+      const now = clock();
+      const temporaryPassword = input.temporaryPassword ?? generateTemporaryPassword();
+      const passwordHash = await hashPassword(temporaryPassword);
+      const id = await db.transaction().execute(async (trx) => {
+        if (await staff.emailExists(trx, input.email)) throw authErrors.emailTaken();
+        const newId = await staff.insert(trx, {
+          email: input.email,
+          fullName: input.fullName,
+          passwordHash,
+          mustChangePassword: true,
+          now,
+        });
+        await staff.replaceRoles(trx, newId, input.roles);
+        await audit.record(trx, ctx, {
+          action: 'staff.created',
+          entityType: 'staff_user',
+          entityId: newId,
+          details: { email: input.email, roles: input.roles },
+        });
+        return newId;
+      }).catch((err: unknown) => {
+        // Two administrators creating the same e-mail at once: the unique index decides.
+        if ((err as { code?: string }).code === '23505') throw authErrors.emailTaken();
+        throw err;
+      });
+      const account = await staff.findAccount(db, id);
+      return { account: account!, temporaryPassword: input.temporaryPassword ? undefined : temporaryPassword };
+    },
+
+    async update(ctx: ActorContext, id: string, input: UpdateStaffRequest): Promise<StaffAccount> {
+      const before = await loadInNetwork(ctx.actor, id);
+      if (input.roles) {
+        await assertRolesInNetwork(ctx.actor, input.roles);
+        const keepsAdminHere = input.roles.some((r) => r.officeId === ctx.actor.officeId && r.role === 'admin');
+        if (id === ctx.actor.userId && !keepsAdminHere) throw authErrors.cannotRemoveOwnAdmin();
+      }
+      const now = clock();
+      await db.transaction().execute(async (trx) => {
+        if (input.fullName !== undefined) await staff.update(trx, id, { fullName: input.fullName }, now);
+        if (input.roles) {
+          // Roles in offices outside the administrator's network are kept as they are.
+          const allowed = await deps.offices.idsInNetwork(ctx.actor.networkId ?? '');
+          const foreign = before.roles.filter((r) => !allowed.has(r.officeId));
+          await staff.replaceRoles(trx, id, [...foreign, ...input.roles]);
+        }
+        await audit.record(trx, ctx, {
+          action: 'staff.updated',
+          entityType: 'staff_user',
+          entityId: id,
+          details: {
+            ...(input.fullName !== undefined && { fullName: { from: before.fullName, to: input.fullName } }),
+            ...(input.roles && { roles: { from: before.roles, to: input.roles } }),
+          },
+        });
+      });
+      return (await staff.findAccount(db, id))!;
+    },
+
+    async setDisabled(ctx: ActorContext, id: string, disabled: boolean): Promise<StaffAccount> {
+      await loadInNetwork(ctx.actor, id);
+      if (disabled && id === ctx.actor.userId) throw authErrors.cannotDisableSelf();
+      const now = clock();
+      await db.transaction().execute(async (trx) => {
+        await staff.update(trx, id, { disabledAt: disabled ? now : null }, now);
+        // A disabled account is signed out everywhere at once.
+        if (disabled) await sessions.deleteForUser(trx, id);
+        await audit.record(trx, ctx, {
+          action: disabled ? 'staff.disabled' : 'staff.enabled',
+          entityType: 'staff_user',
+          entityId: id,
+        });
+      });
+      return (await staff.findAccount(db, id))!;
+    },
+
+    async resetPassword(ctx: ActorContext, id: string): Promise<{ temporaryPassword: string }> {
+      await loadInNetwork(ctx.actor, id);
+      const now = clock();
+      const temporaryPassword = generateTemporaryPassword();
+      const passwordHash = await hashPassword(temporaryPassword);
+      await db.transaction().execute(async (trx) => {
+        await staff.update(trx, id, { passwordHash, mustChangePassword: true, passwordChangedAt: now }, now);
+        await sessions.deleteForUser(trx, id);
+        await audit.record(trx, ctx, { action: 'staff.password_reset', entityType: 'staff_user', entityId: id });
+      });
+      return { temporaryPassword };
+    },
+  };
+}
+
+export type StaffService = ReturnType<typeof createStaffService>;

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { httpErrors } from './http.errors.js';
+import { DomainError, pickLanguage, problemType, type FieldError, type ProblemBody } from './problem.js';
+
+const FRAMEWORK_ERRORS: Record<string, () => DomainError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: httpErrors.malformedJson,
+  FST_ERR_CTP_EMPTY_JSON_BODY: httpErrors.emptyBody,
+  FST_ERR_CTP_BODY_TOO_LARGE: httpErrors.bodyTooLarge,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: httpErrors.unsupportedMediaType,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: httpErrors.badRequest,
+  FST_ERR_CTP_INVALID_TYPE: httpErrors.unsupportedMediaType,
+  FST_ERR_VALIDATION: httpErrors.validationFailed,
+  FST_ERR_BAD_URL: httpErrors.badRequest,
+};
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError) {
+  const language = pickLanguage(request.headers['accept-language']);
+  const body: ProblemBody = {
+    type: problemType(error.code),
+    title: error.code,
+    status: error.status,
+    detail: error.text[language],
+    code: error.code,
+    instance: request.url.split('?')[0],
+    requestId: request.id,
+  };
+  if (error.extra.errors?.length) body.errors = error.extra.errors;
+  if (error.extra.retryAfterSeconds) reply.header('retry-after', String(error.extra.retryAfterSeconds));
+  return reply.code(error.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+function toDomainError(error: FastifyError | Error): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as FastifyError).validationContext ?? 'body';
+    const errors: FieldError[] = error.validation.map((issue) => ({
+      path: `${context}${issue.instancePath === '/' ? '' : issue.instancePath}`,
+      message: issue.message ?? 'non valido',
+    }));
+    const base = httpErrors.validationFailed();
+    return new DomainError(base.code, base.status, base.text, { errors });
+  }
+  const code = (error as FastifyError).code;
+  if (code && FRAMEWORK_ERRORS[code]) return FRAMEWORK_ERRORS[code]!();
+  if (error instanceof SyntaxError && (error as FastifyError).statusCode === 400) return httpErrors.malformedJson();
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    const base = status === 404 ? httpErrors.notFound() : httpErrors.badRequest();
+    return new DomainError(code ?? base.code, status, base.text);
+  }
+  return undefined;
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const domainError = toDomainError(error);
+    if (domainError) {
+      if (domainError.status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendProblem(request, reply, domainError);
+    }
+    // Never leak internals: the client gets a request id to quote, the log gets the stack.
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(request, reply, httpErrors.internal());
+  });
+}

@@ -1,0 +1,65 @@
+import { defineError } from './problem.js';
+
+/** Errors of the HTTP layer itself, raised before any domain code runs. */
+export const httpErrors = {
+  notFound: defineError('NOT_FOUND', 404, {
+    it: 'La risorsa richiesta non esiste.',
+    en: 'The requested resource does not exist.',
+  }),
+  methodNotAllowed: defineError('METHOD_NOT_ALLOWED', 405, {
+    it: 'Il metodo HTTP non è consentito per questa risorsa.',
+    en: 'The HTTP method is not allowed for this resource.',
+  }),
+  malformedJson: defineError('MALFORMED_JSON', 400, {
+    it: 'Il corpo della richiesta non è un JSON valido.',
+    en: 'The request body is not valid JSON.',
+  }),
+  emptyBody: defineError('EMPTY_BODY', 400, {
+    it: 'Il corpo della richiesta è vuoto ma il tipo di contenuto dichiarato è JSON.',
+    en: 'The request body is empty but its declared content type is JSON.',
+  }),
+  bodyTooLarge: defineError('PAYLOAD_TOO_LARGE', 413, {
+    it: 'Il corpo della richiesta supera la dimensione massima consentita (1 MB).',
+    en: 'The request body exceeds the maximum allowed size (1 MB).',
+  }),
+  unsupportedMediaType: defineError('UNSUPPORTED_MEDIA_TYPE', 415, {
+    it: 'Tipo di contenuto non supportato: inviare application/json.',
+    en: 'Unsupported content type: send application/json.',
+  }),
+  validationFailed: defineError('VALIDATION_FAILED', 400, {
+    it: 'Alcuni dati inviati non sono validi.',
+    en: 'Some of the data sent is not valid.',
+  }),
+  badRequest: defineError('BAD_REQUEST', 400, {
+    it: 'La richiesta non è valida.',
+    en: 'The request is not valid.',
+  }),
+  unauthenticated: defineError('UNAUTHENTICATED', 401, {
+    it: 'Accesso necessario: effettuare l’accesso per continuare.',
+    en: 'Sign-in required: please sign in to continue.',
+  }),
+  forbidden: defineError('FORBIDDEN', 403, {
+    it: 'Non si dispone dei permessi necessari per questa operazione.',
+    en: 'You do not have the permissions this operation requires.',
+  }),
+  csrfFailed: defineError('CSRF_TOKEN_INVALID', 403, {
+    it: 'Richiesta rifiutata: token di sicurezza mancante o non valido. Ricaricare la pagina.',
+    en: 'Request refused: missing or invalid security token. Reload the page.',
+  }),
+  crossOrigin: defineError('CROSS_ORIGIN_REFUSED', 403, {
+    it: 'Richiesta rifiutata: proviene da un’origine diversa da Ricolloca.',
+    en: 'Request refused: it comes from an origin other than Ricolloca.',
+  }),
+  tooManyRequests: defineError('TOO_MANY_REQUESTS', 429, {
+    it: 'Troppe richieste: riprovare più tardi.',
+    en: 'Too many requests: try again later.',
+  }),
+  internal: defineError('INTERNAL_ERROR', 500, {
+    it: 'Si è verificato un errore imprevisto. L’errore è stato registrato: riprovare più tardi.',
+    en: 'An unexpected error occurred. It has been logged: try again later.',
+  }),
+  serviceUnavailable: defineError('SERVICE_UNAVAILABLE', 503, {
+    it: 'Il servizio non è al momento disponibile.',
+    en: 'The service is not available at the moment.',
+  }),
+};

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Actor, RequestContext } from '../auth/actor.js';
+import type { CreateOfficeRequest, Office, UpdateOfficeRequest } from '../../shared/schemas/office.schema.js';
+import type { OfficeRepository } from './office.repository.js';
+import { organisationErrors } from './organisation.errors.js';
+
+type ActorContext = RequestContext & { actor: Actor };
+
+/** Offices of the actor's network: only those are visible or editable, whatever the id asked for. */
+export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepository; audit: AuditService; clock: () => Date }) {
+  const { db, offices, audit, clock } = deps;
+
+  function networkOf(actor: Actor): string {
+    if (!actor.networkId) throw organisationErrors.noNetwork();
+    return actor.networkId;
+  }
+
+  async function loadInNetwork(actor: Actor, id: string): Promise<Office> {
+    const office = await offices.findById(db, id);
+    if (!office || office.networkId !== networkOf(actor)) throw organisationErrors.officeNotFound();
+    return office;
+  }
+
+  return {
+    list: (actor: Actor) => offices.listByNetwork(db, networkOf(actor)),
+    get: (actor: Actor, id: string) => loadInNetwork(actor, id),
+
+    async create(ctx: ActorContext, input: CreateOfficeRequest): Promise<Office> {
+      const networkId = networkOf(ctx.actor);
+      const now = clock();
+      const id = await db
+        .transaction()
+        .execute(async (trx) => {
+          if (await offices.codeExists(trx, input.code)) throw organisationErrors.officeCodeTaken();
+          const newId = await offices.insert(
+            trx,
+            networkId,
+            input.code,
+            {
+              name: input.name,
+              address: input.address ?? '',
+              postalCode: input.postalCode ?? '',
+              comune: input.comune ?? '',
+              province: input.province ?? '',
+              phone: input.phone ?? '',
+              email: input.email ?? '',
+              openingHours: input.openingHours ?? [],
+              active: input.active ?? true,
+            },
+            now,
+          );
+          await audit.record(trx, ctx, { action: 'office.created', entityType: 'office', entityId: newId, officeId: newId, details: { code: input.code, name: input.name } });
+          return newId;
+        })
+        .catch((err: unknown) => {
+          if ((err as { code?: string }).code === '23505') throw organisationErrors.officeCodeTaken();
+          throw err;
+        });
+      return (await offices.findById(db, id))!;
+    },
+
+    async update(ctx: ActorContext, id: string, input: UpdateOfficeRequest): Promise<Office> {
+      const before = await loadInNetwork(ctx.actor, id);
+      const now = clock();
+      await db.transaction().execute(async (trx) => {
+        await offices.update(trx, id, input, now);
+        const changed = Object.fromEntries(
+          Object.entries(input)
+            .filter(([key, value]) => JSON.stringify(before[key as keyof Office]) !== JSON.stringify(value))
+            .map(([key, value]) => [key, { from: before[key as keyof Office], to: value }]),
+        );
+        await audit.record(trx, ctx, { action: 'office.updated', entityType: 'office', entityId: id, officeId: id, details: changed });
+      });
+      return (await offices.findById(db, id))!;
+    },
+  };
+}
+
+export type OfficeService = ReturnType<typeof createOfficeService>;

@@ -1,0 +1,16 @@
+import { defineError } from '../http/problem.js';
+
+export const organisationErrors = {
+  officeNotFound: defineError('OFFICE_NOT_FOUND', 404, {
+    it: 'La sede non esiste.',
+    en: 'The office does not exist.',
+  }),
+  officeCodeTaken: defineError('OFFICE_CODE_ALREADY_USED', 409, {
+    it: 'Esiste già una sede con questo codice.',
+    en: 'An office with this code already exists.',
+  }),
+  noNetwork: defineError('NO_CURRENT_OFFICE', 409, {
+    it: 'Scegliere prima una sede di lavoro.',
+    en: 'Choose an office to work in first.',
+  }),
+};

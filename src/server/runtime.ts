@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import type { AppConfig } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
+export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
+  if (config.databaseUrl) return openDatabase({ url: config.databaseUrl });
+  return openDatabase({ dataDir: join(config.dataDir, 'pgdata') });
+}
+
+export function describeDatabase(config: AppConfig): string {
+  if (!config.databaseUrl) return `PGlite in ${join(config.dataDir, 'pgdata')}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}

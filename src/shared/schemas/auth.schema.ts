@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { emailSchema, languageSchema, roleSchema } from './common.schema.js';
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const signInRequestSchema = z
+  .strictObject({
+    email: emailSchema,
+    password: z.string().min(1).max(200),
+  })
+  .meta({ id: 'SignInRequest' });
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const officeSummarySchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  roles: z.array(roleSchema),
+});
+
+export const sessionViewSchema = z
+  .object({
+    user: z.object({
+      id: z.uuid(),
+      email: z.string(),
+      fullName: z.string(),
+      language: languageSchema,
+      mustChangePassword: z.boolean(),
+    }),
+    currentOfficeId: z.uuid().nullable(),
+    offices: z.array(officeSummarySchema),
+    roles: z.array(roleSchema),
+    /** What the current user may do in the current office; the web shows only these. */
+    capabilities: z.array(z.string()),
+    csrfToken: z.string(),
+  })
+  .meta({ id: 'Session' });
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+export const switchOfficeRequestSchema = z.strictObject({ officeId: z.uuid() }).meta({ id: 'SwitchOfficeRequest' });
+
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `La password deve avere almeno ${PASSWORD_MIN_LENGTH} caratteri` })
+  .max(128);
+
+export const changePasswordRequestSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: newPasswordSchema,
+  })
+  .meta({ id: 'ChangePasswordRequest' });
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+export const preferencesRequestSchema = z.strictObject({ language: languageSchema }).meta({ id: 'PreferencesRequest' });

@@ -1,0 +1,42 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import it from './it.json';
+
+export const LANGUAGES = ['it', 'en'] as const;
+export type UiLanguage = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'ricolloca.language';
+
+function initialLanguage(): UiLanguage {
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return stored === 'en' ? 'en' : 'it';
+}
+
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { it: { translation: it }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: 'it',
+  interpolation: { escapeValue: false },
+});
+
+/** Changes the interface language and keeps <html lang> right for screen readers. */
+export async function setLanguage(language: UiLanguage) {
+  await i18n.changeLanguage(language);
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+}
+
+document.documentElement.lang = i18n.language;
+
+const TIME_ZONE = 'Europe/Rome';
+
+/** Timestamps are stored in UTC and shown in Italian local time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'it-IT', {
+    timeZone: TIME_ZONE,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}

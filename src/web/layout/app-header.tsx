@@ -1,0 +1,200 @@
+import {
+  Collapse,
+  Dropdown,
+  DropdownMenu,
+  DropdownToggle,
+  Header,
+  HeaderBrand,
+  HeaderContent,
+  HeaderRightZone,
+  HeaderToggler,
+  Headers,
+  Icon,
+  LinkList,
+  LinkListItem,
+  Nav,
+  NavItem,
+} from 'design-react-kit';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { LANGUAGES, setLanguage, type UiLanguage } from '../i18n/i18n';
+import { useSession } from '../session/session-context';
+import { useNotice } from '../components/notice';
+
+export const NAV_AREAS = [
+  { path: '/lavoratori', key: 'workers' },
+  { path: '/aziende', key: 'companies' },
+  { path: '/programmi', key: 'programmes' },
+  { path: '/agenda', key: 'agenda' },
+  { path: '/offerte', key: 'vacancies' },
+  { path: '/report', key: 'reports' },
+] as const;
+
+function LanguageMenu() {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const choose = async (language: UiLanguage) => {
+    await setLanguage(language);
+    if (session) await api.put('/api/v1/auth/preferences', { language }).catch(() => undefined);
+  };
+  return (
+    <Dropdown inNavbar={false} tag="div">
+      <DropdownToggle caret color="" className="text-white" aria-label={t('language.label')}>
+        <span lang={i18n.language}>{i18n.language.toUpperCase()}</span>
+      </DropdownToggle>
+      <DropdownMenu>
+        <LinkList>
+          {LANGUAGES.map((language) => (
+            <LinkListItem
+              key={language}
+              inDropdown
+              href="#"
+              lang={language}
+              aria-current={i18n.language === language ? 'true' : undefined}
+              onClick={(event: React.MouseEvent) => {
+                event.preventDefault();
+                void choose(language);
+              }}
+            >
+              <span>{t(`language.${language}`)}</span>
+            </LinkListItem>
+          ))}
+        </LinkList>
+      </DropdownMenu>
+    </Dropdown>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { session, signOut } = useSession();
+  const navigate = useNavigate();
+  if (!session) return null;
+  return (
+    <Dropdown inNavbar={false} tag="div">
+      <DropdownToggle caret color="" className="text-white" aria-label={t('user.menu', { name: session.user.fullName })}>
+        <Icon icon="it-user" color="white" size="sm" className="me-1" aria-hidden />
+        <span className="d-none d-md-inline">{session.user.fullName}</span>
+      </DropdownToggle>
+      <DropdownMenu>
+        <LinkList>
+          <LinkListItem inDropdown href="/account/password" onClick={(e: React.MouseEvent) => { e.preventDefault(); navigate('/account/password'); }}>
+            <span>{t('user.changePassword')}</span>
+          </LinkListItem>
+          <LinkListItem
+            inDropdown
+            href="/accesso"
+            onClick={(e: React.MouseEvent) => {
+              e.preventDefault();
+              void signOut().then(() => navigate('/accesso'));
+            }}
+          >
+            <span>{t('user.signOut')}</span>
+          </LinkListItem>
+        </LinkList>
+      </DropdownMenu>
+    </Dropdown>
+  );
+}
+
+function OfficeSwitcher() {
+  const { t } = useTranslation();
+  const { session, switchOffice } = useSession();
+  const notice = useNotice();
+  const id = useId();
+  if (!session) return null;
+  if (session.offices.length === 0) return <span className="text-white">{t('office.none')}</span>;
+  return (
+    <div className="office-switcher">
+      <label htmlFor={id}>{t('office.switcher')}</label>
+      <select
+        id={id}
+        className="form-select"
+        value={session.currentOfficeId ?? ''}
+        onChange={async (event) => {
+          const office = session.offices.find((o) => o.id === event.target.value);
+          await switchOffice(event.target.value);
+          if (office) notice.show('success', t('office.switched', { name: office.name }));
+        }}
+      >
+        {session.offices.map((office) => (
+          <option key={office.id} value={office.id}>
+            {office.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { session, can } = useSession();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const showAdmin = can('staff.manage') || can('offices.manage') || can('audit.read');
+  const close = () => setMenuOpen(false);
+  return (
+    <Headers shadow sticky={false}>
+      <Header type="slim">
+        <HeaderContent>
+          <HeaderBrand href="/" tag="a">
+            {t('app.network')} · {session?.offices.find((o) => o.id === session.currentOfficeId)?.name ?? 'Provincia di Modena'}
+          </HeaderBrand>
+          <HeaderRightZone>
+            <LanguageMenu />
+            <UserMenu />
+          </HeaderRightZone>
+        </HeaderContent>
+      </Header>
+      <div className="it-nav-wrapper">
+        <Header type="center">
+          <HeaderContent>
+            <HeaderBrand href="/" iconName="it-pa" iconAlt="">
+              <h2>{t('app.name')}</h2>
+              <h3 className="d-none d-md-block">{t('app.tagline')}</h3>
+            </HeaderBrand>
+            <HeaderRightZone>
+              <OfficeSwitcher />
+            </HeaderRightZone>
+          </HeaderContent>
+        </Header>
+        {session && (
+          <Header type="navbar" theme="">
+            <HeaderContent expand="lg" megamenu={false}>
+              <HeaderToggler aria-controls="main-nav" aria-expanded={menuOpen} aria-label={t('nav.openMenu')} onClick={() => setMenuOpen(!menuOpen)}>
+                <Icon icon="it-burger" aria-hidden />
+              </HeaderToggler>
+              <Collapse id="main-nav" isOpen={menuOpen} navbar header onOverlayClick={close} closeSrText={t('nav.closeMenu')}>
+                <div className="menu-wrapper">
+                  <Nav navbar aria-label={t('nav.label')} tag="ul">
+                    <NavItem>
+                      <NavLink to="/" end className="nav-link" onClick={close}>
+                        <span>{t('nav.home')}</span>
+                      </NavLink>
+                    </NavItem>
+                    {NAV_AREAS.map((area) => (
+                      <NavItem key={area.path}>
+                        <NavLink to={area.path} className="nav-link" onClick={close}>
+                          <span>{t(`nav.${area.key}`)}</span>
+                        </NavLink>
+                      </NavItem>
+                    ))}
+                    {showAdmin && (
+                      <NavItem>
+                        <NavLink to="/amministrazione" className="nav-link" onClick={close}>
+                          <span>{t('nav.admin')}</span>
+                        </NavLink>
+                      </NavItem>
+                    )}
+                  </Nav>
+                </div>
+              </Collapse>
+            </HeaderContent>
+          </Header>
+        )}
+      </div>
+    </Headers>
+  );
+}

@@ -1,0 +1,101 @@
+import { Badge } from 'design-react-kit';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ROLES } from '../../../shared/schemas/common.schema';
+import type { Office } from '../../../shared/schemas/office.schema';
+import type { StaffAccount } from '../../../shared/schemas/staff.schema';
+import { api, query } from '../../api/client';
+import { formatDateTime } from '../../i18n/i18n';
+import { PageTitle } from '../../components/page-title';
+import { ProblemAlert } from '../../components/problem-alert';
+import { SelectField, TextField } from '../../components/text-field';
+
+export function StaffPage() {
+  const { t } = useTranslation();
+  const [offices, setOffices] = useState<Office[]>([]);
+  const [items, setItems] = useState<StaffAccount[] | null>(null);
+  const [q, setQ] = useState('');
+  const [officeId, setOfficeId] = useState('');
+  const [role, setRole] = useState('');
+  const [status, setStatus] = useState('all');
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    api.get<{ items: Office[] }>('/api/v1/offices').then((r) => setOffices(r.items), setError);
+  }, []);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api
+        .get<{ items: StaffAccount[] }>(`/api/v1/staff${query({ q, officeId, role, status })}`)
+        .then((r) => setItems(r.items), setError);
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [q, officeId, role, status]);
+
+  const officeName = (id: string) => offices.find((o) => o.id === id)?.name ?? id;
+
+  return (
+    <>
+      <div className="d-flex flex-wrap justify-content-between align-items-start">
+        <PageTitle>{t('staff.title')}</PageTitle>
+        <Link to="/amministrazione/personale/nuovo" className="btn btn-primary mb-3">{t('staff.new')}</Link>
+      </div>
+      <ProblemAlert error={error} />
+      <form className="row" role="search" onSubmit={(e) => e.preventDefault()}>
+        <TextField className="col-md-4" label={t('staff.search')} type="search" value={q} onChange={setQ} />
+        <SelectField className="col-md-3" label={t('staff.filterOffice')} value={officeId} onChange={setOfficeId}
+          options={[{ value: '', label: t('staff.allOffices') }, ...offices.map((o) => ({ value: o.id, label: o.name }))]} />
+        <SelectField className="col-md-3" label={t('staff.filterRole')} value={role} onChange={setRole}
+          options={[{ value: '', label: t('staff.allRoles') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]} />
+        <SelectField className="col-md-2" label={t('staff.filterStatus')} value={status} onChange={setStatus}
+          options={[{ value: 'all', label: t('staff.all') }, { value: 'active', label: t('staff.statusActive') }, { value: 'disabled', label: t('staff.statusDisabled') }]} />
+      </form>
+      {items && (
+        <>
+          <p aria-live="polite">{t('staff.count', { count: items.length })}</p>
+          {items.length === 0 ? (
+            <p>{t('staff.empty')}</p>
+          ) : (
+            <div className="table-responsive">
+              <table className="table table-hover align-middle">
+                <caption className="visually-hidden">{t('staff.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('staff.name')}</th>
+                    <th scope="col">{t('staff.email')}</th>
+                    <th scope="col">{t('staff.roles')}</th>
+                    <th scope="col">{t('staff.lastSignIn')}</th>
+                    <th scope="col">{t('staff.state')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((account) => (
+                    <tr key={account.id}>
+                      <th scope="row">
+                        <Link to={`/amministrazione/personale/${account.id}`}>{account.fullName}</Link>
+                      </th>
+                      <td>{account.email}</td>
+                      <td>
+                        <ul className="list-unstyled mb-0 small">
+                          {account.roles.map((r) => (
+                            <li key={`${r.officeId}:${r.role}`}>{t(`roles.${r.role}`)} · {officeName(r.officeId)}</li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td>{account.lastSignInAt ? formatDateTime(account.lastSignInAt) : t('staff.never')}</td>
+                      <td>
+                        <Badge color={account.disabled ? 'secondary' : 'success'}>{account.disabled ? t('staff.disabled') : t('staff.enabled')}</Badge>
+                        {account.mustChangePassword && !account.disabled && <Badge color="warning" className="ms-1">{t('staff.mustChange')}</Badge>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

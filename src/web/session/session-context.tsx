@@ -1,0 +1,75 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SessionView } from '../../shared/schemas/auth.schema';
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
+import { setLanguage } from '../i18n/i18n';
+
+interface SessionState {
+  session: SessionView | null;
+  loading: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  refresh(): Promise<void>;
+  switchOffice(officeId: string): Promise<void>;
+  can(capability: string): boolean;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSessionState] = useState<SessionView | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const setSession = useCallback((next: SessionView | null) => {
+    setCsrfToken(next?.csrfToken ?? '');
+    setSessionState(next);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      setSession(await api.get<SessionView>('/api/v1/auth/session'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) setSession(null);
+      else throw err;
+    } finally {
+      setLoading(false);
+    }
+  }, [setSession]);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setSession(null));
+    void refresh();
+  }, [refresh, setSession]);
+
+  const value = useMemo<SessionState>(
+    () => ({
+      session,
+      loading,
+      async signIn(email, password) {
+        const next = await api.post<SessionView>('/api/v1/auth/sign-in', { email, password });
+        setSession(next);
+        await setLanguage(next.user.language);
+      },
+      async signOut() {
+        try {
+          await api.post('/api/v1/auth/sign-out');
+        } finally {
+          setSession(null);
+        }
+      },
+      refresh,
+      async switchOffice(officeId) {
+        setSession(await api.put<SessionView>('/api/v1/auth/session/office', { officeId }));
+      },
+      can: (capability) => session?.capabilities.includes(capability) ?? false,
+    }),
+    [session, loading, refresh, setSession],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

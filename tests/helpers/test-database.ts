@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/server/db/database.js';
+
+/** A fresh, migrated database of its own for the calling test file. Close it in afterAll. */
+export async function createTestDatabase(): Promise<Database> {
+  const adminUrl = inject('pgAdminUrl');
+  const template = inject('pgTemplate');
+  if (adminUrl && template) {
+    // The global setup's process id names this run's databases so its teardown finds leftovers.
+    const runPid = template.split('_')[2];
+    const name = `rc_t_${runPid}_${randomBytes(5).toString('hex')}`;
+    const admin = await openDatabase({ url: adminUrl, poolSize: 1 });
+    await admin.execScript(`create database ${name} template ${template}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ url: url.toString(), poolSize: 20 });
+    const close = database.close;
+    database.close = async () => {
+      await close();
+      await admin.execScript(`drop database if exists ${name} with (force)`);
+      await admin.close();
+    };
+    return database;
+  }
+  const dumpFile = inject('pgliteDump');
+  if (!dumpFile) throw new Error('global setup did not prepare a test database');
+  return openDatabase({ memory: true, loadDataDir: new Blob([readFileSync(dumpFile)]) });
+}
+
+export const onPostgres = () => Boolean(inject('pgAdminUrl'));

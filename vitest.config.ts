@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every tier. The database is PGlite unless DATABASE_URL points at a
+// PostgreSQL server, in which case every test file gets its own fresh database there.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'tests/**/*.unit.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['src/**/*.integration.test.ts', 'tests/**/*.integration.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['src/**/*.e2e.test.ts', 'tests/**/*.e2e.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.browser.test.ts'],
+          globalSetup: ['tests/helpers/build-web.ts'],
+          testTimeout: 60_000,
+          // One Chromium at a time on a 2-core machine keeps the timings honest.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
