@@ -38,6 +38,8 @@ create table staff_users (
   external_subject text,
   preferred_language text not null default 'it' check (preferred_language in ('it', 'en')),
   must_change_password boolean not null default false,
+  -- the office a new session starts in: the one the person last chose in the office switcher
+  last_office_id uuid references offices(id),
   disabled_at timestamptz,
   last_sign_in_at timestamptz,
   password_changed_at timestamptz,

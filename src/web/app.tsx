@@ -58,8 +58,8 @@ export function App() {
   return (
     <BrowserRouter>
       <SessionProvider>
-        <AppLayout>
-          <NoticeProvider>
+        <NoticeProvider>
+          <AppLayout>
             <Routes>
               <Route path="/accesso" element={<SignInPage />} />
               <Route path="/" element={guarded(<HomePage />)} />
@@ -77,8 +77,8 @@ export function App() {
               <Route path="/informazioni" element={<AboutPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
-          </NoticeProvider>
-        </AppLayout>
+          </AppLayout>
+        </NoticeProvider>
       </SessionProvider>
     </BrowserRouter>
   );

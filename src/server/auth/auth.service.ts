@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { SessionView } from '../../shared/schemas/auth.schema.js';
@@ -100,16 +100,18 @@ export function createAuthService(deps: AuthServiceDeps) {
       const token = randomBytes(32).toString('base64url');
       const tokenHash = hashToken(token);
       await db.transaction().execute(async (trx) => {
-        // The session starts in the office where the account was first given a role.
+        // The session starts in the office last chosen, if a role is still held there; otherwise
+        // in the first office the account was given a role in.
         const firstRole = await trx
           .selectFrom('staff_roles as r')
           .innerJoin('offices as o', 'o.id', 'r.office_id')
+          .innerJoin('staff_users as u', 'u.id', 'r.user_id')
           .select('r.office_id')
           .where('r.user_id', '=', account.id)
           .where('o.active', '=', true)
+          .orderBy(sql`(r.office_id = u.last_office_id)`, 'desc')
           .orderBy('r.granted_at')
-          .orderBy('o.created_at')
-          .orderBy('o.code')
+          .orderBy('o.name')
           .executeTakeFirst();
         await sessions.insert(trx, {
           tokenHash,
@@ -175,6 +177,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!ctx.actor.assignments.some((a) => a.officeId === officeId)) throw authErrors.officeNotAssigned();
       await db.transaction().execute(async (trx) => {
         await sessions.setOffice(trx, ctx.actor.session.tokenHash, officeId);
+        await trx.updateTable('staff_users').set({ last_office_id: officeId }).where('id', '=', ctx.actor.userId).execute();
         await audit.record(trx, ctx, {
           action: 'auth.office_switched',
           entityType: 'staff_user',

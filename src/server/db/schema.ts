@@ -48,6 +48,7 @@ export interface StaffUsersTable {
   external_subject: string | null;
   preferred_language: Generated<'it' | 'en'>;
   must_change_password: Generated<boolean>;
+  last_office_id: string | null;
   disabled_at: Date | null;
   last_sign_in_at: Date | null;
   password_changed_at: Date | null;

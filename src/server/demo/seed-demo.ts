@@ -45,7 +45,12 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     for (const person of DEMO_STAFF) {
       const user = await trx
         .insertInto('staff_users')
-        .values({ email: person.email, full_name: person.fullName, password_hash: passwordHash })
+        .values({
+          email: person.email,
+          full_name: person.fullName,
+          password_hash: passwordHash,
+          last_office_id: officeIds.get(person.roles[0]!.office)!,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx

@@ -14,7 +14,7 @@ export async function registerSecurityHeaders(app: FastifyInstance) {
         'script-src': ["'self'"],
         'style-src': ["'self'"],
         'img-src': ["'self'", 'data:'],
-        'font-src': ["'self'"],
+        'font-src': ["'self'", 'data:'],
         'connect-src': ["'self'"],
         'object-src': ["'none'"],
         'base-uri': ["'self'"],

@@ -7,28 +7,31 @@ interface Notice {
   text: string;
 }
 interface NoticeApi {
+  notice: Notice | null;
   show(tone: Tone, text: string): void;
   clear(): void;
 }
 
-const NoticeContext = createContext<NoticeApi>({ show: () => {}, clear: () => {} });
+const NoticeContext = createContext<NoticeApi>({ notice: null, show: () => {}, clear: () => {} });
 
-/** One live region for confirmations, announced by screen readers (role=status). */
 export function NoticeProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const clear = useCallback(() => setNotice(null), []);
-  const api = useMemo(() => ({ show: (tone: Tone, text: string) => setNotice({ tone, text }), clear }), [clear]);
+  const api = useMemo(() => ({ notice, show: (tone: Tone, text: string) => setNotice({ tone, text }), clear }), [notice, clear]);
+  return <NoticeContext.Provider value={api}>{children}</NoticeContext.Provider>;
+}
+
+/** One live region for confirmations, announced by screen readers (role=status). */
+export function NoticeRegion() {
+  const { notice, clear } = useContext(NoticeContext);
   return (
-    <NoticeContext.Provider value={api}>
-      <div role="status" aria-live="polite" className="container">
-        {notice && (
-          <Alert color={notice.tone} className="mt-3" toggle={clear} closeAriaLabel="×">
-            {notice.text}
-          </Alert>
-        )}
-      </div>
-      {children}
-    </NoticeContext.Provider>
+    <div role="status" aria-live="polite">
+      {notice && (
+        <Alert color={notice.tone} toggle={clear} closeAriaLabel="×">
+          {notice.text}
+        </Alert>
+      )}
+    </div>
   );
 }
 

@@ -15,7 +15,7 @@ export function TextField({ label, value, onChange, help, className, ...rest }: 
     <div className={`mb-3 ${className ?? ''}`}>
       <label htmlFor={id} className="form-label-static">
         {label}
-        {rest.required && <span className="visually-hidden"> (obbligatorio)</span>}
+        {rest.required && <span aria-hidden="true"> *</span>}
       </label>
       <input
         id={id}

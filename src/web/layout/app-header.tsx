@@ -1,8 +1,5 @@
 import {
   Collapse,
-  Dropdown,
-  DropdownMenu,
-  DropdownToggle,
   Header,
   HeaderBrand,
   HeaderContent,
@@ -10,8 +7,6 @@ import {
   HeaderToggler,
   Headers,
   Icon,
-  LinkList,
-  LinkListItem,
   Nav,
   NavItem,
 } from 'design-react-kit';
@@ -21,6 +16,7 @@ import { NavLink, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { LANGUAGES, setLanguage, type UiLanguage } from '../i18n/i18n';
 import { useSession } from '../session/session-context';
+import { MenuButton } from '../components/menu-button';
 import { useNotice } from '../components/notice';
 
 export const NAV_AREAS = [
@@ -40,30 +36,17 @@ function LanguageMenu() {
     if (session) await api.put('/api/v1/auth/preferences', { language }).catch(() => undefined);
   };
   return (
-    <Dropdown inNavbar={false} tag="div">
-      <DropdownToggle caret color="" className="text-white" aria-label={t('language.label')}>
-        <span lang={i18n.language}>{i18n.language.toUpperCase()}</span>
-      </DropdownToggle>
-      <DropdownMenu>
-        <LinkList>
-          {LANGUAGES.map((language) => (
-            <LinkListItem
-              key={language}
-              inDropdown
-              href="#"
-              lang={language}
-              aria-current={i18n.language === language ? 'true' : undefined}
-              onClick={(event: React.MouseEvent) => {
-                event.preventDefault();
-                void choose(language);
-              }}
-            >
-              <span>{t(`language.${language}`)}</span>
-            </LinkListItem>
-          ))}
-        </LinkList>
-      </DropdownMenu>
-    </Dropdown>
+    <MenuButton
+      label={t('language.label')}
+      content={<span lang={i18n.language}>{i18n.language.toUpperCase()}</span>}
+      entries={LANGUAGES.map((language) => ({
+        key: language,
+        lang: language,
+        label: t(`language.${language}`),
+        current: i18n.language === language,
+        onSelect: () => void choose(language),
+      }))}
+    />
   );
 }
 
@@ -73,31 +56,24 @@ function UserMenu() {
   const navigate = useNavigate();
   if (!session) return null;
   return (
-    <Dropdown inNavbar={false} tag="div">
-      <DropdownToggle caret color="" className="text-white" aria-label={t('user.menu', { name: session.user.fullName })}>
-        <Icon icon="it-user" color="white" size="sm" className="me-1" aria-hidden />
-        <span className="d-none d-md-inline">{session.user.fullName}</span>
-      </DropdownToggle>
-      <DropdownMenu>
-        <LinkList>
-          <LinkListItem inDropdown href="/account/password" onClick={(e: React.MouseEvent) => { e.preventDefault(); navigate('/account/password'); }}>
-            <span>{t('user.changePassword')}</span>
-          </LinkListItem>
-          <LinkListItem
-            inDropdown
-            href="/accesso"
-            onClick={(e: React.MouseEvent) => {
-              e.preventDefault();
-              void signOut().then(() => navigate('/accesso'));
-            }}
-          >
-            <span>{t('user.signOut')}</span>
-          </LinkListItem>
-        </LinkList>
-      </DropdownMenu>
-    </Dropdown>
+    <MenuButton
+      label={t('user.menu', { name: session.user.fullName })}
+      content={
+        <>
+          <Icon icon="it-user" color="white" size="sm" className="me-1" aria-hidden />
+          <span className="d-none d-md-inline">{session.user.fullName}</span>
+        </>
+      }
+      entries={[
+        { key: 'password', label: t('user.changePassword'), onSelect: () => navigate('/account/password') },
+        { key: 'sign-out', label: t('user.signOut'), onSelect: () => void signOut().then(() => navigate('/accesso')) },
+      ]}
+    />
   );
 }
+
+/** "Centro per l’impiego di Carpi" → "CPI Carpi": how operators name offices, and it fits a phone. */
+export const shortOfficeName = (name: string) => name.replace(/^Centro per l[’']impiego di /i, 'CPI ');
 
 function OfficeSwitcher() {
   const { t } = useTranslation();
@@ -121,7 +97,7 @@ function OfficeSwitcher() {
       >
         {session.offices.map((office) => (
           <option key={office.id} value={office.id}>
-            {office.name}
+            {shortOfficeName(office.name)}
           </option>
         ))}
       </select>
@@ -162,13 +138,13 @@ export function AppHeader() {
         </Header>
         {session && (
           <Header type="navbar" theme="">
-            <HeaderContent expand="lg" megamenu={false}>
+            <HeaderContent expand="lg" megamenu={false} aria-label={t('nav.label')}>
               <HeaderToggler aria-controls="main-nav" aria-expanded={menuOpen} aria-label={t('nav.openMenu')} onClick={() => setMenuOpen(!menuOpen)}>
                 <Icon icon="it-burger" aria-hidden />
               </HeaderToggler>
               <Collapse id="main-nav" isOpen={menuOpen} navbar header onOverlayClick={close} closeSrText={t('nav.closeMenu')}>
                 <div className="menu-wrapper">
-                  <Nav navbar aria-label={t('nav.label')} tag="ul">
+                  <Nav navbar tag="ul">
                     <NavItem>
                       <NavLink to="/" end className="nav-link" onClick={close}>
                         <span>{t('nav.home')}</span>

@@ -2,6 +2,7 @@ import { Skiplink, SkiplinkItem } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NoticeRegion } from '../components/notice';
 import { AppHeader } from './app-header';
 
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -13,6 +14,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </Skiplink>
       <AppHeader />
       <main id="main" className="container app-main">
+        <NoticeRegion />
         {children}
       </main>
       <footer className="it-footer">

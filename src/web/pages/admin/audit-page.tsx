@@ -27,7 +27,7 @@ const dayAfter = (date: string) => {
 };
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [items, setItems] = useState<AuditEntry[]>([]);
@@ -75,8 +75,8 @@ export function AuditPage() {
     <>
       <PageTitle lead={t('audit.intro')}>{t('audit.title')}</PageTitle>
       <form className="row align-items-end" role="search" onSubmit={apply}>
-        <TextField className="col-md-3" label={t('audit.filterAction')} value={draft.action} onChange={field('action')} placeholder="staff.created" />
-        <TextField className="col-md-2" label={t('audit.filterEntityType')} value={draft.entityType} onChange={field('entityType')} placeholder="staff_user" />
+        <TextField className="col-md-3" label={t('audit.filterAction')} value={draft.action} onChange={field('action')} />
+        <TextField className="col-md-2" label={t('audit.filterEntityType')} value={draft.entityType} onChange={field('entityType')} />
         <TextField className="col-md-3" label={t('audit.filterEntityId')} value={draft.entityId} onChange={field('entityId')} />
         <TextField className="col-md-2" label={t('audit.filterFrom')} type="date" value={draft.from} onChange={field('from')} />
         <TextField className="col-md-2" label={t('audit.filterTo')} type="date" value={draft.to} onChange={field('to')} />
@@ -107,7 +107,10 @@ export function AuditPage() {
                   <td className="text-nowrap">{formatDateTime(entry.at)}</td>
                   <td>{entry.actorLabel || t('audit.system')}{entry.ip && <div className="small text-muted">{entry.ip}</div>}</td>
                   <td>{entry.officeName ?? '—'}</td>
-                  <td><code>{entry.action}</code></td>
+                  <td>
+                    {i18n.exists(`auditActions.${entry.action}`) ? t(`auditActions.${entry.action}`) : entry.action}
+                    <div className="small text-muted"><code>{entry.action}</code></div>
+                  </td>
                   <td>{entry.entityType}{entry.entityId && <div className="small text-muted text-break">{entry.entityId}</div>}</td>
                   <td><div className="audit-details">{Object.keys(entry.details).length ? JSON.stringify(entry.details, null, 1) : ''}</div></td>
                 </tr>
