@@ -95,11 +95,12 @@ export function createStaffService(deps: {
         if (id === ctx.actor.userId && !keepsAdminHere) throw authErrors.cannotRemoveOwnAdmin();
       }
       const now = clock();
+      // Read before the transaction: inside it only the transaction handle may be used.
+      const allowed = await deps.offices.idsInNetwork(ctx.actor.networkId ?? '');
       await db.transaction().execute(async (trx) => {
         if (input.fullName !== undefined) await staff.update(trx, id, { fullName: input.fullName }, now);
         if (input.roles) {
           // Roles in offices outside the administrator's network are kept as they are.
-          const allowed = await deps.offices.idsInNetwork(ctx.actor.networkId ?? '');
           const foreign = before.roles.filter((r) => !allowed.has(r.officeId));
           await staff.replaceRoles(trx, id, [...foreign, ...input.roles]);
         }

@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/db/database.js';
+
+const run = promisify(execFile);
+// The CLI is tested as an operator runs it: a separate process on its own PGlite data directory.
+const env = { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' };
+const cli = (...args: string[]) => run(process.execPath, ['bin/ricolloca.mjs', ...args], { env, timeout: 60_000 });
+
+describe('the ricolloca command', () => {
+  it('documents every command with --help', async () => {
+    const top = await cli('--help');
+    for (const command of ['migrate', 'seed-demo', 'create-user', 'serve']) expect(top.stdout).toContain(command);
+    for (const command of ['migrate', 'seed-demo', 'create-user', 'serve']) {
+      const help = await cli(command, '--help');
+      expect(help.stdout).toContain(`Usage: ricolloca ${command}`);
+      expect(help.stdout).toContain('--data-dir');
+    }
+  });
+
+  it('migrates, loads the demo once, and creates an administrator who must change the password', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ricolloca-cli-'));
+    const migrated = await cli('migrate', '--data-dir', dataDir);
+    expect(migrated.stdout).toMatch(/Applied: 0001_organisation_and_staff/);
+    expect((await cli('migrate', '--data-dir', dataDir)).stdout).toMatch(/Up to date/);
+    expect((await cli('seed-demo', '--data-dir', dataDir)).stdout).toContain('Demo data loaded.');
+    expect((await cli('seed-demo', '--data-dir', dataDir)).stdout).toContain('nothing loaded');
+
+    const created = await cli('create-user', '--data-dir', dataDir, '--email', 'Nuovo.Admin@Example.it', '--name', 'Nuovo Admin', '--role', 'admin@cpi-mo', '--role', 'coordinator@CPI-CA');
+    const temporary = /Temporary password: (\S+)/.exec(created.stdout)?.[1];
+    expect(temporary).toMatch(/^[A-Za-z2-9]{14}$/);
+    await expect(cli('create-user', '--data-dir', dataDir, '--email', 'x@example.it', '--name', 'X', '--role', 'admin@CPI-XX')).rejects.toMatchObject({ stderr: expect.stringContaining('Unknown office code(s): CPI-XX') });
+    await expect(cli('create-user', '--data-dir', dataDir, '--email', 'x@example.it', '--name', 'X', '--role', 'boss@CPI-MO')).rejects.toMatchObject({ stderr: expect.stringContaining('Invalid --role') });
+    await expect(cli('create-user', '--data-dir', dataDir, '--email', 'nuovo.admin@example.it', '--name', 'X', '--role', 'admin@CPI-MO')).rejects.toMatchObject({ stderr: expect.stringContaining('already exists') });
+
+    const database = await openDatabase({ dataDir: join(dataDir, 'pgdata') });
+    try {
+      const user = await database.db.selectFrom('staff_users').selectAll().where('email', '=', 'nuovo.admin@example.it').executeTakeFirstOrThrow();
+      expect(user.must_change_password).toBe(true);
+      const roles = await database.db.selectFrom('staff_roles as r').innerJoin('offices as o', 'o.id', 'r.office_id').select(['o.code', 'r.role']).where('r.user_id', '=', user.id).orderBy('o.code').execute();
+      expect(roles).toEqual([{ code: 'CPI-CA', role: 'coordinator' }, { code: 'CPI-MO', role: 'admin' }]);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../demo/demo-organisation.js';
+import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
+
+let t: TestApp;
+let admin: Agent;
+let modena: string;
+let carpi: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await signIn(t.app, DEMO.admin);
+  modena = await officeIdByCode(t.database, 'CPI-MO');
+  carpi = await officeIdByCode(t.database, 'CPI-CA');
+});
+afterAll(() => t.close());
+
+describe('who may manage staff accounts', () => {
+  it('answers 401 to anonymous callers on every staff route', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/v1/staff'],
+      ['POST', '/api/v1/staff'],
+      ['GET', `/api/v1/staff/${modena}`],
+      ['PATCH', `/api/v1/staff/${modena}`],
+      ['POST', `/api/v1/staff/${modena}/disable`],
+      ['POST', `/api/v1/staff/${modena}/reset-password`],
+    ] as const) {
+      expectProblem(await t.app.inject({ method, url, payload: method === 'GET' ? undefined : {} }), 401, 'UNAUTHENTICATED');
+    }
+  });
+
+  it('answers 403 to signed-in staff who are not administrators in their current office', async () => {
+    for (const email of [DEMO.coordinator, DEMO.consultant, DEMO.frontoffice, DEMO.matcher]) {
+      const agent = await signIn(t.app, email);
+      expectProblem(await agent.get('/api/v1/staff'), 403, 'FORBIDDEN');
+      expectProblem(await agent.post('/api/v1/staff', { email: 'x@y.it', fullName: 'X', roles: [] }), 403, 'FORBIDDEN');
+    }
+  });
+
+  it('answers 400 to invalid payloads, naming the fields', async () => {
+    const res = await admin.post('/api/v1/staff', { email: 'no', fullName: ' ', roles: [{ officeId: modena, role: 'superuser' }] });
+    const body = expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['body/email', 'body/fullName', 'body/roles/0/role']),
+    );
+    expectProblem(await admin.get('/api/v1/staff?status=sometimes'), 400, 'VALIDATION_FAILED');
+    expectProblem(await admin.get('/api/v1/staff/123'), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('creating and maintaining accounts', () => {
+  it('creates a consultant with a one-time temporary password, audited', async () => {
+    const res = await admin.post('/api/v1/staff', {
+      email: ' Paolo.Verdi@Ricolloca.example ',
+      fullName: 'Paolo Verdi',
+      roles: [
+        { officeId: carpi, role: 'consultant' },
+        { officeId: modena, role: 'consultant' },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const { account, temporaryPassword } = res.json();
+    expect(account).toMatchObject({ email: 'paolo.verdi@ricolloca.example', fullName: 'Paolo Verdi', disabled: false, mustChangePassword: true });
+    expect(account.roles).toHaveLength(2);
+    expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{14}$/);
+    const signedIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'paolo.verdi@ricolloca.example', password: temporaryPassword } });
+    expect(signedIn.statusCode).toBe(200);
+    const audit = await admin.get(`/api/v1/audit?entityId=${account.id}&action=staff.created`);
+    expect(audit.json().items[0]).toMatchObject({ actorLabel: 'Giulia Ferrari <admin@ricolloca.example>', officeName: 'Centro per l’impiego di Modena' });
+  });
+
+  it('refuses a second account with the same e-mail, whatever its case, with 409', async () => {
+    const res = await admin.post('/api/v1/staff', { email: 'ORIENTATRICE@ricolloca.example', fullName: 'Altra', roles: [{ officeId: modena, role: 'consultant' }] });
+    expectProblem(res, 409, 'EMAIL_ALREADY_USED');
+  });
+
+  it('refuses roles in an office outside the administrator’s network', async () => {
+    const network = await t.database.db.insertInto('networks').values({ code: 'BO', name: 'Città metropolitana di Bologna' }).returning('id').executeTakeFirstOrThrow();
+    const bologna = await t.database.db.insertInto('offices').values({ network_id: network.id, code: 'CPI-BO', name: 'Centro per l’impiego di Bologna', opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow();
+    const res = await admin.post('/api/v1/staff', { email: 'fuori@ricolloca.example', fullName: 'Fuori Rete', roles: [{ officeId: bologna.id, role: 'admin' }] });
+    expectProblem(res, 400, 'OFFICE_OUTSIDE_NETWORK');
+    const none = await t.database.db.selectFrom('staff_users').select('id').where('email', '=', 'fuori@ricolloca.example').execute();
+    expect(none).toEqual([]);
+  });
+
+  it('lists accounts with filters by text, office, role and status', async () => {
+    const all = (await admin.get('/api/v1/staff')).json();
+    expect(all.items.map((a: { email: string }) => a.email)).toEqual(expect.arrayContaining(Object.values(DEMO)));
+    const byText = (await admin.get('/api/v1/staff?q=rinal')).json();
+    expect(byText.items.map((a: { fullName: string }) => a.fullName)).toEqual(['Elena Rinaldi']);
+    const sassuolo = await officeIdByCode(t.database, 'CPI-SA');
+    const bySassuoloConsultants = (await admin.get(`/api/v1/staff?officeId=${sassuolo}&role=consultant`)).json();
+    expect(bySassuoloConsultants.items.map((a: { email: string }) => a.email)).toEqual([DEMO.consultant]);
+    const frontOffice = (await admin.get('/api/v1/staff?role=frontoffice&status=active')).json();
+    expect(frontOffice.items.map((a: { email: string }) => a.email)).toEqual([DEMO.frontoffice]);
+  });
+
+  it('reads one account and records the read in the audit log', async () => {
+    const elena = (await admin.get('/api/v1/staff?q=rinaldi')).json().items[0];
+    const res = await admin.get(`/api/v1/staff/${elena.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().email).toBe(DEMO.consultant);
+    const reads = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'staff.read').where('entity_id', '=', elena.id).execute();
+    expect(reads).toHaveLength(1);
+    expectProblem(await admin.get(`/api/v1/staff/${modena}`), 404, 'STAFF_NOT_FOUND');
+  });
+
+  it('changes name and roles, keeping the change in the audit trail', async () => {
+    const luca = (await admin.get('/api/v1/staff?q=galli')).json().items[0];
+    const res = await admin.patch(`/api/v1/staff/${luca.id}`, { fullName: 'Luca Galli Rossi', roles: [{ officeId: carpi, role: 'frontoffice' }] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ fullName: 'Luca Galli Rossi', roles: [{ officeId: carpi, role: 'frontoffice' }] });
+    const entry = (await admin.get(`/api/v1/audit?entityId=${luca.id}&action=staff.updated`)).json().items[0];
+    expect(entry.details.fullName).toEqual({ from: 'Luca Galli', to: 'Luca Galli Rossi' });
+  });
+
+  it('does not let administrators lock themselves out', async () => {
+    const me = (await admin.get('/api/v1/staff?q=ferrari')).json().items[0];
+    expectProblem(await admin.post(`/api/v1/staff/${me.id}/disable`), 409, 'CANNOT_DISABLE_SELF');
+    expectProblem(await admin.patch(`/api/v1/staff/${me.id}`, { roles: [{ officeId: modena, role: 'consultant' }] }), 409, 'CANNOT_REMOVE_OWN_ADMIN');
+  });
+
+  it('disables an account: its sessions end at once and it cannot sign in; enabling restores access', async () => {
+    const sara = await signIn(t.app, DEMO.matcher);
+    const account = (await admin.get('/api/v1/staff?q=colombo')).json().items[0];
+    const disabled = await admin.post(`/api/v1/staff/${account.id}/disable`);
+    expect(disabled.json().disabled).toBe(true);
+    expectProblem(await sara.get('/api/v1/auth/session'), 401, 'UNAUTHENTICATED');
+    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.matcher, password: DEMO_PASSWORD } }), 403, 'ACCOUNT_DISABLED');
+    expect((await admin.get('/api/v1/staff?status=disabled')).json().items.map((a: { email: string }) => a.email)).toEqual([DEMO.matcher]);
+    await admin.post(`/api/v1/staff/${account.id}/enable`);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.matcher, password: DEMO_PASSWORD } })).statusCode).toBe(200);
+  });
+
+  it('issues a new temporary password that replaces the old one', async () => {
+    const account = (await admin.get('/api/v1/staff?q=bellini')).json().items[0];
+    const res = await admin.post(`/api/v1/staff/${account.id}/reset-password`);
+    const { temporaryPassword } = res.json();
+    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.coordinator, password: DEMO_PASSWORD }, remoteAddress: '10.5.0.1' }), 401, 'INVALID_CREDENTIALS');
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.coordinator, password: temporaryPassword }, remoteAddress: '10.5.0.1' });
+    expect(ok.json().user.mustChangePassword).toBe(true);
+  });
+});
