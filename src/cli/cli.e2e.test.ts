@@ -9,10 +9,10 @@ import { openDatabase } from '../server/db/database.js';
 const run = promisify(execFile);
 // The CLI is tested as an operator runs it: a separate process on its own PGlite data directory.
 const env = { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' };
-const cli = (...args: string[]) => run(process.execPath, ['bin/ricolloca.mjs', ...args], { env, timeout: 60_000 });
+const cli = (...args: string[]) => run(process.execPath, ['bin/ricolloca.mjs', ...args], { env, timeout: 120_000 });
 
 describe('the ricolloca command', () => {
-  it('documents every command with --help', async () => {
+  it('documents every command with --help', { timeout: 120_000 }, async () => {
     const top = await cli('--help');
     for (const command of ['migrate', 'seed-demo', 'create-user', 'serve']) expect(top.stdout).toContain(command);
     for (const command of ['migrate', 'seed-demo', 'create-user', 'serve']) {
@@ -22,7 +22,8 @@ describe('the ricolloca command', () => {
     }
   });
 
-  it('migrates, loads the demo once, and creates an administrator who must change the password', async () => {
+  // Migrating a new data directory loads the reference classifications too: allow it time.
+  it('migrates, loads the demo once, and creates an administrator who must change the password', { timeout: 240_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ricolloca-cli-'));
     const migrated = await cli('migrate', '--data-dir', dataDir);
     expect(migrated.stdout).toMatch(/Applied: 0001_organisation_and_staff/);

@@ -7,6 +7,9 @@ import { seedDemo } from '../server/demo/seed-demo.js';
 import { APP_VERSION } from '../server/version.js';
 import { createUserCommand } from './create-user.command.js';
 import { serveCommand } from './serve.command.js';
+import { outreachCommand } from '../server/outreach/outreach.command.js';
+import { importCommand } from './import.command.js';
+import { taxonomyCommand } from './taxonomy.command.js';
 
 const program = new Command()
   .name('ricolloca')
@@ -53,6 +56,9 @@ program
 
 program.addCommand(createUserCommand());
 program.addCommand(serveCommand());
+program.addCommand(outreachCommand());
+program.addCommand(importCommand());
+program.addCommand(taxonomyCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

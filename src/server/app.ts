@@ -32,7 +32,25 @@ import { createOfficeRepository } from './organisation/office.repository.js';
 import { registerOfficeRoutes } from './organisation/office.routes.js';
 import { createOfficeService } from './organisation/office.service.js';
 import { canManageOffices } from './organisation/organisation.policy.js';
+import { createCompanyRepository } from './companies/company.repository.js';
+import { registerCompanyRoutes } from './companies/company.routes.js';
+import { createCompanyService } from './companies/company.service.js';
+import { createWorkerRepository } from './people/worker.repository.js';
+import { registerWorkerRoutes } from './people/worker.routes.js';
+import { createWorkerService } from './people/worker.service.js';
+import { canEditWorkers } from './people/worker.policy.js';
+import { canManageCompanies } from './companies/company.policy.js';
+import { createTaxonomyServices, registerTaxonomy } from './taxonomy/taxonomy.module.js';
+import { createProgrammeModule, registerProgrammeModule } from './programmes/programme.module.js';
+import { canManageProgrammes, canRegisterWorkers } from './programmes/programme.policy.js';
+import { canReadReports } from './reports/reports.policy.js';
+import { checkEligibility } from './programmes/eligibility.js';
+import { createOutreachModule, registerOutreachModule } from './outreach/outreach.module.js';
+import { canManageHotline, canManageOutreach, canUseHotline } from './outreach/outreach.policy.js';
 import { APP_VERSION } from './version.js';
+import { createImportService } from './imports/imports.service.js';
+import { registerImportRoutes } from './imports/imports.routes.js';
+import { canImportWorkers } from './imports/imports.policy.js';
 
 export interface AppDeps {
   database: Database;
@@ -123,6 +141,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'offices.manage': canManageOffices,
       'staff.manage': canManageStaff,
       'audit.read': canReadAuditLog,
+      'workers.import': canImportWorkers,
+      'workers.edit': canEditWorkers,
+      'companies.manage': canManageCompanies,
+      'programmes.manage': canManageProgrammes,
+      'enrollments.register': canRegisterWorkers,
+      'reports.read': canReadReports,
+      'hotline.use': canUseHotline,
+      'hotline.manage': canManageHotline,
+      'outreach.manage': canManageOutreach,
     },
     clock,
   });
@@ -135,6 +162,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
   });
   const officeService = createOfficeService({ db, offices: officeRepository, audit: auditService, clock });
+  const programmeModule = createProgrammeModule({ db, audit: auditService, clock });
+  const outreachModule = createOutreachModule({ db, audit: auditService, clock, programmes: { checkEligibility, register: (ctx, input) => programmeModule.enrollments.register(ctx, input) } });
+  const companyService = createCompanyService({ db, companies: createCompanyRepository(), audit: auditService, clock });
+  const workerService = createWorkerService({ db, workers: createWorkerRepository(), audit: auditService, clock });
+  const taxonomyServices = createTaxonomyServices({ database: deps.database, log: app.log });
 
   registerAccessControl(app, authService);
 
@@ -161,6 +193,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStaffRoutes(app, staffService);
   registerOfficeRoutes(app, officeService);
   registerAuditRoutes(app, auditService);
+  registerImportRoutes(app, createImportService({ db, kind: deps.database.kind, audit: auditService, clock }));
+  registerProgrammeModule(app, programmeModule);
+  registerOutreachModule(app, outreachModule);
+  registerCompanyRoutes(app, companyService);
+  registerWorkerRoutes(app, workerService);
+  registerTaxonomy(app, taxonomyServices);
 
   const webDir = deps.webDir;
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

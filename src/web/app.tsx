@@ -16,6 +16,20 @@ import { StaffPage } from './pages/admin/staff-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
+import { CompaniesPage } from './pages/companies/companies-page';
+import { CompanyFormPage } from './pages/companies/company-form-page';
+import { CompanyPage } from './pages/companies/company-page';
+import { WorkerFormPage } from './pages/workers/worker-form-page';
+import { WorkerPage } from './pages/workers/worker-page';
+import { WorkersPage } from './pages/workers/workers-page';
+import { ReferenceDataPage } from './pages/reference-data-page';
+import { WorkerImportPage } from './pages/imports/worker-import-page';
+import { ProgrammeFormPage } from './pages/programmes/programme-form-page';
+import { ProgrammePage } from './pages/programmes/programme-page';
+import { ProgrammesPage } from './pages/programmes/programmes-page';
+import { DashboardPage } from './pages/reports/dashboard-page';
+import { HotlinePage } from './pages/hotline/hotline-page';
+import { CampaignsPage } from './pages/outreach/campaigns-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SessionProvider, useSession } from './session/session-context';
 
@@ -63,6 +77,23 @@ export function App() {
             <Routes>
               <Route path="/accesso" element={<SignInPage />} />
               <Route path="/" element={guarded(<HomePage />)} />
+              {/* Workers and companies (issue 4): declared before the NAV_AREAS placeholders, so they take precedence. */}
+              <Route path="/lavoratori" element={guarded(<WorkersPage />)} />
+              <Route path="/lavoratori/importa" element={guarded(<WorkerImportPage />, 'workers.import')} />
+              <Route path="/lavoratori/nuovo" element={guarded(<WorkerFormPage />, 'workers.edit')} />
+              <Route path="/lavoratori/:id" element={guarded(<WorkerPage />)} />
+              <Route path="/lavoratori/:id/modifica" element={guarded(<WorkerFormPage />, 'workers.edit')} />
+              <Route path="/aziende" element={guarded(<CompaniesPage />)} />
+              <Route path="/aziende/nuova" element={guarded(<CompanyFormPage />, 'companies.manage')} />
+              <Route path="/aziende/:id" element={guarded(<CompanyPage />)} />
+              <Route path="/aziende/:id/modifica" element={guarded(<CompanyFormPage />, 'companies.manage')} />
+              <Route path="/programmi" element={guarded(<ProgrammesPage />)} />
+              <Route path="/programmi/nuovo" element={guarded(<ProgrammeFormPage />, 'programmes.manage')} />
+              <Route path="/programmi/:id" element={guarded(<ProgrammePage />)} />
+              <Route path="/programmi/:id/modifica" element={guarded(<ProgrammeFormPage />, 'programmes.manage')} />
+              <Route path="/report" element={guarded(<DashboardPage />, 'reports.read')} />
+              <Route path="/centralino" element={guarded(<HotlinePage />, 'hotline.use')} />
+              <Route path="/contatti" element={guarded(<CampaignsPage />, 'outreach.manage')} />
               {NAV_AREAS.map((area) => (
                 <Route key={area.path} path={area.path} element={guarded(<ComingSoonPage area={area.key} />)} />
               ))}
@@ -74,6 +105,7 @@ export function App() {
               <Route path="/amministrazione/personale/:id" element={guarded(<StaffEditPage />, 'staff.manage')} />
               <Route path="/amministrazione/registro" element={guarded(<AuditPage />, 'audit.read')} />
               <Route path="/account/password" element={guarded(<ChangePasswordPage />)} />
+              <Route path="/dati-di-riferimento" element={guarded(<ReferenceDataPage />)} />
               <Route path="/informazioni" element={<AboutPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

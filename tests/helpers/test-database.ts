@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 
@@ -19,6 +20,13 @@ export async function createTestDatabase(): Promise<Database> {
     const close = database.close;
     database.close = async () => {
       await close();
+      // pg's pool.end() resolves before its sockets close; a forced drop would then kill live
+      // sessions, which report 57P01 as an uncaught error. Wait (briefly) for them to go.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = ${name}`.execute(admin.db);
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await admin.execScript(`drop database if exists ${name} with (force)`);
       await admin.close();
     };

@@ -31,7 +31,10 @@ describe('POST /api/v1/auth/sign-in', () => {
     expect(body.roles).toEqual(['consultant']);
     expect(body.offices.map((o: { code: string }) => o.code).sort()).toEqual(['CPI-MO', 'CPI-SA']);
     expect(body.currentOfficeId).toBe(await officeIdByCode(t.database, 'CPI-MO'));
-    expect(body.capabilities).toEqual([]);
+    // A consultant may do consultant things, never administration.
+    expect(body.capabilities).not.toContain('staff.manage');
+    expect(body.capabilities).not.toContain('audit.read');
+    expect(body.capabilities).not.toContain('offices.manage');
     // The cookie's token is never stored as such: only its hash is in the database.
     const stored = await t.database.db.selectFrom('sessions').select('token_hash').execute();
     expect(stored.map((s) => s.token_hash)).not.toContain(cookie.value);

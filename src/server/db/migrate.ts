@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './database.js';
+import { loadReferenceData } from '../taxonomy/reference/reference-loader.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
@@ -33,13 +34,38 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 export interface MigrationReport {
   applied: string[];
   alreadyApplied: number;
+  /** Data steps that changed something, e.g. "reference data: istat-cp2011 2011". */
+  data: string[];
 }
+
+/**
+ * A step run after the schema migrations, on every migrate: it must be idempotent and cheap when
+ * there is nothing to do. Returns what it changed, for the report.
+ */
+export interface DataStep {
+  name: string;
+  run(database: Database): Promise<string[]>;
+}
+
+/** The reference classifications (comuni, CP2011, ATECO …) are part of a migrated database. */
+export const DATA_STEPS: readonly DataStep[] = [
+  {
+    name: 'reference data',
+    run: async (database) =>
+      (await loadReferenceData(database)).filter((r) => r.status === 'loaded').map((r) => `${r.source} ${r.version}`),
+  },
+];
 
 /**
  * Applies the numbered plain-SQL migrations that are not yet in schema_migrations, each in its
  * own transaction. Migrations are append-only: an applied file whose text changed is an error.
+ * Then runs the data steps (by default only with the product's own migrations directory).
  */
-export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise<MigrationReport> {
+export async function migrate(
+  database: Database,
+  dir = MIGRATIONS_DIR,
+  dataSteps: readonly DataStep[] = dir === MIGRATIONS_DIR ? DATA_STEPS : [],
+): Promise<MigrationReport> {
   await database.execScript(`create table if not exists schema_migrations (
     version integer primary key,
     name text not null,
@@ -48,7 +74,7 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
   )`);
   const done = await database.db.selectFrom('schema_migrations').selectAll().execute();
   const byVersion = new Map(done.map((m) => [m.version, m]));
-  const report: MigrationReport = { applied: [], alreadyApplied: 0 };
+  const report: MigrationReport = { applied: [], alreadyApplied: 0, data: [] };
   for (const migration of readMigrations(dir)) {
     const previous = byVersion.get(migration.version);
     if (previous) {
@@ -65,6 +91,9 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
       params: [migration.version, migration.name, migration.checksum],
     });
     report.applied.push(`${String(migration.version).padStart(4, '0')}_${migration.name}`);
+  }
+  for (const step of dataSteps) {
+    for (const change of await step.run(database)) report.data.push(`${step.name}: ${change}`);
   }
   return report;
 }

@@ -1,3 +1,7 @@
+import type { ProgrammeCoreTables } from './schema-programme.js';
+import type { ImportsTables } from './schema-imports.js';
+import type { ProgrammesTables } from './schema-programmes.js';
+import type { OutreachTables } from './schema-outreach.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -104,7 +108,108 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
-export interface DB {
+// Reference data (taxonomy module, migrations/0002_taxonomy.sql).
+
+export interface TaxonomyReleasesTable {
+  id: Generated<number>;
+  source: string;
+  version: string;
+  current: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export type TaxonomyBatchStatus = 'loading' | 'active' | 'failed';
+
+export interface TaxonomyBatchesTable {
+  id: Generated<number>;
+  release_id: number;
+  part: string;
+  status: TaxonomyBatchStatus;
+  checksum: Generated<string>;
+  row_count: Generated<number>;
+  started_at: CreatedAt;
+  finished_at: Date | null;
+  error: string | null;
+}
+
+export interface TaxonomySearchableBatchesView {
+  id: number;
+  release_id: number;
+}
+
+export interface TaxonomyConceptsTable {
+  id: Generated<number>;
+  release_id: number;
+  batch_id: number;
+  kind: string;
+  code: string;
+  uri: string | null;
+  parent_code: string | null;
+  attributes: JSONColumnType<Record<string, string>, string | undefined, string>;
+}
+
+export interface TaxonomyLabelsTable {
+  concept_id: number;
+  batch_id: number;
+  search_group: string;
+  lang: string;
+  label_type: 'preferred' | 'alternative' | 'hidden' | 'code';
+  label: string;
+  norm: string;
+}
+
+export interface TaxonomyWordsTable {
+  search_group: string;
+  word: string;
+}
+
+export interface TaxonomyDescriptionsTable {
+  concept_id: number;
+  batch_id: number;
+  lang: string;
+  description: string;
+}
+
+export interface TaxonomyComuniTable {
+  concept_id: number;
+  istat_code: string;
+  name: string;
+  cadastral_code: string;
+  province_code: string;
+  province: string;
+  province_name: string;
+  region_code: string;
+  region: string;
+  lat: number;
+  lon: number;
+}
+
+export interface TaxonomyBroaderTable {
+  batch_id: number;
+  concept_id: number;
+  broader_id: number;
+}
+
+export interface EscoOccupationSkillsTable {
+  batch_id: number;
+  occupation_id: number;
+  skill_id: number;
+  essential: boolean;
+}
+
+export interface EscoSkillRelationsTable {
+  batch_id: number;
+  skill_id: number;
+  related_skill_id: number;
+  essential: boolean;
+}
+
+export interface EscoCollectionMembersTable {
+  concept_id: number;
+  collection: string;
+}
+
+export interface DB extends ProgrammeCoreTables, ProgrammesTables, OutreachTables, ImportsTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;
@@ -113,4 +218,16 @@ export interface DB {
   sign_in_attempts: SignInAttemptsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  taxonomy_releases: TaxonomyReleasesTable;
+  taxonomy_batches: TaxonomyBatchesTable;
+  taxonomy_searchable_batches: TaxonomySearchableBatchesView;
+  taxonomy_concepts: TaxonomyConceptsTable;
+  taxonomy_labels: TaxonomyLabelsTable;
+  taxonomy_words: TaxonomyWordsTable;
+  taxonomy_descriptions: TaxonomyDescriptionsTable;
+  taxonomy_comuni: TaxonomyComuniTable;
+  taxonomy_broader: TaxonomyBroaderTable;
+  esco_occupation_skills: EscoOccupationSkillsTable;
+  esco_skill_relations: EscoSkillRelationsTable;
+  esco_collection_members: EscoCollectionMembersTable;
 }

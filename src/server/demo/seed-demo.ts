@@ -1,6 +1,9 @@
 import type { Database } from '../db/database.js';
 import { hashPassword } from '../auth/password.js';
 import { DEMO_NETWORK, DEMO_OFFICES, DEMO_PASSWORD, DEMO_STAFF } from './demo-organisation.js';
+import { seedDemoPeople } from './demo-people.js';
+import { seedDemoOutreach } from './demo-outreach.js';
+import { seedDemoProgrammes } from './demo-programmes.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -58,6 +61,10 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
         .values(person.roles.map((r) => ({ user_id: user.id, office_id: officeIds.get(r.office)!, role: r.role })))
         .execute();
     }
+    const operator = await trx.selectFrom('staff_users').select('id').where('email', '=', 'sportello@ricolloca.example').executeTakeFirst();
+    await seedDemoPeople(trx, { networkId: network.id, officeIds, officeComuni: DEMO_OFFICES.map((o) => ({ code: o.code, comune: o.comune })), operatorId: operator?.id ?? null, now: new Date() });
+    await seedDemoProgrammes(trx, { networkId: network.id, officeIds, now: new Date() });
+    await seedDemoOutreach(trx, { networkId: network.id, officeIds, now: new Date() });
     await trx
       .insertInto('audit_log')
       .values({ action: 'demo.seeded', entity_type: 'network', entity_id: network.id, actor_label: 'ricolloca seed-demo' })

@@ -2,6 +2,16 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import it from './it.json';
+import taxonomyEn from './taxonomy.en.json';
+import taxonomyIt from './taxonomy.it.json';
+import peopleEn from './people.en.json';
+import peopleIt from './people.it.json';
+import programmesEn from './programmes.en.json';
+import programmesIt from './programmes.it.json';
+import outreachEn from './outreach.en.json';
+import outreachIt from './outreach.it.json';
+import importsEn from './imports.en.json';
+import importsIt from './imports.it.json';
 
 export const LANGUAGES = ['it', 'en'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
@@ -14,11 +24,16 @@ function initialLanguage(): UiLanguage {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { it: { translation: it }, en: { translation: en } },
+  resources: { it: { translation: { ...it, ...taxonomyIt, ...peopleIt, ...programmesIt } }, en: { translation: { ...en, ...taxonomyEn, ...peopleEn, ...programmesEn } } },
   lng: initialLanguage(),
   fallbackLng: 'it',
   interpolation: { escapeValue: false },
 });
+// Outreach strings add keys inside shared sections (nav.hotline, nav.outreach): merged deeply.
+i18n.addResourceBundle('it', 'translation', outreachIt, true, false);
+i18n.addResourceBundle('en', 'translation', outreachEn, true, false);
+i18n.addResourceBundle('it', 'translation', importsIt, true, false);
+i18n.addResourceBundle('en', 'translation', importsEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

@@ -24,6 +24,8 @@ export const NAV_AREAS = [
   { path: '/aziende', key: 'companies' },
   { path: '/programmi', key: 'programmes' },
   { path: '/agenda', key: 'agenda' },
+  { path: '/centralino', key: 'hotline' },
+  { path: '/contatti', key: 'outreach' },
   { path: '/offerte', key: 'vacancies' },
   { path: '/report', key: 'reports' },
 ] as const;

@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Actor, RequestContext } from '../auth/actor.js';
+import type { Executor } from '../audit/audit.repository.js';
+import { validateCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
+import type {
+  CigsCase,
+  Company,
+  CreateCigsCaseRequest,
+  CreateCompanyRequest,
+  UpdateCigsCaseRequest,
+  UpdateCompanyRequest,
+} from '../../shared/schemas/companies.schema.js';
+import type { FieldError } from '../http/problem.js';
+import { workerOfficeFilter } from '../people/worker.policy.js';
+import { companyErrors, fieldMessages } from './company.errors.js';
+import type { CompanyRepository, CompanyRow } from './company.repository.js';
+import { atecoLabel, comuniByCodes } from './reference-checks.js';
+
+type ActorContext = RequestContext & { actor: Actor };
+
+export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyRepository; audit: AuditService; clock: () => Date }) {
+  const { db, companies, audit, clock } = deps;
+
+  function networkOf(actor: Actor): string {
+    if (!actor.networkId) throw companyErrors.noNetwork();
+    return actor.networkId;
+  }
+
+  async function loadInNetwork(actor: Actor, id: string): Promise<CompanyRow> {
+    const row = await companies.findById(db, id);
+    if (!row || row.network_id !== networkOf(actor)) throw companyErrors.notFound();
+    return row;
+  }
+
+  /** Checks codes against the reference data; every problem is reported at once, by field. */
+  async function checkReferences(input: UpdateCompanyRequest): Promise<void> {
+    const errors: FieldError[] = [];
+    if (input.comuneCode && !(await comuniByCodes(db, [input.comuneCode])).has(input.comuneCode)) {
+      errors.push({ path: 'body/comuneCode', message: fieldMessages.unknownComune });
+    }
+    if (input.atecoCode && (await atecoLabel(db, input.atecoCode)) === undefined) {
+      errors.push({ path: 'body/atecoCode', message: fieldMessages.unknownAteco });
+    }
+    // A 16-character tax code belongs to a sole trader: it is a personal codice fiscale.
+    if (input.taxCode && input.taxCode.length === 16 && !validateCodiceFiscale(input.taxCode).valid) {
+      errors.push({ path: 'body/taxCode', message: fieldMessages.personalTaxCode });
+    }
+    if (errors.length > 0) throw companyErrors.invalidFields(errors);
+  }
+
+  async function present(executor: Executor, row: CompanyRow): Promise<Company> {
+    const comune = row.comune_code ? (await comuniByCodes(executor, [row.comune_code])).get(row.comune_code) : undefined;
+    return {
+      id: row.id,
+      name: row.name,
+      taxCode: row.tax_code,
+      vatNumber: row.vat_number,
+      atecoCode: row.ateco_code,
+      atecoLabel: row.ateco_code ? ((await atecoLabel(executor, row.ateco_code)) ?? null) : null,
+      address: row.address,
+      postalCode: row.postal_code,
+      comuneCode: row.comune_code,
+      comuneName: comune?.name ?? null,
+      province: comune?.province ?? null,
+      phone: row.phone,
+      email: row.email,
+      pec: row.pec,
+      contacts: row.contacts,
+      notes: row.notes,
+      cigsCases: await companies.cigsCases(executor, row.id),
+    };
+  }
+
+  const uniqueTaxCode = (err: unknown) => {
+    if ((err as { code?: string }).code === '23505') throw companyErrors.taxCodeTaken();
+    throw err;
+  };
+
+  return {
+    list: (actor: Actor, q?: string) => companies.list(db, networkOf(actor), q),
+
+    get: async (actor: Actor, id: string) => present(db, await loadInNetwork(actor, id)),
+
+    async create(ctx: ActorContext, input: CreateCompanyRequest): Promise<Company> {
+      const networkId = networkOf(ctx.actor);
+      await checkReferences(input);
+      if (input.taxCode && (await companies.taxCodeUsed(db, networkId, input.taxCode))) throw companyErrors.taxCodeTaken();
+      const id = await db
+        .transaction()
+        .execute(async (trx) => {
+          const newId = await companies.insert(trx, networkId, input, clock());
+          await audit.record(trx, ctx, { action: 'company.created', entityType: 'company', entityId: newId, details: { name: input.name, taxCode: input.taxCode ?? null } });
+          return newId;
+        })
+        .catch(uniqueTaxCode);
+      return this.get(ctx.actor, id);
+    },
+
+    async update(ctx: ActorContext, id: string, input: UpdateCompanyRequest): Promise<Company> {
+      const before = await loadInNetwork(ctx.actor, id);
+      await checkReferences(input);
+      if (input.taxCode && (await companies.taxCodeUsed(db, before.network_id, input.taxCode, id))) throw companyErrors.taxCodeTaken();
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await companies.update(trx, id, input, clock());
+          await audit.record(trx, ctx, { action: 'company.updated', entityType: 'company', entityId: id, details: { fields: Object.keys(input) } });
+        })
+        .catch(uniqueTaxCode);
+      return this.get(ctx.actor, id);
+    },
+
+    async addCigsCase(ctx: ActorContext, companyId: string, input: CreateCigsCaseRequest): Promise<CigsCase> {
+      await loadInNetwork(ctx.actor, companyId);
+      const id = await db.transaction().execute(async (trx) => {
+        const newId = await companies.insertCigsCase(trx, companyId, input, clock());
+        await audit.record(trx, ctx, { action: 'cigs_case.created', entityType: 'cigs_case', entityId: newId, details: { companyId, reason: input.reason, startDate: input.startDate, endDate: input.endDate } });
+        return newId;
+      });
+      return (await companies.cigsCases(db, companyId)).find((c) => c.id === id)!;
+    },
+
+    async updateCigsCase(ctx: ActorContext, companyId: string, caseId: string, input: UpdateCigsCaseRequest): Promise<CigsCase> {
+      await loadInNetwork(ctx.actor, companyId);
+      const existing = await companies.findCigsCase(db, caseId);
+      if (!existing || existing.company_id !== companyId) throw companyErrors.cigsCaseNotFound();
+      // The dates are checked together with the stored ones: changing only one must not invert them.
+      const start = input.startDate ?? existing.start_date;
+      const end = input.endDate ?? existing.end_date;
+      if (end < start) throw companyErrors.invalidFields([{ path: 'body/endDate', message: fieldMessages.cigsEndBeforeStart }]);
+      await db.transaction().execute(async (trx) => {
+        await companies.updateCigsCase(trx, caseId, input, clock());
+        await audit.record(trx, ctx, { action: 'cigs_case.updated', entityType: 'cigs_case', entityId: caseId, details: { companyId, ...input } });
+      });
+      return (await companies.cigsCases(db, companyId)).find((c) => c.id === caseId)!;
+    },
+
+    async cohort(ctx: ActorContext, companyId: string) {
+      await loadInNetwork(ctx.actor, companyId);
+      const result = await companies.cohort(db, companyId, workerOfficeFilter(ctx.actor));
+      await audit.record(db, ctx, { action: 'company.cohort.read', entityType: 'company', entityId: companyId, details: { workers: result.items.length } });
+      return result;
+    },
+  };
+}
+
+export type CompanyService = ReturnType<typeof createCompanyService>;

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Executor } from '../audit/audit.repository.js';
+
+/**
+ * Lookups in the reference classifications (ISTAT comuni and ATECO) loaded by the taxonomy module:
+ * companies and workers store codes, and a code is only accepted when the current release knows it.
+ */
+export interface ComuneRef {
+  code: string;
+  name: string;
+  province: string;
+  cadastralCode: string;
+}
+
+export async function comuniByCodes(executor: Executor, codes: string[]): Promise<Map<string, ComuneRef>> {
+  const unique = [...new Set(codes.filter(Boolean))];
+  if (unique.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('taxonomy_comuni as c')
+    .select(['c.istat_code', 'c.name', 'c.province', 'c.cadastral_code'])
+    .where('c.istat_code', 'in', unique)
+    .where(sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`)
+    .execute();
+  return new Map(rows.map((r) => [r.istat_code, { code: r.istat_code, name: r.name, province: r.province, cadastralCode: r.cadastral_code }]));
+}
+
+export async function comuniByCadastralCodes(executor: Executor, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes.filter(Boolean))];
+  if (unique.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('taxonomy_comuni as c')
+    .select(['c.cadastral_code', 'c.name'])
+    .where('c.cadastral_code', 'in', unique)
+    .where(sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`)
+    .execute();
+  return new Map(rows.map((r) => [r.cadastral_code, r.name]));
+}
+
+/** The Italian label of an ATECO code (2025 first, then 2007), or undefined when no release knows it. */
+export async function atecoLabel(executor: Executor, code: string): Promise<string | undefined> {
+  const rows = await sql<{ kind: string; label: string | null }>`
+    select k.kind, (select l.label from taxonomy_labels l where l.concept_id = k.id and l.lang = 'it' and l.label_type = 'preferred' limit 1) as label
+    from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current
+    where k.kind in ('ateco2025', 'ateco2007') and k.code = ${code}
+    order by k.kind desc`.execute(executor);
+  const row = rows.rows[0];
+  return row ? (row.label ?? code) : undefined;
+}

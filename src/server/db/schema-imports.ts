@@ -1,0 +1,63 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Table types of migrations/0007_imports.sql; merged into DB in schema.ts. */
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type ImportStatus = 'uploaded' | 'validating' | 'validated' | 'applying' | 'applied' | 'failed';
+export type ImportOutcome = 'new' | 'update' | 'unchanged' | 'error';
+
+export interface ImportColumnInfo {
+  index: number;
+  header: string;
+  samples: string[];
+}
+
+export interface ImportCounts {
+  new: number;
+  update: number;
+  unchanged: number;
+  error: number;
+  companiesToCreate: number;
+}
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  network_id: string;
+  office_id: string;
+  kind: Generated<'workers'>;
+  status: ImportStatus;
+  file_name: string;
+  file_format: 'csv' | 'xlsx';
+  file_size: number;
+  checksum: string;
+  file_data: Buffer | null;
+  source: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  columns: JSONColumnType<ImportColumnInfo[], string | undefined, string>;
+  mapping: JSONColumnType<Record<string, string>, string | undefined, string>;
+  options: JSONColumnType<{ createCompanies?: boolean }, string | undefined, string>;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  phase: Generated<string>;
+  counts: JSONColumnType<Partial<ImportCounts>, string | undefined, string>;
+  error: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  applied_at: Date | null;
+}
+
+export interface ImportRowsTable {
+  job_id: string;
+  row_number: number;
+  outcome: ImportOutcome;
+  label: Generated<string>;
+  errors: JSONColumnType<Array<{ field: string; message: string }>, string | undefined, string>;
+  data: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+}
+
+export interface ImportsTables {
+  import_jobs: ImportJobsTable;
+  import_rows: ImportRowsTable;
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+export interface Progress {
+  phase: 'reading' | 'validating' | 'applying' | '';
+  processed: number;
+  total: number;
+}
+
+/**
+ * Progress of running jobs. Kept in memory for the instance running the job and written to the
+ * job row at most every 300 ms, so a poll served by another instance sees it too. Writes go
+ * through the outer handle: outside a transaction that is always safe; inside the apply
+ * transaction only on PostgreSQL (another pooled connection) — on PGlite, a single connection,
+ * such a write would wait for the transaction to end, so there the memory copy is what polls see.
+ */
+export type ProgressListener = (jobId: string, progress: Progress) => void;
+
+export function createProgressBoard(db: Kysely<DB>, listener?: ProgressListener) {
+  const live = new Map<string, Progress>();
+  const lastWrite = new Map<string, number>();
+  return {
+    get: (jobId: string) => live.get(jobId),
+    async report(jobId: string, progress: Progress, persist: boolean, force = false) {
+      live.set(jobId, progress);
+      listener?.(jobId, progress);
+      if (!persist) return;
+      const now = Date.now();
+      if (!force && now - (lastWrite.get(jobId) ?? 0) < 300) return;
+      lastWrite.set(jobId, now);
+      await db
+        .updateTable('import_jobs')
+        .set({ phase: progress.phase, processed_rows: progress.processed, total_rows: progress.total, updated_at: new Date() })
+        .where('id', '=', jobId)
+        .execute();
+    },
+    done(jobId: string) {
+      live.delete(jobId);
+      lastWrite.delete(jobId);
+    },
+  };
+}
+
+export type ProgressBoard = ReturnType<typeof createProgressBoard>;

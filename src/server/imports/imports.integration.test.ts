@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditRepository } from '../audit/audit.repository.js';
+import { createAuditService } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { createTestDatabase } from '../../../tests/helpers/test-database.js';
+import { fixtureRow, fixtureWorker, HEADERS_IT, toCsv, toWindows1252, toXlsx } from '../../../tests/fixtures/imports/worker-fixtures.js';
+import { createImportService, type ImportScope } from './imports.service.js';
+
+let database: Database;
+let scope: ImportScope;
+let service: ReturnType<typeof createImportService>;
+const ctx = { actor: null, requestId: 'test', ip: '' };
+// Without company columns: this test is about workers; companies are covered by the e2e test.
+const headers = HEADERS_IT.slice(0, 8);
+const rowOf = (i: number) => fixtureRow(fixtureWorker(1000 + i)).slice(0, 8);
+const count = async (table: 'workers' | 'worker_events') =>
+  Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database);
+  const office = await database.db.selectFrom('offices').select(['id', 'network_id']).where('code', '=', 'CPI-SA').executeTakeFirstOrThrow();
+  scope = { networkId: office.network_id, officeId: office.id, userId: null };
+  service = createImportService({ db: database.db, kind: database.kind, audit: createAuditService({ db: database.db, repository: createAuditRepository() }), clock: () => new Date() });
+});
+afterAll(() => database.close());
+
+describe('importing workers into the database', () => {
+  it('writes nothing from a file with 10 % broken rows, and says which rows and fields are wrong', async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => rowOf(i));
+    for (let i = 0; i < 100; i += 10) {
+      if (i % 20 === 0) rows[i]![2] = rows[i]![2]!.slice(0, 15) + 'Z'; // check character
+      else rows[i]![6] = '12345'; // phone too short
+    }
+    const before = await count('workers');
+    const job = await service.upload(ctx, scope, { fileName: 'rotto.csv', bytes: toWindows1252(toCsv([headers, ...rows])) });
+    const checked = await service.dryRun(ctx, scope, job.id, { createCompanies: false });
+    expect(checked.counts).toMatchObject({ new: 90, error: 10 });
+    const errors = await service.rows(scope, job.id, { outcome: 'error', page: 1, pageSize: 50 });
+    expect(errors.items.map((r) => r.rowNumber)).toEqual([2, 12, 22, 32, 42, 52, 62, 72, 82, 92]);
+    expect(errors.items[0]!.errors[0]).toMatchObject({ field: 'codiceFiscale', message: expect.stringContaining('carattere di controllo') });
+    expect(errors.items[1]!.errors[0]).toMatchObject({ field: 'phone', message: expect.stringContaining('non è un numero valido') });
+    await expect(service.apply(ctx, scope, job.id)).rejects.toMatchObject({ code: 'IMPORT_HAS_ROW_ERRORS' });
+    expect(await count('workers')).toBe(before);
+  });
+
+  it('applies a Windows-1252 CSV, then reports the same people in an XLSX as unchanged and a changed phone as an update', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => rowOf(i));
+    rows[1]![5] = 'Forlì'; // a comune written with an accent, in Windows-1252
+    const csv = toWindows1252(toCsv([headers, ...rows]));
+    const job = await service.upload(ctx, scope, { fileName: 'elenco-excel.csv', bytes: csv });
+    expect(job.source).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });
+    const checked = await service.dryRun(ctx, scope, job.id, { createCompanies: false });
+    expect(checked.counts).toMatchObject({ new: 30, error: 0 });
+    const before = await count('workers');
+    const applied = await service.apply(ctx, scope, job.id);
+    expect(applied).toMatchObject({ status: 'applied', counts: { new: 30, update: 0, unchanged: 0 } });
+    expect(await count('workers')).toBe(before + 30);
+    const forli = await database.db.selectFrom('workers').select(['residence_comune_code', 'office_id']).where('codice_fiscale', '=', rowOf(1)[2]!).executeTakeFirstOrThrow();
+    expect(forli).toEqual({ residence_comune_code: '040012', office_id: scope.officeId });
+    await expect(service.upload(ctx, scope, { fileName: 'di-nuovo.csv', bytes: csv })).rejects.toMatchObject({ code: 'IMPORT_ALREADY_APPLIED' });
+
+    const changed = rows.map((r) => [...r]);
+    changed[2]![6] = '+39 347 555 1234';
+    const xlsx = await service.upload(ctx, scope, { fileName: 'elenco.xlsx', bytes: await toXlsx([headers, ...changed]) });
+    const second = await service.dryRun(ctx, scope, xlsx.id, { createCompanies: false });
+    expect(second.counts).toMatchObject({ new: 0, update: 1, unchanged: 29, error: 0 });
+    const events = await count('worker_events');
+    const result = await service.apply(ctx, scope, xlsx.id);
+    expect(result.counts).toMatchObject({ new: 0, update: 1, unchanged: 29 });
+    expect(await count('worker_events')).toBe(events + 1);
+    const updated = await database.db.selectFrom('workers').select('phone').where('codice_fiscale', '=', rowOf(2)[2]!).executeTakeFirstOrThrow();
+    expect(updated.phone).toBe('+393475551234');
+  });
+});

@@ -1,0 +1,9 @@
+import { hasRole, type Actor } from '../auth/actor.js';
+
+/**
+ * Bulk imports write many workers' records at once, across the network: only coordinators and
+ * administrators (of their current office) may run them.
+ */
+export function canImportWorkers(actor: Actor): boolean {
+  return hasRole(actor, 'coordinator') || hasRole(actor, 'admin');
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
+import { FIXTURE_COMPANIES, fixtureCsv, fixtureRow, fixtureWorker, HEADERS_IT, toXlsx } from '../../../tests/fixtures/imports/worker-fixtures.js';
+
+let t: TestApp;
+let coordinator: Agent;
+let consultant: Agent;
+let modena: string;
+
+const upload = (agent: Agent, bytes: Buffer | string, fileName = 'elenco.csv', contentType = 'application/octet-stream') =>
+  agent.request({ method: 'POST', url: `/api/v1/imports/workers?fileName=${encodeURIComponent(fileName)}`, headers: { 'content-type': contentType }, payload: bytes });
+
+/** Polls the job until the background step ends, as the web page does. */
+async function settle(agent: Agent, id: string) {
+  for (let i = 0; i < 200; i++) {
+    const job = (await agent.get(`/api/v1/imports/${id}`)).json();
+    if (!['validating', 'applying'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('import did not finish');
+}
+
+async function dryRunAndWait(agent: Agent, id: string, body: object = {}) {
+  const res = await agent.post(`/api/v1/imports/${id}/dry-run`, body);
+  expect(res.statusCode, res.body).toBe(202);
+  return settle(agent, id);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  coordinator = await signIn(t.app, DEMO.coordinator);
+  consultant = await signIn(t.app, DEMO.consultant);
+  modena = await officeIdByCode(t.database, 'CPI-MO');
+  const network = await t.database.db.selectFrom('networks').select('id').executeTakeFirstOrThrow();
+  // Two of the three companies of the fixtures are known, with a running CIGS case.
+  for (const c of FIXTURE_COMPANIES.slice(0, 2)) {
+    const company = await t.database.db.insertInto('companies').values({ network_id: network.id, name: c.name, vat_number: c.vat, tax_code: c.vat }).returning('id').executeTakeFirstOrThrow();
+    await t.database.db.insertInto('cigs_cases').values({ company_id: company.id, reason: 'cessazione_attivita', start_date: '2026-01-01', end_date: '2027-12-31' }).execute();
+  }
+});
+afterAll(() => t.close());
+
+describe('bulk import of eligible workers', () => {
+  it('answers 401 to anonymous callers and 403 to staff who are not coordinators or administrators', async () => {
+    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/imports/workers?fileName=a.csv', headers: { 'content-type': 'application/octet-stream' }, payload: 'x' }), 401, 'UNAUTHENTICATED');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/imports/00000000-0000-4000-8000-000000000000' }), 401, 'UNAUTHENTICATED');
+    expectProblem(await upload(consultant, fixtureCsv(2)), 403, 'FORBIDDEN');
+    expectProblem(await consultant.get('/api/v1/imports/00000000-0000-4000-8000-000000000000'), 403, 'FORBIDDEN');
+  });
+
+  it('answers 400 to an empty file, a corrupt XLSX, an image, an old .xls and a missing file name', async () => {
+    expectProblem(await upload(coordinator, Buffer.alloc(0)), 400, 'IMPORT_EMPTY_FILE');
+    const xlsx = await toXlsx([HEADERS_IT, fixtureRow(fixtureWorker(0))]);
+    expectProblem(await upload(coordinator, xlsx.subarray(0, 600), 'rotto.xlsx'), 400, 'IMPORT_CORRUPT_FILE');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108', 'hex');
+    expectProblem(await upload(coordinator, png, 'foto.png'), 400, 'IMPORT_UNSUPPORTED_FORMAT');
+    expectProblem(await upload(coordinator, Buffer.from('d0cf11e0a1b11ae1000000', 'hex'), 'vecchio.xls'), 400, 'IMPORT_LEGACY_XLS');
+    expectProblem(await coordinator.request({ method: 'POST', url: '/api/v1/imports/workers', headers: { 'content-type': 'application/octet-stream' }, payload: 'a;b' }), 400, 'VALIDATION_FAILED');
+    const wrongType = await upload(coordinator, 'a', 'a.csv', 'image/png');
+    expect(wrongType.statusCode).toBe(415);
+    expectProblem(await coordinator.post('/api/v1/imports/not-a-uuid/dry-run', {}), 400, 'VALIDATION_FAILED');
+  });
+
+  it('suggests the mapping, previews new workers, applies them all, and refuses the same file twice', async () => {
+    const csv = readFileSync('tests/fixtures/imports/lavoratori-validi.csv');
+    const res = await upload(coordinator, csv, 'lavoratori-validi.csv');
+    expect(res.statusCode, res.body).toBe(201);
+    const job = res.json();
+    expect(job).toMatchObject({ status: 'uploaded', fileFormat: 'csv', source: { delimiter: ';', encoding: 'utf-8' } });
+    expect(job.mapping).toEqual({ 0: 'lastName', 1: 'firstName', 2: 'codiceFiscale', 3: 'birthDate', 4: 'sex', 5: 'residenceComune', 6: 'phone', 7: 'email', 8: 'companyName', 9: 'companyVat', 10: 'cigsStart', 11: 'cigsEnd', 12: 'cigsReason' });
+    expect(job.columns[2].samples[0]).toBe(fixtureWorker(0).codiceFiscale);
+
+    // The third company is unknown: its workers are row errors until it is created.
+    const checked = await dryRunAndWait(coordinator, job.id);
+    expect(checked.status).toBe('validated');
+    expect(checked.counts).toMatchObject({ new: 14, error: 6 });
+    const errors = (await coordinator.get(`/api/v1/imports/${job.id}/rows?outcome=error`)).json();
+    expect(errors.total).toBe(6);
+    expect(errors.items[0]).toMatchObject({ rowNumber: 4, errors: [{ field: 'companyName', message: expect.stringContaining('azienda sconosciuta') }] });
+    expectProblem(await coordinator.post(`/api/v1/imports/${job.id}/apply`), 409, 'IMPORT_HAS_ROW_ERRORS');
+
+    const withCompanies = await dryRunAndWait(coordinator, job.id, { createCompanies: true });
+    expect(withCompanies.counts).toEqual({ new: 20, update: 0, unchanged: 0, error: 0, companiesToCreate: 1 });
+    const applying = await coordinator.post(`/api/v1/imports/${job.id}/apply`);
+    expect(applying.statusCode).toBe(202);
+    const applied = await settle(coordinator, job.id);
+    expect(applied).toMatchObject({ status: 'applied', counts: { new: 20, update: 0, unchanged: 0 }, progress: { percent: 100 } });
+
+    const first = fixtureWorker(0);
+    const worker = await t.database.db.selectFrom('workers').selectAll().where('codice_fiscale', '=', first.codiceFiscale).executeTakeFirstOrThrow();
+    expect(worker).toMatchObject({ last_name: 'Rossi', first_name: 'Marco', birth_date: '1960-01-01', sex: 'M', residence_comune_code: '036023', phone: '+393331000000', office_id: modena, cigs_end_date: '2027-01-01', search_name: 'rossi marco' });
+    expect(worker.cigs_case_id).not.toBeNull();
+    const events = await t.database.db.selectFrom('worker_events').select(['kind', 'details']).where('worker_id', '=', worker.id).execute();
+    expect(events).toEqual([{ kind: 'worker.imported', details: expect.objectContaining({ importId: job.id, outcome: 'created' }) }]);
+    const created = await t.database.db.selectFrom('companies').select('name').where('name', '=', FIXTURE_COMPANIES[2]!.name).execute();
+    expect(created).toHaveLength(1);
+    const audit = (await signIn(t.app, DEMO.admin)).get(`/api/v1/audit?entityId=${job.id}&action=import.applied`);
+    expect((await audit).json().items[0].details).toMatchObject({ new: 20 });
+
+    const again = await upload(coordinator, csv, 'copia.csv');
+    expect(expectProblem(again, 409, 'IMPORT_ALREADY_APPLIED').detail).toMatch(/già stato importato/);
+  });
+
+  it('reports the same workers in another file as unchanged, and applying it writes nothing', async () => {
+    const xlsx = readFileSync('tests/fixtures/imports/lavoratori-validi.xlsx');
+    const job = (await upload(coordinator, xlsx, 'lavoratori.xlsx')).json();
+    expect(job.fileFormat).toBe('xlsx');
+    const checked = await dryRunAndWait(coordinator, job.id, { createCompanies: false });
+    expect(checked.counts).toEqual({ new: 0, update: 0, unchanged: 20, error: 0, companiesToCreate: 0 });
+    const before = await t.database.db.selectFrom('worker_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await coordinator.post(`/api/v1/imports/${job.id}/apply`);
+    expect(await settle(coordinator, job.id)).toMatchObject({ status: 'applied', counts: { unchanged: 20 } });
+    const after = await t.database.db.selectFrom('worker_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});

@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '../../shared/schemas/common.schema.js';
+import {
+  importDryRunRequestSchema,
+  importJobSchema,
+  importRowListSchema,
+  importRowsQuerySchema,
+  importUploadQuerySchema,
+} from '../../shared/schemas/imports.schema.js';
+import { actorContext } from '../auth/access.js';
+import { importErrors } from './imports.errors.js';
+import { canImportWorkers } from './imports.policy.js';
+import { MAX_FILE_BYTES, type ImportScope, type ImportService } from './imports.service.js';
+
+const tags = ['Importazioni'];
+
+function scopeOf(request: FastifyRequest): ImportScope {
+  const { actor } = actorContext(request);
+  if (!actor.officeId || !actor.networkId) throw importErrors.noOffice();
+  return { networkId: actor.networkId, officeId: actor.officeId, userId: actor.userId };
+}
+
+/**
+ * The file is the raw request body (application/octet-stream) with its own size limit: the app's
+ * JSON limit (1 MB) is too small for a list of 100,000 workers, and base64 in JSON would add a
+ * third to the size and hold the whole text in memory twice. No multipart dependency is needed.
+ */
+export function registerImportRoutes(app: FastifyInstance, service: ImportService) {
+  app.addHook('onClose', async () => service.idle());
+  app.register(async (scoped) => {
+    scoped.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    scoped.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports/workers', {
+      bodyLimit: MAX_FILE_BYTES,
+      config: { access: canImportWorkers },
+      schema: {
+        tags,
+        summary: 'Carica un elenco di lavoratori (CSV o XLSX) come corpo application/octet-stream',
+        querystring: importUploadQuerySchema,
+        response: { 201: importJobSchema },
+      },
+      handler: async (request, reply) => {
+        if (!Buffer.isBuffer(request.body)) throw importErrors.unsupportedFormat();
+        const job = await service.upload(actorContext(request), scopeOf(request), { fileName: request.query.fileName, bytes: request.body });
+        return reply.code(201).send(job);
+      },
+    });
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/v1/imports/:id', {
+    config: { access: canImportWorkers },
+    schema: { tags, summary: 'Stato, avanzamento e conteggi di un’importazione', params: idParamsSchema, response: { 200: importJobSchema } },
+    handler: async (request) => service.get(scopeOf(request), request.params.id),
+  });
+
+  r.get('/api/v1/imports/:id/rows', {
+    config: { access: canImportWorkers },
+    schema: { tags, summary: 'Esito riga per riga della verifica', params: idParamsSchema, querystring: importRowsQuerySchema, response: { 200: importRowListSchema } },
+    handler: async (request) => service.rows(scopeOf(request), request.params.id, request.query),
+  });
+
+  r.post('/api/v1/imports/:id/dry-run', {
+    config: { access: canImportWorkers },
+    schema: {
+      tags,
+      summary: 'Verifica il file con l’associazione delle colonne scelta, senza salvare (in background)',
+      params: idParamsSchema,
+      body: importDryRunRequestSchema,
+      response: { 202: importJobSchema },
+    },
+    handler: async (request, reply) =>
+      reply.code(202).send(await service.startDryRun(actorContext(request), scopeOf(request), request.params.id, request.body)),
+  });
+
+  r.post('/api/v1/imports/:id/apply', {
+    config: { access: canImportWorkers },
+    schema: { tags, summary: 'Applica l’importazione verificata, tutta o niente (in background)', params: idParamsSchema, response: { 202: importJobSchema } },
+    handler: async (request, reply) => reply.code(202).send(await service.startApply(actorContext(request), scopeOf(request), request.params.id)),
+  });
+}

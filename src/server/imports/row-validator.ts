@@ -1,0 +1,268 @@
+import {
+  checkConsistency,
+  decodeCodiceFiscale,
+  normaliseCodiceFiscale,
+  validateCodiceFiscale,
+} from '../../shared/identity/codice-fiscale.js';
+import { normalisePhoneNumber, normaliseEmail, validateEmail } from '../../shared/identity/phone.js';
+import { IMPORT_FIELD_LABELS_IT, type ImportField } from '../../shared/schemas/imports.schema.js';
+import type { CigsReason } from '../db/schema-programme.js';
+import { normaliseLabel } from '../taxonomy/normalise.js';
+import { cellText, type Cell } from './file-reader.js';
+import {
+  isValidVatNumber,
+  normaliseVatNumber,
+  parseCigsReason,
+  parseItalianDate,
+  parseSex,
+  splitComune,
+  titleCase,
+} from './values.js';
+
+/** A worker as a valid row describes them; only the fields the file carries are set. */
+export interface ImportedWorker {
+  codiceFiscale: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+  birthPlaceCode: string;
+  residenceComuneCode?: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  /** existing company id, or the key of a company the import creates ("vat:…" / "name:…") */
+  companyId?: string;
+  companyKey?: string;
+  companyName?: string;
+  companyVat?: string;
+  cigsStart?: string;
+  cigsEnd?: string;
+  cigsReason?: CigsReason;
+}
+
+export interface RowError {
+  field: string;
+  message: string;
+}
+
+export type ValidatedRow =
+  | { rowNumber: number; ok: true; worker: ImportedWorker; label: string }
+  | { rowNumber: number; ok: false; errors: RowError[]; label: string };
+
+export interface ComuneRef {
+  istatCode: string;
+  name: string;
+  province: string;
+}
+
+export interface CompanyRef {
+  id: string;
+  name: string;
+  vatNumber: string | null;
+  taxCode: string | null;
+}
+
+export interface ValidationContext {
+  today: Date;
+  comuni: readonly ComuneRef[];
+  companies: readonly CompanyRef[];
+  createCompanies: boolean;
+}
+
+export interface RowValidator {
+  validate(cells: readonly Cell[], rowNumber: number): ValidatedRow;
+  /** Companies the file names that do not exist yet (only with createCompanies). */
+  companiesToCreate(): Map<string, { name: string; vatNumber: string | null }>;
+}
+
+const label = (f: ImportField) => IMPORT_FIELD_LABELS_IT[f];
+
+/** Upper-case-only names ("ROSSI MARIO" in INPS lists) are shown in title case; mixed case is kept. */
+const tidyName = (s: string) => {
+  const t = s.trim().replace(/\s+/g, ' ');
+  return t === t.toUpperCase() ? titleCase(t) : t;
+};
+
+export function createRowValidator(mapping: Record<string, ImportField>, ctx: ValidationContext): RowValidator {
+  const columnOf = new Map<ImportField, number>();
+  for (const [index, field] of Object.entries(mapping)) columnOf.set(field, Number(index));
+
+  const comuniByIstat = new Map(ctx.comuni.map((c) => [c.istatCode, c]));
+  const comuniByName = new Map<string, ComuneRef[]>();
+  for (const c of ctx.comuni) {
+    for (const name of [c.name, ...(c.name.includes('/') ? c.name.split('/') : [])]) {
+      const key = normaliseLabel(name);
+      const list = comuniByName.get(key) ?? [];
+      list.push(c);
+      comuniByName.set(key, list);
+    }
+  }
+  const companiesByVat = new Map<string, CompanyRef>();
+  const companiesByName = new Map<string, CompanyRef>();
+  for (const c of ctx.companies) {
+    if (c.vatNumber) companiesByVat.set(c.vatNumber, c);
+    if (c.taxCode) companiesByVat.set(c.taxCode, c);
+    companiesByName.set(normaliseLabel(c.name), c);
+  }
+  const toCreate = new Map<string, { name: string; vatNumber: string | null }>();
+  const seenCodes = new Map<string, number>();
+
+  function validate(cells: readonly Cell[], rowNumber: number): ValidatedRow {
+    const errors: RowError[] = [];
+    const cell = (f: ImportField): Cell => {
+      const i = columnOf.get(f);
+      const v = i === undefined ? null : (cells[i] ?? null);
+      return typeof v === 'string' && v.trim() === '' ? null : v;
+    };
+    const text = (f: ImportField) => cellText(cell(f)).trim();
+    const fail = (f: ImportField, message: string) => errors.push({ field: f, message: `${label(f)}: ${message}` });
+
+    const lastName = tidyName(text('lastName'));
+    const firstName = tidyName(text('firstName'));
+    const rowLabel = [lastName, firstName].filter(Boolean).join(' ');
+    if (!lastName) fail('lastName', 'manca.');
+    if (!firstName) fail('firstName', 'manca.');
+
+    const cfText = normaliseCodiceFiscale(text('codiceFiscale'));
+    let decoded: ReturnType<typeof decodeCodiceFiscale> | null = null;
+    if (!cfText) fail('codiceFiscale', 'manca (serve a riconoscere il lavoratore).');
+    else {
+      const v = validateCodiceFiscale(cfText);
+      if (!v.valid) fail('codiceFiscale', CF_REASONS[v.reason] + ` («${cfText}»)`);
+      else {
+        decoded = decodeCodiceFiscale(cfText, { referenceDate: ctx.today });
+        const first = seenCodes.get(cfText);
+        if (first !== undefined) fail('codiceFiscale', `ripetuto: compare già alla riga ${first}.`);
+        else seenCodes.set(cfText, rowNumber);
+      }
+    }
+
+    let birthDate = decoded?.birthDate;
+    if (cell('birthDate') !== null) {
+      const d = parseItalianDate(cell('birthDate'), 'birth', ctx.today);
+      if (!d) fail('birthDate', `«${text('birthDate')}» non è una data valida (usare gg/mm/aaaa).`);
+      else if (d > ctx.today.toISOString().slice(0, 10)) fail('birthDate', 'è nel futuro.');
+      else birthDate = d;
+    }
+    let sex = decoded?.sex;
+    if (text('sex')) {
+      const s = parseSex(text('sex'));
+      if (!s) fail('sex', `«${text('sex')}» non è valido (usare M o F).`);
+      else sex = s;
+    }
+    if (decoded && lastName && firstName && birthDate && sex && errors.length === 0) {
+      const mismatches = checkConsistency(cfText, { surname: lastName, name: firstName, birthDate, sex });
+      if (mismatches.length) {
+        fail('codiceFiscale', `non corrisponde a ${mismatches.map((m) => CONSISTENCY_IT[m]).join(', ')} indicati nella riga.`);
+      }
+    }
+
+    const worker: Partial<ImportedWorker> = { codiceFiscale: cfText, firstName, lastName, birthDate, sex, birthPlaceCode: decoded?.cadastralCode };
+
+    if (text('residenceComune')) {
+      const c = findComune(text('residenceComune'), text('residenceProvince'));
+      if ('error' in c) fail('residenceComune', c.error);
+      else worker.residenceComuneCode = c.istatCode;
+    }
+    if (text('address')) worker.address = text('address').replace(/\s+/g, ' ');
+    if (text('phone')) {
+      const p = normalisePhoneNumber(text('phone'));
+      if (!p.valid) fail('phone', `«${text('phone')}» non è un numero valido.`);
+      else worker.phone = p.e164;
+    }
+    if (text('email')) {
+      const e = validateEmail(text('email'));
+      if (!e.valid) fail('email', `«${text('email')}» non è un indirizzo valido.`);
+      else worker.email = normaliseEmail(text('email'));
+    }
+
+    resolveCompany(worker, fail, text('companyName'), text('companyVat'));
+
+    for (const [f, key] of [['cigsStart', 'cigsStart'], ['cigsEnd', 'cigsEnd']] as const) {
+      if (cell(f) === null) continue;
+      const d = parseItalianDate(cell(f), 'cigs', ctx.today);
+      if (!d) fail(f, `«${text(f)}» non è una data valida (usare gg/mm/aaaa).`);
+      else worker[key] = d;
+    }
+    if (worker.cigsStart && worker.cigsEnd && worker.cigsEnd < worker.cigsStart) {
+      fail('cigsEnd', `è precedente alla data di inizio CIGS (${worker.cigsStart}).`);
+    }
+    if (text('cigsReason')) {
+      const r = parseCigsReason(text('cigsReason'));
+      if (!r) fail('cigsReason', `«${text('cigsReason')}» non è una causale riconosciuta (es. cessazione attività, concordato preventivo).`);
+      else worker.cigsReason = r;
+    }
+
+    if (errors.length) return { rowNumber, ok: false, errors, label: rowLabel || cfText };
+    return { rowNumber, ok: true, worker: worker as ImportedWorker, label: rowLabel };
+  }
+
+  function findComune(value: string, provinceText: string): ComuneRef | { error: string } {
+    const { name, province, istat } = splitComune(value);
+    if (istat) {
+      const c = comuniByIstat.get(istat);
+      return c ?? { error: `nessun comune ha il codice ISTAT ${istat}.` };
+    }
+    const candidates = comuniByName.get(normaliseLabel(name)) ?? [];
+    const prov = (province ?? provinceText).trim().toUpperCase();
+    const inProvince = prov ? candidates.filter((c) => c.province === prov) : candidates;
+    if (inProvince.length === 1) return inProvince[0]!;
+    if (candidates.length === 0) return { error: `«${value}» non è un comune italiano.` };
+    if (inProvince.length === 0) return { error: `«${value}» non è un comune della provincia ${prov}.` };
+    return { error: `«${value}» indica più comuni: aggiungere la provincia (${inProvince.map((c) => c.province).join(', ')}).` };
+  }
+
+  function resolveCompany(worker: Partial<ImportedWorker>, fail: (f: ImportField, m: string) => void, name: string, vatText: string) {
+    if (!name && !vatText) return;
+    let vat: string | null = null;
+    if (vatText) {
+      vat = normaliseVatNumber(vatText);
+      if (!isValidVatNumber(vat) && validateCodiceFiscale(vat).valid === false) {
+        fail('companyVat', `«${vatText}» non è una partita IVA valida.`);
+        return;
+      }
+      const byVat = companiesByVat.get(vat);
+      if (byVat) {
+        worker.companyId = byVat.id;
+        return;
+      }
+    }
+    const byName = name ? companiesByName.get(normaliseLabel(name)) : undefined;
+    // A name match only counts when the file gives no P.IVA or the company has none on record.
+    if (byName && (!vat || !byName.vatNumber)) {
+      worker.companyId = byName.id;
+      return;
+    }
+    if (!ctx.createCompanies) {
+      fail(name ? 'companyName' : 'companyVat', `azienda sconosciuta («${name || vatText}»): registrarla prima o scegliere «crea le aziende mancanti».`);
+      return;
+    }
+    if (!name) {
+      fail('companyName', 'serve la ragione sociale per creare l’azienda.');
+      return;
+    }
+    const key = vat ? `vat:${vat}` : `name:${normaliseLabel(name)}`;
+    if (!toCreate.has(key)) toCreate.set(key, { name: name.replace(/\s+/g, ' '), vatNumber: vat });
+    worker.companyKey = key;
+    worker.companyName = name;
+    if (vat) worker.companyVat = vat;
+  }
+
+  return { validate, companiesToCreate: () => toCreate };
+}
+
+const CF_REASONS = {
+  format: 'formato non valido (16 caratteri: 6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre, 1 lettera).',
+  check_character: 'il carattere di controllo non torna (errore di battitura?).',
+  date: 'contiene una data di nascita impossibile.',
+  place: 'il codice del luogo di nascita non è valido.',
+} as const;
+
+const CONSISTENCY_IT = {
+  surname: 'cognome',
+  name: 'nome',
+  birthDate: 'data di nascita',
+  sex: 'sesso',
+  birthPlace: 'luogo di nascita',
+} as const;

@@ -1,0 +1,58 @@
+import { normaliseLabel } from '../taxonomy/normalise.js';
+import type { ExistingWorker } from './imports.repository.js';
+import type { ImportedWorker } from './row-validator.js';
+
+/** The columns an import writes; what the file leaves empty is kept as it is, never erased. */
+export interface WorkerColumns {
+  first_name: string;
+  last_name: string;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+  birth_place_code: string | null;
+  residence_comune_code: string | null;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  cigs_case_id: string | null;
+  cigs_end_date: string | null;
+}
+
+export const searchName = (lastName: string, firstName: string) => normaliseLabel(`${lastName} ${firstName}`);
+
+export function newWorkerColumns(w: ImportedWorker, caseId: string | null): WorkerColumns {
+  return {
+    first_name: w.firstName,
+    last_name: w.lastName,
+    birth_date: w.birthDate,
+    sex: w.sex,
+    birth_place_code: w.birthPlaceCode,
+    residence_comune_code: w.residenceComuneCode ?? null,
+    address: w.address ?? '',
+    phone: w.phone ?? null,
+    email: w.email ?? null,
+    cigs_case_id: caseId,
+    cigs_end_date: w.cigsEnd ?? null,
+  };
+}
+
+/**
+ * The existing record with the file's values laid over it, and the names of the columns that
+ * changed. `caseId` undefined means the row names no company (the link is left alone).
+ */
+export function mergeWorker(existing: ExistingWorker, w: ImportedWorker, caseId: string | null | undefined) {
+  const next: WorkerColumns = {
+    first_name: w.firstName,
+    last_name: w.lastName,
+    birth_date: w.birthDate,
+    sex: w.sex,
+    birth_place_code: w.birthPlaceCode,
+    residence_comune_code: w.residenceComuneCode ?? existing.residence_comune_code,
+    address: w.address ?? existing.address,
+    phone: w.phone ?? existing.phone,
+    email: w.email ?? existing.email,
+    cigs_case_id: caseId === undefined || caseId === null ? existing.cigs_case_id : caseId,
+    cigs_end_date: w.cigsEnd ?? existing.cigs_end_date,
+  };
+  const changed = (Object.keys(next) as Array<keyof WorkerColumns>).filter((k) => (existing[k] ?? null) !== (next[k] ?? null));
+  return { next, changed };
+}

@@ -1,0 +1,116 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, createTestApp, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
+import { networkOf } from '../programmes/programme.fixtures.js';
+import { httpSmsProvider } from './channels.js';
+import { buildOutreachWorld } from './outreach.fixtures.js';
+
+// Real transports against local servers: an SMTP server (smtp-server) that parses what it
+// receives (mailparser), and an HTTP server standing in for the SMS gateway.
+const received: ParsedMail[] = [];
+const smsRequests: Array<{ auth: string | undefined; body: { to: string; text: string; sender: string } }> = [];
+let failNextSms = false;
+let smtp: SMTPServer;
+let http: Server;
+let t: TestApp;
+let coordinator: Agent;
+let world: Awaited<ReturnType<typeof buildOutreachWorld>>;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        received.push(mail);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  http = createServer((req, res) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => {
+      smsRequests.push({ auth: req.headers.authorization, body: JSON.parse(data) });
+      if (failNextSms) {
+        failNextSms = false;
+        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'gateway busy' }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sms-${smsRequests.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+  process.env.SMTP_FROM = 'CPI Modena <cpi.modena@ricolloca.example>';
+  process.env.SMS_PROVIDER_URL = `http://127.0.0.1:${(http.address() as AddressInfo).port}/messages`;
+  process.env.SMS_PROVIDER_TOKEN = 'test-token';
+  t = await createTestApp();
+  t.clock.set(new Date('2026-11-30T09:30:00Z'));
+  coordinator = await signIn(t.app, DEMO.coordinator);
+  const network = await networkOf(t.database.db, await officeIdByCode(t.database, 'CPI-MO'));
+  world = await buildOutreachWorld(t.database.db, network, '2026-11-30');
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await t.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await new Promise<void>((resolve) => http.close(() => resolve()));
+});
+
+async function startCampaign(channel: 'sms' | 'email', subject: string, body: string) {
+  const template = (await coordinator.post('/api/v1/outreach/templates', { name: `T ${channel}`, channel, subject, body })).json();
+  const campaign = (await coordinator.post('/api/v1/outreach/campaigns', { name: `C ${channel}`, channel, templateId: template.id, programmeId: world.programmeId })).json();
+  return (await coordinator.post(`/api/v1/outreach/campaigns/${campaign.id}/start`)).json();
+}
+
+describe('e-mail over SMTP', () => {
+  it('reports the real transports', async () => {
+    expect((await coordinator.get('/api/v1/outreach/transports')).json()).toEqual({ email: 'smtp', sms: 'http' });
+  });
+
+  it('delivers each recipient their own Italian message with the placeholders filled', async () => {
+    const c = await startCampaign(
+      'email',
+      'Servizio di ricollocazione per {{nome}} {{cognome}}',
+      'Gentile {{nome}} {{cognome}},\nla sua CIGS presso {{azienda}} termina il {{data_fine_cigs}}: mancano {{giorni_alla_fine_cigs}} giorni.\nChiami il {{telefono_sede}} ({{orari_centralino}}).',
+    );
+    // Two of the four have an e-mail address; the others are unreachable by this channel.
+    expect(c).toMatchObject({ counts: { invited: 2, unreachable: 2 }, messages: { sent: 2, failed: 0 } });
+    expect(received).toHaveLength(2);
+    const mail = received.find((m) => (m.to as { text: string }).text === 'trenta@posta.example')!;
+    expect(mail.subject).toBe('Servizio di ricollocazione per Mario Trenta Giorni');
+    expect(mail.from?.text).toContain('cpi.modena@ricolloca.example');
+    expect(mail.text).toContain('Gentile Mario Trenta Giorni,');
+    expect(mail.text).toContain('la sua CIGS presso Ceramiche Prova S.p.A. termina il 30/12/2026: mancano 30 giorni.');
+    expect(mail.text).toContain('(lun, mar, mer, ven 10:00-13:30)');
+    const stored = await t.database.db.selectFrom('outreach_messages').select(['transport', 'status', 'provider_id']).where('to_address', '=', 'trenta@posta.example').executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ transport: 'smtp', status: 'sent' });
+    expect(stored.provider_id).toContain('@');
+  });
+});
+
+describe('SMS through the HTTP provider adapter', () => {
+  it('posts JSON with the bearer token and records the provider id', async () => {
+    const c = await startCampaign('sms', '', 'Gentile {{nome}} {{cognome}}, CIGS fino al {{data_fine_cigs}}. Chiami il {{telefono_sede}}.');
+    expect(c.messages).toMatchObject({ sent: 3, failed: 0 });
+    expect(smsRequests).toHaveLength(3);
+    expect(smsRequests[0]).toEqual({ auth: 'Bearer test-token', body: { to: '+393401000002', text: 'Gentile Mario Trenta Giorni, CIGS fino al 30/12/2026. Chiami il +39 059 000 9999.', sender: 'CPI' } });
+    const stored = await t.database.db.selectFrom('outreach_messages').select(['transport', 'provider_id']).where('to_address', '=', '+393401000002').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ transport: 'http', provider_id: 'sms-1' });
+  });
+
+  it('throws the provider’s error so the message is marked failed', async () => {
+    failNextSms = true;
+    const provider = httpSmsProvider({ url: process.env.SMS_PROVIDER_URL!, token: 'test-token' });
+    await expect(provider.send('+393401000002', 'ciao')).rejects.toThrow('SMS provider answered 503: gateway busy');
+  });
+});

@@ -1,0 +1,189 @@
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import type { DB } from '../db/schema.js';
+import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js';
+import { DomainError } from '../http/problem.js';
+import { appendWorkerEvent } from '../people/worker-events.js';
+import { canAccessWorker } from '../people/worker.policy.js';
+import type { Campaign, Preview, Template } from '../../shared/schemas/outreach.schema.js';
+import { RECIPIENT_STATUSES } from '../../shared/schemas/outreach.schema.js';
+import type { CampaignRepository } from './campaign.repository.js';
+import { DEFAULT_REASONS } from './campaign.repository.js';
+import type { ActorContext } from './hotline.service.js';
+import type { HotlineRepository } from './hotline.repository.js';
+import { romeLocal } from './hotline-hours.js';
+import { placeholderValues, renderFor, SAMPLE_VALUES } from './merge.js';
+import { outreachErrors } from './outreach.errors.js';
+import { unknownPlaceholders } from './placeholders.js';
+import { canMoveRecipient, logRecipientTransition } from './recipient-states.js';
+import { countSms } from './sms-segments.js';
+
+type Deps = { db: Kysely<DB>; campaigns: CampaignRepository; hotline: HotlineRepository; audit: AuditService; clock: () => Date };
+
+/** Templates, campaigns, previews and per-recipient status. Sending is in campaign-delivery.ts. */
+export function createCampaignService(deps: Deps) {
+  const { db, campaigns: repo, audit, clock } = deps;
+
+  function networkOf(actor: Actor): string {
+    if (!actor.networkId) throw outreachErrors.noOffice();
+    return actor.networkId;
+  }
+
+  function checkPlaceholders(subject: string, body: string) {
+    const unknown = unknownPlaceholders(`${subject}\n${body}`);
+    if (unknown.length) {
+      throw new DomainError('UNKNOWN_PLACEHOLDER', 400, {
+        it: `Segnaposto sconosciuti: ${unknown.map((u) => `{{${u}}}`).join(', ')}.`,
+        en: `Unknown placeholders: ${unknown.map((u) => `{{${u}}}`).join(', ')}.`,
+      }, { errors: [{ path: 'body', message: `Segnaposto sconosciuti: ${unknown.join(', ')}` }] });
+    }
+  }
+
+  const presentTemplate = (t: NonNullable<Awaited<ReturnType<CampaignRepository['findTemplate']>>>): Template => ({
+    id: t.id, name: t.name, channel: t.channel, subject: t.subject, body: t.body, updatedAt: t.updated_at.toISOString(),
+  });
+
+  async function loadTemplate(actor: Actor, id: string) {
+    const t = await repo.findTemplate(db, id);
+    if (!t || t.network_id !== networkOf(actor)) throw outreachErrors.templateNotFound();
+    return t;
+  }
+
+  async function present(networkId: string, id?: string): Promise<Campaign[]> {
+    const rows = await repo.listCampaigns(db, networkId, id);
+    const ids = rows.map((r) => r.id);
+    const [rc, mc] = await Promise.all([repo.recipientCounts(db, ids), repo.messageCounts(db, ids)]);
+    const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+    return rows.map((c) => {
+      const counts = Object.fromEntries(RECIPIENT_STATUSES.map((s) => [s, 0])) as Campaign['counts'];
+      for (const r of rc.filter((x) => x.campaign_id === c.id)) counts[r.status] = Number(r.n);
+      const messages = { queued: 0, sent: 0, failed: 0 };
+      for (const m of mc.filter((x) => x.campaign_id === c.id)) messages[m.status] = Number(m.n);
+      return {
+        id: c.id, name: c.name, channel: c.channel, templateId: c.template_id, templateName: c.template_name, programmeId: c.programme_id,
+        reminderAfterDays: c.reminder_after_days, maxReminders: c.max_reminders, status: c.status,
+        createdAt: c.created_at.toISOString(), startedAt: iso(c.started_at), finishedAt: iso(c.finished_at), counts, messages,
+      };
+    });
+  }
+
+  async function loadCampaign(actor: Actor, id: string): Promise<Campaign> {
+    const [c] = await present(networkOf(actor), id);
+    if (!c) throw outreachErrors.campaignNotFound();
+    return c;
+  }
+
+  return {
+    loadCampaign,
+    networkOf,
+
+    listTemplates: async (actor: Actor) => (await repo.listTemplates(db, networkOf(actor))).map(presentTemplate),
+
+    async createTemplate(ctx: ActorContext, input: { name: string; channel: OutreachChannel; subject: string; body: string }) {
+      checkPlaceholders(input.subject, input.body);
+      const networkId = networkOf(ctx.actor);
+      const id = await db.transaction().execute(async (trx) => {
+        const newId = await repo.insertTemplate(trx, networkId, input);
+        await audit.record(trx, ctx, { action: 'outreach.template_created', entityType: 'outreach_template', entityId: newId, details: { name: input.name, channel: input.channel } });
+        return newId;
+      });
+      return presentTemplate((await repo.findTemplate(db, id))!);
+    },
+
+    async updateTemplate(ctx: ActorContext, id: string, input: { name: string; channel: OutreachChannel; subject: string; body: string }) {
+      await loadTemplate(ctx.actor, id);
+      checkPlaceholders(input.subject, input.body);
+      await db.transaction().execute(async (trx) => {
+        await repo.updateTemplate(trx, id, input, clock());
+        await audit.record(trx, ctx, { action: 'outreach.template_updated', entityType: 'outreach_template', entityId: id, details: { name: input.name } });
+      });
+      return presentTemplate((await repo.findTemplate(db, id))!);
+    },
+
+    /** The text as a given worker (or a synthetic sample) would receive it, with the SMS count. */
+    async preview(ctx: ActorContext, input: { channel: OutreachChannel; subject: string; body: string; workerId?: string }): Promise<Preview> {
+      let values = SAMPLE_VALUES;
+      let sample = { name: `${SAMPLE_VALUES.nome} ${SAMPLE_VALUES.cognome}`, synthetic: true };
+      if (input.workerId) {
+        const [row] = await repo.mergeData(db, [input.workerId]);
+        const w = row ? await db.selectFrom('workers').select(['network_id', 'office_id']).where('id', '=', row.id).executeTakeFirst() : undefined;
+        if (!row || !w || !canAccessWorker(ctx.actor, { networkId: w.network_id, officeId: w.office_id })) throw outreachErrors.workerNotFound();
+        const hours = await deps.hotline.slots(db, row.office_id);
+        values = placeholderValues(row, romeLocal(clock()).date, hours);
+        sample = { name: `${row.first_name} ${row.last_name}`, synthetic: false };
+        await audit.record(db, ctx, { action: 'outreach.preview_read', entityType: 'worker', entityId: row.id, officeId: row.office_id });
+      }
+      const { subject, body } = renderFor({ subject: input.channel === 'sms' ? '' : input.subject, body: input.body }, values, false, input.channel);
+      return { subject, body, sample, unknownPlaceholders: unknownPlaceholders(`${input.subject}\n${input.body}`), sms: input.channel === 'sms' ? countSms(body) : null };
+    },
+
+    list: (actor: Actor) => present(networkOf(actor)),
+
+    async create(ctx: ActorContext, input: { name: string; channel: OutreachChannel; templateId: string; programmeId: string | null; reminderAfterDays: number; maxReminders: number }) {
+      const networkId = networkOf(ctx.actor);
+      const template = await loadTemplate(ctx.actor, input.templateId);
+      if (template.channel !== input.channel) throw outreachErrors.channelMismatch();
+      if (input.programmeId) {
+        const p = await db.selectFrom('programmes').select('network_id').where('id', '=', input.programmeId).executeTakeFirst();
+        if (!p || p.network_id !== networkId) throw outreachErrors.programmeNotFound();
+      }
+      const id = await db.transaction().execute(async (trx) => {
+        const newId = await repo.insertCampaign(trx, { ...input, networkId, createdBy: ctx.actor.userId });
+        await audit.record(trx, ctx, { action: 'outreach.campaign_created', entityType: 'outreach_campaign', entityId: newId, details: { name: input.name, channel: input.channel } });
+        return newId;
+      });
+      return loadCampaign(ctx.actor, id);
+    },
+
+    async finish(ctx: ActorContext, id: string) {
+      const c = await loadCampaign(ctx.actor, id);
+      if (c.status !== 'running') throw outreachErrors.campaignState();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('outreach_campaigns').set({ status: 'done', finished_at: clock() }).where('id', '=', id).execute();
+        await audit.record(trx, ctx, { action: 'outreach.campaign_finished', entityType: 'outreach_campaign', entityId: id });
+      });
+      return loadCampaign(ctx.actor, id);
+    },
+
+    async recipients(ctx: ActorContext, id: string, q: { status?: RecipientStatus; limit: number; offset: number }) {
+      await loadCampaign(ctx.actor, id);
+      const [rows, total] = await Promise.all([repo.listRecipients(db, id, q), repo.countRecipients(db, id, q.status)]);
+      await audit.record(db, ctx, { action: 'outreach.recipients_read', entityType: 'outreach_campaign', entityId: id, details: { count: rows.length } });
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id, workerId: r.worker_id, name: `${r.first_name} ${r.last_name}`, cigsEndDate: r.priority, status: r.status,
+          remindersSent: r.reminders_sent, lastMessageAt: r.last_message_at ? new Date(r.last_message_at).toISOString() : null,
+        })),
+      };
+    },
+
+    /** An operator records the answer: registered, declined, or unreachable (wrong number, returned letter). */
+    async setRecipientStatus(ctx: ActorContext, campaignId: string, recipientId: string, to: 'registered' | 'declined' | 'unreachable', reason = '') {
+      await loadCampaign(ctx.actor, campaignId);
+      const r = await db.selectFrom('outreach_recipients').selectAll().where('id', '=', recipientId).where('campaign_id', '=', campaignId).executeTakeFirst();
+      if (!r) throw outreachErrors.recipientNotFound();
+      if (!canMoveRecipient(r.status, to)) {
+        throw new DomainError('RECIPIENT_TRANSITION_NOT_ALLOWED', 409, { it: `Non si può passare da «${r.status}» a «${to}».`, en: `Cannot move from "${r.status}" to "${to}".` });
+      }
+      const now = clock();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('outreach_recipients').set({ status: to, updated_at: now }).where('id', '=', recipientId).execute();
+        await logRecipientTransition(trx, { recipientId, from: r.status, to, actorId: ctx.actor.userId, reason, at: now });
+        await appendWorkerEvent(trx, { workerId: r.worker_id, officeId: r.office_id, kind: `outreach.${to}`, actorId: ctx.actor.userId, at: now, details: { campaignId, reason } });
+        await audit.record(trx, ctx, { action: 'outreach.recipient_status', entityType: 'outreach_recipient', entityId: recipientId, officeId: r.office_id, details: { from: r.status, to, reason } });
+      });
+      return { id: recipientId, status: to };
+    },
+
+    programmeRules: async (programmeId: string | null) => {
+      if (!programmeId) return { reasons: DEFAULT_REASONS, officeIds: null as string[] | null };
+      const p = await db.selectFrom('programmes').select(['eligible_reasons']).where('id', '=', programmeId).executeTakeFirstOrThrow();
+      const offices = await db.selectFrom('programme_offices').select('office_id').where('programme_id', '=', programmeId).execute();
+      return { reasons: p.eligible_reasons, officeIds: offices.map((o) => o.office_id) };
+    },
+  };
+}
+
+export type CampaignService = ReturnType<typeof createCampaignService>;

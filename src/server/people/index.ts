@@ -1,0 +1,5 @@
+// What other modules (hotline intake, importer, programmes, outreach) use from people.
+export { appendWorkerEvent, type WorkerEventInput } from './worker-events.js';
+export { findWorkerMatches, type MatchQuery } from './worker-matches.js';
+export { normaliseName, searchNameOf, tidyName } from './worker-names.js';
+export { canAccessWorker, workerOfficeFilter, worksAcrossNetwork } from './worker.policy.js';

@@ -1,0 +1,220 @@
+/**
+ * Enrollment use cases. Functions other domains call (the hotline intake, imports):
+ *
+ *   checkEligibility(db, programmeId, workerId, on?) → { eligible, reasons[] } | undefined
+ *       (from ./eligibility.ts; Italian reasons; undefined when programme or worker is unknown)
+ *
+ *   service.register(ctx, { programmeId, workerId, channel: 'hotline'|'outreach'|'desk'|'import', reason? })
+ *       → { enrollment, state: 'registered'|'waiting', waitingPosition? }
+ *     Registers an eligible worker: a place when one is free, otherwise the waiting list. Runs in
+ *     its own transaction (do not call it inside another one: on PGlite that deadlocks), holding
+ *     the programme row lock; retried on serialization failures and deadlocks. Throws DomainErrors:
+ *     PROGRAMME_NOT_FOUND, PROGRAMME_NOT_OPEN, WORKER_NOT_FOUND, WORKER_NOT_ELIGIBLE (422, with the
+ *     reasons), ENROLLMENT_ALREADY_EXISTS (409, when already registered/waiting/further),
+ *     FORBIDDEN-like TRANSITION_FORBIDDEN (403) when the worker is outside the actor's scope.
+ *     ctx.actor null = a system registration (imports): no scope check.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { AuditService } from '../audit/audit.service.js';
+import type { RequestContext } from '../auth/actor.js';
+import type { DB } from '../db/schema.js';
+import type { EnrollmentChannel, EnrollmentState } from '../db/schema-programmes.js';
+import { checkEligibility, romeDate } from './eligibility.js';
+import { FUNNEL_RANK, findRule, holdsPlace } from './enrollment.states.js';
+import { programmeErrors } from './programme.errors.js';
+import { canActOnWorkerOf } from './programme.policy.js';
+import type { EnrollmentRow, ProgrammeRepository } from './programme.repository.js';
+import { withRetry } from './retry.js';
+
+export { checkEligibility } from './eligibility.js';
+
+export interface RegisterInput {
+  programmeId: string;
+  workerId: string;
+  channel: EnrollmentChannel;
+  reason?: string;
+}
+
+export interface RegisterResult {
+  enrollment: EnrollmentRow;
+  state: 'registered' | 'waiting';
+  waitingPosition?: number;
+}
+
+type Trx = Parameters<Parameters<ReturnType<Kysely<DB>['transaction']>['execute']>[0]>[0];
+
+const SYSTEM_PROMOTION_REASON = 'Posto liberato: assegnato automaticamente al primo della lista d’attesa';
+
+export function createEnrollmentService(deps: { db: Kysely<DB>; repository: ProgrammeRepository; audit: AuditService; clock: () => Date }) {
+  const { db, repository: repo, audit, clock } = deps;
+
+  async function loadWorker(workerId: string) {
+    // The worker's own CIGS end, or the case's when the worker has none (as in eligibility.ts).
+    const worker = await db
+      .selectFrom('workers as w')
+      .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
+      .select(['w.id', 'w.network_id', 'w.office_id', 'c.company_id', sql<string | null>`coalesce(w.cigs_end_date, c.end_date)`.as('cigs_end_date')])
+      .where('w.id', '=', workerId)
+      .executeTakeFirst();
+    if (!worker) throw programmeErrors.workerNotFound();
+    return worker;
+  }
+
+  function checkScope(ctx: RequestContext, officeId: string, networkId: string) {
+    if (ctx.actor && !canActOnWorkerOf(ctx.actor, officeId, networkId)) {
+      // Another network's worker is "not found"; one of another office of the network is forbidden.
+      if (ctx.actor.networkId !== networkId) throw programmeErrors.workerNotFound();
+      throw programmeErrors.transitionForbidden();
+    }
+  }
+
+  async function appendWorkerEvent(trx: Trx, ctx: RequestContext, e: EnrollmentRow, from: EnrollmentState | null, reason: string, now: Date) {
+    await trx
+      .insertInto('worker_events')
+      .values({
+        worker_id: e.workerId,
+        office_id: e.officeId,
+        at: now,
+        kind: `enrollment.${e.state}`,
+        actor_id: ctx.actor?.userId ?? null,
+        details: JSON.stringify({ programmeId: e.programmeId, enrollmentId: e.id, from, to: e.state, reason }),
+      })
+      .execute();
+  }
+
+  /**
+   * Fills free places from the waiting list, first in line first, inside the caller's transaction
+   * (which holds the programme lock): system transitions, a worker event and a notice to the
+   * coordinators of the worker's office for each.
+   */
+  async function promoteWaiting(trx: Trx, ctx: RequestContext, programmeId: string, capacity: number, now: Date): Promise<EnrollmentRow[]> {
+    const free = capacity - (await repo.placesUsed(trx, programmeId));
+    if (free <= 0) return [];
+    const promoted: EnrollmentRow[] = [];
+    for (const next of await repo.firstInLine(trx, programmeId, free)) {
+      const e = await repo.updateEnrollmentState(trx, next.id, { state: 'registered', rank: FUNNEL_RANK.registered }, now);
+      await repo.logTransition(trx, { enrollmentId: e.id, programmeId, officeId: e.officeId, from: 'waiting', to: 'registered', actorId: null, reason: SYSTEM_PROMOTION_REASON, channel: null }, now);
+      await appendWorkerEvent(trx, { ...ctx, actor: null }, e, 'waiting', SYSTEM_PROMOTION_REASON, now);
+      await repo.insertNotification(trx, { officeId: e.officeId, programmeId, recipientRole: 'coordinator', kind: 'waiting_list.promoted', payload: { enrollmentId: e.id, workerId: e.workerId } }, now);
+      await audit.record(trx, ctx, { action: 'enrollment.promoted', entityType: 'enrollment', entityId: e.id, officeId: e.officeId, details: { programmeId, workerId: e.workerId } });
+      promoted.push(e);
+    }
+    return promoted;
+  }
+
+  async function register(ctx: RequestContext, input: RegisterInput): Promise<RegisterResult> {
+    const programme = await repo.findProgramme(db, input.programmeId);
+    if (!programme || (ctx.actor && programme.networkId !== ctx.actor.networkId)) throw programmeErrors.programmeNotFound();
+    if (programme.status !== 'open') throw programmeErrors.programmeNotOpen();
+    const worker = await loadWorker(input.workerId);
+    checkScope(ctx, worker.office_id, worker.network_id);
+    const now = clock();
+    const eligibility = await checkEligibility(db, input.programmeId, input.workerId, romeDate(now));
+    if (!eligibility?.eligible) throw programmeErrors.notEligible(eligibility?.reasons ?? []);
+
+    return withRetry(() =>
+      db.transaction().execute(async (trx) => {
+        const locked = await repo.lockProgramme(trx, input.programmeId);
+        if (!locked) throw programmeErrors.programmeNotFound();
+        if (locked.status !== 'open') throw programmeErrors.programmeNotOpen();
+        const existing = await repo.findEnrollmentOf(trx, input.programmeId, input.workerId);
+        if (existing && existing.state !== 'eligible' && existing.state !== 'contacted') throw programmeErrors.alreadyRegistered(existing.state);
+        const used = await repo.placesUsed(trx, input.programmeId);
+        const state = used < locked.capacity ? 'registered' : 'waiting';
+        const fields = { state, rank: FUNNEL_RANK.registered!, channel: input.channel, priorityCigsEnd: worker.cigs_end_date, requestedAt: now } as const;
+        const enrollment = existing
+          ? await repo.updateEnrollmentState(trx, existing.id, fields, now)
+          : await repo.insertEnrollment(trx, { programmeId: input.programmeId, workerId: input.workerId, officeId: worker.office_id, companyId: worker.company_id, ...fields }, now);
+        const reason = input.reason ?? '';
+        await repo.logTransition(trx, { enrollmentId: enrollment.id, programmeId: input.programmeId, officeId: enrollment.officeId, from: existing?.state ?? null, to: state, actorId: ctx.actor?.userId ?? null, reason, channel: input.channel }, now);
+        await appendWorkerEvent(trx, ctx, enrollment, existing?.state ?? null, reason, now);
+        await audit.record(trx, ctx, { action: `enrollment.${state}`, entityType: 'enrollment', entityId: enrollment.id, officeId: enrollment.officeId, details: { programmeId: input.programmeId, workerId: input.workerId, channel: input.channel } });
+        if (state === 'registered') return { enrollment, state };
+        return { enrollment, state, waitingPosition: await repo.waitingPosition(trx, enrollment) };
+      }),
+    );
+  }
+
+  return {
+    register,
+
+    /** Records eligible workers in a programme (state 'eligible'); the ineligible are skipped with their reasons. */
+    async addEligible(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, programmeId: string, workerIds: string[]) {
+      const programme = await repo.findProgramme(db, programmeId);
+      if (!programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.programmeNotFound();
+      const now = clock();
+      const today = romeDate(now);
+      const toAdd: Array<{ workerId: string; officeId: string; cigsEnd: string | null; companyId: string | null }> = [];
+      const skipped: Array<{ workerId: string; reasons: string[] }> = [];
+      for (const workerId of [...new Set(workerIds)]) {
+        const worker = await db
+          .selectFrom('workers as w')
+          .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
+          .select(['w.office_id', 'w.network_id', 'c.company_id', sql<string | null>`coalesce(w.cigs_end_date, c.end_date)`.as('cigs_end_date')])
+          .where('w.id', '=', workerId)
+          .executeTakeFirst();
+        if (!worker || worker.network_id !== ctx.actor.networkId) {
+          skipped.push({ workerId, reasons: ['lavoratore non trovato'] });
+          continue;
+        }
+        if (await repo.findEnrollmentOf(db, programmeId, workerId)) {
+          skipped.push({ workerId, reasons: ['già presente nel programma'] });
+          continue;
+        }
+        const result = await checkEligibility(db, programmeId, workerId, today);
+        if (!result?.eligible) skipped.push({ workerId, reasons: result?.reasons ?? [] });
+        else toAdd.push({ workerId, officeId: worker.office_id, cigsEnd: worker.cigs_end_date, companyId: worker.company_id });
+      }
+      await db.transaction().execute(async (trx) => {
+        for (const w of toAdd) {
+          const e = await repo.insertEnrollment(trx, { programmeId, workerId: w.workerId, officeId: w.officeId, companyId: w.companyId, state: 'eligible', rank: 0, channel: null, priorityCigsEnd: w.cigsEnd, requestedAt: null }, now);
+          await repo.logTransition(trx, { enrollmentId: e.id, programmeId, officeId: e.officeId, from: null, to: 'eligible', actorId: ctx.actor.userId, reason: '', channel: null }, now);
+          await appendWorkerEvent(trx, ctx, e, null, '', now);
+        }
+        await audit.record(trx, ctx, { action: 'enrollment.eligible_added', entityType: 'programme', entityId: programmeId, details: { added: toAdd.length, skipped: skipped.length } });
+      });
+      return { added: toAdd.length, skipped };
+    },
+
+    /**
+     * Moves an enrollment along the table in enrollment.states.ts. Registration (eligible or
+     * contacted → registered) goes through register(), which may answer "waiting". Leaving a
+     * place-holding state frees a place, given at once to the first in line.
+     */
+    async transition(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, enrollmentId: string, to: EnrollmentState, reason = '') {
+      const current = await repo.findEnrollment(db, enrollmentId);
+      const programme = current && (await repo.findProgramme(db, current.programmeId));
+      if (!current || !programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.enrollmentNotFound();
+      checkScope(ctx, current.officeId, programme.networkId);
+      const rule = findRule(current.state, to);
+      if (!rule) throw programmeErrors.transitionNotAllowed(current.state, to);
+      if (!rule.roles.some((r) => ctx.actor.roles.includes(r))) throw programmeErrors.transitionForbidden();
+      if (rule.reasonRequired && reason.trim() === '') throw programmeErrors.reasonRequired();
+      if (rule.action === 'register') {
+        const result = await register(ctx, { programmeId: current.programmeId, workerId: current.workerId, channel: 'desk', reason });
+        return { enrollment: result.enrollment, promoted: [] as EnrollmentRow[] };
+      }
+      const now = clock();
+      return withRetry(() =>
+        db.transaction().execute(async (trx) => {
+          const locked = await repo.lockProgramme(trx, current.programmeId);
+          const fresh = await repo.findEnrollment(trx, enrollmentId);
+          if (!locked || !fresh) throw programmeErrors.enrollmentNotFound();
+          // Someone else moved it meanwhile: the rule checked above no longer applies.
+          if (fresh.state !== current.state) throw programmeErrors.transitionNotAllowed(fresh.state, to);
+          const enrollment = await repo.updateEnrollmentState(trx, enrollmentId, { state: to, rank: FUNNEL_RANK[to] }, now);
+          await repo.logTransition(trx, { enrollmentId, programmeId: current.programmeId, officeId: current.officeId, from: current.state, to, actorId: ctx.actor.userId, reason, channel: null }, now);
+          await appendWorkerEvent(trx, ctx, enrollment, current.state, reason, now);
+          await audit.record(trx, ctx, { action: `enrollment.${to}`, entityType: 'enrollment', entityId: enrollmentId, officeId: current.officeId, details: { programmeId: current.programmeId, from: current.state, to, reason } });
+          const promoted = holdsPlace(current.state) && !holdsPlace(to) ? await promoteWaiting(trx, ctx, current.programmeId, locked.capacity, now) : [];
+          return { enrollment, promoted };
+        }),
+      );
+    },
+
+    /** After a capacity change (the caller holds the lock). */
+    promoteWaiting,
+  };
+}
+
+export type EnrollmentService = ReturnType<typeof createEnrollmentService>;

@@ -1,0 +1,116 @@
+import type { Role } from '../db/schema.js';
+import type { EnrollmentState } from '../db/schema-programmes.js';
+
+/**
+ * The enrollment lifecycle as data. The service refuses any move not in this table, and the web
+ * shows only the moves it allows for the actor's roles.
+ *
+ *   eligible → contacted → registered ⇄ (waiting) → assessed → enrolled → placed
+ *                                     ↘ withdrawn / cigs_ended (from any open state)
+ *
+ * Place-holding states: registered, assessed, enrolled. A place counts against the programme's
+ * capacity from registration until the worker is placed, withdraws or their CIGS ends.
+ * "registered" is reached through registration (register()): when the programme is full the
+ * worker goes to "waiting" instead. When a place frees up (withdrawn, placed or cigs_ended from a
+ * place-holding state, or a raised capacity), the first in line moves waiting → registered in the
+ * same transaction, as a system transition (actor null), with a notice to the coordinators — no
+ * separate "offered" step: the article's service takes everyone who asks, so a freed place is
+ * given, not proposed; the worker can still withdraw.
+ */
+
+export const ENROLLMENT_STATES: readonly EnrollmentState[] = [
+  'eligible',
+  'contacted',
+  'registered',
+  'waiting',
+  'assessed',
+  'enrolled',
+  'placed',
+  'withdrawn',
+  'cigs_ended',
+];
+
+export const PLACE_HOLDING_STATES: readonly EnrollmentState[] = ['registered', 'assessed', 'enrolled'];
+
+export const TERMINAL_STATES: readonly EnrollmentState[] = ['placed', 'withdrawn', 'cigs_ended'];
+
+export function holdsPlace(state: EnrollmentState): boolean {
+  return PLACE_HOLDING_STATES.includes(state);
+}
+
+/** Funnel stage reached: eligible 0, contacted 1, registered 2 (also waiting), assessed 3, enrolled 4, placed 5. */
+export const FUNNEL_RANK: Partial<Record<EnrollmentState, number>> = {
+  eligible: 0,
+  contacted: 1,
+  registered: 2,
+  waiting: 2,
+  assessed: 3,
+  enrolled: 4,
+  placed: 5,
+};
+
+export interface TransitionRule {
+  /** Name of the move, used by the API and the web's labels. */
+  action: 'contact' | 'register' | 'assess' | 'enroll' | 'place' | 'withdraw' | 'end_cigs' | 'promote';
+  from: readonly EnrollmentState[];
+  to: EnrollmentState;
+  /** Roles allowed; an empty list means only the system makes this move. */
+  roles: readonly Role[];
+  reasonRequired: boolean;
+}
+
+const DESK: readonly Role[] = ['coordinator', 'consultant', 'frontoffice'];
+const CASEWORK: readonly Role[] = ['coordinator', 'consultant'];
+
+export const ENROLLMENT_TRANSITIONS: readonly TransitionRule[] = [
+  { action: 'contact', from: ['eligible'], to: 'contacted', roles: DESK, reasonRequired: false },
+  // Registration goes through register(): it decides registered or waiting under the programme lock.
+  { action: 'register', from: ['eligible', 'contacted'], to: 'registered', roles: DESK, reasonRequired: false },
+  { action: 'promote', from: ['waiting'], to: 'registered', roles: [], reasonRequired: false },
+  { action: 'assess', from: ['registered'], to: 'assessed', roles: CASEWORK, reasonRequired: false },
+  // Enrolled = the personal service agreement (patto di servizio) is signed.
+  { action: 'enroll', from: ['assessed'], to: 'enrolled', roles: CASEWORK, reasonRequired: false },
+  { action: 'place', from: ['registered', 'assessed', 'enrolled'], to: 'placed', roles: [...CASEWORK, 'matcher'], reasonRequired: false },
+  {
+    action: 'withdraw',
+    from: ['eligible', 'contacted', 'registered', 'waiting', 'assessed', 'enrolled'],
+    to: 'withdrawn',
+    roles: DESK,
+    reasonRequired: true,
+  },
+  {
+    action: 'end_cigs',
+    from: ['eligible', 'contacted', 'registered', 'waiting', 'assessed', 'enrolled'],
+    to: 'cigs_ended',
+    roles: CASEWORK,
+    reasonRequired: false,
+  },
+];
+
+export function findRule(from: EnrollmentState, to: EnrollmentState): TransitionRule | undefined {
+  return ENROLLMENT_TRANSITIONS.find((r) => r.to === to && r.from.includes(from));
+}
+
+/** The moves the actor's roles allow from a state (what the web offers as buttons). */
+export function allowedTransitions(from: EnrollmentState, roles: readonly Role[]): TransitionRule[] {
+  return ENROLLMENT_TRANSITIONS.filter((r) => r.from.includes(from) && r.roles.some((role) => roles.includes(role)));
+}
+
+/**
+ * Waiting-list order: CIGS end date soonest first (unknown last), then registration time, then id
+ * (a stable tie-break). The SQL in the repository sorts the same way; this is its reference.
+ */
+export function compareWaitingPriority(
+  a: { priorityCigsEnd: string | null; requestedAt: Date | string | null; id: string },
+  b: { priorityCigsEnd: string | null; requestedAt: Date | string | null; id: string },
+): number {
+  if (a.priorityCigsEnd !== b.priorityCigsEnd) {
+    if (a.priorityCigsEnd === null) return 1;
+    if (b.priorityCigsEnd === null) return -1;
+    return a.priorityCigsEnd < b.priorityCigsEnd ? -1 : 1;
+  }
+  const ta = a.requestedAt ? new Date(a.requestedAt).getTime() : Number.POSITIVE_INFINITY;
+  const tb = b.requestedAt ? new Date(b.requestedAt).getTime() : Number.POSITIVE_INFINITY;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

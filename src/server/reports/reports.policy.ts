@@ -1,0 +1,6 @@
+import { hasRole, type Actor } from '../auth/actor.js';
+
+/** Programme dashboards and their exports: coordinators (and administrators) of the network. */
+export function canReadReports(actor: Actor): boolean {
+  return hasRole(actor, 'coordinator') || hasRole(actor, 'admin');
+}

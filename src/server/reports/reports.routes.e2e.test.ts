@@ -1,0 +1,96 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
+import { romeDate } from '../programmes/eligibility.js';
+import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../programmes/programme.fixtures.js';
+import { outreachSummary } from './reports.service.js';
+
+let t: TestApp;
+let coordinator: Agent;
+let consultant: Agent;
+let programmeId: string;
+
+const inDays = (n: number) => romeDate(new Date(Date.now() + n * 86_400_000));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  coordinator = await signIn(t.app, DEMO.coordinator);
+  consultant = await signIn(t.app, DEMO.consultant);
+  // Two offices of their own, so the demo's workers do not enter the counts.
+  const network = await networkOf(t.database.db, await officeIdByCode(t.database, 'CPI-MO'));
+  const office = async (code: string, name: string) =>
+    (await t.database.db.insertInto('offices').values({ network_id: network, code, name, opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow()).id;
+  const modena = await office('CPI-Z1', 'Centro per l’impiego di Zeta Modena');
+  const carpi = await office('CPI-Z2', 'Centro per l’impiego di Zeta Carpi');
+  const a = await buildCigsCase(t.database.db, network, { companyName: 'Ceramica Alfa S.p.A.' });
+  const b = await buildCigsCase(t.database.db, network, { companyName: 'Maglificio Beta S.r.l.' });
+  programmeId = await buildProgramme(t.database.db, { networkId: network, officeIds: [modena, carpi], capacity: 2, code: 'ZZ-DASH' });
+  const ws = await buildWorkers(t.database.db, { networkId: network, officeId: modena, caseId: a.caseId, count: 3, lastName: 'Alfa', cigsEnd: (i) => inDays(20 + i * 30) });
+  const wc = await buildWorkers(t.database.db, { networkId: network, officeId: carpi, caseId: b.caseId, count: 2, lastName: 'Beta', cigsEnd: (i) => inDays(200 + i) });
+  // Two places taken (Modena), one on the waiting list (Carpi), two never registered (Modena).
+  const frontoffice = await signIn(t.app, DEMO.coordinator);
+  for (const workerId of [ws[2]!, wc[0]!, wc[1]!]) await frontoffice.post(`/api/v1/programmes/${programmeId}/enrollments`, { workerId, channel: 'hotline' });
+});
+afterAll(() => t.close());
+
+describe('coordinators’ dashboard', () => {
+  it('answers 401, 403 and 400 first', async () => {
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/reports/dashboard' }), 401, 'UNAUTHENTICATED');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/reports/export/offices' }), 401, 'UNAUTHENTICATED');
+    expectProblem(await consultant.get('/api/v1/reports/dashboard'), 403, 'FORBIDDEN');
+    expectProblem(await consultant.get('/api/v1/reports/export/offices'), 403, 'FORBIDDEN');
+    expectProblem(await coordinator.get('/api/v1/reports/dashboard?programmeId=nope'), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.get('/api/v1/reports/export/salaries'), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.get(`/api/v1/reports/export/offices?programmeId=${programmeId}&format=pdf`), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.get('/api/v1/reports/dashboard?programmeId=00000000-0000-4000-8000-000000000000'), 404, 'PROGRAMME_NOT_FOUND');
+  });
+
+  it('shows the funnel per programme, office and company, places, the waiting list and CIGS ending soon', async () => {
+    const res = await coordinator.get(`/api/v1/reports/dashboard?programmeId=${programmeId}`);
+    expect(res.statusCode).toBe(200);
+    const d = res.json();
+    expect(d.programmes.find((p: { id: string }) => p.id === programmeId)).toMatchObject({ capacity: 2, used: 2, free: 0, waiting: 1, funnel: { eligible: 3, contacted: 3, registered: 3, enrolled: 0, placed: 0 } });
+    expect(d.byOffice.map((o: { name: string; used: number; waiting: number }) => [o.name, o.used, o.waiting])).toEqual([
+      ['Centro per l’impiego di Zeta Carpi', 1, 1],
+      ['Centro per l’impiego di Zeta Modena', 1, 0],
+    ]);
+    expect(d.byCompany.map((c: { name: string; funnel: { registered: number } }) => [c.name, c.funnel.registered])).toEqual([
+      ['Maglificio Beta S.r.l.', 2],
+      ['Ceramica Alfa S.p.A.', 1],
+    ]);
+    expect(d.waitingList).toMatchObject({ total: 1, items: [{ position: 1, workerName: 'Beta 0001 Mario', officeName: 'Centro per l’impiego di Zeta Carpi' }] });
+    expect(d.expiring).toMatchObject({ within30: 1, within60: 2, within90: 2 });
+    expect(d.expiring.items.map((w: { workerName: string; daysLeft: number }) => [w.workerName, w.daysLeft])).toEqual([
+      ['Alfa 0000 Mario', 20],
+      ['Alfa 0001 Mario', 50],
+    ]);
+    expect(d.outreach).toMatchObject({ available: true, reached: 0, responseRate: null });
+  });
+
+  it('exports every table as CSV that Excel in Italy opens (BOM, semicolons) and as XLSX', async () => {
+    const csv = await coordinator.get(`/api/v1/reports/export/companies?programmeId=${programmeId}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="ricolloca-companies-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.body.replace('\uFEFF', '').split('\r\n').slice(0, 2)).toEqual([
+      'Azienda;Posti occupati;In attesa;Aventi diritto;Contattati;Iscritti;Con patto di servizio;Collocati',
+      'Maglificio Beta S.r.l.;1;1;2;2;2;0;0',
+    ]);
+    for (const table of ['programmes', 'offices', 'waiting', 'expiring', 'outreach']) {
+      expect((await coordinator.get(`/api/v1/reports/export/${table}?programmeId=${programmeId}`)).statusCode).toBe(200);
+    }
+    const xlsx = await coordinator.get(`/api/v1/reports/export/waiting?programmeId=${programmeId}&format=xlsx`);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('Lista d’attesa');
+    expect(sheet.getRow(2).getCell(2).value).toBe('Beta 0001 Mario');
+  });
+
+  it('computes outreach response rates over the workers actually contacted', () => {
+    expect(outreachSummary(undefined)).toBeUndefined();
+    expect(outreachSummary({ not_contacted: 50, invited: 10, reminded: 5, registered: 3, declined: 1, unreachable: 1 })).toMatchObject({ reached: 20, responded: 4, responseRate: 20, registrationRate: 15 });
+  });
+});

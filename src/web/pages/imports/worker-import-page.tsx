@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client';
+import { PageTitle } from '../../components/page-title';
+import { ProblemAlert } from '../../components/problem-alert';
+import { i18n } from '../../i18n/i18n';
+import { useSession } from '../../session/session-context';
+import { IMPORT_FIELDS, type ImportJob } from '../../../shared/schemas/imports.schema';
+import { ImportPreview } from './import-preview';
+import { ImportProgress } from './import-progress';
+
+const RUNNING = ['validating', 'applying'];
+
+/** The file travels as the raw body (application/octet-stream): see imports.routes.ts. */
+async function uploadFile(file: File, csrfToken: string): Promise<ImportJob> {
+  const response = await fetch(`/api/v1/imports/workers?fileName=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken, accept: 'application/json', 'accept-language': i18n.language },
+    body: file,
+    credentials: 'same-origin',
+  }).catch(() => {
+    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, body.code ?? 'UNKNOWN', body.detail ?? i18n.t('errors.generic'), body.errors ?? []);
+  return body as ImportJob;
+}
+
+export function WorkerImportPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const fileId = useId();
+  const companiesId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [createCompanies, setCreateCompanies] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [checkedOnce, setCheckedOnce] = useState(false);
+
+  // Polls the job while it runs in the background (dry run or apply).
+  useEffect(() => {
+    if (!job || !RUNNING.includes(job.status)) return;
+    const timer = setInterval(() => {
+      api.get<ImportJob>(`/api/v1/imports/${job.id}`).then(setJob, setError);
+    }, 500);
+    return () => clearInterval(timer);
+  }, [job?.id, job?.status]);
+
+  const onUpload = useCallback(async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!file) {
+      setError(new ApiError(400, 'NO_FILE', t('imports.upload.missing')));
+      return;
+    }
+    setBusy(true);
+    try {
+      const uploaded = await uploadFile(file, session?.csrfToken ?? '');
+      setJob(uploaded);
+      setMapping(uploaded.mapping);
+      setCheckedOnce(false);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, [file, session?.csrfToken, t]);
+
+  const run = async (action: () => Promise<ImportJob>) => {
+    setError(null);
+    setBusy(true);
+    try {
+      setJob(await action());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onDryRun = () => {
+    setCheckedOnce(true);
+    void run(() => api.post<ImportJob>(`/api/v1/imports/${job!.id}/dry-run`, { mapping, createCompanies }));
+  };
+  const onApply = () => void run(() => api.post<ImportJob>(`/api/v1/imports/${job!.id}/apply`));
+  const reset = () => {
+    setJob(null);
+    setFile(null);
+    setError(null);
+    setCreateCompanies(false);
+  };
+
+  const running = job !== null && RUNNING.includes(job.status);
+  const canEditMapping = job !== null && ['uploaded', 'validated', 'failed'].includes(job.status);
+  const details = job ? [job.source.encoding, job.source.delimiter ? `«${job.source.delimiter}»` : '', job.source.sheet].filter(Boolean).join(', ') : '';
+
+  return (
+    <>
+      <PageTitle lead={t('imports.lead')}>{t('imports.title')}</PageTitle>
+      <ProblemAlert error={error} />
+
+      <section aria-labelledby="upload-heading" className="mb-4">
+        <h2 id="upload-heading" className="h4">{t('imports.upload.heading')}</h2>
+        <form onSubmit={onUpload} className="d-flex flex-column flex-md-row align-items-md-end gap-3">
+          <div className="flex-grow-1">
+            <label htmlFor={fileId} className="form-label fw-semibold">{t('imports.upload.label')}</label>
+            <input id={fileId} type="file" className="form-control" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby={`${fileId}-help`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <small id={`${fileId}-help`} className="form-text">{t('imports.upload.help')}</small>
+          </div>
+          <button type="submit" className="btn btn-primary" disabled={busy || running}>{busy && !job ? t('imports.upload.uploading') : t('imports.upload.submit')}</button>
+        </form>
+      </section>
+
+      {job && (
+        <section aria-labelledby="mapping-heading" className="mb-4">
+          <h2 id="mapping-heading" className="h4">{t('imports.mapping.heading')}</h2>
+          <p>{t('imports.mapping.lead')} <span className="text-secondary">({job.fileName}: {t('imports.mapping.detected', { format: job.fileFormat.toUpperCase(), details })})</span></p>
+          <div className="table-responsive" tabIndex={0} role="region" aria-labelledby="mapping-heading">
+            <table className="table table-sm align-middle">
+              <thead>
+                <tr>
+                  <th scope="col">{t('imports.mapping.column')}</th>
+                  <th scope="col" className="d-none d-md-table-cell">{t('imports.mapping.samples')}</th>
+                  <th scope="col">{t('imports.mapping.field')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {job.columns.map((c) => (
+                  <tr key={c.index}>
+                    <th scope="row">{c.header}</th>
+                    <td className="small text-break d-none d-md-table-cell">{c.samples.join(' · ')}</td>
+                    <td>
+                      <select
+                        className="form-select"
+                        style={{ minWidth: '11rem' }}
+                        aria-label={`${t('imports.mapping.field')}: ${c.header}`}
+                        value={mapping[String(c.index)] ?? ''}
+                        disabled={!canEditMapping}
+                        onChange={(e) => {
+                          const next = { ...mapping };
+                          if (e.target.value) next[String(c.index)] = e.target.value;
+                          else delete next[String(c.index)];
+                          setMapping(next);
+                        }}
+                      >
+                        <option value="">{t('imports.mapping.ignore')}</option>
+                        {IMPORT_FIELDS.map((f) => <option key={f} value={f}>{t(`imports.fields.${f}`)}</option>)}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="form-check mb-3">
+            <input id={companiesId} type="checkbox" checked={createCompanies} disabled={!canEditMapping} onChange={(e) => setCreateCompanies(e.target.checked)} />
+            <label htmlFor={companiesId}>{t('imports.mapping.createCompanies')}</label>
+          </div>
+          <button type="button" className="btn btn-primary" onClick={onDryRun} disabled={busy || !canEditMapping}>{t('imports.mapping.dryRun')}</button>
+        </section>
+      )}
+
+      {job && (running || checkedOnce) && job.status !== 'uploaded' && <ImportProgress job={job} />}
+      {job?.status === 'failed' && <div className="alert alert-danger" role="alert">{job.error ?? t('imports.result.failed')}</div>}
+
+      {job && ['validated', 'applied'].includes(job.status) && <ImportPreview job={job} />}
+
+      {job?.status === 'validated' && (
+        <div className="my-4">
+          <p role="status" className={job.counts.error > 0 ? 'text-danger fw-semibold' : 'text-success fw-semibold'}>
+            {job.counts.error > 0 ? t('imports.preview.hasErrors') : t('imports.preview.ready')}
+          </p>
+          <div className="d-flex flex-wrap gap-3">
+            <button type="button" className="btn btn-success" onClick={onApply} disabled={busy || job.counts.error > 0}>
+              {t('imports.preview.apply', { count: job.totalRows })}
+            </button>
+            <button type="button" className="btn btn-outline-primary" onClick={reset}>{t('imports.preview.newFile')}</button>
+          </div>
+        </div>
+      )}
+
+      {job?.status === 'applied' && (
+        <div className="alert alert-success my-4" role="status">
+          <h2 className="h5">{t('imports.result.heading')}</h2>
+          <p className="mb-2">{t('imports.result.summary', { new: job.counts.new, update: job.counts.update, unchanged: job.counts.unchanged })}</p>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={reset}>{t('imports.preview.newFile')}</button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+import { Alert, Badge, Button } from 'design-react-kit';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS, type Campaign, type Template } from '../../../shared/schemas/outreach.schema';
+import { ApiError, api } from '../../api/client';
+import { useNotice } from '../../components/notice';
+import { PageTitle } from '../../components/page-title';
+import { ProblemAlert } from '../../components/problem-alert';
+import { SelectField, TextField } from '../../components/text-field';
+import { i18n } from '../../i18n/i18n';
+import { useSession } from '../../session/session-context';
+import { RecipientsPanel } from './recipients-panel';
+import { TemplateEditor } from './template-editor';
+
+type Transports = { email: 'smtp' | 'outbox'; sms: 'http' | 'outbox' };
+const STATUS_COLOR = { draft: 'secondary', running: 'primary', done: 'success' } as const;
+
+/** Coordinators' outreach screen: campaigns, a new campaign, the template editor, recipients. */
+export function CampaignsPage() {
+  const { t } = useTranslation();
+  const { show } = useNotice();
+  const { session } = useSession();
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [programmes, setProgrammes] = useState<Array<{ id: string; name: string }>>([]);
+  const [transports, setTransports] = useState<Transports | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [form, setForm] = useState({ name: '', channel: 'sms', templateId: '', programmeId: '', reminderAfterDays: '7', maxReminders: '2' });
+
+  const reload = useCallback(() => {
+    api.get<{ items: Campaign[] }>('/api/v1/outreach/campaigns').then((r) => setCampaigns(r.items), setError);
+    api.get<{ items: Template[] }>('/api/v1/outreach/templates').then((r) => setTemplates(r.items), setError);
+  }, []);
+  useEffect(() => {
+    reload();
+    api.get<Transports>('/api/v1/outreach/transports').then(setTransports, setError);
+    api.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/programmes').then((r) => setProgrammes(r.items), () => undefined);
+  }, [reload]);
+
+  async function act(c: Campaign, action: 'start' | 'finish') {
+    setError(null);
+    try {
+      const updated = await api.post<Campaign>(`/api/v1/outreach/campaigns/${c.id}/${action}`);
+      show('success', action === 'start' ? t('outreach.started', { count: updated.counts.invited }) : t('outreach.finished'));
+      reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  async function downloadLetters(c: Campaign) {
+    setError(null);
+    const response = await fetch(`/api/v1/outreach/campaigns/${c.id}/letters`, { method: 'POST', headers: { 'x-csrf-token': session?.csrfToken ?? '', 'accept-language': i18n.language }, credentials: 'same-origin' });
+    if (!response.ok) {
+      const p = await response.json().catch(() => ({}));
+      return setError(new ApiError(response.status, p.code ?? 'UNKNOWN', p.detail ?? t('errors.generic')));
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const a = Object.assign(document.createElement('a'), { href: url, download: `lettere-${c.name.replace(/\W+/g, '-').toLowerCase()}.pdf` });
+    a.click();
+    URL.revokeObjectURL(url);
+    reload();
+  }
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api.post('/api/v1/outreach/campaigns', {
+        name: form.name, channel: form.channel, templateId: form.templateId, programmeId: form.programmeId || null,
+        reminderAfterDays: Number(form.reminderAfterDays), maxReminders: Number(form.maxReminders),
+      });
+      show('success', t('outreach.created'));
+      setForm({ ...form, name: '' });
+      reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const outboxWhat = transports && (transports.email === 'outbox' && transports.sms === 'outbox' ? t('outreach.outboxBoth') : transports.email === 'outbox' ? t('outreach.outboxEmail') : transports.sms === 'outbox' ? t('outreach.outboxSms') : null);
+  const forChannel = templates.filter((x) => x.channel === form.channel);
+  const current = campaigns.find((c) => c.id === selected) ?? null;
+
+  return (
+    <>
+      <PageTitle lead={t('outreach.lead')}>{t('outreach.title')}</PageTitle>
+      {outboxWhat && <Alert color="info">{t('outreach.outbox', { what: outboxWhat })}</Alert>}
+      <ProblemAlert error={error} />
+      <section aria-labelledby="campaigns-title">
+        <h2 id="campaigns-title" className="h4">{t('outreach.campaigns')}</h2>
+        {campaigns.length === 0 ? <p>{t('outreach.none')}</p> : (
+          <div className="table-responsive">
+            <table className="table align-middle">
+              <caption className="visually-hidden">{t('outreach.campaigns')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('outreach.col.name')}</th>
+                  <th scope="col">{t('outreach.col.channel')}</th>
+                  <th scope="col">{t('outreach.col.status')}</th>
+                  <th scope="col">{t('outreach.col.counts')}</th>
+                  <th scope="col">{t('outreach.col.messages')}</th>
+                  <th scope="col">{t('outreach.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {campaigns.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.name}</th>
+                    <td>{t(`outreach.channel.${c.channel}`)}</td>
+                    <td><Badge color={STATUS_COLOR[c.status]}>{t(`outreach.status.${c.status}`)}</Badge></td>
+                    <td className="small">
+                      {(['invited', 'reminded', 'registered', 'declined', 'unreachable'] as const).filter((s) => c.counts[s] > 0).map((s) => `${t(`outreach.recipientStatus.${s}`)} ${c.counts[s]}`).join(' · ') || '—'}
+                    </td>
+                    <td className="small">{t('outreach.messages', c.messages)}</td>
+                    <td>
+                      <div className="d-flex flex-wrap gap-1">
+                        {c.status === 'draft' && <Button size="sm" color="primary" onClick={() => void act(c, 'start')} aria-label={`${t('outreach.start')}: ${c.name}`}>{t('outreach.start')}</Button>}
+                        {c.status === 'running' && <Button size="sm" color="secondary" outline onClick={() => void act(c, 'finish')} aria-label={`${t('outreach.finish')}: ${c.name}`}>{t('outreach.finish')}</Button>}
+                        {c.channel === 'letter' && c.status !== 'draft' && <Button size="sm" color="secondary" outline onClick={() => void downloadLetters(c)} aria-label={`${t('outreach.letters')}: ${c.name}`}>{t('outreach.letters')}</Button>}
+                        {c.status !== 'draft' && <Button size="sm" color="link" onClick={() => setSelected(c.id)} aria-label={`${t('outreach.recipients')}: ${c.name}`} aria-pressed={selected === c.id}>{t('outreach.recipients')}</Button>}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {current && <RecipientsPanel campaign={current} />}
+      <section aria-labelledby="new-campaign-title" className="mt-5">
+        <h2 id="new-campaign-title" className="h4">{t('outreach.newCampaign')}</h2>
+        <form onSubmit={(e) => void create(e)} className="row">
+          <TextField className="col-md-6" label={t('outreach.campaignName')} value={form.name} onChange={(name) => setForm({ ...form, name })} required />
+          <SelectField className="col-md-3" label={t('outreach.col.channel')} value={form.channel} onChange={(channel) => setForm({ ...form, channel, templateId: '' })} options={CHANNELS.map((c) => ({ value: c, label: t(`outreach.channel.${c}`) }))} />
+          <SelectField className="col-md-3" label={t('outreach.template')} value={form.templateId} onChange={(templateId) => setForm({ ...form, templateId })} options={[{ value: '', label: '—' }, ...forChannel.map((x) => ({ value: x.id, label: x.name }))]} />
+          <SelectField className="col-md-6" label={t('outreach.programme')} value={form.programmeId} onChange={(programmeId) => setForm({ ...form, programmeId })} options={[{ value: '', label: t('outreach.noProgramme') }, ...programmes.map((p) => ({ value: p.id, label: p.name }))]} />
+          <TextField className="col-md-3" label={t('outreach.reminderAfterDays')} type="number" min={1} max={90} value={form.reminderAfterDays} onChange={(reminderAfterDays) => setForm({ ...form, reminderAfterDays })} />
+          <TextField className="col-md-3" label={t('outreach.maxReminders')} type="number" min={0} max={10} value={form.maxReminders} onChange={(maxReminders) => setForm({ ...form, maxReminders })} />
+          <div className="col-12"><Button color="primary" type="submit">{t('outreach.create')}</Button></div>
+        </form>
+      </section>
+      <TemplateEditor templates={templates} onSaved={reload} />
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { Button } from 'design-react-kit';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/charts/scroll-region';
+import type { Enrollment } from '../../../shared/schemas/programmes.schema';
+import { api } from '../../api/client';
+import { formatDateTime } from '../../i18n/i18n';
+import { ProblemAlert } from '../../components/problem-alert';
+
+/** A native modal <dialog>: the browser traps focus, Esc closes it, focus returns to the opener. */
+function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} aria-labelledby={id} onCancel={(event) => { event.preventDefault(); onClose(); }} className="border-0 rounded shadow p-4" style={{ maxWidth: 'min(640px, 94vw)', width: '100%' }}>
+      <h2 id={id} className="h5">{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+export type Move = { enrollment: Enrollment; option: Enrollment['allowed'][number] };
+
+export function TransitionDialog({ move, onDone, onClose }: { move: Move; onDone(result: { promoted: Array<{ workerId: string }> }): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = reason.trim() ? { to: move.option.to, reason: reason.trim() } : { to: move.option.to };
+      onDone(await api.post(`/api/v1/enrollments/${move.enrollment.id}/transitions`, body));
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={t('programmes.moveTitle', { action: t(`programmes.actions.${move.option.action}`), name: move.enrollment.workerName })} onClose={onClose}>
+      <form onSubmit={submit}>
+        <p>
+          {t(`programmes.states.${move.enrollment.state}`)} → <strong>{t(`programmes.states.${move.option.to}`)}</strong>
+        </p>
+        <ProblemAlert error={error} />
+        <div className="mb-3">
+          <label htmlFor={reasonId} className="form-label-static">
+            {t('programmes.reasonLabel')}
+            {move.option.reasonRequired ? <span aria-hidden="true"> *</span> : ` (${t('programmes.reasonOptional')})`}
+          </label>
+          <textarea id={reasonId} className="form-control" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} required={move.option.reasonRequired} aria-describedby={move.option.reasonRequired ? `${reasonId}-h` : undefined} />
+          {move.option.reasonRequired && <small id={`${reasonId}-h`} className="form-text">{t('programmes.reasonRequired')}</small>}
+        </div>
+        <div className="d-flex gap-2 justify-content-end">
+          <Button color="secondary" outline type="button" onClick={onClose}>{t('programmes.cancel')}</Button>
+          <Button color="primary" type="submit" disabled={busy || (move.option.reasonRequired && reason.trim() === '')}>{t('programmes.confirm')}</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+interface LogEntry {
+  id: number;
+  from: string | null;
+  to: string;
+  at: string;
+  actorName: string | null;
+  reason: string;
+  channel: string | null;
+}
+
+export function HistoryDialog({ enrollment, onClose }: { enrollment: Enrollment; onClose(): void }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<LogEntry[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api.get<{ items: LogEntry[] }>(`/api/v1/enrollments/${enrollment.id}/transitions`).then((r) => setItems(r.items), setError);
+  }, [enrollment.id]);
+  return (
+    <Dialog title={t('programmes.historyOf', { name: enrollment.workerName })} onClose={onClose}>
+      <ProblemAlert error={error} />
+      {items && (
+        <ScrollRegion label={t('programmes.historyCaption')}>
+          <table className="table table-sm">
+            <caption className="visually-hidden">{t('programmes.historyCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('programmes.at')}</th>
+                <th scope="col">{t('programmes.to')}</th>
+                <th scope="col">{t('programmes.who')}</th>
+                <th scope="col">{t('programmes.why')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((l) => (
+                <tr key={l.id}>
+                  <td>{formatDateTime(l.at)}</td>
+                  <td>{l.from ? `${t(`programmes.states.${l.from}`)} → ` : ''}{t(`programmes.states.${l.to}`)}</td>
+                  <td>{l.actorName ?? t('programmes.system')}</td>
+                  <td>{l.reason || (l.channel ? t(`programmes.channels.${l.channel}`) : '—')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      <div className="text-end">
+        <Button color="primary" outline onClick={onClose}>{t('programmes.close')}</Button>
+      </div>
+    </Dialog>
+  );
+}

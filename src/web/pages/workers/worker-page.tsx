@@ -1,0 +1,74 @@
+import { Badge } from 'design-react-kit';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Worker } from '../../../shared/schemas/people.schema';
+import { api } from '../../api/client';
+import { PageTitle } from '../../components/page-title';
+import { ProblemAlert } from '../../components/problem-alert';
+import { useSession } from '../../session/session-context';
+import { daysLeftText, formatDate, formatPhone, urgency } from './people-format';
+import { ConsentsSection, NotesSection, TimelineSection } from './worker-sections';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="col-12 col-sm-6 col-lg-4 mb-2">
+      <dt className="small">{label}</dt>
+      <dd className="mb-0">{children}</dd>
+    </div>
+  );
+}
+
+export function WorkerPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [worker, setWorker] = useState<Worker | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    api.get<Worker>(`/api/v1/workers/${id}`).then(setWorker, setError);
+  }, [id]);
+  const canEdit = can('workers.edit');
+
+  if (!worker) return <><PageTitle>{t('people.workers.title')}</PageTitle><ProblemAlert error={error} /></>;
+  return (
+    <>
+      <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+        <PageTitle lead={worker.companyName ?? undefined}>{`${worker.lastName} ${worker.firstName}`}</PageTitle>
+        {canEdit && <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/modifica`}>{t('people.worker.edit')}</Link>}
+      </div>
+      <section aria-labelledby="cigs-h" className="mb-4">
+        <h2 id="cigs-h" className="h4">{t('people.worker.cigs')}</h2>
+        {worker.cigsCaseId ? (
+          <dl className="row">
+            <Field label={t('people.workers.company')}>{worker.companyId ? <Link to={`/aziende/${worker.companyId}`}>{worker.companyName}</Link> : '—'}</Field>
+            <Field label={t('people.company.reason')}>{worker.cigsReason ? t(`people.reasons.${worker.cigsReason}`) : '—'}</Field>
+            <Field label={t('people.workers.cigsEnd')}>{formatDate(worker.cigsEndDate)}</Field>
+            <Field label={t('people.worker.daysLeftLabel')}><Badge color={urgency(worker.cigsEndDate)} pill>{daysLeftText(worker.cigsEndDate)}</Badge></Field>
+          </dl>
+        ) : <p>{t('people.worker.noCigs')}</p>}
+      </section>
+      <section aria-labelledby="personal-h" className="mb-4">
+        <h2 id="personal-h" className="h4">{t('people.worker.personal')}</h2>
+        <dl className="row">
+          <Field label={t('people.workers.codiceFiscale')}><code>{worker.codiceFiscale ?? '—'}</code></Field>
+          <Field label={t('people.worker.birthDate')}>{formatDate(worker.birthDate)}</Field>
+          <Field label={t('people.worker.sex')}>{worker.sex ? t(`people.sex.${worker.sex}`) : '—'}</Field>
+          <Field label={t('people.worker.birthPlaceShown')}>{worker.birthPlaceName ?? worker.birthPlaceCode ?? '—'}</Field>
+          <Field label={t('people.worker.citizenship')}>{worker.citizenship ?? '—'}</Field>
+          <Field label={t('people.worker.residence')}>{worker.residenceComuneName ?? '—'}</Field>
+          <Field label={t('people.worker.address')}>{worker.address || '—'}</Field>
+          <Field label={t('people.workers.phone')}>{worker.phone ? <a href={`tel:${worker.phone}`}>{formatPhone(worker.phone)}</a> : '—'}</Field>
+          <Field label={t('people.worker.email')}>{worker.email ?? '—'}</Field>
+          <Field label={t('people.workers.office')}>{worker.officeName}</Field>
+        </dl>
+      </section>
+      <ConsentsSection workerId={worker.id} consents={worker.consents} canEdit={canEdit} onChange={(consents) => { setWorker({ ...worker, consents }); setVersion((v) => v + 1); }} />
+      <div className="row">
+        <div className="col-12 col-lg-7"><NotesSection workerId={worker.id} onAdded={() => setVersion((v) => v + 1)} /></div>
+        <div className="col-12 col-lg-5"><TimelineSection workerId={worker.id} version={version} /></div>
+      </div>
+    </>
+  );
+}

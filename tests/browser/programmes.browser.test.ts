@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
+import { DEMO, signIn } from '../helpers/test-app.js';
+import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+
+let h: BrowserHarness;
+let programmeId: string;
+let firstInLine: string;
+
+beforeAll(async () => {
+  h = await startBrowserHarness();
+  // The demo programme, made full (100 places, all taken) with two workers waiting.
+  const db = h.t.database.db;
+  const programme = await db.selectFrom('programmes').select('id').where('code', '=', 'RIC-CIGS-MO').executeTakeFirstOrThrow();
+  programmeId = programme.id;
+  const coordinator = await signIn(h.t.app, DEMO.coordinator);
+  expect((await coordinator.patch(`/api/v1/programmes/${programmeId}`, { capacity: 100 })).statusCode).toBe(200);
+  const eligible = await db
+    .selectFrom('enrollments as e')
+    .innerJoin('workers as w', 'w.id', 'e.worker_id')
+    .select(['e.worker_id', 'w.last_name', 'w.first_name', 'e.priority_cigs_end'])
+    .where('e.programme_id', '=', programmeId)
+    .where('e.state', '=', 'eligible')
+    .orderBy('e.priority_cigs_end')
+    .orderBy('w.id')
+    .limit(2)
+    .execute();
+  for (const w of eligible) {
+    const res = await coordinator.post(`/api/v1/programmes/${programmeId}/enrollments`, { workerId: w.worker_id, channel: 'hotline' });
+    expect(res.json().state).toBe('waiting');
+    h.t.clock.advance(60_000);
+  }
+  firstInLine = `${eligible[0]!.last_name} ${eligible[0]!.first_name}`;
+});
+afterAll(() => h.close());
+
+describe('programmes and the coordinators’ dashboard in the browser', () => {
+  it('a coordinator withdraws an enrolled worker with a reason and the first in line takes the place', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Programmi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Programmi' }).waitFor();
+    await page.getByText('100 di 100 posti occupati').first().waitFor();
+    await expectAccessible(page, 'programmi');
+    await screenshot(page, '40-programmi');
+
+    await page.getByRole('link', { name: 'Ricollocazione lavoratori in CIGS — Modena' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ricollocazione lavoratori in CIGS — Modena' }).waitFor();
+    await page.getByText('Posti: 100 di 100 posti occupati, 0 liberi, 2 in lista d’attesa').waitFor();
+    const waiting = page.getByRole('table', { name: 'Lista d’attesa' });
+    await expect.poll(() => waiting.getByRole('row').count()).toBe(3);
+    expect(await waiting.getByRole('row').nth(1).textContent()).toContain(firstInLine);
+    await expectAccessible(page, 'programma');
+    await screenshot(page, '41-programma');
+
+    await page.getByLabel('Stato', { exact: true }).selectOption({ label: 'Patto di servizio firmato' });
+    await page.getByText('40 risultati').waitFor();
+    const enrolled = page.getByRole('table', { name: 'Iscrizioni al programma' }).getByRole('row').nth(1);
+    const name = (await enrolled.getByRole('rowheader').textContent())!.trim();
+    // Only the moves the transitions table allows a coordinator from "enrolled".
+    await enrolled.getByRole('button', { name: /^Ritira/ }).waitFor();
+    expect((await enrolled.getByRole('button').allTextContents()).map((s) => s.trim())).toEqual(['Collocato', 'Ritira', 'CIGS terminata', 'Storico']);
+    await enrolled.getByRole('button', { name: `Ritira: ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Ritira: ${name}` });
+    expect(await dialog.getByRole('button', { name: 'Conferma' }).isDisabled()).toBe(true);
+    await dialog.getByLabel(/^Motivo/).fill('Trasferito in altra regione');
+    await expectAccessible(page, 'ritiro');
+    await screenshot(page, '42-ritiro-motivo');
+    await dialog.getByRole('button', { name: 'Conferma' }).click();
+
+    await page.getByRole('status').getByText(`Posto assegnato al primo in lista: ${firstInLine}.`).waitFor();
+    await page.getByText('Posti: 100 di 100 posti occupati, 0 liberi, 1 in lista d’attesa').waitFor();
+    await page.getByText(`Posto liberato assegnato a ${firstInLine}, primo in lista d’attesa.`).waitFor();
+    await expect.poll(() => page.getByRole('table', { name: 'Lista d’attesa' }).getByRole('row').count()).toBe(2);
+
+    await page.getByLabel('Stato', { exact: true }).selectOption({ label: 'Ritirato' });
+    await page.getByRole('button', { name: `Storico di ${name}` }).click();
+    const log = page.getByRole('dialog', { name: `Storico di ${name}` });
+    const row = log.getByRole('row', { name: /Trasferito in altra regione/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Patto di servizio firmato → RitiratoMarco Bellini');
+    await expectAccessible(page, 'storico');
+    await log.getByRole('button', { name: 'Chiudi' }).click();
+    expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);
+  });
+
+  it('the dashboard shows charts with data tables and downloads a CSV for Excel', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/report`);
+    await page.getByRole('heading', { level: 1, name: 'Cruscotto dei programmi' }).waitFor();
+    const funnel = page.getByRole('img', { name: /Imbuto del programma/ });
+    await funnel.waitFor();
+    expect(await funnel.getAttribute('aria-labelledby')).toBeTruthy();
+    await page.getByRole('img', { name: /CIGS in scadenza/ }).waitFor();
+    await page.getByRole('table', { name: 'Per sede' }).getByRole('row', { name: /Modena/ }).waitFor();
+    await page.getByRole('table', { name: 'Per azienda' }).getByRole('row', { name: /Ceramiche Secchia/ }).waitFor();
+    await expectAccessible(page, 'cruscotto');
+    await screenshot(page, '43-cruscotto');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica «Per sede» in CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^ricolloca-offices-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('Sede;Posti occupati;In attesa;Aventi diritto');
+    expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);
+  });
+
+  it('a coordinator creates a programme from the form', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/programmi`);
+    await page.getByRole('link', { name: 'Nuovo programma' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nuovo programma' }).waitFor();
+    await page.getByLabel(/^Codice/).fill('ric-carpi-27');
+    await page.getByLabel(/^Nome/).fill('Ricollocazione — Carpi 2027');
+    await page.getByLabel(/^Inizio/).fill('2027-01-01');
+    await page.getByLabel(/^Fine/).fill('2026-06-30');
+    await page.getByLabel(/^Posti/).fill('50');
+    // Bootstrap Italia draws its own box: the label is what a user clicks.
+    await page.locator('label', { hasText: /^Centro per l’impiego di Carpi$/ }).click();
+    expect(await page.getByRole('checkbox', { name: 'Centro per l’impiego di Carpi' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Salva' }).click();
+    // The end before the start is refused with the field named.
+    await page.getByRole('alert').getByText('La data di fine non può precedere quella di inizio').waitFor();
+    await expectAccessible(page, 'nuovo-programma');
+    await screenshot(page, '46-nuovo-programma');
+    await page.getByLabel(/^Fine/).fill('2027-12-31');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ricollocazione — Carpi 2027' }).waitFor();
+    await page.getByText('Posti: 0 di 50 posti occupati, 50 liberi, 0 in lista d’attesa').waitFor();
+    await page.getByText('Programma salvato.').waitFor();
+  });
+
+  it('works on a 360 px phone screen', async () => {
+    const { page } = await h.newPage({ width: 360, height: 780 });
+    await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/programmi/${programmeId}`);
+    await page.getByRole('heading', { level: 1, name: 'Ricollocazione lavoratori in CIGS — Modena' }).waitFor();
+    await page.getByRole('table', { name: 'Lista d’attesa' }).waitFor();
+    await expectAccessible(page, 'programma-360');
+    await screenshot(page, '44-programma-360');
+    await page.goto(`${h.baseUrl}/report`);
+    await page.getByRole('img', { name: /Imbuto del programma/ }).waitFor();
+    await expectAccessible(page, 'cruscotto-360');
+    await screenshot(page, '45-cruscotto-360');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
