@@ -77,6 +77,7 @@ export function taxonomyCommand() {
             lang: opts.lang,
             makeCurrent: opts.keepCurrent ? 'if-none' : 'yes',
             onProgress: (p) => progress.update(p),
+            actorLabel: 'ricolloca taxonomy import-esco',
           }).catch(explain);
           progress.end();
           console.log(`Database: ${describeDatabase(config)}`);

@@ -57,8 +57,12 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
 
     await page.getByLabel('Stato', { exact: true }).selectOption({ label: 'Patto di servizio firmato' });
     await page.getByText('40 risultati').waitFor();
-    const enrolled = page.getByRole('table', { name: 'Iscrizioni al programma' }).getByRole('row').nth(1);
-    const name = (await enrolled.getByRole('rowheader').textContent())!.trim();
+    const table = page.getByRole('table', { name: 'Iscrizioni al programma' });
+    // The first enrolment this coordinator may act on (rows of offices where they hold no role show no moves).
+    const actionable = table.getByRole('row').filter({ has: page.getByRole('button', { name: /^Ritira/ }) }).first();
+    const name = (await actionable.getByRole('rowheader').textContent())!.trim();
+    // From here on the row is found by the worker's name, not by its position, which a re-render may change.
+    const enrolled = table.getByRole('row').filter({ has: page.getByRole('button', { name: `Ritira: ${name}`, exact: true }) });
     // Only the moves the transitions table allows a coordinator from "enrolled".
     await enrolled.getByRole('button', { name: /^Ritira/ }).waitFor();
     expect((await enrolled.getByRole('button').allTextContents()).map((s) => s.trim())).toEqual(['Collocato', 'Ritira', 'CIGS terminata', 'Storico']);

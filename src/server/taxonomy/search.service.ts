@@ -8,11 +8,13 @@ import { cachedSearchableBatches } from './searchable-batches.js';
 import type { ConceptRow, SearchGroup, TaxonomyRepository } from './taxonomy.repository.js';
 
 /**
- * Type-ahead over one group of classifications. Three stages, each run only while the ones before
- * have not filled the list (and the last only when nothing matched exactly): labels starting with the query (a btree range walk), labels with a
- * later word starting with it (trigram index), and labels whose words resemble the query's words
- * (each query word corrected against the group's vocabulary: typos, and the singular typed where
- * ISTAT titles are plural). Stages two and three need three characters, the least a trigram can use.
+ * Type-ahead over one group of classifications, in three stages, each run only while the ones
+ * before have not filled the list (the last only when nothing matched exactly):
+ * 1. labels starting with the query (a range of the btree index, walked in order);
+ * 2. labels with a later word starting with it (trigram index);
+ * 3. labels whose words resemble the query's words: each query word is corrected against the
+ *    group's vocabulary (typos, and the singular typed where ISTAT titles are plural).
+ * Stages 2 and 3 need three characters, the least a trigram index can use.
  */
 
 // Candidates per label type from the prefix stage, and per later stage: enough to fill any list

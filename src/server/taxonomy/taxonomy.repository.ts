@@ -8,11 +8,11 @@ export type SearchGroup = (typeof SEARCH_GROUPS)[number];
 
 /**
  * The group is written into the SQL as a literal, never as a parameter: the planner can only use
- * a partial index whose predicate it can prove from the query text. It comes from the constant
- * list above, never from a request.
+ * a partial index whose predicate it can prove from the query text (for the same reason the
+ * trigram queries spell out label_type <> 'code'). It comes from the constant list above, never
+ * from a request.
  */
 const groupLiteral = (group: SearchGroup) => {
-  // (The trigram indexes also leave codes out: the queries that use them say label_type <> 'code'.)
   if (!(SEARCH_GROUPS as readonly string[]).includes(group)) throw new Error(`unknown search group ${group}`);
   return sql.lit(group);
 };

@@ -85,6 +85,7 @@ export function createEscoFirstStart(options: EscoFirstStartOptions) {
         makeCurrent: 'if-none',
         onProgress: progressLogger('import'),
         signal: controller.signal,
+        actorLabel: 'ricolloca serve (first start)',
       });
       log.info({ esco: version, report, ms: Date.now() - started }, `ESCO ${version} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
@@ -94,6 +95,7 @@ export function createEscoFirstStart(options: EscoFirstStartOptions) {
         classification: { name: 'ISCOGroups_it.csv', bundle: new Map([['ISCOGroups_it.csv', await readFile(files.iscoItalian)]]), partial: true },
         makeCurrent: 'no',
         signal: controller.signal,
+        actorLabel: 'ricolloca serve (first start)',
       });
       log.info({ esco: version }, `ESCO ${version}: Italian labels of the ISCO-08 groups loaded`);
     }

@@ -48,7 +48,7 @@ const importZips = async (paths: string[], options: Partial<EscoImportInput> = {
 
 describe('ESCO import from the official CSV zips', () => {
   it('loads occupations with their ISCO group, skills with type and reuse level, relations and collections', async () => {
-    const report = await importZips([zips.classificationEn, zips.relations]);
+    const report = await importZips([zips.classificationEn, zips.relations], { actorLabel: 'test' });
     expect(report).toMatchObject({ version: 'v1.1.1', lang: 'en', occupationSkills: ESCO_MINI.occupationSkills, essential: ESCO_MINI.essential, current: true });
 
     const kinds = await database.db.selectFrom('taxonomy_concepts').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('kind').execute();
@@ -64,6 +64,10 @@ describe('ESCO import from the official CSV zips', () => {
     expect(collections.map((c) => c.collection).sort()).toEqual(['digcomp', 'digital', 'green', 'language', 'transversal']);
     const broader = await database.db.selectFrom('taxonomy_broader').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(broader.n)).toBeGreaterThan(0);
+
+    const audit = await database.db.selectFrom('audit_log').select(['actor_label', 'details']).where('action', '=', 'taxonomy.esco_imported').executeTakeFirstOrThrow();
+    expect(audit.actor_label).toBe('test');
+    expect(audit.details).toMatchObject({ version: 'v1.1.1', lang: 'en', occupationSkills: ESCO_MINI.occupationSkills, parts: ['classification:en', 'relations'] });
   });
 
   it('is idempotent: importing the same zips again replaces, never duplicates', async () => {

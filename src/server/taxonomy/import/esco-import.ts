@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
+import { createAuditRepository } from '../../audit/audit.repository.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { searchableBatchesChanged } from '../searchable-batches.js';
@@ -41,6 +42,8 @@ export interface EscoImportInput {
   clock?: () => Date;
   /** Stops the import between two steps (the server is shutting down); nothing stays half-written. */
   signal?: AbortSignal;
+  /** Who ran it, for the audit log: "ricolloca taxonomy import-esco", the first start … */
+  actorLabel?: string;
 }
 
 export interface EscoImportReport {
@@ -246,6 +249,18 @@ async function write(
       } else {
         report.current = release.current;
       }
+      // Reference data is no one's personal data, but every write goes to the audit log.
+      await createAuditRepository().insert(trx, {
+        actorId: null,
+        actorLabel: input.actorLabel ?? 'ricolloca',
+        officeId: null,
+        action: 'taxonomy.esco_imported',
+        entityType: 'taxonomy_release',
+        entityId: String(release.id),
+        details: { ...report, parts: [classificationBatch && `classification:${classification?.lang}`, relationsBatch && 'relations'].filter(Boolean) },
+        requestId: null,
+        ip: null,
+      });
     });
     // Active now: from here on a failure must not undo the import.
     batches.length = 0;

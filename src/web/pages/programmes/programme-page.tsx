@@ -1,5 +1,5 @@
 import { Badge, Button } from 'design-react-kit';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ENROLLMENT_STATES, type Enrollment, type Programme } from '../../../shared/schemas/programmes.schema';
@@ -47,8 +47,15 @@ export function ProgrammePage() {
     api.get<Page>(`/api/v1/programmes/${id}/enrollments?state=waiting&limit=20`).then(setWaiting, setError);
     api.get<{ items: Notice[] }>(`/api/v1/programmes/${id}/notifications`).then((r) => setNotices(r.items), setError);
   }, [id]);
+  // Only the answer to the latest request is shown: an earlier, slower one (e.g. before a filter
+  // changed) must not overwrite it.
+  const listRequest = useRef(0);
   const reloadList = useCallback(() => {
-    api.get<Page>(`/api/v1/programmes/${id}/enrollments${query({ state: filter.state, q: filter.q, limit })}`).then(setList, setError);
+    const sequence = ++listRequest.current;
+    api.get<Page>(`/api/v1/programmes/${id}/enrollments${query({ state: filter.state, q: filter.q, limit })}`).then(
+      (page) => sequence === listRequest.current && setList(page),
+      (err: unknown) => sequence === listRequest.current && setError(err),
+    );
   }, [id, filter, limit]);
   useEffect(reload, [reload]);
   useEffect(reloadList, [reloadList]);
