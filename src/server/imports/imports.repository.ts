@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { WorkerColumns } from './worker-diff.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { ImportOutcome } from '../db/schema-imports.js';
 import type { CompanyRef, ComuneRef } from './row-validator.js';
@@ -48,21 +49,11 @@ export async function updateMany<R>(executor: Executor, table: string, columns: 
   }
 }
 
-export interface ExistingWorker {
+/** A worker already on record, as the importer compares it with a row of the file. */
+export interface ExistingWorker extends WorkerColumns {
   id: string;
   office_id: string;
   codice_fiscale: string;
-  first_name: string;
-  last_name: string;
-  birth_date: string | null;
-  sex: 'M' | 'F' | null;
-  birth_place_code: string | null;
-  residence_comune_code: string | null;
-  address: string;
-  phone: string | null;
-  email: string | null;
-  cigs_case_id: string | null;
-  cigs_end_date: string | null;
 }
 
 export interface CompanyWithCase extends CompanyRef {
