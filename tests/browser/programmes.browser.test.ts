@@ -55,8 +55,14 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
     await expectAccessible(page, 'programma');
     await screenshot(page, '41-programma');
 
+    const filtered = page.waitForResponse((r) => r.url().includes('/enrollments') && r.url().includes('state=enrolled'));
     await page.getByLabel('Stato', { exact: true }).selectOption({ label: 'Patto di servizio firmato' });
+    await filtered;
     await page.getByText('40 risultati').waitFor();
+    // Every row shown is now an enrolled worker.
+    const stateBadges = async () =>
+      new Set((await page.getByRole('table', { name: 'Iscrizioni al programma' }).locator('tbody .badge').allTextContents()).filter((text) => !/giorn|scadut|oggi/i.test(text)));
+    await expect.poll(stateBadges).toEqual(new Set(['Patto di servizio firmato']));
     const table = page.getByRole('table', { name: 'Iscrizioni al programma' });
     // The first enrolment this coordinator may act on (rows of offices where they hold no role show no moves).
     const actionable = table.getByRole('row').filter({ has: page.getByRole('button', { name: /^Ritira/ }) }).first();
