@@ -14,7 +14,9 @@ const results: string[] = [];
 try {
   for (const label of ['first start (empty data dir: migrate + demo data)', 'restart (existing data dir)', 'restart again']) {
     const port = await freePort();
-    const { child, readyMs } = await startAndWait('npm', ['start', '--', '--port', String(port), '--data-dir', dataDir], env, `http://127.0.0.1:${port}/`);
+    // What `npm start` runs, started directly so that stopping it stops the server itself
+    // (a signal to npm may leave its child holding the PGlite directory).
+    const { child, readyMs } = await startAndWait(process.execPath, ['scripts/start.mjs', '--port', String(port), '--data-dir', dataDir], env, `http://127.0.0.1:${port}/`);
     const page = await fetch(`http://127.0.0.1:${port}/`);
     const html = await page.text();
     if (!html.includes('<div id="root">')) throw new Error('the first page is not the web app');
