@@ -3,21 +3,6 @@ import type { Executor } from '../audit/audit.repository.js';
 import type { EnrollmentChannel, EnrollmentState, ProgrammeStatus } from '../db/schema-programmes.js';
 import { PLACE_HOLDING_STATES } from './enrollment.states.js';
 
-export interface ProgrammeRow {
-  id: string;
-  networkId: string;
-  code: string;
-  name: string;
-  description: string;
-  startsOn: string;
-  endsOn: string | null;
-  capacity: number;
-  fundingSource: string;
-  eligibleReasons: string[];
-  requireActiveCigs: boolean;
-  status: ProgrammeStatus;
-  officeIds: string[];
-}
 
 export interface EnrollmentRow {
   id: string;
@@ -42,6 +27,13 @@ export interface ProgrammeFields {
   eligibleReasons: string[];
   requireActiveCigs: boolean;
   status: ProgrammeStatus;
+}
+
+/** A stored programme: its editable fields plus identity, network and offices. */
+export interface ProgrammeRow extends ProgrammeFields {
+  id: string;
+  networkId: string;
+  officeIds: string[];
 }
 
 const enrollmentColumns = [
