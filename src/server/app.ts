@@ -19,6 +19,7 @@ import { canManageStaff } from './auth/auth.policy.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createSessionRepository } from './auth/session.repository.js';
+import { SESSION_CHANGED_CHANNEL, createSessionCache } from './auth/session-cache.js';
 import { createSignInThrottle } from './auth/sign-in-throttle.js';
 import { createStaffRepository } from './auth/staff.repository.js';
 import { registerStaffRoutes } from './auth/staff.routes.js';
@@ -129,10 +130,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auditService = createAuditService({ db, repository: createAuditRepository() });
   const officeRepository = createOfficeRepository();
   const sessionRepository = createSessionRepository();
+  const sessionCache = createSessionCache();
+  // The cache is trusted only while the database's notifications of changed sessions arrive.
+  let closing = false;
+  const stopSessionNotifications = await deps.database.listen(SESSION_CHANGED_CHANNEL, {
+    onNotify: (tokenHash) => sessionCache.forget(tokenHash),
+    onLive: (live) => {
+      sessionCache.setLive(live);
+      if (live) app.log.debug('session change notifications: subscribed');
+      else if (!closing) app.log.warn('session change notifications lost: sessions are read from the database until they are back');
+    },
+  });
+  app.addHook('onClose', async () => {
+    closing = true;
+    await stopSessionNotifications();
+  });
   const staffRepository = createStaffRepository();
   const authService = createAuthService({
     db,
     sessions: sessionRepository,
+    sessionCache,
     staff: staffRepository,
     throttle: createSignInThrottle(),
     audit: auditService,
@@ -157,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     staff: staffRepository,
     sessions: sessionRepository,
+    sessionCache,
     audit: auditService,
     offices: { idsInNetwork: (networkId) => officeRepository.idsInNetwork(db, networkId) },
     clock,

@@ -7,6 +7,7 @@ import type { Actor, Policy, RequestContext } from './actor.js';
 import { authErrors } from './auth.errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { checkPasswordStrength } from './password-strength.js';
+import type { SessionCache } from './session-cache.js';
 import type { SessionRepository } from './session.repository.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 import type { StaffRepository } from './staff.repository.js';
@@ -31,6 +32,8 @@ export interface OfficeLookup {
 export interface AuthServiceDeps {
   db: Kysely<DB>;
   sessions: SessionRepository;
+  /** Recently resolved sessions, trusted only while the database's change notifications arrive. */
+  sessionCache: SessionCache;
   staff: StaffRepository;
   throttle: SignInThrottle;
   audit: AuditService;
@@ -41,7 +44,7 @@ export interface AuthServiceDeps {
 }
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { db, sessions, staff, throttle, audit, clock } = deps;
+  const { db, sessions, sessionCache, staff, throttle, audit, clock } = deps;
 
   function actorFrom(record: NonNullable<Awaited<ReturnType<SessionRepository['findActive']>>>): Actor {
     return {
@@ -141,10 +144,18 @@ export function createAuthService(deps: AuthServiceDeps) {
     async authenticate(token: string): Promise<Actor | null> {
       if (!token || token.length > 100) return null;
       const now = clock();
-      const record = await sessions.findActive(db, hashToken(token), now);
-      if (!record) return null;
+      const tokenHash = hashToken(token);
+      let record = sessionCache.get(tokenHash, now);
+      if (!record) {
+        const readAtEpoch = sessionCache.epoch();
+        record = await sessions.findActive(db, tokenHash, now);
+        if (!record) return null;
+        sessionCache.remember(readAtEpoch, record);
+      }
       if (now.getTime() - record.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-        await sessions.touch(db, record.tokenHash, now, nextExpiry(record.createdAt, now));
+        const expiresAt = nextExpiry(record.createdAt, now);
+        await sessions.touch(db, record.tokenHash, now, expiresAt);
+        sessionCache.touched(record.tokenHash, now, expiresAt);
       }
       return actorFrom(record);
     },
@@ -154,6 +165,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await sessions.delete(trx, ctx.actor.session.tokenHash);
         await audit.record(trx, ctx, { action: 'auth.sign_out', entityType: 'staff_user', entityId: ctx.actor.userId });
       });
+      sessionCache.forget(ctx.actor.session.tokenHash);
     },
 
     async changePassword(ctx: RequestContext & { actor: Actor }, input: { currentPassword: string; newPassword: string }) {
@@ -171,6 +183,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await sessions.deleteForUser(trx, ctx.actor.userId, ctx.actor.session.tokenHash);
         await audit.record(trx, ctx, { action: 'auth.password_changed', entityType: 'staff_user', entityId: ctx.actor.userId });
       });
+      sessionCache.forgetUser(ctx.actor.userId);
     },
 
     async switchOffice(ctx: RequestContext & { actor: Actor }, officeId: string): Promise<void> {
@@ -186,6 +199,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           details: { from: ctx.actor.officeId },
         });
       });
+      sessionCache.forget(ctx.actor.session.tokenHash);
     },
 
     async setLanguage(ctx: RequestContext & { actor: Actor }, language: 'it' | 'en') {
@@ -199,6 +213,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           details: { language },
         });
       });
+      sessionCache.forgetUser(ctx.actor.userId);
     },
 
     async view(actor: Actor): Promise<SessionView> {

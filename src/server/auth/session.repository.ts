@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Role } from '../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 
@@ -40,34 +39,19 @@ export function createSessionRepository() {
         .execute();
     },
 
-    /** One round trip per request: the session, its user, and every role the user holds. */
+    /**
+     * One primary-key read per request: the session row carries its network and a snapshot of its
+     * account and roles, which the database keeps current (migration 0008).
+     */
     async findActive(executor: Executor, tokenHash: string, now: Date): Promise<SessionRecord | undefined> {
       const row = await executor
-        .selectFrom('sessions as s')
-        .innerJoin('staff_users as u', 'u.id', 's.user_id')
-        .leftJoin('offices as o', 'o.id', 's.office_id')
-        .select([
-          's.token_hash',
-          's.user_id',
-          's.office_id',
-          'o.network_id',
-          's.csrf_token',
-          's.last_seen_at',
-          's.expires_at',
-          's.created_at',
-          'u.email',
-          'u.full_name',
-          'u.preferred_language',
-          'u.must_change_password',
-          sql<Array<{ officeId: string; role: Role }>>`coalesce((
-            select json_agg(json_build_object('officeId', r.office_id, 'role', r.role) order by r.office_id, r.role)
-            from staff_roles r where r.user_id = u.id), '[]'::json)`.as('assignments'),
-        ])
-        .where('s.token_hash', '=', tokenHash)
-        .where('s.expires_at', '>', now)
-        .where('u.disabled_at', 'is', null)
+        .selectFrom('sessions')
+        .select(['token_hash', 'user_id', 'office_id', 'network_id', 'csrf_token', 'last_seen_at', 'expires_at', 'created_at', 'account'])
+        .where('token_hash', '=', tokenHash)
+        .where('expires_at', '>', now)
         .executeTakeFirst();
-      if (!row) return undefined;
+      const account = row?.account;
+      if (!row || !account || account.disabled !== false || account.email === undefined) return undefined;
       return {
         tokenHash: row.token_hash,
         userId: row.user_id,
@@ -77,11 +61,11 @@ export function createSessionRepository() {
         lastSeenAt: row.last_seen_at,
         expiresAt: row.expires_at,
         createdAt: row.created_at,
-        email: row.email,
-        fullName: row.full_name,
-        language: row.preferred_language,
-        mustChangePassword: row.must_change_password,
-        assignments: row.assignments,
+        email: account.email,
+        fullName: account.fullName ?? '',
+        language: account.language ?? 'it',
+        mustChangePassword: account.mustChangePassword ?? true,
+        assignments: account.assignments ?? [],
       };
     },
 

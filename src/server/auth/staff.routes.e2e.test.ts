@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../demo/demo-organisation.js';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 
@@ -112,6 +112,29 @@ describe('creating and maintaining accounts', () => {
     expect(res.json()).toMatchObject({ fullName: 'Luca Galli Rossi', roles: [{ officeId: carpi, role: 'frontoffice' }] });
     const entry = (await admin.get(`/api/v1/audit?entityId=${luca.id}&action=staff.updated`)).json().items[0];
     expect(entry.details.fullName).toEqual({ from: 'Luca Galli', to: 'Luca Galli Rossi' });
+  });
+
+  it('applies a change of roles or name to sessions already open, at their next request', async () => {
+    const federica = await signIn(t.app, DEMO.frontoffice);
+    const before = (await federica.get('/api/v1/auth/session')).json();
+    expect(before.roles).toEqual(['frontoffice']);
+    const account = (await admin.get(`/api/v1/staff?q=${encodeURIComponent(DEMO.frontoffice)}`)).json().items[0];
+    const kept = account.roles as Array<{ officeId: string; role: string }>;
+
+    await admin.patch(`/api/v1/staff/${account.id}`, { fullName: 'Federica Nuova', roles: [...kept, { officeId: before.currentOfficeId, role: 'consultant' }] });
+    const after = (await federica.get('/api/v1/auth/session')).json();
+    expect(after.roles).toEqual(['consultant', 'frontoffice']);
+    expect(after.user.fullName).toBe('Federica Nuova');
+    expect(after.capabilities).toEqual(expect.arrayContaining(['workers.edit']));
+
+    // The database keeps open sessions current whatever path changes the roles (here, as another
+    // instance of the server would): this instance hears of it within moments.
+    await t.database.db.deleteFrom('staff_roles').where('user_id', '=', account.id).where('role', '=', 'consultant').execute();
+    await vi.waitFor(async () => expect((await federica.get('/api/v1/auth/session')).json().roles).toEqual(['frontoffice']), { timeout: 3000 });
+    await t.database.db.updateTable('staff_users').set({ disabled_at: new Date() }).where('id', '=', account.id).execute();
+    await vi.waitFor(async () => expect((await federica.get('/api/v1/auth/session')).statusCode).toBe(401), { timeout: 3000 });
+    await admin.post(`/api/v1/staff/${account.id}/enable`);
+    await admin.patch(`/api/v1/staff/${account.id}`, { fullName: account.fullName });
   });
 
   it('does not let administrators lock themselves out', async () => {

@@ -10,6 +10,7 @@ import type {
 import type { Actor, RequestContext } from './actor.js';
 import { authErrors } from './auth.errors.js';
 import { generateTemporaryPassword, hashPassword } from './password.js';
+import type { SessionCache } from './session-cache.js';
 import type { SessionRepository } from './session.repository.js';
 import type { StaffRepository } from './staff.repository.js';
 
@@ -24,11 +25,12 @@ export function createStaffService(deps: {
   db: Kysely<DB>;
   staff: StaffRepository;
   sessions: SessionRepository;
+  sessionCache: SessionCache;
   audit: AuditService;
   offices: NetworkOffices;
   clock: () => Date;
 }) {
-  const { db, staff, sessions, audit, clock } = deps;
+  const { db, staff, sessions, sessionCache, audit, clock } = deps;
 
   async function assertRolesInNetwork(actor: Actor, roles: RoleAssignment[]) {
     const allowed = await deps.offices.idsInNetwork(actor.networkId ?? '');
@@ -114,6 +116,8 @@ export function createStaffService(deps: {
           },
         });
       });
+      // The database told every instance already; this one must not wait for the message.
+      sessionCache.forgetUser(id);
       return (await staff.findAccount(db, id))!;
     },
 
@@ -131,6 +135,7 @@ export function createStaffService(deps: {
           entityId: id,
         });
       });
+      sessionCache.forgetUser(id);
       return (await staff.findAccount(db, id))!;
     },
 
@@ -144,6 +149,7 @@ export function createStaffService(deps: {
         await sessions.deleteForUser(trx, id);
         await audit.record(trx, ctx, { action: 'staff.password_reset', entityType: 'staff_user', entityId: id });
       });
+      sessionCache.forgetUser(id);
       return { temporaryPassword };
     },
   };

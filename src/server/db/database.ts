@@ -17,10 +17,23 @@ export interface Database {
   runScriptInTransaction(script: string, after: { sql: string; params: unknown[] }): Promise<void>;
   /** Runs a multi-statement SQL script outside any transaction. */
   execScript(script: string): Promise<void>;
+  /**
+   * Subscribes to a NOTIFY channel. `onNotify` receives each payload; `onLive(false)` says
+   * notifications may be missed from now on (connection lost, reconnecting), `onLive(true)` that
+   * the subscription is in place again. Resolves with a function that ends the subscription.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (tests start each file from a copy). */
   dump?(): Promise<Blob>;
 }
+
+export interface NotificationHandlers {
+  onNotify(payload: string): void;
+  onLive(live: boolean): void;
+}
+
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export type DatabaseOptions =
   | { url: string; poolSize?: number }
@@ -73,6 +86,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async execScript(script) {
       await pool.query(script);
     },
+    listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
     async close() {
       await db.destroy();
     },
@@ -105,11 +119,78 @@ async function openPGlite(options: { dataDir: string } | { memory: true; loadDat
     async execScript(script) {
       await lock.run(() => client.exec(script));
     },
+    async listen(channel, handlers) {
+      if (!CHANNEL_NAME.test(channel)) throw new Error(`invalid channel name ${channel}`);
+      // LISTEN runs on PGlite's only session: take the lock so it never lands inside a transaction.
+      const unlisten = await lock.run(() => client.listen(channel, (payload) => handlers.onNotify(payload)));
+      handlers.onLive(true);
+      return async () => {
+        handlers.onLive(false);
+        if (!client.closed) await lock.run(() => unlisten());
+      };
+    },
     async close() {
       await lock.run(() => client.close());
     },
     async dump() {
       return lock.run(() => client.dumpDataDir('none'));
     },
+  };
+}
+
+/**
+ * A dedicated connection (never one of the pool's) holds the LISTEN. When it drops, the subscriber
+ * hears onLive(false) at once and the connection is re-opened with backoff.
+ */
+async function listenOnPostgres(url: string, channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
+  if (!CHANNEL_NAME.test(channel)) throw new Error(`invalid channel name ${channel}`);
+  let stopped = false;
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let delayMs = 200;
+
+  const lost = (client: pg.Client) => {
+    if (current !== client) return;
+    current = undefined;
+    handlers.onLive(false);
+    client.end().catch(() => undefined);
+    if (stopped) return;
+    retry = setTimeout(() => void open(), delayMs);
+    retry.unref();
+    delayMs = Math.min(delayMs * 2, 10_000);
+  };
+
+  const open = async (): Promise<boolean> => {
+    const client = new pg.Client({ connectionString: url, options: '-c TimeZone=UTC', application_name: 'ricolloca-listen' });
+    current = client;
+    client.on('notification', (message) => {
+      if (message.channel === channel) handlers.onNotify(message.payload ?? '');
+    });
+    client.on('error', () => lost(client));
+    client.on('end', () => lost(client));
+    try {
+      await client.connect();
+      await client.query(`listen ${channel}`);
+    } catch {
+      lost(client);
+      return false;
+    }
+    if (stopped || current !== client) {
+      await client.end().catch(() => undefined);
+      return false;
+    }
+    delayMs = 200;
+    handlers.onLive(true);
+    return true;
+  };
+
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const client = current;
+    current = undefined;
+    handlers.onLive(false);
+    await client?.end().catch(() => undefined);
   };
 }

@@ -77,6 +77,19 @@ export interface SessionsTable {
   created_at: CreatedAt;
   last_seen_at: UpdatedAt;
   expires_at: Timestamp;
+  /** Set by the database from office_id (trigger, migration 0008). */
+  network_id: Generated<string | null>;
+  /** The account's snapshot, kept current by the database (migration 0008). */
+  account: Generated<SessionAccountSnapshot>;
+}
+
+export interface SessionAccountSnapshot {
+  email?: string;
+  fullName?: string;
+  language?: 'it' | 'en';
+  mustChangePassword?: boolean;
+  disabled?: boolean;
+  assignments?: Array<{ officeId: string; role: Role }>;
 }
 
 export interface SignInAttemptsTable {

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Database } from './database.js';
+import { createTestDatabase, onPostgres } from '../../../tests/helpers/test-database.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+describe(`change notifications on ${onPostgres() ? 'PostgreSQL' : 'PGlite'}`, () => {
+  it('delivers what a committed transaction announces, and nothing of a rolled-back one', async () => {
+    const heard: string[] = [];
+    const live: boolean[] = [];
+    const stop = await database.listen('ricolloca_probe', { onNotify: (p) => heard.push(p), onLive: (l) => live.push(l) });
+    expect(live).toEqual([true]);
+
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await sql`select pg_notify('ricolloca_probe', 'rolled back')`.execute(trx);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    await database.db.transaction().execute(async (trx) => {
+      await sql`select pg_notify('ricolloca_probe', 'committed')`.execute(trx);
+    });
+    await vi.waitFor(() => expect(heard).toEqual(['committed']));
+
+    await stop();
+    expect(live).toEqual([true, false]);
+    await sql`select pg_notify('ricolloca_probe', 'after stop')`.execute(database.db);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toEqual(['committed']);
+  });
+
+  it('announces an ended session and a change of the account behind a session', async () => {
+    const heard: string[] = [];
+    const stop = await database.listen('ricolloca_session_changed', { onNotify: (p) => heard.push(p), onLive: () => undefined });
+    const user = await database.db
+      .insertInto('staff_users')
+      .values({ email: 'notify.probe@ricolloca.example', full_name: 'Probe', preferred_language: 'it' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    await database.db.insertInto('sessions').values({ token_hash: 'probe-1', user_id: user.id, office_id: null, csrf_token: 'x', expires_at: expiresAt }).execute();
+    const row = await database.db.selectFrom('sessions').select('account').where('token_hash', '=', 'probe-1').executeTakeFirstOrThrow();
+    expect(row.account).toMatchObject({ email: 'notify.probe@ricolloca.example', fullName: 'Probe', disabled: false, assignments: [] });
+
+    await database.db.updateTable('staff_users').set({ full_name: 'Probe Renamed' }).where('id', '=', user.id).execute();
+    await vi.waitFor(() => expect(heard).toEqual(['probe-1']));
+    expect((await database.db.selectFrom('sessions').select('account').where('token_hash', '=', 'probe-1').executeTakeFirstOrThrow()).account.fullName).toBe('Probe Renamed');
+
+    // Sliding the idle expiry is not a change anyone needs to hear of.
+    await database.db.updateTable('sessions').set({ last_seen_at: new Date(), expires_at: expiresAt }).where('token_hash', '=', 'probe-1').execute();
+    await database.db.deleteFrom('sessions').where('token_hash', '=', 'probe-1').execute();
+    await vi.waitFor(() => expect(heard).toEqual(['probe-1', 'probe-1']));
+    await stop();
+  });
+});
+
+// Only a server connection can drop; PGlite runs in this process.
+if (onPostgres()) {
+  describe('change notifications on PostgreSQL, when the connection drops', () => {
+    it('says so at once, re-subscribes, and delivers again', async () => {
+      const heard: string[] = [];
+      const live: boolean[] = [];
+      const stop = await database.listen('ricolloca_probe_drop', { onNotify: (p) => heard.push(p), onLive: (l) => live.push(l) });
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+                where application_name = 'ricolloca-listen' and datname = current_database() and query like 'listen ricolloca_probe_drop%'`.execute(database.db);
+      await vi.waitFor(() => expect(live).toEqual([true, false, true]), { timeout: 5000 });
+      await sql`select pg_notify('ricolloca_probe_drop', 'after reconnect')`.execute(database.db);
+      await vi.waitFor(() => expect(heard).toEqual(['after reconnect']));
+      await stop();
+    });
+  });
+}
