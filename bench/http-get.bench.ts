@@ -11,6 +11,29 @@ import { freePort, startAndWait, stop } from './lib.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 
+async function run(label: string, url: string, headers: Record<string, string>) {
+  // Warm-up, then the measured run.
+  await autocannon({ url, connections: 50, duration: 2, headers });
+  const result = await autocannon({ url, connections: 50, duration: DURATION_S, headers });
+  const non2xx = result.non2xx + result.errors;
+  console.log(
+    `${label.padEnd(42)} ${Math.round(result.requests.average).toString().padStart(6)} req/s average ` +
+      `(p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms latency; ${result.requests.total} requests, ${non2xx} non-2xx/errors)`,
+  );
+}
+
+/** For scale: Fastify alone answering a constant JSON object, in its own process, on this machine now. */
+async function measureBaseline() {
+  const port = await freePort();
+  const script = `const app = (await import('fastify')).default(); app.get('/', async () => ({ hello: 'world' })); await app.listen({ port: ${port}, host: '127.0.0.1' });`;
+  const { child } = await startAndWait(process.execPath, ['--input-type=module', '-e', script], process.env, `http://127.0.0.1:${port}/`);
+  try {
+    await run('Fastify constant JSON (baseline)', `http://127.0.0.1:${port}/`, {});
+  } finally {
+    await stop(child);
+  }
+}
+
 async function measure(label: string, env: NodeJS.ProcessEnv, dataDir: string) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -26,20 +49,15 @@ async function measure(label: string, env: NodeJS.ProcessEnv, dataDir: string) {
     const url = `${base}/api/v1/offices/${session.currentOfficeId}`;
     const check = await fetch(url, { headers: { cookie } });
     if (check.status !== 200) throw new Error(`GET ${url} answered ${check.status}`);
-    // Warm-up, then the measured run.
-    await autocannon({ url, connections: 50, duration: 2, headers: { cookie } });
-    const result = await autocannon({ url, connections: 50, duration: DURATION_S, headers: { cookie } });
-    const non2xx = result.non2xx + result.errors;
-    console.log(
-      `${label.padEnd(12)} ${Math.round(result.requests.average).toString().padStart(6)} req/s average ` +
-        `(p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms latency; ${result.requests.total} requests, ${non2xx} non-2xx/errors)`,
-    );
+    await run(`${label} GET /api/v1/offices/:id`, url, { cookie });
+    await run(`${label} GET /api/health`, `${base}/api/health`, {});
   } finally {
     await stop(child);
   }
 }
 
 console.log(`Authenticated GET /api/v1/offices/:id, 50 connections, ${DURATION_S} s, target ≥ 3,000 req/s on PostgreSQL`);
+await measureBaseline();
 const dataDir = mkdtempSync(join(tmpdir(), 'ricolloca-bench-http-'));
 try {
   await measure('PGlite', { ...process.env, DATABASE_URL: '' }, dataDir);

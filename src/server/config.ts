@@ -6,6 +6,8 @@ export interface AppConfig {
   /** Where the embedded PGlite database lives when DATABASE_URL is not set. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Named prepared statements on PostgreSQL (off behind a pooler that cannot keep them). */
+  databasePreparedStatements: boolean;
   /** Behind a reverse proxy (HTTPS terminated there): trust X-Forwarded-* so cookies get Secure. */
   trustProxy: boolean;
   logLevel: string;
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     host: overrides.host ?? env.HOST ?? '0.0.0.0',
     dataDir: resolve(overrides.dataDir ?? env.DATA_DIR ?? 'data'),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    databasePreparedStatements: !['false', '0', 'off'].includes((env.DATABASE_PREPARED_STATEMENTS ?? '').toLowerCase()),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),

@@ -4,7 +4,7 @@ import { openDatabase, type Database } from './db/database.js';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
 export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ url: config.databaseUrl });
+  if (config.databaseUrl) return openDatabase({ url: config.databaseUrl, preparedStatements: config.databasePreparedStatements });
   return openDatabase({ dataDir: join(config.dataDir, 'pgdata') });
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresCursor, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.js';
@@ -36,7 +36,7 @@ export interface NotificationHandlers {
 const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export type DatabaseOptions =
-  | { url: string; poolSize?: number }
+  | { url: string; poolSize?: number; preparedStatements?: boolean }
   | { dataDir: string }
   | { memory: true; loadDataDir?: Blob };
 
@@ -58,14 +58,14 @@ function configurePgTypes() {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if ('url' in options) return openPostgres(options.url, options.poolSize ?? 20);
+  if ('url' in options) return openPostgres(options.url, options.poolSize ?? 20, options.preparedStatements ?? true);
   return openPGlite(options);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, preparedStatements: boolean): Promise<Database> {
   configurePgTypes();
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatements ? withStatementCache(pool) : pool }) });
   return {
     kind: 'postgres',
     db,
@@ -135,6 +135,50 @@ async function openPGlite(options: { dataDir: string } | { memory: true; loadDat
     async dump() {
       return lock.run(() => client.dumpDataDir('none'));
     },
+  };
+}
+
+/**
+ * Named (server-side prepared) statements for the queries this process runs again and again, so
+ * PostgreSQL parses and plans each of them once per connection instead of on every request.
+ * A query text is prepared from its second run on; one-off texts (bulk inserts of N rows, IN lists
+ * of every length) stay unnamed, and the number of named texts is bounded. Turn off with
+ * DATABASE_PREPARED_STATEMENTS=false behind a pooler that cannot keep them (PgBouncer before 1.21
+ * in transaction mode).
+ */
+export function withStatementCache(pool: pg.Pool, limits = { maxStatements: 1000, maxParameters: 100, maxTextLength: 8000 }): PostgresPool {
+  const names = new Map<string, string>();
+  let seenOnce = new Set<string>();
+
+  function nameFor(text: string, parameterCount: number): string | undefined {
+    const known = names.get(text);
+    if (known) return known;
+    if (parameterCount > limits.maxParameters || text.length > limits.maxTextLength || names.size >= limits.maxStatements) return undefined;
+    if (!seenOnce.has(text)) {
+      if (seenOnce.size >= 10 * limits.maxStatements) seenOnce = new Set();
+      seenOnce.add(text);
+      return undefined;
+    }
+    seenOnce.delete(text);
+    const name = `ricolloca_${names.size + 1}`;
+    names.set(text, name);
+    return name;
+  }
+
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query(textOrCursor: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>) {
+          if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never);
+          const values = [...(parameters ?? [])];
+          const name = nameFor(textOrCursor, values.length);
+          return name ? client.query({ name, text: textOrCursor, values }) : client.query(textOrCursor, values);
+        },
+        release: (destroy?: boolean) => client.release(destroy),
+      } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
   };
 }
 

@@ -75,3 +75,27 @@ if (onPostgres()) {
     });
   });
 }
+
+if (onPostgres()) {
+  describe('prepared statements on PostgreSQL', () => {
+    it('prepares a query the second time it runs, once per connection, and leaves one-off queries unnamed', async () => {
+      // One transaction holds one connection, so pg_prepared_statements shows what it holds.
+      await database.db.transaction().execute(async (t) => {
+        const prepared = async () =>
+          (await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'ricolloca_%'`.execute(t)).rows.map((r) => r.statement);
+        const probe = async (name: string) =>
+          (await sql<{ greeting: string }>`select 'ciao ' || ${name}::text as greeting`.execute(t)).rows;
+        expect(await probe('Anna')).toEqual([{ greeting: 'ciao Anna' }]);
+        expect((await prepared()).filter((s) => s.includes("'ciao '"))).toEqual([]);
+        expect(await probe('Bruno')).toEqual([{ greeting: 'ciao Bruno' }]);
+        expect(await probe('Carla')).toEqual([{ greeting: 'ciao Carla' }]);
+        expect((await prepared()).filter((s) => s.includes("'ciao '"))).toHaveLength(1);
+
+        const many = Array.from({ length: 150 }, (_, i) => `CODE-${i}`);
+        await t.selectFrom('offices').select('code').where('code', 'in', many).execute();
+        await t.selectFrom('offices').select('code').where('code', 'in', many).execute();
+        expect((await prepared()).filter((s) => s.includes('"code" in ('))).toEqual([]);
+      });
+    });
+  });
+}
