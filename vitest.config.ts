@@ -19,7 +19,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['src/**/*.e2e.test.ts', 'tests/**/*.e2e.test.ts'] },
+        test: { name: 'e2e', include: ['src/**/*.e2e.test.ts', 'tests/**/*.e2e.test.ts'], globalSetup: ['tests/helpers/build-web.ts'] },
       },
       {
         extends: true,

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { buildApp } from '../server/app.js';
+import { createReadiness } from '../server/http/readiness.js';
 import { migrate } from '../server/db/migrate.js';
 import { DEMO_PASSWORD } from '../server/demo/demo-organisation.js';
 import { seedDemo } from '../server/demo/seed-demo.js';
@@ -17,14 +18,17 @@ export function serveCommand() {
     .action(async (opts: { port?: string; host?: string; dataDir?: string; databaseUrl?: string; demo: boolean }) => {
       const started = Date.now();
       const config = configFrom(opts);
-      const database = await openConfiguredDatabase(config);
-      await migrate(database);
-      const seed = opts.demo ? await seedDemo(database) : undefined;
+      // PGlite opens in the background (a new data directory takes seconds to initialise).
+      const database = await openConfiguredDatabase(config, { background: true });
+      // Listen first, prepare the database after: the first page is served at once, and until the
+      // database is ready the API answers 503 SERVICE_STARTING (the web app says it is starting).
+      const readiness = createReadiness();
       const app = await buildApp({
         database,
         logLevel: config.logLevel,
         trustProxy: config.trustProxy,
         webDir: config.webDir,
+        readiness,
       });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
@@ -37,10 +41,34 @@ export function serveCommand() {
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
+      console.log(
+        [
+          '',
+          `Ricolloca is listening: http://localhost:${port}  (in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+          `Database: ${describeDatabase(config)}`,
+          'Preparing the database (migrations, reference data, demo data on a first start)…',
+        ].join('\n'),
+      );
+
+      let seed: Awaited<ReturnType<typeof seedDemo>> | undefined;
+      try {
+        readiness.setPhase('opening the database');
+        await database.opened;
+        readiness.setPhase('migrations');
+        await migrate(database);
+        if (opts.demo) {
+          readiness.setPhase('demo data');
+          seed = await seedDemo(database);
+        }
+      } catch (err) {
+        console.error('The database could not be prepared; Ricolloca stops.', err);
+        await app.close();
+        await database.close();
+        process.exit(1);
+      }
+      readiness.markReady();
       const lines = [
-        '',
-        `Ricolloca is running: http://localhost:${port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-        `Database: ${describeDatabase(config)}`,
+        `Ricolloca is ready: http://localhost:${port}  (in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
         `API documentation: http://localhost:${port}/api/docs`,
       ];
       if (seed) {

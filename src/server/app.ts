@@ -27,6 +27,7 @@ import { createStaffService } from './auth/staff.service.js';
 import { registerErrorHandling, sendProblem } from './http/error-handler.js';
 import { httpErrors } from './http/http.errors.js';
 import { DomainError } from './http/problem.js';
+import { ALREADY_READY, type Readiness } from './http/readiness.js';
 import { createRouteRegistry } from './http/route-registry.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { createOfficeRepository } from './organisation/office.repository.js';
@@ -60,6 +61,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Directory of the built web app; when it exists it is served at /. */
   webDir?: string;
+  /** Whether the database is prepared yet (default: it is). Until it is, the API answers 503. */
+  readiness?: Readiness;
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -132,18 +135,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessionRepository = createSessionRepository();
   const sessionCache = createSessionCache();
   // The cache is trusted only while the database's notifications of changed sessions arrive.
+  // Subscribed in the background: a PGlite database may still be opening.
   let closing = false;
-  const stopSessionNotifications = await deps.database.listen(SESSION_CHANGED_CHANNEL, {
-    onNotify: (tokenHash) => sessionCache.forget(tokenHash),
-    onLive: (live) => {
-      sessionCache.setLive(live);
-      if (live) app.log.debug('session change notifications: subscribed');
-      else if (!closing) app.log.warn('session change notifications lost: sessions are read from the database until they are back');
-    },
-  });
+  const sessionNotifications = deps.database
+    .listen(SESSION_CHANGED_CHANNEL, {
+      onNotify: (tokenHash) => sessionCache.forget(tokenHash),
+      onLive: (live) => {
+        sessionCache.setLive(live);
+        if (live) app.log.debug('session change notifications: subscribed');
+        else if (!closing) app.log.warn('session change notifications lost: sessions are read from the database until they are back');
+      },
+    })
+    .catch((err: unknown) => {
+      app.log.error({ err }, 'session change notifications unavailable: sessions are read from the database');
+      return async () => undefined;
+    });
   app.addHook('onClose', async () => {
     closing = true;
-    await stopSessionNotifications();
+    await (await sessionNotifications)();
   });
   const staffRepository = createStaffRepository();
   const authService = createAuthService({
@@ -186,6 +195,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const workerService = createWorkerService({ db, workers: createWorkerRepository(), audit: auditService, clock });
   const taxonomyServices = createTaxonomyServices({ database: deps.database, log: app.log });
 
+  const readiness = deps.readiness ?? ALREADY_READY;
+  // While `serve` prepares the database, only health and the API's own description answer.
+  app.addHook('onRequest', async (request, reply) => {
+    if (readiness.isReady() || !request.url.startsWith('/api/')) return;
+    if (request.url.startsWith('/api/health') || request.url.startsWith('/api/docs') || request.url.startsWith('/api/openapi.json')) return;
+    reply.header('retry-after', '3');
+    throw httpErrors.starting();
+  });
   registerAccessControl(app, authService);
 
 
@@ -196,10 +213,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       summary: 'Stato del servizio e raggiungibilità del database',
       response: {
         200: z.object({ status: z.literal('ok'), database: z.literal('ok'), version: z.string() }),
-        503: z.object({ status: z.literal('degraded'), database: z.literal('unreachable'), version: z.string() }),
+        503: z.union([
+          z.object({ status: z.literal('degraded'), database: z.literal('unreachable'), version: z.string() }),
+          z.object({ status: z.literal('starting'), phase: z.string(), version: z.string() }),
+        ]),
       },
     },
     handler: async (_request, reply) => {
+      if (!readiness.isReady()) {
+        return reply.code(503).header('retry-after', '3').send({ status: 'starting', phase: readiness.phase(), version: APP_VERSION });
+      }
       const ok = await databaseIsReachable(deps.database);
       if (!ok) return reply.code(503).send({ status: 'degraded', database: 'unreachable', version: APP_VERSION });
       return { status: 'ok', database: 'ok', version: APP_VERSION };
@@ -213,10 +236,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuditRoutes(app, auditService);
   registerImportRoutes(app, createImportService({ db, kind: deps.database.kind, audit: auditService, clock }));
   registerProgrammeModule(app, programmeModule);
-  registerOutreachModule(app, outreachModule);
+  registerOutreachModule(app, outreachModule, readiness);
   registerCompanyRoutes(app, companyService);
   registerWorkerRoutes(app, workerService);
-  registerTaxonomy(app, taxonomyServices);
+  registerTaxonomy(app, taxonomyServices, readiness);
 
   const webDir = deps.webDir;
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

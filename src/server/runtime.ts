@@ -3,9 +3,9 @@ import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
-export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
+export function openConfiguredDatabase(config: AppConfig, options: { background?: boolean } = {}): Promise<Database> {
   if (config.databaseUrl) return openDatabase({ url: config.databaseUrl, preparedStatements: config.databasePreparedStatements });
-  return openDatabase({ dataDir: join(config.dataDir, 'pgdata') });
+  return openDatabase({ dataDir: join(config.dataDir, 'pgdata'), background: options.background });
 }
 
 export function describeDatabase(config: AppConfig): string {

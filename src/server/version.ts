@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { projectPath } from './paths.js';
 
 export const APP_VERSION: string = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  readFileSync(projectPath('package.json'), 'utf8'),
 ).version;

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Readiness } from '../../src/server/http/readiness.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
@@ -16,8 +17,8 @@ export interface BrowserHarness {
 }
 
 /** The real app on a real port with the built web app, driven by Debian's Chromium. */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
-  const t = await createTestApp({ webDir: resolve('dist/web') });
+export async function startBrowserHarness(options: { readiness?: Readiness } = {}): Promise<BrowserHarness> {
+  const t = await createTestApp({ webDir: resolve('dist/web'), readiness: options.readiness });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,7 +1,13 @@
 // @ts-expect-error plain ESM script shared with `npm start`
 import { ensureWebBuild } from '../../scripts/web-build.mjs';
+// @ts-expect-error plain ESM script shared with `npm start`
+import { ensureServerBuild } from '../../scripts/server-build.mjs';
 
-/** Browser tests run against the built web app: build it first when its sources changed. */
-export default function setup() {
+/**
+ * Browser tests run against the built web app, and the `npm start` test against the server
+ * bundle: build them first (once, before any test file runs) when their sources changed.
+ */
+export default async function setup() {
   ensureWebBuild();
+  await ensureServerBuild();
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/server/db/database.js';
+import type { Readiness } from '../../src/server/http/readiness.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { seedDemo } from '../../src/server/demo/seed-demo.js';
 import { createTestDatabase } from './test-database.js';
@@ -32,11 +33,11 @@ export function createFakeClock(start = new Date()): FakeClock {
 }
 
 /** The app on a fresh database of its own, with the demo organisation and staff loaded. */
-export async function createTestApp(options: { seed?: boolean; webDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; webDir?: string; readiness?: Readiness } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed !== false) await seedDemo(database);
   const clock = createFakeClock();
-  const app = await buildApp({ database, clock, logLevel: 'silent', webDir: options.webDir });
+  const app = await buildApp({ database, clock, logLevel: 'silent', webDir: options.webDir, readiness: options.readiness });
   await app.ready();
   return {
     app,

@@ -1,6 +1,9 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Database } from './database.js';
+import { openDatabase, type Database } from './database.js';
 import { createTestDatabase, onPostgres } from '../../../tests/helpers/test-database.js';
 
 let database: Database;
@@ -99,3 +102,30 @@ if (onPostgres()) {
     });
   });
 }
+
+describe('PGlite data directory', () => {
+  it('is usable at once while it opens, is locked against a second opening, and takes over a stale lock', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ricolloca-lock-'));
+    const dataDir = join(parent, 'pgdata');
+    try {
+      const first = await openDatabase({ dataDir, background: true });
+      // Handed out before the (slow) initialisation of a new directory: statements wait for it.
+      const { rows } = await sql<{ answer: number }>`select 6 * 7 as answer`.execute(first.db);
+      expect(rows).toEqual([{ answer: 42 }]);
+      expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+
+      await expect(openDatabase({ dataDir })).rejects.toThrow(`is in use by the Ricolloca process ${process.pid}`);
+      await first.close();
+      expect(existsSync(`${dataDir}.lock`)).toBe(false);
+
+      // A lock left by a process that no longer exists (killed, say) does not keep the data out of reach.
+      writeFileSync(`${dataDir}.lock`, '4194303');
+      const again = await openDatabase({ dataDir });
+      expect((await sql<{ answer: number }>`select 1 as answer`.execute(again.db)).rows).toEqual([{ answer: 1 }]);
+      expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+      await again.close();
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

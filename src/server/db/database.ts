@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -13,6 +13,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   kind: DatabaseKind;
   db: Kysely<DB>;
+  /** Settles when the database is open (PGlite opened in the background); queries wait for it anyway. */
+  opened: Promise<void>;
   /** Runs a multi-statement SQL script and the follow-up statement in one transaction. */
   runScriptInTransaction(script: string, after: { sql: string; params: unknown[] }): Promise<void>;
   /** Runs a multi-statement SQL script outside any transaction. */
@@ -37,7 +39,7 @@ const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export type DatabaseOptions =
   | { url: string; poolSize?: number; preparedStatements?: boolean }
-  | { dataDir: string }
+  | { dataDir: string; background?: boolean }
   | { memory: true; loadDataDir?: Blob };
 
 // Both drivers return the same JavaScript values: counts and bigint ids as numbers,
@@ -69,6 +71,7 @@ async function openPostgres(url: string, poolSize: number, preparedStatements: b
   return {
     kind: 'postgres',
     db,
+    opened: Promise.resolve(),
     async runScriptInTransaction(script, after) {
       const client = await pool.connect();
       try {
@@ -93,49 +96,124 @@ async function openPostgres(url: string, poolSize: number, preparedStatements: b
   };
 }
 
-async function openPGlite(options: { dataDir: string } | { memory: true; loadDataDir?: Blob }): Promise<Database> {
+async function openPGlite(options: { dataDir: string; background?: boolean } | { memory: true; loadDataDir?: Blob }): Promise<Database> {
   const dataDir = 'dataDir' in options ? options.dataDir : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir,
-    loadDataDir: 'loadDataDir' in options ? options.loadDataDir : undefined,
-    extensions: { pg_trgm, unaccent },
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepText },
-  });
-  await client.exec("set time zone 'UTC'");
+  const unlock = dataDir ? lockDataDirectory(dataDir) : () => undefined;
   const lock = new ConnectionLock();
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client, lock) });
-  return {
+  let client: PGlite | undefined;
+  let openError: unknown;
+  // The lock is held until PGlite is open (initialising a new data directory takes seconds), so
+  // the database may be handed out at once: every statement waits for the opening to finish.
+  const opened = lock.run(async () => {
+    try {
+      client = await PGlite.create({
+        dataDir,
+        loadDataDir: 'loadDataDir' in options ? options.loadDataDir : undefined,
+        extensions: { pg_trgm, unaccent },
+        parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepText },
+      });
+      await client.exec("set time zone 'UTC'");
+    } catch (err) {
+      openError = err;
+      unlock();
+      throw err;
+    }
+  });
+  opened.catch(() => undefined);
+  const pglite = (): PGlite => {
+    if (!client) throw openError ?? new Error('PGlite is not open');
+    return client;
+  };
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, lock) });
+  const database: Database = {
     kind: 'pglite',
     db,
+    opened,
     async runScriptInTransaction(script, after) {
       await lock.run(() =>
-        client.transaction(async (tx) => {
+        pglite().transaction(async (tx) => {
           await tx.exec(script);
           await tx.query(after.sql, after.params);
         }),
       );
     },
     async execScript(script) {
-      await lock.run(() => client.exec(script));
+      await lock.run(() => pglite().exec(script));
     },
     async listen(channel, handlers) {
       if (!CHANNEL_NAME.test(channel)) throw new Error(`invalid channel name ${channel}`);
       // LISTEN runs on PGlite's only session: take the lock so it never lands inside a transaction.
-      const unlisten = await lock.run(() => client.listen(channel, (payload) => handlers.onNotify(payload)));
+      const unlisten = await lock.run(() => pglite().listen(channel, (payload) => handlers.onNotify(payload)));
       handlers.onLive(true);
       return async () => {
         handlers.onLive(false);
-        if (!client.closed) await lock.run(() => unlisten());
+        if (client && !client.closed) await lock.run(() => unlisten());
       };
     },
     async close() {
-      await lock.run(() => client.close());
+      await lock.run(async () => {
+        if (client && !client.closed) await client.close();
+      });
+      unlock();
     },
     async dump() {
-      return lock.run(() => client.dumpDataDir('none'));
+      return lock.run(() => pglite().dumpDataDir('none'));
     },
   };
+  if (!('background' in options && options.background)) await opened;
+  return database;
+}
+
+const lockedHere = new Set<string>();
+
+/**
+ * PGlite has no lock of its own: two processes on one data directory corrupt it. A lock file
+ * beside the directory names the process using it; a lock left by a process that is gone is taken
+ * over. Released on close and when the process exits.
+ */
+function lockDataDirectory(dataDir: string): () => void {
+  const path = `${dataDir.replace(/[\\/]+$/, '')}.lock`;
+  const running = (pid: number) => {
+    if (pid === process.pid) return lockedHere.has(path);
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (Number.isInteger(pid) && pid > 0 && running(pid)) {
+        throw new Error(`The data directory ${dataDir} is in use by the Ricolloca process ${pid}: stop it first, or choose another DATA_DIR.`);
+      }
+      rmSync(path, { force: true });
+      continue;
+    }
+    lockedHere.add(path);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      lockedHere.delete(path);
+      process.off('exit', release);
+      try {
+        if (readFileSync(path, 'utf8') === String(process.pid)) rmSync(path, { force: true });
+      } catch {
+        // already gone
+      }
+    };
+    process.on('exit', release);
+    return release;
+  }
+  throw new Error(`Could not lock the data directory ${dataDir}`);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './database.js';
+import { projectPath } from '../paths.js';
 import { loadReferenceData } from '../taxonomy/reference/reference-loader.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+export const MIGRATIONS_DIR = projectPath('migrations');
 
 export interface MigrationFile {
   version: number;

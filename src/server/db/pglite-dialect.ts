@@ -46,10 +46,10 @@ export class ConnectionLock {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly client: PGlite) {}
+  constructor(private readonly client: () => PGlite) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    const result = await this.client().query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
@@ -66,7 +66,7 @@ class PGliteDriver implements Driver {
   readonly #connection: PGliteConnection;
 
   constructor(
-    client: PGlite,
+    client: () => PGlite,
     private readonly lock: ConnectionLock,
   ) {
     this.#connection = new PGliteConnection(client);
@@ -99,8 +99,9 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
+  /** `client` returns the open PGlite; it is only called with the lock held. */
   constructor(
-    private readonly client: PGlite,
+    private readonly client: () => PGlite,
     private readonly lock: ConnectionLock,
   ) {}
 

@@ -54,6 +54,10 @@ export const httpErrors = {
     it: 'Troppe richieste: riprovare più tardi.',
     en: 'Too many requests: try again later.',
   }),
+  starting: defineError('SERVICE_STARTING', 503, {
+    it: 'Ricolloca si sta avviando: sta preparando il database e i dati di riferimento. Riprovare tra qualche secondo.',
+    en: 'Ricolloca is starting: it is preparing the database and the reference data. Try again in a few seconds.',
+  }),
   internal: defineError('INTERNAL_ERROR', 500, {
     it: 'Si è verificato un errore imprevisto. L’errore è stato registrato: riprovare più tardi.',
     en: 'An unexpected error occurred. It has been logged: try again later.',

@@ -12,6 +12,7 @@ import { registerHotlineRoutes } from './hotline.routes.js';
 import { createHotlineService } from './hotline.service.js';
 import { createIntakeService, type ProgrammeRegistration } from './intake.service.js';
 import { startReminderJob } from './reminder-job.js';
+import type { Readiness } from '../http/readiness.js';
 
 export { markRecipientRegistered } from './recipient-states.js';
 
@@ -35,16 +36,20 @@ export type OutreachModule = ReturnType<typeof createOutreachModule>;
  * OUTREACH_REMINDER_INTERVAL_MS, 0 = off). Not started under the test runner, where tests call
  * runReminders with a fake clock.
  */
-export function registerOutreachModule(app: FastifyInstance, module: OutreachModule) {
+export function registerOutreachModule(app: FastifyInstance, module: OutreachModule, readiness: Readiness) {
   registerHotlineRoutes(app, module.hotline, module.intake);
   registerCampaignRoutes(app, module.campaigns, module.delivery, module.channels);
   const interval = Number(process.env.OUTREACH_REMINDER_INTERVAL_MS ?? 5 * 60 * 1000);
   if (!process.env.VITEST && interval > 0) {
     let stop: (() => void) | null = null;
+    let closing = false;
     app.addHook('onReady', async () => {
-      stop = startReminderJob(module.delivery, interval, app.log);
+      void readiness.whenReady.then(() => {
+        if (!closing) stop = startReminderJob(module.delivery, interval, app.log);
+      });
     });
     app.addHook('onClose', async () => {
+      closing = true;
       stop?.();
       module.channels.email.close?.();
     });

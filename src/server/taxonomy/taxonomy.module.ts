@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
+import type { Readiness } from '../http/readiness.js';
 import { createEscoFirstStart, type EscoFirstStart, type Logger } from './import/esco-first-start.js';
 import { createPlacesService } from './places.service.js';
 import { createSearchService } from './search.service.js';
@@ -40,14 +41,19 @@ export type TaxonomyServices = ReturnType<typeof createTaxonomyServices>;
  * Routes, and the first-start ESCO import: it begins once the server listens (so the first page is
  * served at once, and `app.inject` in tests never triggers it) and is stopped before the app closes.
  */
-export function registerTaxonomy(app: FastifyInstance, services: TaxonomyServices) {
+export function registerTaxonomy(app: FastifyInstance, services: TaxonomyServices, readiness: Readiness) {
   registerTaxonomyRoutes(app, services);
   const job = services.escoFirstStart;
   if (!job) return;
+  let closing = false;
   app.addHook('onListen', async () => {
-    void job.start();
+    // After the migrations and the demo data: the import needs the schema, and must not compete with them.
+    void readiness.whenReady.then(() => {
+      if (!closing) void job.start();
+    });
   });
   app.addHook('onClose', async () => {
+    closing = true;
     await job.stop();
   });
 }

@@ -9,7 +9,7 @@ import { useSession } from '../session/session-context';
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const { session, signIn } = useSession();
+  const { session, signIn, starting } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState('');
@@ -38,6 +38,11 @@ export function SignInPage() {
     <Card className="sign-in-card shadow-sm">
       <CardBody>
         <PageTitle lead={t('signIn.intro')}>{t('signIn.title')}</PageTitle>
+        {starting && (
+          <div className="alert alert-info" role="status">
+            {t('signIn.starting')}
+          </div>
+        )}
         <ProblemAlert error={error} />
         <form onSubmit={submit} noValidate>
           <TextField label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={setEmail} />

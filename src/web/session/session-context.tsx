@@ -6,6 +6,8 @@ import { setLanguage } from '../i18n/i18n';
 interface SessionState {
   session: SessionView | null;
   loading: boolean;
+  /** The server is still preparing its database (first start): the session is asked for again shortly. */
+  starting: boolean;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   refresh(): Promise<void>;
@@ -18,18 +20,25 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSessionState] = useState<SessionView | null>(null);
   const [loading, setLoading] = useState(true);
+  const [starting, setStarting] = useState(false);
 
   const setSession = useCallback((next: SessionView | null) => {
     setCsrfToken(next?.csrfToken ?? '');
     setSessionState(next);
   }, []);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<void> => {
     try {
       setSession(await api.get<SessionView>('/api/v1/auth/session'));
+      setStarting(false);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setSession(null);
-      else throw err;
+      if (err instanceof ApiError && err.status === 401) {
+        setSession(null);
+        setStarting(false);
+      } else if (err instanceof ApiError && err.code === 'SERVICE_STARTING') {
+        setStarting(true);
+        setTimeout(() => void refresh(), 2000);
+      } else throw err;
     } finally {
       setLoading(false);
     }
@@ -44,6 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       session,
       loading,
+      starting,
       async signIn(email, password) {
         const next = await api.post<SessionView>('/api/v1/auth/sign-in', { email, password });
         setSession(next);
@@ -62,7 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       can: (capability) => session?.capabilities.includes(capability) ?? false,
     }),
-    [session, loading, refresh, setSession],
+    [session, loading, starting, refresh, setSession],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../paths.js';
 import type { NewComune } from '../import/import.repository.js';
 
 /** Where the product keeps its reference data (copied from the shared data, see PROVENANCE.md). */
-export const REFERENCE_DIR = fileURLToPath(new URL('../../../../data/reference/', import.meta.url));
+export const REFERENCE_DIR = projectPath('data', 'reference');
 
 export type ReferenceLabelType = 'preferred' | 'alternative';
 

@@ -1,0 +1,34 @@
+// Bundles the server and CLI (TypeScript under src/) into dist/server/ricolloca.mjs with esbuild,
+// when the bundle is missing or older than any of its sources. `npm start` runs the bundle: plain
+// JavaScript starts in a fraction of the time the TypeScript loader needs for the same modules.
+// Dependencies stay external (loaded from node_modules as they are).
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { newestMtime } from './web-build.mjs';
+
+export const SERVER_BUNDLE = 'dist/server/ricolloca.mjs';
+
+export function serverBuildIsStale(root = process.cwd()) {
+  const bundle = join(root, SERVER_BUNDLE);
+  if (!existsSync(bundle)) return true;
+  const sources = ['src/server', 'src/cli', 'src/shared', 'package-lock.json', 'tsconfig.json'].map((p) => newestMtime(join(root, p)));
+  return Math.max(...sources) > statSync(bundle).mtimeMs;
+}
+
+export async function ensureServerBuild(root = process.cwd()) {
+  if (!serverBuildIsStale(root)) return false;
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  return true;
+}
