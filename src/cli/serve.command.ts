@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { buildApp } from '../server/app.js';
 import { createReadiness } from '../server/http/readiness.js';
+import { failInterruptedImports } from '../server/imports/import-recovery.js';
 import { migrate } from '../server/db/migrate.js';
 import { DEMO_PASSWORD } from '../server/demo/demo-organisation.js';
 import { seedDemo } from '../server/demo/seed-demo.js';
@@ -60,6 +61,8 @@ export function serveCommand() {
           readiness.setPhase('demo data');
           seed = await seedDemo(database);
         }
+        const interrupted = await failInterruptedImports(database);
+        if (interrupted > 0) app.log.warn({ interrupted }, 'imports interrupted by the last stop were marked failed');
       } catch (err) {
         console.error('The database could not be prepared; Ricolloca stops.', err);
         await app.close();

@@ -6,6 +6,7 @@ import { seedDemo } from '../demo/seed-demo.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { fixtureRow, fixtureWorker, HEADERS_IT, toCsv, toWindows1252, toXlsx } from '../../../tests/fixtures/imports/worker-fixtures.js';
 import { createImportService, type ImportScope } from './imports.service.js';
+import { INTERRUPTED_MESSAGE, ORPHANED_AFTER_MS, failInterruptedImports } from './import-recovery.js';
 
 let database: Database;
 let scope: ImportScope;
@@ -72,5 +73,29 @@ describe('importing workers into the database', () => {
     expect(await count('worker_events')).toBe(events + 1);
     const updated = await database.db.selectFrom('workers').select('phone').where('codice_fiscale', '=', rowOf(2)[2]!).executeTakeFirstOrThrow();
     expect(updated.phone).toBe('+393475551234');
+  });
+});
+
+describe('an import interrupted by a server stop', () => {
+  it('is marked failed at the next start, keeps its file, and can be checked and applied again', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => rowOf(500 + i));
+    const job = await service.upload(ctx, scope, { fileName: 'interrotto.csv', bytes: Buffer.from(toCsv([headers, ...rows])) });
+    const longAgo = new Date(Date.now() - ORPHANED_AFTER_MS - 60_000);
+    // As a server that stopped half-way through would have left it.
+    await database.db.updateTable('import_jobs').set({ status: 'applying', phase: 'applying', updated_at: longAgo }).where('id', '=', job.id).execute();
+    const recent = await service.upload(ctx, scope, { fileName: 'in-corso.csv', bytes: Buffer.from(toCsv([headers, rowOf(600)])) });
+    await database.db.updateTable('import_jobs').set({ status: 'validating', phase: 'validating', updated_at: new Date() }).where('id', '=', recent.id).execute();
+
+    const recovered = await failInterruptedImports(database);
+    const after = await service.get(scope, job.id);
+    expect(after).toMatchObject({ status: 'failed', error: INTERRUPTED_MESSAGE });
+    // On PostgreSQL another instance may be running the recent one; on PGlite nothing else can.
+    const other = await service.get(scope, recent.id);
+    expect(other.status).toBe(database.kind === 'postgres' ? 'validating' : 'failed');
+    expect(recovered).toBe(database.kind === 'postgres' ? 1 : 2);
+
+    const checked = await service.dryRun(ctx, scope, job.id, { createCompanies: false });
+    expect(checked.counts).toMatchObject({ new: 5, error: 0 });
+    expect(await service.apply(ctx, scope, job.id)).toMatchObject({ status: 'applied' });
   });
 });
