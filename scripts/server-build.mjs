@@ -2,8 +2,8 @@
 // when the bundle is missing or older than any of its sources. `npm start` runs the bundle: plain
 // JavaScript starts in a fraction of the time the TypeScript loader needs for the same modules.
 // Dependencies stay external (loaded from node_modules as they are).
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { newestMtime } from './web-build.mjs';
 
@@ -18,7 +18,7 @@ export function serverBuildIsStale(root = process.cwd()) {
 
 export async function ensureServerBuild(root = process.cwd()) {
   if (!serverBuildIsStale(root)) return false;
-  await build({
+  const result = await build({
     absWorkingDir: root,
     entryPoints: ['src/cli/main.ts'],
     outfile: SERVER_BUNDLE,
@@ -29,6 +29,15 @@ export async function ensureServerBuild(root = process.cwd()) {
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
+    write: false,
   });
+  // Written beside and renamed into place: a process starting meanwhile reads the old bundle or
+  // the new one, never half of one (several commands may rebuild at once).
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
   return true;
 }
