@@ -28,22 +28,15 @@ export function createSessionCache(options: SessionCacheOptions = {}) {
   let live = false;
   let epoch = 0;
 
-  function invalidateAll() {
-    epoch++;
-    entries.clear();
-  }
-
   return {
-    get live() {
-      return live;
-    },
     get size() {
       return entries.size;
     },
 
     setLive(value: boolean) {
       live = value;
-      invalidateAll();
+      epoch++;
+      entries.clear();
     },
 
     epoch: () => epoch,
@@ -86,8 +79,6 @@ export function createSessionCache(options: SessionCacheOptions = {}) {
       epoch++;
       for (const [key, entry] of entries) if (entry.record.userId === userId) entries.delete(key);
     },
-
-    clear: invalidateAll,
   };
 }
 

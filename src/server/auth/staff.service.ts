@@ -126,9 +126,9 @@ export function createStaffService(deps: {
       if (disabled && id === ctx.actor.userId) throw authErrors.cannotDisableSelf();
       const now = clock();
       await db.transaction().execute(async (trx) => {
+        // Disabling also deletes the account's sessions (a trigger, migration 0008): it is signed
+        // out everywhere at once, whatever path disables it.
         await staff.update(trx, id, { disabledAt: disabled ? now : null }, now);
-        // A disabled account is signed out everywhere at once.
-        if (disabled) await sessions.deleteForUser(trx, id);
         await audit.record(trx, ctx, {
           action: disabled ? 'staff.disabled' : 'staff.enabled',
           entityType: 'staff_user',

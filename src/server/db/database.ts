@@ -35,7 +35,9 @@ export interface NotificationHandlers {
   onLive(live: boolean): void;
 }
 
-const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+function checkChannelName(channel: string) {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
+}
 
 export type DatabaseOptions =
   | { url: string; poolSize?: number; preparedStatements?: boolean }
@@ -142,7 +144,7 @@ async function openPGlite(options: { dataDir: string; background?: boolean } | {
       await lock.run(() => pglite().exec(script));
     },
     async listen(channel, handlers) {
-      if (!CHANNEL_NAME.test(channel)) throw new Error(`invalid channel name ${channel}`);
+      checkChannelName(channel);
       // LISTEN runs on PGlite's only session: take the lock so it never lands inside a transaction.
       const unlisten = await lock.run(() => pglite().listen(channel, (payload) => handlers.onNotify(payload)));
       handlers.onLive(true);
@@ -224,7 +226,7 @@ function lockDataDirectory(dataDir: string): () => void {
  * DATABASE_PREPARED_STATEMENTS=false behind a pooler that cannot keep them (PgBouncer before 1.21
  * in transaction mode).
  */
-export function withStatementCache(pool: pg.Pool, limits = { maxStatements: 1000, maxParameters: 100, maxTextLength: 8000 }): PostgresPool {
+function withStatementCache(pool: pg.Pool, limits = { maxStatements: 1000, maxParameters: 100, maxTextLength: 8000 }): PostgresPool {
   const names = new Map<string, string>();
   let seenOnce = new Set<string>();
 
@@ -265,7 +267,7 @@ export function withStatementCache(pool: pg.Pool, limits = { maxStatements: 1000
  * hears onLive(false) at once and the connection is re-opened with backoff.
  */
 async function listenOnPostgres(url: string, channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
-  if (!CHANNEL_NAME.test(channel)) throw new Error(`invalid channel name ${channel}`);
+  checkChannelName(channel);
   let stopped = false;
   let current: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -282,7 +284,7 @@ async function listenOnPostgres(url: string, channel: string, handlers: Notifica
     delayMs = Math.min(delayMs * 2, 10_000);
   };
 
-  const open = async (): Promise<boolean> => {
+  const open = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: url, options: '-c TimeZone=UTC', application_name: 'ricolloca-listen' });
     current = client;
     client.on('notification', (message) => {
@@ -295,15 +297,14 @@ async function listenOnPostgres(url: string, channel: string, handlers: Notifica
       await client.query(`listen ${channel}`);
     } catch {
       lost(client);
-      return false;
+      return;
     }
     if (stopped || current !== client) {
       await client.end().catch(() => undefined);
-      return false;
+      return;
     }
     delayMs = 200;
     handlers.onLive(true);
-    return true;
   };
 
   await open();
