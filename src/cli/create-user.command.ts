@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../server/db/errors.js';
 import { Command, Option } from 'commander';
 import { generateTemporaryPassword, hashPassword } from '../server/auth/password.js';
 import { migrate } from '../server/db/migrate.js';
@@ -59,7 +60,7 @@ export function createUserCommand() {
             .values({ action: 'staff.created', entity_type: 'staff_user', entity_id: user.id, actor_label: 'ricolloca create-user', details: JSON.stringify({ email: email.data, roles: opts.role }) })
             .execute();
         }).catch((err: { code?: string; cause?: { code?: string } }) => {
-          if (err.code === '23505') throw new Error(`An account with e-mail ${email.data} already exists`);
+          if (isUniqueViolation(err)) throw new Error(`An account with e-mail ${email.data} already exists`);
           throw err;
         });
         console.log(`Created ${email.data} (${opts.role.join(', ')}).`);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { httpErrors } from '../http/http.errors.js';
 import type { Actor, Policy, RequestContext } from './actor.js';
+import type { ActorContext } from './scope.js';
 import { authErrors } from './auth.errors.js';
 import { safeEqual, type AuthService } from './auth.service.js';
 
@@ -28,7 +29,7 @@ export function requestContext(request: FastifyRequest): RequestContext {
 }
 
 /** The context of a route whose policy guaranteed a signed-in actor. */
-export function actorContext(request: FastifyRequest): RequestContext & { actor: Actor } {
+export function actorContext(request: FastifyRequest): ActorContext {
   if (!request.actor) throw httpErrors.unauthenticated();
   return { actor: request.actor, requestId: request.id, ip: request.ip };
 }

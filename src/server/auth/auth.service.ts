@@ -4,6 +4,7 @@ import type { DB, Role } from '../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { SessionView } from '../../shared/schemas/auth.schema.js';
 import type { Actor, Policy, RequestContext } from './actor.js';
+import type { ActorContext } from './scope.js';
 import { authErrors } from './auth.errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { checkPasswordStrength } from './password-strength.js';
@@ -160,7 +161,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       return actorFrom(record);
     },
 
-    async signOut(ctx: RequestContext & { actor: Actor }) {
+    async signOut(ctx: ActorContext) {
       await db.transaction().execute(async (trx) => {
         await sessions.delete(trx, ctx.actor.session.tokenHash);
         await audit.record(trx, ctx, { action: 'auth.sign_out', entityType: 'staff_user', entityId: ctx.actor.userId });
@@ -168,7 +169,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       sessionCache.forget(ctx.actor.session.tokenHash);
     },
 
-    async changePassword(ctx: RequestContext & { actor: Actor }, input: { currentPassword: string; newPassword: string }) {
+    async changePassword(ctx: ActorContext, input: { currentPassword: string; newPassword: string }) {
       const now = clock();
       const stored = await staff.findPasswordHash(db, ctx.actor.userId);
       if (!(await verifyPassword(stored ?? null, input.currentPassword))) throw authErrors.wrongCurrentPassword();
@@ -186,7 +187,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       sessionCache.forgetUser(ctx.actor.userId);
     },
 
-    async switchOffice(ctx: RequestContext & { actor: Actor }, officeId: string): Promise<void> {
+    async switchOffice(ctx: ActorContext, officeId: string): Promise<void> {
       if (!ctx.actor.assignments.some((a) => a.officeId === officeId)) throw authErrors.officeNotAssigned();
       await db.transaction().execute(async (trx) => {
         await sessions.setOffice(trx, ctx.actor.session.tokenHash, officeId);
@@ -202,7 +203,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       sessionCache.forget(ctx.actor.session.tokenHash);
     },
 
-    async setLanguage(ctx: RequestContext & { actor: Actor }, language: 'it' | 'en') {
+    async setLanguage(ctx: ActorContext, language: 'it' | 'en') {
       const now = clock();
       await db.transaction().execute(async (trx) => {
         await staff.update(trx, ctx.actor.userId, { language }, now);

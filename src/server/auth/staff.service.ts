@@ -7,14 +7,15 @@ import type {
   StaffAccount,
   UpdateStaffRequest,
 } from '../../shared/schemas/staff.schema.js';
-import type { Actor, RequestContext } from './actor.js';
+import type { Actor } from './actor.js';
+import type { ActorContext } from './scope.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { authErrors } from './auth.errors.js';
 import { generateTemporaryPassword, hashPassword } from './password.js';
 import type { SessionCache } from './session-cache.js';
 import type { SessionRepository } from './session.repository.js';
 import type { StaffRepository } from './staff.repository.js';
 
-type ActorContext = RequestContext & { actor: Actor };
 
 export interface NetworkOffices {
   idsInNetwork(networkId: string): Promise<Set<string>>;
@@ -82,7 +83,7 @@ export function createStaffService(deps: {
         return newId;
       }).catch((err: unknown) => {
         // Two administrators creating the same e-mail at once: the unique index decides.
-        if ((err as { code?: string }).code === '23505') throw authErrors.emailTaken();
+        if (isUniqueViolation(err)) throw authErrors.emailTaken();
         throw err;
       });
       const account = await staff.findAccount(db, id);

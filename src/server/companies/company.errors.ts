@@ -7,7 +7,6 @@ export const companyErrors = {
     it: 'Un’azienda con questo codice fiscale è già registrata.',
     en: 'A company with this tax code is already registered.',
   }),
-  noNetwork: defineError('NO_CURRENT_OFFICE', 409, { it: 'Scegliere prima una sede di lavoro.', en: 'Choose an office to work in first.' }),
   invalidFields: (errors: FieldError[]) =>
     new DomainError('VALIDATION_FAILED', 400, { it: 'Alcuni dati non sono validi.', en: 'Some fields are not valid.' }, { errors }),
 };

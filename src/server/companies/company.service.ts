@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor, RequestContext } from '../auth/actor.js';
+import { requireNetwork, workerOfficeFilter, type Actor, type ActorContext } from '../auth/index.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { validateCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import type {
@@ -13,20 +14,15 @@ import type {
   UpdateCompanyRequest,
 } from '../../shared/schemas/companies.schema.js';
 import type { FieldError } from '../http/problem.js';
-import { workerOfficeFilter } from '../people/worker.policy.js';
 import { companyErrors, fieldMessages } from './company.errors.js';
 import type { CompanyRepository, CompanyRow } from './company.repository.js';
 import { atecoLabel, comuniByCodes } from './reference-checks.js';
 
-type ActorContext = RequestContext & { actor: Actor };
 
 export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyRepository; audit: AuditService; clock: () => Date }) {
   const { db, companies, audit, clock } = deps;
 
-  function networkOf(actor: Actor): string {
-    if (!actor.networkId) throw companyErrors.noNetwork();
-    return actor.networkId;
-  }
+  const networkOf = requireNetwork;
 
   async function loadInNetwork(actor: Actor, id: string): Promise<CompanyRow> {
     const row = await companies.findById(db, id);
@@ -74,7 +70,7 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
   }
 
   const uniqueTaxCode = (err: unknown) => {
-    if ((err as { code?: string }).code === '23505') throw companyErrors.taxCodeTaken();
+    if (isUniqueViolation(err)) throw companyErrors.taxCodeTaken();
     throw err;
   };
 

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { CRISIS_CIGS_REASONS } from '../../shared/schemas/companies.schema.js';
 import type { RecipientStatus } from '../db/schema-outreach.js';
 import { REGISTERED_STATES } from '../outreach/campaign.repository.js';
 import { romeLocal, romeToUtc } from '../outreach/hotline-hours.js';
@@ -60,7 +61,7 @@ export async function seedDemoOutreach(trx: Transaction<DB>, input: { networkId:
     .leftJoin('companies as co', 'co.id', 'cc.company_id')
     .select(['w.id', 'w.office_id', 'w.first_name', 'w.last_name', 'w.phone', 'w.address', cigsEnd.as('cigs_end'), 'o.name as office_name', 'o.phone as office_phone', 'co.name as company'])
     .where('w.network_id', '=', networkId)
-    .where('cc.reason', 'in', ['cessazione_attivita', 'concordato_senza_continuita'])
+    .where('cc.reason', 'in', [...CRISIS_CIGS_REASONS])
     .where(cigsEnd, '>=', today)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('enrollments as e').select('e.id').whereRef('e.worker_id', '=', 'w.id').where('e.state', 'in', [...REGISTERED_STATES]))))
     .orderBy(cigsEnd)

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/errors.js';
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { RequestContext } from '../auth/actor.js';
@@ -113,8 +114,7 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
     });
     return counts;
   } catch (err) {
-    const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') throw importErrors.alreadyApplied(clock());
+    if (isUniqueViolation(err)) throw importErrors.alreadyApplied(clock());
     throw err;
   }
 }

@@ -63,8 +63,4 @@ export const importErrors = {
       it: `Il campo «${field}» è associato a più di una colonna.`,
       en: `The field "${field}" is mapped to more than one column.`,
     }),
-  noOffice: defineError('NO_CURRENT_OFFICE', 409, {
-    it: 'Scegliere prima una sede di lavoro.',
-    en: 'Choose an office to work in first.',
-  }),
 };

@@ -8,7 +8,7 @@ import {
   importRowsQuerySchema,
   importUploadQuerySchema,
 } from '../../shared/schemas/imports.schema.js';
-import { actorContext } from '../auth/access.js';
+import { actorContext, requireOffice } from '../auth/index.js';
 import { importErrors } from './imports.errors.js';
 import { canImportWorkers } from './imports.policy.js';
 import { MAX_FILE_BYTES, type ImportScope, type ImportService } from './imports.service.js';
@@ -17,8 +17,7 @@ const tags = ['Importazioni'];
 
 function scopeOf(request: FastifyRequest): ImportScope {
   const { actor } = actorContext(request);
-  if (!actor.officeId || !actor.networkId) throw importErrors.noOffice();
-  return { networkId: actor.networkId, officeId: actor.officeId, userId: actor.userId };
+  return { ...requireOffice(actor), userId: actor.userId };
 }
 
 /**

@@ -1,21 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor, RequestContext } from '../auth/actor.js';
+import { requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { CreateOfficeRequest, Office, UpdateOfficeRequest } from '../../shared/schemas/office.schema.js';
 import type { OfficeRepository } from './office.repository.js';
 import { organisationErrors } from './organisation.errors.js';
 
-type ActorContext = RequestContext & { actor: Actor };
 
 /** Offices of the actor's network: only those are visible or editable, whatever the id asked for. */
 export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepository; audit: AuditService; clock: () => Date }) {
   const { db, offices, audit, clock } = deps;
 
-  function networkOf(actor: Actor): string {
-    if (!actor.networkId) throw organisationErrors.noNetwork();
-    return actor.networkId;
-  }
+  const networkOf = requireNetwork;
 
   async function loadInNetwork(actor: Actor, id: string): Promise<Office> {
     const office = await offices.findById(db, id);
@@ -55,7 +52,7 @@ export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepos
           return newId;
         })
         .catch((err: unknown) => {
-          if ((err as { code?: string }).code === '23505') throw organisationErrors.officeCodeTaken();
+          if (isUniqueViolation(err)) throw organisationErrors.officeCodeTaken();
           throw err;
         });
       return (await offices.findById(db, id))!;

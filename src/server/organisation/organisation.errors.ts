@@ -9,8 +9,4 @@ export const organisationErrors = {
     it: 'Esiste già una sede con questo codice.',
     en: 'An office with this code already exists.',
   }),
-  noNetwork: defineError('NO_CURRENT_OFFICE', 409, {
-    it: 'Scegliere prima una sede di lavoro.',
-    en: 'Choose an office to work in first.',
-  }),
 };

@@ -5,7 +5,7 @@ import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js'
 import type { CampaignRepository } from './campaign.repository.js';
 import type { CampaignService } from './campaign.service.js';
 import type { Channels } from './channels.js';
-import type { ActorContext } from './hotline.service.js';
+import type { ActorContext } from '../auth/index.js';
 import type { HotlineRepository } from './hotline.repository.js';
 import { romeLocal } from './hotline-hours.js';
 import { renderLetters } from './letters.js';

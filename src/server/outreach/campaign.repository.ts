@@ -4,7 +4,6 @@ import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js'
 import type { CigsReason } from '../db/schema-programme.js';
 
 /** Default target of a campaign without a programme: the crisis types the service is for. */
-export const DEFAULT_REASONS = ['cessazione_attivita', 'concordato_senza_continuita'];
 /** Enrollment states that mean "already registered" (holding a place, waiting, or beyond). */
 export const REGISTERED_STATES = ['registered', 'waiting', 'assessed', 'enrolled', 'placed', 'withdrawn', 'cigs_ended'] as const;
 

@@ -1,16 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import { requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js';
 import { DomainError } from '../http/problem.js';
 import { appendWorkerEvent } from '../people/worker-events.js';
-import { canAccessWorker } from '../people/worker.policy.js';
+import { canAccessWorker } from '../people/index.js';
 import type { Campaign, Preview, Template } from '../../shared/schemas/outreach.schema.js';
 import { RECIPIENT_STATUSES } from '../../shared/schemas/outreach.schema.js';
 import type { CampaignRepository } from './campaign.repository.js';
-import { DEFAULT_REASONS } from './campaign.repository.js';
-import type { ActorContext } from './hotline.service.js';
+import { CRISIS_CIGS_REASONS } from '../../shared/schemas/companies.schema.js';
 import type { HotlineRepository } from './hotline.repository.js';
 import { romeLocal } from './hotline-hours.js';
 import { placeholderValues, renderFor, SAMPLE_VALUES } from './merge.js';
@@ -25,10 +24,7 @@ type Deps = { db: Kysely<DB>; campaigns: CampaignRepository; hotline: HotlineRep
 export function createCampaignService(deps: Deps) {
   const { db, campaigns: repo, audit, clock } = deps;
 
-  function networkOf(actor: Actor): string {
-    if (!actor.networkId) throw outreachErrors.noOffice();
-    return actor.networkId;
-  }
+  const networkOf = requireNetwork;
 
   function checkPlaceholders(subject: string, body: string) {
     const unknown = unknownPlaceholders(`${subject}\n${body}`);
@@ -178,7 +174,7 @@ export function createCampaignService(deps: Deps) {
     },
 
     programmeRules: async (programmeId: string | null) => {
-      if (!programmeId) return { reasons: DEFAULT_REASONS, officeIds: null as string[] | null };
+      if (!programmeId) return { reasons: [...CRISIS_CIGS_REASONS], officeIds: null as string[] | null };
       const p = await db.selectFrom('programmes').select(['eligible_reasons']).where('id', '=', programmeId).executeTakeFirstOrThrow();
       const offices = await db.selectFrom('programme_offices').select('office_id').where('programme_id', '=', programmeId).execute();
       return { reasons: p.eligible_reasons, officeIds: offices.map((o) => o.office_id) };

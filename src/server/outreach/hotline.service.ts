@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor, RequestContext } from '../auth/actor.js';
+import { noCurrentOffice, requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import { DomainError } from '../http/problem.js';
-import { canAccessWorker, workerOfficeFilter } from '../people/worker.policy.js';
+import { canAccessWorker, workerOfficeFilter } from '../people/index.js';
 import type {
   Callback,
   HotlineStatus,
@@ -17,7 +17,6 @@ import { outreachErrors } from './outreach.errors.js';
 import { normalisePhoneNumber } from '../../shared/identity/phone.js';
 import { findWorkerMatches } from '../people/worker-matches.js';
 
-export type ActorContext = RequestContext & { actor: Actor };
 
 /**
  * Hotline hours, closed days and the callback queue. The intake itself (record a call, match,
@@ -28,7 +27,7 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
 
   async function officeInNetwork(actor: Actor, officeId?: string | null) {
     const id = officeId ?? actor.officeId;
-    if (!id) throw outreachErrors.noOffice();
+    if (!id) throw noCurrentOffice();
     const office = await repo.office(db, id);
     if (!office || office.network_id !== actor.networkId) throw outreachErrors.officeNotFound();
     return office;
@@ -92,8 +91,7 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
 
     async addHoliday(ctx: ActorContext, input: { date: string; name: string; officeId: string | null }) {
       if (input.officeId) await officeInNetwork(ctx.actor, input.officeId);
-      if (!ctx.actor.networkId) throw outreachErrors.noOffice();
-      const networkId = ctx.actor.networkId;
+      const networkId = requireNetwork(ctx.actor);
       await db.transaction().execute(async (trx) => {
         await repo.insertHoliday(trx, { networkId, officeId: input.officeId, date: input.date, name: input.name });
         await audit.record(trx, ctx, { action: 'hotline.holiday_added', entityType: 'office_holiday', entityId: null, officeId: input.officeId, details: input });
@@ -107,8 +105,7 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
      * with that office's name only.
      */
     async matches(ctx: ActorContext, input: { name: string; phone: string; codiceFiscale?: string; birthDate?: string }) {
-      const networkId = ctx.actor.networkId;
-      if (!networkId) throw outreachErrors.noOffice();
+      const networkId = requireNetwork(ctx.actor);
       const phone = normalisePhoneNumber(input.phone);
       const words = input.name.trim().split(/\s+/);
       const orders = words.length > 1 ? [[words[0]!, words.slice(1).join(' ')], [words.at(-1)!, words.slice(0, -1).join(' ')]] : [[words[0]!, words[0]!]];
@@ -156,9 +153,9 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
     },
 
     async callbacks(actor: Actor, include: 'open' | 'done'): Promise<Callback[]> {
-      if (!actor.networkId) throw outreachErrors.noOffice();
+      requireNetwork(actor);
       // The queue is per office (the operator calls for their own office); coordinators see all.
-      const rows = await repo.listCallbacks(db, actor.networkId, workerOfficeFilter(actor), include);
+      const rows = await repo.listCallbacks(db, requireNetwork(actor), workerOfficeFilter(actor), include);
       const now = clock();
       return rows.map((r) => presentCallback(r, now));
     },

@@ -1,7 +1,6 @@
 import { defineError } from '../http/problem.js';
 
 export const outreachErrors = {
-  noOffice: defineError('NO_CURRENT_OFFICE', 409, { it: 'Scegliere prima una sede di lavoro.', en: 'Choose an office to work in first.' }),
   officeNotFound: defineError('OFFICE_NOT_FOUND', 404, { it: 'La sede non esiste.', en: 'The office does not exist.' }),
   invalidPhone: defineError('INVALID_PHONE', 400, { it: 'Il numero di telefono non è valido.', en: 'The phone number is not valid.' }),
   workerNotFound: defineError('WORKER_NOT_FOUND', 404, { it: 'Il lavoratore non esiste o non è della sua sede.', en: 'The worker does not exist or is not in your office.' }),

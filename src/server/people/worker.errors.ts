@@ -2,7 +2,6 @@ import { DomainError, defineError, type FieldError } from '../http/problem.js';
 
 export const workerErrors = {
   notFound: defineError('WORKER_NOT_FOUND', 404, { it: 'Il lavoratore non esiste.', en: 'The worker does not exist.' }),
-  noNetwork: defineError('NO_CURRENT_OFFICE', 409, { it: 'Scegliere prima una sede di lavoro.', en: 'Choose an office to work in first.' }),
   officeOutOfScope: defineError('OFFICE_OUT_OF_SCOPE', 403, {
     it: 'Non si possono registrare lavoratori in una sede diversa dalla propria.',
     en: 'You cannot register workers in an office other than your own.',

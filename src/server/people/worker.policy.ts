@@ -1,18 +1,6 @@
-import { hasRole, type Actor } from '../auth/actor.js';
+import { canActOnWorker, type Actor } from '../auth/index.js';
 
-/**
- * Scope rule (issue 4 common brief): a worker belongs to one office of a network. Front-office
- * operators and consultants work on the workers of their current office; coordinators, matchers
- * and administrators on every office of their network.
- */
-export function worksAcrossNetwork(actor: Actor): boolean {
-  return hasRole(actor, 'admin') || hasRole(actor, 'coordinator') || hasRole(actor, 'matcher');
-}
-
-/** The office a worker query is limited to, or null for the whole network. */
-export function workerOfficeFilter(actor: Actor): string | null {
-  return worksAcrossNetwork(actor) ? null : actor.officeId;
-}
+export { workerOfficeFilter, worksAcrossNetwork } from '../auth/index.js';
 
 /** Anyone with a role in their current office may look workers up (within the scope above). */
 export function canReadWorkers(actor: Actor): boolean {
@@ -29,8 +17,5 @@ export function canAddWorkerNotes(actor: Actor): boolean {
   return actor.roles.length > 0;
 }
 
-/** Whether the actor may see or change this particular worker. */
-export function canAccessWorker(actor: Actor, worker: { networkId: string; officeId: string }): boolean {
-  if (!actor.networkId || worker.networkId !== actor.networkId) return false;
-  return worksAcrossNetwork(actor) || worker.officeId === actor.officeId;
-}
+/** Whether the actor may see or change this particular worker (the office-scope rule of auth). */
+export const canAccessWorker = canActOnWorker;

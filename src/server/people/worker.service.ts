@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor, RequestContext } from '../auth/actor.js';
+import { noCurrentOffice, requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { checkConsistency, decodeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import type {
   CreateWorkerRequest,
@@ -19,15 +20,11 @@ import { canAccessWorker, workerOfficeFilter, worksAcrossNetwork } from './worke
 import { CONSISTENCY_FIELD_IT, workerErrors, workerFieldMessages } from './worker.errors.js';
 import type { WorkerDetailRow, WorkerRepository, WorkerValues } from './worker.repository.js';
 
-type ActorContext = RequestContext & { actor: Actor };
 
 export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepository; audit: AuditService; clock: () => Date }) {
   const { db, workers, audit, clock } = deps;
 
-  function networkOf(actor: Actor): string {
-    if (!actor.networkId) throw workerErrors.noNetwork();
-    return actor.networkId;
-  }
+  const networkOf = requireNetwork;
 
   async function load(actor: Actor, id: string): Promise<WorkerDetailRow> {
     const row = await workers.findById(db, id);
@@ -133,7 +130,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     async create(ctx: ActorContext, input: CreateWorkerRequest): Promise<Worker> {
       const networkId = networkOf(ctx.actor);
       const officeId = input.officeId ?? ctx.actor.officeId;
-      if (!officeId) throw workerErrors.noNetwork();
+      if (!officeId) throw noCurrentOffice();
       await checkOffice(ctx.actor, networkId, officeId);
       const values = await resolve(networkId, { ...input, officeId, firstName: tidyName(input.firstName), lastName: tidyName(input.lastName) });
       if (values.codiceFiscale) {
@@ -148,7 +145,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
         return newId;
       }).catch(async (err: unknown) => {
         // Two operators registering the same person at once: the unique index decides.
-        if ((err as { code?: string }).code === '23505' && values.codiceFiscale) {
+        if (isUniqueViolation(err) && values.codiceFiscale) {
           throw workerErrors.duplicate((await workers.findIdByCodiceFiscale(db, networkId, values.codiceFiscale)) ?? '');
         }
         throw err;

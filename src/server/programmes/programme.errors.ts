@@ -57,10 +57,6 @@ export const programmeErrors = {
     it: 'Troppe richieste contemporanee sul programma: riprovare tra qualche secondo.',
     en: 'Too many simultaneous requests on the programme: try again in a few seconds.',
   }),
-  noNetwork: defineError('NO_CURRENT_OFFICE', 409, {
-    it: 'Scegliere prima una sede di lavoro.',
-    en: 'Choose an office to work in first.',
-  }),
   notificationNotFound: defineError('NOTIFICATION_NOT_FOUND', 404, {
     it: 'La notifica non esiste.',
     en: 'The notification does not exist.',

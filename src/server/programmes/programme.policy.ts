@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../auth/actor.js';
+import { canActOnWorker, hasRole, type Actor } from '../auth/index.js';
 
 /** Every member of staff sees the programmes of their network (capacity, rules, offices). */
 export function canReadProgrammes(actor: Actor): boolean {
@@ -25,15 +25,7 @@ export function canReadEnrollments(actor: Actor): boolean {
   return canMoveEnrollments(actor) || hasRole(actor, 'admin');
 }
 
-/**
- * Scope rule for workers (common brief): front office and consultants act on the workers of their
- * current office; coordinators, matchers and administrators on every office of their network.
- */
-export function worksNetworkWide(actor: Actor): boolean {
-  return hasRole(actor, 'coordinator') || hasRole(actor, 'matcher') || hasRole(actor, 'admin');
-}
-
+/** The office-scope rule (auth), as the programme's enrolment checks call it. */
 export function canActOnWorkerOf(actor: Actor, officeId: string, networkId: string): boolean {
-  if (actor.networkId !== networkId) return false;
-  return worksNetworkWide(actor) || actor.officeId === officeId;
+  return canActOnWorker(actor, { officeId, networkId });
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor, RequestContext } from '../auth/actor.js';
+import { requireNetwork, worksAcrossNetwork, type Actor, type ActorContext } from '../auth/index.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 import type {
@@ -13,20 +14,16 @@ import { checkEligibility, romeDate } from './eligibility.js';
 import { allowedTransitions, PLACE_HOLDING_STATES } from './enrollment.states.js';
 import type { EnrollmentService } from './enrollment.service.js';
 import { programmeErrors } from './programme.errors.js';
-import { canActOnWorkerOf, worksNetworkWide } from './programme.policy.js';
+import { canActOnWorkerOf } from './programme.policy.js';
 import type { ProgrammeRepository, ProgrammeRow } from './programme.repository.js';
 import { withRetry } from './retry.js';
 
-type ActorContext = RequestContext & { actor: Actor };
 
 /** Programmes of the actor's network: creation and changes (coordinators), and what the programme page shows. */
 export function createProgrammeService(deps: { db: Kysely<DB>; repository: ProgrammeRepository; enrollments: EnrollmentService; audit: AuditService; clock: () => Date }) {
   const { db, repository: repo, audit, clock } = deps;
 
-  function networkOf(actor: Actor): string {
-    if (!actor.networkId) throw programmeErrors.noNetwork();
-    return actor.networkId;
-  }
+  const networkOf = requireNetwork;
 
   async function present(p: ProgrammeRow): Promise<Programme> {
     const counts = await repo.countByState(db, p.id);
@@ -89,7 +86,7 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
           return newId;
         })
         .catch((err: unknown) => {
-          if ((err as { code?: string }).code === '23505') throw programmeErrors.programmeCodeTaken();
+          if (isUniqueViolation(err)) throw programmeErrors.programmeCodeTaken();
           throw err;
         });
       return present((await repo.findProgramme(db, id))!);
@@ -140,7 +137,7 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
         .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
         .leftJoin('companies as co', 'co.id', 'c.company_id')
         .where('e.programme_id', '=', id);
-      if (!worksNetworkWide(actor)) base = base.where('e.office_id', '=', actor.officeId ?? '00000000-0000-0000-0000-000000000000');
+      if (!worksAcrossNetwork(actor)) base = base.where('e.office_id', '=', actor.officeId ?? '00000000-0000-0000-0000-000000000000');
       if (query.state) base = base.where('e.state', '=', query.state);
       if (query.q) base = base.where((eb) => eb.or([eb('w.search_name', 'like', `%${query.q!.toLowerCase()}%`), eb('w.codice_fiscale', '=', query.q!.toUpperCase())]));
       const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
@@ -228,7 +225,7 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
         .select(['n.id', 'n.kind', 'n.created_at', 'n.read_at', 'w.first_name', 'w.last_name'])
         .where('n.programme_id', '=', id)
         .where('n.recipient_role', 'in', ctx.actor.roles.length > 0 ? ctx.actor.roles : ['admin']);
-      if (!worksNetworkWide(ctx.actor)) q = q.where('n.office_id', '=', ctx.actor.officeId ?? '');
+      if (!worksAcrossNetwork(ctx.actor)) q = q.where('n.office_id', '=', ctx.actor.officeId ?? '');
       const rows = await q.orderBy('n.created_at', 'desc').limit(20).execute();
       return {
         items: rows.map((r) => {

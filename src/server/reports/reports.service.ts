@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor, RequestContext } from '../auth/actor.js';
+import { requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import type { Dashboard, Funnel } from '../../shared/schemas/reports.schema.js';
 import { romeDate } from '../programmes/eligibility.js';
@@ -8,7 +8,6 @@ import { programmeErrors } from '../programmes/programme.errors.js';
 import type { ExportTable } from './export.js';
 import type { ReportsRepository } from './reports.repository.js';
 
-type ActorContext = RequestContext & { actor: Actor };
 
 const OUTREACH_STATUSES = ['not_contacted', 'invited', 'reminded', 'registered', 'declined', 'unreachable'] as const;
 const STATE_LABELS: Record<string, string> = {
@@ -24,8 +23,7 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
   const { db, repository: repo, audit, clock } = deps;
 
   async function dashboard(ctx: ActorContext, programmeId: string | undefined, limits = { waiting: 100, expiring: 50 }): Promise<Dashboard> {
-    const networkId = ctx.actor.networkId;
-    if (!networkId) throw programmeErrors.noNetwork();
+    const networkId = requireNetwork(ctx.actor);
     const today = romeDate(clock());
     const programmes = await repo.programmes(db, networkId);
     if (programmeId && !programmes.some((p) => p.id === programmeId)) throw programmeErrors.programmeNotFound();

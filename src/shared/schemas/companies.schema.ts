@@ -22,6 +22,13 @@ export const cigsReasonSchema = z.enum(CIGS_REASONS).meta({
 export type CigsReasonName = z.infer<typeof cigsReasonSchema>;
 
 /**
+ * The crisis types the re-employment programme is for (the programme's default eligibility and
+ * the outreach's default target): total cessation of activity (D.L. 109/2018 art. 44) and a
+ * composition with creditors without business continuity.
+ */
+export const CRISIS_CIGS_REASONS: readonly CigsReasonName[] = ['cessazione_attivita', 'concordato_senza_continuita'];
+
+/**
  * Partita IVA (D.P.R. 633/1972 art. 35; check digit per D.M. 23/12/1976): 11 digits, the last one
  * a Luhn-like check: odd positions added as they are, even positions doubled (minus 9 above 9).
  */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { textField } from './common.schema.js';
+import { CIGS_REASONS } from './companies.schema.js';
 
 export const ENROLLMENT_STATES = ['eligible', 'contacted', 'registered', 'waiting', 'assessed', 'enrolled', 'placed', 'withdrawn', 'cigs_ended'] as const;
 export const enrollmentStateSchema = z.enum(ENROLLMENT_STATES).meta({ id: 'EnrollmentState' });
 export type EnrollmentStateName = z.infer<typeof enrollmentStateSchema>;
 
-export const CIGS_REASONS = ['cessazione_attivita', 'concordato_senza_continuita', 'liquidazione_giudiziale', 'crisi_aziendale', 'riorganizzazione', 'contratto_solidarieta'] as const;
+export { CIGS_REASONS };
 export const channelSchema = z.enum(['hotline', 'outreach', 'desk', 'import']);
 export const programmeStatusSchema = z.enum(['draft', 'open', 'closed']);
 

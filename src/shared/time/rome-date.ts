@@ -1,0 +1,30 @@
+/**
+ * Calendar dates in Europe/Rome, the one definition of "today" for every rule that compares a
+ * date (CIGS end, eligibility, a birth date in the future, a campaign's days left). Dates are
+ * 'YYYY-MM-DD' strings; a Date is an instant, and its calendar day depends on the time zone:
+ * 23:30 UTC on 31 December is already 1 January in Rome.
+ */
+export const TIME_ZONE = 'Europe/Rome';
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day in Rome at this instant. */
+export function romeToday(at: Date): string {
+  return dayFormat.format(at);
+}
+
+/** The date n days after (or before, n < 0) an ISO date; calendar arithmetic, no time zone. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+}
+
+/** 'YYYY-MM-DD' → 'dd/mm/yyyy', as Italian forms and letters write dates. */
+export function formatItalianDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
