@@ -1,5 +1,6 @@
 import { Alert } from 'design-react-kit';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type Tone = 'success' | 'danger' | 'info' | 'warning';
 interface Notice {
@@ -24,10 +25,11 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
 /** One live region for confirmations, announced by screen readers (role=status). */
 export function NoticeRegion() {
   const { notice, clear } = useContext(NoticeContext);
+  const { t } = useTranslation();
   return (
     <div role="status" aria-live="polite">
       {notice && (
-        <Alert color={notice.tone} toggle={clear} closeAriaLabel="×">
+        <Alert color={notice.tone} toggle={clear} closeAriaLabel={t('common.close')}>
           {notice.text}
         </Alert>
       )}

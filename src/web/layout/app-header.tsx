@@ -19,15 +19,16 @@ import { useSession } from '../session/session-context';
 import { MenuButton } from '../components/menu-button';
 import { useNotice } from '../components/notice';
 
+/** The work areas; `ready: false` marks one not built yet, shown as "in arrivo", never as a working screen. */
 export const NAV_AREAS = [
-  { path: '/lavoratori', key: 'workers' },
-  { path: '/aziende', key: 'companies' },
-  { path: '/programmi', key: 'programmes' },
-  { path: '/agenda', key: 'agenda' },
-  { path: '/centralino', key: 'hotline' },
-  { path: '/contatti', key: 'outreach' },
-  { path: '/offerte', key: 'vacancies' },
-  { path: '/report', key: 'reports' },
+  { path: '/lavoratori', key: 'workers', ready: true },
+  { path: '/aziende', key: 'companies', ready: true },
+  { path: '/programmi', key: 'programmes', ready: true },
+  { path: '/agenda', key: 'agenda', ready: false },
+  { path: '/centralino', key: 'hotline', ready: true },
+  { path: '/contatti', key: 'outreach', ready: true },
+  { path: '/offerte', key: 'vacancies', ready: false },
+  { path: '/report', key: 'reports', ready: true },
 ] as const;
 
 function LanguageMenu() {
@@ -39,7 +40,8 @@ function LanguageMenu() {
   };
   return (
     <MenuButton
-      label={t('language.label')}
+      // The accessible name contains the visible code (WCAG 2.5.3 Label in Name): a voice user says "IT".
+      label={t('language.button', { code: i18n.language.toUpperCase() })}
       content={<span lang={i18n.language}>{i18n.language.toUpperCase()}</span>}
       entries={LANGUAGES.map((language) => ({
         key: language,
@@ -154,9 +156,17 @@ export function AppHeader() {
                     </NavItem>
                     {NAV_AREAS.map((area) => (
                       <NavItem key={area.path}>
-                        <NavLink to={area.path} className="nav-link" onClick={close}>
-                          <span>{t(`nav.${area.key}`)}</span>
-                        </NavLink>
+                        {area.ready ? (
+                          <NavLink to={area.path} className="nav-link" onClick={close}>
+                            <span>{t(`nav.${area.key}`)}</span>
+                          </NavLink>
+                        ) : (
+                          // Not a link: an area still to come is named, not offered as a screen.
+                          <span className="nav-link nav-link-soon" aria-disabled="true">
+                            <span>{t(`nav.${area.key}`)}</span>
+                            <span className="badge nav-soon-badge ms-2">{t('comingSoon.badge')}</span>
+                          </span>
+                        )}
                       </NavItem>
                     ))}
                     {showAdmin && (

@@ -10,7 +10,7 @@ export function ComingSoonPage({ area }: { area: string }) {
       <PageTitle>{t(`nav.${area}`)}</PageTitle>
       <Callout color="note">
         <CalloutTitle>{t(`nav.${area}`)}</CalloutTitle>
-        <CalloutText>{t(`comingSoon.${area}`)}</CalloutText>
+        <CalloutText>{t(`areas.${area}`)}</CalloutText>
         <CalloutText>{t('comingSoon.text')}</CalloutText>
       </Callout>
     </>

@@ -66,9 +66,16 @@ export function HomePage() {
             <Card className="card-bg h-100">
               <CardBody>
                 <CardTitle tag="h3" className="h5">
-                  <Link to={area.path}>{t(`nav.${area.key}`)}</Link>
+                  {area.ready ? (
+                    <Link to={area.path}>{t(`nav.${area.key}`)}</Link>
+                  ) : (
+                    <>
+                      {t(`nav.${area.key}`)}
+                      <Badge color="secondary" className="ms-2">{t('comingSoon.badge')}</Badge>
+                    </>
+                  )}
                 </CardTitle>
-                <CardText>{t(`comingSoon.${area.key}`)}</CardText>
+                <CardText>{t(`areas.${area.key}`)}</CardText>
               </CardBody>
             </Card>
           </Col>
