@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
-import type { CigsReason, CompanyContact } from '../db/schema-programme.js';
+import type { CigsReason, CompanyContact } from '../db/schema-companies.js';
 import type { CigsCase, CohortMember, CompanySummary } from '../../shared/schemas/companies.schema.js';
 
 export interface CompanyRow {
@@ -193,10 +193,10 @@ export function createCompanyRepository() {
         .selectFrom('workers as w')
         .innerJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
         .innerJoin('offices as o', 'o.id', 'w.office_id')
-        .select(['w.id', 'w.first_name', 'w.last_name', 'o.name as office_name', 'w.cigs_case_id', sql<string | null>`coalesce(w.cigs_end_date, cc.end_date)::text`.as('end_date'), status.as('status')])
+        .select(['w.id', 'w.first_name', 'w.last_name', 'o.name as office_name', 'w.cigs_case_id', 'w.effective_cigs_end as end_date', status.as('status')])
         .where('cc.company_id', '=', companyId);
       if (officeId) q = q.where('w.office_id', '=', officeId);
-      const rows = await q.orderBy(sql`coalesce(w.cigs_end_date, cc.end_date)`).orderBy('w.last_name').orderBy('w.first_name').execute();
+      const rows = await q.orderBy(sql`w.effective_cigs_end`).orderBy('w.last_name').orderBy('w.first_name').execute();
       return {
         enrollmentsAvailable,
         items: rows.map((r) => ({

@@ -1,4 +1,5 @@
-import type { ProgrammeCoreTables } from './schema-programme.js';
+import type { CompaniesTables } from './schema-companies.js';
+import type { PeopleTables } from './schema-people.js';
 import type { ImportsTables } from './schema-imports.js';
 import type { ProgrammesTables } from './schema-programmes.js';
 import type { OutreachTables } from './schema-outreach.js';
@@ -109,6 +110,8 @@ export interface AuditLogTable {
   action: string;
   entity_type: string;
   entity_id: string | null;
+  /** The object's display name when the entry was written (migration 0010). */
+  entity_label: Generated<string>;
   details: JSONColumnType<Record<string, unknown>, string | undefined, never>;
   request_id: string | null;
   ip: string | null;
@@ -222,7 +225,7 @@ export interface EscoCollectionMembersTable {
   collection: string;
 }
 
-export interface DB extends ProgrammeCoreTables, ProgrammesTables, OutreachTables, ImportsTables {
+export interface DB extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

@@ -53,7 +53,7 @@ export async function seedDemoOutreach(trx: Transaction<DB>, input: { networkId:
   const creator = await trx.selectFrom('staff_users').select('id').where('email', '=', 'coordinatore@ricolloca.example').executeTakeFirst();
   const programme = await trx.selectFrom('programmes').select('id').where('network_id', '=', networkId).orderBy('starts_on').executeTakeFirst();
   const today = romeLocal(now).date;
-  const cigsEnd = sql<string>`coalesce(w.cigs_end_date, cc.end_date)`;
+  const cigsEnd = sql<string>`w.effective_cigs_end`;
   const targets = await trx
     .selectFrom('workers as w')
     .innerJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')

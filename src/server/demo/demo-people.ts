@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import { computeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { partitaIvaCheckDigit } from '../../shared/schemas/companies.schema.js';
-import type { CigsReason } from '../db/schema-programme.js';
+import type { CigsReason } from '../db/schema-companies.js';
 import { searchNameOf } from '../people/worker-names.js';
 
 /**

@@ -57,10 +57,10 @@ export async function seedDemoProgrammes(trx: Executor, input: { networkId: stri
   const today = now.toISOString().slice(0, 10);
   const eligible = (
     await sql<{ id: string; office_id: string; company_id: string; cigs_end: string | null }>`
-      select w.id, w.office_id, c.company_id, coalesce(w.cigs_end_date, c.end_date) as cigs_end
+      select w.id, w.office_id, c.company_id, w.effective_cigs_end as cigs_end
       from workers w join cigs_cases c on c.id = w.cigs_case_id
       where w.network_id = ${networkId} and c.reason in ('cessazione_attivita', 'concordato_senza_continuita')
-        and c.start_date <= ${today}::date and coalesce(w.cigs_end_date, c.end_date) >= ${today}::date
+        and w.effective_cigs_start <= ${today}::date and w.effective_cigs_end >= ${today}::date
       order by w.codice_fiscale, w.id`.execute(trx)
   ).rows;
   const staff = await trx.selectFrom('staff_users').select(['id', 'email']).execute();

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { RequestContext } from '../auth/actor.js';
 import type { Executor } from '../audit/audit.repository.js';
-import type { CigsReason } from '../db/schema-programme.js';
+import type { CigsReason } from '../db/schema-companies.js';
 import type { ImportCounts, ImportJobsTable } from '../db/schema-imports.js';
 import { importErrors } from './imports.errors.js';
 import { batches, insertMany, updateMany, type UnnestColumn } from './imports.repository.js';

@@ -6,7 +6,7 @@ import {
 } from '../../shared/identity/codice-fiscale.js';
 import { normalisePhoneNumber, normaliseEmail, validateEmail } from '../../shared/identity/phone.js';
 import { IMPORT_FIELD_LABELS_IT, type ImportField } from '../../shared/schemas/imports.schema.js';
-import type { CigsReason } from '../db/schema-programme.js';
+import type { CigsReason } from '../db/schema-companies.js';
 import { normaliseLabel } from '../taxonomy/normalise.js';
 import { cellText, type Cell } from './file-reader.js';
 import {

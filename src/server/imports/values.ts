@@ -1,4 +1,4 @@
-import type { CigsReason } from '../db/schema-programme.js';
+import type { CigsReason } from '../db/schema-companies.js';
 import { normaliseLabel } from '../taxonomy/normalise.js';
 import type { Cell } from './file-reader.js';
 

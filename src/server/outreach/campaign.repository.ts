@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js';
-import type { CigsReason } from '../db/schema-programme.js';
+import type { CigsReason } from '../db/schema-companies.js';
 
 /** Default target of a campaign without a programme: the crisis types the service is for. */
 /** Enrollment states that mean "already registered" (holding a place, waiting, or beyond). */
 export const REGISTERED_STATES = ['registered', 'waiting', 'assessed', 'enrolled', 'placed', 'withdrawn', 'cigs_ended'] as const;
 
-const cigsEnd = sql<string | null>`coalesce(w.cigs_end_date, cc.end_date)`;
+const cigsEnd = sql<string | null>`w.effective_cigs_end`;
 
 /** SQL of templates, campaigns, recipients and the outbox. */
 export function createCampaignRepository() {

@@ -84,11 +84,11 @@ export function createHotlineRepository() {
         .leftJoin('hotline_calls as hc', 'hc.id', 'cb.call_id')
         .select([
           'cb.id', 'cb.office_id', 'cb.worker_id', 'cb.reason', 'cb.attempts', 'cb.last_outcome', 'cb.next_attempt_at', 'cb.done_at', 'cb.closed_as',
-          'w.first_name', 'w.last_name', 'w.cigs_end_date', sql<string | null>`coalesce(w.phone, hc.phone)`.as('phone'), 'hc.caller_name',
+          'w.first_name', 'w.last_name', 'w.effective_cigs_end as cigs_end_date', sql<string | null>`coalesce(w.phone, hc.phone)`.as('phone'), 'hc.caller_name',
         ])
         .where('cb.network_id', '=', networkId);
       if (officeId) q = q.where('cb.office_id', '=', officeId);
-      q = include === 'open' ? q.where('cb.done_at', 'is', null).orderBy('cb.next_attempt_at').orderBy(sql`w.cigs_end_date asc nulls last`) : q.where('cb.done_at', 'is not', null).orderBy('cb.done_at', 'desc');
+      q = include === 'open' ? q.where('cb.done_at', 'is', null).orderBy('cb.next_attempt_at').orderBy(sql`w.effective_cigs_end asc nulls last`) : q.where('cb.done_at', 'is not', null).orderBy('cb.done_at', 'desc');
       return q.limit(limit).execute();
     },
 

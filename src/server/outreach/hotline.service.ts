@@ -123,7 +123,7 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
             .selectFrom('workers as w')
             .leftJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
             .leftJoin('companies as co', 'co.id', 'cc.company_id')
-            .select(['w.id', 'w.office_id', 'w.network_id', 'w.cigs_end_date', 'co.name as company'])
+            .select(['w.id', 'w.office_id', 'w.network_id', 'w.effective_cigs_end as cigs_end_date', 'co.name as company'])
             .where('w.id', 'in', ids)
             .execute()
         : [];

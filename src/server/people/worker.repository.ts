@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
-import type { ConsentChannel, ConsentPurpose } from '../db/schema-programme.js';
+import type { ConsentChannel, ConsentPurpose } from '../db/schema-people.js';
 import type { Consent, Note, TimelineEvent, WorkerListQuery, WorkerSummary } from '../../shared/schemas/people.schema.js';
 import { workerErrors } from './worker.errors.js';
 import { normaliseName } from './worker-names.js';
@@ -108,7 +108,7 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
       if (officeFilter && query.officeId && query.officeId !== officeFilter) conditions.push(sql`false`);
       if (query.cigsCaseId) conditions.push(sql`w.cigs_case_id = ${query.cigsCaseId}`);
       if (query.companyId) conditions.push(sql`w.cigs_case_id in (select id from cigs_cases where company_id = ${query.companyId})`);
-      if (query.cigsEndBefore) conditions.push(sql`w.cigs_end_date < ${query.cigsEndBefore}`);
+      if (query.cigsEndBefore) conditions.push(sql`w.effective_cigs_end < ${query.cigsEndBefore}`);
       if (query.hasCodiceFiscale) conditions.push(query.hasCodiceFiscale === 'true' ? sql`w.codice_fiscale is not null` : sql`w.codice_fiscale is null`);
       const search = query.q ? classifySearch(query.q) : undefined;
       if (search?.kind === 'cf') conditions.push(sql`w.codice_fiscale like ${`${search.value}%`}`);
@@ -120,7 +120,7 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
         conditions.push(sql`(w.last_name, w.first_name, w.id) > (${last}, ${first}, ${id}::uuid)`);
       }
       const where = sql<boolean>`${sql.join(conditions, sql` and `)}`;
-      const columns = ['w.id', 'w.first_name', 'w.last_name', 'w.codice_fiscale', 'w.phone', 'w.office_id', 'o.name as office_name', 'c.name as company_name', 'w.cigs_end_date'] as const;
+      const columns = ['w.id', 'w.first_name', 'w.last_name', 'w.codice_fiscale', 'w.phone', 'w.office_id', 'o.name as office_name', 'c.name as company_name', 'w.effective_cigs_end as cigs_end_date'] as const;
       const joined = (from: ReturnType<typeof executor.selectFrom<'workers as w'>>) =>
         from
           .innerJoin('offices as o', 'o.id', 'w.office_id')

@@ -37,7 +37,7 @@ export async function checkEligibility(
   const worker = await db
     .selectFrom('workers as w')
     .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
-    .select(['w.network_id', 'w.office_id', 'w.cigs_end_date', 'c.id as case_id', 'c.reason', 'c.start_date', 'c.end_date'])
+    .select(['w.network_id', 'w.office_id', 'w.effective_cigs_start', 'w.effective_cigs_end', 'c.id as case_id', 'c.reason'])
     .where('w.id', '=', workerId)
     .executeTakeFirst();
   if (!worker) return undefined;
@@ -54,8 +54,8 @@ export async function checkEligibility(
       officeInProgramme: inProgramme !== undefined,
       caseId: worker.case_id,
       reason: worker.reason,
-      cigsStart: worker.start_date,
-      cigsEnd: worker.cigs_end_date ?? worker.end_date,
+      cigsStart: worker.effective_cigs_start,
+      cigsEnd: worker.effective_cigs_end,
     },
     on,
   );

@@ -53,7 +53,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
     const worker = await db
       .selectFrom('workers as w')
       .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
-      .select(['w.id', 'w.network_id', 'w.office_id', 'c.company_id', sql<string | null>`coalesce(w.cigs_end_date, c.end_date)`.as('cigs_end_date')])
+      .select(['w.id', 'w.network_id', 'w.office_id', 'c.company_id', 'w.effective_cigs_end as cigs_end_date'])
       .where('w.id', '=', workerId)
       .executeTakeFirst();
     if (!worker) throw programmeErrors.workerNotFound();
@@ -150,7 +150,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
         const worker = await db
           .selectFrom('workers as w')
           .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
-          .select(['w.office_id', 'w.network_id', 'c.company_id', sql<string | null>`coalesce(w.cigs_end_date, c.end_date)`.as('cigs_end_date')])
+          .select(['w.office_id', 'w.network_id', 'c.company_id', 'w.effective_cigs_end as cigs_end_date'])
           .where('w.id', '=', workerId)
           .executeTakeFirst();
         if (!worker || worker.network_id !== ctx.actor.networkId) {

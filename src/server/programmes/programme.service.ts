@@ -154,7 +154,7 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
           'w.first_name',
           'w.last_name',
           'w.codice_fiscale',
-          'w.cigs_end_date',
+          'w.effective_cigs_end as cigs_end_date',
           'o.name as office_name',
           'co.name as company_name',
           sql<number | null>`case when e.state = 'waiting' then (

@@ -82,22 +82,22 @@ export function createReportsRepository() {
       const base = sql`from workers w
         join programme_offices po on po.programme_id = ${programmeId} and po.office_id = w.office_id
         where w.network_id = (select network_id from programmes where id = ${programmeId})
-          and w.cigs_end_date >= ${today}::date and w.cigs_end_date <= ${today}::date + 90
+          and w.effective_cigs_end >= ${today}::date and w.effective_cigs_end <= ${today}::date + 90
           and not exists (select 1 from enrollments x where x.worker_id = w.id and x.programme_id = ${programmeId}
             and x.state in ('registered', 'waiting', 'assessed', 'enrolled', 'placed'))`;
       const counts = await sql<{ d30: number; d60: number; d90: number }>`select
-          (count(*) filter (where w.cigs_end_date <= ${today}::date + 30))::int as d30,
-          (count(*) filter (where w.cigs_end_date <= ${today}::date + 60))::int as d60,
+          (count(*) filter (where w.effective_cigs_end <= ${today}::date + 30))::int as d30,
+          (count(*) filter (where w.effective_cigs_end <= ${today}::date + 60))::int as d60,
           count(*)::int as d90 ${base}`.execute(db);
       const { rows } = await sql<{ last_name: string; first_name: string; office_name: string; company_name: string | null; cigs_end_date: string; days_left: number; state: string | null }>`
-        select w.last_name, w.first_name, o.name as office_name, co.name as company_name, w.cigs_end_date,
-          (w.cigs_end_date - ${today}::date)::int as days_left,
+        select w.last_name, w.first_name, o.name as office_name, co.name as company_name, w.effective_cigs_end as cigs_end_date,
+          (w.effective_cigs_end - ${today}::date)::int as days_left,
           (select e.state from enrollments e where e.worker_id = w.id and e.programme_id = ${programmeId}) as state
-        from (select w.* ${base} order by w.cigs_end_date, w.last_name, w.id limit ${limit}) w
+        from (select w.* ${base} order by w.effective_cigs_end, w.last_name, w.id limit ${limit}) w
         join offices o on o.id = w.office_id
         left join cigs_cases c on c.id = w.cigs_case_id
         left join companies co on co.id = c.company_id
-        order by w.cigs_end_date, w.last_name, w.id`.execute(db);
+        order by w.effective_cigs_end, w.last_name, w.id`.execute(db);
       const c = counts.rows[0]!;
       return {
         within30: c.d30,
