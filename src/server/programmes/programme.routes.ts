@@ -1,26 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParamsSchema, okSchema } from '../../shared/schemas/common.schema.js';
-import {
-  addEligibleRequestSchema,
-  addEligibleResultSchema,
-  createProgrammeRequestSchema,
-  eligibilityResultSchema,
-  enrollmentPageSchema,
-  enrollmentQuerySchema,
-  notificationListSchema,
-  notificationParams,
-  programmeListSchema,
-  programmeSchema,
-  registerRequestSchema,
-  registerResultSchema,
-  transitionLogSchema,
-  transitionRequestSchema,
-  transitionResultSchema,
-  updateProgrammeRequestSchema,
-} from '../../shared/schemas/programmes.schema.js';
+import { programmeEndpoints } from '../../shared/api/programmes.endpoints.js';
 import { actorContext } from '../auth/access.js';
+import { route } from '../http/endpoint-route.js';
 import type { EnrollmentService } from './enrollment.service.js';
 import { canManageProgrammes, canMoveEnrollments, canReadEnrollments, canReadProgrammes, canRegisterWorkers } from './programme.policy.js';
 import type { ProgrammeService } from './programme.service.js';
@@ -30,81 +12,81 @@ const tags = ['Programmi'];
 export function registerProgrammeRoutes(app: FastifyInstance, programmes: ProgrammeService, enrollments: EnrollmentService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/programmes', {
+  route(r, programmeEndpoints.list, {
     config: { access: canReadProgrammes },
-    schema: { tags, summary: 'Programmi della rete, con posti occupati e lista d’attesa', response: { 200: programmeListSchema } },
+    schema: { tags, summary: 'Programmi della rete, con posti occupati e lista d’attesa' },
     handler: async (request) => ({ items: await programmes.list(actorContext(request).actor) }),
   });
 
-  r.post('/api/v1/programmes', {
+  route(r, programmeEndpoints.create, {
     config: { access: canManageProgrammes },
-    schema: { tags, summary: 'Crea un programma', body: createProgrammeRequestSchema, response: { 201: programmeSchema } },
+    schema: { tags, summary: 'Crea un programma' },
     handler: async (request, reply) => reply.code(201).send(await programmes.create(actorContext(request), request.body)),
   });
 
-  r.get('/api/v1/programmes/:id', {
+  route(r, programmeEndpoints.get, {
     config: { access: canReadProgrammes },
-    schema: { tags, summary: 'Un programma', params: idParamsSchema, response: { 200: programmeSchema } },
+    schema: { tags, summary: 'Un programma' },
     handler: async (request) => programmes.get(actorContext(request).actor, request.params.id),
   });
 
-  r.patch('/api/v1/programmes/:id', {
+  route(r, programmeEndpoints.update, {
     config: { access: canManageProgrammes },
-    schema: { tags, summary: 'Modifica un programma (l’aumento di capienza assegna i posti alla lista d’attesa)', params: idParamsSchema, body: updateProgrammeRequestSchema, response: { 200: programmeSchema } },
+    schema: { tags, summary: 'Modifica un programma (l’aumento di capienza assegna i posti alla lista d’attesa)' },
     handler: async (request) => programmes.update(actorContext(request), request.params.id, request.body),
   });
 
-  r.get('/api/v1/programmes/:id/enrollments', {
+  route(r, programmeEndpoints.enrollments, {
     config: { access: canReadEnrollments },
-    schema: { tags, summary: 'Iscrizioni al programma, con la posizione in lista d’attesa e i passaggi consentiti', params: idParamsSchema, querystring: enrollmentQuerySchema, response: { 200: enrollmentPageSchema } },
+    schema: { tags, summary: 'Iscrizioni al programma, con la posizione in lista d’attesa e i passaggi consentiti' },
     handler: async (request) => programmes.enrollments(actorContext(request), request.params.id, request.query),
   });
 
-  r.post('/api/v1/programmes/:id/enrollments', {
+  route(r, programmeEndpoints.register, {
     config: { access: canRegisterWorkers },
-    schema: { tags, summary: 'Iscrive un lavoratore: un posto se libero, altrimenti la lista d’attesa', params: idParamsSchema, body: registerRequestSchema, response: { 201: registerResultSchema } },
+    schema: { tags, summary: 'Iscrive un lavoratore: un posto se libero, altrimenti la lista d’attesa' },
     handler: async (request, reply) => {
       const result = await enrollments.register(actorContext(request), { programmeId: request.params.id, ...request.body });
       return reply.code(201).send({ enrollmentId: result.enrollment.id, state: result.state, ...(result.waitingPosition !== undefined && { waitingPosition: result.waitingPosition }) });
     },
   });
 
-  r.post('/api/v1/programmes/:id/eligible', {
+  route(r, programmeEndpoints.addEligible, {
     config: { access: canManageProgrammes },
-    schema: { tags, summary: 'Registra lavoratori come aventi diritto (stato «eligible»)', params: idParamsSchema, body: addEligibleRequestSchema, response: { 200: addEligibleResultSchema } },
+    schema: { tags, summary: 'Registra lavoratori come aventi diritto (stato «eligible»)' },
     handler: async (request) => enrollments.addEligible(actorContext(request), request.params.id, request.body.workerIds),
   });
 
-  r.get('/api/v1/programmes/:id/eligibility/:workerId', {
+  route(r, programmeEndpoints.eligibility, {
     config: { access: canRegisterWorkers },
-    schema: { tags, summary: 'Verifica i requisiti di un lavoratore', params: z.strictObject({ id: z.uuid(), workerId: z.uuid() }), response: { 200: eligibilityResultSchema } },
+    schema: { tags, summary: 'Verifica i requisiti di un lavoratore' },
     handler: async (request) => programmes.eligibility(actorContext(request).actor, request.params.id, request.params.workerId),
   });
 
-  r.post('/api/v1/enrollments/:id/transitions', {
+  route(r, programmeEndpoints.transition, {
     config: { access: canMoveEnrollments },
-    schema: { tags, summary: 'Sposta un’iscrizione a un nuovo stato (con motivo quando richiesto)', params: idParamsSchema, body: transitionRequestSchema, response: { 200: transitionResultSchema } },
+    schema: { tags, summary: 'Sposta un’iscrizione a un nuovo stato (con motivo quando richiesto)' },
     handler: async (request) => {
       const result = await enrollments.transition(actorContext(request), request.params.id, request.body.to, request.body.reason ?? '');
       return { enrollment: { id: result.enrollment.id, state: result.enrollment.state }, promoted: result.promoted.map((p) => ({ id: p.id, workerId: p.workerId })) };
     },
   });
 
-  r.get('/api/v1/enrollments/:id/transitions', {
+  route(r, programmeEndpoints.transitionLog, {
     config: { access: canReadEnrollments },
-    schema: { tags, summary: 'Registro dei passaggi di stato di un’iscrizione', params: idParamsSchema, response: { 200: transitionLogSchema } },
+    schema: { tags, summary: 'Registro dei passaggi di stato di un’iscrizione' },
     handler: async (request) => programmes.transitionLog(actorContext(request), request.params.id),
   });
 
-  r.get('/api/v1/programmes/:id/notifications', {
+  route(r, programmeEndpoints.notifications, {
     config: { access: canReadProgrammes },
-    schema: { tags, summary: 'Avvisi al personale sul programma (posti assegnati dalla lista d’attesa)', params: idParamsSchema, response: { 200: notificationListSchema } },
+    schema: { tags, summary: 'Avvisi al personale sul programma (posti assegnati dalla lista d’attesa)' },
     handler: async (request) => programmes.notifications(actorContext(request), request.params.id),
   });
 
-  r.post('/api/v1/programmes/:id/notifications/:notificationId/read', {
+  route(r, programmeEndpoints.markNotificationRead, {
     config: { access: canReadProgrammes },
-    schema: { tags, summary: 'Segna un avviso come letto', params: notificationParams, response: { 200: okSchema } },
+    schema: { tags, summary: 'Segna un avviso come letto' },
     handler: async (request) => {
       await programmes.markNotificationRead(actorContext(request), request.params.id, request.params.notificationId);
       return { ok: true as const };

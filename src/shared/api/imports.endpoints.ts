@@ -1,0 +1,18 @@
+import { idParamsSchema } from '../schemas/common.schema.js';
+import {
+  importDryRunRequestSchema,
+  importJobSchema,
+  importRowListSchema,
+  importRowsQuerySchema,
+  importUploadQuerySchema,
+} from '../schemas/imports.schema.js';
+import { defineEndpoint } from './endpoint.js';
+
+export const importEndpoints = {
+  /** The file is the raw body (application/octet-stream): see src/server/imports/imports.routes.ts. */
+  upload: defineEndpoint({ method: 'POST', path: '/api/v1/imports/workers', query: importUploadQuerySchema, bodyKind: 'raw', status: 201, response: importJobSchema, problems: [409, 413, 415] }),
+  get: defineEndpoint({ method: 'GET', path: '/api/v1/imports/:id', params: idParamsSchema, status: 200, response: importJobSchema }),
+  rows: defineEndpoint({ method: 'GET', path: '/api/v1/imports/:id/rows', params: idParamsSchema, query: importRowsQuerySchema, status: 200, response: importRowListSchema }),
+  dryRun: defineEndpoint({ method: 'POST', path: '/api/v1/imports/:id/dry-run', params: idParamsSchema, body: importDryRunRequestSchema, status: 202, response: importJobSchema, problems: [409] }),
+  apply: defineEndpoint({ method: 'POST', path: '/api/v1/imports/:id/apply', params: idParamsSchema, status: 202, response: importJobSchema, problems: [409] }),
+};

@@ -1,0 +1,28 @@
+/** The API contract: every operation, by domain. Server routes and the web client both use these. */
+export * from './endpoint.js';
+export { auditEndpoints, authEndpoints } from './auth.endpoints.js';
+export { companyEndpoints } from './companies.endpoints.js';
+export { importEndpoints } from './imports.endpoints.js';
+export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
+export { workerEndpoints } from './people.endpoints.js';
+export { programmeEndpoints } from './programmes.endpoints.js';
+export { reportEndpoints } from './reports.endpoints.js';
+export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
+export { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+
+import { auditEndpoints, authEndpoints } from './auth.endpoints.js';
+import { companyEndpoints } from './companies.endpoints.js';
+import type { EndpointDefinition } from './endpoint.js';
+import { importEndpoints } from './imports.endpoints.js';
+import { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
+import { workerEndpoints } from './people.endpoints.js';
+import { programmeEndpoints } from './programmes.endpoints.js';
+import { reportEndpoints } from './reports.endpoints.js';
+import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
+import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+
+/** Every operation, flat: the contract test checks each one is registered exactly once. */
+export const ALL_ENDPOINTS: EndpointDefinition[] = [
+  authEndpoints, auditEndpoints, staffEndpoints, officeEndpoints, companyEndpoints, workerEndpoints, programmeEndpoints,
+  importEndpoints, hotlineEndpoints, campaignEndpoints, reportEndpoints, taxonomyEndpoints, taxonomySearchEndpoints,
+].flatMap((group) => Object.values(group));
