@@ -11,6 +11,7 @@ export interface NewAuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  entityLabel?: string;
   details?: Record<string, unknown>;
   requestId: string | null;
   ip: string | null;
@@ -28,6 +29,7 @@ export function createAuditRepository() {
           action: entry.action,
           entity_type: entry.entityType,
           entity_id: entry.entityId,
+          entity_label: entry.entityLabel ?? '',
           details: JSON.stringify(entry.details ?? {}),
           request_id: entry.requestId,
           ip: entry.ip,
@@ -49,6 +51,7 @@ export function createAuditRepository() {
           'a.action',
           'a.entity_type',
           'a.entity_id',
+          'a.entity_label',
           'a.details',
           'a.request_id',
           'a.ip',
@@ -79,8 +82,20 @@ export function createAuditRepository() {
       if (query.action) q = q.where('a.action', '=', query.action);
       if (query.entityType) q = q.where('a.entity_type', '=', query.entityType);
       if (query.entityId) q = q.where('a.entity_id', '=', query.entityId);
+      // A worker's trail: entries about their record, and entries about something of theirs
+      // (an enrolment, a call) that name them in the details.
+      if (query.workerId) {
+        const workerId = query.workerId;
+        q = q.where((eb) =>
+          eb.or([
+            eb.and([eb('a.entity_type', '=', 'worker'), eb('a.entity_id', '=', workerId)]),
+            eb(sql<string>`a.details ->> 'workerId'`, '=', workerId),
+          ]),
+        );
+      }
       if (query.from) q = q.where('a.at', '>=', new Date(query.from));
-      if (query.to) q = q.where('a.at', '<', new Date(query.to));
+      // Inclusive: the web asks up to the last instant of the chosen day.
+      if (query.to) q = q.where('a.at', '<=', new Date(query.to));
       if (query.before) q = q.where('a.id', '<', query.before);
       const rows = await q.orderBy('a.id', 'desc').limit(query.limit).execute();
       return rows.map((r) => ({
@@ -93,6 +108,7 @@ export function createAuditRepository() {
         action: r.action,
         entityType: r.entity_type,
         entityId: r.entity_id,
+        entityLabel: r.entity_label,
         details: r.details,
         requestId: r.request_id,
         ip: r.ip,

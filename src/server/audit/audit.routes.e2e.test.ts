@@ -17,6 +17,48 @@ describe('GET /api/v1/audit', () => {
     expectProblem(await (await signIn(t.app, DEMO.coordinator)).get('/api/v1/audit'), 403, 'FORBIDDEN');
     expectProblem(await admin.get('/api/v1/audit?limit=1000'), 400, 'VALIDATION_FAILED');
     expectProblem(await admin.get('/api/v1/audit?from=yesterday'), 400, 'VALIDATION_FAILED');
+    expectProblem(await admin.get('/api/v1/audit?workerId=Barbieri'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('refuses a reversed period with the field named, in the caller’s language', async () => {
+    const range = `from=${encodeURIComponent('2026-03-10T00:00:00.000Z')}&to=${encodeURIComponent('2026-03-09T23:59:59.999Z')}`;
+    const it = expectProblem(await admin.get(`/api/v1/audit?${range}`), 400, 'DATE_RANGE_REVERSED');
+    expect(it.errors).toEqual([{ path: 'querystring/from', message: 'La data iniziale è successiva alla finale' }]);
+    const en = expectProblem(await admin.request({ method: 'GET', url: `/api/v1/audit?${range}`, headers: { 'accept-language': 'en-GB,en;q=0.9' } }), 400, 'DATE_RANGE_REVERSED');
+    expect(en.errors).toEqual([{ path: 'querystring/from', message: 'The start date is after the end date' }]);
+    // One day, from its first to its last instant, is a period, not a reversed one; and the end is inclusive.
+    const day = await admin.get(`/api/v1/audit?from=${encodeURIComponent('2026-03-10T00:00:00.000Z')}&to=${encodeURIComponent('2026-03-10T00:00:00.000Z')}`);
+    expect(day.statusCode).toBe(200);
+  });
+
+  it('names the object of each entry as written, and follows one worker’s trail', async () => {
+    const frontoffice = await signIn(t.app, DEMO.frontoffice);
+    const barbieri = (await frontoffice.post('/api/v1/workers', { firstName: 'Emanuele', lastName: 'Barbieri' })).json().id as string;
+    const dangelo = (await frontoffice.post('/api/v1/workers', { firstName: 'Nicolò', lastName: 'D’Angelo' })).json().id as string;
+    expect((await frontoffice.get(`/api/v1/workers/${barbieri}`)).statusCode).toBe(200);
+    expect((await frontoffice.get(`/api/v1/workers/${dangelo}`)).statusCode).toBe(200);
+    // Renamed later: the entry keeps the name the reader saw.
+    expect((await frontoffice.patch(`/api/v1/workers/${barbieri}`, { firstName: 'Emanuele Giuseppe' })).statusCode).toBe(200);
+
+    const trail = (await admin.get(`/api/v1/audit?workerId=${barbieri}`)).json().items as Array<{ action: string; entityLabel: string; entityId: string }>;
+    expect(trail.map((e) => [e.action, e.entityLabel])).toEqual([
+      ['worker.updated', 'Barbieri Emanuele Giuseppe'],
+      ['worker.read', 'Barbieri Emanuele'],
+      ['worker.created', 'Barbieri Emanuele'],
+    ]);
+    expect(trail.every((e) => e.entityId === barbieri)).toBe(true);
+    const reads = (await admin.get(`/api/v1/audit?action=worker.read&workerId=${dangelo}`)).json().items;
+    expect(reads.map((e: { entityLabel: string }) => e.entityLabel)).toEqual(['D’Angelo Nicolò']);
+
+    const coordinator = await signIn(t.app, DEMO.coordinator);
+    const office = await officeIdByCode(t.database, 'CPI-MO');
+    const programme = (await coordinator.post('/api/v1/programmes', { code: 'AUD-1', name: 'Ricollocazione Ceramiche Fontana', startsOn: '2026-01-01', capacity: 10, officeIds: [office] })).json().id as string;
+    expect((await coordinator.patch(`/api/v1/programmes/${programme}`, { capacity: 12 })).statusCode).toBe(200);
+    const changes = (await admin.get(`/api/v1/audit?entityType=programme&entityId=${programme}`)).json().items;
+    expect(changes.map((e: { action: string; entityLabel: string }) => [e.action, e.entityLabel])).toEqual([
+      ['programme.updated', 'Ricollocazione Ceramiche Fontana'],
+      ['programme.created', 'Ricollocazione Ceramiche Fontana'],
+    ]);
   });
 
   it('filters by actor, action, office and time, newest first, with keyset paging', async () => {

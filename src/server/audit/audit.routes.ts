@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditPageSchema, auditQuerySchema } from '../../shared/schemas/audit.schema.js';
-import { actorContext } from '../auth/access.js';
+import { actorContext, requireNetwork } from '../auth/index.js';
+import { pickLanguage } from '../http/problem.js';
 import { canReadAuditLog } from './audit.policy.js';
 import type { AuditService } from './audit.service.js';
 
@@ -16,7 +17,7 @@ export function registerAuditRoutes(app: FastifyInstance, audit: AuditService) {
     },
     handler: async (request) => {
       const { actor } = actorContext(request);
-      return audit.search(actor.networkId ?? '', request.query);
+      return audit.search(requireNetwork(actor), request.query, pickLanguage(request.headers['accept-language']));
     },
   });
 }

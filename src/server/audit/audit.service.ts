@@ -2,12 +2,19 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../auth/actor.js';
 import type { AuditQuery } from '../../shared/schemas/audit.schema.js';
+import type { Language } from '../http/problem.js';
+import { auditErrors } from './audit.errors.js';
 import type { AuditRepository, Executor } from './audit.repository.js';
 
 export interface AuditEvent {
   action: string;
   entityType: string;
   entityId: string | null;
+  /**
+   * The object's display name as a reader of the log knows it ("Barbieri Emanuele", a programme's
+   * name), stored with the entry: the log stays readable when the object is renamed or deleted.
+   */
+  entityLabel?: string;
   /** The office the record belongs to; defaults to the actor's current office. */
   officeId?: string | null;
   details?: Record<string, unknown>;
@@ -27,13 +34,17 @@ export function createAuditService(deps: { db: Kysely<DB>; repository: AuditRepo
         action: event.action,
         entityType: event.entityType,
         entityId: event.entityId,
+        entityLabel: event.entityLabel ?? '',
         details: event.details,
         requestId: ctx.requestId,
         ip: ctx.ip,
       });
     },
 
-    async search(networkId: string, query: AuditQuery) {
+    async search(networkId: string, query: AuditQuery, language: Language = 'it') {
+      // `to` is inclusive (the web sends the last instant of the chosen day), so only a start
+      // strictly after the end is a reversed period.
+      if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) throw auditErrors.rangeReversed(language);
       const items = await deps.repository.search(deps.db, networkId, query);
       const last = items.at(-1);
       return { items, nextBefore: items.length === query.limit && last ? last.id : null };

@@ -55,7 +55,7 @@ export function createStaffService(deps: {
 
     async get(ctx: ActorContext, id: string): Promise<StaffAccount> {
       const account = await loadInNetwork(ctx.actor, id);
-      await audit.record(db, ctx, { action: 'staff.read', entityType: 'staff_user', entityId: id });
+      await audit.record(db, ctx, { action: 'staff.read', entityType: 'staff_user', entityId: id, entityLabel: account.fullName });
       return account;
     },
 
@@ -78,6 +78,7 @@ export function createStaffService(deps: {
           action: 'staff.created',
           entityType: 'staff_user',
           entityId: newId,
+          entityLabel: input.fullName,
           details: { email: input.email, roles: input.roles },
         });
         return newId;
@@ -111,6 +112,7 @@ export function createStaffService(deps: {
           action: 'staff.updated',
           entityType: 'staff_user',
           entityId: id,
+          entityLabel: input.fullName ?? before.fullName,
           details: {
             ...(input.fullName !== undefined && { fullName: { from: before.fullName, to: input.fullName } }),
             ...(input.roles && { roles: { from: before.roles, to: input.roles } }),

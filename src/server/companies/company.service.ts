@@ -87,7 +87,7 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
         .transaction()
         .execute(async (trx) => {
           const newId = await companies.insert(trx, networkId, input, clock());
-          await audit.record(trx, ctx, { action: 'company.created', entityType: 'company', entityId: newId, details: { name: input.name, taxCode: input.taxCode ?? null } });
+          await audit.record(trx, ctx, { action: 'company.created', entityType: 'company', entityId: newId, entityLabel: input.name, details: { name: input.name, taxCode: input.taxCode ?? null } });
           return newId;
         })
         .catch(uniqueTaxCode);
@@ -102,7 +102,7 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
         .transaction()
         .execute(async (trx) => {
           await companies.update(trx, id, input, clock());
-          await audit.record(trx, ctx, { action: 'company.updated', entityType: 'company', entityId: id, details: { fields: Object.keys(input) } });
+          await audit.record(trx, ctx, { action: 'company.updated', entityType: 'company', entityId: id, entityLabel: input.name ?? before.name, details: { fields: Object.keys(input) } });
         })
         .catch(uniqueTaxCode);
       return this.get(ctx.actor, id);

@@ -48,7 +48,7 @@ export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepos
             },
             now,
           );
-          await audit.record(trx, ctx, { action: 'office.created', entityType: 'office', entityId: newId, officeId: newId, details: { code: input.code, name: input.name } });
+          await audit.record(trx, ctx, { action: 'office.created', entityType: 'office', entityId: newId, entityLabel: input.name, officeId: newId, details: { code: input.code, name: input.name } });
           return newId;
         })
         .catch((err: unknown) => {
@@ -68,7 +68,7 @@ export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepos
             .filter(([key, value]) => JSON.stringify(before[key as keyof Office]) !== JSON.stringify(value))
             .map(([key, value]) => [key, { from: before[key as keyof Office], to: value }]),
         );
-        await audit.record(trx, ctx, { action: 'office.updated', entityType: 'office', entityId: id, officeId: id, details: changed });
+        await audit.record(trx, ctx, { action: 'office.updated', entityType: 'office', entityId: id, entityLabel: input.name ?? before.name, officeId: id, details: changed });
       });
       return (await offices.findById(db, id))!;
     },

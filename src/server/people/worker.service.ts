@@ -121,7 +121,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     async get(ctx: ActorContext, id: string): Promise<Worker> {
       const row = await load(ctx.actor, id);
       // Every read of a person's record is audited (GDPR art. 5(2) accountability).
-      await audit.record(db, ctx, { action: 'worker.read', entityType: 'worker', entityId: id, officeId: row.office_id });
+      await audit.record(db, ctx, { action: 'worker.read', entityType: 'worker', entityId: id, entityLabel: `${row.last_name} ${row.first_name}`, officeId: row.office_id });
       return present(row);
     },
 
@@ -140,7 +140,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       const now = clock();
       const id = await db.transaction().execute(async (trx) => {
         const newId = await workers.insert(trx, networkId, { ...values, officeId }, now);
-        await audit.record(trx, ctx, { action: 'worker.created', entityType: 'worker', entityId: newId, officeId });
+        await audit.record(trx, ctx, { action: 'worker.created', entityType: 'worker', entityId: newId, entityLabel: `${values.lastName} ${values.firstName}`, officeId });
         await appendWorkerEvent(trx, { workerId: newId, officeId, kind: 'worker.created', actorId: ctx.actor.userId, at: now, details: { codiceFiscale: Boolean(values.codiceFiscale) } });
         return newId;
       }).catch(async (err: unknown) => {
@@ -178,7 +178,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       const now = clock();
       await db.transaction().execute(async (trx) => {
         await workers.update(trx, id, values, now);
-        await audit.record(trx, ctx, { action: 'worker.updated', entityType: 'worker', entityId: id, officeId: values.officeId ?? before.office_id, details: { fields: changed } });
+        await audit.record(trx, ctx, { action: 'worker.updated', entityType: 'worker', entityId: id, entityLabel: `${values.lastName} ${values.firstName}`, officeId: values.officeId ?? before.office_id, details: { fields: changed } });
         await appendWorkerEvent(trx, { workerId: id, officeId: values.officeId ?? before.office_id, kind: 'worker.updated', actorId: ctx.actor.userId, at: now, details: { fields: changed } });
       });
       return present((await workers.findById(db, id))!);
@@ -190,7 +190,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       await db.transaction().execute(async (trx) => {
         // The operator who took the call is recorded: for phone consent they are the witness.
         await workers.insertConsent(trx, { workerId: id, officeId: worker.office_id, purpose: input.purpose, granted: input.granted, channel: input.channel, recordedBy: ctx.actor.userId, note: input.note ?? '', at: now });
-        await audit.record(trx, ctx, { action: 'worker.consent.recorded', entityType: 'worker', entityId: id, officeId: worker.office_id, details: { purpose: input.purpose, granted: input.granted, channel: input.channel } });
+        await audit.record(trx, ctx, { action: 'worker.consent.recorded', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id, details: { purpose: input.purpose, granted: input.granted, channel: input.channel } });
         await appendWorkerEvent(trx, { workerId: id, officeId: worker.office_id, kind: input.granted ? 'consent.granted' : 'consent.withdrawn', actorId: ctx.actor.userId, at: now, details: { purpose: input.purpose, channel: input.channel } });
       });
       return { items: await workers.currentConsents(db, id) };
@@ -198,7 +198,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
 
     async notes(ctx: ActorContext, id: string) {
       const worker = await load(ctx.actor, id);
-      await audit.record(db, ctx, { action: 'worker.notes.read', entityType: 'worker', entityId: id, officeId: worker.office_id });
+      await audit.record(db, ctx, { action: 'worker.notes.read', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id });
       return { items: await workers.notes(db, id) };
     },
 
@@ -207,7 +207,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       const now = clock();
       await db.transaction().execute(async (trx) => {
         const noteId = await workers.insertNote(trx, { workerId: id, officeId: worker.office_id, authorId: ctx.actor.userId, body, at: now });
-        await audit.record(trx, ctx, { action: 'worker.note.added', entityType: 'worker', entityId: id, officeId: worker.office_id, details: { noteId } });
+        await audit.record(trx, ctx, { action: 'worker.note.added', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id, details: { noteId } });
         await appendWorkerEvent(trx, { workerId: id, officeId: worker.office_id, kind: 'note.added', actorId: ctx.actor.userId, at: now, details: { noteId } });
       });
       return (await workers.notes(db, id))[0]!;
@@ -215,7 +215,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
 
     async timeline(ctx: ActorContext, id: string) {
       const worker = await load(ctx.actor, id);
-      await audit.record(db, ctx, { action: 'worker.timeline.read', entityType: 'worker', entityId: id, officeId: worker.office_id });
+      await audit.record(db, ctx, { action: 'worker.timeline.read', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id });
       return { items: await workers.timeline(db, id) };
     },
   };

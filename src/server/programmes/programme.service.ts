@@ -82,7 +82,7 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
             [...new Set(input.officeIds)],
             now,
           );
-          await audit.record(trx, ctx, { action: 'programme.created', entityType: 'programme', entityId: newId, details: { code: input.code, name: input.name, capacity: input.capacity } });
+          await audit.record(trx, ctx, { action: 'programme.created', entityType: 'programme', entityId: newId, entityLabel: input.name, details: { code: input.code, name: input.name, capacity: input.capacity } });
           return newId;
         })
         .catch((err: unknown) => {
@@ -117,7 +117,7 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
               .filter(([k, v]) => JSON.stringify(before[k as keyof ProgrammeRow]) !== JSON.stringify(v))
               .map(([k, v]) => [k, { from: before[k as keyof ProgrammeRow], to: v }]),
           );
-          await audit.record(trx, ctx, { action: 'programme.updated', entityType: 'programme', entityId: id, details: changed });
+          await audit.record(trx, ctx, { action: 'programme.updated', entityType: 'programme', entityId: id, entityLabel: input.name ?? before.name, details: changed });
           if (input.capacity !== undefined && input.capacity > locked.capacity) {
             await deps.enrollments.promoteWaiting(trx, ctx, id, input.capacity, now);
           }

@@ -12,6 +12,8 @@ export const auditEntrySchema = z
     action: z.string(),
     entityType: z.string(),
     entityId: z.string().nullable(),
+    /** The object's display name when the entry was written; '' for entries written before it was kept. */
+    entityLabel: z.string(),
     details: z.record(z.string(), z.unknown()),
     requestId: z.string().nullable(),
     ip: z.string().nullable(),
@@ -25,7 +27,10 @@ export const auditQuerySchema = z.strictObject({
   action: z.string().trim().max(80).optional(),
   entityType: z.string().trim().max(80).optional(),
   entityId: z.string().trim().max(80).optional(),
+  /** Entries about this worker: their record, and their enrolments, calls and messages. */
+  workerId: z.uuid().optional(),
   from: isoDateTime.optional(),
+  /** Inclusive upper bound. */
   to: isoDateTime.optional(),
   /** Keyset pagination: entries with an id lower than this one. */
   before: z.coerce.number().int().positive().optional(),
