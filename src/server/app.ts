@@ -10,10 +10,10 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import type { Database } from './db/database.js';
 import { databaseIsReachable } from './db/migrate.js';
-import { createAuditRepository } from './audit/audit.repository.js';
-import { createAuditService } from './audit/audit.service.js';
-import { registerAuditRoutes } from './audit/audit.routes.js';
-import { canReadAuditLog } from './audit/audit.policy.js';
+import { createAuditRepository } from './audit/index.js';
+import { createAuditService } from './audit/index.js';
+import { registerAuditRoutes } from './audit/index.js';
+import { canReadAuditLog } from './audit/index.js';
 import { registerAccessControl } from './auth/access.js';
 import { canManageStaff } from './auth/auth.policy.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';

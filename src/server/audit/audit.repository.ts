@@ -1,8 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AuditEntry, AuditQuery } from '../../shared/schemas/audit.schema.js';
 
-export type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../db/executor.js';
+
+export type { Executor };
 
 export interface NewAuditEntry {
   actorId: string | null;

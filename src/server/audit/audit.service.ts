@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { RequestContext } from '../auth/actor.js';
+import type { RequestContext } from '../auth/index.js';
 import type { AuditQuery } from '../../shared/schemas/audit.schema.js';
 import type { Language } from '../http/problem.js';
 import { auditErrors } from './audit.errors.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import type { SessionView } from '../../shared/schemas/auth.schema.js';
 import type { Actor, Policy, RequestContext } from './actor.js';
 import type { ActorContext } from './scope.js';

@@ -4,7 +4,7 @@ import { canManageStaff, isSignedIn } from './auth.policy.js';
 import { generateTemporaryPassword, hashPassword, verifyPassword } from './password.js';
 import { checkPasswordStrength } from './password-strength.js';
 import { canManageOffices, canReadOffices } from '../organisation/organisation.policy.js';
-import { canReadAuditLog } from '../audit/audit.policy.js';
+import { canReadAuditLog } from '../audit/index.js';
 
 const actor = (roles: Actor['roles']): Actor => ({
   userId: 'u',

@@ -1,5 +1,5 @@
 import type { Role } from '../db/schema.js';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 
 export interface SessionRecord {
   tokenHash: string;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 
 /**
  * Sign-in throttling, kept in the database so it holds across several app instances.

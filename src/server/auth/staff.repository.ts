@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Role } from '../db/schema.js';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { StaffAccount } from '../../shared/schemas/staff.schema.js';
 
 export interface StaffCredentials {

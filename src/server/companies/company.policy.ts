@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../auth/actor.js';
+import { hasRole, type Actor } from '../auth/index.js';
 
 /** Every member of staff with a role in their current office sees the companies in crisis of the network. */
 export function canReadCompanies(actor: Actor): boolean {

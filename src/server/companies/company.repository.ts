@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { CigsReason, CompanyContact } from '../db/schema-companies.js';
 import type { CigsCase, CohortMember, CompanySummary } from '../../shared/schemas/companies.schema.js';
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { isUniqueViolation } from '../db/errors.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { requireNetwork, workerOfficeFilter, type Actor, type ActorContext } from '../auth/index.js';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import { validateCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import type {
   CigsCase,
@@ -16,7 +16,7 @@ import type {
 import type { FieldError } from '../http/problem.js';
 import { companyErrors, fieldMessages } from './company.errors.js';
 import type { CompanyRepository, CompanyRow } from './company.repository.js';
-import { atecoLabel, comuniByCodes } from './reference-checks.js';
+import { atecoLabel, comuniByCodes } from '../taxonomy/index.js';
 
 
 export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyRepository; audit: AuditService; clock: () => Date }) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import { computeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { partitaIvaCheckDigit } from '../../shared/schemas/companies.schema.js';
 import type { CigsReason } from '../db/schema-companies.js';

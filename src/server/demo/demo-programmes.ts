@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 import { FUNNEL_RANK } from '../programmes/enrollment.states.js';
 

@@ -1,5 +1,5 @@
 import { IMPORT_FIELDS, type ImportField } from '../../shared/schemas/imports.schema.js';
-import { normaliseLabel } from '../taxonomy/normalise.js';
+import { normaliseLabel } from '../taxonomy/index.js';
 
 /**
  * Suggests which field each column holds, from headers as companies and INPS write them:

@@ -1,8 +1,8 @@
 import { isUniqueViolation } from '../db/errors.js';
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { RequestContext } from '../auth/actor.js';
-import type { Executor } from '../audit/audit.repository.js';
+import type { RequestContext } from '../auth/index.js';
+import type { Executor } from '../db/executor.js';
 import type { CigsReason } from '../db/schema-companies.js';
 import type { ImportCounts, ImportJobsTable } from '../db/schema-imports.js';
 import { importErrors } from './imports.errors.js';

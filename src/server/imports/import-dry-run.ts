@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { RequestContext } from '../auth/actor.js';
+import type { RequestContext } from '../auth/index.js';
 import type { ImportCounts, ImportJobsTable, ImportOutcome } from '../db/schema-imports.js';
 import type { ImportField } from '../../shared/schemas/imports.schema.js';
 import { readRows } from './file-reader.js';

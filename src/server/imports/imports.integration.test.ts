@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditRepository } from '../audit/audit.repository.js';
-import { createAuditService } from '../audit/audit.service.js';
+import { createAuditRepository } from '../audit/index.js';
+import { createAuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';

@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../auth/actor.js';
+import { hasRole, type Actor } from '../auth/index.js';
 
 /**
  * Bulk imports write many workers' records at once, across the network: only coordinators and

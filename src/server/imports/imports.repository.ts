@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { WorkerColumns } from './worker-diff.js';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { ImportOutcome } from '../db/schema-imports.js';
 import type { CompanyRef, ComuneRef } from './row-validator.js';
 

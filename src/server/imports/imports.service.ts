@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { RequestContext } from '../auth/actor.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { RequestContext } from '../auth/index.js';
+import type { AuditService } from '../audit/index.js';
 import type { DatabaseKind } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { ImportCounts, ImportJobsTable } from '../db/schema-imports.js';

@@ -7,7 +7,7 @@ import {
 import { normalisePhoneNumber, normaliseEmail, validateEmail } from '../../shared/identity/phone.js';
 import { IMPORT_FIELD_LABELS_IT, type ImportField } from '../../shared/schemas/imports.schema.js';
 import type { CigsReason } from '../db/schema-companies.js';
-import { normaliseLabel } from '../taxonomy/normalise.js';
+import { normaliseLabel } from '../taxonomy/index.js';
 import { cellText, type Cell } from './file-reader.js';
 import {
   isValidVatNumber,

@@ -1,5 +1,5 @@
 import type { CigsReason } from '../db/schema-companies.js';
-import { normaliseLabel } from '../taxonomy/normalise.js';
+import { normaliseLabel } from '../taxonomy/index.js';
 import type { Cell } from './file-reader.js';
 
 /**

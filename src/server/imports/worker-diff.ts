@@ -1,4 +1,4 @@
-import { normaliseLabel } from '../taxonomy/normalise.js';
+import { normaliseLabel } from '../taxonomy/index.js';
 import type { ExistingWorker } from './imports.repository.js';
 import type { ImportedWorker } from './row-validator.js';
 

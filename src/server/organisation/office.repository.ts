@@ -1,4 +1,4 @@
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { OpeningHoursSlot } from '../db/schema.js';
 import type { Office } from '../../shared/schemas/office.schema.js';
 

@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../auth/actor.js';
+import { hasRole, type Actor } from '../auth/index.js';
 
 /** Every member of staff sees the offices of their network (addresses, phones, hours). */
 export function canReadOffices(_actor: Actor): boolean {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js';
 import type { CampaignRepository } from './campaign.repository.js';

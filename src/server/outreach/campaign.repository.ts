@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js';
 import type { CigsReason } from '../db/schema-companies.js';
 

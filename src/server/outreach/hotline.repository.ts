@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { AttemptOutcome, CallOutcome } from '../db/schema-outreach.js';
 import type { HotlineSlot } from './hotline-hours.js';
 

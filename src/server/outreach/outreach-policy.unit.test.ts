@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 import type { Role } from '../db/schema.js';
 import { canManageHotline, canManageOutreach, canUseHotline } from './outreach.policy.js';
 import { canMoveRecipient } from './recipient-states.js';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { configFrom, dataDirOption, databaseUrlOption } from '../../cli/options.js';
-import { createAuditRepository } from '../audit/audit.repository.js';
-import { createAuditService } from '../audit/audit.service.js';
+import { createAuditRepository } from '../audit/index.js';
+import { createAuditService } from '../audit/index.js';
 import { migrate } from '../db/migrate.js';
 import { openConfiguredDatabase } from '../runtime.js';
 import { createOutreachModule } from './outreach.module.js';

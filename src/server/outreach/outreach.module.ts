@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import { createCampaignDelivery } from './campaign-delivery.js';
 import { createCampaignRepository } from './campaign.repository.js';

@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../auth/actor.js';
+import { hasRole, type Actor } from '../auth/index.js';
 
 /** Front office, consultants, coordinators and administrators answer the hotline and work callbacks. */
 export function canUseHotline(actor: Actor): boolean {

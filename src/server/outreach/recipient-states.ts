@@ -1,4 +1,4 @@
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { RecipientStatus } from '../db/schema-outreach.js';
 import { appendWorkerEvent } from '../people/worker-events.js';
 

@@ -5,7 +5,7 @@ import { computeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { classifySearch } from './worker.repository.js';
 import { normaliseName, searchNameOf, tidyName } from './worker-names.js';
 import { canAccessWorker, canEditWorkers, workerOfficeFilter } from './worker.policy.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 
 describe('partita IVA check digit', () => {
   it('accepts real-shaped numbers whose 11th digit is the Luhn-like check', () => {

@@ -1,4 +1,4 @@
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 
 export interface WorkerEventInput {
   workerId: string;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import { normaliseCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { normalisePhoneNumber } from '../../shared/identity/phone.js';
 import type { DuplicateCandidate } from '../../shared/schemas/people.schema.js';

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { ConsentChannel, ConsentPurpose } from '../db/schema-people.js';
 import type { Consent, Note, TimelineEvent, WorkerListQuery, WorkerSummary } from '../../shared/schemas/people.schema.js';
 import { workerErrors } from './worker.errors.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { noCurrentOffice, requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { checkConsistency, decodeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
@@ -12,7 +12,7 @@ import type {
   WorkerListQuery,
 } from '../../shared/schemas/people.schema.js';
 import type { FieldError } from '../http/problem.js';
-import { comuniByCadastralCodes, comuniByCodes } from '../companies/reference-checks.js';
+import { comuniByCadastralCodes, comuniByCodes } from '../taxonomy/index.js';
 import { appendWorkerEvent } from './worker-events.js';
 import { findWorkerMatches, type MatchQuery } from './worker-matches.js';
 import { searchNameOf, tidyName } from './worker-names.js';

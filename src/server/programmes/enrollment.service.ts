@@ -15,8 +15,8 @@
  *     ctx.actor null = a system registration (imports): no scope check.
  */
 import { sql, type Kysely } from 'kysely';
-import type { AuditService } from '../audit/audit.service.js';
-import type { RequestContext } from '../auth/actor.js';
+import type { AuditService } from '../audit/index.js';
+import type { RequestContext } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import type { EnrollmentChannel, EnrollmentState } from '../db/schema-programmes.js';
 import { checkEligibility, romeDate } from './eligibility.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { EnrollmentChannel, EnrollmentState, ProgrammeStatus } from '../db/schema-programmes.js';
 import { PLACE_HOLDING_STATES } from './enrollment.states.js';
 

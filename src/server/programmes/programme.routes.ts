@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { programmeEndpoints } from '../../shared/api/programmes.endpoints.js';
-import { actorContext } from '../auth/access.js';
+import { actorContext } from '../auth/index.js';
 import { route } from '../http/endpoint-route.js';
 import type { EnrollmentService } from './enrollment.service.js';
 import { canManageProgrammes, canMoveEnrollments, canReadEnrollments, canReadProgrammes, canRegisterWorkers } from './programme.policy.js';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { requireNetwork, worksAcrossNetwork, type Actor, type ActorContext } from '../auth/index.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';

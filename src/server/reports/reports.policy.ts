@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../auth/actor.js';
+import { hasRole, type Actor } from '../auth/index.js';
 
 /** Programme dashboards and their exports: coordinators (and administrators) of the network. */
 export function canReadReports(actor: Actor): boolean {

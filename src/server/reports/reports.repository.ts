@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { Funnel } from '../../shared/schemas/reports.schema.js';
 
 // Funnel from the furthest step each enrollment reached (enrollments.reached_rank: 0 eligible,

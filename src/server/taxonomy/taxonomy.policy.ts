@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 
 /**
  * Reference data (classifications, comuni, data sources) holds no personal data: every signed-in

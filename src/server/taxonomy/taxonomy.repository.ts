@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 import type { Candidate, LabelType } from './ranking.js';
 
 /** The endpoints that search labels, each over its own partial trigram index (see 0002_taxonomy.sql). */

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../../audit/audit.repository.js';
+import type { Executor } from '../../db/executor.js';
 
 /**
  * Inserts many rows with one statement per chunk: each column travels as one array parameter and

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
-import { createAuditRepository } from '../../audit/audit.repository.js';
+import { createAuditRepository } from '../../audit/index.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { searchableBatchesChanged } from '../searchable-batches.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../audit/audit.repository.js';
+import type { Executor } from '../../db/executor.js';
 import { insertRows, type BulkColumn } from './bulk-insert.js';
 
 /** Rows as the importers produce them; ids are the database's own. */

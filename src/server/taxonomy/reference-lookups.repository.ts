@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../audit/audit.repository.js';
+import type { Executor } from '../db/executor.js';
 
 /**
  * Lookups in the reference classifications (ISTAT comuni and ATECO) loaded by the taxonomy module:

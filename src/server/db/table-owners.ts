@@ -1,0 +1,63 @@
+/**
+ * Every table and view has one owning domain (a folder under src/server). Only that domain
+ * names it in SQL, and within the domain only its repositories do; every other domain calls the
+ * owner's published functions (its index.ts). `tests/structure.unit.test.ts` enforces both.
+ * A new table is added here in the same change as its migration.
+ */
+export const TABLE_OWNERS = {
+  schema_migrations: 'db',
+
+  networks: 'organisation',
+  offices: 'organisation',
+
+  staff_users: 'auth',
+  staff_roles: 'auth',
+  sessions: 'auth',
+  sign_in_attempts: 'auth',
+
+  audit_log: 'audit',
+
+  taxonomy_releases: 'taxonomy',
+  taxonomy_batches: 'taxonomy',
+  taxonomy_concepts: 'taxonomy',
+  taxonomy_labels: 'taxonomy',
+  taxonomy_words: 'taxonomy',
+  taxonomy_descriptions: 'taxonomy',
+  taxonomy_broader: 'taxonomy',
+  taxonomy_comuni: 'taxonomy',
+  taxonomy_searchable_batches: 'taxonomy',
+  esco_occupation_skills: 'taxonomy',
+  esco_skill_relations: 'taxonomy',
+  esco_collection_members: 'taxonomy',
+
+  companies: 'companies',
+  cigs_cases: 'companies',
+
+  workers: 'people',
+  worker_consents: 'people',
+  worker_notes: 'people',
+  worker_events: 'people',
+
+  programmes: 'programmes',
+  programme_offices: 'programmes',
+  enrollments: 'programmes',
+  enrollment_transitions: 'programmes',
+  staff_notifications: 'programmes',
+
+  hotline_hours: 'outreach',
+  office_holidays: 'outreach',
+  hotline_calls: 'outreach',
+  callbacks: 'outreach',
+  callback_attempts: 'outreach',
+  outreach_templates: 'outreach',
+  outreach_campaigns: 'outreach',
+  outreach_recipients: 'outreach',
+  outreach_recipient_events: 'outreach',
+  outreach_messages: 'outreach',
+
+  import_jobs: 'imports',
+  import_rows: 'imports',
+} as const;
+
+export type TableName = keyof typeof TABLE_OWNERS;
+export type OwningDomain = (typeof TABLE_OWNERS)[TableName];
