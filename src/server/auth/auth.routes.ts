@@ -1,16 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  changePasswordRequestSchema,
-  preferencesRequestSchema,
-  sessionViewSchema,
-  signInRequestSchema,
-  switchOfficeRequestSchema,
-} from '../../shared/schemas/auth.schema.js';
-import { okSchema } from '../../shared/schemas/common.schema.js';
+import { authEndpoints } from '../../shared/api/auth.endpoints.js';
 import { SESSION_COOKIE, actorContext, requestContext } from './access.js';
 import { isSignedIn } from './auth.policy.js';
 import { SESSION_ABSOLUTE_MS, type AuthService } from './auth.service.js';
+import { route } from '../http/endpoint-route.js';
 
 const tags = ['Accesso'];
 
@@ -24,9 +18,9 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService) {
     secure,
   });
 
-  r.post('/api/v1/auth/sign-in', {
+  route(r, authEndpoints.signIn, {
     config: { access: 'public' },
-    schema: { tags, summary: 'Accesso del personale con e-mail e password', body: signInRequestSchema, response: { 200: sessionViewSchema } },
+    schema: { tags, summary: 'Accesso del personale con e-mail e password' },
     handler: async (request, reply) => {
       const { token, actor } = await auth.signIn(requestContext(request), {
         ...request.body,
@@ -40,9 +34,9 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService) {
     },
   });
 
-  r.post('/api/v1/auth/sign-out', {
+  route(r, authEndpoints.signOut, {
     config: { access: isSignedIn, allowWithTemporaryPassword: true },
-    schema: { tags, summary: 'Uscita: chiude la sessione corrente', response: { 200: okSchema } },
+    schema: { tags, summary: 'Uscita: chiude la sessione corrente' },
     handler: async (request, reply) => {
       await auth.signOut(actorContext(request));
       reply.clearCookie(SESSION_COOKIE, cookieOptions(request.protocol === 'https'));
@@ -50,15 +44,15 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService) {
     },
   });
 
-  r.get('/api/v1/auth/session', {
+  route(r, authEndpoints.session, {
     config: { access: isSignedIn, allowWithTemporaryPassword: true },
-    schema: { tags, summary: 'La sessione corrente: utente, sedi, ruoli e token CSRF', response: { 200: sessionViewSchema } },
+    schema: { tags, summary: 'La sessione corrente: utente, sedi, ruoli e token CSRF' },
     handler: async (request) => auth.view(actorContext(request).actor),
   });
 
-  r.put('/api/v1/auth/session/office', {
+  route(r, authEndpoints.switchOffice, {
     config: { access: isSignedIn },
-    schema: { tags, summary: 'Cambia la sede in cui si lavora', body: switchOfficeRequestSchema, response: { 200: sessionViewSchema } },
+    schema: { tags, summary: 'Cambia la sede in cui si lavora' },
     handler: async (request) => {
       const ctx = actorContext(request);
       await auth.switchOffice(ctx, request.body.officeId);
@@ -67,18 +61,18 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService) {
     },
   });
 
-  r.post('/api/v1/auth/password', {
+  route(r, authEndpoints.changePassword, {
     config: { access: isSignedIn, allowWithTemporaryPassword: true },
-    schema: { tags, summary: 'Cambia la propria password', body: changePasswordRequestSchema, response: { 200: okSchema } },
+    schema: { tags, summary: 'Cambia la propria password' },
     handler: async (request) => {
       await auth.changePassword(actorContext(request), request.body);
       return { ok: true as const };
     },
   });
 
-  r.put('/api/v1/auth/preferences', {
+  route(r, authEndpoints.preferences, {
     config: { access: isSignedIn, allowWithTemporaryPassword: true },
-    schema: { tags, summary: 'Preferenze: lingua dell’interfaccia', body: preferencesRequestSchema, response: { 200: okSchema } },
+    schema: { tags, summary: 'Preferenze: lingua dell’interfaccia' },
     handler: async (request) => {
       await auth.setLanguage(actorContext(request), request.body.language);
       return { ok: true as const };

@@ -1,17 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamsSchema } from '../../shared/schemas/common.schema.js';
-import {
-  importDryRunRequestSchema,
-  importJobSchema,
-  importRowListSchema,
-  importRowsQuerySchema,
-  importUploadQuerySchema,
-} from '../../shared/schemas/imports.schema.js';
+import { importEndpoints } from '../../shared/api/imports.endpoints.js';
 import { actorContext, requireOffice } from '../auth/index.js';
 import { importErrors } from './imports.errors.js';
 import { canImportWorkers } from './imports.policy.js';
 import { MAX_FILE_BYTES, type ImportScope, type ImportService } from './imports.service.js';
+import { route } from '../http/endpoint-route.js';
 
 const tags = ['Importazioni'];
 
@@ -29,14 +23,12 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
   app.addHook('onClose', async () => service.idle());
   app.register(async (scoped) => {
     scoped.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
-    scoped.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports/workers', {
+    route(scoped.withTypeProvider<ZodTypeProvider>(), importEndpoints.upload, {
       bodyLimit: MAX_FILE_BYTES,
       config: { access: canImportWorkers },
       schema: {
         tags,
         summary: 'Carica un elenco di lavoratori (CSV o XLSX) come corpo application/octet-stream',
-        querystring: importUploadQuerySchema,
-        response: { 201: importJobSchema },
       },
       handler: async (request, reply) => {
         if (!Buffer.isBuffer(request.body)) throw importErrors.unsupportedFormat();
@@ -47,34 +39,31 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/imports/:id', {
+  route(r, importEndpoints.get, {
     config: { access: canImportWorkers },
-    schema: { tags, summary: 'Stato, avanzamento e conteggi di un’importazione', params: idParamsSchema, response: { 200: importJobSchema } },
+    schema: { tags, summary: 'Stato, avanzamento e conteggi di un’importazione' },
     handler: async (request) => service.get(scopeOf(request), request.params.id),
   });
 
-  r.get('/api/v1/imports/:id/rows', {
+  route(r, importEndpoints.rows, {
     config: { access: canImportWorkers },
-    schema: { tags, summary: 'Esito riga per riga della verifica', params: idParamsSchema, querystring: importRowsQuerySchema, response: { 200: importRowListSchema } },
+    schema: { tags, summary: 'Esito riga per riga della verifica' },
     handler: async (request) => service.rows(scopeOf(request), request.params.id, request.query),
   });
 
-  r.post('/api/v1/imports/:id/dry-run', {
+  route(r, importEndpoints.dryRun, {
     config: { access: canImportWorkers },
     schema: {
       tags,
       summary: 'Verifica il file con l’associazione delle colonne scelta, senza salvare (in background)',
-      params: idParamsSchema,
-      body: importDryRunRequestSchema,
-      response: { 202: importJobSchema },
     },
     handler: async (request, reply) =>
       reply.code(202).send(await service.startDryRun(actorContext(request), scopeOf(request), request.params.id, request.body)),
   });
 
-  r.post('/api/v1/imports/:id/apply', {
+  route(r, importEndpoints.apply, {
     config: { access: canImportWorkers },
-    schema: { tags, summary: 'Applica l’importazione verificata, tutta o niente (in background)', params: idParamsSchema, response: { 202: importJobSchema } },
+    schema: { tags, summary: 'Applica l’importazione verificata, tutta o niente (in background)' },
     handler: async (request, reply) => reply.code(202).send(await service.startApply(actorContext(request), scopeOf(request), request.params.id)),
   });
 }

@@ -1,78 +1,62 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { okSchema } from '../../shared/schemas/common.schema.js';
-import {
-  attemptRequestSchema,
-  callbackListQuerySchema,
-  callbackListSchema,
-  callbackSchema,
-  holidayRequestSchema,
-  hotlineHoursRequestSchema,
-  hotlineStatusQuerySchema,
-  hotlineStatusSchema,
-  intakeRequestSchema,
-  intakeResponseSchema,
-  matchRequestSchema,
-  matchResponseSchema,
-} from '../../shared/schemas/outreach.schema.js';
+import { hotlineEndpoints } from '../../shared/api/outreach.endpoints.js';
 import { actorContext } from '../auth/access.js';
 import type { HotlineService } from './hotline.service.js';
 import type { IntakeService } from './intake.service.js';
 import { canManageHotline, canUseHotline } from './outreach.policy.js';
+import { route } from '../http/endpoint-route.js';
 
 const tags = ['Centralino'];
-const idParams = z.strictObject({ id: z.uuid() });
-const officeParams = z.strictObject({ officeId: z.uuid() });
 
 export function registerHotlineRoutes(app: FastifyInstance, hotline: HotlineService, intake: IntakeService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/hotline/status', {
+  route(r, hotlineEndpoints.status, {
     config: { access: canUseHotline },
-    schema: { tags, summary: 'Il centralino è aperto ora? Orari, prossima apertura e chiusure', querystring: hotlineStatusQuerySchema, response: { 200: hotlineStatusSchema } },
+    schema: { tags, summary: 'Il centralino è aperto ora? Orari, prossima apertura e chiusure' },
     handler: async (request) => hotline.status(actorContext(request).actor, request.query.officeId),
   });
 
-  r.put('/api/v1/hotline/hours/:officeId', {
+  route(r, hotlineEndpoints.setHours, {
     config: { access: canManageHotline },
-    schema: { tags, summary: 'Imposta le fasce orarie del centralino di una sede', params: officeParams, body: hotlineHoursRequestSchema, response: { 200: okSchema } },
+    schema: { tags, summary: 'Imposta le fasce orarie del centralino di una sede' },
     handler: async (request) => {
       await hotline.setHours(actorContext(request), request.params.officeId, request.body.slots);
       return { ok: true as const };
     },
   });
 
-  r.post('/api/v1/hotline/holidays', {
+  route(r, hotlineEndpoints.addHoliday, {
     config: { access: canManageHotline },
-    schema: { tags, summary: 'Aggiunge un giorno di chiusura (della sede o di tutta la rete)', body: holidayRequestSchema, response: { 201: okSchema } },
+    schema: { tags, summary: 'Aggiunge un giorno di chiusura (della sede o di tutta la rete)' },
     handler: async (request, reply) => {
       await hotline.addHoliday(actorContext(request), request.body);
       return reply.code(201).send({ ok: true as const });
     },
   });
 
-  r.post('/api/v1/hotline/matches', {
+  route(r, hotlineEndpoints.matches, {
     config: { access: canUseHotline },
-    schema: { tags, summary: 'Lavoratori già noti che corrispondono a chi chiama', body: matchRequestSchema, response: { 200: matchResponseSchema } },
+    schema: { tags, summary: 'Lavoratori già noti che corrispondono a chi chiama' },
     handler: async (request) => hotline.matches(actorContext(request), request.body),
   });
 
-  r.post('/api/v1/hotline/calls', {
+  route(r, hotlineEndpoints.recordCall, {
     config: { access: canUseHotline },
-    schema: { tags, summary: 'Registra una telefonata: abbina o crea il lavoratore, verifica i requisiti, iscrive o mette in richiamata', body: intakeRequestSchema, response: { 201: intakeResponseSchema } },
+    schema: { tags, summary: 'Registra una telefonata: abbina o crea il lavoratore, verifica i requisiti, iscrive o mette in richiamata' },
     handler: async (request, reply) => reply.code(201).send(await intake.record(actorContext(request), request.body)),
   });
 
-  r.get('/api/v1/callbacks', {
+  route(r, hotlineEndpoints.callbacks, {
     config: { access: canUseHotline },
-    schema: { tags, summary: 'Coda delle richiamate: prima le scadute, poi chi ha la CIGS che finisce prima', querystring: callbackListQuerySchema, response: { 200: callbackListSchema } },
+    schema: { tags, summary: 'Coda delle richiamate: prima le scadute, poi chi ha la CIGS che finisce prima' },
     handler: async (request) => ({ items: await hotline.callbacks(actorContext(request).actor, request.query.include) }),
   });
 
-  r.post('/api/v1/callbacks/:id/attempts', {
+  route(r, hotlineEndpoints.recordAttempt, {
     config: { access: canUseHotline },
-    schema: { tags, summary: 'Registra un tentativo di richiamata e il suo esito', params: idParams, body: attemptRequestSchema, response: { 200: callbackSchema } },
+    schema: { tags, summary: 'Registra un tentativo di richiamata e il suo esito' },
     handler: async (request) => hotline.recordAttempt(actorContext(request), request.params.id, request.body.outcome, request.body.note),
   });
 }

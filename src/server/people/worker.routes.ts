@@ -1,27 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParamsSchema } from '../../shared/schemas/common.schema.js';
-import {
-  consentSchema,
-  createNoteRequestSchema,
-  createWorkerRequestSchema,
-  duplicateListSchema,
-  duplicateQuerySchema,
-  noteListSchema,
-  noteSchema,
-  recordConsentRequestSchema,
-  timelineSchema,
-  updateWorkerRequestSchema,
-  workerListQuerySchema,
-  workerListSchema,
-  workerSchema,
-} from '../../shared/schemas/people.schema.js';
+import { workerEndpoints } from '../../shared/api/people.endpoints.js';
 import { actorContext } from '../auth/access.js';
 import { pickLanguage, problemType } from '../http/problem.js';
 import { DuplicateWorkerError } from './worker.errors.js';
 import { canAddWorkerNotes, canEditWorkers, canReadWorkers } from './worker.policy.js';
 import type { WorkerService } from './worker.service.js';
+import { route } from '../http/endpoint-route.js';
 
 const tags = ['Lavoratori'];
 
@@ -51,57 +36,57 @@ async function orDuplicate<T>(request: FastifyRequest, reply: FastifyReply, run:
 export function registerWorkerRoutes(app: FastifyInstance, service: WorkerService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/workers', {
+  route(r, workerEndpoints.list, {
     config: { access: canReadWorkers },
-    schema: { tags, summary: 'Elenco dei lavoratori con filtri, ricerca e paginazione a cursore', querystring: workerListQuerySchema, response: { 200: workerListSchema } },
+    schema: { tags, summary: 'Elenco dei lavoratori con filtri, ricerca e paginazione a cursore' },
     handler: async (request) => service.list(actorContext(request).actor, request.query),
   });
 
-  r.get('/api/v1/workers/duplicates', {
+  route(r, workerEndpoints.duplicates, {
     config: { access: canReadWorkers },
-    schema: { tags, summary: 'Possibili doppioni: stesso codice fiscale, stesso telefono, o stesso nome (e data di nascita)', querystring: duplicateQuerySchema, response: { 200: duplicateListSchema } },
+    schema: { tags, summary: 'Possibili doppioni: stesso codice fiscale, stesso telefono, o stesso nome (e data di nascita)' },
     handler: async (request) => ({ items: await service.findDuplicates(actorContext(request).actor, request.query) }),
   });
 
-  r.post('/api/v1/workers', {
+  route(r, workerEndpoints.create, {
     config: { access: canEditWorkers },
-    schema: { tags, summary: 'Registra un lavoratore (nome e telefono bastano; il codice fiscale, se dato, deve essere coerente)', body: createWorkerRequestSchema, response: { 201: workerSchema } },
+    schema: { tags, summary: 'Registra un lavoratore (nome e telefono bastano; il codice fiscale, se dato, deve essere coerente)' },
     handler: async (request, reply) => orDuplicate(request, reply, async () => reply.code(201).send(await service.create(actorContext(request), request.body))),
   });
 
-  r.get('/api/v1/workers/:id', {
+  route(r, workerEndpoints.get, {
     config: { access: canReadWorkers },
-    schema: { tags, summary: 'Scheda del lavoratore (la lettura è registrata)', params: idParamsSchema, response: { 200: workerSchema } },
+    schema: { tags, summary: 'Scheda del lavoratore (la lettura è registrata)' },
     handler: async (request) => service.get(actorContext(request), request.params.id),
   });
 
-  r.patch('/api/v1/workers/:id', {
+  route(r, workerEndpoints.update, {
     config: { access: canEditWorkers },
-    schema: { tags, summary: 'Modifica i dati del lavoratore', params: idParamsSchema, body: updateWorkerRequestSchema, response: { 200: workerSchema } },
+    schema: { tags, summary: 'Modifica i dati del lavoratore' },
     handler: async (request, reply) => orDuplicate(request, reply, () => service.update(actorContext(request), request.params.id, request.body)),
   });
 
-  r.post('/api/v1/workers/:id/consents', {
+  route(r, workerEndpoints.recordConsent, {
     config: { access: canEditWorkers },
-    schema: { tags, summary: 'Registra un consenso dato o revocato (per telefono resta traccia dell’operatore)', params: idParamsSchema, body: recordConsentRequestSchema, response: { 201: z.object({ items: z.array(consentSchema) }) } },
+    schema: { tags, summary: 'Registra un consenso dato o revocato (per telefono resta traccia dell’operatore)' },
     handler: async (request, reply) => reply.code(201).send(await service.recordConsent(actorContext(request), request.params.id, request.body)),
   });
 
-  r.get('/api/v1/workers/:id/notes', {
+  route(r, workerEndpoints.notes, {
     config: { access: canReadWorkers },
-    schema: { tags, summary: 'Note del personale sul lavoratore', params: idParamsSchema, response: { 200: noteListSchema } },
+    schema: { tags, summary: 'Note del personale sul lavoratore' },
     handler: async (request) => service.notes(actorContext(request), request.params.id),
   });
 
-  r.post('/api/v1/workers/:id/notes', {
+  route(r, workerEndpoints.addNote, {
     config: { access: canAddWorkerNotes },
-    schema: { tags, summary: 'Aggiunge una nota', params: idParamsSchema, body: createNoteRequestSchema, response: { 201: noteSchema } },
+    schema: { tags, summary: 'Aggiunge una nota' },
     handler: async (request, reply) => reply.code(201).send(await service.addNote(actorContext(request), request.params.id, request.body.body)),
   });
 
-  r.get('/api/v1/workers/:id/timeline', {
+  route(r, workerEndpoints.timeline, {
     config: { access: canReadWorkers },
-    schema: { tags, summary: 'Storia del lavoratore, dalla più recente', params: idParamsSchema, response: { 200: timelineSchema } },
+    schema: { tags, summary: 'Storia del lavoratore, dalla più recente' },
     handler: async (request) => service.timeline(actorContext(request), request.params.id),
   });
 }

@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { reportEndpoints } from '../../shared/api/reports.endpoints.js';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
-import { dashboardQuerySchema, dashboardSchema, exportParamsSchema, exportQuerySchema } from '../../shared/schemas/reports.schema.js';
 import { actorContext } from '../auth/access.js';
 import type { DB } from '../db/schema.js';
 import { toCsv, toXlsx } from './export.js';
 import { canReadReports } from './reports.policy.js';
 import { createReportsRepository } from './reports.repository.js';
 import { createReportsService, type ReportsService } from './reports.service.js';
+import { route } from '../http/endpoint-route.js';
 
 const tags = ['Rapporti'];
 
@@ -19,15 +20,15 @@ export function createReportsModule(deps: { db: Kysely<DB>; audit: AuditService;
 export function registerReportsRoutes(app: FastifyInstance, service: ReportsService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/reports/dashboard', {
+  route(r, reportEndpoints.dashboard, {
     config: { access: canReadReports },
-    schema: { tags, summary: 'Cruscotto del programma: imbuto, posti, lista d’attesa, CIGS in scadenza, contatti', querystring: dashboardQuerySchema, response: { 200: dashboardSchema } },
+    schema: { tags, summary: 'Cruscotto del programma: imbuto, posti, lista d’attesa, CIGS in scadenza, contatti' },
     handler: async (request) => service.dashboard(actorContext(request), request.query.programmeId),
   });
 
-  r.get('/api/v1/reports/export/:table', {
+  route(r, reportEndpoints.exportTable, {
     config: { access: canReadReports },
-    schema: { tags, summary: 'Scarica una tabella del cruscotto in CSV (separatore ;) o XLSX', params: exportParamsSchema, querystring: exportQuerySchema },
+    schema: { tags, summary: 'Scarica una tabella del cruscotto in CSV (separatore ;) o XLSX' },
     handler: async (request, reply) => {
       const table = await service.exportTable(actorContext(request), request.params.table, request.query.programmeId);
       const date = new Date().toISOString().slice(0, 10);

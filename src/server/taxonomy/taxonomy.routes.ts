@@ -1,17 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  comuneDistanceSchema,
-  comuneListSchema,
-  comuneParamsSchema,
-  dataSourceListSchema,
-  distanceQuerySchema,
-  nearbyComuniSchema,
-  nearbyQuerySchema,
-  taxonomyListSchema,
-  taxonomySearchQuerySchema,
-  type ComuneItem,
-} from '../../shared/schemas/taxonomy.schema.js';
+import type { ComuneItem } from '../../shared/schemas/taxonomy.schema.js';
+import { taxonomyEndpoints, taxonomySearchEndpoints } from '../../shared/api/taxonomy.endpoints.js';
+import { route } from '../http/endpoint-route.js';
 import type { PlacesService } from './places.service.js';
 import type { SearchService } from './search.service.js';
 import type { SourcesService } from './sources.service.js';
@@ -20,7 +11,7 @@ import type { SearchGroup } from './taxonomy.repository.js';
 
 const tags = ['Dati di riferimento'];
 
-const SEARCHES: Array<{ path: string; group: SearchGroup; summary: string }> = [
+const SEARCHES: Array<{ path: keyof typeof taxonomySearchEndpoints; group: SearchGroup; summary: string }> = [
   { path: 'occupations', group: 'occupation', summary: 'Professioni: ESCO, gruppi ISCO-08 e ISTAT CP2011 (ricerca mentre si scrive)' },
   { path: 'skills', group: 'skill', summary: 'Competenze e conoscenze ESCO (ricerca mentre si scrive)' },
   { path: 'sectors', group: 'sector', summary: 'Attività economiche ATECO 2025 e 2007 (ricerca mentre si scrive)' },
@@ -37,47 +28,42 @@ export function registerTaxonomyRoutes(app: FastifyInstance, services: { search:
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   for (const { path, group, summary } of SEARCHES) {
-    r.get(`/api/v1/taxonomy/${path}`, {
+    route(r, taxonomySearchEndpoints[path], {
       config: { access: canReadReferenceData },
-      schema: { tags, summary, description: SEARCH_DESCRIPTION, querystring: taxonomySearchQuerySchema, response: { 200: taxonomyListSchema } },
+      schema: { tags, summary, description: SEARCH_DESCRIPTION },
       handler: async (request) => ({ items: await services.search.search(group, request.query) }),
     });
   }
 
-  r.get('/api/v1/taxonomy/comuni', {
+  route(r, taxonomyEndpoints.comuni, {
     config: { access: canReadReferenceData },
-    schema: { tags, summary: 'Comuni italiani (ricerca mentre si scrive)', description: SEARCH_DESCRIPTION, querystring: taxonomySearchQuerySchema, response: { 200: comuneListSchema } },
+    schema: { tags, summary: 'Comuni italiani (ricerca mentre si scrive)', description: SEARCH_DESCRIPTION },
     handler: async (request) => ({
       items: (await services.search.search('comune', request.query)).filter((item): item is ComuneItem => item.kind === 'comune' && 'lat' in item),
     }),
   });
 
-  r.get('/api/v1/taxonomy/comuni/:istatCode/nearby', {
+  route(r, taxonomyEndpoints.nearby, {
     config: { access: canReadReferenceData },
     schema: {
       tags,
       summary: 'Comuni entro un raggio (km, in linea d’aria tra i centroidi), dal più vicino; il comune di partenza è il primo',
-      params: comuneParamsSchema,
-      querystring: nearbyQuerySchema,
-      response: { 200: nearbyComuniSchema },
     },
     handler: async (request) => services.places.nearby(request.params.istatCode, request.query.radiusKm, request.query.limit),
   });
 
-  r.get('/api/v1/taxonomy/distance', {
+  route(r, taxonomyEndpoints.distance, {
     config: { access: canReadReferenceData },
     schema: {
       tags,
       summary: 'Distanza tra due comuni (km, in linea d’aria tra i centroidi)',
-      querystring: distanceQuerySchema,
-      response: { 200: comuneDistanceSchema },
     },
     handler: async (request) => services.places.distance(request.query.from, request.query.to),
   });
 
-  r.get('/api/v1/taxonomy/sources', {
+  route(r, taxonomyEndpoints.sources, {
     config: { access: canReadReferenceData },
-    schema: { tags, summary: 'Fonti dei dati di riferimento, con versione, licenza, attribuzione e stato di caricamento', response: { 200: dataSourceListSchema } },
+    schema: { tags, summary: 'Fonti dei dati di riferimento, con versione, licenza, attribuzione e stato di caricamento' },
     handler: async () => ({ items: await services.sources.list() }),
   });
 }
