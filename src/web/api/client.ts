@@ -1,3 +1,14 @@
+import type { z } from 'zod';
+import {
+  buildPath,
+  buildQuery,
+  type BodyOf,
+  type DownloadedFile,
+  type EndpointDefinition,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+} from '../../shared/api/endpoint';
 import { i18n } from '../i18n/i18n';
 
 export interface FieldError {
@@ -12,6 +23,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** Extra members of the problem (e.g. `existingId` of a duplicate worker). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail);
   }
@@ -27,32 +40,104 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
+/** What a call needs: `params` when the path has parameters, `body` when the operation takes one. */
+export type CallInput<E extends EndpointDefinition> = (E['params'] extends z.ZodType ? { params: ParamsOf<E> } : { params?: undefined }) &
+  (E['query'] extends z.ZodType ? { query?: QueryOf<E> } : { query?: undefined }) &
+  (E['bodyKind'] extends 'raw' ? { body: Blob } : E['body'] extends z.ZodType ? { body: BodyOf<E> } : { body?: undefined }) & {
+    /** Cancels the request (the read hook aborts a request a newer one replaced). */
+    signal?: AbortSignal;
+  };
+
+type CallArgs<E extends EndpointDefinition> = object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>];
+
+/** "attachment; filename=\"lettere-1a2b.pdf\"" → "lettere-1a2b.pdf" (RFC 6266, with filename* first). */
+export function fileNameOf(contentDisposition: string | null, fallback: string): string {
+  if (!contentDisposition) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(contentDisposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
   }
-  if (response.ok) return (await response.json()) as T;
-  let problem: { code?: string; detail?: string; errors?: FieldError[] } = {};
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(contentDisposition);
+  return (plain?.[2] ?? plain?.[1]?.trim()) || fallback;
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let problem: { code?: string; detail?: string; errors?: FieldError[] } & Record<string, unknown> = {};
   try {
     problem = await response.json();
   } catch {
     // not JSON: keep the generic message
   }
   if (response.status === 401 && problem.code === 'UNAUTHENTICATED') onUnauthenticated();
-  throw new ApiError(response.status, problem.code ?? 'UNKNOWN', problem.detail ?? i18n.t('errors.generic'), problem.errors ?? []);
+  const { code, detail, errors, type: _type, title: _title, status: _status, instance: _instance, ...extra } = problem;
+  return new ApiError(response.status, code ?? 'UNKNOWN', detail ?? i18n.t('errors.generic'), errors ?? [], extra);
 }
 
+/**
+ * Calls one operation of the API contract: the URL is built from the endpoint's path template,
+ * the answer is typed by its response schema. CSRF token, Accept-Language, problem+json errors
+ * (as ApiError with field errors) and a lost session (401) are handled here, once. A raw body
+ * (the import file) travels as application/octet-stream; a download resolves to a Blob with the
+ * file name from Content-Disposition.
+ */
+export async function call<E extends EndpointDefinition>(endpoint: E, ...[input]: CallArgs<E>): Promise<ResponseOf<E>> {
+  const { params, query, body, signal } = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; signal?: AbortSignal };
+  const url = buildPath(endpoint.path, params) + buildQuery(query);
+  const headers: Record<string, string> = { accept: endpoint.download ? '*/*' : 'application/json', 'accept-language': i18n.language };
+  if (endpoint.method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let payload: BodyInit | undefined;
+  if (endpoint.bodyKind === 'raw') {
+    headers['content-type'] = 'application/octet-stream';
+    payload = body as Blob;
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { method: endpoint.method, headers, body: payload, credentials: 'same-origin', signal });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
+  }
+  if (!response.ok) throw await problemOf(response);
+  if (endpoint.download) {
+    const file: DownloadedFile = { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), 'download') };
+    return file as ResponseOf<E>;
+  }
+  return (await response.json()) as ResponseOf<E>;
+}
+
+/** Hands a downloaded file to the browser as a saved file. */
+export function saveFile(file: DownloadedFile) {
+  const url = URL.createObjectURL(file.blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: file.fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
+// --- Legacy, removed once every page calls the contract (brief "contract", step 4) -------------
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
+  }
+  if (!response.ok) throw await problemOf(response);
+  return (await response.json()) as T;
+}
+
+/** @deprecated use `call(endpoint, input)` */
 export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body),
@@ -60,12 +145,7 @@ export const api = {
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
 };
 
-/** Builds a query string from the defined, non-empty values only. */
+/** @deprecated use `call(endpoint, { query })` */
 export function query(params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  return buildQuery(params);
 }

@@ -13,7 +13,8 @@ import {
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { authEndpoints } from '../../shared/api/auth.endpoints';
+import { call } from '../api/client';
 import { LANGUAGES, setLanguage, type UiLanguage } from '../i18n/i18n';
 import { useSession } from '../session/session-context';
 import { MenuButton } from '../components/menu-button';
@@ -36,7 +37,7 @@ function LanguageMenu() {
   const { session } = useSession();
   const choose = async (language: UiLanguage) => {
     await setLanguage(language);
-    if (session) await api.put('/api/v1/auth/preferences', { language }).catch(() => undefined);
+    if (session) await call(authEndpoints.preferences, { body: { language } }).catch(() => undefined);
   };
   return (
     <MenuButton

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionView } from '../../shared/schemas/auth.schema';
-import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
+import { authEndpoints } from '../../shared/api/auth.endpoints';
+import { ApiError, call, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
 import { setLanguage } from '../i18n/i18n';
 
 interface SessionState {
@@ -29,7 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async (): Promise<void> => {
     try {
-      setSession(await api.get<SessionView>('/api/v1/auth/session'));
+      setSession(await call(authEndpoints.session));
       setStarting(false);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
@@ -55,20 +56,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       loading,
       starting,
       async signIn(email, password) {
-        const next = await api.post<SessionView>('/api/v1/auth/sign-in', { email, password });
+        const next = await call(authEndpoints.signIn, { body: { email, password } });
         setSession(next);
         await setLanguage(next.user.language);
       },
       async signOut() {
         try {
-          await api.post('/api/v1/auth/sign-out');
+          await call(authEndpoints.signOut);
         } finally {
           setSession(null);
         }
       },
       refresh,
       async switchOffice(officeId) {
-        setSession(await api.put<SessionView>('/api/v1/auth/session/office', { officeId }));
+        setSession(await call(authEndpoints.switchOffice, { body: { officeId } }));
       },
       can: (capability) => session?.capabilities.includes(capability) ?? false,
     }),
