@@ -89,6 +89,43 @@ describe('coordinators’ dashboard', () => {
     expect(sheet.getRow(2).getCell(2).value).toBe('Beta 0001 Mario');
   });
 
+  it('writes dates as the screen shows them in CSV, as real date cells in XLSX, and statuses in words', async () => {
+    const cigsEnd = inDays(201);
+    const [y, m, d] = cigsEnd.split('-');
+    const csv = await coordinator.get(`/api/v1/reports/export/waiting?programmeId=${programmeId}`);
+    const [header, row] = csv.body.replace('\uFEFF', '').split('\r\n');
+    expect(header).toBe('Posizione;Lavoratore;Sede;Fine CIGS;Richiesta il');
+    const cells = row!.split(';');
+    expect(cells.slice(0, 4)).toEqual(['1', 'Beta 0001 Mario', 'Centro per l’impiego di Zeta Carpi', `${d}/${m}/${y}`]);
+    expect(cells[4]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+
+    const xlsx = await coordinator.get(`/api/v1/reports/export/waiting?programmeId=${programmeId}&format=xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const end = book.worksheets[0]!.getRow(2).getCell(4);
+    expect(end.value).toBeInstanceOf(Date);
+    expect((end.value as Date).toISOString().slice(0, 10)).toBe(cigsEnd);
+    expect(end.numFmt).toBe('dd/mm/yyyy');
+    expect(book.worksheets[0]!.getRow(2).getCell(5).value).toBeInstanceOf(Date);
+
+    const programmes = await coordinator.get(`/api/v1/reports/export/programmes?programmeId=${programmeId}`);
+    expect(programmes.body.split('\r\n').find((l) => l.startsWith('ZZ-DASH;'))?.split(';')[2]).toBe('Aperto');
+    const outreach = await coordinator.get(`/api/v1/reports/export/outreach?programmeId=${programmeId}`);
+    expect(outreach.body.replace('\uFEFF', '').split('\r\n').slice(0, 3)).toEqual(['Esito;Lavoratori', 'Non contattato;0', 'Invitato;0']);
+    const expiring = await coordinator.get(`/api/v1/reports/export/expiring?programmeId=${programmeId}`);
+    expect(expiring.body).toContain(';Non presente');
+
+    // English with Accept-Language en: headers, sheet and statuses.
+    const english = (url: string) => coordinator.request({ method: 'GET', url, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await english(`/api/v1/reports/export/programmes?programmeId=${programmeId}`);
+    expect(en.body.replace('\uFEFF', '').split('\r\n')[0]).toBe('Code;Programme;Status;Places;Taken;Free;Waiting;Eligible;Contacted;Registered;With service agreement;Placed');
+    expect(en.body.split('\r\n').find((l) => l.startsWith('ZZ-DASH;'))?.split(';')[2]).toBe('Open');
+    expect((await english(`/api/v1/reports/export/outreach?programmeId=${programmeId}`)).body).toContain('Invited;0');
+    const enBook = new ExcelJS.Workbook();
+    await enBook.xlsx.load((await english(`/api/v1/reports/export/waiting?programmeId=${programmeId}&format=xlsx`)).rawPayload as unknown as ArrayBuffer);
+    expect(enBook.worksheets[0]!.name).toBe('Waiting list');
+  });
+
   it('computes outreach response rates over the workers actually contacted', () => {
     expect(outreachSummary(undefined)).toBeUndefined();
     expect(outreachSummary({ not_contacted: 50, invited: 10, reminded: 5, registered: 3, declined: 1, unreachable: 1 })).toMatchObject({ reached: 20, responded: 4, responseRate: 20, registrationRate: 15 });

@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
 import { actorContext } from '../auth/access.js';
 import type { DB } from '../db/schema.js';
+import { pickLanguage } from '../http/problem.js';
+import { romeToday } from '../../shared/time/rome-date.js';
 import { toCsv, toXlsx } from './export.js';
 import { canReadReports } from './reports.policy.js';
 import { createReportsRepository } from './reports.repository.js';
@@ -30,8 +32,8 @@ export function registerReportsRoutes(app: FastifyInstance, service: ReportsServ
     config: { access: canReadReports },
     schema: { tags, summary: 'Scarica una tabella del cruscotto in CSV (separatore ;) o XLSX' },
     handler: async (request, reply) => {
-      const table = await service.exportTable(actorContext(request), request.params.table, request.query.programmeId);
-      const date = new Date().toISOString().slice(0, 10);
+      const table = await service.exportTable(actorContext(request), request.params.table, request.query.programmeId, pickLanguage(request.headers['accept-language']));
+      const date = romeToday(new Date());
       const file = `ricolloca-${request.params.table}-${date}.${request.query.format}`;
       reply.header('content-disposition', `attachment; filename="${file}"`);
       if (request.query.format === 'xlsx') {

@@ -5,18 +5,13 @@ import type { DB } from '../db/schema.js';
 import type { Dashboard, Funnel } from '../../shared/schemas/reports.schema.js';
 import { romeDate } from '../programmes/eligibility.js';
 import { programmeErrors } from '../programmes/programme.errors.js';
+import type { Language } from '../http/problem.js';
 import type { ExportTable } from './export.js';
+import { exportLabels } from './export-labels.js';
 import type { ReportsRepository } from './reports.repository.js';
 
 
 const OUTREACH_STATUSES = ['not_contacted', 'invited', 'reminded', 'registered', 'declined', 'unreachable'] as const;
-const STATE_LABELS: Record<string, string> = {
-  eligible: 'Avente diritto',
-  contacted: 'Contattato',
-  declined: 'Ha rifiutato',
-  withdrawn: 'Ritirato',
-  cigs_ended: 'CIGS terminata',
-};
 
 /** The coordinators' dashboard of a programme, and every one of its tables as a download. */
 export function createReportsService(deps: { db: Kysely<DB>; repository: ReportsRepository; audit: AuditService; clock: () => Date }) {
@@ -47,40 +42,42 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
   return {
     dashboard: (ctx: ActorContext, programmeId?: string) => dashboard(ctx, programmeId),
 
-    /** One table of the dashboard in full (no display limits), for CSV or XLSX. */
-    async exportTable(ctx: ActorContext, table: string, programmeId?: string): Promise<ExportTable> {
+    /** One table of the dashboard in full (no display limits), for CSV or XLSX, in the caller's language. */
+    async exportTable(ctx: ActorContext, table: string, programmeId?: string, language: Language = 'it'): Promise<ExportTable> {
       const d = await dashboard(ctx, programmeId, { waiting: 1_000_000, expiring: 1_000_000 });
-      const funnelCols = [{ header: 'Aventi diritto' }, { header: 'Contattati' }, { header: 'Iscritti' }, { header: 'Con patto di servizio' }, { header: 'Collocati' }];
+      const l = exportLabels(language);
+      const h = l.headers;
+      const funnelCols = [{ header: h.eligible }, { header: h.contacted }, { header: h.registered }, { header: h.enrolled }, { header: h.placed }];
       const funnelCells = (f: Funnel) => [f.eligible, f.contacted, f.registered, f.enrolled, f.placed];
-      await audit.record(db, ctx, { action: 'report.exported', entityType: 'programme', entityId: d.programmeId, details: { table } });
+      await audit.record(db, ctx, { action: 'report.exported', entityType: 'programme', entityId: d.programmeId, entityLabel: d.programmes.find((p) => p.id === d.programmeId)?.name ?? '', details: { table } });
       switch (table) {
         case 'programmes':
           return {
-            name: 'Programmi',
-            columns: [{ header: 'Codice' }, { header: 'Programma', width: 50 }, { header: 'Stato' }, { header: 'Posti' }, { header: 'Occupati' }, { header: 'Liberi' }, { header: 'In attesa' }, ...funnelCols],
-            rows: d.programmes.map((p) => [p.code, p.name, p.status, p.capacity, p.used, p.free, p.waiting, ...funnelCells(p.funnel)]),
+            name: l.sheets.programmes,
+            columns: [{ header: h.code }, { header: h.programme, width: 50 }, { header: h.status }, { header: h.capacity }, { header: h.used }, { header: h.free }, { header: h.waiting }, ...funnelCols],
+            rows: d.programmes.map((p) => [p.code, p.name, l.programmeStatus[p.status] ?? p.status, p.capacity, p.used, p.free, p.waiting, ...funnelCells(p.funnel)]),
           };
         case 'offices':
-          return { name: 'Sedi', columns: [{ header: 'Sede', width: 45 }, { header: 'Posti occupati' }, { header: 'In attesa' }, ...funnelCols], rows: d.byOffice.map((o) => [o.name, o.used, o.waiting, ...funnelCells(o.funnel)]) };
+          return { name: l.sheets.offices, columns: [{ header: h.office, width: 45 }, { header: h.placesUsed }, { header: h.waiting }, ...funnelCols], rows: d.byOffice.map((o) => [o.name, o.used, o.waiting, ...funnelCells(o.funnel)]) };
         case 'companies':
-          return { name: 'Aziende', columns: [{ header: 'Azienda', width: 45 }, { header: 'Posti occupati' }, { header: 'In attesa' }, ...funnelCols], rows: d.byCompany.map((c) => [c.name, c.used, c.waiting, ...funnelCells(c.funnel)]) };
+          return { name: l.sheets.companies, columns: [{ header: h.company, width: 45 }, { header: h.placesUsed }, { header: h.waiting }, ...funnelCols], rows: d.byCompany.map((c) => [c.name, c.used, c.waiting, ...funnelCells(c.funnel)]) };
         case 'waiting':
           return {
-            name: 'Lista d’attesa',
-            columns: [{ header: 'Posizione' }, { header: 'Lavoratore', width: 35 }, { header: 'Sede', width: 40 }, { header: 'Fine CIGS' }, { header: 'Richiesta il', width: 24 }],
+            name: l.sheets.waiting,
+            columns: [{ header: h.position }, { header: h.worker, width: 35 }, { header: h.office, width: 40 }, { header: h.cigsEnd, type: 'date' }, { header: h.requestedAt, width: 18, type: 'datetime' }],
             rows: d.waitingList.items.map((w) => [w.position, w.workerName, w.officeName, w.cigsEndDate, w.requestedAt]),
           };
         case 'expiring':
           return {
-            name: 'CIGS in scadenza',
-            columns: [{ header: 'Lavoratore', width: 35 }, { header: 'Sede', width: 40 }, { header: 'Azienda', width: 35 }, { header: 'Fine CIGS' }, { header: 'Giorni rimasti' }, { header: 'Stato nel programma' }],
-            rows: d.expiring.items.map((w) => [w.workerName, w.officeName, w.companyName, w.cigsEndDate, w.daysLeft, w.state ? (STATE_LABELS[w.state] ?? w.state) : 'Non presente']),
+            name: l.sheets.expiring,
+            columns: [{ header: h.worker, width: 35 }, { header: h.office, width: 40 }, { header: h.company, width: 35 }, { header: h.cigsEnd, type: 'date' }, { header: h.daysLeft }, { header: h.programmeState, width: 24 }],
+            rows: d.expiring.items.map((w) => [w.workerName, w.officeName, w.companyName, w.cigsEndDate, w.daysLeft, w.state ? (l.enrollmentStates[w.state] ?? w.state) : l.notInProgramme]),
           };
         default:
           return {
-            name: 'Contatti',
-            columns: [{ header: 'Esito' }, { header: 'Lavoratori' }],
-            rows: OUTREACH_STATUSES.map((s) => [s, d.outreach.byStatus[s] ?? 0]),
+            name: l.sheets.outreach,
+            columns: [{ header: h.outcome }, { header: h.workers }],
+            rows: OUTREACH_STATUSES.map((s) => [l.outreachStatus[s] ?? s, d.outreach.byStatus[s] ?? 0]),
           };
       }
     },
