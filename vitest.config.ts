@@ -2,12 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // One runner for every tier. The database is PGlite unless DATABASE_URL points at a
 // PostgreSQL server, in which case every test file gets its own fresh database there.
+// Only the tiers that use a database pay for migrating one (tests/helpers/global-setup.ts):
+// the unit tier runs pure logic and starts in a second.
+const withDatabase = 'tests/helpers/global-setup.ts';
+
 export default defineConfig({
   test: {
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ['tests/helpers/global-setup.ts'],
     projects: [
       {
         extends: true,
@@ -15,18 +18,18 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['src/**/*.integration.test.ts', 'tests/**/*.integration.test.ts'] },
+        test: { name: 'integration', include: ['src/**/*.integration.test.ts', 'tests/**/*.integration.test.ts'], globalSetup: [withDatabase] },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['src/**/*.e2e.test.ts', 'tests/**/*.e2e.test.ts'], globalSetup: ['tests/helpers/build-web.ts'] },
+        test: { name: 'e2e', include: ['src/**/*.e2e.test.ts', 'tests/**/*.e2e.test.ts'], globalSetup: [withDatabase, 'tests/helpers/build-web.ts'] },
       },
       {
         extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.browser.test.ts'],
-          globalSetup: ['tests/helpers/build-web.ts'],
+          globalSetup: [withDatabase, 'tests/helpers/build-web.ts'],
           testTimeout: 60_000,
           // One Chromium at a time on a 2-core machine keeps the timings honest.
           fileParallelism: false,
