@@ -67,9 +67,20 @@ export interface WorkerEventsTable {
   details: JSONColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface WorkerPhonesTable {
+  id: Generated<string>;
+  worker_id: string;
+  office_id: string;
+  phone: string;
+  source: 'hotline' | 'desk' | 'import';
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
 export interface PeopleTables {
   workers: WorkersTable;
   worker_consents: WorkerConsentsTable;
   worker_notes: WorkerNotesTable;
   worker_events: WorkerEventsTable;
+  worker_phones: WorkerPhonesTable;
 }

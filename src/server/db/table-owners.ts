@@ -37,6 +37,7 @@ export const TABLE_OWNERS = {
   worker_consents: 'people',
   worker_notes: 'people',
   worker_events: 'people',
+  worker_phones: 'people',
 
   programmes: 'programmes',
   programme_offices: 'programmes',
