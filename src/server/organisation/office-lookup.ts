@@ -1,0 +1,16 @@
+import type { Executor } from '../db/executor.js';
+import type { Office } from '../../shared/schemas/office.schema.js';
+import { createOfficeRepository } from './office.repository.js';
+
+const offices = createOfficeRepository();
+
+/** One office (any network: the caller checks the network against its actor). */
+export function officeById(db: Executor, id: string): Promise<Office | undefined> {
+  return offices.findById(db, id);
+}
+
+/** Office names for a page of rows, in one query: merged by the caller (no N+1). */
+export async function officeNamesById(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  const rows = await offices.namesByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
