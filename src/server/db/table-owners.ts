@@ -58,6 +58,8 @@ export const TABLE_OWNERS = {
 
   import_jobs: 'imports',
   import_rows: 'imports',
+  import_layouts: 'imports',
+  import_settings: 'imports',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;
