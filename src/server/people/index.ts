@@ -3,3 +3,4 @@ export { appendWorkerEvent, type WorkerEventInput } from './worker-events.js';
 export { findWorkerMatches, type MatchQuery } from './worker-matches.js';
 export { normaliseName, searchNameOf, tidyName } from './worker-names.js';
 export { canAccessWorker, workerOfficeFilter, worksAcrossNetwork } from './worker.policy.js';
+export { addWorkerPhone, insertWorker, workerPhones, workerQueueColumns, workerRefByCodiceFiscale, workerRefsByIds, type NewWorkerValues, type WorkerRef } from './worker-intake.repository.js';
