@@ -4,19 +4,26 @@
  *   checkEligibility(db, programmeId, workerId, on?) → { eligible, reasons[] } | undefined
  *       (from ./eligibility.ts; Italian reasons; undefined when programme or worker is unknown)
  *
- *   service.register(ctx, { programmeId, workerId, channel: 'hotline'|'outreach'|'desk'|'import', reason? })
+ *   service.registerInTransaction(trx, ctx, { programmeId, workerId, channel: 'hotline'|'outreach'|'desk'|'import', reason? })
  *       → { enrollment, state: 'registered'|'waiting', waitingPosition? }
- *     Registers an eligible worker: a place when one is free, otherwise the waiting list. Runs in
- *     its own transaction (do not call it inside another one: on PGlite that deadlocks), holding
- *     the programme row lock; retried on serialization failures and deadlocks. Throws DomainErrors:
- *     PROGRAMME_NOT_FOUND, PROGRAMME_NOT_OPEN, WORKER_NOT_FOUND, WORKER_NOT_ELIGIBLE (422, with the
- *     reasons), ENROLLMENT_ALREADY_EXISTS (409, when already registered/waiting/further),
- *     FORBIDDEN-like TRANSITION_FORBIDDEN (403) when the worker is outside the actor's scope.
+ *     Registers an eligible worker inside the caller's transaction: a place when one is free,
+ *     otherwise the waiting list. Takes the programme row lock in that transaction, so the caller's
+ *     other writes (the hotline's worker and call record) commit or roll back with it. Wrap the
+ *     caller's whole transaction in withRetry (serialization failures, deadlocks, unique races).
+ *
+ *   service.register(ctx, input) → the same, in its own transaction, retried.
+ *
+ *     Both throw DomainErrors: PROGRAMME_NOT_FOUND, PROGRAMME_NOT_OPEN, WORKER_NOT_FOUND,
+ *     WORKER_NOT_ELIGIBLE (422, with the reasons), ENROLLMENT_ALREADY_EXISTS (409, when already
+ *     registered/waiting/further), TRANSITION_FORBIDDEN (403) when the worker is outside the
+ *     actor's scope.
  *     ctx.actor null = a system registration (imports): no scope check.
  */
 import { sql, type Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import type { RequestContext } from '../auth/index.js';
+import { appendWorkerEvent as appendWorkerTimelineEvent } from '../people/index.js';
+import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
 import type { EnrollmentChannel, EnrollmentState } from '../db/schema-programmes.js';
 import { checkEligibility, romeDate } from './eligibility.js';
@@ -41,16 +48,13 @@ export interface RegisterResult {
   waitingPosition?: number;
 }
 
-type Trx = Parameters<Parameters<ReturnType<Kysely<DB>['transaction']>['execute']>[0]>[0];
-
 const SYSTEM_PROMOTION_REASON = 'Posto liberato: assegnato automaticamente al primo della lista d’attesa';
 
 export function createEnrollmentService(deps: { db: Kysely<DB>; repository: ProgrammeRepository; audit: AuditService; clock: () => Date }) {
   const { db, repository: repo, audit, clock } = deps;
 
-  async function loadWorker(workerId: string) {
-    // The worker's own CIGS end, or the case's when the worker has none (as in eligibility.ts).
-    const worker = await db
+  async function loadWorker(executor: Executor, workerId: string) {
+    const worker = await executor
       .selectFrom('workers as w')
       .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
       .select(['w.id', 'w.network_id', 'w.office_id', 'c.company_id', 'w.effective_cigs_end as cigs_end_date'])
@@ -68,18 +72,16 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
     }
   }
 
-  async function appendWorkerEvent(trx: Trx, ctx: RequestContext, e: EnrollmentRow, from: EnrollmentState | null, reason: string, now: Date) {
-    await trx
-      .insertInto('worker_events')
-      .values({
-        worker_id: e.workerId,
-        office_id: e.officeId,
-        at: now,
-        kind: `enrollment.${e.state}`,
-        actor_id: ctx.actor?.userId ?? null,
-        details: JSON.stringify({ programmeId: e.programmeId, enrollmentId: e.id, from, to: e.state, reason }),
-      })
-      .execute();
+  // The worker's timeline entry of an enrolment move, written by people's published function in the same transaction.
+  function appendWorkerEvent(trx: Executor, ctx: RequestContext, e: EnrollmentRow, from: EnrollmentState | null, reason: string, now: Date) {
+    return appendWorkerTimelineEvent(trx, {
+      workerId: e.workerId,
+      officeId: e.officeId,
+      at: now,
+      kind: `enrollment.${e.state}`,
+      actorId: ctx.actor?.userId ?? null,
+      details: { programmeId: e.programmeId, enrollmentId: e.id, from, to: e.state, reason },
+    });
   }
 
   /**
@@ -87,7 +89,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
    * (which holds the programme lock): system transitions, a worker event and a notice to the
    * coordinators of the worker's office for each.
    */
-  async function promoteWaiting(trx: Trx, ctx: RequestContext, programmeId: string, capacity: number, now: Date): Promise<EnrollmentRow[]> {
+  async function promoteWaiting(trx: Executor, ctx: RequestContext, programmeId: string, capacity: number, now: Date): Promise<EnrollmentRow[]> {
     const free = capacity - (await repo.placesUsed(trx, programmeId));
     if (free <= 0) return [];
     const promoted: EnrollmentRow[] = [];
@@ -102,41 +104,49 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
     return promoted;
   }
 
-  async function register(ctx: RequestContext, input: RegisterInput): Promise<RegisterResult> {
-    const programme = await repo.findProgramme(db, input.programmeId);
+  /**
+   * Registers inside the caller's transaction: takes the programme row lock there, so the place
+   * check and the insert are atomic with whatever else the caller writes (the hotline's one-call
+   * transaction). Everything is read through `trx`: reading through the pool while the transaction
+   * is open deadlocks on PGlite, whose single connection the transaction holds. On PostgreSQL a
+   * serialization failure or a unique race aborts the caller's transaction: wrap the caller's
+   * whole transaction in withRetry (published beside this function).
+   */
+  async function registerInTransaction(trx: Executor, ctx: RequestContext, input: RegisterInput): Promise<RegisterResult> {
+    const programme = await repo.findProgramme(trx, input.programmeId);
     if (!programme || (ctx.actor && programme.networkId !== ctx.actor.networkId)) throw programmeErrors.programmeNotFound();
-    if (programme.status !== 'open') throw programmeErrors.programmeNotOpen();
-    const worker = await loadWorker(input.workerId);
+    const locked = await repo.lockProgramme(trx, input.programmeId);
+    if (!locked) throw programmeErrors.programmeNotFound();
+    if (locked.status !== 'open') throw programmeErrors.programmeNotOpen();
+    const worker = await loadWorker(trx, input.workerId);
     checkScope(ctx, worker.office_id, worker.network_id);
     const now = clock();
-    const eligibility = await checkEligibility(db, input.programmeId, input.workerId, romeDate(now));
+    const eligibility = await checkEligibility(trx, input.programmeId, input.workerId, romeDate(now));
     if (!eligibility?.eligible) throw programmeErrors.notEligible(eligibility?.reasons ?? []);
+    const existing = await repo.findEnrollmentOf(trx, input.programmeId, input.workerId);
+    if (existing && existing.state !== 'eligible' && existing.state !== 'contacted') throw programmeErrors.alreadyRegistered(existing.state);
+    const used = await repo.placesUsed(trx, input.programmeId);
+    const state = used < locked.capacity ? 'registered' : 'waiting';
+    const fields = { state, rank: FUNNEL_RANK.registered!, channel: input.channel, priorityCigsEnd: worker.cigs_end_date, requestedAt: now } as const;
+    const enrollment = existing
+      ? await repo.updateEnrollmentState(trx, existing.id, fields, now)
+      : await repo.insertEnrollment(trx, { programmeId: input.programmeId, workerId: input.workerId, officeId: worker.office_id, companyId: worker.company_id, ...fields }, now);
+    const reason = input.reason ?? '';
+    await repo.logTransition(trx, { enrollmentId: enrollment.id, programmeId: input.programmeId, officeId: enrollment.officeId, from: existing?.state ?? null, to: state, actorId: ctx.actor?.userId ?? null, reason, channel: input.channel }, now);
+    await appendWorkerEvent(trx, ctx, enrollment, existing?.state ?? null, reason, now);
+    await audit.record(trx, ctx, { action: `enrollment.${state}`, entityType: 'enrollment', entityId: enrollment.id, officeId: enrollment.officeId, details: { programmeId: input.programmeId, workerId: input.workerId, channel: input.channel } });
+    if (state === 'registered') return { enrollment, state };
+    return { enrollment, state, waitingPosition: await repo.waitingPosition(trx, enrollment) };
+  }
 
-    return withRetry(() =>
-      db.transaction().execute(async (trx) => {
-        const locked = await repo.lockProgramme(trx, input.programmeId);
-        if (!locked) throw programmeErrors.programmeNotFound();
-        if (locked.status !== 'open') throw programmeErrors.programmeNotOpen();
-        const existing = await repo.findEnrollmentOf(trx, input.programmeId, input.workerId);
-        if (existing && existing.state !== 'eligible' && existing.state !== 'contacted') throw programmeErrors.alreadyRegistered(existing.state);
-        const used = await repo.placesUsed(trx, input.programmeId);
-        const state = used < locked.capacity ? 'registered' : 'waiting';
-        const fields = { state, rank: FUNNEL_RANK.registered!, channel: input.channel, priorityCigsEnd: worker.cigs_end_date, requestedAt: now } as const;
-        const enrollment = existing
-          ? await repo.updateEnrollmentState(trx, existing.id, fields, now)
-          : await repo.insertEnrollment(trx, { programmeId: input.programmeId, workerId: input.workerId, officeId: worker.office_id, companyId: worker.company_id, ...fields }, now);
-        const reason = input.reason ?? '';
-        await repo.logTransition(trx, { enrollmentId: enrollment.id, programmeId: input.programmeId, officeId: enrollment.officeId, from: existing?.state ?? null, to: state, actorId: ctx.actor?.userId ?? null, reason, channel: input.channel }, now);
-        await appendWorkerEvent(trx, ctx, enrollment, existing?.state ?? null, reason, now);
-        await audit.record(trx, ctx, { action: `enrollment.${state}`, entityType: 'enrollment', entityId: enrollment.id, officeId: enrollment.officeId, details: { programmeId: input.programmeId, workerId: input.workerId, channel: input.channel } });
-        if (state === 'registered') return { enrollment, state };
-        return { enrollment, state, waitingPosition: await repo.waitingPosition(trx, enrollment) };
-      }),
-    );
+  /** Registration in its own transaction, retried on serialization failures, deadlocks and unique races. */
+  function register(ctx: RequestContext, input: RegisterInput): Promise<RegisterResult> {
+    return withRetry(() => db.transaction().execute((trx) => registerInTransaction(trx, ctx, input)));
   }
 
   return {
     register,
+    registerInTransaction,
 
     /** Records eligible workers in a programme (state 'eligible'); the ineligible are skipped with their reasons. */
     async addEligible(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, programmeId: string, workerIds: string[]) {
