@@ -3,7 +3,9 @@
  * next?". Pure functions over the office's weekly slots and its closed days, so they are unit
  * tested across holidays and the two daylight-saving changes (last Sunday of March and October).
  */
-export const TIME_ZONE = 'Europe/Rome';
+import { TIME_ZONE, addDays } from '../../shared/time/rome-date.js';
+
+export { TIME_ZONE };
 
 export interface HotlineSlot {
   /** ISO weekday, 1 = Monday … 7 = Sunday */
@@ -58,9 +60,7 @@ export function romeToUtc(date: string, time: string): Date {
   return new Date(guess);
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
-}
+export { addDays };
 
 function isoWeekday(date: string): number {
   const d = new Date(`${date}T12:00:00Z`).getUTCDay();

@@ -7,10 +7,10 @@ export interface EligibilityResult {
   reasons: string[];
 }
 
-/** Today's date in Italy (the legal day a CIGS is active on), as 'YYYY-MM-DD'. */
-export function romeDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+import { romeToday } from '../../shared/time/rome-date.js';
+
+/** Today's date in Italy (the legal day a CIGS is active on): the one definition in shared/time. */
+export const romeDate = romeToday;
 
 /**
  * Whether a worker meets a programme's rules on a day (default: today in Italy):

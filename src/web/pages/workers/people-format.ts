@@ -1,16 +1,14 @@
+import { daysBetween, formatItalianDate, romeToday } from '../../../shared/time/rome-date';
 import { i18n } from '../../i18n/i18n';
 
 /** 'YYYY-MM-DD' → '31/12/2026' (it) or '31/12/2026' (en-GB); SQL dates carry no time zone. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  return iso ? formatItalianDate(iso) : '—';
 }
 
 /** Whole days from today (Europe/Rome calendar) to a 'YYYY-MM-DD' date; negative once past. */
 export function daysUntil(iso: string, today = new Date()): number {
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(today);
-  return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${local}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(romeToday(today), iso);
 }
 
 /** "45 giorni", or "terminata" once the CIGS has ended. */
