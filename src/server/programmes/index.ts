@@ -4,3 +4,4 @@ export type { EnrollmentService, RegisterInput, RegisterResult } from './enrollm
 export { withRetry } from './retry.js';
 export { createProgrammeModule, registerProgrammeModule, type ProgrammeModule } from './programme.module.js';
 export { canManageProgrammes, canRegisterWorkers } from './programme.policy.js';
+export { enrollmentOfWorker, openProgrammesOfOffice, programmeNameOf, type OpenProgramme, type WorkerEnrollment } from './intake-lookup.repository.js';
