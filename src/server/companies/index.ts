@@ -1,2 +1,3 @@
 // What other domains use from companies: CIGS case and company lookups.
 export { companyOfCases, type CaseCompany } from './case-lookup.repository.js';
+export { companiesForImport, createImportedCigsCase, createImportedCompany, pickCigsCase, reasonForNewCase, type CigsCaseRef, type CigsPeriodRequest, type ImportCompanyRef } from './company-import.repository.js';

@@ -4,3 +4,4 @@ export { findWorkerMatches, type MatchQuery } from './worker-matches.js';
 export { normaliseName, searchNameOf, tidyName } from './worker-names.js';
 export { canAccessWorker, workerOfficeFilter, worksAcrossNetwork } from './worker.policy.js';
 export { addWorkerPhone, insertWorker, workerPhones, workerQueueColumns, workerRefByCodiceFiscale, workerRefsByIds, type NewWorkerValues, type WorkerRef } from './worker-intake.repository.js';
+export { appendWorkerEvents, insertImportedWorkers, updateImportedWorkers, workersByCodiceFiscale, type ImportExistingWorker, type ImportWorkerColumns, type ImportWorkerRow } from './worker-import.repository.js';

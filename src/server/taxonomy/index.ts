@@ -3,3 +3,4 @@ export { atecoLabel, comuniByCadastralCodes, comuniByCodes, type ComuneRef } fro
 export { normaliseLabel } from './normalise.js';
 export { canReadReferenceData } from './taxonomy.policy.js';
 export { createTaxonomyServices, escoFirstStartConfig, registerTaxonomy, DEFAULT_ESCO_VERSION, type TaxonomyServices } from './taxonomy.module.js';
+export { allComuni, type ComuneEntry } from './comuni-directory.repository.js';

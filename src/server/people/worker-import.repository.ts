@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor.js';
+import { batches, insertMany, updateMany, type UnnestColumn } from '../db/unnest.js';
+import { searchNameOf } from './worker-names.js';
+
+/**
+ * What the bulk import of eligible-worker lists (src/server/imports) needs from people's tables:
+ * the workers a file names, by codice fiscale, and writes of thousands of them in the caller's
+ * transaction (one INSERT/UPDATE … unnest per 5,000 rows). The name search key is the one
+ * definition, `searchNameOf`.
+ */
+
+/** The columns an import writes; what the file leaves empty is kept as it is, never erased. */
+export interface ImportWorkerColumns {
+  first_name: string;
+  last_name: string;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+  birth_place_code: string | null;
+  residence_comune_code: string | null;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  cigs_case_id: string | null;
+  cigs_end_date: string | null;
+}
+
+/** A worker on record, as the importer compares it with a row of the file. */
+export interface ImportExistingWorker extends ImportWorkerColumns {
+  id: string;
+  office_id: string;
+  codice_fiscale: string;
+}
+
+export type ImportWorkerRow = ImportWorkerColumns & { id: string; codice_fiscale: string };
+
+const COLUMNS: ReadonlyArray<UnnestColumn<ImportWorkerRow>> = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'first_name', type: 'text', value: (r) => r.first_name },
+  { name: 'last_name', type: 'text', value: (r) => r.last_name },
+  { name: 'search_name', type: 'text', value: (r) => searchNameOf(r.first_name, r.last_name) },
+  { name: 'birth_date', type: 'date', value: (r) => r.birth_date },
+  { name: 'sex', type: 'text', value: (r) => r.sex },
+  { name: 'birth_place_code', type: 'text', value: (r) => r.birth_place_code },
+  { name: 'residence_comune_code', type: 'text', value: (r) => r.residence_comune_code },
+  { name: 'address', type: 'text', value: (r) => r.address },
+  { name: 'phone', type: 'text', value: (r) => r.phone },
+  { name: 'email', type: 'text', value: (r) => r.email },
+  { name: 'cigs_case_id', type: 'uuid', value: (r) => r.cigs_case_id },
+  { name: 'cigs_end_date', type: 'date', value: (r) => r.cigs_end_date },
+];
+
+export async function workersByCodiceFiscale(executor: Executor, networkId: string, codes: readonly string[]): Promise<Map<string, ImportExistingWorker>> {
+  const found = new Map<string, ImportExistingWorker>();
+  for (const batch of batches(codes)) {
+    const rows = await executor
+      .selectFrom('workers')
+      .select(['id', 'office_id', 'codice_fiscale', 'first_name', 'last_name', 'birth_date', 'sex', 'birth_place_code', 'residence_comune_code', 'address', 'phone', 'email', 'cigs_case_id', 'cigs_end_date'])
+      .where('network_id', '=', networkId)
+      .where(sql<boolean>`codice_fiscale = any(${batch}::text[])`)
+      .execute();
+    for (const r of rows) found.set(r.codice_fiscale!, r as ImportExistingWorker);
+  }
+  return found;
+}
+
+/** New workers of one office; `onBatch` is told after each batch (the import's progress bar). */
+export async function insertImportedWorkers(
+  trx: Executor,
+  target: { networkId: string; officeId: string },
+  rows: readonly ImportWorkerRow[],
+  onBatch?: (written: number) => Promise<void>,
+) {
+  for (const batch of batches(rows)) {
+    await insertMany(trx, 'workers', [
+      ...COLUMNS,
+      { name: 'network_id', type: 'uuid', value: () => target.networkId },
+      { name: 'office_id', type: 'uuid', value: () => target.officeId },
+      { name: 'codice_fiscale', type: 'text', value: (r) => r.codice_fiscale },
+    ], batch);
+    await onBatch?.(batch.length);
+  }
+}
+
+export async function updateImportedWorkers(trx: Executor, rows: readonly ImportWorkerRow[], onBatch?: (written: number) => Promise<void>) {
+  for (const batch of batches(rows)) {
+    await updateMany(trx, 'workers', COLUMNS, batch);
+    await onBatch?.(batch.length);
+  }
+}
+
+/** Timeline entries of many workers at once (appendWorkerEvent, in bulk). */
+export async function appendWorkerEvents(
+  trx: Executor,
+  events: ReadonlyArray<{ workerId: string; officeId: string; kind: string; actorId: string | null; details: Record<string, unknown> }>,
+) {
+  await insertMany(trx, 'worker_events', [
+    { name: 'worker_id', type: 'uuid', value: (e: (typeof events)[number]) => e.workerId },
+    { name: 'office_id', type: 'uuid', value: (e) => e.officeId },
+    { name: 'kind', type: 'text', value: (e) => e.kind },
+    { name: 'actor_id', type: 'uuid', value: (e) => e.actorId },
+    { name: 'details', type: 'jsonb', value: (e) => e.details },
+  ], events);
+}
