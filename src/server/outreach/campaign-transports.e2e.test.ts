@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { networkOf } from '../programmes/programme.fixtures.js';
 import { httpSmsProvider } from './channels.js';
-import { buildOutreachWorld } from './outreach.fixtures.js';
+import { buildOutreachWorld } from '../../../tests/factories/outreach.js';
 
 // Real transports against local servers: an SMTP server (smtp-server) that parses what it
 // receives (mailparser), and an HTTP server standing in for the SMS gateway.

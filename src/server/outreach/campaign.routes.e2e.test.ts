@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { networkOf } from '../programmes/programme.fixtures.js';
-import { buildOutreachWorld } from './outreach.fixtures.js';
+import { buildOutreachWorld } from '../../../tests/factories/outreach.js';
 import { extractPdfPages } from './pdf-text.test-helper.js';
 
 const NOW = new Date('2026-11-30T09:30:00Z');
