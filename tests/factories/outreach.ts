@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/server/db/schema.js';
-import { buildCigsCase, buildProgramme, buildWorkers } from '../../src/server/programmes/programme.fixtures.js';
+import { buildCigsCase, buildProgramme, buildWorkers } from './programmes.js';
 
 /**
  * A world of its own inside the demo network: a new office, a programme for it, and workers

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { httpErrors } from './http.errors.js';
-import { DomainError, pickLanguage, problemType, type FieldError, type ProblemBody } from './problem.js';
+import { ZodType } from 'zod';
+import { fieldErrorsOf, translateMessage, validationErrorMap } from '../../shared/api/validation-messages.js';
+import { DomainError, pickLanguage, problemType, type FieldError, type Language, type ProblemBody } from './problem.js';
 
 const FRAMEWORK_ERRORS: Record<string, () => DomainError> = {
   FST_ERR_CTP_INVALID_JSON_BODY: httpErrors.malformedJson,
@@ -30,14 +32,31 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply.code(error.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
-function toDomainError(error: FastifyError | Error): DomainError | undefined {
+const REQUEST_PARTS = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' } as const;
+
+/**
+ * The field errors of a request that failed its schema, in the caller's language. The route's
+ * schema is run again on the same input with the language's error map (shared with the web
+ * forms: src/shared/api/validation-messages.ts), so a person reads "Enter the phone number",
+ * never Zod's text; the first failure (Italian by default) is kept if that is not possible.
+ */
+function validationFieldErrors(error: FastifyError, request: FastifyRequest, language: Language): FieldError[] {
+  const context = (error.validationContext ?? 'body') as keyof typeof REQUEST_PARTS;
+  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[context];
+  if (schema instanceof ZodType && REQUEST_PARTS[context]) {
+    const result = schema.safeParse(request[REQUEST_PARTS[context]], { error: validationErrorMap(language) });
+    if (!result.success) return fieldErrorsOf(result.error, language).map((e) => ({ path: e.path ? `${context}/${e.path}` : context, message: e.message }));
+  }
+  return (error.validation ?? []).map((issue) => ({
+    path: `${context}${issue.instancePath === '/' ? '' : issue.instancePath}`,
+    message: translateMessage(issue.message ?? 'Valore non valido', language),
+  }));
+}
+
+function toDomainError(error: FastifyError | Error, request: FastifyRequest): DomainError | undefined {
   if (error instanceof DomainError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const context = (error as FastifyError).validationContext ?? 'body';
-    const errors: FieldError[] = error.validation.map((issue) => ({
-      path: `${context}${issue.instancePath === '/' ? '' : issue.instancePath}`,
-      message: issue.message ?? 'non valido',
-    }));
+    const errors = validationFieldErrors(error as FastifyError, request, pickLanguage(request.headers['accept-language']));
     const base = httpErrors.validationFailed();
     return new DomainError(base.code, base.status, base.text, { errors });
   }
@@ -54,7 +73,7 @@ function toDomainError(error: FastifyError | Error): DomainError | undefined {
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const domainError = toDomainError(error);
+    const domainError = toDomainError(error, request);
     if (domainError) {
       if (domainError.status >= 500) request.log.error({ err: error }, 'request failed');
       return sendProblem(request, reply, domainError);

@@ -4,7 +4,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
-import { networkOf } from '../programmes/programme.fixtures.js';
+import { networkOf } from '../../../tests/factories/programmes.js';
 import { httpSmsProvider } from './channels.js';
 import { buildOutreachWorld } from '../../../tests/factories/outreach.js';
 

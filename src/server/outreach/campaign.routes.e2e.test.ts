@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
-import { networkOf } from '../programmes/programme.fixtures.js';
+import { networkOf } from '../../../tests/factories/programmes.js';
 import { buildOutreachWorld } from '../../../tests/factories/outreach.js';
 import { extractPdfPages } from './pdf-text.test-helper.js';
 

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEMO, officeIdByCode, signIn, type Agent } from '../../../tests/helpers/test-app.js';
 import { createTestDatabase, onPostgres } from '../../../tests/helpers/test-database.js';
 import { compareWaitingPriority } from './enrollment.states.js';
-import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from './programme.fixtures.js';
+import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../../../tests/factories/programmes.js';
 
 // The proof: 500 concurrent registrations against 10 free places on PostgreSQL. PGlite is
 // one connection and serialises transactions by design, so there the same test runs with N = 60

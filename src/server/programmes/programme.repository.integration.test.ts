@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { officeIdByCode } from '../../../tests/helpers/test-app.js';
-import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from './programme.fixtures.js';
+import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../../../tests/factories/programmes.js';
 import { createProgrammeRepository } from './programme.repository.js';
 
 let database: Database;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
-import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from './programme.fixtures.js';
+import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../../../tests/factories/programmes.js';
 
 let t: TestApp;
 let coordinator: Agent;

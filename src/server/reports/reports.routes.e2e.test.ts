@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { romeDate } from '../programmes/eligibility.js';
-import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../programmes/programme.fixtures.js';
+import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../../../tests/factories/programmes.js';
 import { outreachSummary } from './reports.service.js';
 
 let t: TestApp;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { validationErrorMap } from '../api/validation-messages.js';
 
 // Validation messages in Italian first: the API's field errors are read by Italian operators.
+// Human texts, never Zod's own (the error handler and the forms re-parse in the caller's language).
 z.config(z.locales.it());
+z.config({ customError: validationErrorMap('it') });
 
 export const ROLES = ['admin', 'coordinator', 'consultant', 'frontoffice', 'matcher'] as const;
 export const roleSchema = z.enum(ROLES).meta({ id: 'Role', description: 'Staff role, held per office' });

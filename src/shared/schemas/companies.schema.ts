@@ -52,7 +52,8 @@ export function partitaIvaCheckDigit(base10: string): string {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const isoDateSchema = z
   .string()
-  .regex(ISO_DATE, { message: 'Data nel formato AAAA-MM-GG' })
+  // abort: a date in the wrong format is not also reported as a date that does not exist.
+  .regex(ISO_DATE, { message: 'Data nel formato AAAA-MM-GG', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: 'Data inesistente',
   });

@@ -22,6 +22,10 @@ export const codiceFiscaleSchema = z
 
 /** Any phone people type; stored in E.164. */
 export const phoneInputSchema = z.string().transform((s, ctx) => {
+  if (s.trim() === '') {
+    ctx.addIssue({ code: 'custom', message: 'Inserire il numero di telefono' });
+    return z.NEVER;
+  }
   const result = normalisePhoneNumber(s);
   if (!result.valid) {
     ctx.addIssue({ code: 'custom', message: 'Numero di telefono non valido' });
@@ -134,7 +138,12 @@ export const workerListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type WorkerListQuery = z.infer<typeof workerListQuerySchema>;
-export const workerListSchema = z.object({ items: z.array(workerSummarySchema), nextCursor: z.string().nullable() });
+export const workerListSchema = z.object({
+  items: z.array(workerSummarySchema),
+  nextCursor: z.string().nullable(),
+  /** How many workers match the filters in all; on the first page only (null with a cursor). */
+  total: z.number().int().nullable(),
+});
 export type WorkerList = z.infer<typeof workerListSchema>;
 
 export const duplicateQuerySchema = z.strictObject({

@@ -1,0 +1,193 @@
+import type { z } from 'zod';
+
+/**
+ * Human validation messages, in Italian and English, for the API's 400 field errors and for the
+ * web forms (one definition: the server and the browser say the same thing). Zod's own texts
+ * ("Troppo piccolo: string deve avere >=1 caratteri") and field paths never reach a person.
+ *
+ * Messages written in a schema (`.regex(re, { message: 'CAP di 5 cifre' })`) are Italian and
+ * serve as the message id, as in gettext: MESSAGES below gives their human Italian and English.
+ */
+export type MessageLanguage = 'it' | 'en';
+interface Text {
+  it: string;
+  en: string;
+}
+
+/** What to ask for when a field is empty, by field name (the last segment of the path). */
+const REQUIRED: Record<string, Text> = {
+  firstName: { it: 'Inserire il nome', en: 'Enter the first name' },
+  lastName: { it: 'Inserire il cognome', en: 'Enter the last name' },
+  fullName: { it: 'Inserire nome e cognome', en: 'Enter the full name' },
+  name: { it: 'Inserire il nome', en: 'Enter the name' },
+  phone: { it: 'Inserire il numero di telefono', en: 'Enter the phone number' },
+  email: { it: 'Inserire l’indirizzo e-mail', en: 'Enter the e-mail address' },
+  codiceFiscale: { it: 'Inserire il codice fiscale', en: 'Enter the codice fiscale (tax code)' },
+  taxCode: { it: 'Inserire il codice fiscale', en: 'Enter the tax code' },
+  birthDate: { it: 'Inserire la data di nascita', en: 'Enter the date of birth' },
+  code: { it: 'Inserire il codice', en: 'Enter the code' },
+  description: { it: 'Inserire la descrizione', en: 'Enter the description' },
+  startsOn: { it: 'Inserire la data di inizio', en: 'Enter the start date' },
+  endsOn: { it: 'Inserire la data di fine', en: 'Enter the end date' },
+  startDate: { it: 'Inserire la data di inizio', en: 'Enter the start date' },
+  endDate: { it: 'Inserire la data di fine', en: 'Enter the end date' },
+  date: { it: 'Inserire la data', en: 'Enter the date' },
+  capacity: { it: 'Inserire il numero di posti', en: 'Enter the number of places' },
+  fundingSource: { it: 'Inserire la fonte di finanziamento', en: 'Enter the funding source' },
+  officeId: { it: 'Scegliere la sede', en: 'Choose the office' },
+  officeIds: { it: 'Scegliere almeno una sede', en: 'Choose at least one office' },
+  eligibleReasons: { it: 'Scegliere almeno un tipo di crisi', en: 'Choose at least one type of crisis' },
+  roles: { it: 'Assegnare almeno un ruolo in una sede', en: 'Give at least one role in an office' },
+  reason: { it: 'Inserire il motivo', en: 'Enter the reason' },
+  body: { it: 'Inserire il testo', en: 'Enter the text' },
+  subject: { it: 'Inserire l’oggetto', en: 'Enter the subject' },
+  password: { it: 'Inserire la password', en: 'Enter the password' },
+  currentPassword: { it: 'Inserire la password attuale', en: 'Enter the current password' },
+  newPassword: { it: 'Inserire la nuova password', en: 'Enter the new password' },
+  templateId: { it: 'Scegliere il modello', en: 'Choose the template' },
+  address: { it: 'Inserire l’indirizzo', en: 'Enter the address' },
+};
+
+/** The Italian messages written in the schemas (the ids), with their human Italian and English. */
+const MESSAGES: Record<string, Text> = {
+  'Data nel formato AAAA-MM-GG': { it: 'Inserire una data nel formato gg/mm/aaaa', en: 'Enter a date as dd/mm/yyyy' },
+  'Data inesistente': { it: 'Questa data non esiste', en: 'This date does not exist' },
+  'Orario nel formato HH:MM': { it: 'Inserire un orario nel formato hh:mm', en: 'Enter a time as hh:mm' },
+  'L’orario di chiusura deve seguire quello di apertura': { it: 'L’orario di chiusura deve seguire quello di apertura', en: 'The closing time must come after the opening time' },
+  'CAP di 5 cifre': { it: 'Il CAP ha 5 cifre', en: 'The postcode (CAP) has 5 digits' },
+  'Sigla di provincia di 2 lettere': { it: 'La sigla della provincia ha 2 lettere (es. MO)', en: 'The province code has 2 letters (e.g. MO)' },
+  'Codice di 2–20 lettere o cifre': { it: 'Il codice ha da 2 a 20 lettere o cifre', en: 'The code has 2 to 20 letters or digits' },
+  'Codice di 2–30 lettere o cifre': { it: 'Il codice ha da 2 a 30 lettere o cifre', en: 'The code has 2 to 30 letters or digits' },
+  'Assegnare almeno un ruolo in una sede': { it: 'Assegnare almeno un ruolo in una sede', en: 'Give at least one role in an office' },
+  'Codice fiscale non valido: 11 cifre con la cifra di controllo corretta, oppure 16 caratteri': {
+    it: 'Il codice fiscale non è valido: 11 cifre con la cifra di controllo corretta, oppure 16 caratteri',
+    en: 'The tax code is not valid: 11 digits with the right check digit, or 16 characters',
+  },
+  'Partita IVA non valida: 11 cifre con la cifra di controllo corretta': {
+    it: 'La partita IVA non è valida: 11 cifre con la cifra di controllo corretta',
+    en: 'The VAT number is not valid: 11 digits with the right check digit',
+  },
+  'Codice ATECO non valido': { it: 'Il codice ATECO non è valido', en: 'The ATECO code is not valid' },
+  'Codice ISTAT del comune di 6 cifre': { it: 'Il codice ISTAT del comune ha 6 cifre', en: 'The ISTAT code of the comune has 6 digits' },
+  'Codice catastale di 4 caratteri (es. F257)': { it: 'Il codice catastale ha 4 caratteri (es. F257)', en: 'The cadastral code has 4 characters (e.g. F257)' },
+  'Codice ISO di 2 lettere (es. IT)': { it: 'Il codice ISO ha 2 lettere (es. IT)', en: 'The ISO code has 2 letters (e.g. IT)' },
+  'La data di fine della CIGS non può precedere la data di inizio': { it: 'La data di fine della CIGS non può precedere la data di inizio', en: 'The CIGS end date cannot be before its start date' },
+  'La data di fine non può precedere quella di inizio': { it: 'La data di fine non può precedere quella di inizio', en: 'The end date cannot be before the start date' },
+  'Numero di telefono non valido': { it: 'Il numero di telefono non è valido', en: 'The phone number is not valid' },
+  'Inserire il numero di telefono': REQUIRED.phone!,
+  'Codice fiscale non valido': { it: 'Il codice fiscale non è valido', en: 'The codice fiscale is not valid' },
+  'Codice fiscale non valido: servono 16 caratteri (6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre, 1 lettera)': {
+    it: 'Il codice fiscale non è valido: servono 16 caratteri (6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre, 1 lettera)',
+    en: 'The codice fiscale is not valid: it has 16 characters (6 letters, 2 digits, 1 letter, 2 digits, 1 letter, 3 digits, 1 letter)',
+  },
+  'Codice fiscale non valido: il carattere di controllo non corrisponde (errore di battitura?)': {
+    it: 'Il codice fiscale non è valido: il carattere di controllo non corrisponde (errore di battitura?)',
+    en: 'The codice fiscale is not valid: the check character does not match (a typo?)',
+  },
+  'Codice fiscale non valido: la data di nascita codificata non esiste': {
+    it: 'Il codice fiscale non è valido: la data di nascita che contiene non esiste',
+    en: 'The codice fiscale is not valid: the birth date it encodes does not exist',
+  },
+  'Codice fiscale non valido: il codice del luogo di nascita non è valido': {
+    it: 'Il codice fiscale non è valido: il codice del luogo di nascita non è valido',
+    en: 'The codice fiscale is not valid: the birth place code is not valid',
+  },
+};
+
+/** Messages with a number in them, written in the schemas. */
+const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Text]> = [
+  [/^La password deve avere almeno (\d+) caratteri$/, (m) => ({ it: `La password deve avere almeno ${m[1]} caratteri`, en: `The password must have at least ${m[1]} characters` })],
+];
+
+const GENERIC = {
+  required: { it: 'Campo obbligatorio', en: 'This field is required' },
+  invalid: { it: 'Valore non valido', en: 'This value is not valid' },
+  choose: { it: 'Scegliere un valore dall’elenco', en: 'Choose one of the options' },
+  email: { it: 'Inserire un indirizzo e-mail valido', en: 'Enter a valid e-mail address' },
+  date: MESSAGES['Data nel formato AAAA-MM-GG']!,
+  dateTime: { it: 'Inserire data e ora valide', en: 'Enter a valid date and time' },
+  number: { it: 'Inserire un numero', en: 'Enter a number' },
+  integer: { it: 'Inserire un numero intero', en: 'Enter a whole number' },
+  yesNo: { it: 'Scegliere sì o no', en: 'Choose yes or no' },
+  text: { it: 'Inserire un testo', en: 'Enter some text' },
+};
+
+const fieldOf = (path: ReadonlyArray<PropertyKey> | undefined): string | undefined => {
+  for (let i = (path?.length ?? 0) - 1; i >= 0; i--) if (typeof path![i] === 'string') return path![i] as string;
+  return undefined;
+};
+
+const requiredFor = (path: ReadonlyArray<PropertyKey> | undefined): Text => REQUIRED[fieldOf(path) ?? ''] ?? GENERIC.required;
+
+/** A raw issue (Zod still holds the input) → its human text. Used as a Zod error map. */
+export function describeIssue(issue: z.core.$ZodRawIssue, language: MessageLanguage): string {
+  const pick = (text: Text) => text[language];
+  const input = issue.input;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined || input === null || input === '') return pick(requiredFor(issue.path));
+      if (issue.expected === 'number' || issue.expected === 'int' || issue.expected === 'bigint') return pick(GENERIC.number);
+      if (issue.expected === 'boolean') return pick(GENERIC.yesNo);
+      if (issue.expected === 'string') return pick(GENERIC.text);
+      return pick(GENERIC.invalid);
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        return min <= 1 ? pick(requiredFor(issue.path)) : pick({ it: `Inserire almeno ${min} caratteri`, en: `Enter at least ${min} characters` });
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return min <= 1 ? pick(requiredFor(issue.path)) : pick({ it: `Sceglierne almeno ${min}`, en: `Choose at least ${min}` });
+      }
+      return pick({ it: `Il valore minimo è ${min}`, en: `The minimum is ${min}` });
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return pick({ it: `Al massimo ${max} caratteri`, en: `At most ${max} characters` });
+      if (issue.origin === 'array' || issue.origin === 'set') return pick({ it: `Al massimo ${max} elementi`, en: `At most ${max} items` });
+      return pick({ it: `Il valore massimo è ${max}`, en: `The maximum is ${max}` });
+    }
+    case 'invalid_format':
+      if (input === '') return pick(requiredFor(issue.path));
+      if (issue.format === 'email') return pick(GENERIC.email);
+      if (issue.format === 'date') return pick(GENERIC.date);
+      if (issue.format === 'datetime') return pick(GENERIC.dateTime);
+      if (issue.format === 'uuid' || issue.format === 'guid') return pick(GENERIC.choose);
+      return pick(GENERIC.invalid);
+    case 'invalid_value':
+      if (input === undefined || input === '') return pick(requiredFor(issue.path));
+      return pick(GENERIC.choose);
+    case 'not_multiple_of':
+      return pick(GENERIC.integer);
+    case 'unrecognized_keys':
+      return pick({ it: `Campo non previsto: ${issue.keys.join(', ')}`, en: `Unexpected field: ${issue.keys.join(', ')}` });
+    default:
+      return pick(GENERIC.invalid);
+  }
+}
+
+/** A Zod error map in one language: `schema.safeParse(value, { error: validationErrorMap('en') })`. */
+export function validationErrorMap(language: MessageLanguage) {
+  return (issue: z.core.$ZodRawIssue) => describeIssue(issue, language);
+}
+
+/** A message a schema wrote (Italian, the id) in the asked language; other texts unchanged. */
+export function translateMessage(message: string, language: MessageLanguage): string {
+  const known = MESSAGES[message];
+  if (known) return known[language];
+  for (const [pattern, text] of PATTERNS) {
+    const match = pattern.exec(message);
+    if (match) return text(match)[language];
+  }
+  return message;
+}
+
+export interface ValidationFieldError {
+  /** `firstName`, `slots/0/opens`; the server prefixes the part of the request (`body/firstName`). */
+  path: string;
+  message: string;
+}
+
+/** A failed parse → one human message per field, in the asked language. */
+export function fieldErrorsOf(error: z.ZodError, language: MessageLanguage): ValidationFieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('/'), message: translateMessage(issue.message, language) }));
+}
