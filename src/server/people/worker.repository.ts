@@ -101,7 +101,7 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
       return row?.id;
     },
 
-    async list(executor: Executor, networkId: string, officeFilter: string | null, query: WorkerListQuery): Promise<{ items: WorkerSummary[]; nextCursor: string | null }> {
+    async list(executor: Executor, networkId: string, officeFilter: string | null, query: WorkerListQuery): Promise<{ items: WorkerSummary[]; nextCursor: string | null; total: number | null }> {
       const conditions: RawBuilder<unknown>[] = [sql`w.network_id = ${networkId}`];
       const office = officeFilter ?? query.officeId;
       if (office) conditions.push(sql`w.office_id = ${office}`);
@@ -115,6 +115,8 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
       else if (search?.kind === 'phone') conditions.push(sql`w.phone like ${`${search.value}%`}`);
       // Each word anywhere in "last first" (trigram index): "maria rossi" finds Rossi Maria.
       else if (search?.kind === 'name') for (const word of search.words) conditions.push(sql`w.search_name like ${`%${word}%`}`);
+      // How many match in all ("1.234 lavoratori"): counted on the first page only, the filters without the cursor.
+      const counted = query.cursor ? null : sql<boolean>`${sql.join(conditions, sql` and `)}`;
       if (query.cursor) {
         const [last, first, id] = decodeCursor(query.cursor);
         conditions.push(sql`(w.last_name, w.first_name, w.id) > (${last}, ${first}, ${id}::uuid)`);
@@ -156,6 +158,11 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
         if (capped.length === 0 || Number(capped[0]!.matched) <= searchSortCap) rows = capped;
       }
       rows ??= await joined(executor.selectFrom('workers as w').where(where)).execute();
+      const total = counted
+        ? rows.length <= query.limit
+          ? rows.length
+          : Number((await executor.selectFrom('workers as w').select(sql<number>`count(*)`.as('n')).where(counted).executeTakeFirstOrThrow()).n)
+        : null;
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
@@ -171,6 +178,7 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
           cigsEndDate: r.cigs_end_date,
         })),
         nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+        total,
       };
     },
 

@@ -1,30 +1,78 @@
 import { Button } from 'design-react-kit';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/schemas/audit.schema';
-import { api, query } from '../../api/client';
+import type { WorkerList } from '../../../shared/schemas/people.schema';
+import { ApiError, api, query } from '../../api/client';
 import { formatDateTime } from '../../i18n/i18n';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
-import { TextField } from '../../components/text-field';
+import { SelectField, TextField } from '../../components/text-field';
 
 interface Filters {
+  actorId: string;
   action: string;
-  entityType: string;
-  entityId: string;
+  workerId: string;
   from: string;
   to: string;
 }
-const EMPTY: Filters = { action: '', entityType: '', entityId: '', from: '', to: '' };
+const EMPTY: Filters = { actorId: '', action: '', workerId: '', from: '', to: '' };
 
-/** Dates picked in Italian local time become the UTC instants the API filters on. */
+/** Dates picked in Italian local time become the UTC instants the API filters on; the end day is included. */
 const dayStart = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
-const dayAfter = (date: string) => {
+const dayEnd = (date: string) => {
   if (!date) return undefined;
   const d = new Date(`${date}T00:00:00`);
   d.setDate(d.getDate() + 1);
-  return d.toISOString();
+  return new Date(d.getTime() - 1).toISOString();
 };
+
+/** A date filter with its own message beside it (aria-invalid, aria-describedby), e.g. a reversed period. */
+function DateFilter({ label, value, onChange, error, className }: { label: string; value: string; onChange(value: string): void; error?: string; className?: string }) {
+  const id = useId();
+  return (
+    <div className={`mb-3 ${className ?? ''}`}>
+      <label htmlFor={id} className="form-label-static">{label}</label>
+      <input id={id} type="date" className={`form-control ${error ? 'is-invalid' : ''}`} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      {error && <div id={`${id}-error`} className="invalid-feedback d-block">{error}</div>}
+    </div>
+  );
+}
+
+/** Finds a worker by name and picks one: the log of a single person's record. */
+function WorkerFilter({ value, onChange, className }: { value: string; onChange(id: string): void; className?: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [matches, setMatches] = useState<Array<{ id: string; label: string }>>([]);
+  useEffect(() => {
+    const q = text.trim();
+    if (q.length < 2) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api.get<WorkerList>(`/api/v1/workers${query({ q, limit: 20 })}`).then(
+        (r) => live && setMatches(r.items.map((w) => ({ id: w.id, label: `${w.lastName} ${w.firstName}${w.codiceFiscale ? ` · ${w.codiceFiscale}` : ''}` }))),
+        () => live && setMatches([]),
+      );
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text]);
+  const shown = text.trim().length < 2 ? [] : matches;
+  return (
+    <>
+      <TextField className={className} type="search" label={t('audit.filterWorker')} value={text} onChange={setText} />
+      <SelectField
+        className={className}
+        label={t('audit.workerMatches')}
+        value={value}
+        onChange={onChange}
+        options={[{ value: '', label: text.trim().length >= 2 && shown.length === 0 ? t('audit.workerNone') : t('audit.allWorkers') }, ...shown.map((m) => ({ value: m.id, label: m.label }))]}
+      />
+    </>
+  );
+}
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -34,17 +82,30 @@ export function AuditPage() {
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [staff, setStaff] = useState<Array<{ id: string; fullName: string }>>([]);
+
+  useEffect(() => {
+    api.get<{ items: Array<{ id: string; fullName: string }> }>('/api/v1/staff?status=all').then((r) => setStaff([...r.items].sort((a, b) => a.fullName.localeCompare(b.fullName, 'it'))), () => setStaff([]));
+  }, []);
+
+  // One label per action code (i18n auditActions): the same table names the options and the rows.
+  const actionOptions = useMemo(() => {
+    const labels = (i18n.getResourceBundle(i18n.language, 'translation') as { auditActions?: Record<string, string> }).auditActions ?? {};
+    return Object.entries(labels)
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  }, [i18n, i18n.language]);
 
   const load = useCallback(
     async (before?: number) => {
       try {
         const page = await api.get<{ items: AuditEntry[]; nextBefore: number | null }>(
           `/api/v1/audit${query({
+            actorId: filters.actorId,
             action: filters.action,
-            entityType: filters.entityType,
-            entityId: filters.entityId,
+            workerId: filters.workerId,
             from: dayStart(filters.from),
-            to: dayAfter(filters.to),
+            to: dayEnd(filters.to),
             before,
             limit: 50,
           })}`,
@@ -53,6 +114,8 @@ export function AuditPage() {
         setNextBefore(page.nextBefore);
         setError(null);
       } catch (err) {
+        setItems([]);
+        setNextBefore(null);
         setError(err);
       } finally {
         setLoaded(true);
@@ -65,28 +128,34 @@ export function AuditPage() {
     void load();
   }, [load]);
 
-  const field = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
+  const field = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const apply = (event: FormEvent) => {
     event.preventDefault();
     setFilters(draft);
   };
+  // The API names the field of a reversed period; its message goes beside that field.
+  const fieldError = (name: string) => (error instanceof ApiError ? error.errors.find((e) => e.path === `querystring/${name}`)?.message : undefined);
+  const fromError = fieldError('from');
+  const actionLabel = (code: string) => (i18n.exists(`auditActions.${code}`) ? t(`auditActions.${code}`) : code);
+  const entityLabel = (entry: AuditEntry) => entry.entityLabel || (i18n.exists(`auditEntities.${entry.entityType}`) ? t(`auditEntities.${entry.entityType}`) : entry.entityType);
+  const hasPeriod = Boolean(filters.from || filters.to);
 
   return (
     <>
       <PageTitle lead={t('audit.intro')}>{t('audit.title')}</PageTitle>
-      <form className="row align-items-end" role="search" onSubmit={apply}>
-        <TextField className="col-md-3" label={t('audit.filterAction')} value={draft.action} onChange={field('action')} />
-        <TextField className="col-md-2" label={t('audit.filterEntityType')} value={draft.entityType} onChange={field('entityType')} />
-        <TextField className="col-md-3" label={t('audit.filterEntityId')} value={draft.entityId} onChange={field('entityId')} />
-        <TextField className="col-md-2" label={t('audit.filterFrom')} type="date" value={draft.from} onChange={field('from')} />
-        <TextField className="col-md-2" label={t('audit.filterTo')} type="date" value={draft.to} onChange={field('to')} />
+      <form className="row align-items-end" role="search" onSubmit={apply} noValidate>
+        <SelectField className="col-md-4" label={t('audit.filterActor')} value={draft.actorId} onChange={field('actorId')} options={[{ value: '', label: t('audit.allActors') }, ...staff.map((s) => ({ value: s.id, label: s.fullName }))]} />
+        <SelectField className="col-md-4" label={t('audit.filterAction')} value={draft.action} onChange={field('action')} options={[{ value: '', label: t('audit.allActions') }, ...actionOptions]} />
+        <DateFilter className="col-6 col-md-2" label={t('audit.filterFrom')} value={draft.from} onChange={field('from')} error={fromError} />
+        <DateFilter className="col-6 col-md-2" label={t('audit.filterTo')} value={draft.to} onChange={field('to')} />
+        <WorkerFilter className="col-md-4" value={draft.workerId} onChange={field('workerId')} />
         <div className="col-12 mb-3 d-flex gap-2">
           <Button color="primary" type="submit">{t('audit.apply')}</Button>
           <Button color="secondary" outline type="button" onClick={() => { setDraft(EMPTY); setFilters(EMPTY); }}>{t('audit.reset')}</Button>
         </div>
       </form>
-      <ProblemAlert error={error} />
-      {loaded && items.length === 0 && <p>{t('audit.empty')}</p>}
+      {!fromError && <ProblemAlert error={error} />}
+      {loaded && !error && items.length === 0 && <p role="status">{hasPeriod ? t('audit.emptyPeriod') : t('audit.empty')}</p>}
       {items.length > 0 && (
         <div className="table-responsive">
           <table className="table table-sm align-top">
@@ -108,10 +177,10 @@ export function AuditPage() {
                   <td>{entry.actorLabel || t('audit.system')}{entry.ip && <div className="small text-muted">{entry.ip}</div>}</td>
                   <td>{entry.officeName ?? '—'}</td>
                   <td>
-                    {i18n.exists(`auditActions.${entry.action}`) ? t(`auditActions.${entry.action}`) : entry.action}
-                    <div className="small text-muted"><code>{entry.action}</code></div>
+                    {/* "Lettura scheda lavoratore — Barbieri Emanuele": the action and its object in words. */}
+                    {actionLabel(entry.action)}{entry.entityLabel && ` — ${entry.entityLabel}`}
                   </td>
-                  <td>{entry.entityType}{entry.entityId && <div className="small text-muted text-break">{entry.entityId}</div>}</td>
+                  <td>{entityLabel(entry)}{entry.entityLabel && i18n.exists(`auditEntities.${entry.entityType}`) && <div className="small text-muted">{t(`auditEntities.${entry.entityType}`)}</div>}</td>
                   <td><div className="audit-details">{Object.keys(entry.details).length ? JSON.stringify(entry.details, null, 1) : ''}</div></td>
                 </tr>
               ))}

@@ -1,27 +1,12 @@
 import { Button } from 'design-react-kit';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/charts/scroll-region';
 import type { Enrollment } from '../../../shared/schemas/programmes.schema';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../i18n/i18n';
 import { ProblemAlert } from '../../components/problem-alert';
-
-/** A native modal <dialog>: the browser traps focus, Esc closes it, focus returns to the opener. */
-function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  return (
-    <dialog ref={ref} aria-labelledby={id} onCancel={(event) => { event.preventDefault(); onClose(); }} className="border-0 rounded shadow p-4" style={{ maxWidth: 'min(640px, 94vw)', width: '100%' }}>
-      <h2 id={id} className="h5">{title}</h2>
-      {children}
-    </dialog>
-  );
-}
+import { Dialog } from '../../components/dialog';
 
 export type Move = { enrollment: Enrollment; option: Enrollment['allowed'][number] };
 

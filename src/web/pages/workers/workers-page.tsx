@@ -24,11 +24,12 @@ function CigsEnd({ date }: { date: string | null }) {
 }
 
 export function WorkersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>);
   const [items, setItems] = useState<WorkerSummary[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [offices, setOffices] = useState<Office[]>([]);
   const [companies, setCompanies] = useState<CompanySummary[]>([]);
@@ -45,6 +46,7 @@ export function WorkersPage() {
     api.get<WorkerList>(`/api/v1/workers${query({ ...filters, limit: 25 })}`).then((r) => {
       setItems(r.items);
       setNext(r.nextCursor);
+      setTotal(r.total);
     }, setError);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
@@ -89,6 +91,12 @@ export function WorkersPage() {
       {items && items.length === 0 && <p>{t('people.noResults')}</p>}
       {items && items.length > 0 && (
         <>
+          {total !== null && (
+            // "1.234 lavoratori": Italian groups thousands even in four-digit numbers here.
+            <p className="fw-semibold" role="status">
+              {t('people.workers.count', { count: total, formatted: new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'it-IT', { useGrouping: 'always' }).format(total) })}
+            </p>
+          )}
           {/* Cards on phones: a five-column table does not fit 360 px. */}
           <ul className="list-unstyled d-md-none rc-worker-cards">
             {items.map((w) => (
