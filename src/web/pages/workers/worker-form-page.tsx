@@ -1,12 +1,16 @@
 import { Alert, Button } from 'design-react-kit';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { decodeCodiceFiscale, validateCodiceFiscale } from '../../../shared/identity/codice-fiscale';
-import type { CigsCase, Company, CompanySummary } from '../../../shared/schemas/companies.schema';
+import { companyEndpoints } from '../../../shared/api/companies.endpoints';
+import { workerEndpoints } from '../../../shared/api/people.endpoints';
+import { officeEndpoints } from '../../../shared/api/staff.endpoints';
+import type { CigsCase, CompanySummary } from '../../../shared/schemas/companies.schema';
 import type { Office } from '../../../shared/schemas/office.schema';
-import type { DuplicateCandidate, Worker } from '../../../shared/schemas/people.schema';
-import { api, query } from '../../api/client';
+import type { CreateWorkerInput, DuplicateCandidate } from '../../../shared/schemas/people.schema';
+import { call } from '../../api/client';
+import { useFieldErrors } from '../../api/validate';
 import { Autocomplete } from '../../components/autocomplete';
 import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
@@ -38,12 +42,14 @@ export function WorkerFormPage() {
   const [cases, setCases] = useState<CigsCase[]>([]);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors();
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    api.get<{ items: Office[] }>('/api/v1/offices').then((r) => setOffices(r.items), () => undefined);
-    api.get<{ items: CompanySummary[] }>('/api/v1/companies').then((r) => setCompanies(r.items), () => undefined);
+    call(officeEndpoints.list).then((r) => setOffices(r.items), () => undefined);
+    call(companyEndpoints.list).then((r) => setCompanies(r.items), () => undefined);
     if (!id) return;
-    api.get<Worker>(`/api/v1/workers/${id}`).then((w) => {
+    call(workerEndpoints.get, { params: { id } }).then((w) => {
       setForm({
         firstName: w.firstName, lastName: w.lastName, codiceFiscale: w.codiceFiscale ?? '', birthDate: w.birthDate ?? '', sex: w.sex ?? '',
         birthPlaceCode: w.birthPlaceCode ?? '', citizenship: w.citizenship ?? '', address: w.address, phone: w.phone ?? '', email: w.email ?? '',
@@ -56,7 +62,7 @@ export function WorkerFormPage() {
 
   useEffect(() => {
     if (!form.companyId) return setCases([]);
-    api.get<Company>(`/api/v1/companies/${form.companyId}`).then((c) => setCases(c.cigsCases), () => setCases([]));
+    call(companyEndpoints.get, { params: { id: form.companyId } }).then((c) => setCases(c.cigsCases), () => setCases([]));
   }, [form.companyId]);
 
   // Codice fiscale checked as it is typed; when valid, birth data is read from it (D.M. 23/12/1976).
@@ -77,7 +83,7 @@ export function WorkerFormPage() {
     const params = { codiceFiscale: cfState?.valid ? cf : '', phone: form.phone.replace(/\D/g, '').length >= 6 ? form.phone : '', firstName: form.firstName, lastName: form.lastName, birthDate: form.birthDate };
     if (!params.codiceFiscale && !params.phone && !(params.firstName && params.lastName)) return setDuplicates([]);
     const timer = setTimeout(() => {
-      api.get<{ items: DuplicateCandidate[] }>(`/api/v1/workers/duplicates${query(params)}`).then((r) => setDuplicates(r.items.filter((c) => c.id !== id)), () => undefined);
+      call(workerEndpoints.duplicates, { query: params }).then((r) => setDuplicates(r.items.filter((c) => c.id !== id)), () => undefined);
     }, 350);
     return () => clearTimeout(timer);
   }, [cf, cfState, form.phone, form.firstName, form.lastName, form.birthDate, id]);
@@ -93,11 +99,16 @@ export function WorkerFormPage() {
       else if (editing && field !== 'officeId' && field !== 'cigsEndDate') body[field] = null;
     }
     body.residenceComuneCode = comune?.code ?? (editing ? null : undefined);
+    // Checked with the endpoint's own schema before sending: the message shows under the field.
+    if (!fields.check(editing ? workerEndpoints.update : workerEndpoints.create, body as CreateWorkerInput, formRef.current)) return;
     try {
-      const saved = editing ? await api.patch<Worker>(`/api/v1/workers/${id}`, body) : await api.post<Worker>('/api/v1/workers', body);
+      const saved = editing
+        ? await call(workerEndpoints.update, { params: { id: id! }, body })
+        : await call(workerEndpoints.create, { body: body as CreateWorkerInput });
       show('success', editing ? t('people.form.saved') : t('people.form.created'));
       navigate(`/lavoratori/${saved.id}`);
     } catch (err) {
+      fields.fromProblem(err);
       setError(err);
     }
   };
@@ -120,29 +131,29 @@ export function WorkerFormPage() {
         </Alert>
       )}
       {loaded && (
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <div className="row">
-            <TextField className="col-12 col-md-6" label={t('people.worker.firstName')} value={form.firstName} onChange={set('firstName')} required autoComplete="off" />
-            <TextField className="col-12 col-md-6" label={t('people.worker.lastName')} value={form.lastName} onChange={set('lastName')} required autoComplete="off" />
-            <TextField className="col-12 col-md-6" label={t('people.workers.phone')} value={form.phone} onChange={set('phone')} type="tel" autoComplete="off" />
-            <TextField className="col-12 col-md-6" label={t('people.worker.email')} value={form.email} onChange={set('email')} type="email" autoComplete="off" />
-            <TextField className="col-12 col-md-6" label={t('people.workers.codiceFiscale')} value={form.codiceFiscale} onChange={set('codiceFiscale')} maxLength={20}
+            <TextField className="col-12 col-md-6" label={t('people.worker.firstName')} value={form.firstName} onChange={set('firstName')} error={fields.errors.firstName} required autoComplete="off" />
+            <TextField className="col-12 col-md-6" label={t('people.worker.lastName')} value={form.lastName} onChange={set('lastName')} error={fields.errors.lastName} required autoComplete="off" />
+            <TextField className="col-12 col-md-6" label={t('people.workers.phone')} value={form.phone} onChange={set('phone')} error={fields.errors.phone} type="tel" autoComplete="off" />
+            <TextField className="col-12 col-md-6" label={t('people.worker.email')} value={form.email} onChange={set('email')} error={fields.errors.email} type="email" autoComplete="off" />
+            <TextField className="col-12 col-md-6" label={t('people.workers.codiceFiscale')} value={form.codiceFiscale} onChange={set('codiceFiscale')} error={fields.errors.codiceFiscale} maxLength={20}
               help={cfState?.valid ? t('people.form.cfDecoded', { date: formatDate(cfState.decoded.birthDate), sex: cfState.decoded.sex, place: cfState.decoded.cadastralCode }) : cfState ? t('people.form.cfInvalid') : t('people.form.cfHelp')}
               aria-invalid={cfState ? !cfState.valid : undefined} autoComplete="off" />
-            <TextField className="col-6 col-md-3" label={t('people.worker.birthDate')} value={form.birthDate} onChange={set('birthDate')} type="date" />
-            <SelectField className="col-6 col-md-3" label={t('people.worker.sex')} value={form.sex} onChange={set('sex')} options={[{ value: '', label: '—' }, { value: 'F', label: t('people.sex.F') }, { value: 'M', label: t('people.sex.M') }]} />
-            <TextField className="col-6 col-md-3" label={t('people.worker.birthPlace')} value={form.birthPlaceCode} onChange={set('birthPlaceCode')} maxLength={4} />
-            <TextField className="col-6 col-md-3" label={t('people.worker.citizenship')} value={form.citizenship} onChange={set('citizenship')} maxLength={2} />
+            <TextField className="col-6 col-md-3" label={t('people.worker.birthDate')} value={form.birthDate} onChange={set('birthDate')} error={fields.errors.birthDate} type="date" />
+            <SelectField className="col-6 col-md-3" label={t('people.worker.sex')} value={form.sex} onChange={set('sex')} error={fields.errors.sex} options={[{ value: '', label: '—' }, { value: 'F', label: t('people.sex.F') }, { value: 'M', label: t('people.sex.M') }]} />
+            <TextField className="col-6 col-md-3" label={t('people.worker.birthPlace')} value={form.birthPlaceCode} onChange={set('birthPlaceCode')} error={fields.errors.birthPlaceCode} maxLength={4} />
+            <TextField className="col-6 col-md-3" label={t('people.worker.citizenship')} value={form.citizenship} onChange={set('citizenship')} error={fields.errors.citizenship} maxLength={2} />
             <div className="col-12 col-md-6 mb-3"><Autocomplete kind="comuni" label={t('people.worker.residence')} value={comune} onChange={setComune} /></div>
-            <TextField className="col-12 col-md-6" label={t('people.worker.address')} value={form.address} onChange={set('address')} />
-            <SelectField className="col-12 col-md-6" label={t('people.workers.office')} value={form.officeId} onChange={set('officeId')} options={[{ value: '', label: '—' }, ...officeOptions]} />
+            <TextField className="col-12 col-md-6" label={t('people.worker.address')} value={form.address} onChange={set('address')} error={fields.errors.address} />
+            <SelectField className="col-12 col-md-6" label={t('people.workers.office')} value={form.officeId} onChange={set('officeId')} error={fields.errors.officeId} options={[{ value: '', label: '—' }, ...officeOptions]} />
             <SelectField className="col-12 col-md-6" label={t('people.workers.company')} value={form.companyId} onChange={(v) => setForm((f) => ({ ...f, companyId: v, cigsCaseId: '' }))}
               options={[{ value: '', label: t('people.form.noCase') }, ...companies.map((c) => ({ value: c.id, label: c.name }))]} />
-            <SelectField className="col-12 col-md-6" label={t('people.worker.cigsCase')} value={form.cigsCaseId} onChange={set('cigsCaseId')}
+            <SelectField className="col-12 col-md-6" label={t('people.worker.cigsCase')} value={form.cigsCaseId} onChange={set('cigsCaseId')} error={fields.errors.cigsCaseId}
               options={[{ value: '', label: t('people.form.noCase') }, ...cases.map((c) => ({ value: c.id, label: `${t(`people.reasons.${c.reason}`)} · ${formatDate(c.startDate)} – ${formatDate(c.endDate)}` }))]} />
-            <TextField className="col-12 col-md-6" label={t('people.form.cigsEndDate')} value={form.cigsEndDate} onChange={set('cigsEndDate')} type="date" />
+            <TextField className="col-12 col-md-6" label={t('people.form.cigsEndDate')} value={form.cigsEndDate} onChange={set('cigsEndDate')} error={fields.errors.cigsEndDate} type="date" />
           </div>
-          <ProblemAlert error={error} />
+          <ProblemAlert error={error} shownBesideFields={fields.errors} />
           <Button color="primary" type="submit">{t('people.form.save')}</Button>
         </form>
       )}
