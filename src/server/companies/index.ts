@@ -2,3 +2,4 @@
 export { companyOfCases, type CaseCompany } from './case-lookup.repository.js';
 export { cigsCaseDetails, cigsCaseIdsOfCompany, type CigsCaseDetails } from './case-details.repository.js';
 export { companiesForImport, createImportedCigsCase, createImportedCompany, pickCigsCase, reasonForNewCase, type CigsCaseRef, type CigsPeriodRequest, type ImportCompanyRef } from './company-import.repository.js';
+export { cigsCaseColumns } from './case-columns.repository.js';

@@ -4,3 +4,4 @@ export { normaliseLabel } from './normalise.js';
 export { canReadReferenceData } from './taxonomy.policy.js';
 export { createTaxonomyServices, escoFirstStartConfig, registerTaxonomy, DEFAULT_ESCO_VERSION, type TaxonomyServices } from './taxonomy.module.js';
 export { allComuni, type ComuneEntry } from './comuni-directory.repository.js';
+export { knownCountryCodes } from './country-lookup.repository.js';
