@@ -112,6 +112,12 @@ export async function call<E extends EndpointDefinition>(endpoint: E, ...[input]
   return (await response.json()) as ResponseOf<E>;
 }
 
+/** The URL of a GET operation, for a plain link (a download the browser saves itself). */
+export function urlOf<E extends EndpointDefinition & { method: 'GET' }>(endpoint: E, input: Omit<CallInput<E>, 'signal' | 'body'>): string {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  return buildPath(endpoint.path, params) + buildQuery(query);
+}
+
 /** Hands a downloaded file to the browser as a saved file. */
 export function saveFile(file: DownloadedFile) {
   const url = URL.createObjectURL(file.blob);

@@ -1,7 +1,8 @@
 import { Icon } from 'design-react-kit';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client';
+import { taxonomyEndpoints, taxonomySearchEndpoints } from '../../shared/api/taxonomy.endpoints';
+import { ApiError, call } from '../api/client';
 import '../styles/autocomplete.css';
 import {
   DEFAULT_LIMIT,
@@ -9,7 +10,6 @@ import {
   createDebouncedSearch,
   moveActive,
   optionMeta,
-  searchUrl,
   type DebouncedSearch,
   type TaxonomyItem,
   type TaxonomySearchKind,
@@ -123,7 +123,9 @@ export function Autocomplete<T extends TaxonomyItem = TaxonomyItem>({
     const debounced = createDebouncedSearch<T>(
       (query) => {
         const p = params.current;
-        return api.get<{ items: T[] }>(searchUrl(p.kind, query, { limit: p.limit, lang: p.language })).then((r) => r.items);
+        const endpoint = p.kind === 'comuni' ? taxonomyEndpoints.comuni : taxonomySearchEndpoints[p.kind];
+        // The kind picks the endpoint; T is the item type of that kind (comuni carry coordinates).
+        return call(endpoint, { query: { q: query, limit: p.limit ?? DEFAULT_LIMIT, lang: p.language } }).then((r) => r.items as T[]);
       },
       {
         onShort() {

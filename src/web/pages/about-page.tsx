@@ -2,9 +2,10 @@ import { Badge, Card, CardBody, Col, Row } from 'design-react-kit';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../api/client';
+import { taxonomyEndpoints } from '../../shared/api/taxonomy.endpoints';
+import { ApiError, call } from '../api/client';
 import { PageTitle } from '../components/page-title';
-import { SOURCES_URL, sourceTextLanguage, type DataSource } from '../components/taxonomy-search';
+import { sourceTextLanguage, type DataSource } from '../components/taxonomy-search';
 import { formatDateTime } from '../i18n/i18n';
 import { useSession } from '../session/session-context';
 
@@ -124,7 +125,7 @@ function useSources() {
       return;
     }
     let live = true;
-    api.get<{ items: DataSource[] }>(SOURCES_URL).then(
+    call(taxonomyEndpoints.sources).then(
       (r) => live && setSources(r.items),
       (err: unknown) => {
         if (!live) return;

@@ -2,7 +2,8 @@ import { Alert, Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { authEndpoints } from '../../shared/api/auth.endpoints';
+import { call } from '../api/client';
 import { useNotice } from '../components/notice';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
@@ -26,7 +27,7 @@ export function ChangePasswordPage() {
     setMismatch(next !== confirm);
     if (next !== confirm) return;
     try {
-      await api.post('/api/v1/auth/password', { currentPassword: current, newPassword: next });
+      await call(authEndpoints.changePassword, { body: { currentPassword: current, newPassword: next } });
       await refresh();
       notice.show('success', t('password.done'));
       navigate('/');

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Office } from '../../shared/schemas/office.schema';
-import { api } from '../api/client';
+import { officeEndpoints } from '../../shared/api/staff.endpoints';
+import { call } from '../api/client';
 import { PageTitle } from '../components/page-title';
 import { OpeningHours } from '../components/opening-hours';
 import { NAV_AREAS } from '../layout/app-header';
@@ -18,7 +19,7 @@ export function HomePage() {
   useEffect(() => {
     if (!officeId) return;
     let live = true;
-    api.get<Office>(`/api/v1/offices/${officeId}`).then((o) => live && setOffice(o), () => live && setOffice(null));
+    call(officeEndpoints.get, { params: { id: officeId } }).then((o) => live && setOffice(o), () => live && setOffice(null));
     return () => {
       live = false;
     };

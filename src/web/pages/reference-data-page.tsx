@@ -1,17 +1,16 @@
 import { Card, CardBody, Col, Row } from 'design-react-kit';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { taxonomyEndpoints } from '../../shared/api/taxonomy.endpoints';
+import { call } from '../api/client';
 import { Autocomplete, ItemLabel } from '../components/autocomplete';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import {
   TAXONOMY_SEARCHES,
   alternativeLabel,
-  distanceUrl,
   formatKm,
   isComune,
-  nearbyUrl,
   parseRadius,
   type ComuneItem,
   type NearbyComune,
@@ -77,7 +76,7 @@ function useDistance(from: ComuneItem | null, to: ComuneItem | null) {
     }
     let live = true;
     setState({ km: null, loading: true, error: null });
-    api.get<{ distanceKm: number }>(distanceUrl(from.code, to.code)).then(
+    call(taxonomyEndpoints.distance, { query: { from: from.code, to: to.code } }).then(
       (r) => live && setState({ km: r.distanceKm, loading: false, error: null }),
       (error: unknown) => live && setState({ km: null, loading: false, error }),
     );
@@ -99,7 +98,7 @@ function useNearby(origin: ComuneItem | null, radiusKm: number | null) {
     setState((s) => ({ ...s, loading: true, error: null }));
     // Waits for the operator to stop typing the radius before asking.
     const timer = setTimeout(() => {
-      api.get<{ items: NearbyComune[] }>(nearbyUrl(origin.code, radiusKm)).then(
+      call(taxonomyEndpoints.nearby, { params: { istatCode: origin.code }, query: { radiusKm } }).then(
         (r) => live && setState({ items: [...r.items].sort((a, b) => a.distanceKm - b.distanceKm), loading: false, error: null }),
         (error: unknown) => live && setState({ items: null, loading: false, error }),
       );

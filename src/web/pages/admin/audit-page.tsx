@@ -2,8 +2,10 @@ import { Button } from 'design-react-kit';
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/schemas/audit.schema';
-import type { WorkerList } from '../../../shared/schemas/people.schema';
-import { ApiError, api, query } from '../../api/client';
+import { auditEndpoints } from '../../../shared/api/auth.endpoints';
+import { workerEndpoints } from '../../../shared/api/people.endpoints';
+import { staffEndpoints } from '../../../shared/api/staff.endpoints';
+import { ApiError, call } from '../../api/client';
 import { formatDateTime } from '../../i18n/i18n';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -49,7 +51,7 @@ function WorkerFilter({ value, onChange, className }: { value: string; onChange(
     if (q.length < 2) return;
     let live = true;
     const timer = setTimeout(() => {
-      api.get<WorkerList>(`/api/v1/workers${query({ q, limit: 20 })}`).then(
+      call(workerEndpoints.list, { query: { q, limit: 20 } }).then(
         (r) => live && setMatches(r.items.map((w) => ({ id: w.id, label: `${w.lastName} ${w.firstName}${w.codiceFiscale ? ` · ${w.codiceFiscale}` : ''}` }))),
         () => live && setMatches([]),
       );
@@ -85,7 +87,7 @@ export function AuditPage() {
   const [staff, setStaff] = useState<Array<{ id: string; fullName: string }>>([]);
 
   useEffect(() => {
-    api.get<{ items: Array<{ id: string; fullName: string }> }>('/api/v1/staff?status=all').then((r) => setStaff([...r.items].sort((a, b) => a.fullName.localeCompare(b.fullName, 'it'))), () => setStaff([]));
+    call(staffEndpoints.list, { query: { status: 'all' } }).then((r) => setStaff([...r.items].sort((a, b) => a.fullName.localeCompare(b.fullName, 'it'))), () => setStaff([]));
   }, []);
 
   // One label per action code (i18n auditActions): the same table names the options and the rows.
@@ -99,17 +101,17 @@ export function AuditPage() {
   const load = useCallback(
     async (before?: number) => {
       try {
-        const page = await api.get<{ items: AuditEntry[]; nextBefore: number | null }>(
-          `/api/v1/audit${query({
-            actorId: filters.actorId,
-            action: filters.action,
-            workerId: filters.workerId,
+        const page = await call(auditEndpoints.search, {
+          query: {
+            actorId: filters.actorId || undefined,
+            action: filters.action || undefined,
+            workerId: filters.workerId || undefined,
             from: dayStart(filters.from),
             to: dayEnd(filters.to),
             before,
             limit: 50,
-          })}`,
-        );
+          },
+        });
         setItems((current) => (before ? [...current, ...page.items] : page.items));
         setNextBefore(page.nextBefore);
         setError(null);

@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Office } from '../../../shared/schemas/office.schema';
-import { api } from '../../api/client';
+import { officeEndpoints } from '../../../shared/api/staff.endpoints';
+import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -20,7 +21,7 @@ export function OfficeEditPage() {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    api.get<Office>(`/api/v1/offices/${id}`).then((o) => {
+    call(officeEndpoints.get, { params: { id: id! } }).then((o) => {
       setOffice(o);
       setForm(o);
     }, setError);
@@ -35,7 +36,7 @@ export function OfficeEditPage() {
     event.preventDefault();
     setError(null);
     try {
-      const saved = await api.patch<Office>(`/api/v1/offices/${office.id}`, {
+      const saved = await call(officeEndpoints.update, { params: { id: office.id }, body: {
         name: form.name,
         address: form.address,
         postalCode: form.postalCode,
@@ -45,7 +46,7 @@ export function OfficeEditPage() {
         email: form.email,
         openingHours: form.openingHours,
         active: form.active,
-      });
+      } });
       setOffice(saved);
       setForm(saved);
       notice.show('success', t('offices.saved'));

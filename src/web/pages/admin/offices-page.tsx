@@ -1,20 +1,16 @@
 import { Badge } from 'design-react-kit';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Office } from '../../../shared/schemas/office.schema';
-import { api } from '../../api/client';
+import { officeEndpoints } from '../../../shared/api/staff.endpoints';
+import { useApiQuery } from '../../hooks/use-api-query';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 
 export function OfficesPage() {
   const { t } = useTranslation();
-  const [offices, setOffices] = useState<Office[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    api.get<{ items: Office[] }>('/api/v1/offices').then((r) => setOffices(r.items), setError);
-  }, []);
+  const { data, error } = useApiQuery(officeEndpoints.list, {}, []);
+  const offices: Office[] | null = data?.items ?? null;
 
   return (
     <>

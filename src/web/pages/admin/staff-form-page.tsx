@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Office } from '../../../shared/schemas/office.schema';
 import type { RoleAssignment, StaffAccount } from '../../../shared/schemas/staff.schema';
-import { api } from '../../api/client';
+import { officeEndpoints, staffEndpoints } from '../../../shared/api/staff.endpoints';
+import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -24,7 +25,7 @@ function TemporaryPassword({ password }: { password: string }) {
 function useOffices() {
   const [offices, setOffices] = useState<Office[]>([]);
   useEffect(() => {
-    api.get<{ items: Office[] }>('/api/v1/offices').then((r) => setOffices(r.items), () => setOffices([]));
+    call(officeEndpoints.list).then((r) => setOffices(r.items), () => setOffices([]));
   }, []);
   return offices;
 }
@@ -44,7 +45,7 @@ export function StaffNewPage() {
     event.preventDefault();
     setError(null);
     try {
-      const result = await api.post<{ account: StaffAccount; temporaryPassword?: string }>('/api/v1/staff', { email, fullName, roles });
+      const result = await call(staffEndpoints.create, { body: { email, fullName, roles } });
       setCreated(result);
       notice.show('success', t('staff.created'));
     } catch (err) {
@@ -95,7 +96,7 @@ export function StaffEditPage() {
     setRoles(a.roles);
   };
   useEffect(() => {
-    api.get<StaffAccount>(`/api/v1/staff/${id}`).then(load, setError);
+    call(staffEndpoints.get, { params: { id: id! } }).then(load, setError);
   }, [id]);
 
   if (!account) return <ProblemAlert error={error} />;
@@ -111,19 +112,19 @@ export function StaffEditPage() {
   const save = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      load(await api.patch<StaffAccount>(`/api/v1/staff/${account.id}`, { fullName, roles }));
+      load(await call(staffEndpoints.update, { params: { id: account.id }, body: { fullName, roles } }));
       notice.show('success', t('staff.saved'));
     });
   };
   const toggleDisabled = () =>
     run(async () => {
       if (!account.disabled && !window.confirm(t('staff.confirmDisable', { name: account.fullName }))) return;
-      load(await api.post<StaffAccount>(`/api/v1/staff/${account.id}/${account.disabled ? 'enable' : 'disable'}`));
+      load(await call(account.disabled ? staffEndpoints.enable : staffEndpoints.disable, { params: { id: account.id } }));
       notice.show('success', account.disabled ? t('staff.enabledDone') : t('staff.disabledDone'));
     });
   const reset = () =>
     run(async () => {
-      const result = await api.post<{ temporaryPassword: string }>(`/api/v1/staff/${account.id}/reset-password`);
+      const result = await call(staffEndpoints.resetPassword, { params: { id: account.id } });
       setTemporaryPassword(result.temporaryPassword);
       notice.show('success', t('staff.resetDone'));
     });

@@ -5,11 +5,15 @@ import { Link } from 'react-router';
 import { ROLES } from '../../../shared/schemas/common.schema';
 import type { Office } from '../../../shared/schemas/office.schema';
 import type { StaffAccount } from '../../../shared/schemas/staff.schema';
-import { api, query } from '../../api/client';
+import type { QueryOf } from '../../../shared/api/endpoint';
+import { officeEndpoints, staffEndpoints } from '../../../shared/api/staff.endpoints';
+import { call } from '../../api/client';
 import { formatDateTime } from '../../i18n/i18n';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
+
+type StaffListQuery = NonNullable<QueryOf<typeof staffEndpoints.list>>;
 
 export function StaffPage() {
   const { t } = useTranslation();
@@ -22,12 +26,11 @@ export function StaffPage() {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    api.get<{ items: Office[] }>('/api/v1/offices').then((r) => setOffices(r.items), setError);
+    call(officeEndpoints.list).then((r) => setOffices(r.items), setError);
   }, []);
   useEffect(() => {
     const timer = setTimeout(() => {
-      api
-        .get<{ items: StaffAccount[] }>(`/api/v1/staff${query({ q, officeId, role, status })}`)
+      call(staffEndpoints.list, { query: { q, officeId: officeId || undefined, role: (role || undefined) as StaffListQuery['role'], status: status as StaffListQuery['status'] } })
         .then((r) => setItems(r.items), setError);
     }, 200);
     return () => clearTimeout(timer);

@@ -2,7 +2,8 @@ import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CIGS_REASONS, type CigsCase } from '../../../shared/schemas/companies.schema';
-import { api } from '../../api/client';
+import { companyEndpoints } from '../../../shared/api/companies.endpoints';
+import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
@@ -11,20 +12,20 @@ import { SelectField, TextField } from '../../components/text-field';
 export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdded(c: CigsCase): void }) {
   const { t } = useTranslation();
   const { show } = useNotice();
-  const [form, setForm] = useState({ reason: 'cessazione_attivita', authorisationRef: '', startDate: '', endDate: '', workersInvolved: '' });
+  const [form, setForm] = useState<{ reason: (typeof CIGS_REASONS)[number]; authorisationRef: string; startDate: string; endDate: string; workersInvolved: string }>({ reason: 'cessazione_attivita', authorisationRef: '', startDate: '', endDate: '', workersInvolved: '' });
   const [error, setError] = useState<unknown>(null);
   const set = (field: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      const created = await api.post<CigsCase>(`/api/v1/companies/${companyId}/cigs-cases`, {
+      const created = await call(companyEndpoints.addCigsCase, { params: { id: companyId }, body: {
         reason: form.reason,
         authorisationRef: form.authorisationRef,
         startDate: form.startDate,
         endDate: form.endDate,
         workersInvolved: form.workersInvolved ? Number(form.workersInvolved) : null,
-      });
+      } });
       show('success', t('people.company.caseAdded'));
       setForm({ reason: 'cessazione_attivita', authorisationRef: '', startDate: '', endDate: '', workersInvolved: '' });
       onAdded(created);

@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CompanySummary } from '../../../shared/schemas/companies.schema';
-import { api, query } from '../../api/client';
+import { companyEndpoints } from '../../../shared/api/companies.endpoints';
+import { useApiQuery } from '../../hooks/use-api-query';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { TextField } from '../../components/text-field';
@@ -14,15 +15,13 @@ export function CompaniesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<CompanySummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = (text: string) => api.get<{ items: CompanySummary[] }>(`/api/v1/companies${query({ q: text })}`).then((r) => setItems(r.items), setError);
-  useEffect(() => {
-    void load('');
-  }, []);
+  // The search asked for (on submit), not each keystroke; only the newest answer is shown.
+  const [asked, setAsked] = useState('');
+  const { data, error } = useApiQuery(companyEndpoints.list, { query: { q: asked || undefined } }, [asked]);
+  const items: CompanySummary[] | null = data?.items ?? null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void load(q);
+    setAsked(q);
   };
   return (
     <>

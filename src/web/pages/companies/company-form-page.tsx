@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Company } from '../../../shared/schemas/companies.schema';
-import { api } from '../../api/client';
+import { companyEndpoints } from '../../../shared/api/companies.endpoints';
+import { call } from '../../api/client';
 import { Autocomplete } from '../../components/autocomplete';
 import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
@@ -33,7 +34,7 @@ export function CompanyFormPage() {
 
   useEffect(() => {
     if (!id) return;
-    api.get<Company>(`/api/v1/companies/${id}`).then((c) => {
+    call(companyEndpoints.get, { params: { id } }).then((c) => {
       setForm({ name: c.name, taxCode: c.taxCode ?? '', vatNumber: c.vatNumber ?? '', address: c.address, postalCode: c.postalCode, phone: c.phone, email: c.email, pec: c.pec, notes: c.notes });
       setContacts(c.contacts);
       setComune(comuneItem(c.comuneCode, c.comuneName));
@@ -58,11 +59,11 @@ export function CompanyFormPage() {
     };
     try {
       if (editing) {
-        await api.patch<Company>(`/api/v1/companies/${id}`, body);
+        await call(companyEndpoints.update, { params: { id: id! }, body });
         show('success', t('people.company.saved'));
         navigate(`/aziende/${id}`);
       } else {
-        const company = await api.post<Company>('/api/v1/companies', body);
+        const company = await call(companyEndpoints.create, { body });
         show('success', t('people.company.created'));
         // A new company is recorded with its CIGS episode: stay to add it.
         setCreated(company.id);

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CohortMember, Company } from '../../../shared/schemas/companies.schema';
-import { api } from '../../api/client';
+import { companyEndpoints } from '../../../shared/api/companies.endpoints';
+import { call } from '../../api/client';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useSession } from '../../session/session-context';
@@ -18,8 +19,9 @@ export function CompanyPage() {
   const [cohort, setCohort] = useState<{ items: CohortMember[]; enrollmentsAvailable: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<Company>(`/api/v1/companies/${id}`).then(setCompany, setError);
-    api.get<{ items: CohortMember[]; enrollmentsAvailable: boolean }>(`/api/v1/companies/${id}/cohort`).then(setCohort, setError);
+    if (!id) return;
+    call(companyEndpoints.get, { params: { id } }).then(setCompany, setError);
+    call(companyEndpoints.cohort, { params: { id } }).then(setCohort, setError);
   }, [id]);
   if (!company) return <><PageTitle>{t('people.companies.title')}</PageTitle><ProblemAlert error={error} /></>;
   const union = company.contacts.filter((c) => c.role === 'union');

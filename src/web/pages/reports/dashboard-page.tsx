@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { FUNNEL_STEPS, type Dashboard, type Funnel } from '../../../shared/schemas/reports.schema';
-import { api, query } from '../../api/client';
+import { reportEndpoints } from '../../../shared/api/reports.endpoints';
+import { call } from '../../api/client';
 import { BarChart } from '../../components/charts/bar-chart';
 import { CapacityGauge } from '../../components/charts/capacity-gauge';
 import { ScrollRegion } from '../../components/charts/scroll-region';
@@ -53,7 +54,7 @@ export function DashboardPage() {
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<Dashboard>(`/api/v1/reports/dashboard${query({ programmeId })}`).then(setData, setError);
+    call(reportEndpoints.dashboard, { query: { programmeId } }).then(setData, setError);
   }, [programmeId]);
 
   if (!data) return <><PageTitle>{t('reports.title')}</PageTitle><ProblemAlert error={error} /></>;

@@ -1,9 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { reportEndpoints } from '../../../shared/api/reports.endpoints';
+import type { EXPORT_TABLES } from '../../../shared/schemas/reports.schema';
+import { urlOf } from '../../api/client';
 
-/** Download links of one dashboard table (CSV for Excel in Italy, and XLSX). */
-export function ExportLinks({ table, title, programmeId }: { table: string; title: string; programmeId: string | null }) {
+/**
+ * Download links of one dashboard table (CSV for Excel in Italy, and XLSX). Plain links to the
+ * contract's GET operation: the browser downloads with the session cookie and the server's name.
+ */
+export function ExportLinks({ table, title, programmeId }: { table: (typeof EXPORT_TABLES)[number]; title: string; programmeId: string | null }) {
   const { t } = useTranslation();
-  const href = (format: string) => `/api/v1/reports/export/${table}?${new URLSearchParams({ ...(programmeId && { programmeId }), format })}`;
+  const href = (format: 'csv' | 'xlsx') => urlOf(reportEndpoints.exportTable, { params: { table }, query: { format, programmeId: programmeId ?? undefined } });
   return (
     <p className="small d-flex flex-wrap gap-3 align-items-center">
       <span>{t('reports.export')}:</span>
