@@ -1,6 +1,8 @@
 import { isUniqueViolation } from '../server/db/errors.js';
 import { Command, Option } from 'commander';
-import { generateTemporaryPassword, hashPassword } from '../server/auth/password.js';
+import { createAuditRepository } from '../server/audit/index.js';
+import { createStaffAccount, generateTemporaryPassword, hashPassword } from '../server/auth/index.js';
+import { allOffices } from '../server/organisation/index.js';
 import { migrate } from '../server/db/migrate.js';
 import type { Role } from '../server/db/schema.js';
 import { openConfiguredDatabase } from '../server/runtime.js';
@@ -41,25 +43,26 @@ export function createUserCommand() {
         await migrate(database);
         const password = opts.password ?? process.env.RICOLLOCA_PASSWORD ?? generateTemporaryPassword();
         const passwordHash = await hashPassword(password);
+        const byCode = new Map((await allOffices(database.db)).map((o) => [o.code, o.id]));
+        const missing = assignments.filter((a) => !byCode.has(a.officeCode)).map((a) => a.officeCode);
+        if (missing.length) throw new Error(`Unknown office code(s): ${missing.join(', ')}`);
         await database.db.transaction().execute(async (trx) => {
-          const offices = await trx.selectFrom('offices').select(['id', 'code']).execute();
-          const byCode = new Map(offices.map((o) => [o.code, o.id]));
-          const missing = assignments.filter((a) => !byCode.has(a.officeCode)).map((a) => a.officeCode);
-          if (missing.length) throw new Error(`Unknown office code(s): ${missing.join(', ')}`);
-          const user = await trx
-            .insertInto('staff_users')
-            .values({ email: email.data, full_name: opts.name, password_hash: passwordHash, must_change_password: true })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await trx
-            .insertInto('staff_roles')
-            .values(assignments.map((a) => ({ user_id: user.id, office_id: byCode.get(a.officeCode)!, role: a.role })))
-            .execute();
-          await trx
-            .insertInto('audit_log')
-            .values({ action: 'staff.created', entity_type: 'staff_user', entity_id: user.id, actor_label: 'ricolloca create-user', details: JSON.stringify({ email: email.data, roles: opts.role }) })
-            .execute();
-        }).catch((err: { code?: string; cause?: { code?: string } }) => {
+          const now = new Date();
+          const roles = assignments.map((a) => ({ officeId: byCode.get(a.officeCode)!, role: a.role }));
+          const userId = await createStaffAccount(trx, { email: email.data, fullName: opts.name, passwordHash, mustChangePassword: true, roles }, now);
+          await createAuditRepository().insert(trx, {
+            actorId: null,
+            actorLabel: 'ricolloca create-user',
+            officeId: null,
+            action: 'staff.created',
+            entityType: 'staff_user',
+            entityId: userId,
+            entityLabel: opts.name,
+            details: { email: email.data, roles: opts.role },
+            requestId: null,
+            ip: null,
+          });
+        }).catch((err: unknown) => {
           if (isUniqueViolation(err)) throw new Error(`An account with e-mail ${email.data} already exists`);
           throw err;
         });

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
-import { createAuditRepository } from '../server/audit/index.js';
-import { createAuditService } from '../server/audit/index.js';
+import { createAuditRepository, createAuditService } from '../server/audit/index.js';
 import { migrate } from '../server/db/migrate.js';
 import { DomainError } from '../server/http/problem.js';
 import type { ImportJob } from '../shared/schemas/imports.schema.js';
-import { createImportService, type ImportScope } from '../server/imports/imports.service.js';
-import { createProgressPrinter } from '../server/imports/progress-bar.js';
+import { createImportService, createProgressPrinter, type ImportScope } from '../server/imports/index.js';
+import { allOffices } from '../server/organisation/index.js';
 import { openConfiguredDatabase } from '../server/runtime.js';
 import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
 
@@ -38,7 +37,7 @@ export function importCommand() {
       try {
         await migrate(database);
         // New workers belong to one office: with several offices it must be named, never guessed.
-        const offices = await database.db.selectFrom('offices').select(['id', 'network_id', 'code', 'name']).orderBy('code').execute();
+        const offices = await allOffices(database.db);
         const office = opts.office ? offices.find((o) => o.code === opts.office!.toUpperCase()) : offices.length === 1 ? offices[0] : undefined;
         if (!office) {
           if (opts.office) throw new Error(`Unknown office code: ${opts.office}`);
@@ -46,7 +45,7 @@ export function importCommand() {
         }
         const audit = createAuditService({ db: database.db, repository: createAuditRepository() });
         const service = createImportService({ db: database.db, kind: database.kind, audit, clock: () => new Date(), onProgress: (_id, p) => printer.update(p) });
-        const scope: ImportScope = { networkId: office.network_id, officeId: office.id, userId: null };
+        const scope: ImportScope = { networkId: office.networkId, officeId: office.id, userId: null };
         const ctx = { actor: null, requestId: `cli-${randomUUID()}`, ip: '' };
 
         console.log(`Importazione di ${basename(file)} nella sede ${office.code} (${office.name})`);

@@ -3,11 +3,11 @@ import type { ConfigOverrides } from '../server/config.js';
 import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
 import { migrate } from '../server/db/migrate.js';
 import { describeDatabase, openConfiguredDatabase } from '../server/runtime.js';
-import { seedDemo } from '../server/demo/seed-demo.js';
+import { seedDemo } from '../server/demo/index.js';
 import { APP_VERSION } from '../server/version.js';
 import { createUserCommand } from './create-user.command.js';
 import { serveCommand } from './serve.command.js';
-import { outreachCommand } from '../server/outreach/outreach.command.js';
+import { outreachCommand } from './outreach.command.js';
 import { importCommand } from './import.command.js';
 import { taxonomyCommand } from './taxonomy.command.js';
 

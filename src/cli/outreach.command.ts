@@ -1,10 +1,9 @@
 import { Command } from 'commander';
-import { configFrom, dataDirOption, databaseUrlOption } from '../../cli/options.js';
-import { createAuditRepository } from '../audit/index.js';
-import { createAuditService } from '../audit/index.js';
-import { migrate } from '../db/migrate.js';
-import { openConfiguredDatabase } from '../runtime.js';
-import { createOutreachModule } from './outreach.module.js';
+import { createAuditRepository, createAuditService } from '../server/audit/index.js';
+import { migrate } from '../server/db/migrate.js';
+import { createOutreachModule } from '../server/outreach/index.js';
+import { openConfiguredDatabase } from '../server/runtime.js';
+import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
 
 /** `ricolloca outreach send-reminders`: the reminder job once, for cron or by hand. */
 export function outreachCommand() {

@@ -1,10 +1,9 @@
 import { Command, Option } from 'commander';
 import { buildApp } from '../server/app.js';
 import { createReadiness } from '../server/http/readiness.js';
-import { failInterruptedImports } from '../server/imports/import-recovery.js';
+import { failInterruptedImports } from '../server/imports/index.js';
 import { migrate } from '../server/db/migrate.js';
-import { DEMO_PASSWORD } from '../server/demo/demo-organisation.js';
-import { seedDemo } from '../server/demo/seed-demo.js';
+import { DEMO_PASSWORD, seedDemo } from '../server/demo/index.js';
 import { describeDatabase, openConfiguredDatabase } from '../server/runtime.js';
 import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
 

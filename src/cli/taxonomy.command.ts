@@ -2,12 +2,16 @@ import { Command, Option } from 'commander';
 import { migrate } from '../server/db/migrate.js';
 import { DomainError } from '../server/http/problem.js';
 import { describeDatabase, openConfiguredDatabase } from '../server/runtime.js';
-import { ESCO_LANGUAGES, isEscoLanguage } from '../server/taxonomy/import/esco-bundle.js';
-import { importEsco, readEscoZips, type ImportProgress } from '../server/taxonomy/import/esco-import.js';
-import { createSourcesService } from '../server/taxonomy/sources.service.js';
-import { DEFAULT_ESCO_VERSION } from '../server/taxonomy/taxonomy.module.js';
-import { taxonomyErrors } from '../server/taxonomy/taxonomy.errors.js';
-import { createTaxonomyRepository } from '../server/taxonomy/taxonomy.repository.js';
+import {
+  DEFAULT_ESCO_VERSION,
+  ESCO_LANGUAGES,
+  createTaxonomyModule,
+  importEsco,
+  isEscoLanguage,
+  readEscoZips,
+  taxonomyErrors,
+  type ImportProgress,
+} from '../server/taxonomy/index.js';
 import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
 
 /** Both languages of a domain error: the operator running the command may read either. */
@@ -109,7 +113,9 @@ export function taxonomyCommand() {
       const database = await openConfiguredDatabase(config);
       try {
         await migrate(database);
-        const sources = createSourcesService({ db: database.db, repository: createTaxonomyRepository(), escoImportRunning: () => false });
+        // The module without its first-start job: this command only reports.
+        const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+        const { sources } = createTaxonomyModule({ database, log: quiet, env: { ESCO_AUTO_IMPORT: 'false' } });
         for (const s of await sources.list()) {
           const languages = s.languages?.length ? ` [${s.languages.join(', ')}]` : '';
           console.log(`${s.status.padEnd(8)} ${s.id.padEnd(24)} ${s.version.padEnd(18)} ${String(s.rows).padStart(7)} rows${languages}`);

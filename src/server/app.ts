@@ -10,49 +10,23 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import type { Database } from './db/database.js';
 import { databaseIsReachable } from './db/migrate.js';
-import { createAuditRepository } from './audit/index.js';
-import { createAuditService } from './audit/index.js';
-import { registerAuditRoutes } from './audit/index.js';
-import { canReadAuditLog } from './audit/index.js';
-import { registerAccessControl } from './auth/access.js';
-import { canManageStaff } from './auth/auth.policy.js';
-import { registerAuthRoutes } from './auth/auth.routes.js';
-import { createAuthService } from './auth/auth.service.js';
-import { createSessionRepository } from './auth/session.repository.js';
-import { SESSION_CHANGED_CHANNEL, createSessionCache } from './auth/session-cache.js';
-import { createSignInThrottle } from './auth/sign-in-throttle.js';
-import { createStaffRepository } from './auth/staff.repository.js';
-import { registerStaffRoutes } from './auth/staff.routes.js';
-import { createStaffService } from './auth/staff.service.js';
 import { registerErrorHandling, sendProblem } from './http/error-handler.js';
 import { httpErrors } from './http/http.errors.js';
 import { DomainError } from './http/problem.js';
 import { ALREADY_READY, type Readiness } from './http/readiness.js';
 import { createRouteRegistry } from './http/route-registry.js';
 import { registerSecurityHeaders } from './http/security.js';
-import { createOfficeRepository } from './organisation/office.repository.js';
-import { registerOfficeRoutes } from './organisation/office.routes.js';
-import { createOfficeService } from './organisation/office.service.js';
-import { canManageOffices } from './organisation/organisation.policy.js';
-import { createCompanyRepository } from './companies/company.repository.js';
-import { registerCompanyRoutes } from './companies/company.routes.js';
-import { createCompanyService } from './companies/company.service.js';
-import { createWorkerRepository } from './people/worker.repository.js';
-import { registerWorkerRoutes } from './people/worker.routes.js';
-import { createWorkerService } from './people/worker.service.js';
-import { canEditWorkers } from './people/worker.policy.js';
-import { canManageCompanies } from './companies/company.policy.js';
-import { createTaxonomyServices, registerTaxonomy } from './taxonomy/taxonomy.module.js';
-import { createProgrammeModule, registerProgrammeModule } from './programmes/programme.module.js';
-import { canManageProgrammes, canRegisterWorkers } from './programmes/programme.policy.js';
-import { canReadReports } from './reports/reports.policy.js';
-import { checkEligibility } from './programmes/eligibility.js';
-import { createOutreachModule, registerOutreachModule } from './outreach/outreach.module.js';
-import { canManageHotline, canManageOutreach, canUseHotline } from './outreach/outreach.policy.js';
 import { APP_VERSION } from './version.js';
-import { createImportService } from './imports/imports.service.js';
-import { registerImportRoutes } from './imports/imports.routes.js';
-import { canImportWorkers } from './imports/imports.policy.js';
+import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit/index.js';
+import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
+import { createCompaniesModule, registerCompaniesRoutes, canManageCompanies } from './companies/index.js';
+import { createImportsModule, registerImportsRoutes, canImportWorkers } from './imports/index.js';
+import { createOrganisationModule, registerOrganisationRoutes, canManageOffices, officeIdsInNetwork, officeNamesById, officeSummaries } from './organisation/index.js';
+import { createOutreachModule, registerOutreachRoutes, canManageHotline, canManageOutreach, canUseHotline } from './outreach/index.js';
+import { createPeopleModule, registerPeopleRoutes, canEditWorkers, workerCountsByCigsCase, workersOfCigsCases } from './people/index.js';
+import { createProgrammesModule, registerProgrammesRoutes, canManageProgrammes, canRegisterWorkers, latestEnrollmentStates } from './programmes/index.js';
+import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
+import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 
 export interface AppDeps {
   database: Database;
@@ -129,40 +103,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 
-  // Repositories and services: plain objects wired here, by hand, in one place.
-  const auditService = createAuditService({ db, repository: createAuditRepository() });
-  const officeRepository = createOfficeRepository();
-  const sessionRepository = createSessionRepository();
-  const sessionCache = createSessionCache();
-  // The cache is trusted only while the database's notifications of changed sessions arrive.
-  // Subscribed in the background: a PGlite database may still be opening.
-  let closing = false;
-  const sessionNotifications = deps.database
-    .listen(SESSION_CHANGED_CHANNEL, {
-      onNotify: (tokenHash) => sessionCache.forget(tokenHash),
-      onLive: (live) => {
-        sessionCache.setLive(live);
-        if (live) app.log.debug('session change notifications: subscribed');
-        else if (!closing) app.log.warn('session change notifications lost: sessions are read from the database until they are back');
-      },
-    })
-    .catch((err: unknown) => {
-      app.log.error({ err }, 'session change notifications unavailable: sessions are read from the database');
-      return async () => undefined;
-    });
-  app.addHook('onClose', async () => {
-    closing = true;
-    await (await sessionNotifications)();
-  });
-  const staffRepository = createStaffRepository();
-  const authService = createAuthService({
-    db,
-    sessions: sessionRepository,
-    sessionCache,
-    staff: staffRepository,
-    throttle: createSignInThrottle(),
-    audit: auditService,
-    offices: { namesByIds: (ids) => officeRepository.namesByIds(db, ids) },
+  // Every domain is a module: create<Domain>Module(deps) builds its repositories and services from
+  // what it is handed (the database, the clock, the audit log, other modules' published functions),
+  // in dependency order, here, by hand; register<Domain>Routes adds its routes below.
+  const audit = createAuditModule({ db, directory: { officeIdsInNetwork, officeNamesById } }).service;
+  const auth = createAuthModule({
+    database: deps.database,
+    audit,
+    offices: { namesByIds: (ids) => officeSummaries(db, ids), idsInNetwork: (networkId) => officeIdsInNetwork(db, networkId) },
+    // Capability name → policy; the web shows only what the current user may do.
     capabilities: {
       'offices.manage': canManageOffices,
       'staff.manage': canManageStaff,
@@ -179,21 +128,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     clock,
   });
-  const staffService = createStaffService({
-    db,
-    staff: staffRepository,
-    sessions: sessionRepository,
-    sessionCache,
-    audit: auditService,
-    offices: { idsInNetwork: (networkId) => officeRepository.idsInNetwork(db, networkId) },
-    clock,
-  });
-  const officeService = createOfficeService({ db, offices: officeRepository, audit: auditService, clock });
-  const programmeModule = createProgrammeModule({ db, audit: auditService, clock });
-  const outreachModule = createOutreachModule({ db, audit: auditService, clock, programmes: { checkEligibility, register: (ctx, input) => programmeModule.enrollments.register(ctx, input) } });
-  const companyService = createCompanyService({ db, companies: createCompanyRepository(), audit: auditService, clock });
-  const workerService = createWorkerService({ db, workers: createWorkerRepository(), audit: auditService, clock });
-  const taxonomyServices = createTaxonomyServices({ database: deps.database, log: app.log });
+  const organisation = createOrganisationModule({ db, audit, clock });
+  const taxonomy = createTaxonomyModule({ database: deps.database, log: app.log });
+  const companies = createCompaniesModule({ db, audit, clock, cohort: { workerCountsByCigsCase, workersOfCigsCases, latestEnrollmentStates } });
+  const people = createPeopleModule({ db, audit, clock });
+  const programmes = createProgrammesModule({ db, audit, clock });
+  const reports = createReportsModule({ db, audit, clock });
+  const imports = createImportsModule({ db, kind: deps.database.kind, audit, clock });
+  // The hotline registers callers in a programme inside its own transaction.
+  const outreach = createOutreachModule({ db, audit, clock, programmes: programmes.enrollments });
 
   const readiness = deps.readiness ?? ALREADY_READY;
   // While `serve` prepares the database, only health and the API's own description answer.
@@ -203,7 +146,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('retry-after', '3');
     throw httpErrors.starting();
   });
-  registerAccessControl(app, authService);
+  // First: access control runs in onRequest for every route registered after it.
+  registerAuthRoutes(app, auth);
 
 
   app.withTypeProvider().get('/api/health', {
@@ -230,16 +174,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  registerAuthRoutes(app, authService);
-  registerStaffRoutes(app, staffService);
-  registerOfficeRoutes(app, officeService);
-  registerAuditRoutes(app, auditService);
-  registerImportRoutes(app, createImportService({ db, kind: deps.database.kind, audit: auditService, clock }));
-  registerProgrammeModule(app, programmeModule);
-  registerOutreachModule(app, outreachModule, readiness);
-  registerCompanyRoutes(app, companyService);
-  registerWorkerRoutes(app, workerService);
-  registerTaxonomy(app, taxonomyServices, readiness);
+  registerOrganisationRoutes(app, organisation);
+  registerAuditRoutes(app, { service: audit });
+  registerTaxonomyRoutes(app, taxonomy, readiness);
+  registerCompaniesRoutes(app, companies);
+  registerPeopleRoutes(app, people);
+  registerImportsRoutes(app, imports);
+  registerProgrammesRoutes(app, programmes);
+  registerReportsRoutes(app, reports);
+  registerOutreachRoutes(app, outreach, readiness);
 
   const webDir = deps.webDir;
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DB } from '../db/schema.js';
+import { staffInOfficesQuery } from '../auth/index.js';
 import type { AuditEntry, AuditQuery } from '../../shared/schemas/audit.schema.js';
 
 import type { Executor } from '../db/executor.js';
@@ -39,17 +39,20 @@ export function createAuditRepository() {
         .execute();
     },
 
-    async search(executor: Executor, networkId: string, query: AuditQuery): Promise<AuditEntry[]> {
+    /**
+     * Entries of a network, newest first. The network's offices come from organisation's lookup
+     * (a handful of ids); the office names are merged in by the service.
+     */
+    async search(executor: Executor, networkOfficeIds: readonly string[], query: AuditQuery): Promise<Array<Omit<AuditEntry, 'officeName'>>> {
+      if (networkOfficeIds.length === 0) return [];
       let q = executor
         .selectFrom('audit_log as a')
-        .leftJoin('offices as o', 'o.id', 'a.office_id')
         .select([
           'a.id',
           'a.at',
           'a.actor_id',
           'a.actor_label',
           'a.office_id',
-          'o.name as office_name',
           'a.action',
           'a.entity_type',
           'a.entity_id',
@@ -62,20 +65,10 @@ export function createAuditRepository() {
         // (such as failed sign-ins) that concern the network's staff.
         .where((eb) =>
           eb.or([
-            eb('o.network_id', '=', networkId),
+            eb('a.office_id', 'in', networkOfficeIds),
             eb.and([
               eb('a.office_id', 'is', null),
-              eb.or([
-                eb('a.actor_id', 'is', null),
-                eb.exists(
-                  eb
-                    .selectFrom('staff_roles as r')
-                    .innerJoin('offices as ro', 'ro.id', 'r.office_id')
-                    .select(sql`1`.as('one'))
-                    .whereRef('r.user_id', '=', 'a.actor_id')
-                    .where('ro.network_id', '=', networkId),
-                ),
-              ]),
+              eb.or([eb('a.actor_id', 'is', null), eb('a.actor_id', 'in', staffInOfficesQuery(executor, networkOfficeIds))]),
             ]),
           ]),
         );
@@ -106,7 +99,6 @@ export function createAuditRepository() {
         actorId: r.actor_id,
         actorLabel: r.actor_label,
         officeId: r.office_id,
-        officeName: r.office_name,
         action: r.action,
         entityType: r.entity_type,
         entityId: r.entity_id,

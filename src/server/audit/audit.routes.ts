@@ -7,7 +7,7 @@ import { route } from '../http/endpoint-route.js';
 import { canReadAuditLog } from './audit.policy.js';
 import type { AuditService } from './audit.service.js';
 
-export function registerAuditRoutes(app: FastifyInstance, audit: AuditService) {
+export function registerAuditLogRoutes(app: FastifyInstance, audit: AuditService) {
   route(app.withTypeProvider<ZodTypeProvider>(), auditEndpoints.search, {
     config: { access: canReadAuditLog },
     schema: {

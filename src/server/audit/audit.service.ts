@@ -24,7 +24,16 @@ export interface AuditEvent {
  * The audit trail: every write and every read of a person's record goes through `record`,
  * inside the same transaction as the change it describes, so a change is never without its trace.
  */
-export function createAuditService(deps: { db: Kysely<DB>; repository: AuditRepository }) {
+/**
+ * Organisation's office lookups, handed in by buildApp (organisation records to the audit log, so
+ * audit does not import it). Needed only to search the log; recording works without.
+ */
+export interface AuditDirectory {
+  officeIdsInNetwork(executor: Executor, networkId: string): Promise<Set<string>>;
+  officeNamesById(executor: Executor, ids: string[]): Promise<Map<string, string>>;
+}
+
+export function createAuditService(deps: { db: Kysely<DB>; repository: AuditRepository; directory?: AuditDirectory }) {
   return {
     async record(executor: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
       await deps.repository.insert(executor, {
@@ -45,7 +54,12 @@ export function createAuditService(deps: { db: Kysely<DB>; repository: AuditRepo
       // `to` is inclusive (the web sends the last instant of the chosen day), so only a start
       // strictly after the end is a reversed period.
       if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) throw auditErrors.rangeReversed(language);
-      const items = await deps.repository.search(deps.db, networkId, query);
+      const directory = deps.directory;
+      if (!directory) throw new Error('searching the audit log needs the office directory (createAuditModule)');
+      const offices = await directory.officeIdsInNetwork(deps.db, networkId);
+      const rows = await deps.repository.search(deps.db, [...offices], query);
+      const names = await directory.officeNamesById(deps.db, rows.flatMap((r) => (r.officeId ? [r.officeId] : [])));
+      const items = rows.map((r) => ({ ...r, officeName: r.officeId ? (names.get(r.officeId) ?? null) : null }));
       const last = items.at(-1);
       return { items, nextBefore: items.length === query.limit && last ? last.id : null };
     },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../demo/demo-organisation.js';
-import { THROTTLE } from './sign-in-throttle.js';
+import { THROTTLE } from './sign-in-throttle.repository.js';
 import { SESSION_IDLE_MS } from './auth.service.js';
 import { DEMO, agentFor, createTestApp, expectProblem, officeIdByCode, signIn, type TestApp } from '../../../tests/helpers/test-app.js';
 

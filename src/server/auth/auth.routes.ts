@@ -8,7 +8,7 @@ import { route } from '../http/endpoint-route.js';
 
 const tags = ['Accesso'];
 
-export function registerAuthRoutes(app: FastifyInstance, auth: AuthService) {
+export function registerSessionRoutes(app: FastifyInstance, auth: AuthService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const cookieOptions = (secure: boolean) => ({

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.js';
-import type { AuditService } from '../audit/index.js';
+import type { AuditTrail } from './audit-trail.js';
 import type { SessionView } from '../../shared/schemas/auth.schema.js';
 import type { Actor, Policy, RequestContext } from './actor.js';
 import type { ActorContext } from './scope.js';
@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { checkPasswordStrength } from './password-strength.js';
 import type { SessionCache } from './session-cache.js';
 import type { SessionRepository } from './session.repository.js';
-import type { SignInThrottle } from './sign-in-throttle.js';
+import type { SignInThrottle } from './sign-in-throttle.repository.js';
 import type { StaffRepository } from './staff.repository.js';
 
 export const SESSION_IDLE_MS = 2 * 60 * 60_000;
@@ -26,8 +26,9 @@ export function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
+/** Organisation's published lookup of offices by id (auth does not read the offices table). */
 export interface OfficeLookup {
-  namesByIds(ids: string[]): Promise<Array<{ id: string; code: string; name: string }>>;
+  namesByIds(ids: string[]): Promise<Array<{ id: string; code: string; name: string; active: boolean }>>;
 }
 
 export interface AuthServiceDeps {
@@ -37,7 +38,7 @@ export interface AuthServiceDeps {
   sessionCache: SessionCache;
   staff: StaffRepository;
   throttle: SignInThrottle;
-  audit: AuditService;
+  audit: AuditTrail;
   offices: OfficeLookup;
   /** Capability name → policy; the web shows only what the current user may do. */
   capabilities: Record<string, Policy>;
@@ -103,24 +104,19 @@ export function createAuthService(deps: AuthServiceDeps) {
 
       const token = randomBytes(32).toString('base64url');
       const tokenHash = hashToken(token);
+      // The session starts in the office last chosen, if a role is still held there and the office
+      // is open; otherwise in the first open office the account was given a role in. Read before
+      // the transaction: inside it only the transaction handle may be used.
+      const roles = await staff.rolesForSignIn(db, account.id);
+      const open = new Map((await deps.offices.namesByIds([...new Set(roles.map((r) => r.officeId))])).filter((o) => o.active).map((o) => [o.id, o.name]));
+      const firstRole = roles
+        .filter((r) => open.has(r.officeId))
+        .sort((a, b) => Number(b.isLastOffice) - Number(a.isLastOffice) || a.grantedAt.getTime() - b.grantedAt.getTime() || open.get(a.officeId)!.localeCompare(open.get(b.officeId)!))[0];
       await db.transaction().execute(async (trx) => {
-        // The session starts in the office last chosen, if a role is still held there; otherwise
-        // in the first office the account was given a role in.
-        const firstRole = await trx
-          .selectFrom('staff_roles as r')
-          .innerJoin('offices as o', 'o.id', 'r.office_id')
-          .innerJoin('staff_users as u', 'u.id', 'r.user_id')
-          .select('r.office_id')
-          .where('r.user_id', '=', account.id)
-          .where('o.active', '=', true)
-          .orderBy(sql`(r.office_id = u.last_office_id)`, 'desc')
-          .orderBy('r.granted_at')
-          .orderBy('o.name')
-          .executeTakeFirst();
         await sessions.insert(trx, {
           tokenHash,
           userId: account.id,
-          officeId: firstRole?.office_id ?? null,
+          officeId: firstRole?.officeId ?? null,
           csrfToken: randomBytes(24).toString('base64url'),
           ip: ctx.ip,
           userAgent: input.userAgent,
@@ -191,7 +187,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!ctx.actor.assignments.some((a) => a.officeId === officeId)) throw authErrors.officeNotAssigned();
       await db.transaction().execute(async (trx) => {
         await sessions.setOffice(trx, ctx.actor.session.tokenHash, officeId);
-        await trx.updateTable('staff_users').set({ last_office_id: officeId }).where('id', '=', ctx.actor.userId).execute();
+        await staff.update(trx, ctx.actor.userId, { lastOfficeId: officeId }, clock());
         await audit.record(trx, ctx, {
           action: 'auth.office_switched',
           entityType: 'staff_user',
@@ -231,7 +227,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           mustChangePassword: actor.mustChangePassword,
         },
         currentOfficeId: actor.officeId,
-        offices: offices.map((o) => ({ ...o, roles: rolesOf(o.id) })),
+        offices: offices.map((o) => ({ id: o.id, code: o.code, name: o.name, roles: rolesOf(o.id) })),
         roles: actor.roles,
         capabilities: Object.entries(deps.capabilities)
           .filter(([, policy]) => policy(actor))

@@ -58,6 +58,28 @@ export function createStaffRepository() {
       };
     },
 
+    /** The account's roles with the office each is held in, for choosing where a session starts. */
+    async rolesForSignIn(executor: Executor, userId: string): Promise<Array<{ officeId: string; grantedAt: Date; isLastOffice: boolean }>> {
+      const rows = await executor
+        .selectFrom('staff_roles as r')
+        .innerJoin('staff_users as u', 'u.id', 'r.user_id')
+        .select(['r.office_id', 'r.granted_at', sql<boolean>`(r.office_id = u.last_office_id) is true`.as('is_last')])
+        .where('r.user_id', '=', userId)
+        .execute();
+      return rows.map((r) => ({ officeId: r.office_id, grantedAt: r.granted_at, isLastOffice: r.is_last }));
+    },
+
+    /** Ids of the accounts holding a role in any of these offices (at least one), as a sub-query to compose. */
+    staffInOfficesQuery(executor: Executor, officeIds: readonly string[]) {
+      return executor.selectFrom('staff_roles').select('user_id').where('office_id', 'in', officeIds);
+    },
+
+    async idsByEmail(executor: Executor, emails: readonly string[]): Promise<Map<string, string>> {
+      if (emails.length === 0) return new Map();
+      const rows = await executor.selectFrom('staff_users').select(['id', 'email']).where('email', 'in', emails).execute();
+      return new Map(rows.map((r) => [r.email, r.id]));
+    },
+
     async findPasswordHash(executor: Executor, userId: string): Promise<string | null | undefined> {
       const row = await executor.selectFrom('staff_users').select('password_hash').where('id', '=', userId).executeTakeFirst();
       return row?.password_hash;
@@ -68,20 +90,23 @@ export function createStaffRepository() {
       return row && toAccount(row);
     },
 
-    /** Accounts holding at least one role in the network (or none at all: new, or stripped). */
+    /**
+     * Accounts holding at least one role in the given offices (the network's, from organisation's
+     * lookup: a network has a handful of offices, so the ids are passed, not joined).
+     */
     async list(
       executor: Executor,
-      networkId: string,
+      networkOfficeIds: readonly string[],
       filter: { q?: string; officeId?: string; role?: Role; status: 'active' | 'disabled' | 'all' },
     ): Promise<StaffAccount[]> {
+      if (networkOfficeIds.length === 0) return [];
       let q = accountQuery(executor).where((eb) =>
         eb.exists(
           eb
             .selectFrom('staff_roles as r')
-            .innerJoin('offices as o', 'o.id', 'r.office_id')
             .select(sql`1`.as('one'))
             .whereRef('r.user_id', '=', 'u.id')
-            .where('o.network_id', '=', networkId)
+            .where('r.office_id', 'in', networkOfficeIds)
             .$if(filter.officeId !== undefined, (s) => s.where('r.office_id', '=', filter.officeId!))
             .$if(filter.role !== undefined, (s) => s.where('r.role', '=', filter.role!)),
         ),
@@ -98,7 +123,7 @@ export function createStaffRepository() {
 
     async insert(
       executor: Executor,
-      account: { email: string; fullName: string; passwordHash: string; mustChangePassword: boolean; now: Date },
+      account: { email: string; fullName: string; passwordHash: string; mustChangePassword: boolean; lastOfficeId?: string | null; now: Date },
     ): Promise<string> {
       const row = await executor
         .insertInto('staff_users')
@@ -107,6 +132,7 @@ export function createStaffRepository() {
           full_name: account.fullName,
           password_hash: account.passwordHash,
           must_change_password: account.mustChangePassword,
+          last_office_id: account.lastOfficeId ?? null,
           password_changed_at: account.now,
           created_at: account.now,
           updated_at: account.now,
@@ -146,6 +172,7 @@ export function createStaffRepository() {
         disabledAt: Date | null;
         lastSignInAt: Date;
         language: 'it' | 'en';
+        lastOfficeId: string;
       }>,
       now: Date,
     ) {
@@ -160,6 +187,7 @@ export function createStaffRepository() {
           ...(changes.disabledAt !== undefined && { disabled_at: changes.disabledAt }),
           ...(changes.lastSignInAt !== undefined && { last_sign_in_at: changes.lastSignInAt }),
           ...(changes.language !== undefined && { preferred_language: changes.language }),
+          ...(changes.lastOfficeId !== undefined && { last_office_id: changes.lastOfficeId }),
         })
         .where('id', '=', userId)
         .execute();

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { AuditService } from '../audit/index.js';
+import type { AuditTrail } from './audit-trail.js';
 import type {
   CreateStaffRequest,
   RoleAssignment,
@@ -27,7 +27,7 @@ export function createStaffService(deps: {
   staff: StaffRepository;
   sessions: SessionRepository;
   sessionCache: SessionCache;
-  audit: AuditService;
+  audit: AuditTrail;
   offices: NetworkOffices;
   clock: () => Date;
 }) {
@@ -49,7 +49,8 @@ export function createStaffService(deps: {
 
   return {
     async list(actor: Actor, filter: Parameters<StaffRepository['list']>[2]) {
-      const items = await staff.list(db, actor.networkId ?? '', filter);
+      const offices = await deps.offices.idsInNetwork(actor.networkId ?? '');
+      const items = await staff.list(db, [...offices], filter);
       return { items, total: items.length };
     },
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { CigsReason, CompanyContact } from '../db/schema-companies.js';
-import type { CigsCase, CohortMember, CompanySummary } from '../../shared/schemas/companies.schema.js';
+import type { CigsCase, CompanySummary } from '../../shared/schemas/companies.schema.js';
 
 export interface CompanyRow {
   id: string;
@@ -78,16 +78,19 @@ function toSet(values: object, columns: Record<string, string>): Record<string, 
 
 export function createCompanyRepository() {
   return {
-    async list(executor: Executor, networkId: string, q: string | undefined): Promise<CompanySummary[]> {
+    /**
+     * The network's companies with their CIGS cases' ids, next end and reasons. The comune's name
+     * and the number of workers come from taxonomy and people, merged by the service.
+     */
+    async list(executor: Executor, networkId: string, q: string | undefined) {
       let query = executor
         .selectFrom('companies as c')
-        .leftJoin('taxonomy_comuni as tc', 'tc.istat_code', 'c.comune_code')
         .select([
           'c.id',
           'c.name',
           'c.tax_code',
-          'tc.name as comune_name',
-          sql<number>`(select count(*) from workers w join cigs_cases cc on cc.id = w.cigs_case_id where cc.company_id = c.id)::int`.as('workers'),
+          'c.comune_code',
+          sql<string[]>`coalesce((select array_agg(cc.id) from cigs_cases cc where cc.company_id = c.id), '{}')`.as('case_ids'),
           sql<string | null>`(select min(cc.end_date)::text from cigs_cases cc where cc.company_id = c.id)`.as('next_end'),
           sql<string[]>`coalesce((select array_agg(distinct cc.reason) from cigs_cases cc where cc.company_id = c.id), '{}')`.as('reasons'),
         ])
@@ -98,8 +101,8 @@ export function createCompanyRepository() {
         id: r.id,
         name: r.name,
         taxCode: r.tax_code,
-        comuneName: r.comune_name,
-        workers: Number(r.workers),
+        comuneCode: r.comune_code,
+        caseIds: r.case_ids,
         nextCigsEnd: r.next_end,
         reasons: r.reasons as CompanySummary['reasons'],
       }));
@@ -136,14 +139,15 @@ export function createCompanyRepository() {
       await executor.updateTable('companies').set(set).where('id', '=', id).execute();
     },
 
-    async cigsCases(executor: Executor, companyId: string): Promise<CigsCase[]> {
+    /** A company's CIGS cases, newest first; `workersLinked` is the count people reports per case. */
+    async cigsCases(executor: Executor, companyId: string, workersLinked: (caseIds: string[]) => Promise<Map<string, number>>): Promise<CigsCase[]> {
       const rows = await executor
         .selectFrom('cigs_cases as cc')
         .selectAll('cc')
-        .select(sql<number>`(select count(*) from workers w where w.cigs_case_id = cc.id)::int`.as('linked'))
         .where('cc.company_id', '=', companyId)
         .orderBy('cc.start_date', 'desc')
         .execute();
+      const linked = await workersLinked(rows.map((r) => r.id));
       return rows.map((r) => ({
         id: r.id,
         companyId: r.company_id,
@@ -152,7 +156,7 @@ export function createCompanyRepository() {
         startDate: r.start_date,
         endDate: r.end_date,
         workersInvolved: r.workers_involved,
-        workersLinked: Number(r.linked),
+        workersLinked: linked.get(r.id) ?? 0,
         notes: r.notes,
       }));
     },
@@ -179,36 +183,9 @@ export function createCompanyRepository() {
       await executor.updateTable('cigs_cases').set({ ...toSet(values, cigsColumns), updated_at: now }).where('id', '=', id).execute();
     },
 
-    /**
-     * The company's cohort: its workers with their CIGS end, soonest first. The programme state comes
-     * from `enrollments` (migration 0005) when that table exists; before, it is null.
-     */
-    async cohort(executor: Executor, companyId: string, officeId: string | null): Promise<{ items: CohortMember[]; enrollmentsAvailable: boolean }> {
-      const exists = await sql<{ present: boolean }>`select to_regclass('enrollments') is not null as present`.execute(executor);
-      const enrollmentsAvailable = Boolean(exists.rows[0]?.present);
-      const status = enrollmentsAvailable
-        ? sql<string | null>`(select e.state::text from enrollments e where e.worker_id = w.id order by e.state_changed_at desc limit 1)`
-        : sql<string | null>`null::text`;
-      let q = executor
-        .selectFrom('workers as w')
-        .innerJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
-        .innerJoin('offices as o', 'o.id', 'w.office_id')
-        .select(['w.id', 'w.first_name', 'w.last_name', 'o.name as office_name', 'w.cigs_case_id', 'w.effective_cigs_end as end_date', status.as('status')])
-        .where('cc.company_id', '=', companyId);
-      if (officeId) q = q.where('w.office_id', '=', officeId);
-      const rows = await q.orderBy(sql`w.effective_cigs_end`).orderBy('w.last_name').orderBy('w.first_name').execute();
-      return {
-        enrollmentsAvailable,
-        items: rows.map((r) => ({
-          workerId: r.id,
-          firstName: r.first_name,
-          lastName: r.last_name,
-          officeName: r.office_name,
-          cigsCaseId: r.cigs_case_id,
-          cigsEndDate: r.end_date,
-          programmeStatus: r.status,
-        })),
-      };
+    async caseIdsOfCompany(executor: Executor, companyId: string): Promise<string[]> {
+      const rows = await executor.selectFrom('cigs_cases').select('id').where('company_id', '=', companyId).execute();
+      return rows.map((r) => r.id);
     },
   };
 }

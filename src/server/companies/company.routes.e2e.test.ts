@@ -111,11 +111,19 @@ describe('companies in crisis', () => {
     const company = (await coordinator.get('/api/v1/companies?q=Tiepido')).json().items[0];
     const res = await coordinator.get(`/api/v1/companies/${company.id}/cohort`);
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as Array<{ cigsEndDate: string; programmeStatus: string | null }>;
+    const items = res.json().items as Array<{ workerId: string; cigsEndDate: string; programmeStatus: string | null }>;
     expect(items.length).toBeGreaterThan(100);
+    // The list's count (people's count per CIGS case) and the cohort (people's workers) agree.
+    expect(items).toHaveLength(company.workers);
     const ends = items.map((i) => i.cigsEndDate);
     expect([...ends].sort()).toEqual(ends);
-    if (!res.json().enrollmentsAvailable) expect(items.every((i) => i.programmeStatus === null)).toBe(true);
+    // Beside each worker, the state of their latest enrolment (programmes' lookup) — or none.
+    expect(res.json().enrollmentsAvailable).toBe(true);
+    const enrolled = await t.database.db.selectFrom('enrollments').select(['worker_id', 'state']).where('worker_id', 'in', items.map((i) => i.workerId)).execute();
+    expect(enrolled.length).toBeGreaterThan(0);
+    const byWorker = new Map(items.map((i) => [i.workerId, i.programmeStatus]));
+    for (const e of enrolled) expect(byWorker.get(e.worker_id)).toBe(e.state);
+    expect(items.filter((i) => i.programmeStatus === null)).toHaveLength(items.length - enrolled.length);
     // A front-office operator sees only the cohort living in their own office's area.
     const mine = (await frontoffice.get(`/api/v1/companies/${company.id}/cohort`)).json().items as Array<{ officeName: string }>;
     expect(mine.length).toBeLessThan(items.length);

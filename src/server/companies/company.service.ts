@@ -8,6 +8,7 @@ import { validateCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import type {
   CigsCase,
   Company,
+  CompanySummary,
   CreateCigsCaseRequest,
   CreateCompanyRequest,
   UpdateCigsCaseRequest,
@@ -17,10 +18,23 @@ import type { FieldError } from '../http/problem.js';
 import { companyErrors, fieldMessages } from './company.errors.js';
 import type { CompanyRepository, CompanyRow } from './company.repository.js';
 import { atecoLabel, comuniByCodes } from '../taxonomy/index.js';
+import { officeNamesById } from '../organisation/index.js';
 
 
-export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyRepository; audit: AuditService; clock: () => Date }) {
+/**
+ * What companies read of the workers of their cases and of their enrolments: people's and
+ * programmes' published queries, handed in by buildApp (both domains depend on companies, so
+ * companies imports neither).
+ */
+export interface CohortSources {
+  workerCountsByCigsCase(executor: Executor, caseIds: readonly string[]): Promise<Map<string, number>>;
+  workersOfCigsCases(executor: Executor, caseIds: readonly string[], officeId: string | null): Promise<Array<{ id: string; firstName: string; lastName: string; officeId: string; cigsCaseId: string; cigsEndDate: string | null }>>;
+  latestEnrollmentStates(executor: Executor, workerIds: readonly string[]): Promise<Map<string, string>>;
+}
+
+export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyRepository; audit: AuditService; clock: () => Date; cohort: CohortSources }) {
   const { db, companies, audit, clock } = deps;
+  const cigsCasesOf = (executor: Executor, companyId: string) => companies.cigsCases(executor, companyId, (ids) => deps.cohort.workerCountsByCigsCase(executor, ids));
 
   const networkOf = requireNetwork;
 
@@ -65,7 +79,7 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
       pec: row.pec,
       contacts: row.contacts,
       notes: row.notes,
-      cigsCases: await companies.cigsCases(executor, row.id),
+      cigsCases: await cigsCasesOf(executor, row.id),
     };
   }
 
@@ -75,7 +89,20 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
   };
 
   return {
-    list: (actor: Actor, q?: string) => companies.list(db, networkOf(actor), q),
+    async list(actor: Actor, q?: string): Promise<CompanySummary[]> {
+      const rows = await companies.list(db, networkOf(actor), q);
+      const comuni = await comuniByCodes(db, rows.flatMap((r) => (r.comuneCode ? [r.comuneCode] : [])));
+      const counts = await deps.cohort.workerCountsByCigsCase(db, rows.flatMap((r) => r.caseIds));
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        taxCode: r.taxCode,
+        comuneName: r.comuneCode ? (comuni.get(r.comuneCode)?.name ?? null) : null,
+        workers: r.caseIds.reduce((n, id) => n + (counts.get(id) ?? 0), 0),
+        nextCigsEnd: r.nextCigsEnd,
+        reasons: r.reasons,
+      }));
+    },
 
     get: async (actor: Actor, id: string) => present(db, await loadInNetwork(actor, id)),
 
@@ -115,7 +142,7 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
         await audit.record(trx, ctx, { action: 'cigs_case.created', entityType: 'cigs_case', entityId: newId, details: { companyId, reason: input.reason, startDate: input.startDate, endDate: input.endDate } });
         return newId;
       });
-      return (await companies.cigsCases(db, companyId)).find((c) => c.id === id)!;
+      return (await cigsCasesOf(db, companyId)).find((c) => c.id === id)!;
     },
 
     async updateCigsCase(ctx: ActorContext, companyId: string, caseId: string, input: UpdateCigsCaseRequest): Promise<CigsCase> {
@@ -130,12 +157,27 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
         await companies.updateCigsCase(trx, caseId, input, clock());
         await audit.record(trx, ctx, { action: 'cigs_case.updated', entityType: 'cigs_case', entityId: caseId, details: { companyId, ...input } });
       });
-      return (await companies.cigsCases(db, companyId)).find((c) => c.id === caseId)!;
+      return (await cigsCasesOf(db, companyId)).find((c) => c.id === caseId)!;
     },
 
     async cohort(ctx: ActorContext, companyId: string) {
       await loadInNetwork(ctx.actor, companyId);
-      const result = await companies.cohort(db, companyId, workerOfficeFilter(ctx.actor));
+      const caseIds = await companies.caseIdsOfCompany(db, companyId);
+      const workers = await deps.cohort.workersOfCigsCases(db, caseIds, workerOfficeFilter(ctx.actor));
+      const offices = await officeNamesById(db, workers.map((w) => w.officeId));
+      const states = await deps.cohort.latestEnrollmentStates(db, workers.map((w) => w.id));
+      const result = {
+        enrollmentsAvailable: true,
+        items: workers.map((w) => ({
+          workerId: w.id,
+          firstName: w.firstName,
+          lastName: w.lastName,
+          officeName: offices.get(w.officeId) ?? '',
+          cigsCaseId: w.cigsCaseId,
+          cigsEndDate: w.cigsEndDate,
+          programmeStatus: states.get(w.id) ?? null,
+        })),
+      };
       await audit.record(db, ctx, { action: 'company.cohort.read', entityType: 'company', entityId: companyId, details: { workers: result.items.length } });
       return result;
     },

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Database } from './database.js';
 import { projectPath } from '../paths.js';
-import { loadReferenceData } from '../taxonomy/reference/reference-loader.js';
+import { loadReferenceData } from '../taxonomy/index.js';
 
 export const MIGRATIONS_DIR = projectPath('migrations');
 

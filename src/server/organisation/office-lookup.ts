@@ -14,3 +14,22 @@ export async function officeNamesById(db: Executor, ids: string[]): Promise<Map<
   const rows = await offices.namesByIds(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+export interface OfficeSummary {
+  id: string;
+  networkId: string;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+/** Code, name, network and whether it is open, for a set of offices, by name (one query). */
+export async function officeSummaries(db: Executor, ids: string[]): Promise<OfficeSummary[]> {
+  const rows = await offices.namesByIds(db, [...new Set(ids)]);
+  return rows.map((r) => ({ id: r.id, networkId: r.network_id, code: r.code, name: r.name, active: r.active }));
+}
+
+/** The ids of every office of a network (open or closed): the scope of a network's administration. */
+export function officeIdsInNetwork(db: Executor, networkId: string): Promise<Set<string>> {
+  return offices.idsInNetwork(db, networkId);
+}

@@ -36,7 +36,7 @@ export type OutreachModule = ReturnType<typeof createOutreachModule>;
  * OUTREACH_REMINDER_INTERVAL_MS, 0 = off). Not started under the test runner, where tests call
  * runReminders with a fake clock.
  */
-export function registerOutreachModule(app: FastifyInstance, module: OutreachModule, readiness: Readiness) {
+export function registerOutreachRoutes(app: FastifyInstance, module: OutreachModule, readiness: Readiness) {
   registerHotlineRoutes(app, module.hotline, module.intake);
   registerCampaignRoutes(app, module.campaigns, module.delivery, module.channels);
   const interval = Number(process.env.OUTREACH_REMINDER_INTERVAL_MS ?? 5 * 60 * 1000);

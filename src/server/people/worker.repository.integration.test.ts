@@ -6,7 +6,6 @@ import { seedDemo } from '../demo/seed-demo.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { validateCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { isValidPartitaIva } from '../../shared/schemas/companies.schema.js';
-import { createCompanyRepository } from '../companies/company.repository.js';
 import { appendWorkerEvent } from './worker-events.js';
 import { findWorkerMatches } from './worker-matches.js';
 import { createWorkerRepository } from './worker.repository.js';
@@ -15,7 +14,6 @@ let database: Database;
 let networkId: string;
 let seedMs = 0;
 const workers = createWorkerRepository();
-const companies = createCompanyRepository();
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -116,14 +114,5 @@ describe('worker repository', () => {
     await workers.insertConsent(database.db, { workerId: someone.worker_id, officeId: someone.office_id, purpose: 'programme', granted: false, channel: 'paper', recordedBy: null, note: 'revoca scritta', at: new Date(Date.now() + 1000) });
     const current = await workers.currentConsents(database.db, someone.worker_id);
     expect(current.find((c) => c.purpose === 'programme')).toMatchObject({ granted: false, channel: 'paper' });
-  });
-
-  it('lists a company cohort by CIGS end, soonest first', async () => {
-    const list = await companies.list(database.db, networkId, undefined);
-    const biggest = [...list].sort((a, b) => b.workers - a.workers)[0]!;
-    const cohort = await companies.cohort(database.db, biggest.id, null);
-    expect(cohort.items).toHaveLength(biggest.workers);
-    const ends = cohort.items.map((i) => i.cigsEndDate!);
-    expect([...ends].sort()).toEqual(ends);
   });
 });

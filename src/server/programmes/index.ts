@@ -1,7 +1,10 @@
 // What other domains (hotline intake, imports, outreach, reports) and buildApp use from programmes.
-export { checkEligibility, evaluateEligibility, romeDate, type EligibilityResult } from './eligibility.js';
+export { eligibilityRuleOf, evaluateEligibility, romeDate, type EligibilityResult, type EligibilityRule } from './eligibility.js';
+export { checkEligibility } from './eligibility-check.js';
+export { eligibleWorkerIds, eligibleWorkersByUrgency } from './eligibility.repository.js';
 export type { EnrollmentService, RegisterInput, RegisterResult } from './enrollment.service.js';
 export { withRetry } from './retry.js';
-export { createProgrammeModule, registerProgrammeModule, type ProgrammeModule } from './programme.module.js';
+export { createProgrammesModule, registerProgrammesRoutes, type ProgrammesModule } from './programme.module.js';
 export { canManageProgrammes, canRegisterWorkers } from './programme.policy.js';
 export { enrollmentOfWorker, openProgrammesOfOffice, programmeNameOf, type OpenProgramme, type WorkerEnrollment } from './intake-lookup.repository.js';
+export { latestEnrollmentStates } from './worker-enrollment-state.repository.js';

@@ -3,23 +3,21 @@ import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import { createEnrollmentService } from './enrollment.service.js';
+import { createEnrollmentListRepository } from './enrollment-list.repository.js';
 import { createProgrammeRepository } from './programme.repository.js';
 import { registerProgrammeRoutes } from './programme.routes.js';
 import { createProgrammeService } from './programme.service.js';
-import { createReportsModule, registerReportsRoutes } from '../reports/reports.routes.js';
 
-/** Programmes, enrollments and their reports, wired once: buildApp constructs this and registers its routes. */
-export function createProgrammeModule(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date }) {
+/** Programmes and enrollments, wired once: buildApp constructs this and registers its routes (reports are their own module). */
+export function createProgrammesModule(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date }) {
   const repository = createProgrammeRepository();
   const enrollments = createEnrollmentService({ ...deps, repository });
-  const programmes = createProgrammeService({ ...deps, repository, enrollments });
-  const reports = createReportsModule(deps);
-  return { repository, enrollments, programmes, reports };
+  const programmes = createProgrammeService({ ...deps, repository, lists: createEnrollmentListRepository(), enrollments });
+  return { repository, enrollments, programmes };
 }
 
-export type ProgrammeModule = ReturnType<typeof createProgrammeModule>;
+export type ProgrammesModule = ReturnType<typeof createProgrammesModule>;
 
-export function registerProgrammeModule(app: FastifyInstance, module: ProgrammeModule) {
+export function registerProgrammesRoutes(app: FastifyInstance, module: ProgrammesModule) {
   registerProgrammeRoutes(app, module.programmes, module.enrollments);
-  registerReportsRoutes(app, module.reports);
 }

@@ -1,7 +1,13 @@
-// What other domains use from taxonomy: reference lookups, label normalisation, the module.
+// What other domains, buildApp and the command line use from taxonomy: reference lookups, label
+// normalisation, the module, the reference data step of migrate() and the ESCO import.
 export { atecoLabel, comuniByCadastralCodes, comuniByCodes, type ComuneRef } from './reference-lookups.repository.js';
 export { normaliseLabel } from './normalise.js';
 export { canReadReferenceData } from './taxonomy.policy.js';
-export { createTaxonomyServices, escoFirstStartConfig, registerTaxonomy, DEFAULT_ESCO_VERSION, type TaxonomyServices } from './taxonomy.module.js';
+export { createTaxonomyModule, escoFirstStartConfig, registerTaxonomyRoutes, DEFAULT_ESCO_VERSION, type TaxonomyModule } from './taxonomy.module.js';
+// The migrator's data step, and the command line's ESCO import.
+export { loadReferenceData } from './reference/reference-loader.js';
+export { ESCO_LANGUAGES, isEscoLanguage } from './import/esco-bundle.js';
+export { importEsco, readEscoZips, type ImportProgress } from './import/esco-import.js';
+export { taxonomyErrors } from './taxonomy.errors.js';
 export { allComuni, type ComuneEntry } from './comuni-directory.repository.js';
 export { knownCountryCodes } from './country-lookup.repository.js';

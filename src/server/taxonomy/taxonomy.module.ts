@@ -5,7 +5,7 @@ import { createEscoFirstStart, type EscoFirstStart, type Logger } from './import
 import { createPlacesService } from './places.service.js';
 import { createSearchService } from './search.service.js';
 import { createSourcesService } from './sources.service.js';
-import { registerTaxonomyRoutes } from './taxonomy.routes.js';
+import { registerReferenceDataRoutes } from './taxonomy.routes.js';
 import { createTaxonomyRepository } from './taxonomy.repository.js';
 
 /** The ESCO version the product loads on first start when the database lacks it. */
@@ -20,7 +20,8 @@ export function escoFirstStartConfig(env: NodeJS.ProcessEnv) {
   return { enabled: !off && env.NODE_ENV !== 'test', version: env.ESCO_VERSION || DEFAULT_ESCO_VERSION };
 }
 
-export function createTaxonomyServices(deps: { database: Database; log: Logger; env?: NodeJS.ProcessEnv }) {
+/** Reference classifications (search, places, sources) and the first-start ESCO import, wired once. */
+export function createTaxonomyModule(deps: { database: Database; log: Logger; env?: NodeJS.ProcessEnv }) {
   const { db } = deps.database;
   const repository = createTaxonomyRepository();
   const config = escoFirstStartConfig(deps.env ?? process.env);
@@ -35,14 +36,14 @@ export function createTaxonomyServices(deps: { database: Database; log: Logger; 
   };
 }
 
-export type TaxonomyServices = ReturnType<typeof createTaxonomyServices>;
+export type TaxonomyModule = ReturnType<typeof createTaxonomyModule>;
 
 /**
  * Routes, and the first-start ESCO import: it begins once the server listens (so the first page is
  * served at once, and `app.inject` in tests never triggers it) and is stopped before the app closes.
  */
-export function registerTaxonomy(app: FastifyInstance, services: TaxonomyServices, readiness: Readiness) {
-  registerTaxonomyRoutes(app, services);
+export function registerTaxonomyRoutes(app: FastifyInstance, services: TaxonomyModule, readiness: Readiness) {
+  registerReferenceDataRoutes(app, services);
   const job = services.escoFirstStart;
   if (!job) return;
   let closing = false;

@@ -24,7 +24,7 @@ const SEARCH_DESCRIPTION =
   'Ordine: corrispondenza esatta, poi per prefisso, poi approssimata; etichetta preferita prima di quella alternativa. ' +
   '`label` è nella lingua chiesta; `fallback` è vero quando si è chiesto l’italiano ma esiste solo l’etichetta inglese.';
 
-export function registerTaxonomyRoutes(app: FastifyInstance, services: { search: SearchService; places: PlacesService; sources: SourcesService }) {
+export function registerReferenceDataRoutes(app: FastifyInstance, services: { search: SearchService; places: PlacesService; sources: SourcesService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   for (const { path, group, summary } of SEARCHES) {

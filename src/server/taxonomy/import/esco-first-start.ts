@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Database } from '../../db/database.js';
 import { REFERENCE_DIR } from '../reference/reference-set.js';
 import { ESCO_SOURCE, importEsco, readEscoZips, type ImportProgress } from './esco-import.js';
+import { createImportRepository } from './import.repository.js';
 
 export interface Logger {
   info(obj: object, msg: string): void;
@@ -43,17 +44,7 @@ export function createEscoFirstStart(options: EscoFirstStartOptions) {
   let state: EscoJobState = 'idle';
   let job: Promise<void> | undefined;
 
-  async function activeParts(): Promise<Set<string>> {
-    const rows = await database.db
-      .selectFrom('taxonomy_batches as b')
-      .innerJoin('taxonomy_releases as r', 'r.id', 'b.release_id')
-      .select('b.part')
-      .where('r.source', '=', ESCO_SOURCE)
-      .where('r.version', '=', version)
-      .where('b.status', '=', 'active')
-      .execute();
-    return new Set(rows.map((r) => r.part));
-  }
+  const activeParts = () => createImportRepository().activeParts(database.db, ESCO_SOURCE, version);
 
   function progressLogger(what: string) {
     let lastPhase = '';

@@ -59,6 +59,23 @@ export function createImportRepository() {
         .executeTakeFirstOrThrow();
     },
 
+    async findRelease(executor: Executor, source: string, version: string): Promise<{ id: number } | undefined> {
+      return executor.selectFrom('taxonomy_releases').select('id').where('source', '=', source).where('version', '=', version).executeTakeFirst();
+    },
+
+    /** The parts (classification:<lang>, relations, …) of a release whose batch is active. */
+    async activeParts(executor: Executor, source: string, version: string): Promise<Set<string>> {
+      const rows = await executor
+        .selectFrom('taxonomy_batches as b')
+        .innerJoin('taxonomy_releases as r', 'r.id', 'b.release_id')
+        .select('b.part')
+        .where('r.source', '=', source)
+        .where('r.version', '=', version)
+        .where('b.status', '=', 'active')
+        .execute();
+      return new Set(rows.map((r) => r.part));
+    },
+
     async hasCurrentRelease(executor: Executor, source: string): Promise<boolean> {
       const row = await executor.selectFrom('taxonomy_releases').select('id').where('source', '=', source).where('current', '=', true).executeTakeFirst();
       return row !== undefined;

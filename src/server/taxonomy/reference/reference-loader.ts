@@ -57,12 +57,7 @@ export async function loadReferenceData(
       hash.update(name).update(bytes);
     }
     const checksum = hash.digest('hex');
-    const release = await database.db
-      .selectFrom('taxonomy_releases')
-      .select('id')
-      .where('source', '=', set.source)
-      .where('version', '=', set.version)
-      .executeTakeFirst();
+    const release = await repo.findRelease(database.db, set.source, set.version);
     const active = release && (await repo.activeBatch(database.db, release.id, 'reference'));
     if (active && active.checksum === checksum) {
       reports.push({ source: set.source, version: set.version, status: 'unchanged', concepts: active.row_count });
