@@ -45,7 +45,8 @@ export function importCommand() {
         }
         const audit = createAuditService({ db: database.db, repository: createAuditRepository() });
         const service = createImportService({ db: database.db, kind: database.kind, audit, clock: () => new Date(), onProgress: (_id, p) => printer.update(p) });
-        const scope: ImportScope = { networkId: office.networkId, officeId: office.id, userId: null };
+        // The command line acts for the operator of the server: any office of the network may be the target.
+        const scope: ImportScope = { networkId: office.networkId, officeId: office.id, userId: null, acrossNetwork: true };
         const ctx = { actor: null, requestId: `cli-${randomUUID()}`, ip: '' };
 
         console.log(`Importazione di ${basename(file)} nella sede ${office.code} (${office.name})`);

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
-/** Table types of migrations/0007_imports.sql; merged into DB in schema.ts. */
+/** Table types of migrations/0007_imports.sql and 0012; merged into DB in schema.ts. */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -46,6 +46,15 @@ export interface ImportJobsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   applied_at: Date | null;
+  notices: JSONColumnType<ImportNotice[], string | undefined, string>;
+  purged_at: Date | null;
+}
+
+/** A file-wide problem, said once instead of on every row it touches. */
+export interface ImportNotice {
+  code: string;
+  message: string;
+  rows: number;
 }
 
 export interface ImportRowsTable {
@@ -53,11 +62,31 @@ export interface ImportRowsTable {
   row_number: number;
   outcome: ImportOutcome;
   label: Generated<string>;
-  errors: JSONColumnType<Array<{ field: string; message: string }>, string | undefined, string>;
+  errors: JSONColumnType<Array<{ field: string; code?: string; message: string }>, string | undefined, string>;
   data: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  worker_id: string | null;
+  error_codes: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface ImportLayoutsTable {
+  network_id: string;
+  layout_key: string;
+  headers: JSONColumnType<string[], string | undefined, string>;
+  mapping: JSONColumnType<Record<string, string>, string | undefined, string>;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface ImportSettingsTable {
+  network_id: string;
+  retention_days: Generated<number>;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
 }
 
 export interface ImportsTables {
   import_jobs: ImportJobsTable;
   import_rows: ImportRowsTable;
+  import_layouts: ImportLayoutsTable;
+  import_settings: ImportSettingsTable;
 }

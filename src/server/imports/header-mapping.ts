@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { IMPORT_FIELDS, type ImportField } from '../../shared/schemas/imports.schema.js';
 import { normaliseLabel } from '../taxonomy/index.js';
 
@@ -10,7 +11,8 @@ import { normaliseLabel } from '../taxonomy/index.js';
 const SYNONYMS: Record<ImportField, string[]> = {
   lastName: ['cognome', 'cognome lavoratore', 'cognome dipendente', 'surname', 'last name'],
   firstName: ['nome', 'nome lavoratore', 'nome dipendente', 'first name', 'name', 'nome proprio'],
-  codiceFiscale: ['codice fiscale', 'c f', 'cf', 'cod fiscale', 'cod fisc', 'codice fiscale lavoratore', 'cf lavoratore', 'tax code'],
+  fullName: ['nominativo', 'cognome e nome', 'nome e cognome', 'cognome nome', 'nome cognome', 'nominativo lavoratore', 'lavoratore', 'dipendente', 'full name'],
+  codiceFiscale: ['codice fiscale', 'c f', 'cf', 'cod fiscale', 'cod fisc lavoratore', 'cod fisc', 'codice fiscale lavoratore', 'cf lavoratore', 'tax code'],
   birthDate: ['data di nascita', 'data nascita', 'nato il', 'nata il', 'nato a il', 'data nasc', 'dt nascita', 'birth date', 'date of birth'],
   sex: ['sesso', 'genere', 'm f', 'sex', 'gender'],
   residenceComune: ['comune di residenza', 'residenza', 'comune residenza', 'comune', 'citta di residenza', 'citta', 'localita', 'residente a', 'cod istat comune', 'codice istat comune'],
@@ -20,14 +22,44 @@ const SYNONYMS: Record<ImportField, string[]> = {
   email: ['e mail', 'email', 'mail', 'posta elettronica', 'indirizzo email', 'indirizzo e mail'],
   companyName: ['azienda', 'ragione sociale', 'datore di lavoro', 'denominazione azienda', 'ditta', 'impresa', 'denominazione', 'ragione sociale azienda', 'company', 'employer'],
   companyVat: ['p iva azienda', 'p iva', 'partita iva', 'piva', 'partita iva azienda', 'cf azienda', 'codice fiscale azienda', 'vat number'],
-  cigsStart: ['data inizio cigs', 'inizio cigs', 'decorrenza cigs', 'data inizio', 'inizio cassa integrazione', 'dal'],
-  cigsEnd: ['data fine cigs', 'fine cigs', 'scadenza cigs', 'data fine', 'fine cassa integrazione', 'scadenza', 'al', 'termine cigs'],
+  cigsStart: ['data inizio cigs', 'inizio cigs', 'decorrenza cigs', 'data inizio', 'inizio cassa integrazione', 'data inizio cassa integrazione', 'inizio cigo cigs', 'dal'],
+  cigsEnd: ['data fine cigs', 'fine cigs', 'scadenza cigs', 'data fine', 'fine cassa integrazione', 'data fine cassa integrazione', 'scadenza cassa integrazione', 'scadenza', 'al', 'termine cigs'],
   cigsReason: ['causale', 'causale cigs', 'motivo', 'motivazione', 'tipo cigs', 'causale intervento'],
 };
 
+/**
+ * normaliseLabel, then dotted acronyms joined: "Fine C.I.G.S." → "fine cigs", "C.F." → "cf",
+ * "M/F" → "mf" (a run of single letters is one word as the writer meant it).
+ */
+export function normaliseHeader(header: string): string {
+  const words = normaliseLabel(header).split(' ').filter(Boolean);
+  const out: string[] = [];
+  let run = '';
+  for (const w of words) {
+    if (w.length === 1 && /[a-z]/.test(w)) {
+      run += w;
+      continue;
+    }
+    if (run) out.push(run);
+    run = '';
+    out.push(w);
+  }
+  if (run) out.push(run);
+  return out.join(' ');
+}
+
 const NORMALISED: Array<{ field: ImportField; synonym: string }> = IMPORT_FIELDS.flatMap((field) =>
-  SYNONYMS[field].map((s) => ({ field, synonym: normaliseLabel(s) })),
+  SYNONYMS[field].map((s) => ({ field, synonym: normaliseHeader(s) })),
 );
+
+/**
+ * The layout of a file: its headers, normalised, in column order. The mapping an operator chose
+ * for a layout is remembered per network (import_layouts), so the next list exported the same
+ * way opens with it.
+ */
+export function layoutKey(headers: readonly string[]): string {
+  return createHash('sha256').update(headers.map(normaliseHeader).join('\u0001')).digest('hex');
+}
 
 export interface HeaderSuggestion {
   field: ImportField;
@@ -37,7 +69,7 @@ export interface HeaderSuggestion {
 
 /** The field a single header most likely names, or null. Exposed for the unit tests. */
 export function matchHeader(header: string): HeaderSuggestion | null {
-  const h = normaliseLabel(header);
+  const h = normaliseHeader(header);
   if (!h) return null;
   const exact = NORMALISED.find((n) => n.synonym === h);
   if (exact) return { field: exact.field, strength: 3 };

@@ -1,27 +1,30 @@
-import type { Selectable } from 'kysely';
 import type { RequestContext } from '../auth/index.js';
-import type { ImportCounts, ImportJobsTable, ImportOutcome } from '../db/schema-imports.js';
-import type { ImportField } from '../../shared/schemas/imports.schema.js';
-import { readRows } from './file-reader.js';
+import { companiesForImport } from '../companies/index.js';
+import type { ImportCounts, ImportNotice, ImportOutcome } from '../db/schema-imports.js';
+import { workersByCodiceFiscale, type ImportExistingWorker } from '../people/index.js';
+import { allComuni } from '../taxonomy/index.js';
+import { IMPORT_FIELD_LABELS_IT, type ImportField } from '../../shared/schemas/imports.schema.js';
+import { romeToday } from '../../shared/time/rome-date.js';
+import { companyRefOf, planCigsCases, type CasePlan } from './cigs-periods.js';
+import { cellText, readRows } from './file-reader.js';
 import { importErrors } from './imports.errors.js';
-import { createRowValidator, type ImportedWorker } from './row-validator.js';
+import type { ImportJobRow, StoredRow } from './imports.repository.js';
+import { MAX_ROWS, type ImportEnv, type ImportScope } from './imports.types.js';
+import { COMPANY_UNKNOWN, createRowValidator, type ImportedWorker, type RowError, type ValidatedRow } from './row-validator.js';
 import { mergeWorker } from './worker-diff.js';
-import { MAX_ROWS, type ImportEnv, type ImportScope } from './imports.service.js';
 
-export interface DryRunRequest {
-  mapping?: Record<string, ImportField>;
-  createCompanies: boolean;
-}
+export const CIGS_PERIOD_MISSING = 'CIGS_PERIOD_MISSING';
 
 /**
  * The dry run: reads the whole file, validates every row, and compares valid rows with the
  * workers already known (by codice fiscale in the network) to say new / update / unchanged.
- * Row results and the normalised values are stored; the apply writes from them.
+ * Row results and the normalised values are stored; the apply writes from them. A refused row
+ * keeps its cells as the file gave them, for the download sent back to the company or INPS.
  */
-export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: ImportScope, job: Selectable<ImportJobsTable>) {
+export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: ImportScope, job: ImportJobRow) {
   const { db, repo, board, clock } = env;
-  const today = clock();
-  const todayIso = today.toISOString().slice(0, 10);
+  const now = clock();
+  const today = romeToday(now);
   const report = (phase: 'reading' | 'validating', processed: number, total: number, force = false) =>
     board.report(job.id, { phase, processed, total }, true, force);
 
@@ -33,56 +36,135 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
   if (dataRows.length > MAX_ROWS) throw importErrors.tooManyRows(MAX_ROWS);
   const total = dataRows.length;
 
-  const [comuni, companies] = [await repo.comuni(db), await repo.companies(db, scope.networkId, todayIso)];
-  const caseOf = new Map(companies.map((c) => [c.id, c.currentCaseId]));
+  const comuni = await allComuni(db);
+  const companies = await companiesForImport(db, scope.networkId);
   const validator = createRowValidator(job.mapping as Record<string, ImportField>, {
+    now,
     today,
     comuni,
     companies,
     createCompanies: job.options.createCompanies === true,
   });
   await report('validating', 0, total, true);
-  const results = [];
+  const results: ValidatedRow[] = [];
   for (let i = 0; i < dataRows.length; i++) {
     // Row numbers as the spreadsheet shows them: the header is row headerRow + 1.
     results.push(validator.validate(dataRows[i]!, headerRow + 2 + i));
     if (i % 2000 === 1999) await report('validating', Math.floor((i + 1) / 2), total);
   }
 
-  const valid = results.filter((r): r is Extract<typeof r, { ok: true }> => r.ok);
-  const existing = await repo.workersByCodes(db, scope.networkId, valid.map((r) => r.worker.codiceFiscale));
+  // A company's workers need a CIGS case: one that the list's dates fall in, or one built from them.
+  const valid = results.filter((r): r is Extract<ValidatedRow, { ok: true }> => r.ok);
+  const plans = planCigsCases(valid.map((r) => r.worker), companies, today);
+  const caseless = (w: ImportedWorker) => {
+    const ref = companyRefOf(w);
+    const plan = ref ? plans.get(ref) : undefined;
+    return plan && !plan.existingCaseId && !plan.create ? plan : undefined;
+  };
+
+  const existing = await workersByCodiceFiscale(db, scope.networkId, valid.map((r) => r.worker.codiceFiscale));
   const counts: ImportCounts = { new: 0, update: 0, unchanged: 0, error: 0, companiesToCreate: validator.companiesToCreate().size };
-  const stored = results.map((r, i) => {
+  const stored: StoredRow[] = results.map((r, i) => {
     if (i % 5000 === 4999) void report('validating', Math.floor(total / 2 + (i + 1) / 2), total);
+    const cells = () => ({ cells: (dataRows[i] ?? []).map(cellText) });
     if (!r.ok) {
       counts.error++;
-      return { rowNumber: r.rowNumber, outcome: 'error' as ImportOutcome, label: r.label, errors: r.errors, data: null };
+      return { rowNumber: r.rowNumber, outcome: 'error', label: r.label, errors: r.errors, data: cells() };
     }
-    const outcome = outcomeOf(r.worker, existing.get(r.worker.codiceFiscale), caseOf);
+    const noCase = caseless(r.worker);
+    if (noCase) {
+      counts.error++;
+      return { rowNumber: r.rowNumber, outcome: 'error', label: r.label, errors: [periodMissingError(noCase)], data: cells() };
+    }
+    const outcome = outcomeOf(r.worker, existing.get(r.worker.codiceFiscale), plans);
     counts[outcome]++;
     return { rowNumber: r.rowNumber, outcome, label: r.label, errors: [], data: r.worker };
   });
+  const notices = summarise(results, stored, total);
 
   await report('validating', total, total, true);
   await db.transaction().execute(async (trx) => {
     await repo.replaceRows(trx, job.id, stored);
-    await trx
-      .updateTable('import_jobs')
-      .set({ status: 'validated', phase: '', total_rows: total, processed_rows: total, counts: JSON.stringify(counts), updated_at: clock() })
-      .where('id', '=', job.id)
-      .execute();
+    await repo.finishDryRun(trx, job.id, { total, counts, notices }, clock());
     // The dry run reads workers' records to compare them: that read is audited (GDPR art. 30).
-    await env.audit.record(trx, ctx, { action: 'import.dry_run', entityType: 'import_job', entityId: job.id, officeId: scope.officeId, details: { ...counts } });
+    await env.audit.record(trx, ctx, { action: 'import.dry_run', entityType: 'import_job', entityId: job.id, officeId: job.office_id, details: { ...counts } });
   });
 }
 
-function outcomeOf(
-  w: ImportedWorker,
-  existing: Parameters<typeof mergeWorker>[0] | undefined,
-  caseOf: Map<string, string | null>,
-): 'new' | 'update' | 'unchanged' {
+function periodMissingError(plan: CasePlan): RowError {
+  const what = plan.missing.map((f) => IMPORT_FIELD_LABELS_IT[f].toLowerCase()).join(', ');
+  return {
+    field: plan.missing[0] ?? 'cigsEnd',
+    code: CIGS_PERIOD_MISSING,
+    message: `Periodo CIGS: l’azienda «${plan.companyName}» non ne ha uno registrato che comprenda queste date e il file non dà ${what} per crearlo.`,
+  };
+}
+
+function outcomeOf(w: ImportedWorker, existing: ImportExistingWorker | undefined, plans: Map<string, CasePlan>): ImportOutcome & ('new' | 'update' | 'unchanged') {
   if (!existing) return 'new';
   if (w.companyKey) return 'update'; // its company is created by this import: the link changes
-  const { changed } = mergeWorker(existing, w, w.companyId ? caseOf.get(w.companyId) : undefined);
+  const plan = w.companyId ? plans.get(w.companyId) : undefined;
+  if (plan?.create) return 'update'; // a new CIGS case is built for it
+  const { changed } = mergeWorker(existing, w, plan ? plan.existingCaseId : undefined);
   return changed.length ? 'update' : 'unchanged';
+}
+
+/** Below this many rows a repeated problem is left to the rows themselves. */
+const NOTICE_MIN_ROWS = 5;
+
+/**
+ * File-wide problems said once, instead of on every row: the companies nobody registered
+ * ("4 aziende non registrate: …"), the companies without a CIGS period, and a problem shared by
+ * most rows (a column of dates in another format, a column mapped to the wrong field).
+ */
+function summarise(results: readonly ValidatedRow[], stored: readonly StoredRow[], total: number): ImportNotice[] {
+  const notices: ImportNotice[] = [];
+  const byCompany = (code: string) => {
+    const companies = new Map<string, number>();
+    let rows = 0;
+    stored.forEach((s, i) => {
+      if (!s.errors.some((e) => e.code === code)) return;
+      const r = results[i]!;
+      const name = r.ok ? ((r.worker.companyName ?? '') || '—') : (r.companyName ?? '—');
+      companies.set(name, (companies.get(name) ?? 0) + 1);
+      rows++;
+    });
+    return { companies, rows };
+  };
+  const list = (m: Map<string, number>) => [...m].map(([name, n]) => `${name} (${n} ${n === 1 ? 'riga' : 'righe'})`).join(', ');
+
+  const unknown = byCompany(COMPANY_UNKNOWN);
+  if (unknown.rows > 0) {
+    const n = unknown.companies.size;
+    notices.push({
+      code: COMPANY_UNKNOWN,
+      rows: unknown.rows,
+      message: `${n} ${n === 1 ? 'azienda non registrata' : 'aziende non registrate'}: ${list(unknown.companies)}. Registrarle prima o scegliere «crea le aziende mancanti».`,
+    });
+  }
+  const noPeriod = byCompany(CIGS_PERIOD_MISSING);
+  if (noPeriod.rows > 0) {
+    const n = noPeriod.companies.size;
+    notices.push({
+      code: CIGS_PERIOD_MISSING,
+      rows: noPeriod.rows,
+      message: `${n} ${n === 1 ? 'azienda senza' : 'aziende senza'} periodo CIGS: ${list(noPeriod.companies)}. Registrare il periodo CIGS dell’azienda o indicare nel file data di inizio, data di fine e causale.`,
+    });
+  }
+  const shared = new Map<string, { field: string; code: string; rows: number }>();
+  for (const s of stored) {
+    for (const e of s.errors) {
+      if (e.code === COMPANY_UNKNOWN || e.code === CIGS_PERIOD_MISSING) continue;
+      const key = `${e.field}:${e.code}`;
+      const entry = shared.get(key) ?? { field: e.field, code: e.code, rows: 0 };
+      entry.rows++;
+      shared.set(key, entry);
+    }
+  }
+  for (const e of shared.values()) {
+    if (e.rows < NOTICE_MIN_ROWS || e.rows * 2 < total) continue;
+    const label = IMPORT_FIELD_LABELS_IT[e.field as ImportField] ?? e.field;
+    notices.push({ code: e.code, rows: e.rows, message: `«${label}»: ${e.rows} righe su ${total} con lo stesso problema (${e.code}). Controllare l’associazione della colonna o il suo formato.` });
+  }
+  return notices;
 }

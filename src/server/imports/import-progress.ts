@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { ImportsRepository } from './imports.repository.js';
 
 export interface Progress {
   phase: 'reading' | 'validating' | 'applying' | '';
@@ -16,7 +17,7 @@ export interface Progress {
  */
 export type ProgressListener = (jobId: string, progress: Progress) => void;
 
-export function createProgressBoard(db: Kysely<DB>, listener?: ProgressListener) {
+export function createProgressBoard(db: Kysely<DB>, repo: ImportsRepository, listener?: ProgressListener) {
   const live = new Map<string, Progress>();
   const lastWrite = new Map<string, number>();
   return {
@@ -28,11 +29,7 @@ export function createProgressBoard(db: Kysely<DB>, listener?: ProgressListener)
       const now = Date.now();
       if (!force && now - (lastWrite.get(jobId) ?? 0) < 300) return;
       lastWrite.set(jobId, now);
-      await db
-        .updateTable('import_jobs')
-        .set({ phase: progress.phase, processed_rows: progress.processed, total_rows: progress.total, updated_at: new Date() })
-        .where('id', '=', jobId)
-        .execute();
+      await repo.writeProgress(db, jobId, progress, new Date());
     },
     done(jobId: string) {
       live.delete(jobId);

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { createImportsRepository } from './imports.repository.js';
 
 /** A job whose progress has not moved for this long, on PostgreSQL, belongs to no running server. */
 export const ORPHANED_AFTER_MS = 10 * 60_000;
@@ -14,11 +15,6 @@ export const INTERRUPTED_MESSAGE =
  * another instance may be running one, so only jobs whose progress stopped long ago are.
  */
 export async function failInterruptedImports(database: Database, now = new Date()): Promise<number> {
-  let query = database.db
-    .updateTable('import_jobs')
-    .set({ status: 'failed', phase: '', error: INTERRUPTED_MESSAGE, updated_at: now })
-    .where('status', 'in', ['validating', 'applying']);
-  if (database.kind === 'postgres') query = query.where('updated_at', '<', new Date(now.getTime() - ORPHANED_AFTER_MS));
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const staleBefore = database.kind === 'postgres' ? new Date(now.getTime() - ORPHANED_AFTER_MS) : undefined;
+  return createImportsRepository().failRunning(database.db, INTERRUPTED_MESSAGE, now, staleBefore);
 }

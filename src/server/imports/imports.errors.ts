@@ -1,4 +1,5 @@
 import { DomainError, defineError } from '../http/problem.js';
+import { formatItalianDate, romeToday } from '../../shared/time/rome-date.js';
 
 export const importErrors = {
   emptyFile: defineError('IMPORT_EMPTY_FILE', 400, {
@@ -29,8 +30,8 @@ export const importErrors = {
     }),
   alreadyApplied: (when: Date) =>
     new DomainError('IMPORT_ALREADY_APPLIED', 409, {
-      it: `Questo file è già stato importato il ${when.toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' })}: una nuova importazione non cambierebbe nulla.`,
-      en: `This file was already imported on ${when.toISOString().slice(0, 10)}: importing it again would change nothing.`,
+      it: `Questo file è già stato importato il ${formatItalianDate(romeToday(when))}: una nuova importazione non cambierebbe nulla.`,
+      en: `This file was already imported on ${formatItalianDate(romeToday(when))}: importing it again would change nothing.`,
     }),
   notFound: defineError('IMPORT_NOT_FOUND', 404, {
     it: 'L’importazione non esiste.',
@@ -41,9 +42,21 @@ export const importErrors = {
     en: 'The import is not in the right state for this operation (it is running or already finished).',
   }),
   hasRowErrors: defineError('IMPORT_HAS_ROW_ERRORS', 409, {
-    it: 'La verifica ha trovato righe con errori: correggere il file e caricarlo di nuovo. Nessun dato è stato scritto.',
-    en: 'The dry run found rows with errors: fix the file and upload it again. Nothing was written.',
+    it: 'La verifica ha trovato righe con errori: correggere il file e caricarlo di nuovo, oppure importare solo le righe valide. Nessun dato è stato scritto.',
+    en: 'The dry run found rows with errors: fix the file and upload it again, or import the valid rows only. Nothing was written.',
   }),
+  noValidRows: defineError('IMPORT_NO_VALID_ROWS', 409, {
+    it: 'Nessuna riga del file è valida: non c’è nulla da importare.',
+    en: 'No row of the file is valid: there is nothing to import.',
+  }),
+  purged: defineError('IMPORT_PURGED', 409, {
+    it: 'I dati personali di questa importazione sono stati cancellati alla scadenza del periodo di conservazione: restano solo gli esiti.',
+    en: 'The personal data of this import was erased at the end of the retention period: only the outcomes remain.',
+  }),
+  officeNotAllowed: () => new DomainError('IMPORT_OFFICE_NOT_ALLOWED', 400, {
+    it: 'Non si possono importare lavoratori in questa sede.',
+    en: 'Workers cannot be imported into this office.',
+  }, { errors: [{ path: 'officeId', message: 'Scegliere una delle sedi proposte' }] }),
   notValidated: defineError('IMPORT_NOT_VALIDATED', 409, {
     it: 'Eseguire prima la verifica (prova senza salvare).',
     en: 'Run the dry run first.',

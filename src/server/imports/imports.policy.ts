@@ -7,3 +7,8 @@ import { hasRole, type Actor } from '../auth/index.js';
 export function canImportWorkers(actor: Actor): boolean {
   return hasRole(actor, 'coordinator') || hasRole(actor, 'admin');
 }
+
+/** How long imports keep personal data is a network-wide decision: administrators only. */
+export function canManageImportSettings(actor: Actor): boolean {
+  return hasRole(actor, 'admin');
+}

@@ -1,134 +1,131 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { WorkerColumns } from './worker-diff.js';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../db/executor.js';
-import type { ImportOutcome } from '../db/schema-imports.js';
-import type { CompanyRef, ComuneRef } from './row-validator.js';
+import type { ImportCounts, ImportJobsTable, ImportNotice, ImportOutcome } from '../db/schema-imports.js';
+import { batches, insertMany } from '../db/unnest.js';
 
-/** Rows per statement: every column travels as one array parameter (unnest), so this only bounds memory. */
-export const BATCH_ROWS = 5_000;
+/** The only file that writes SQL on the imports' tables (import_jobs, import_rows, import_layouts, import_settings). */
 
-export interface UnnestColumn<R> {
-  name: string;
-  type: 'text' | 'uuid' | 'date' | 'int' | 'jsonb';
-  value: (row: R) => unknown;
-}
+export type ImportJobRow = Selectable<ImportJobsTable>;
 
-export function batches<T>(rows: readonly T[], size = BATCH_ROWS): T[][] {
-  const out: T[][] = [];
-  for (let at = 0; at < rows.length; at += size) out.push(rows.slice(at, at + size));
-  return out;
-}
+/** Without a row in import_settings a network keeps import data this many days. */
+export const DEFAULT_RETENTION_DAYS = 30;
 
-function arrays<R>(columns: ReadonlyArray<UnnestColumn<R>>, rows: readonly R[]): RawBuilder<unknown>[] {
-  return columns.map((c) => {
-    const values = rows.map((r) => {
-      const v = c.value(r);
-      return c.type === 'jsonb' && v !== null && v !== undefined ? JSON.stringify(v) : (v ?? null);
-    });
-    return sql`${values}::${sql.raw(c.type)}[]`;
-  });
-}
-
-/** Multi-row INSERT … SELECT FROM unnest(…): one statement per batch, the same on PostgreSQL and PGlite. */
-export async function insertMany<R>(executor: Executor, table: string, columns: ReadonlyArray<UnnestColumn<R>>, rows: readonly R[]) {
-  for (const batch of batches(rows)) {
-    const names = sql.join(columns.map((c) => sql.ref(c.name)));
-    await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays(columns, batch))})`.execute(executor);
-  }
-}
-
-/** UPDATE … FROM unnest(…) keyed by the first column (id). */
-export async function updateMany<R>(executor: Executor, table: string, columns: ReadonlyArray<UnnestColumn<R>>, rows: readonly R[]) {
-  const [key, ...rest] = columns;
-  for (const batch of batches(rows)) {
-    const sets = sql.join(rest.map((c) => sql`${sql.ref(c.name)} = v.${sql.ref(c.name)}`));
-    const names = sql.join(columns.map((c) => sql.ref(c.name)));
-    await sql`update ${sql.table(table)} as t set ${sets}, updated_at = now()
-      from unnest(${sql.join(arrays(columns, batch))}) as v(${names})
-      where t.${sql.ref(key!.name)} = v.${sql.ref(key!.name)}`.execute(executor);
-  }
-}
-
-/** A worker already on record, as the importer compares it with a row of the file. */
-export interface ExistingWorker extends WorkerColumns {
-  id: string;
-  office_id: string;
-  codice_fiscale: string;
-}
-
-export interface CompanyWithCase extends CompanyRef {
-  currentCaseId: string | null;
+export interface StoredRow {
+  rowNumber: number;
+  outcome: ImportOutcome;
+  label: string;
+  errors: Array<{ field: string; code: string; message: string }>;
+  data: unknown;
 }
 
 export function createImportsRepository() {
   return {
-    async comuni(executor: Executor): Promise<ComuneRef[]> {
-      const rows = await executor.selectFrom('taxonomy_comuni').select(['istat_code', 'name', 'province']).execute();
-      return rows.map((r) => ({ istatCode: r.istat_code, name: r.name, province: r.province }));
+    async findJob(executor: Executor, networkId: string, id: string): Promise<ImportJobRow | undefined> {
+      return executor.selectFrom('import_jobs').selectAll().where('id', '=', id).where('network_id', '=', networkId).executeTakeFirst();
     },
 
-    /**
-     * Companies of the network with their current CIGS case: the one running on `today`, else the
-     * one that ended last (a list sent after the end date still belongs to that episode).
-     */
-    async companies(executor: Executor, networkId: string, today: string): Promise<CompanyWithCase[]> {
-      const companies = await executor
-        .selectFrom('companies')
-        .select(['id', 'name', 'vat_number', 'tax_code'])
+    /** When this file (by checksum) was applied in the network, if it was. */
+    async appliedAt(executor: Executor, networkId: string, checksum: string): Promise<Date | null | undefined> {
+      const row = await executor
+        .selectFrom('import_jobs')
+        .select('applied_at')
         .where('network_id', '=', networkId)
-        .execute();
-      const cases = companies.length
-        ? await executor
-            .selectFrom('cigs_cases')
-            .select(['id', 'company_id', 'start_date', 'end_date'])
-            .where('company_id', 'in', companies.map((c) => c.id))
-            .execute()
-        : [];
-      const current = new Map<string, { id: string; running: boolean; end: string }>();
-      for (const c of cases) {
-        const running = c.start_date <= today && c.end_date >= today;
-        const prev = current.get(c.company_id);
-        if (!prev || (running && !prev.running) || (running === prev.running && c.end_date > prev.end)) {
-          current.set(c.company_id, { id: c.id, running, end: c.end_date });
-        }
-      }
-      return companies.map((c) => ({
-        id: c.id,
-        name: c.name,
-        vatNumber: c.vat_number,
-        taxCode: c.tax_code,
-        currentCaseId: current.get(c.id)?.id ?? null,
-      }));
+        .where('checksum', '=', checksum)
+        .where('status', '=', 'applied')
+        .executeTakeFirst();
+      return row ? row.applied_at : undefined;
     },
 
-    async workersByCodes(executor: Executor, networkId: string, codes: readonly string[]): Promise<Map<string, ExistingWorker>> {
-      const found = new Map<string, ExistingWorker>();
-      for (const batch of batches(codes)) {
-        const rows = await executor
-          .selectFrom('workers')
-          .select(['id', 'office_id', 'codice_fiscale', 'first_name', 'last_name', 'birth_date', 'sex', 'birth_place_code', 'residence_comune_code', 'address', 'phone', 'email', 'cigs_case_id', 'cigs_end_date'])
-          .where('network_id', '=', networkId)
-          .where(sql<boolean>`codice_fiscale = any(${batch}::text[])`)
-          .execute();
-        for (const r of rows) found.set(r.codice_fiscale!, r as ExistingWorker);
-      }
-      return found;
+    async insertJob(executor: Executor, values: Insertable<ImportJobsTable>): Promise<ImportJobRow> {
+      return executor.insertInto('import_jobs').values(values).returningAll().executeTakeFirstOrThrow();
     },
 
-    async replaceRows(
+    async markFailed(executor: Executor, id: string, message: string, now: Date) {
+      await executor.updateTable('import_jobs').set({ status: 'failed', error: message, phase: '', updated_at: now }).where('id', '=', id).execute();
+    },
+
+    /** Moves the job from `fromStatus` to 'validating' with the chosen mapping; undefined when another request moved it first. */
+    async startDryRun(
       executor: Executor,
-      jobId: string,
-      rows: ReadonlyArray<{ rowNumber: number; outcome: ImportOutcome; label: string; errors: unknown[]; data: unknown }>,
-    ) {
+      id: string,
+      fromStatus: ImportJobRow['status'],
+      values: { mapping: Record<string, string>; options: Record<string, unknown>; officeId: string },
+      now: Date,
+    ): Promise<ImportJobRow | undefined> {
+      return executor
+        .updateTable('import_jobs')
+        .set({ status: 'validating', phase: 'reading', processed_rows: 0, error: null, mapping: JSON.stringify(values.mapping), options: JSON.stringify(values.options), office_id: values.officeId, updated_at: now })
+        .where('id', '=', id)
+        .where('status', '=', fromStatus)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async startApply(executor: Executor, id: string, options: Record<string, unknown>, now: Date): Promise<ImportJobRow | undefined> {
+      return executor
+        .updateTable('import_jobs')
+        .set({ status: 'applying', phase: 'applying', processed_rows: 0, options: JSON.stringify(options), updated_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'validated')
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async finishDryRun(executor: Executor, id: string, result: { total: number; counts: ImportCounts; notices: ImportNotice[] }, now: Date) {
+      await executor
+        .updateTable('import_jobs')
+        .set({ status: 'validated', phase: '', total_rows: result.total, processed_rows: result.total, counts: JSON.stringify(result.counts), notices: JSON.stringify(result.notices), updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** The file's bytes are dropped once applied (data minimisation); checksum and counts stay. */
+    async finishApply(executor: Executor, id: string, result: { total: number; counts: ImportCounts }, now: Date) {
+      await executor
+        .updateTable('import_jobs')
+        .set({ status: 'applied', phase: '', processed_rows: result.total, counts: JSON.stringify(result.counts), applied_at: now, file_data: null, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async writeProgress(executor: Executor, id: string, progress: { phase: string; processed: number; total: number }, now: Date) {
+      await executor
+        .updateTable('import_jobs')
+        .set({ phase: progress.phase, processed_rows: progress.processed, total_rows: progress.total, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Jobs left running by a server that stopped: all of them, or those not moved since `staleBefore`. */
+    async failRunning(executor: Executor, message: string, now: Date, staleBefore?: Date): Promise<number> {
+      let query = executor
+        .updateTable('import_jobs')
+        .set({ status: 'failed', phase: '', error: message, updated_at: now })
+        .where('status', 'in', ['validating', 'applying']);
+      if (staleBefore) query = query.where('updated_at', '<', staleBefore);
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async replaceRows(executor: Executor, jobId: string, rows: readonly StoredRow[]) {
       await executor.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
       await insertMany(executor, 'import_rows', [
         { name: 'job_id', type: 'uuid', value: () => jobId },
-        { name: 'row_number', type: 'int', value: (r) => r.rowNumber },
+        { name: 'row_number', type: 'int', value: (r: StoredRow) => r.rowNumber },
         { name: 'outcome', type: 'text', value: (r) => r.outcome },
         { name: 'label', type: 'text', value: (r) => r.label },
         { name: 'errors', type: 'jsonb', value: (r) => r.errors },
         { name: 'data', type: 'jsonb', value: (r) => r.data },
       ], rows);
+      // Error codes as "field:CODE": what is left of a refused row once its personal data is purged.
+      const refused = rows.filter((r) => r.errors.length > 0);
+      for (const batch of batches(refused)) {
+        const numbers = batch.map((r) => r.rowNumber);
+        const codes = batch.map((r) => r.errors.map((e) => `${e.field}:${e.code}`).join(' '));
+        await sql`update import_rows r set error_codes = string_to_array(v.codes, ' ')
+          from unnest(${numbers}::int[], ${codes}::text[]) as v(row_number, codes)
+          where r.job_id = ${jobId} and r.row_number = v.row_number`.execute(executor);
+      }
     },
 
     async rowsPage(executor: Executor, jobId: string, outcome: ImportOutcome | undefined, page: number, pageSize: number) {
@@ -136,7 +133,7 @@ export function createImportsRepository() {
       if (outcome) q = q.where('outcome', '=', outcome);
       const [{ total }] = (await q.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
       const items = await q
-        .select(['row_number', 'outcome', 'label', 'errors'])
+        .select(['row_number', 'outcome', 'label', 'errors', 'error_codes', 'worker_id'])
         .orderBy('row_number')
         .limit(pageSize)
         .offset((page - 1) * pageSize)
@@ -152,6 +149,83 @@ export function createImportsRepository() {
         .where('outcome', '!=', 'error')
         .orderBy('row_number')
         .execute();
+    },
+
+    async refusedRows(executor: Executor, jobId: string) {
+      return executor
+        .selectFrom('import_rows')
+        .select(['row_number', 'data', 'errors'])
+        .where('job_id', '=', jobId)
+        .where('outcome', '=', 'error')
+        .orderBy('row_number')
+        .execute();
+    },
+
+    /** Links each applied row to the worker it created, updated or found unchanged. */
+    async setRowWorkers(executor: Executor, jobId: string, links: ReadonlyArray<{ rowNumber: number; workerId: string }>) {
+      for (const batch of batches(links)) {
+        await sql`update import_rows r set worker_id = v.worker_id
+          from unnest(${batch.map((l) => l.rowNumber)}::int[], ${batch.map((l) => l.workerId)}::uuid[]) as v(row_number, worker_id)
+          where r.job_id = ${jobId} and r.row_number = v.row_number`.execute(executor);
+      }
+    },
+
+    async layout(executor: Executor, networkId: string, layoutKey: string) {
+      return executor.selectFrom('import_layouts').select(['mapping']).where('network_id', '=', networkId).where('layout_key', '=', layoutKey).executeTakeFirst();
+    },
+
+    async saveLayout(executor: Executor, networkId: string, layoutKey: string, headers: string[], mapping: Record<string, string>, userId: string | null, now: Date) {
+      await executor
+        .insertInto('import_layouts')
+        .values({ network_id: networkId, layout_key: layoutKey, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), updated_by: userId, updated_at: now })
+        .onConflict((oc) => oc.columns(['network_id', 'layout_key']).doUpdateSet({ mapping: JSON.stringify(mapping), headers: JSON.stringify(headers), updated_by: userId, updated_at: now }))
+        .execute();
+    },
+
+    async retentionDays(executor: Executor, networkId: string): Promise<number> {
+      const row = await executor.selectFrom('import_settings').select('retention_days').where('network_id', '=', networkId).executeTakeFirst();
+      return row?.retention_days ?? DEFAULT_RETENTION_DAYS;
+    },
+
+    async saveRetentionDays(executor: Executor, networkId: string, days: number, userId: string | null, now: Date) {
+      await executor
+        .insertInto('import_settings')
+        .values({ network_id: networkId, retention_days: days, updated_by: userId, updated_at: now })
+        .onConflict((oc) => oc.column('network_id').doUpdateSet({ retention_days: days, updated_by: userId, updated_at: now }))
+        .execute();
+    },
+
+    /**
+     * Purges the personal data of every import older than its network's retention period
+     * (counted from the apply, else the upload): the file, the rows' values, names and messages
+     * (which quote the file), the sample values of the columns. What stays shows the outcome:
+     * row numbers, outcomes, error codes, the workers' ids, the counts. Running jobs are left alone.
+     */
+    async purgeExpired(executor: Executor, now: Date): Promise<number> {
+      const expired = await executor
+        .selectFrom('import_jobs as j')
+        .leftJoin('import_settings as s', 's.network_id', 'j.network_id')
+        .select('j.id')
+        .where('j.purged_at', 'is', null)
+        .where('j.status', 'not in', ['validating', 'applying'])
+        .where(sql<boolean>`coalesce(j.applied_at, j.created_at) < ${now}::timestamptz - make_interval(days => coalesce(s.retention_days, ${DEFAULT_RETENTION_DAYS}))`)
+        .execute();
+      if (expired.length === 0) return 0;
+      const ids = expired.map((e) => e.id);
+      for (const batch of batches(ids, 500)) {
+        await executor.updateTable('import_rows').set({ data: null, label: '', errors: '[]' }).where('job_id', 'in', batch).execute();
+        await executor
+          .updateTable('import_jobs')
+          .set({
+            file_data: null,
+            columns: sql<string>`(select coalesce(jsonb_agg(jsonb_set(c, '{samples}', '[]'::jsonb) order by ord), '[]'::jsonb) from jsonb_array_elements(columns) with ordinality as t(c, ord))`,
+            purged_at: now,
+            updated_at: now,
+          })
+          .where('id', 'in', batch)
+          .execute();
+      }
+      return ids.length;
     },
   };
 }

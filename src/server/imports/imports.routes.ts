@@ -1,17 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { importEndpoints } from '../../shared/api/imports.endpoints.js';
-import { actorContext, requireOffice } from '../auth/index.js';
-import { importErrors } from './imports.errors.js';
-import { canImportWorkers } from './imports.policy.js';
-import { MAX_FILE_BYTES, type ImportScope, type ImportService } from './imports.service.js';
+import { actorContext, requireOffice, worksAcrossNetwork } from '../auth/index.js';
 import { route } from '../http/endpoint-route.js';
+import { importErrors } from './imports.errors.js';
+import { canImportWorkers, canManageImportSettings } from './imports.policy.js';
+import type { ImportService } from './imports.service.js';
+import { MAX_FILE_BYTES, type ImportScope } from './imports.types.js';
 
 const tags = ['Importazioni'];
 
 function scopeOf(request: FastifyRequest): ImportScope {
   const { actor } = actorContext(request);
-  return { ...requireOffice(actor), userId: actor.userId };
+  return { ...requireOffice(actor), userId: actor.userId, acrossNetwork: worksAcrossNetwork(actor) };
 }
 
 /**
@@ -39,6 +40,24 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
+  route(r, importEndpoints.offices, {
+    config: { access: canImportWorkers },
+    schema: { tags, summary: 'Sedi a cui si possono assegnare i lavoratori importati' },
+    handler: async (request) => service.offices(scopeOf(request)),
+  });
+
+  route(r, importEndpoints.settings, {
+    config: { access: canManageImportSettings },
+    schema: { tags, summary: 'Per quanti giorni un’importazione conserva i dati personali delle righe' },
+    handler: async (request) => service.settings(scopeOf(request)),
+  });
+
+  route(r, importEndpoints.updateSettings, {
+    config: { access: canManageImportSettings },
+    schema: { tags, summary: 'Cambia il periodo di conservazione dei dati delle importazioni della rete' },
+    handler: async (request) => service.updateSettings(actorContext(request), scopeOf(request), request.body.retentionDays),
+  });
+
   route(r, importEndpoints.get, {
     config: { access: canImportWorkers },
     schema: { tags, summary: 'Stato, avanzamento e conteggi di un’importazione' },
@@ -49,6 +68,16 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
     config: { access: canImportWorkers },
     schema: { tags, summary: 'Esito riga per riga della verifica' },
     handler: async (request) => service.rows(scopeOf(request), request.params.id, request.query),
+  });
+
+  route(r, importEndpoints.refusedRows, {
+    config: { access: canImportWorkers },
+    schema: { tags, summary: 'Scarica le righe rifiutate con una colonna di errori (CSV o XLSX), da rimandare a chi ha inviato l’elenco' },
+    handler: async (request, reply) => {
+      const file = await service.refusedRows(scopeOf(request), request.params.id, request.query.format);
+      reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.\-]+/g, '_')}"`);
+      return reply.type(file.contentType).send(file.bytes);
+    },
   });
 
   route(r, importEndpoints.dryRun, {
@@ -63,7 +92,8 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
 
   route(r, importEndpoints.apply, {
     config: { access: canImportWorkers },
-    schema: { tags, summary: 'Applica l’importazione verificata, tutta o niente (in background)' },
-    handler: async (request, reply) => reply.code(202).send(await service.startApply(actorContext(request), scopeOf(request), request.params.id)),
+    schema: { tags, summary: 'Applica l’importazione verificata: tutta o niente, oppure solo le righe valide (in background)' },
+    handler: async (request, reply) =>
+      reply.code(202).send(await service.startApply(actorContext(request), scopeOf(request), request.params.id, request.body ?? { validOnly: false })),
   });
 }

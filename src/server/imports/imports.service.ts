@@ -1,53 +1,35 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
 import type { RequestContext } from '../auth/index.js';
-import type { AuditService } from '../audit/index.js';
-import type { DatabaseKind } from '../db/database.js';
-import type { DB } from '../db/schema.js';
-import type { ImportCounts, ImportJobsTable } from '../db/schema-imports.js';
-import type { ImportJob } from '../../shared/schemas/imports.schema.js';
+import type { ImportCounts } from '../db/schema-imports.js';
 import { DomainError } from '../http/problem.js';
+import { officesOfNetwork } from '../organisation/index.js';
+import { mappingWarnings, missingRequiredFields, type ImportJob, type ImportRow } from '../../shared/schemas/imports.schema.js';
 import { cellText, readRows } from './file-reader.js';
-import { findHeaderRow, suggestMapping } from './header-mapping.js';
-import { importErrors } from './imports.errors.js';
-import { createImportsRepository } from './imports.repository.js';
-import { createProgressBoard, type ProgressListener } from './import-progress.js';
-import { runDryRun, type DryRunRequest } from './import-dry-run.js';
+import { findHeaderRow, layoutKey, suggestMapping } from './header-mapping.js';
 import { runApply } from './import-apply.js';
+import { runDryRun } from './import-dry-run.js';
+import { createProgressBoard } from './import-progress.js';
+import { importErrors } from './imports.errors.js';
+import { createImportsRepository, type ImportJobRow } from './imports.repository.js';
+import type { DryRunRequest, ImportDeps, ImportEnv, ImportScope } from './imports.types.js';
+import { refusedRowsCsv, refusedRowsXlsx } from './refused-rows.js';
+import { purgedRowMessage } from './purged-messages.js';
 
-/** Who an import acts for: the network and office it writes into, and the staff member (null from the CLI). */
-export interface ImportScope {
-  networkId: string;
-  officeId: string;
-  userId: string | null;
-}
-
-export const MAX_FILE_BYTES = 40 * 1024 * 1024;
-export const MAX_ROWS = 200_000;
 const SAMPLE_ROWS = 30;
-
-export interface ImportDeps {
-  db: Kysely<DB>;
-  kind: DatabaseKind;
-  audit: AuditService;
-  clock: () => Date;
-  /** Told of every progress step (the CLI draws its progress bar from it). */
-  onProgress?: ProgressListener;
-}
 
 export function createImportService(deps: ImportDeps) {
   const repo = createImportsRepository();
-  const board = createProgressBoard(deps.db, deps.onProgress);
+  const board = createProgressBoard(deps.db, repo, deps.onProgress);
   const running = new Set<Promise<unknown>>();
-  const env = { ...deps, repo, board };
+  const env: ImportEnv = { ...deps, repo, board };
 
   async function load(scope: ImportScope, id: string) {
-    const job = await deps.db.selectFrom('import_jobs').selectAll().where('id', '=', id).where('network_id', '=', scope.networkId).executeTakeFirst();
+    const job = await repo.findJob(deps.db, scope.networkId, id);
     if (!job) throw importErrors.notFound();
     return job;
   }
 
-  function view(job: Selectable<ImportJobsTable>): ImportJob {
+  function view(job: ImportJobRow): ImportJob {
     const live = board.get(job.id);
     const phase = live?.phase ?? job.phase;
     const processed = live?.processed ?? job.processed_rows;
@@ -67,6 +49,11 @@ export function createImportService(deps: ImportDeps) {
       columns: job.columns,
       mapping: job.mapping,
       createCompanies: job.options.createCompanies === true,
+      mappingSource: job.source.mappingSource === 'remembered' ? 'remembered' : 'suggested',
+      warnings: mappingWarnings(job.mapping, job.columns),
+      notices: job.notices ?? [],
+      validOnly: (job.options as { validOnly?: boolean }).validOnly === true,
+      purged: job.purged_at !== null,
       progress: { phase, processed, total, percent: finished ? 100 : total > 0 ? Math.min(100, Math.floor((processed / total) * 100)) : 0 },
       totalRows: job.total_rows,
       counts,
@@ -82,7 +69,7 @@ export function createImportService(deps: ImportDeps) {
       .catch(async (err: unknown) => {
         const message = err instanceof DomainError ? err.text.it : 'Errore imprevisto durante l’elaborazione: nessun dato è stato scritto.';
         if (!(err instanceof DomainError)) console.error(err);
-        await deps.db.updateTable('import_jobs').set({ status: 'failed', error: message, phase: '', updated_at: deps.clock() }).where('id', '=', jobId).execute();
+        await repo.markFailed(deps.db, jobId, message, deps.clock());
       })
       .finally(() => {
         board.done(jobId);
@@ -91,18 +78,26 @@ export function createImportService(deps: ImportDeps) {
     running.add(task);
   }
 
+  /** The offices new workers may be assigned to: the network's for who works across it, else the current one. */
+  async function targetOffices(scope: ImportScope) {
+    const offices = await officesOfNetwork(deps.db, scope.networkId);
+    return scope.acrossNetwork ? offices : offices.filter((o) => o.id === scope.officeId);
+  }
+
+  async function foreground(id: string, step: () => Promise<unknown>) {
+    try {
+      await step();
+    } finally {
+      board.done(id);
+    }
+  }
+
   const service = {
     async upload(ctx: RequestContext, scope: ImportScope, file: { fileName: string; bytes: Buffer }): Promise<ImportJob> {
       if (file.bytes.length === 0) throw importErrors.emptyFile();
       const checksum = createHash('sha256').update(file.bytes).digest('hex');
-      const applied = await deps.db
-        .selectFrom('import_jobs')
-        .select('applied_at')
-        .where('network_id', '=', scope.networkId)
-        .where('checksum', '=', checksum)
-        .where('status', '=', 'applied')
-        .executeTakeFirst();
-      if (applied) throw importErrors.alreadyApplied(applied.applied_at ?? deps.clock());
+      const applied = await repo.appliedAt(deps.db, scope.networkId, checksum);
+      if (applied !== undefined) throw importErrors.alreadyApplied(applied ?? deps.clock());
       const { source, rows } = await readRows(file.bytes, { maxRows: SAMPLE_ROWS });
       if (rows.length === 0) throw importErrors.emptyFile();
       const texts = rows.map((r) => r.map(cellText));
@@ -116,26 +111,28 @@ export function createImportService(deps: ImportDeps) {
         header: header[index]?.trim() || `Colonna ${index + 1}`,
         samples: data.map((r) => r[index] ?? '').filter((v) => v !== '').slice(0, 3),
       }));
-      const mapping = suggestMapping(columns.map((c) => (header[c.index] ?? '').trim()));
+      const headers = columns.map((c) => (header[c.index] ?? '').trim());
+      // The mapping chosen last time for this layout (the same set of headers) comes first.
+      const layout = layoutKey(headers);
+      const remembered = await repo.layout(deps.db, scope.networkId, layout);
+      const mapping = remembered ? remembered.mapping : suggestMapping(headers);
       const job = await deps.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('import_jobs')
-          .values({
-            network_id: scope.networkId,
-            office_id: scope.officeId,
-            status: 'uploaded',
-            file_name: file.fileName.slice(0, 255),
-            file_format: source.format,
-            file_size: file.bytes.length,
-            checksum,
-            file_data: file.bytes,
-            source: JSON.stringify({ ...source, headerRow }),
-            columns: JSON.stringify(columns),
-            mapping: JSON.stringify(mapping),
-            created_by: scope.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertJob(trx, {
+          network_id: scope.networkId,
+          office_id: scope.officeId,
+          status: 'uploaded',
+          file_name: file.fileName.slice(0, 255),
+          file_format: source.format,
+          file_size: file.bytes.length,
+          checksum,
+          file_data: file.bytes,
+          source: JSON.stringify({ ...source, headerRow, layoutKey: layout, mappingSource: remembered ? 'remembered' : 'suggested' }),
+          columns: JSON.stringify(columns),
+          mapping: JSON.stringify(mapping),
+          created_by: scope.userId,
+          created_at: deps.clock(),
+          updated_at: deps.clock(),
+        });
         await deps.audit.record(trx, ctx, { action: 'import.uploaded', entityType: 'import_job', entityId: row.id, officeId: scope.officeId, details: { fileName: row.file_name, checksum, size: row.file_size } });
         return row;
       });
@@ -147,14 +144,64 @@ export function createImportService(deps: ImportDeps) {
     },
 
     async rows(scope: ImportScope, id: string, q: { outcome?: 'new' | 'update' | 'unchanged' | 'error'; page: number; pageSize: number }) {
-      await load(scope, id);
+      const job = await load(scope, id);
       const { total, items } = await repo.rowsPage(deps.db, id, q.outcome, q.page, q.pageSize);
+      const purged = job.purged_at !== null;
       return {
         total,
         page: q.page,
         pageSize: q.pageSize,
-        items: items.map((r) => ({ rowNumber: r.row_number, outcome: r.outcome, label: r.label, errors: r.errors })),
+        items: items.map((r): ImportRow => ({
+          rowNumber: r.row_number,
+          outcome: r.outcome,
+          label: r.label,
+          // After the purge only the codes are left: their generic text quotes nothing of the file.
+          errors: purged
+            ? r.error_codes.map((fc) => {
+                const [field = '', code = ''] = fc.split(':');
+                return { field, code, message: purgedRowMessage(field, code) };
+              })
+            : r.errors.map((e) => ({ field: e.field, code: e.code ?? '', message: e.message })),
+          workerId: r.worker_id,
+        })),
       };
+    },
+
+    /** The refused rows with an error column, as CSV or XLSX, to send back to whoever sent the list. */
+    async refusedRows(scope: ImportScope, id: string, format: 'csv' | 'xlsx') {
+      const job = await load(scope, id);
+      if (job.purged_at) throw importErrors.purged();
+      if (job.status !== 'validated' && job.status !== 'applied') throw importErrors.notValidated();
+      const refused = await repo.refusedRows(deps.db, id);
+      const table = {
+        headers: job.columns.map((c) => c.header),
+        rows: refused.map((r) => ({
+          rowNumber: r.row_number,
+          cells: ((r.data as { cells?: string[] } | null)?.cells ?? []).map(String),
+          errors: r.errors.map((e) => e.message),
+        })),
+      };
+      const base = job.file_name.replace(/\.[^.]+$/, '');
+      return format === 'xlsx'
+        ? { fileName: `${base}-righe-rifiutate.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await refusedRowsXlsx(table) }
+        : { fileName: `${base}-righe-rifiutate.csv`, contentType: 'text/csv; charset=utf-8', bytes: refusedRowsCsv(table) };
+    },
+
+    async offices(scope: ImportScope) {
+      const items = await targetOffices(scope);
+      return { items: items.map((o) => ({ id: o.id, code: o.code, name: o.name })), defaultOfficeId: scope.officeId };
+    },
+
+    async settings(scope: ImportScope) {
+      return { retentionDays: await repo.retentionDays(deps.db, scope.networkId) };
+    },
+
+    async updateSettings(ctx: RequestContext, scope: ImportScope, retentionDays: number) {
+      await deps.db.transaction().execute(async (trx) => {
+        await repo.saveRetentionDays(trx, scope.networkId, retentionDays, scope.userId, deps.clock());
+        await deps.audit.record(trx, ctx, { action: 'import.settings_changed', entityType: 'network', entityId: scope.networkId, officeId: scope.officeId, details: { retentionDays } });
+      });
+      return { retentionDays };
     },
 
     /** Checks the request, marks the job as validating and returns at once; the work goes on in the background. */
@@ -166,11 +213,7 @@ export function createImportService(deps: ImportDeps) {
 
     async dryRun(ctx: RequestContext, scope: ImportScope, id: string, request: DryRunRequest): Promise<ImportJob> {
       const prepared = await service.prepareDryRun(scope, id, request);
-      try {
-        await runDryRun(env, ctx, scope, prepared);
-      } finally {
-        board.done(id);
-      }
+      await foreground(id, () => runDryRun(env, ctx, scope, prepared));
       return view(await load(scope, id));
     },
 
@@ -181,50 +224,48 @@ export function createImportService(deps: ImportDeps) {
       const fields = Object.values(mapping);
       const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);
       if (duplicate) throw importErrors.mappingDuplicate(duplicate);
-      const missing = (['lastName', 'firstName', 'codiceFiscale'] as const).filter((f) => !fields.includes(f));
+      const missing = missingRequiredFields(mapping);
       if (missing.length) throw importErrors.mappingIncomplete(missing);
-      const updated = await deps.db
-        .updateTable('import_jobs')
-        .set({ status: 'validating', phase: 'reading', processed_rows: 0, error: null, mapping: JSON.stringify(mapping), options: JSON.stringify({ createCompanies: request.createCompanies }), updated_at: deps.clock() })
-        .where('id', '=', id)
-        .where('status', '=', job.status)
-        .returningAll()
-        .executeTakeFirst();
+      const officeId = request.officeId ?? job.office_id;
+      if (!(await targetOffices(scope)).some((o) => o.id === officeId)) throw importErrors.officeNotAllowed();
+      const now = deps.clock();
+      const updated = await deps.db.transaction().execute(async (trx) => {
+        const row = await repo.startDryRun(trx, id, job.status, { mapping, options: { createCompanies: request.createCompanies }, officeId }, now);
+        // Remembered for the next file with the same headers, in this network.
+        const layout = job.source.layoutKey;
+        if (row && typeof layout === 'string') await repo.saveLayout(trx, scope.networkId, layout, job.columns.map((c) => c.header), mapping, scope.userId, now);
+        return row;
+      });
       if (!updated) throw importErrors.wrongState();
       return updated;
     },
 
-    async startApply(ctx: RequestContext, scope: ImportScope, id: string): Promise<ImportJob> {
-      const job = await service.prepareApply(scope, id);
+    async startApply(ctx: RequestContext, scope: ImportScope, id: string, request: { validOnly: boolean } = { validOnly: false }): Promise<ImportJob> {
+      const job = await service.prepareApply(scope, id, request);
       background(id, () => runApply(env, ctx, scope, job));
       return view(await load(scope, id));
     },
 
-    async apply(ctx: RequestContext, scope: ImportScope, id: string): Promise<ImportJob> {
-      const job = await service.prepareApply(scope, id);
-      try {
-        await runApply(env, ctx, scope, job);
-      } finally {
-        board.done(id);
-      }
+    async apply(ctx: RequestContext, scope: ImportScope, id: string, request: { validOnly: boolean } = { validOnly: false }): Promise<ImportJob> {
+      const job = await service.prepareApply(scope, id, request);
+      await foreground(id, () => runApply(env, ctx, scope, job));
       return view(await load(scope, id));
     },
 
-    /** All or nothing: only a dry run without a single row error may be applied (see docs/imports.md). */
-    async prepareApply(scope: ImportScope, id: string) {
+    /**
+     * All or nothing by default: a dry run with row errors is applied only when the operator
+     * asks for the valid rows alone (the refused ones stay to be downloaded and sent back).
+     */
+    async prepareApply(scope: ImportScope, id: string, request: { validOnly: boolean }) {
       const job = await load(scope, id);
       if (job.status === 'uploaded') throw importErrors.notValidated();
       if (job.status !== 'validated') throw importErrors.wrongState();
-      if ((job.counts.error ?? 0) > 0) throw importErrors.hasRowErrors();
-      const applied = await deps.db.selectFrom('import_jobs').select('applied_at').where('network_id', '=', scope.networkId).where('checksum', '=', job.checksum).where('status', '=', 'applied').executeTakeFirst();
-      if (applied) throw importErrors.alreadyApplied(applied.applied_at ?? deps.clock());
-      const updated = await deps.db
-        .updateTable('import_jobs')
-        .set({ status: 'applying', phase: 'applying', processed_rows: 0, updated_at: deps.clock() })
-        .where('id', '=', id)
-        .where('status', '=', 'validated')
-        .returningAll()
-        .executeTakeFirst();
+      const errors = job.counts.error ?? 0;
+      if (errors > 0 && !request.validOnly) throw importErrors.hasRowErrors();
+      if (errors > 0 && errors >= job.total_rows) throw importErrors.noValidRows();
+      const applied = await repo.appliedAt(deps.db, scope.networkId, job.checksum);
+      if (applied !== undefined) throw importErrors.alreadyApplied(applied ?? deps.clock());
+      const updated = await repo.startApply(deps.db, id, { ...job.options, validOnly: errors > 0 }, deps.clock());
       if (!updated) throw importErrors.wrongState();
       return updated;
     },
@@ -238,4 +279,3 @@ export function createImportService(deps: ImportDeps) {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
-export type ImportEnv = ImportDeps & { repo: ReturnType<typeof createImportsRepository>; board: ReturnType<typeof createProgressBoard> };

@@ -1,7 +1,9 @@
 // What buildApp and the command line use from imports: the module, the service the CLI drives,
-// its progress bar, and the recovery of imports a stop interrupted.
+// its progress bar, the recovery of imports a stop interrupted and the retention purge.
 export { createImportsModule, registerImportsRoutes, type ImportsModule } from './imports.module.js';
-export { createImportService, type ImportScope } from './imports.service.js';
+export { createImportService, type ImportService } from './imports.service.js';
+export type { ImportScope } from './imports.types.js';
 export { createProgressPrinter } from './progress-bar.js';
 export { failInterruptedImports } from './import-recovery.js';
+export { purgeExpiredImports } from './import-retention.js';
 export { canImportWorkers } from './imports.policy.js';

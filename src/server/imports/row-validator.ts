@@ -1,12 +1,16 @@
 import {
   checkConsistency,
   decodeCodiceFiscale,
+  nameCode,
   normaliseCodiceFiscale,
+  surnameCode,
   validateCodiceFiscale,
 } from '../../shared/identity/codice-fiscale.js';
+import { formatItalianDate } from '../../shared/time/rome-date.js';
 import { normalisePhoneNumber, normaliseEmail, validateEmail } from '../../shared/identity/phone.js';
 import { IMPORT_FIELD_LABELS_IT, type ImportField } from '../../shared/schemas/imports.schema.js';
 import type { CigsReason } from '../db/schema-companies.js';
+import { tidyName } from '../people/index.js';
 import { normaliseLabel } from '../taxonomy/index.js';
 import { cellText, type Cell } from './file-reader.js';
 import {
@@ -16,7 +20,6 @@ import {
   parseItalianDate,
   parseSex,
   splitComune,
-  titleCase,
 } from './values.js';
 
 /** A worker as a valid row describes them; only the fields the file carries are set. */
@@ -43,12 +46,14 @@ export interface ImportedWorker {
 
 export interface RowError {
   field: string;
+  /** Stable: kept after the personal data of the row is purged (import_rows.error_codes). */
+  code: string;
   message: string;
 }
 
 export type ValidatedRow =
   | { rowNumber: number; ok: true; worker: ImportedWorker; label: string }
-  | { rowNumber: number; ok: false; errors: RowError[]; label: string };
+  | { rowNumber: number; ok: false; errors: RowError[]; label: string; companyName?: string };
 
 export interface ComuneRef {
   istatCode: string;
@@ -64,7 +69,10 @@ export interface CompanyRef {
 }
 
 export interface ValidationContext {
-  today: Date;
+  /** The instant of the check (the codice fiscale's century is judged from it). */
+  now: Date;
+  /** Today in Europe/Rome, 'YYYY-MM-DD' (romeToday): a birth date after it is in the future. */
+  today: string;
   comuni: readonly ComuneRef[];
   companies: readonly CompanyRef[];
   createCompanies: boolean;
@@ -78,11 +86,6 @@ export interface RowValidator {
 
 const label = (f: ImportField) => IMPORT_FIELD_LABELS_IT[f];
 
-/** Upper-case-only names ("ROSSI MARIO" in INPS lists) are shown in title case; mixed case is kept. */
-const tidyName = (s: string) => {
-  const t = s.trim().replace(/\s+/g, ' ');
-  return t === t.toUpperCase() ? titleCase(t) : t;
-};
 
 export function createRowValidator(mapping: Record<string, ImportField>, ctx: ValidationContext): RowValidator {
   const columnOf = new Map<ImportField, number>();
@@ -116,24 +119,33 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
       return typeof v === 'string' && v.trim() === '' ? null : v;
     };
     const text = (f: ImportField) => cellText(cell(f)).trim();
-    const fail = (f: ImportField, message: string) => errors.push({ field: f, message: `${label(f)}: ${message}` });
-
-    const lastName = tidyName(text('lastName'));
-    const firstName = tidyName(text('firstName'));
-    const rowLabel = [lastName, firstName].filter(Boolean).join(' ');
-    if (!lastName) fail('lastName', 'manca.');
-    if (!firstName) fail('firstName', 'manca.');
+    const fail = (f: ImportField, code: string, message: string) => errors.push({ field: f, code, message: `${label(f)}: ${message}` });
 
     const cfText = normaliseCodiceFiscale(text('codiceFiscale'));
+    let lastName: string;
+    let firstName: string;
+    if (columnOf.has('fullName')) {
+      const full = tidyName(text('fullName'));
+      [lastName, firstName] = splitFullName(full, cfText);
+      if (!full) fail('fullName', 'REQUIRED', 'manca.');
+      else if (!firstName) fail('fullName', 'NAME_INCOMPLETE', `«${full}»: servono cognome e nome.`);
+    } else {
+      lastName = tidyName(text('lastName'));
+      firstName = tidyName(text('firstName'));
+      if (!lastName) fail('lastName', 'REQUIRED', 'manca.');
+      if (!firstName) fail('firstName', 'REQUIRED', 'manca.');
+    }
+    const rowLabel = [lastName, firstName].filter(Boolean).join(' ');
+
     let decoded: ReturnType<typeof decodeCodiceFiscale> | null = null;
-    if (!cfText) fail('codiceFiscale', 'manca (serve a riconoscere il lavoratore).');
+    if (!cfText) fail('codiceFiscale', 'REQUIRED', 'manca (serve a riconoscere il lavoratore).');
     else {
       const v = validateCodiceFiscale(cfText);
-      if (!v.valid) fail('codiceFiscale', CF_REASONS[v.reason] + ` («${cfText}»)`);
+      if (!v.valid) fail('codiceFiscale', `CF_${v.reason.toUpperCase()}`, CF_REASONS[v.reason] + ` («${cfText}»)`);
       else {
-        decoded = decodeCodiceFiscale(cfText, { referenceDate: ctx.today });
+        decoded = decodeCodiceFiscale(cfText, { referenceDate: ctx.now });
         const first = seenCodes.get(cfText);
-        if (first !== undefined) fail('codiceFiscale', `ripetuto: compare già alla riga ${first}.`);
+        if (first !== undefined) fail('codiceFiscale', 'DUPLICATE_ROW', `ripetuto: compare già alla riga ${first}.`);
         else seenCodes.set(cfText, rowNumber);
       }
     }
@@ -141,20 +153,20 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
     let birthDate = decoded?.birthDate;
     if (cell('birthDate') !== null) {
       const d = parseItalianDate(cell('birthDate'), 'birth', ctx.today);
-      if (!d) fail('birthDate', `«${text('birthDate')}» non è una data valida (usare gg/mm/aaaa).`);
-      else if (d > ctx.today.toISOString().slice(0, 10)) fail('birthDate', 'è nel futuro.');
+      if (!d) fail('birthDate', 'DATE_INVALID', `«${text('birthDate')}» non è una data valida (usare gg/mm/aaaa).`);
+      else if (d > ctx.today) fail('birthDate', 'DATE_IN_FUTURE', `${formatItalianDate(d)} è nel futuro.`);
       else birthDate = d;
     }
     let sex = decoded?.sex;
     if (text('sex')) {
       const s = parseSex(text('sex'));
-      if (!s) fail('sex', `«${text('sex')}» non è valido (usare M o F).`);
+      if (!s) fail('sex', 'SEX_INVALID', `«${text('sex')}» non è valido (usare M o F).`);
       else sex = s;
     }
     if (decoded && lastName && firstName && birthDate && sex && errors.length === 0) {
       const mismatches = checkConsistency(cfText, { surname: lastName, name: firstName, birthDate, sex });
       if (mismatches.length) {
-        fail('codiceFiscale', `non corrisponde a ${mismatches.map((m) => CONSISTENCY_IT[m]).join(', ')} indicati nella riga.`);
+        fail('codiceFiscale', 'CF_MISMATCH', `non corrisponde a ${mismatches.map((m) => CONSISTENCY_IT[m]).join(', ')} indicati nella riga.`);
       }
     }
 
@@ -162,18 +174,18 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
 
     if (text('residenceComune')) {
       const c = findComune(text('residenceComune'), text('residenceProvince'));
-      if ('error' in c) fail('residenceComune', c.error);
+      if ('error' in c) fail('residenceComune', c.code, c.error);
       else worker.residenceComuneCode = c.istatCode;
     }
     if (text('address')) worker.address = text('address').replace(/\s+/g, ' ');
     if (text('phone')) {
       const p = normalisePhoneNumber(text('phone'));
-      if (!p.valid) fail('phone', `«${text('phone')}» non è un numero valido.`);
+      if (!p.valid) fail('phone', 'PHONE_INVALID', `«${text('phone')}» non è un numero valido.`);
       else worker.phone = p.e164;
     }
     if (text('email')) {
       const e = validateEmail(text('email'));
-      if (!e.valid) fail('email', `«${text('email')}» non è un indirizzo valido.`);
+      if (!e.valid) fail('email', 'EMAIL_INVALID', `«${text('email')}» non è un indirizzo valido.`);
       else worker.email = normaliseEmail(text('email'));
     }
 
@@ -182,44 +194,44 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
     for (const [f, key] of [['cigsStart', 'cigsStart'], ['cigsEnd', 'cigsEnd']] as const) {
       if (cell(f) === null) continue;
       const d = parseItalianDate(cell(f), 'cigs', ctx.today);
-      if (!d) fail(f, `«${text(f)}» non è una data valida (usare gg/mm/aaaa).`);
+      if (!d) fail(f, 'DATE_INVALID', `«${text(f)}» non è una data valida (usare gg/mm/aaaa).`);
       else worker[key] = d;
     }
     if (worker.cigsStart && worker.cigsEnd && worker.cigsEnd < worker.cigsStart) {
-      fail('cigsEnd', `è precedente alla data di inizio CIGS (${worker.cigsStart}).`);
+      fail('cigsEnd', 'CIGS_END_BEFORE_START', `${formatItalianDate(worker.cigsEnd)} è precedente alla data di inizio CIGS (${formatItalianDate(worker.cigsStart)}).`);
     }
     if (text('cigsReason')) {
       const r = parseCigsReason(text('cigsReason'));
-      if (!r) fail('cigsReason', `«${text('cigsReason')}» non è una causale riconosciuta (es. cessazione attività, concordato preventivo).`);
+      if (!r) fail('cigsReason', 'CIGS_REASON_UNKNOWN', `«${text('cigsReason')}» non è una causale riconosciuta (es. cessazione attività, concordato preventivo).`);
       else worker.cigsReason = r;
     }
 
-    if (errors.length) return { rowNumber, ok: false, errors, label: rowLabel || cfText };
+    if (errors.length) return { rowNumber, ok: false, errors, label: rowLabel || cfText, companyName: worker.companyName };
     return { rowNumber, ok: true, worker: worker as ImportedWorker, label: rowLabel };
   }
 
-  function findComune(value: string, provinceText: string): ComuneRef | { error: string } {
+  function findComune(value: string, provinceText: string): ComuneRef | { code: string; error: string } {
     const { name, province, istat } = splitComune(value);
     if (istat) {
       const c = comuniByIstat.get(istat);
-      return c ?? { error: `nessun comune ha il codice ISTAT ${istat}.` };
+      return c ?? { code: 'COMUNE_UNKNOWN', error: `nessun comune ha il codice ISTAT ${istat}.` };
     }
     const candidates = comuniByName.get(normaliseLabel(name)) ?? [];
     const prov = (province ?? provinceText).trim().toUpperCase();
     const inProvince = prov ? candidates.filter((c) => c.province === prov) : candidates;
     if (inProvince.length === 1) return inProvince[0]!;
-    if (candidates.length === 0) return { error: `«${value}» non è un comune italiano.` };
-    if (inProvince.length === 0) return { error: `«${value}» non è un comune della provincia ${prov}.` };
-    return { error: `«${value}» indica più comuni: aggiungere la provincia (${inProvince.map((c) => c.province).join(', ')}).` };
+    if (candidates.length === 0) return { code: 'COMUNE_UNKNOWN', error: `«${value}» non è un comune italiano.` };
+    if (inProvince.length === 0) return { code: 'COMUNE_NOT_IN_PROVINCE', error: `«${value}» non è un comune della provincia ${prov}.` };
+    return { code: 'COMUNE_AMBIGUOUS', error: `«${value}» indica più comuni: aggiungere la provincia (${inProvince.map((c) => c.province).join(', ')}).` };
   }
 
-  function resolveCompany(worker: Partial<ImportedWorker>, fail: (f: ImportField, m: string) => void, name: string, vatText: string) {
+  function resolveCompany(worker: Partial<ImportedWorker>, fail: (f: ImportField, code: string, m: string) => void, name: string, vatText: string) {
     if (!name && !vatText) return;
     let vat: string | null = null;
     if (vatText) {
       vat = normaliseVatNumber(vatText);
       if (!isValidVatNumber(vat) && validateCodiceFiscale(vat).valid === false) {
-        fail('companyVat', `«${vatText}» non è una partita IVA valida.`);
+        fail('companyVat', 'VAT_INVALID', `«${vatText}» non è una partita IVA valida.`);
         return;
       }
       const byVat = companiesByVat.get(vat);
@@ -235,11 +247,13 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
       return;
     }
     if (!ctx.createCompanies) {
-      fail(name ? 'companyName' : 'companyVat', `azienda sconosciuta («${name || vatText}»): registrarla prima o scegliere «crea le aziende mancanti».`);
+      // The code is file-wide: the dry run says it once ("4 aziende non registrate: …").
+      worker.companyName = name || vatText;
+      fail(name ? 'companyName' : 'companyVat', COMPANY_UNKNOWN, `azienda sconosciuta («${name || vatText}»): registrarla prima o scegliere «crea le aziende mancanti».`);
       return;
     }
     if (!name) {
-      fail('companyName', 'serve la ragione sociale per creare l’azienda.');
+      fail('companyName', 'COMPANY_NAME_REQUIRED', 'serve la ragione sociale per creare l’azienda.');
       return;
     }
     const key = vat ? `vat:${vat}` : `name:${normaliseLabel(name)}`;
@@ -250,6 +264,29 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
   }
 
   return { validate, companiesToCreate: () => toCreate };
+}
+
+export const COMPANY_UNKNOWN = 'COMPANY_UNKNOWN';
+
+/**
+ * "Nominativo" / "COGNOME E NOME" in either order ("DE LUCA GIUSEPPE", "Giuseppe De Luca"): the
+ * codice fiscale encodes three letters of the surname and three of the name, so the split whose
+ * codes match it is the right one; without a usable codice fiscale, surname first (as INPS
+ * lists write it) with a one-word surname.
+ */
+export function splitFullName(full: string, codiceFiscale: string): [lastName: string, firstName: string] {
+  const words = full.split(' ').filter(Boolean);
+  if (words.length < 2) return [full, ''];
+  const cf = codiceFiscale.toUpperCase();
+  if (/^[A-Z]{6}/.test(cf)) {
+    for (let k = 1; k < words.length; k++) {
+      const head = words.slice(0, k).join(' ');
+      const tail = words.slice(k).join(' ');
+      if (surnameCode(head) === cf.slice(0, 3) && nameCode(tail) === cf.slice(3, 6)) return [head, tail];
+      if (surnameCode(tail) === cf.slice(0, 3) && nameCode(head) === cf.slice(3, 6)) return [tail, head];
+    }
+  }
+  return [words[0]!, words.slice(1).join(' ')];
 }
 
 const CF_REASONS = {

@@ -17,8 +17,9 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-export function resolveTwoDigitYear(yy: number, kind: DateKind, today: Date): number {
-  const year = today.getUTCFullYear();
+/** `today`: the Rome calendar day ('YYYY-MM-DD', romeToday) or an instant. */
+export function resolveTwoDigitYear(yy: number, kind: DateKind, today: Date | string): number {
+  const year = typeof today === 'string' ? Number(today.slice(0, 4)) : today.getUTCFullYear();
   if (kind === 'birth') {
     const candidate = 2000 + yy;
     return candidate > year ? candidate - 100 : candidate;
@@ -28,7 +29,7 @@ export function resolveTwoDigitYear(yy: number, kind: DateKind, today: Date): nu
 }
 
 /** ISO date, or null when the value is not a date. */
-export function parseItalianDate(cell: Cell, kind: DateKind, today: Date): string | null {
+export function parseItalianDate(cell: Cell, kind: DateKind, today: Date | string): string | null {
   if (cell === null) return null;
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return null;
@@ -101,12 +102,4 @@ export function splitComune(text: string): { name: string; province: string | nu
   const m = /^(.*?)\s*(?:\(([A-Za-z]{2})\)|\s-\s*([A-Za-z]{2}))$/.exec(t);
   if (m) return { name: m[1]!, province: (m[2] ?? m[3])!.toUpperCase(), istat: null };
   return { name: t, province: null, istat: null };
-}
-
-export function titleCase(text: string): string {
-  return text
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }

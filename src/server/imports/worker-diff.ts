@@ -1,23 +1,7 @@
-import { normaliseLabel } from '../taxonomy/index.js';
-import type { ExistingWorker } from './imports.repository.js';
+import type { ImportExistingWorker, ImportWorkerColumns as WorkerColumns } from '../people/index.js';
 import type { ImportedWorker } from './row-validator.js';
 
-/** The columns an import writes; what the file leaves empty is kept as it is, never erased. */
-export interface WorkerColumns {
-  first_name: string;
-  last_name: string;
-  birth_date: string | null;
-  sex: 'M' | 'F' | null;
-  birth_place_code: string | null;
-  residence_comune_code: string | null;
-  address: string;
-  phone: string | null;
-  email: string | null;
-  cigs_case_id: string | null;
-  cigs_end_date: string | null;
-}
-
-export const searchName = (lastName: string, firstName: string) => normaliseLabel(`${lastName} ${firstName}`);
+// The name search key is not built here: people's repository writes it with searchNameOf.
 
 export function newWorkerColumns(w: ImportedWorker, caseId: string | null): WorkerColumns {
   return {
@@ -39,7 +23,7 @@ export function newWorkerColumns(w: ImportedWorker, caseId: string | null): Work
  * The existing record with the file's values laid over it, and the names of the columns that
  * changed. `caseId` undefined means the row names no company (the link is left alone).
  */
-export function mergeWorker(existing: ExistingWorker, w: ImportedWorker, caseId: string | null | undefined) {
+export function mergeWorker(existing: ImportExistingWorker, w: ImportedWorker, caseId: string | null | undefined) {
   const next: WorkerColumns = {
     first_name: w.firstName,
     last_name: w.lastName,
