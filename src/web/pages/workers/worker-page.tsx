@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Worker } from '../../../shared/schemas/people.schema';
-import { api } from '../../api/client';
+import { workerEndpoints } from '../../../shared/api/people.endpoints';
+import { call } from '../../api/client';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useSession } from '../../session/session-context';
@@ -27,7 +28,7 @@ export function WorkerPage() {
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    api.get<Worker>(`/api/v1/workers/${id}`).then(setWorker, setError);
+    if (id) call(workerEndpoints.get, { params: { id } }).then(setWorker, setError);
   }, [id]);
   const canEdit = can('workers.edit');
 

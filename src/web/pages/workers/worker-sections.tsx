@@ -3,7 +3,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, type Consent, type Note, type TimelineEvent } from '../../../shared/schemas/people.schema';
-import { api } from '../../api/client';
+import { workerEndpoints } from '../../../shared/api/people.endpoints';
+import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField } from '../../components/text-field';
@@ -13,13 +14,13 @@ import { formatDateTime } from '../../i18n/i18n';
 export function ConsentsSection({ workerId, consents, canEdit, onChange }: { workerId: string; consents: Consent[]; canEdit: boolean; onChange(c: Consent[]): void }) {
   const { t } = useTranslation();
   const { show } = useNotice();
-  const [form, setForm] = useState({ purpose: 'programme', granted: 'true', channel: 'phone' });
+  const [form, setForm] = useState<{ purpose: (typeof CONSENT_PURPOSES)[number]; granted: string; channel: (typeof CONSENT_CHANNELS)[number] }>({ purpose: 'programme', granted: 'true', channel: 'phone' });
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      const r = await api.post<{ items: Consent[] }>(`/api/v1/workers/${workerId}/consents`, { purpose: form.purpose, granted: form.granted === 'true', channel: form.channel });
+      const r = await call(workerEndpoints.recordConsent, { params: { id: workerId }, body: { purpose: form.purpose, granted: form.granted === 'true', channel: form.channel } });
       onChange(r.items);
       show('success', t('people.worker.consentSaved'));
     } catch (err) {
@@ -41,11 +42,11 @@ export function ConsentsSection({ workerId, consents, canEdit, onChange }: { wor
       )}
       {canEdit && (
         <form onSubmit={submit} className="row g-2 align-items-end">
-          <SelectField className="col-12 col-md-4" label={t('people.worker.purpose')} value={form.purpose} onChange={(v) => setForm({ ...form, purpose: v })}
+          <SelectField className="col-12 col-md-4" label={t('people.worker.purpose')} value={form.purpose} onChange={(v) => setForm({ ...form, purpose: v as typeof form.purpose })}
             options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`people.purposes.${p}`) }))} />
           <SelectField className="col-6 col-md-3" label={t('people.worker.granted')} value={form.granted} onChange={(v) => setForm({ ...form, granted: v })}
             options={[{ value: 'true', label: t('people.worker.grant') }, { value: 'false', label: t('people.worker.withdraw') }]} />
-          <SelectField className="col-6 col-md-3" label={t('people.worker.channel')} value={form.channel} onChange={(v) => setForm({ ...form, channel: v })}
+          <SelectField className="col-6 col-md-3" label={t('people.worker.channel')} value={form.channel} onChange={(v) => setForm({ ...form, channel: v as typeof form.channel })}
             options={CONSENT_CHANNELS.map((c) => ({ value: c, label: t(`people.channels.${c}`) }))} />
           <div className="col-12 col-md-2 mb-3"><Button color="primary" outline type="submit">{t('people.worker.recordConsent')}</Button></div>
         </form>
@@ -63,13 +64,13 @@ export function NotesSection({ workerId, onAdded }: { workerId: string; onAdded(
   const [body, setBody] = useState('');
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<{ items: Note[] }>(`/api/v1/workers/${workerId}/notes`).then((r) => setNotes(r.items), setError);
+    call(workerEndpoints.notes, { params: { id: workerId } }).then((r) => setNotes(r.items), setError);
   }, [workerId]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      const note = await api.post<Note>(`/api/v1/workers/${workerId}/notes`, { body });
+      const note = await call(workerEndpoints.addNote, { params: { id: workerId }, body: { body } });
       setNotes((n) => [note, ...n]);
       setBody('');
       show('success', t('people.worker.noteAdded'));
@@ -113,7 +114,7 @@ export function TimelineSection({ workerId, version }: { workerId: string; versi
   const [events, setEvents] = useState<TimelineEvent[]>([]);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<{ items: TimelineEvent[] }>(`/api/v1/workers/${workerId}/timeline`).then((r) => setEvents(r.items), setError);
+    call(workerEndpoints.timeline, { params: { id: workerId } }).then((r) => setEvents(r.items), setError);
   }, [workerId, version]);
   return (
     <section aria-labelledby="timeline-h" className="mb-4">

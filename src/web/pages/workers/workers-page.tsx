@@ -5,7 +5,12 @@ import { Link, useSearchParams } from 'react-router';
 import type { Office } from '../../../shared/schemas/office.schema';
 import type { CompanySummary } from '../../../shared/schemas/companies.schema';
 import type { WorkerList, WorkerSummary } from '../../../shared/schemas/people.schema';
-import { api, query } from '../../api/client';
+import { companyEndpoints } from '../../../shared/api/companies.endpoints';
+import { workerEndpoints } from '../../../shared/api/people.endpoints';
+import { officeEndpoints } from '../../../shared/api/staff.endpoints';
+import type { QueryOf } from '../../../shared/api/endpoint';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../hooks/use-api-query';
 import { PageTitle } from '../../components/page-title';
 import { useSession } from '../../session/session-context';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -27,36 +32,31 @@ export function WorkersPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>);
-  const [items, setItems] = useState<WorkerSummary[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [moreError, setMoreError] = useState<unknown>(null);
   const [offices, setOffices] = useState<Office[]>([]);
   const [companies, setCompanies] = useState<CompanySummary[]>([]);
 
   useEffect(() => {
-    api.get<{ items: Office[] }>('/api/v1/offices').then((r) => setOffices(r.items), () => undefined);
-    api.get<{ items: CompanySummary[] }>('/api/v1/companies').then((r) => setCompanies(r.items), () => undefined);
+    call(officeEndpoints.list).then((r) => setOffices(r.items), () => undefined);
+    call(companyEndpoints.list).then((r) => setCompanies(r.items), () => undefined);
   }, []);
 
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? '']));
+  // The URL's filters as the query (the server validates them; empty ones are left out).
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as QueryOf<typeof workerEndpoints.list>;
   const key = JSON.stringify(filters);
-  useEffect(() => {
-    setError(null);
-    api.get<WorkerList>(`/api/v1/workers${query({ ...filters, limit: 25 })}`).then((r) => {
-      setItems(r.items);
-      setNext(r.nextCursor);
-      setTotal(r.total);
-    }, setError);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  // Re-read when the filters or the current office change; a late answer to older filters is dropped.
+  const list = useApiQuery(workerEndpoints.list, { query: { ...filters, limit: 25 } }, [key]);
+  const items: WorkerSummary[] | null = list.data?.items ?? null;
+  const next = list.data?.nextCursor ?? null;
+  const total = list.data?.total ?? null;
+  const error = list.error ?? moreError;
 
   const loadMore = () => {
     if (!next) return;
-    api.get<WorkerList>(`/api/v1/workers${query({ ...filters, limit: 25, cursor: next })}`).then((r) => {
-      setItems((prev) => [...(prev ?? []), ...r.items]);
-      setNext(r.nextCursor);
-    }, setError);
+    setMoreError(null);
+    call(workerEndpoints.list, { query: { ...filters, limit: 25, cursor: next } }).then((r) => {
+      list.setData((prev) => ({ ...r, items: [...(prev?.items ?? []), ...r.items], total: prev?.total ?? r.total }));
+    }, setMoreError);
   };
 
   const submit = (event: FormEvent) => {
