@@ -1,15 +1,12 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
+import { workerQueueColumns } from '../people/index.js';
 import type { AttemptOutcome, CallOutcome } from '../db/schema-outreach.js';
 import type { HotlineSlot } from './hotline-hours.js';
 
 /** SQL of the hotline: hours, closed days, calls and the callback queue. */
 export function createHotlineRepository() {
   return {
-    async office(db: Executor, officeId: string) {
-      return db.selectFrom('offices').select(['id', 'network_id', 'name', 'phone', 'address', 'postal_code', 'comune', 'province', 'email']).where('id', '=', officeId).executeTakeFirst();
-    },
-
     async slots(db: Executor, officeId: string): Promise<HotlineSlot[]> {
       return db.selectFrom('hotline_hours').select(['weekday', 'opens', 'closes']).where('office_id', '=', officeId).orderBy('weekday').orderBy('opens').execute();
     },
@@ -54,7 +51,7 @@ export function createHotlineRepository() {
 
     async insertCall(
       trx: Executor,
-      v: { networkId: string; officeId: string; operatorId: string; at: Date; name: string; phone: string; codiceFiscale: string | null; birthDate: string | null; company: string; workerId: string; outcome: CallOutcome; note: string },
+      v: { networkId: string; officeId: string; operatorId: string; at: Date; name: string; phone: string; codiceFiscale: string | null; birthDate: string | null; company: string; workerId: string | null; outcome: CallOutcome; note: string },
     ) {
       const row = await trx
         .insertInto('hotline_calls')
@@ -76,11 +73,14 @@ export function createHotlineRepository() {
       return row.id;
     },
 
-    /** The queue: due first (next attempt soonest), then the worker's CIGS end soonest. */
-    async listCallbacks(db: Executor, networkId: string, officeId: string | null, include: 'open' | 'done', limit = 200) {
+    /**
+     * The queue: due first (next attempt soonest), then the worker's CIGS end soonest (the
+     * effective end, migration 0009). The worker's columns come from people's published sub-query.
+     */
+    async listCallbacks(db: Executor, networkId: string, officeId: string | null, include: 'open' | 'done', limit = 200, onlyId?: string) {
       let q = db
         .selectFrom('callbacks as cb')
-        .leftJoin('workers as w', 'w.id', 'cb.worker_id')
+        .leftJoin(workerQueueColumns(db).as('w'), 'w.id', 'cb.worker_id')
         .leftJoin('hotline_calls as hc', 'hc.id', 'cb.call_id')
         .select([
           'cb.id', 'cb.office_id', 'cb.worker_id', 'cb.reason', 'cb.attempts', 'cb.last_outcome', 'cb.next_attempt_at', 'cb.done_at', 'cb.closed_as',
@@ -88,6 +88,7 @@ export function createHotlineRepository() {
         ])
         .where('cb.network_id', '=', networkId);
       if (officeId) q = q.where('cb.office_id', '=', officeId);
+      if (onlyId) q = q.where('cb.id', '=', onlyId);
       q = include === 'open' ? q.where('cb.done_at', 'is', null).orderBy('cb.next_attempt_at').orderBy(sql`w.effective_cigs_end asc nulls last`) : q.where('cb.done_at', 'is not', null).orderBy('cb.done_at', 'desc');
       return q.limit(limit).execute();
     },

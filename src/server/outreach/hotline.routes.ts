@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { hotlineEndpoints } from '../../shared/api/outreach.endpoints.js';
-import { actorContext } from '../auth/access.js';
+import { actorContext } from '../auth/index.js';
 import type { HotlineService } from './hotline.service.js';
 import type { IntakeService } from './intake.service.js';
 import { canManageHotline, canUseHotline } from './outreach.policy.js';
@@ -51,7 +51,7 @@ export function registerHotlineRoutes(app: FastifyInstance, hotline: HotlineServ
   route(r, hotlineEndpoints.callbacks, {
     config: { access: canUseHotline },
     schema: { tags, summary: 'Coda delle richiamate: prima le scadute, poi chi ha la CIGS che finisce prima' },
-    handler: async (request) => ({ items: await hotline.callbacks(actorContext(request).actor, request.query.include) }),
+    handler: async (request) => ({ items: await hotline.callbacks(actorContext(request), request.query.include) }),
   });
 
   route(r, hotlineEndpoints.recordAttempt, {

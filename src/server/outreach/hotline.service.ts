@@ -1,46 +1,54 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
-import { noCurrentOffice, requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
+import { canActOnWorker, noCurrentOffice, requireNetwork, workerOfficeFilter, type Actor, type ActorContext } from '../auth/index.js';
+import { companyOfCases } from '../companies/index.js';
+import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
-import { DomainError } from '../http/problem.js';
-import { canAccessWorker, workerOfficeFilter } from '../people/index.js';
-import type {
-  Callback,
-  HotlineStatus,
-  WorkerCandidate,
-} from '../../shared/schemas/outreach.schema.js';
 import type { AttemptOutcome } from '../db/schema-outreach.js';
+import { officeById } from '../organisation/index.js';
+import { appendWorkerEvent, findWorkerMatches, workerRefsByIds } from '../people/index.js';
+import { openProgrammesOfOffice } from '../programmes/index.js';
+import type { Callback, HotlineStatus, WorkerCandidate } from '../../shared/schemas/outreach.schema.js';
+import { normalisePhoneNumber } from '../../shared/identity/phone.js';
+import { romeToday } from '../../shared/time/rome-date.js';
 import { nextStepAfterAttempt } from './callback-rule.js';
-import { addDays, lineStatus, romeLocal, type HotlineSlot } from './hotline-hours.js';
+import { addDays, lineStatus, type HotlineSlot } from './hotline-hours.js';
 import type { HotlineRepository } from './hotline.repository.js';
 import { outreachErrors } from './outreach.errors.js';
-import { normalisePhoneNumber } from '../../shared/identity/phone.js';
-import { findWorkerMatches } from '../people/worker-matches.js';
 
+export interface HotlineOffice {
+  id: string;
+  networkId: string;
+  name: string;
+}
+
+type QueueRow = Awaited<ReturnType<HotlineRepository['listCallbacks']>>[number];
 
 /**
- * Hotline hours, closed days and the callback queue. The intake itself (record a call, match,
- * register) is in intake.service.ts.
+ * Hotline hours, closed days, caller matches and the callback queue. The intake itself (record a
+ * call, register) is in intake.service.ts.
  */
 export function createHotlineService(deps: { db: Kysely<DB>; repository: HotlineRepository; audit: AuditService; clock: () => Date }) {
   const { db, repository: repo, audit, clock } = deps;
 
-  async function officeInNetwork(actor: Actor, officeId?: string | null) {
+  /** `executor`: the caller's transaction when called inside one (PGlite has a single connection). */
+  async function officeInNetwork(actor: Actor, officeId?: string | null, executor: Executor = db): Promise<HotlineOffice> {
     const id = officeId ?? actor.officeId;
     if (!id) throw noCurrentOffice();
-    const office = await repo.office(db, id);
-    if (!office || office.network_id !== actor.networkId) throw outreachErrors.officeNotFound();
-    return office;
+    const office = await officeById(executor, id);
+    if (!office || office.networkId !== actor.networkId) throw outreachErrors.officeNotFound();
+    return { id: office.id, networkId: office.networkId, name: office.name };
   }
 
-  /** Slots and closed days (next 60 days) of an office, for the open-now and callback rules. */
-  async function calendar(office: { id: string; network_id: string }, at: Date) {
-    const today = romeLocal(at).date;
-    const [slots, holidays] = await Promise.all([repo.slots(db, office.id), repo.holidays(db, office, today, addDays(today, 70))]);
+  /** Slots and closed days (next 70 days) of an office, for the open-now and callback rules. */
+  async function calendar(office: { id: string; networkId: string }, at: Date, executor: Executor = db) {
+    const today = romeToday(at);
+    const slots = await repo.slots(executor, office.id);
+    const holidays = await repo.holidays(executor, { id: office.id, network_id: office.networkId }, today, addDays(today, 70));
     return { slots, holidays: new Map(holidays.map((h) => [h.date, h.name])), list: holidays };
   }
 
-  function presentCallback(row: Awaited<ReturnType<HotlineRepository['listCallbacks']>>[number], now: Date): Callback {
+  function presentCallback(row: QueueRow, now: Date): Callback {
     const next = new Date(row.next_attempt_at);
     const name = row.first_name !== null ? `${row.first_name} ${row.last_name}`.trim() : (row.caller_name ?? '');
     return {
@@ -67,7 +75,7 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
     async status(actor: Actor, officeId?: string): Promise<HotlineStatus> {
       const office = await officeInNetwork(actor, officeId);
       const now = clock();
-      const cal = await calendar(office, now);
+      const [cal, programmes] = await Promise.all([calendar(office, now), openProgrammesOfOffice(db, office.id)]);
       const s = lineStatus(cal.slots, cal.holidays, now);
       return {
         officeId: office.id,
@@ -78,6 +86,7 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
         holiday: s.holiday,
         hours: cal.slots,
         upcomingHolidays: cal.list.slice(0, 5).map((h) => ({ date: h.date, name: h.name })),
+        programmes: programmes.map((p) => ({ id: p.id, name: p.name })),
       };
     },
 
@@ -102,7 +111,7 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
      * Known workers who may be the caller: same codice fiscale, same phone, same name (either
      * order: callers give "Maria Rossi" or "Rossi Maria"). Searched across the network so the same
      * person is not created twice; candidates of an office outside the operator's scope are shown
-     * with that office's name only.
+     * masked (initials and that office's name only), so the call can be handed over to it.
      */
     async matches(ctx: ActorContext, input: { name: string; phone: string; codiceFiscale?: string; birthDate?: string }) {
       const networkId = requireNetwork(ctx.actor);
@@ -118,22 +127,15 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
         }
       }
       const ids = [...seen.keys()];
-      const details = ids.length
-        ? await db
-            .selectFrom('workers as w')
-            .leftJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
-            .leftJoin('companies as co', 'co.id', 'cc.company_id')
-            .select(['w.id', 'w.office_id', 'w.network_id', 'w.effective_cigs_end as cigs_end_date', 'co.name as company'])
-            .where('w.id', 'in', ids)
-            .execute()
-        : [];
-      const byId = new Map(details.map((d) => [d.id, d]));
+      const refs = await workerRefsByIds(db, ids);
+      const companies = await companyOfCases(db, [...refs.values()].map((r) => r.cigsCaseId));
       const rank = (m: string[]) => (m.includes('codiceFiscale') ? 4 : 0) + (m.includes('phone') ? 2 : 0) + (m.includes('name') ? 1 : 0);
       const candidates: Array<WorkerCandidate> = [...seen.values()]
+        .filter((c) => refs.has(c.id))
         .sort((a, b) => rank(b.matchedOn) - rank(a.matchedOn))
         .map((c) => {
-          const d = byId.get(c.id)!;
-          const inScope = canAccessWorker(ctx.actor, { networkId: d.network_id, officeId: d.office_id });
+          const d = refs.get(c.id)!;
+          const inScope = canActOnWorker(ctx.actor, { networkId: d.networkId, officeId: d.officeId });
           return {
             id: c.id,
             firstName: inScope ? c.firstName : c.firstName.slice(0, 1) + '.',
@@ -141,8 +143,8 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
             phone: inScope ? c.phone : null,
             codiceFiscale: inScope ? c.codiceFiscale : null,
             birthDate: inScope ? c.birthDate : null,
-            companyName: inScope ? (d.company ?? null) : null,
-            cigsEndDate: inScope ? d.cigs_end_date : null,
+            companyName: inScope ? (companies.get(d.cigsCaseId ?? '')?.companyName ?? null) : null,
+            cigsEndDate: inScope ? d.cigsEnd : null,
             officeName: c.officeName,
             inScope,
             matchedOn: c.matchedOn.map((m) => (m === 'codiceFiscale' ? 'codice_fiscale' : m)) as WorkerCandidate['matchedOn'],
@@ -152,20 +154,21 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
       return { phone: phone.valid ? phone.e164 : input.phone, candidates };
     },
 
-    async callbacks(actor: Actor, include: 'open' | 'done'): Promise<Callback[]> {
-      requireNetwork(actor);
-      // The queue is per office (the operator calls for their own office); coordinators see all.
-      const rows = await repo.listCallbacks(db, requireNetwork(actor), workerOfficeFilter(actor), include);
+    /** The queue of the operator's office (coordinators: the network's). A personal-data read: audited, one row per page naming its workers. */
+    async callbacks(ctx: ActorContext, include: 'open' | 'done'): Promise<Callback[]> {
+      const networkId = requireNetwork(ctx.actor);
+      const rows = await repo.listCallbacks(db, networkId, workerOfficeFilter(ctx.actor), include);
+      const workerIds = [...new Set(rows.map((r) => r.worker_id).filter((id): id is string => id !== null))];
+      await audit.record(db, ctx, { action: 'hotline.callbacks_read', entityType: 'callback', entityId: null, details: { include, count: rows.length, workerIds } });
       const now = clock();
       return rows.map((r) => presentCallback(r, now));
     },
 
     async recordAttempt(ctx: ActorContext, callbackId: string, outcome: AttemptOutcome, note = ''): Promise<Callback> {
       const cb = await repo.findCallback(db, callbackId);
-      const scope = workerOfficeFilter(ctx.actor);
-      if (!cb || cb.network_id !== ctx.actor.networkId || (scope && cb.office_id !== scope)) throw outreachErrors.callbackNotFound();
+      if (!cb || !canActOnWorker(ctx.actor, { networkId: cb.network_id, officeId: cb.office_id })) throw outreachErrors.callbackNotFound();
       if (cb.done_at) throw outreachErrors.callbackDone();
-      const office = (await repo.office(db, cb.office_id))!;
+      const office = await officeInNetwork(ctx.actor, cb.office_id);
       const now = clock();
       const cal = await calendar(office, now);
       const unansweredBefore = await repo.unansweredAttempts(db, callbackId);
@@ -175,14 +178,14 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
           callbackId, operatorId: ctx.actor.userId, outcome, note, at: now,
           nextAttemptAt: step.done ? null : step.nextAttemptAt, closedAs: step.done ? step.closedAs : null,
         });
+        // The worker's timeline shows every outcome, and the closing one (e.g. unreachable after the 3rd).
         if (cb.worker_id) {
-          await trx.insertInto('worker_events').values({ worker_id: cb.worker_id, office_id: cb.office_id, kind: 'hotline.callback_attempt', actor_id: ctx.actor.userId, at: now, details: JSON.stringify({ callbackId, outcome, closedAs: step.done ? step.closedAs : null }) }).execute();
+          await appendWorkerEvent(trx, { workerId: cb.worker_id, officeId: cb.office_id, kind: 'hotline.callback_attempt', actorId: ctx.actor.userId, at: now, details: { callbackId, outcome, attempt: cb.attempts + 1, closedAs: step.done ? step.closedAs : null } });
         }
         await audit.record(trx, ctx, { action: 'hotline.callback_attempt', entityType: 'callback', entityId: callbackId, officeId: cb.office_id, details: { outcome, ...(step.done ? { closedAs: step.closedAs } : { nextAttemptAt: step.nextAttemptAt.toISOString() }) } });
       });
-      const rows = await repo.listCallbacks(db, cb.network_id, cb.office_id, step.done ? 'done' : 'open', 1000);
-      const row = rows.find((r) => r.id === callbackId);
-      if (!row) throw new DomainError('CALLBACK_NOT_FOUND', 404, { it: 'La richiamata non esiste.', en: 'The callback does not exist.' });
+      const [row] = await repo.listCallbacks(db, cb.network_id, cb.office_id, step.done ? 'done' : 'open', 1, callbackId);
+      if (!row) throw outreachErrors.callbackNotFound();
       return presentCallback(row, now);
     },
   };

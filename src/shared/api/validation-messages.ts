@@ -58,6 +58,7 @@ const MESSAGES: Record<string, Text> = {
   'Sigla di provincia di 2 lettere': { it: 'La sigla della provincia ha 2 lettere (es. MO)', en: 'The province code has 2 letters (e.g. MO)' },
   'Codice di 2–20 lettere o cifre': { it: 'Il codice ha da 2 a 20 lettere o cifre', en: 'The code has 2 to 20 letters or digits' },
   'Codice di 2–30 lettere o cifre': { it: 'Il codice ha da 2 a 30 lettere o cifre', en: 'The code has 2 to 30 letters or digits' },
+  'Il nome non può contenere cifre': { it: 'Il nome non può contenere cifre', en: 'A name cannot contain digits' },
   'Assegnare almeno un ruolo in una sede': { it: 'Assegnare almeno un ruolo in una sede', en: 'Give at least one role in an office' },
   'Codice fiscale non valido: 11 cifre con la cifra di controllo corretta, oppure 16 caratteri': {
     it: 'Il codice fiscale non è valido: 11 cifre con la cifra di controllo corretta, oppure 16 caratteri',

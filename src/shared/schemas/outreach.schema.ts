@@ -27,6 +27,8 @@ export const hotlineStatusSchema = z
     holiday: z.string().nullable(),
     hours: z.array(z.object({ weekday: z.number(), opens: z.string(), closes: z.string() })),
     upcomingHolidays: z.array(z.object({ date: z.string(), name: z.string() })),
+    /** The open programmes of the office, its default (earliest start) first. */
+    programmes: z.array(z.object({ id: z.uuid(), name: z.string() })),
   })
   .meta({ id: 'HotlineStatus' });
 export type HotlineStatus = z.infer<typeof hotlineStatusSchema>;
@@ -35,7 +37,8 @@ export const hotlineHoursRequestSchema = z.strictObject({ slots: z.array(hotline
 export const holidayRequestSchema = z.strictObject({ date: isoDate, name: textField(100), officeId: z.uuid().nullable() });
 
 const callerFields = {
-  name: textField(120),
+  // A person's name has no digits: "Mario Rossi 3331234567" is the phone typed in the wrong field.
+  name: textField(120).refine((v) => !/\d/.test(v), { message: 'Il nome non può contenere cifre' }),
   phone: textField(40),
   codiceFiscale: z.string().trim().toUpperCase().max(16).optional(),
   birthDate: isoDate.optional(),
@@ -64,8 +67,11 @@ export const intakeRequestSchema = z.strictObject({
   ...callerFields,
   /** The matched worker the operator confirmed; absent = create a new worker. */
   workerId: z.uuid().optional(),
-  /** 'register' checks eligibility and registers; 'callback' only queues a callback. */
-  action: z.enum(['register', 'callback']).default('register'),
+  /**
+   * 'register' checks eligibility and registers; 'callback' only queues a callback; 'handover'
+   * passes the call of a worker followed by another office (workerId) to that office's queue.
+   */
+  action: z.enum(['register', 'callback', 'handover']).default('register'),
   programmeId: z.uuid().optional(),
   reason: z.string().trim().max(300).optional(),
   note: z.string().trim().max(2000).optional(),
@@ -75,10 +81,18 @@ export const intakeResponseSchema = z.object({
   callId: z.uuid(),
   workerId: z.uuid(),
   workerCreated: z.boolean(),
-  outcome: z.enum(['recorded', 'registered', 'waiting_list', 'callback_queued', 'not_eligible']),
+  outcome: z.enum(['recorded', 'registered', 'waiting_list', 'callback_queued', 'not_eligible', 'already_enrolled', 'handed_over']),
   eligibility: z.object({ eligible: z.boolean(), reasons: z.array(z.string()) }).nullable(),
   callbackId: z.uuid().nullable(),
   enrollmentState: z.string().nullable(),
+  /** The programme the call registered into (or found the caller in). */
+  programme: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The caller's place when already in the programme ('already_enrolled'), or the new waiting position. */
+  enrollment: z.object({ state: z.string(), since: z.string(), waitingPosition: z.number().nullable() }).nullable(),
+  /** The office the call was handed over to ('handed_over'). */
+  handedOverTo: z.string().nullable(),
+  /** The caller's phone was new for a known worker and was kept as a further contact. */
+  phoneAdded: z.boolean(),
 });
 export type IntakeResponse = z.infer<typeof intakeResponseSchema>;
 
