@@ -3,7 +3,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ENROLLMENT_STATES, type Enrollment, type Programme } from '../../../shared/schemas/programmes.schema';
-import { api, query } from '../../api/client';
+import { programmeEndpoints } from '../../../shared/api/programmes.endpoints';
+import { call } from '../../api/client';
 import { BarChart } from '../../components/charts/bar-chart';
 import { CapacityGauge } from '../../components/charts/capacity-gauge';
 import { useNotice } from '../../components/notice';
@@ -43,16 +44,18 @@ export function ProgrammePage() {
   const [error, setError] = useState<unknown>(null);
 
   const reload = useCallback(() => {
-    api.get<Programme>(`/api/v1/programmes/${id}`).then(setProgramme, setError);
-    api.get<Page>(`/api/v1/programmes/${id}/enrollments?state=waiting&limit=20`).then(setWaiting, setError);
-    api.get<{ items: Notice[] }>(`/api/v1/programmes/${id}/notifications`).then((r) => setNotices(r.items), setError);
+    if (!id) return;
+    call(programmeEndpoints.get, { params: { id } }).then(setProgramme, setError);
+    call(programmeEndpoints.enrollments, { params: { id }, query: { state: 'waiting', limit: 20 } }).then(setWaiting, setError);
+    call(programmeEndpoints.notifications, { params: { id } }).then((r) => setNotices(r.items), setError);
   }, [id]);
   // Only the answer to the latest request is shown: an earlier, slower one (e.g. before a filter
   // changed) must not overwrite it.
   const listRequest = useRef(0);
   const reloadList = useCallback(() => {
     const sequence = ++listRequest.current;
-    api.get<Page>(`/api/v1/programmes/${id}/enrollments${query({ state: filter.state, q: filter.q, limit })}`).then(
+    if (!id) return;
+    call(programmeEndpoints.enrollments, { params: { id }, query: { state: (filter.state || undefined) as Enrollment['state'] | undefined, q: filter.q || undefined, limit } }).then(
       (page) => sequence === listRequest.current && setList(page),
       (err: unknown) => sequence === listRequest.current && setError(err),
     );
@@ -70,7 +73,7 @@ export function ProgrammePage() {
     reloadList();
   };
   const markRead = async (notice: Notice) => {
-    await api.post(`/api/v1/programmes/${id}/notifications/${notice.id}/read`).catch(setError);
+    await call(programmeEndpoints.markNotificationRead, { params: { id: id!, notificationId: notice.id } }).catch(setError);
     reload();
   };
   const search = (event: FormEvent) => {

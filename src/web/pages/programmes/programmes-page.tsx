@@ -1,9 +1,9 @@
 import { Badge } from 'design-react-kit';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Programme } from '../../../shared/schemas/programmes.schema';
-import { api } from '../../api/client';
+import { programmeEndpoints } from '../../../shared/api/programmes.endpoints';
+import { useApiQuery } from '../../hooks/use-api-query';
 import { CapacityGauge } from '../../components/charts/capacity-gauge';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -15,11 +15,8 @@ export const STATUS_COLOR = { open: 'success', draft: 'secondary', closed: 'dark
 export function ProgrammesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [items, setItems] = useState<Programme[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.get<{ items: Programme[] }>('/api/v1/programmes').then((r) => setItems(r.items), setError);
-  }, []);
+  const { data, error } = useApiQuery(programmeEndpoints.list, {}, []);
+  const items: Programme[] | null = data?.items ?? null;
   return (
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">

@@ -3,7 +3,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/charts/scroll-region';
 import type { Enrollment } from '../../../shared/schemas/programmes.schema';
-import { api } from '../../api/client';
+import { programmeEndpoints } from '../../../shared/api/programmes.endpoints';
+import { call } from '../../api/client';
 import { formatDateTime } from '../../i18n/i18n';
 import { ProblemAlert } from '../../components/problem-alert';
 import { Dialog } from '../../components/dialog';
@@ -22,7 +23,7 @@ export function TransitionDialog({ move, onDone, onClose }: { move: Move; onDone
     setError(null);
     try {
       const body = reason.trim() ? { to: move.option.to, reason: reason.trim() } : { to: move.option.to };
-      onDone(await api.post(`/api/v1/enrollments/${move.enrollment.id}/transitions`, body));
+      onDone(await call(programmeEndpoints.transition, { params: { id: move.enrollment.id }, body }));
     } catch (err) {
       setError(err);
       setBusy(false);
@@ -67,7 +68,7 @@ export function HistoryDialog({ enrollment, onClose }: { enrollment: Enrollment;
   const [items, setItems] = useState<LogEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<{ items: LogEntry[] }>(`/api/v1/enrollments/${enrollment.id}/transitions`).then((r) => setItems(r.items), setError);
+    call(programmeEndpoints.transitionLog, { params: { id: enrollment.id } }).then((r) => setItems(r.items), setError);
   }, [enrollment.id]);
   return (
     <Dialog title={t('programmes.historyOf', { name: enrollment.workerName })} onClose={onClose}>
