@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import type { CigsReason } from '../db/schema-companies.js';
+import type { DB } from '../../src/server/db/schema.js';
+import type { CigsReason } from '../../src/server/db/schema-companies.js';
 
 /** Test factories with overrides: a crisis company with its CIGS case, workers, a programme. */
 

@@ -26,14 +26,15 @@ import { appendWorkerEvent as appendWorkerTimelineEvent } from '../people/index.
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
 import type { EnrollmentChannel, EnrollmentState } from '../db/schema-programmes.js';
-import { checkEligibility, romeDate } from './eligibility.js';
+import { romeDate } from './eligibility.js';
+import { checkEligibility } from './eligibility-check.js';
+import { workerForEnrollment } from './eligibility.repository.js';
 import { FUNNEL_RANK, findRule, holdsPlace } from './enrollment.states.js';
 import { programmeErrors } from './programme.errors.js';
 import { canActOnWorkerOf } from './programme.policy.js';
 import type { EnrollmentRow, ProgrammeRepository } from './programme.repository.js';
 import { withRetry } from './retry.js';
 
-export { checkEligibility } from './eligibility.js';
 
 export interface RegisterInput {
   programmeId: string;
@@ -54,12 +55,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
   const { db, repository: repo, audit, clock } = deps;
 
   async function loadWorker(executor: Executor, workerId: string) {
-    const worker = await executor
-      .selectFrom('workers as w')
-      .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
-      .select(['w.id', 'w.network_id', 'w.office_id', 'c.company_id', 'w.effective_cigs_end as cigs_end_date'])
-      .where('w.id', '=', workerId)
-      .executeTakeFirst();
+    const worker = await workerForEnrollment(executor, workerId);
     if (!worker) throw programmeErrors.workerNotFound();
     return worker;
   }
@@ -157,12 +153,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
       const toAdd: Array<{ workerId: string; officeId: string; cigsEnd: string | null; companyId: string | null }> = [];
       const skipped: Array<{ workerId: string; reasons: string[] }> = [];
       for (const workerId of [...new Set(workerIds)]) {
-        const worker = await db
-          .selectFrom('workers as w')
-          .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
-          .select(['w.office_id', 'w.network_id', 'c.company_id', 'w.effective_cigs_end as cigs_end_date'])
-          .where('w.id', '=', workerId)
-          .executeTakeFirst();
+        const worker = await workerForEnrollment(db, workerId);
         if (!worker || worker.network_id !== ctx.actor.networkId) {
           skipped.push({ workerId, reasons: ['lavoratore non trovato'] });
           continue;

@@ -59,8 +59,9 @@ export interface TransitionRule {
   reasonRequired: boolean;
 }
 
-const DESK: readonly Role[] = ['coordinator', 'consultant', 'frontoffice'];
-const CASEWORK: readonly Role[] = ['coordinator', 'consultant'];
+// An office's administrator may do whatever its coordinator does with enrolments.
+const DESK: readonly Role[] = ['coordinator', 'admin', 'consultant', 'frontoffice'];
+const CASEWORK: readonly Role[] = ['coordinator', 'admin', 'consultant'];
 
 export const ENROLLMENT_TRANSITIONS: readonly TransitionRule[] = [
   { action: 'contact', from: ['eligible'], to: 'contacted', roles: DESK, reasonRequired: false },
@@ -96,21 +97,5 @@ export function allowedTransitions(from: EnrollmentState, roles: readonly Role[]
   return ENROLLMENT_TRANSITIONS.filter((r) => r.from.includes(from) && r.roles.some((role) => roles.includes(role)));
 }
 
-/**
- * Waiting-list order: CIGS end date soonest first (unknown last), then registration time, then id
- * (a stable tie-break). The SQL in the repository sorts the same way; this is its reference.
- */
-export function compareWaitingPriority(
-  a: { priorityCigsEnd: string | null; requestedAt: Date | string | null; id: string },
-  b: { priorityCigsEnd: string | null; requestedAt: Date | string | null; id: string },
-): number {
-  if (a.priorityCigsEnd !== b.priorityCigsEnd) {
-    if (a.priorityCigsEnd === null) return 1;
-    if (b.priorityCigsEnd === null) return -1;
-    return a.priorityCigsEnd < b.priorityCigsEnd ? -1 : 1;
-  }
-  const ta = a.requestedAt ? new Date(a.requestedAt).getTime() : Number.POSITIVE_INFINITY;
-  const tb = b.requestedAt ? new Date(b.requestedAt).getTime() : Number.POSITIVE_INFINITY;
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+// The waiting-list order lives in waiting-order.ts, beside its SQL form.
+export { compareWaitingPriority } from './waiting-order.js';

@@ -27,7 +27,8 @@ describe('enrollment transitions table', () => {
     expect(to('registered', ['frontoffice'])).toEqual(['withdrawn']);
     expect(to('registered', ['consultant'])).toEqual(['assessed', 'placed', 'withdrawn', 'cigs_ended']);
     expect(to('enrolled', ['matcher'])).toEqual(['placed']);
-    expect(to('assessed', ['admin'])).toEqual([]);
+    expect(to('assessed', ['admin'])).toEqual(to('assessed', ['coordinator']));
+    expect(to('eligible', ['admin'])).toEqual(to('eligible', ['coordinator']));
     expect(to('eligible', ['frontoffice'])).toEqual(['contacted', 'registered', 'withdrawn']);
   });
 
@@ -51,15 +52,15 @@ describe('waiting-list priority', () => {
 });
 
 describe('eligibility rules', () => {
-  const programme = { networkId: 'n1', eligibleReasons: ['cessazione_attivita', 'concordato_senza_continuita'], requireActiveCigs: true };
-  const worker = { networkId: 'n1', officeInProgramme: true, caseId: 'c1', reason: 'cessazione_attivita', cigsStart: '2026-01-01', cigsEnd: '2026-12-31' };
+  const programme = { networkId: 'n1', officeIds: ['o1'], eligibleReasons: ['cessazione_attivita', 'concordato_senza_continuita'], requireActiveCigs: true };
+  const worker = { networkId: 'n1', officeId: 'o1', caseId: 'c1', reason: 'cessazione_attivita', cigsStart: '2026-01-01', cigsEnd: '2026-12-31' };
 
   it('accepts a worker of a ceased company whose CIGS runs today', () => {
     expect(evaluateEligibility(programme, worker, '2026-06-01')).toEqual({ eligible: true, reasons: [] });
   });
 
   it('explains every unmet rule in Italian', () => {
-    const r = evaluateEligibility(programme, { ...worker, reason: 'crisi_aziendale', officeInProgramme: false }, '2027-01-01');
+    const r = evaluateEligibility(programme, { ...worker, reason: 'crisi_aziendale', officeId: 'o2' }, '2027-01-01');
     expect(r.eligible).toBe(false);
     expect(r.reasons).toEqual([
       'la sede del lavoratore non partecipa al programma',

@@ -8,3 +8,5 @@ export { createProgrammesModule, registerProgrammesRoutes, type ProgrammesModule
 export { canManageProgrammes, canRegisterWorkers } from './programme.policy.js';
 export { enrollmentOfWorker, openProgrammesOfOffice, programmeNameOf, type OpenProgramme, type WorkerEnrollment } from './intake-lookup.repository.js';
 export { latestEnrollmentStates } from './worker-enrollment-state.repository.js';
+export { insertEnrollmentHistories, insertProgrammeRecord, type EnrollmentHistory, type NewProgrammeRecord } from './programme-bulk.repository.js';
+export { FUNNEL_RANK } from './enrollment.states.js';

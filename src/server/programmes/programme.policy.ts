@@ -10,9 +10,9 @@ export function canManageProgrammes(actor: Actor): boolean {
   return hasRole(actor, 'coordinator') || hasRole(actor, 'admin');
 }
 
-/** Desk staff register workers: hotline/front office, consultants, coordinators. */
+/** Desk staff register workers: hotline/front office, consultants, coordinators, and administrators (who may do what coordinators do). */
 export function canRegisterWorkers(actor: Actor): boolean {
-  return hasRole(actor, 'coordinator') || hasRole(actor, 'consultant') || hasRole(actor, 'frontoffice');
+  return hasRole(actor, 'coordinator') || hasRole(actor, 'admin') || hasRole(actor, 'consultant') || hasRole(actor, 'frontoffice');
 }
 
 /** Who may move an enrollment at all; which move exactly is decided by enrollment.states.ts. */

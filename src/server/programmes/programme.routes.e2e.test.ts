@@ -65,9 +65,8 @@ describe('programme and enrollment endpoints: 401, 403, 400 first', () => {
     expectProblem(await consultant.post('/api/v1/programmes', newProgramme([modena])), 403, 'FORBIDDEN');
     expectProblem(await frontoffice.patch(`/api/v1/programmes/${id}`, { capacity: 5 }), 403, 'FORBIDDEN');
     expectProblem(await matcher.post(`/api/v1/programmes/${id}/enrollments`, { workerId: id }), 403, 'FORBIDDEN');
-    expectProblem(await admin.post(`/api/v1/programmes/${id}/enrollments`, { workerId: id }), 403, 'FORBIDDEN');
     expectProblem(await consultant.post(`/api/v1/programmes/${id}/eligible`, { workerIds: [id] }), 403, 'FORBIDDEN');
-    expectProblem(await admin.post(`/api/v1/enrollments/${id}/transitions`, { to: 'withdrawn' }), 403, 'FORBIDDEN');
+    expectProblem(await matcher.get(`/api/v1/programmes/${id}/eligibility/${id}`), 403, 'FORBIDDEN');
   });
 
   it('answers 400 to invalid programmes, registrations and transitions', async () => {
@@ -205,6 +204,20 @@ describe('registration, capacity and the waiting list', () => {
     expect(e.allowed.map((a: { to: string }) => a.to)).toEqual(['contacted', 'registered', 'withdrawn']);
     await frontoffice.post(`/api/v1/enrollments/${e.id}/transitions`, { to: 'contacted' });
     expect((await frontoffice.post(`/api/v1/enrollments/${e.id}/transitions`, { to: 'registered' })).json().enrollment.state).toBe('registered');
+  });
+
+  it('lets an administrator do what a coordinator does: register, check eligibility and move enrolments', async () => {
+    const pid = (await coordinator.post('/api/v1/programmes', newProgramme([modena, carpi], { capacity: 1 }))).json().id;
+    const [barbieri, esposito] = await buildWorkers(t.database.db, { networkId: network, officeId: carpi, caseId, count: 2, lastName: 'Barbieri' });
+    expect((await admin.get(`/api/v1/programmes/${pid}/eligibility/${barbieri}`)).json()).toEqual({ eligible: true, reasons: [] });
+    const held = await admin.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: barbieri, channel: 'desk' });
+    expect(held.statusCode).toBe(201);
+    expect((await admin.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: esposito })).json()).toMatchObject({ state: 'waiting', waitingPosition: 1 });
+    const items = (await admin.get(`/api/v1/programmes/${pid}/enrollments`)).json().items;
+    expect(items.find((e: { workerId: string }) => e.workerId === barbieri).allowed.map((a: { to: string }) => a.to)).toEqual(['assessed', 'placed', 'withdrawn', 'cigs_ended']);
+    expect((await admin.post(`/api/v1/enrollments/${held.json().enrollmentId}/transitions`, { to: 'assessed' })).json().enrollment.state).toBe('assessed');
+    const out = (await admin.post(`/api/v1/enrollments/${held.json().enrollmentId}/transitions`, { to: 'withdrawn', reason: 'Trasferito in altra regione' })).json();
+    expect(out.promoted.map((p: { workerId: string }) => p.workerId)).toEqual([esposito]);
   });
 
   it('refuses registrations to a programme that is not open', async () => {

@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
-import { requireNetwork, worksAcrossNetwork, type Actor, type ActorContext } from '../auth/index.js';
+import { requireNetwork, staffNamesById, workerOfficeFilter, type Actor, type ActorContext } from '../auth/index.js';
+import { companyOfCases } from '../companies/index.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
@@ -10,7 +11,11 @@ import type {
   Programme,
   UpdateProgrammeRequest,
 } from '../../shared/schemas/programmes.schema.js';
-import { checkEligibility, romeDate } from './eligibility.js';
+import { officeIdsInNetwork, officeNamesById } from '../organisation/index.js';
+import { normaliseName, workerRefsByIds } from '../people/index.js';
+import { romeDate } from './eligibility.js';
+import { checkEligibility } from './eligibility-check.js';
+import type { EnrollmentListRepository } from './enrollment-list.repository.js';
 import { allowedTransitions, PLACE_HOLDING_STATES } from './enrollment.states.js';
 import type { EnrollmentService } from './enrollment.service.js';
 import { programmeErrors } from './programme.errors.js';
@@ -20,8 +25,8 @@ import { withRetry } from './retry.js';
 
 
 /** Programmes of the actor's network: creation and changes (coordinators), and what the programme page shows. */
-export function createProgrammeService(deps: { db: Kysely<DB>; repository: ProgrammeRepository; enrollments: EnrollmentService; audit: AuditService; clock: () => Date }) {
-  const { db, repository: repo, audit, clock } = deps;
+export function createProgrammeService(deps: { db: Kysely<DB>; repository: ProgrammeRepository; lists: EnrollmentListRepository; enrollments: EnrollmentService; audit: AuditService; clock: () => Date }) {
+  const { db, repository: repo, lists, audit, clock } = deps;
 
   const networkOf = requireNetwork;
 
@@ -38,8 +43,8 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
   }
 
   async function checkOffices(networkId: string, officeIds: string[]) {
-    const found = await db.selectFrom('offices').select('id').where('network_id', '=', networkId).where('id', 'in', officeIds).execute();
-    if (found.length !== new Set(officeIds).size) throw programmeErrors.unknownOffice();
+    const inNetwork = await officeIdsInNetwork(db, networkId);
+    if (!officeIds.every((id) => inNetwork.has(id))) throw programmeErrors.unknownOffice();
   }
 
   return {
@@ -51,8 +56,8 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
 
     async eligibility(actor: Actor, id: string, workerId: string) {
       await load(actor, id);
-      const worker = await db.selectFrom('workers').select('network_id').where('id', '=', workerId).executeTakeFirst();
-      if (!worker || worker.network_id !== actor.networkId) throw programmeErrors.workerNotFound();
+      const worker = (await workerRefsByIds(db, [workerId])).get(workerId);
+      if (!worker || worker.networkId !== actor.networkId) throw programmeErrors.workerNotFound();
       return (await checkEligibility(db, id, workerId, romeDate(clock())))!;
     },
 
@@ -130,48 +135,16 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
     async enrollments(ctx: ActorContext, id: string, query: { state?: EnrollmentState; q?: string; limit: number; offset: number }): Promise<{ items: Enrollment[]; total: number }> {
       const programme = await load(ctx.actor, id);
       const actor = ctx.actor;
-      let base = db
-        .selectFrom('enrollments as e')
-        .innerJoin('workers as w', 'w.id', 'e.worker_id')
-        .innerJoin('offices as o', 'o.id', 'e.office_id')
-        .leftJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
-        .leftJoin('companies as co', 'co.id', 'c.company_id')
-        .where('e.programme_id', '=', id);
-      if (!worksAcrossNetwork(actor)) base = base.where('e.office_id', '=', actor.officeId ?? '00000000-0000-0000-0000-000000000000');
-      if (query.state) base = base.where('e.state', '=', query.state);
-      if (query.q) base = base.where((eb) => eb.or([eb('w.search_name', 'like', `%${query.q!.toLowerCase()}%`), eb('w.codice_fiscale', '=', query.q!.toUpperCase())]));
-      const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-      const rows = await base
-        .select([
-          'e.id',
-          'e.worker_id',
-          'e.office_id',
-          'e.state',
-          'e.channel',
-          'e.priority_cigs_end',
-          'e.requested_at',
-          'e.state_changed_at',
-          'w.first_name',
-          'w.last_name',
-          'w.codice_fiscale',
-          'w.effective_cigs_end as cigs_end_date',
-          'o.name as office_name',
-          'co.name as company_name',
-          sql<number | null>`case when e.state = 'waiting' then (
-            select count(*)::int from enrollments x where x.programme_id = e.programme_id and x.state = 'waiting'
-              and (coalesce(x.priority_cigs_end, 'infinity'::date), x.requested_at, x.id)
-               <= (coalesce(e.priority_cigs_end, 'infinity'::date), e.requested_at, e.id)) end`.as('waiting_position'),
-        ])
-        .orderBy(sql`case when e.state = 'waiting' then 1 else 0 end`)
-        .orderBy(sql`e.priority_cigs_end asc nulls last`)
-        .orderBy('e.requested_at')
-        // The waiting list's tie-break is the id (as in waitingPosition); the others read by name.
-        .orderBy(sql`case when e.state = 'waiting' then e.id end`)
-        .orderBy('w.last_name')
-        .orderBy('e.id')
-        .limit(query.limit)
-        .offset(query.offset)
-        .execute();
+      const q = query.q?.trim();
+      const { total, rows } = await lists.page(db, id, {
+        officeId: workerOfficeFilter(actor) === null ? null : (actor.officeId ?? '00000000-0000-0000-0000-000000000000'),
+        state: query.state,
+        // The one name key (people's normaliseName), or an exact codice fiscale.
+        ...(q ? { nameKey: normaliseName(q), codiceFiscale: q.toUpperCase() } : {}),
+        limit: query.limit,
+        offset: query.offset,
+      });
+      const [offices, companies] = await Promise.all([officeNamesById(db, rows.map((r) => r.office_id)), companyOfCases(db, rows.map((r) => r.cigs_case_id))]);
       await audit.record(db, ctx, { action: 'programme.enrollments.read', entityType: 'programme', entityId: id, details: { state: query.state ?? null, q: query.q ?? null, count: rows.length } });
       return {
         total,
@@ -181,8 +154,8 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
           workerName: `${r.last_name} ${r.first_name}`.trim(),
           codiceFiscale: r.codice_fiscale,
           officeId: r.office_id,
-          officeName: r.office_name,
-          companyName: r.company_name,
+          officeName: offices.get(r.office_id) ?? '',
+          companyName: r.cigs_case_id ? (companies.get(r.cigs_case_id)?.companyName ?? null) : null,
           state: r.state,
           channel: r.channel,
           cigsEndDate: r.cigs_end_date,
@@ -202,34 +175,24 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
       if (!e || !programme || programme.networkId !== networkOf(ctx.actor) || !canActOnWorkerOf(ctx.actor, e.officeId, programme.networkId)) {
         throw programmeErrors.enrollmentNotFound();
       }
-      const rows = await db
-        .selectFrom('enrollment_transitions as t')
-        .leftJoin('staff_users as u', 'u.id', 't.actor_id')
-        .select(['t.id', 't.from_state', 't.to_state', 't.at', 'u.full_name', 't.reason', 't.channel'])
-        .where('t.enrollment_id', '=', enrollmentId)
-        .orderBy('t.at')
-        .orderBy('t.id')
-        .execute();
+      const rows = await lists.transitions(db, enrollmentId);
+      const names = await staffNamesById(db, rows.map((r) => r.actor_id));
       await audit.record(db, ctx, { action: 'enrollment.log.read', entityType: 'enrollment', entityId: enrollmentId, officeId: e.officeId });
       return {
-        items: rows.map((r) => ({ id: r.id, from: r.from_state, to: r.to_state, at: new Date(r.at).toISOString(), actorName: r.full_name, reason: r.reason, channel: r.channel })),
+        items: rows.map((r) => ({ id: r.id, from: r.from_state, to: r.to_state, at: new Date(r.at).toISOString(), actorName: r.actor_id ? (names.get(r.actor_id) ?? null) : null, reason: r.reason, channel: r.channel })),
       };
     },
 
     /** Notices for the programme addressed to the actor's roles in their offices (coordinators see all the network's). */
     async notifications(ctx: ActorContext, id: string) {
       await load(ctx.actor, id);
-      let q = db
-        .selectFrom('staff_notifications as n')
-        .leftJoin('workers as w', (j) => j.on(sql<boolean>`w.id = (n.payload->>'workerId')::uuid`))
-        .select(['n.id', 'n.kind', 'n.created_at', 'n.read_at', 'w.first_name', 'w.last_name'])
-        .where('n.programme_id', '=', id)
-        .where('n.recipient_role', 'in', ctx.actor.roles.length > 0 ? ctx.actor.roles : ['admin']);
-      if (!worksAcrossNetwork(ctx.actor)) q = q.where('n.office_id', '=', ctx.actor.officeId ?? '');
-      const rows = await q.orderBy('n.created_at', 'desc').limit(20).execute();
+      const rows = await lists.notifications(db, id, ctx.actor.roles, workerOfficeFilter(ctx.actor) === null ? null : (ctx.actor.officeId ?? '00000000-0000-0000-0000-000000000000'));
+      const workerIdOf = (payload: Record<string, unknown>) => (typeof payload.workerId === 'string' ? payload.workerId : null);
+      const workers = await workerRefsByIds(db, rows.map((r) => workerIdOf(r.payload)).filter((w): w is string => w !== null));
       return {
         items: rows.map((r) => {
-          const workerName = r.last_name ? `${r.last_name} ${r.first_name}` : null;
+          const w = workers.get(workerIdOf(r.payload) ?? '');
+          const workerName = w ? `${w.lastName} ${w.firstName}` : null;
           return {
             id: r.id,
             kind: r.kind,
@@ -244,17 +207,7 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
 
     async markNotificationRead(ctx: ActorContext, programmeId: string, notificationId: string) {
       await load(ctx.actor, programmeId);
-      const res = await db
-        .updateTable('staff_notifications')
-        .set({ read_at: clock() })
-        .where('id', '=', notificationId)
-        .where('programme_id', '=', programmeId)
-        .where('read_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 0) {
-        const exists = await db.selectFrom('staff_notifications').select('id').where('id', '=', notificationId).where('programme_id', '=', programmeId).executeTakeFirst();
-        if (!exists) throw programmeErrors.notificationNotFound();
-      }
+      if ((await lists.markNotificationRead(db, programmeId, notificationId, clock())) === 'missing') throw programmeErrors.notificationNotFound();
     },
   };
 }

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Office } from '../../../shared/schemas/office.schema';
-import { CIGS_REASONS, type Programme } from '../../../shared/schemas/programmes.schema';
+import { CIGS_REASONS, updateProgrammeRequestSchema, type Programme, type UpdateProgrammeRequest } from '../../../shared/schemas/programmes.schema';
 import { api } from '../../api/client';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -26,6 +26,33 @@ interface Form {
 
 const EMPTY: Form = { code: '', name: '', description: '', startsOn: '', endsOn: '', capacity: '200', fundingSource: '', eligibleReasons: ['cessazione_attivita', 'concordato_senza_continuita'], requireActiveCigs: true, status: 'draft', officeIds: [] };
 
+/**
+ * The editable fields only, named by the shared update schema: the programme as read also carries
+ * id, places and counts, which the strict update schema refuses (and so no change could be saved).
+ */
+const EDITABLE_KEYS = Object.keys(updateProgrammeRequestSchema.shape) as Array<keyof UpdateProgrammeRequest>;
+
+function formOf(p: Programme): Form {
+  return {
+    code: p.code,
+    name: p.name,
+    description: p.description,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn ?? '',
+    capacity: String(p.capacity),
+    fundingSource: p.fundingSource,
+    eligibleReasons: p.eligibleReasons,
+    requireActiveCigs: p.requireActiveCigs,
+    status: p.status,
+    officeIds: p.officeIds,
+  };
+}
+
+function programmeBodyOf(form: Form): UpdateProgrammeRequest {
+  const values: Record<string, unknown> = { ...form, capacity: Number(form.capacity), endsOn: form.endsOn || null };
+  return Object.fromEntries(EDITABLE_KEYS.filter((k) => k in values).map((k) => [k, values[k]])) as UpdateProgrammeRequest;
+}
+
 const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
 /** Create (no id) or edit a programme; coordinators only (the route checks programmes.manage). */
@@ -43,7 +70,7 @@ export function ProgrammeFormPage() {
     api.get<{ items: Office[] }>('/api/v1/offices').then((r) => setOffices(r.items), setError);
     if (id) {
       api.get<Programme>(`/api/v1/programmes/${id}`).then(
-        (p) => setForm({ ...p, endsOn: p.endsOn ?? '', capacity: String(p.capacity) }),
+        (p) => setForm(formOf(p)),
         setError,
       );
     }
@@ -52,7 +79,7 @@ export function ProgrammeFormPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const body = { ...form, capacity: Number(form.capacity), endsOn: form.endsOn || null };
+    const body = programmeBodyOf(form);
     try {
       const saved = id ? await api.patch<Programme>(`/api/v1/programmes/${id}`, body) : await api.post<Programme>('/api/v1/programmes', body);
       show('success', t('programmes.saved'));
