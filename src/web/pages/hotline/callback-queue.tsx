@@ -2,7 +2,8 @@ import { Badge, Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTEMPT_OUTCOMES, type Callback } from '../../../shared/schemas/outreach.schema';
-import { api } from '../../api/client';
+import { hotlineEndpoints } from '../../../shared/api/outreach.endpoints';
+import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { formatDateTime } from '../../i18n/i18n';
@@ -19,7 +20,7 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
   async function record(cb: Callback) {
     setError(null);
     try {
-      await api.post(`/api/v1/callbacks/${cb.id}/attempts`, { outcome: outcomes[cb.id] ?? 'no_answer' });
+      await call(hotlineEndpoints.recordAttempt, { params: { id: cb.id }, body: { outcome: (outcomes[cb.id] ?? 'no_answer') as (typeof ATTEMPT_OUTCOMES)[number] } });
       show('success', t('hotline.attemptSaved', { name: cb.name }));
       onChanged();
     } catch (err) {

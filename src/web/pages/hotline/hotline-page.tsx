@@ -2,7 +2,8 @@ import { Button } from 'design-react-kit';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Callback, HotlineStatus, IntakeResponse, WorkerCandidate } from '../../../shared/schemas/outreach.schema';
-import { api } from '../../api/client';
+import { hotlineEndpoints } from '../../../shared/api/outreach.endpoints';
+import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -44,13 +45,13 @@ export function HotlinePage() {
   const officeId = session?.currentOfficeId;
 
   const reload = useCallback(() => {
-    api.get<HotlineStatus>('/api/v1/hotline/status').then(setStatus, setError);
-    api.get<{ items: Callback[] }>('/api/v1/callbacks').then((r) => setQueue(r.items), setError);
+    call(hotlineEndpoints.status).then(setStatus, setError);
+    call(hotlineEndpoints.callbacks).then((r) => setQueue(r.items), setError);
   }, []);
   useEffect(reload, [reload, officeId]);
 
   const fetchMatches = useCallback(async (c: Caller) => {
-    const r = await api.post<{ candidates: WorkerCandidate[] }>('/api/v1/hotline/matches', matchBody(c));
+    const r = await call(hotlineEndpoints.matches, { body: matchBody(c) });
     setCandidates(r.candidates);
     setChoice(r.candidates.find((x) => x.inScope)?.id ?? NEW);
     setShownKey(keyOf(c));
@@ -82,7 +83,7 @@ export function HotlinePage() {
         ...(choice !== NEW && { workerId: choice }),
         action,
       };
-      const result = await api.post<IntakeResponse>('/api/v1/hotline/calls', body);
+      const result = await call(hotlineEndpoints.recordCall, { body });
       const reasons = result.outcome === 'not_eligible' && result.eligibility ? ` ${result.eligibility.reasons.join('; ')}` : '';
       show(result.outcome === 'not_eligible' ? 'warning' : 'success', `${t(`hotline.outcome.${result.outcome}`, { name: body.name })}${reasons}${result.workerCreated ? ` ${t('hotline.created')}` : ''}`);
       setCaller(EMPTY);

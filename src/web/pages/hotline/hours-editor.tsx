@@ -2,7 +2,8 @@ import { Button } from 'design-react-kit';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HotlineStatus } from '../../../shared/schemas/outreach.schema';
-import { api } from '../../api/client';
+import { hotlineEndpoints } from '../../../shared/api/outreach.endpoints';
+import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { TextField } from '../../components/text-field';
@@ -23,7 +24,7 @@ export function HoursEditor({ status, onSaved }: { status: HotlineStatus; onSave
   async function saveHours() {
     setError(null);
     try {
-      await api.put(`/api/v1/hotline/hours/${status.officeId}`, { slots });
+      await call(hotlineEndpoints.setHours, { params: { officeId: status.officeId }, body: { slots } });
       show('success', t('hotline.hoursSaved'));
       onSaved();
     } catch (err) {
@@ -35,7 +36,7 @@ export function HoursEditor({ status, onSaved }: { status: HotlineStatus; onSave
     event.preventDefault();
     setError(null);
     try {
-      await api.post('/api/v1/hotline/holidays', { date: holiday.date, name: holiday.name, officeId: holiday.wholeNetwork ? null : status.officeId });
+      await call(hotlineEndpoints.addHoliday, { body: { date: holiday.date, name: holiday.name, officeId: holiday.wholeNetwork ? null : status.officeId } });
       show('success', t('hotline.holidayAdded'));
       setHoliday({ date: '', name: '', wholeNetwork: false });
       onSaved();

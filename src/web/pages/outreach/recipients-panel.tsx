@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECIPIENT_STATUSES, type Campaign } from '../../../shared/schemas/outreach.schema';
-import { api } from '../../api/client';
+import { campaignEndpoints } from '../../../shared/api/outreach.endpoints';
+import { call } from '../../api/client';
 import { SelectField } from '../../components/text-field';
 import { formatDateTime } from '../../i18n/i18n';
 
@@ -13,7 +14,7 @@ export function RecipientsPanel({ campaign }: { campaign: Campaign }) {
   const [status, setStatus] = useState('');
   const [data, setData] = useState<{ items: Recipient[]; total: number } | null>(null);
   useEffect(() => {
-    api.get<{ items: Recipient[]; total: number }>(`/api/v1/outreach/campaigns/${campaign.id}/recipients?limit=100${status ? `&status=${status}` : ''}`).then(setData, () => setData(null));
+    call(campaignEndpoints.recipients, { params: { id: campaign.id }, query: { limit: 100, status: (status || undefined) as (typeof RECIPIENT_STATUSES)[number] | undefined } }).then(setData, () => setData(null));
   }, [campaign.id, campaign.counts, status]);
   return (
     <section aria-labelledby="recipients-title" className="mt-4">

@@ -2,7 +2,8 @@ import { Button } from 'design-react-kit';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Preview, type Template } from '../../../shared/schemas/outreach.schema';
-import { api } from '../../api/client';
+import { campaignEndpoints } from '../../../shared/api/outreach.endpoints';
+import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
@@ -34,7 +35,7 @@ export function TemplateEditor({ templates, onSaved }: { templates: Template[]; 
   useEffect(() => {
     if (!draft.body.trim()) return setPreview(null);
     const timer = setTimeout(() => {
-      api.post<Preview>('/api/v1/outreach/preview', { channel: draft.channel, subject: draft.subject, body: draft.body }).then(setPreview, () => undefined);
+      call(campaignEndpoints.preview, { body: { channel: draft.channel, subject: draft.subject, body: draft.body } }).then(setPreview, () => undefined);
     }, 250);
     return () => clearTimeout(timer);
   }, [draft.channel, draft.subject, draft.body]);
@@ -55,7 +56,7 @@ export function TemplateEditor({ templates, onSaved }: { templates: Template[]; 
     setError(null);
     try {
       const body = { ...draft, subject: draft.channel === 'sms' ? '' : draft.subject };
-      const saved = selected ? await api.put<Template>(`/api/v1/outreach/templates/${selected}`, body) : await api.post<Template>('/api/v1/outreach/templates', body);
+      const saved = selected ? await call(campaignEndpoints.updateTemplate, { params: { id: selected }, body }) : await call(campaignEndpoints.createTemplate, { body });
       show('success', t('outreach.saved'));
       onSaved();
       setSelected(saved.id);
