@@ -96,7 +96,7 @@ describe('row validation', () => {
   ];
   const mapping = { 0: 'lastName', 1: 'firstName', 2: 'codiceFiscale', 3: 'birthDate', 4: 'residenceComune', 5: 'phone', 6: 'cigsStart', 7: 'cigsEnd' } as const;
   const w = fixtureWorker(0);
-  const validator = () => createRowValidator(mapping, { today, comuni, companies: [], createCompanies: false });
+  const validator = () => createRowValidator(mapping, { now: today, today: '2026-11-25', comuni, companies: [], createCompanies: false });
 
   it('accepts a consistent row and normalises it', () => {
     const r = validator().validate(['ROSSI', 'MARCO', w.codiceFiscale.toLowerCase(), w.birthDate, 'modena', '333 100 0000', '01/03/2026', '31/12/2026'], 2);
@@ -111,7 +111,9 @@ describe('row validation', () => {
     expect(errors.map((e) => e.field)).toEqual(['codiceFiscale', 'residenceComune', 'phone', 'cigsEnd']);
     expect(errors[0]!.message).toMatch(/non corrisponde a cognome, data di nascita/);
     expect(errors[1]!.message).toMatch(/più comuni: aggiungere la provincia/);
-    expect(errors[3]!.message).toMatch(/precedente alla data di inizio/);
+    // Dates in messages as Italians write them (dd/mm/yyyy), never ISO.
+    expect(errors[3]!.message).toBe('Data fine CIGS: 01/01/2026 è precedente alla data di inizio CIGS (01/03/2026).');
+    expect(errors.map((e) => e.code)).toEqual(['CF_MISMATCH', 'COMUNE_AMBIGUOUS', 'PHONE_INVALID', 'CIGS_END_BEFORE_START']);
     const fresh = validator();
     const again = fresh.validate(['Rossi', 'Marco', w.codiceFiscale, '', '', '', '', ''], 6);
     const second = fresh.validate(['Rossi', 'Marco', w.codiceFiscale, '', '', '', '', ''], 7);
