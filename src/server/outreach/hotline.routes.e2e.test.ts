@@ -155,9 +155,17 @@ describe('recording a call', () => {
     expect(res.json()).toMatchObject({ outcome: 'waiting_list', enrollmentState: 'waiting' });
   });
 
-  it('refuses to confirm a worker of another office (404)', async () => {
+  it('refuses to confirm a worker of another office, naming that office (409), and creates nobody', async () => {
     const other = await workerWithPhone('+393351110000', { office: carpi, last: 'Neri' });
-    expectProblem(await front.post('/api/v1/hotline/calls', { name: 'Mario Neri', phone: '3351110000', workerId: other }), 404, 'WORKER_NOT_FOUND');
+    const before = await t.database.db.selectFrom('workers').select('id').where('last_name', '=', 'Neri').execute();
+    const problem = expectProblem(await front.post('/api/v1/hotline/calls', { name: 'Mario Neri', phone: '3351110000', workerId: other }), 409, 'WORKER_IN_OTHER_OFFICE');
+    expect(problem.detail).toBe('Il lavoratore è seguito dal CPI di Carpi: passare la chiamata a quella sede.');
+    expect(await t.database.db.selectFrom('workers').select('id').where('last_name', '=', 'Neri').execute()).toEqual(before);
+  });
+
+  it('does not find a worker of another network (404)', async () => {
+    const id = '00000000-0000-4000-8000-00000000abcd';
+    expectProblem(await front.post('/api/v1/hotline/calls', { name: 'Mario Neri', phone: '3351110000', workerId: id }), 404, 'WORKER_NOT_FOUND');
   });
 });
 
