@@ -6,3 +6,4 @@ export { createCompaniesModule, registerCompaniesRoutes, type CompaniesModule } 
 export type { CohortSources } from './company.service.js';
 export { canManageCompanies, canReadCompanies } from './company.policy.js';
 export { cigsCaseColumns } from './case-columns.repository.js';
+export { insertCigsCasesBulk, insertCompaniesBulk, type BulkCigsCase, type BulkCompany } from './company-bulk.repository.js';

@@ -1,13 +1,26 @@
-import { sql, type Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { CRISIS_CIGS_REASONS } from '../../shared/schemas/companies.schema.js';
+import type { Executor } from '../db/executor.js';
 import type { RecipientStatus } from '../db/schema-outreach.js';
-import { REGISTERED_STATES } from '../outreach/campaign.repository.js';
-import { romeLocal, romeToUtc } from '../outreach/hotline-hours.js';
-import { describeHours, italianDate, renderTemplate, daysBetween } from '../outreach/placeholders.js';
+import {
+  REGISTERED_STATES,
+  daysBetween,
+  describeHours,
+  insertCallbacks,
+  insertCampaignWithRecipients,
+  insertHotlineHours,
+  insertOfficeHolidays,
+  insertTemplate,
+  italianDate,
+  renderTemplate,
+  romeLocal,
+  romeToUtc,
+  type RecipientHistory,
+} from '../outreach/index.js';
+import { DEMO_OFFICES } from './demo-organisation.js';
+import type { DemoCase } from './demo-people.js';
+import type { DemoProgramme } from './demo-programmes.js';
 
-// The article's hotline hours: Monday, Tuesday, Wednesday and Friday 10:00–13:30, Thursday 13:00–17:00.
-export const ARTICLE_HOTLINE_HOURS = [
+// The demo hotline's hours: Monday, Tuesday, Wednesday and Friday 10:00–13:30, Thursday 13:00–17:00.
+export const DEMO_HOTLINE_HOURS = [
   ...[1, 2, 3, 5].map((weekday) => ({ weekday, opens: '10:00', closes: '13:30' })),
   { weekday: 4, opens: '13:00', closes: '17:00' },
 ];
@@ -36,79 +49,74 @@ export const DEMO_TEMPLATES = {
 /**
  * Hotline hours and closed days, the message templates, a running SMS campaign and a finished
  * letter campaign with recipients in mixed statuses, and a few callbacks due today. Runs last in
- * seed-demo (after people and programmes), inside the seeding transaction.
+ * seed-demo (after people and programmes), inside the seeding transaction, through outreach's
+ * published functions.
  */
-export async function seedDemoOutreach(trx: Transaction<DB>, input: { networkId: string; officeIds: Map<string, string>; now: Date }) {
+export async function seedDemoOutreach(
+  trx: Executor,
+  input: { networkId: string; officeIds: Map<string, string>; staffIds: Map<string, string>; cases: DemoCase[]; programme: DemoProgramme; now: Date },
+) {
   const { networkId, officeIds, now } = input;
   const day = (offset: number) => new Date(now.getTime() + offset * 86400000);
-  await trx.insertInto('hotline_hours').values([...officeIds.values()].flatMap((office_id) => ARTICLE_HOTLINE_HOURS.map((s) => ({ office_id, ...s })))).execute();
+  await insertHotlineHours(trx, [...officeIds.values()], DEMO_HOTLINE_HOURS);
   const modena = officeIds.get('CPI-MO')!;
   // San Geminiano, patron saint of Modena (31 January): the Modena office is closed.
-  await trx.insertInto('office_holidays').values(['2026-01-31', '2027-01-31'].map((date) => ({ office_id: modena, date, name: 'San Geminiano, patrono di Modena' }))).execute();
+  await insertOfficeHolidays(trx, ['2026-01-31', '2027-01-31'].map((date) => ({ officeId: modena, date, name: 'San Geminiano, patrono di Modena' })));
 
   const templateIds: Record<string, string> = {};
-  for (const [key, t] of Object.entries(DEMO_TEMPLATES)) {
-    templateIds[key] = (await trx.insertInto('outreach_templates').values({ network_id: networkId, ...t, created_at: day(-40) }).returning('id').executeTakeFirstOrThrow()).id;
-  }
-  const creator = await trx.selectFrom('staff_users').select('id').where('email', '=', 'coordinatore@ricolloca.example').executeTakeFirst();
-  const programme = await trx.selectFrom('programmes').select('id').where('network_id', '=', networkId).orderBy('starts_on').executeTakeFirst();
+  for (const [key, t] of Object.entries(DEMO_TEMPLATES)) templateIds[key] = await insertTemplate(trx, { networkId, ...t, at: day(-40) });
+  const creator = input.staffIds.get('coordinatore@ricolloca.example') ?? null;
   const today = romeLocal(now).date;
-  const cigsEnd = sql<string>`w.effective_cigs_end`;
-  const targets = await trx
-    .selectFrom('workers as w')
-    .innerJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
-    .innerJoin('offices as o', 'o.id', 'w.office_id')
-    .leftJoin('companies as co', 'co.id', 'cc.company_id')
-    .select(['w.id', 'w.office_id', 'w.first_name', 'w.last_name', 'w.phone', 'w.address', cigsEnd.as('cigs_end'), 'o.name as office_name', 'o.phone as office_phone', 'co.name as company'])
-    .where('w.network_id', '=', networkId)
-    .where('cc.reason', 'in', [...CRISIS_CIGS_REASONS])
-    .where(cigsEnd, '>=', today)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('enrollments as e').select('e.id').whereRef('e.worker_id', '=', 'w.id').where('e.state', 'in', [...REGISTERED_STATES]))))
-    .orderBy(cigsEnd)
-    .orderBy('w.last_name')
-    .orderBy('w.id')
-    .execute();
-  const hours = describeHours(ARTICLE_HOTLINE_HOURS);
+  // Workers of the crisis cases whose CIGS has not ended and who are not registered yet, the
+  // most urgent first (what a coordinator's campaign targets).
+  const office = new Map(DEMO_OFFICES.map((o) => [officeIds.get(o.code)!, o]));
+  const companyOf = new Map(input.cases.map((c) => [c.caseId, c.companyName]));
+  const registered = new Set<string>(REGISTERED_STATES);
+  const targets = input.programme.crisisWorkers
+    .filter((w) => w.cigsEnd !== null && w.cigsEnd >= today && !registered.has(input.programme.stateOf.get(w.id) ?? ''))
+    .map((w) => ({ ...w, cigsEnd: w.cigsEnd!, officeName: office.get(w.officeId)!.name, officePhone: office.get(w.officeId)!.phone, company: companyOf.get(w.cigsCaseId) ?? '' }))
+    .sort((a, b) => (a.cigsEnd < b.cigsEnd ? -1 : a.cigsEnd > b.cigsEnd ? 1 : a.lastName < b.lastName ? -1 : a.lastName > b.lastName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const hours = describeHours(DEMO_HOTLINE_HOURS);
   const fill = (t: { subject: string; body: string }, w: (typeof targets)[number]) => {
-    const v = { nome: w.first_name, cognome: w.last_name, azienda: w.company ?? '', data_fine_cigs: italianDate(w.cigs_end), giorni_alla_fine_cigs: daysBetween(today, w.cigs_end), sede: w.office_name, telefono_sede: w.office_phone, orari_centralino: hours };
+    const v = { nome: w.firstName, cognome: w.lastName, azienda: w.company, data_fine_cigs: italianDate(w.cigsEnd), giorni_alla_fine_cigs: daysBetween(today, w.cigsEnd), sede: w.officeName, telefono_sede: w.officePhone, orari_centralino: hours };
     return { subject: renderTemplate(t.subject, v), body: renderTemplate(t.body, v) };
   };
 
   async function campaign(spec: { name: string; channel: 'sms' | 'letter'; status: 'running' | 'done'; startedDaysAgo: number; people: typeof targets; statusOf: (i: number) => RecipientStatus }) {
     const started = day(-spec.startedDaysAgo);
-    const id = (await trx
-      .insertInto('outreach_campaigns')
-      .values({
-        network_id: networkId, programme_id: programme?.id ?? null, name: spec.name, channel: spec.channel, template_id: templateIds[spec.channel]!, reminder_after_days: 7, max_reminders: 2,
-        status: spec.status, created_by: creator?.id ?? null, created_at: started, started_at: started, finished_at: spec.status === 'done' ? day(-5) : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()).id;
-    if (!spec.people.length) return;
-    const rows = spec.people.map((w, i) => {
+    const recipients: RecipientHistory[] = spec.people.map((w, i) => {
       const status = spec.statusOf(i);
       const reminders = status === 'reminded' ? 1 : 0;
       const lastAt = status === 'not_contacted' || status === 'unreachable' ? null : reminders ? day(-spec.startedDaysAgo + 7) : started;
-      return { w, status, reminders, lastAt };
+      const text = lastAt ? fill(DEMO_TEMPLATES[spec.channel], w) : undefined;
+      return {
+        workerId: w.id,
+        officeId: w.officeId,
+        status,
+        priority: w.cigsEnd,
+        remindersSent: reminders,
+        lastMessageAt: lastAt,
+        at: lastAt ?? started,
+        reason: 'Dati dimostrativi',
+        message: text && {
+          channel: spec.channel,
+          transport: spec.channel === 'sms' ? 'outbox' : 'print',
+          toAddress: spec.channel === 'sms' ? (w.phone ?? '') : w.address,
+          subject: text.subject,
+          body: text.body,
+          providerId: 'demo',
+          sentAt: started,
+        },
+      };
     });
-    // Batched: the demo loads on every first start and in every test database.
-    const inserted = await trx
-      .insertInto('outreach_recipients')
-      .values(rows.map(({ w, status, reminders, lastAt }) => ({ campaign_id: id, worker_id: w.id, office_id: w.office_id, status, priority: w.cigs_end, reminders_sent: reminders, last_message_at: lastAt, updated_at: lastAt ?? started })))
-      .returning(['id', 'worker_id'])
-      .execute();
-    const recipientOf = new Map(inserted.map((r) => [r.worker_id, r.id]));
-    await trx.insertInto('outreach_recipient_events').values(rows.map(({ w, status, lastAt }) => ({ recipient_id: recipientOf.get(w.id)!, from_status: null, to_status: status, reason: 'Dati dimostrativi', at: lastAt ?? started }))).execute();
-    const messages = rows
-      .filter((r) => r.lastAt)
-      .map(({ w }) => {
-        const text = fill(DEMO_TEMPLATES[spec.channel], w);
-        return {
-          campaign_id: id, recipient_id: recipientOf.get(w.id)!, office_id: w.office_id, channel: spec.channel, transport: spec.channel === 'sms' ? 'outbox' : 'print',
-          to_address: spec.channel === 'sms' ? (w.phone ?? '') : w.address, subject: text.subject, body: text.body, status: 'sent' as const, provider_id: 'demo', created_at: started, sent_at: started,
-        };
-      });
-    if (messages.length) await trx.insertInto('outreach_messages').values(messages).execute();
+    await insertCampaignWithRecipients(
+      trx,
+      {
+        networkId, programmeId: input.programme.programmeId, name: spec.name, channel: spec.channel, templateId: templateIds[spec.channel]!, reminderAfterDays: 7, maxReminders: 2,
+        status: spec.status, createdBy: creator, startedAt: started, finishedAt: spec.status === 'done' ? day(-5) : null,
+      },
+      recipients,
+    );
   }
 
   // SMS to the most urgent (CIGS ending soonest), started 10 days ago; the next 60 got a letter.
@@ -118,14 +126,15 @@ export async function seedDemoOutreach(trx: Transaction<DB>, input: { networkId:
   await campaign({ name: 'Lettere - secondo gruppo per scadenza della CIGS', channel: 'letter', status: 'done', startedDaysAgo: 45, people: targets.slice(120, 180), statusOf: (i) => letterCycle[i % letterCycle.length]! });
 
   // Callbacks due today at the Modena office: the line opens at 10:00 (13:00 on Thursdays).
-  const operator = await trx.selectFrom('staff_users').select('id').where('email', '=', 'sportello@ricolloca.example').executeTakeFirst();
+  const operator = input.staffIds.get('sportello@ricolloca.example') ?? null;
   const opening = romeLocal(now).weekday === 4 ? '13:00' : '10:00';
-  const modenaPeople = targets.filter((w) => w.office_id === modena).slice(0, 5);
+  const modenaPeople = targets.filter((w) => w.officeId === modena).slice(0, 5);
   const reasons = ['Richiamare il lavoratore', 'Verificare i requisiti: dati CIGS mancanti', 'Iscrizione in sospeso: completare l’iscrizione al programma'];
-  for (const [i, w] of modenaPeople.entries()) {
-    await trx.insertInto('callbacks').values({
-      network_id: networkId, office_id: modena, worker_id: w.id, reason: reasons[i % reasons.length]!, attempts: i % 2, last_outcome: i % 2 ? 'no_answer' : null,
-      next_attempt_at: romeToUtc(today, i < 3 ? opening : '12:00'), assigned_to: operator?.id ?? null, created_by: operator?.id ?? null, created_at: day(-1),
-    }).execute();
-  }
+  await insertCallbacks(
+    trx,
+    modenaPeople.map((w, i) => ({
+      networkId, officeId: modena, workerId: w.id, reason: reasons[i % reasons.length]!, attempts: i % 2, lastOutcome: i % 2 ? ('no_answer' as const) : null,
+      nextAttemptAt: romeToUtc(today, i < 3 ? opening : '12:00'), assignedTo: operator, createdBy: operator, createdAt: day(-1),
+    })),
+  );
 }

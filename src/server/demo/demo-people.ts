@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import { computeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { partitaIvaCheckDigit } from '../../shared/schemas/companies.schema.js';
 import type { CigsReason } from '../db/schema-companies.js';
-import { searchNameOf } from '../people/worker-names.js';
+import { insertCigsCasesBulk, insertCompaniesBulk, type BulkCigsCase, type BulkCompany } from '../companies/index.js';
+import { appendWorkerEventsAt, insertConsentsBulk, insertWorkersBulk, searchNameOf, type BulkConsent, type BulkWorker } from '../people/index.js';
+import { comuniOfProvince } from '../taxonomy/index.js';
 
 /**
- * Synthetic demo scenario for issue 4: Modena-area companies in crisis (invented names), their
- * CIGS episodes and about 700 eligible workers living in the province's comuni. Deterministic
- * (seeded PRNG for every value; row ids are random UUIDs) and inserted in bulk, because every test app seeds it.
+ * Synthetic demo scenario: Modena-area companies in crisis (invented names), their CIGS episodes
+ * and about 700 workers on CIGS living in the province's comuni. Deterministic (seeded PRNG for
+ * every value; row ids are random UUIDs) and written in bulk through companies' and people's
+ * published functions, because every test app seeds it.
  */
 
 /** mulberry32: small, fast and good enough for demo data. */
@@ -74,13 +76,6 @@ function addMonths(d: Date, months: number): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
 }
 
-interface ComuneRow {
-  istat_code: string;
-  name: string;
-  cadastral_code: string;
-  lat: number;
-  lon: number;
-}
 
 export interface DemoPeopleInput {
   networkId: string;
@@ -92,10 +87,18 @@ export interface DemoPeopleInput {
   now: Date;
 }
 
-export async function seedDemoPeople(trx: Executor, input: DemoPeopleInput): Promise<{ companies: number; workers: number }> {
+/** A CIGS case the demo created, with its company: the programme and the campaigns pick from these. */
+export interface DemoCase {
+  caseId: string;
+  companyId: string;
+  companyName: string;
+  reason: CigsReason;
+}
+
+export async function seedDemoPeople(trx: Executor, input: DemoPeopleInput): Promise<{ companies: number; workers: number; cases: DemoCase[] }> {
   const rnd = seededRandom(20140700);
-  const comuni = (await sql<ComuneRow>`select istat_code, name, cadastral_code, lat, lon from taxonomy_comuni where province = 'MO' order by istat_code`.execute(trx)).rows;
-  if (comuni.length === 0) return { companies: 0, workers: 0 };
+  const comuni = (await comuniOfProvince(trx, 'MO')).map((c) => ({ istat_code: c.istatCode, name: c.name, cadastral_code: c.cadastralCode, lat: c.lat, lon: c.lon }));
+  if (comuni.length === 0) return { companies: 0, workers: 0, cases: [] };
   const byName = new Map(comuni.map((c) => [c.name, c]));
   const offices = input.officeComuni.map((o) => ({ id: input.officeIds.get(o.code)!, at: byName.get(o.comune) })).filter((o) => o.at);
   // Each comune is served by the nearest job centre (straight-line distance is enough here).
@@ -111,51 +114,53 @@ export async function seedDemoPeople(trx: Executor, input: DemoPeopleInput): Pro
   }
 
   const today = new Date(Date.UTC(input.now.getUTCFullYear(), input.now.getUTCMonth(), input.now.getUTCDate()));
-  const companyRows = [];
-  const caseRows = [];
+  const companyRows: BulkCompany[] = [];
+  const caseRows: BulkCigsCase[] = [];
+  const cases: DemoCase[] = [];
   const current: Array<{ caseId: string; company: DemoCompany; endDate: Date }> = [];
   for (const company of COMPANIES) {
     const id = randomUUID();
     const partitaIva = `${company.base10}${partitaIvaCheckDigit(company.base10)}`;
     companyRows.push({
       id,
-      network_id: input.networkId,
+      networkId: input.networkId,
       name: company.name,
-      tax_code: partitaIva,
-      vat_number: partitaIva,
-      ateco_code: company.ateco,
+      taxCode: partitaIva,
+      vatNumber: partitaIva,
+      atecoCode: company.ateco,
       address: company.address,
-      postal_code: company.postalCode,
-      comune_code: company.comune,
+      postalCode: company.postalCode,
+      comuneCode: company.comune,
       phone: `+39 059 ${rnd.int(100, 999)} ${rnd.int(1000, 9999)}`,
       email: `amministrazione@${company.name.split(' ')[0]!.toLowerCase()}.example`,
       pec: `${company.name.split(' ')[0]!.toLowerCase()}@pec.example`,
-      contacts: JSON.stringify([
+      contacts: [
         { name: `${rnd.pick(MALE)} ${rnd.pick(SURNAMES)}`, role: 'union', organisation: rnd.pick(['FIOM-CGIL', 'FIM-CISL', 'UILM-UIL', 'FILCTEM-CGIL']), phone: `+39 3${rnd.int(20, 49)} ${rnd.int(1000000, 9999999)}` },
         { name: `${rnd.pick(FEMALE)} ${rnd.pick(SURNAMES)}`, role: 'hr', phone: `+39 059 ${rnd.int(100, 999)} ${rnd.int(1000, 9999)}` },
-      ]),
+      ],
     });
     for (const c of company.cases) {
       const caseId = randomUUID();
       const endDate = addDays(addMonths(today, c.monthsToEnd), rnd.int(0, 20));
       caseRows.push({
         id: caseId,
-        company_id: id,
+        companyId: id,
         reason: c.reason,
-        authorisation_ref: c.ref,
-        start_date: iso(addDays(addMonths(endDate, -c.lengthMonths), 1)),
-        end_date: iso(endDate),
-        workers_involved: company.workers + rnd.int(0, 25),
+        authorisationRef: c.ref,
+        startDate: iso(addDays(addMonths(endDate, -c.lengthMonths), 1)),
+        endDate: iso(endDate),
+        workersInvolved: company.workers + rnd.int(0, 25),
       });
+      cases.push({ caseId, companyId: id, companyName: company.name, reason: c.reason });
       if (c.current) current.push({ caseId, company, endDate });
     }
   }
-  await trx.insertInto('companies').values(companyRows).execute();
-  await trx.insertInto('cigs_cases').values(caseRows).execute();
+  await insertCompaniesBulk(trx, companyRows);
+  await insertCigsCasesBulk(trx, caseRows);
 
-  const workerRows = [];
-  const consentRows = [];
-  const eventRows = [];
+  const workerRows: BulkWorker[] = [];
+  const consentRows: BulkConsent[] = [];
+  const eventRows: Parameters<typeof appendWorkerEventsAt>[1][number][] = [];
   const usedCf = new Set<string>();
   for (const { caseId, company, endDate } of current) {
     const companyOffice = officeOf.get(company.comune);
@@ -181,35 +186,34 @@ export async function seedDemoPeople(trx: Executor, input: DemoPeopleInput): Pro
       const phone = `+39${rnd.pick(MOBILE_PREFIXES)}${rnd.int(1000000, 9999999)}`;
       workerRows.push({
         id,
-        network_id: input.networkId,
-        office_id: officeId,
-        codice_fiscale: hotlineOnly ? null : cf,
-        first_name: firstName,
-        last_name: lastName,
-        search_name: searchNameOf(firstName, lastName),
-        birth_date: hotlineOnly ? null : birthDate,
+        networkId: input.networkId,
+        officeId,
+        codiceFiscale: hotlineOnly ? null : cf,
+        firstName,
+        lastName,
+        birthDate: hotlineOnly ? null : birthDate,
         sex: hotlineOnly ? null : sex,
-        birth_place_code: hotlineOnly ? null : birthPlace,
+        birthPlaceCode: hotlineOnly ? null : birthPlace,
         citizenship: hotlineOnly ? null : (foreign?.country ?? 'IT'),
-        residence_comune_code: residence.istat_code,
+        residenceComuneCode: residence.istat_code,
         address: hotlineOnly ? '' : `Via ${rnd.pick(['Roma', 'Garibaldi', 'Mazzini', 'Emilia', 'Verdi', 'Matteotti', 'Gramsci', 'dei Mille', 'Cavour'])} ${rnd.int(1, 180)}`,
         phone,
         email: rnd.chance(0.45) ? `${searchNameOf(firstName, lastName).replace(/ /g, '.')}${rnd.int(1, 99)}@posta.example` : null,
-        cigs_case_id: caseId,
-        cigs_end_date: iso(ownEnd < addDays(today, 14) ? addDays(today, 14) : ownEnd),
-        created_at: input.now,
-        updated_at: input.now,
+        cigsCaseId: caseId,
+        cigsEndDate: iso(ownEnd < addDays(today, 14) ? addDays(today, 14) : ownEnd),
+        at: input.now,
       });
-      eventRows.push({ worker_id: id, office_id: officeId, kind: 'worker.imported', actor_id: null, details: JSON.stringify({ source: `Elenco INPS ${company.name}` }), at: input.now });
+      eventRows.push({ workerId: id, officeId, kind: 'worker.imported', actorId: null, details: { source: `Elenco INPS ${company.name}` }, at: input.now });
       if (rnd.chance(0.8)) {
         const channel = rnd.pick(['phone', 'paper', 'in_person'] as const);
-        consentRows.push({ worker_id: id, office_id: officeId, purpose: 'programme' as const, granted: true, channel, recorded_by: channel === 'phone' ? input.operatorId : null, recorded_at: input.now, note: '' });
-        if (rnd.chance(0.7)) consentRows.push({ worker_id: id, office_id: officeId, purpose: 'contact_sms' as const, granted: true, channel, recorded_by: channel === 'phone' ? input.operatorId : null, recorded_at: input.now, note: '' });
+        const recordedBy = channel === 'phone' ? input.operatorId : null;
+        consentRows.push({ workerId: id, officeId, purpose: 'programme', granted: true, channel, recordedBy, at: input.now });
+        if (rnd.chance(0.7)) consentRows.push({ workerId: id, officeId, purpose: 'contact_sms', granted: true, channel, recordedBy, at: input.now });
       }
     }
   }
-  for (let i = 0; i < workerRows.length; i += 400) await trx.insertInto('workers').values(workerRows.slice(i, i + 400)).execute();
-  for (let i = 0; i < consentRows.length; i += 800) await trx.insertInto('worker_consents').values(consentRows.slice(i, i + 800)).execute();
-  for (let i = 0; i < eventRows.length; i += 800) await trx.insertInto('worker_events').values(eventRows.slice(i, i + 800)).execute();
-  return { companies: companyRows.length, workers: workerRows.length };
+  await insertWorkersBulk(trx, workerRows);
+  await insertConsentsBulk(trx, consentRows);
+  await appendWorkerEventsAt(trx, eventRows);
+  return { companies: companyRows.length, workers: workerRows.length, cases };
 }

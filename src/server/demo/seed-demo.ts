@@ -1,5 +1,7 @@
 import type { Database } from '../db/database.js';
-import { hashPassword } from '../auth/password.js';
+import { createAuditRepository } from '../audit/index.js';
+import { createStaffAccount, hashPassword } from '../auth/index.js';
+import { anyNetworkExists, createNetwork, createOffice } from '../organisation/index.js';
 import { DEMO_NETWORK, DEMO_OFFICES, DEMO_PASSWORD, DEMO_STAFF } from './demo-organisation.js';
 import { seedDemoPeople } from './demo-people.js';
 import { seedDemoOutreach } from './demo-outreach.js';
@@ -17,58 +19,47 @@ export function demoAccounts() {
   }));
 }
 
-/** Loads the demo scenario into an empty database; does nothing when any network exists. */
+/**
+ * Loads the demo scenario into an empty database; does nothing when any network exists. Every row
+ * is written through its owning domain's published functions, in one transaction.
+ */
 export async function seedDemo(database: Database): Promise<SeedResult> {
   const { db } = database;
-  const existing = await db.selectFrom('networks').select('id').limit(1).executeTakeFirst();
-  if (existing) return { seeded: false, accounts: demoAccounts() };
+  if (await anyNetworkExists(db)) return { seeded: false, accounts: demoAccounts() };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = new Date();
   await db.transaction().execute(async (trx) => {
-    const network = await trx.insertInto('networks').values(DEMO_NETWORK).returning('id').executeTakeFirstOrThrow();
+    const networkId = await createNetwork(trx, DEMO_NETWORK);
     const officeIds = new Map<string, string>();
     for (const office of DEMO_OFFICES) {
-      const row = await trx
-        .insertInto('offices')
-        .values({
-          network_id: network.id,
-          code: office.code,
-          name: office.name,
-          address: office.address,
-          postal_code: office.postalCode,
-          comune: office.comune,
-          province: 'MO',
-          phone: office.phone,
-          email: office.email,
-          opening_hours: JSON.stringify(office.openingHours),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      officeIds.set(office.code, row.id);
+      const id = await createOffice(
+        trx,
+        networkId,
+        office.code,
+        { name: office.name, address: office.address, postalCode: office.postalCode, comune: office.comune, province: 'MO', phone: office.phone, email: office.email, openingHours: office.openingHours, active: true },
+        now,
+      );
+      officeIds.set(office.code, id);
     }
+    const staffIds = new Map<string, string>();
     for (const person of DEMO_STAFF) {
-      const user = await trx
-        .insertInto('staff_users')
-        .values({
-          email: person.email,
-          full_name: person.fullName,
-          password_hash: passwordHash,
-          last_office_id: officeIds.get(person.roles[0]!.office)!,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('staff_roles')
-        .values(person.roles.map((r) => ({ user_id: user.id, office_id: officeIds.get(r.office)!, role: r.role })))
-        .execute();
+      const roles = person.roles.map((r) => ({ officeId: officeIds.get(r.office)!, role: r.role }));
+      staffIds.set(person.email, await createStaffAccount(trx, { email: person.email, fullName: person.fullName, passwordHash, mustChangePassword: false, roles }, now));
     }
-    const operator = await trx.selectFrom('staff_users').select('id').where('email', '=', 'sportello@ricolloca.example').executeTakeFirst();
-    await seedDemoPeople(trx, { networkId: network.id, officeIds, officeComuni: DEMO_OFFICES.map((o) => ({ code: o.code, comune: o.comune })), operatorId: operator?.id ?? null, now: new Date() });
-    await seedDemoProgrammes(trx, { networkId: network.id, officeIds, now: new Date() });
-    await seedDemoOutreach(trx, { networkId: network.id, officeIds, now: new Date() });
-    await trx
-      .insertInto('audit_log')
-      .values({ action: 'demo.seeded', entity_type: 'network', entity_id: network.id, actor_label: 'ricolloca seed-demo' })
-      .execute();
+    const people = await seedDemoPeople(trx, { networkId, officeIds, officeComuni: DEMO_OFFICES.map((o) => ({ code: o.code, comune: o.comune })), operatorId: staffIds.get('sportello@ricolloca.example') ?? null, now });
+    const programme = await seedDemoProgrammes(trx, { networkId, officeIds, staffIds, cases: people.cases, now });
+    await seedDemoOutreach(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
+    await createAuditRepository().insert(trx, {
+      actorId: null,
+      actorLabel: 'ricolloca seed-demo',
+      officeId: null,
+      action: 'demo.seeded',
+      entityType: 'network',
+      entityId: networkId,
+      details: {},
+      requestId: null,
+      ip: null,
+    });
   });
   return { seeded: true, accounts: demoAccounts() };
 }

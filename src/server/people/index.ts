@@ -9,3 +9,4 @@ export { createPeopleModule, registerPeopleRoutes, type PeopleModule } from './p
 export { canEditWorkers } from './worker.policy.js';
 export { workerCountsByCigsCase, workersOfCigsCases, type CohortWorker } from './company-cohort.repository.js';
 export { workerContactsByIds, workerProgrammeColumns, type WorkerContact } from './worker-programme.repository.js';
+export { appendWorkerEventsAt, insertConsentsBulk, insertWorkersBulk, workersOfCasesWithPeriod, type BulkConsent, type BulkWorker, type CaseWorker } from './worker-bulk.repository.js';

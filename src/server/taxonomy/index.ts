@@ -11,3 +11,4 @@ export { importEsco, readEscoZips, type ImportProgress } from './import/esco-imp
 export { taxonomyErrors } from './taxonomy.errors.js';
 export { allComuni, type ComuneEntry } from './comuni-directory.repository.js';
 export { knownCountryCodes } from './country-lookup.repository.js';
+export { comuniOfProvince, type ComunePlace } from './reference-lookups.repository.js';

@@ -46,3 +46,23 @@ export async function atecoLabel(executor: Executor, code: string): Promise<stri
   const row = rows.rows[0];
   return row ? (row.label ?? code) : undefined;
 }
+
+export interface ComunePlace {
+  istatCode: string;
+  name: string;
+  cadastralCode: string;
+  lat: number;
+  lon: number;
+}
+
+/** The comuni of one province with their position, by ISTAT code (the demo places residents with them). */
+export async function comuniOfProvince(executor: Executor, province: string): Promise<ComunePlace[]> {
+  const rows = await executor
+    .selectFrom('taxonomy_comuni as c')
+    .select(['c.istat_code', 'c.name', 'c.cadastral_code', 'c.lat', 'c.lon'])
+    .where('c.province', '=', province)
+    .where(sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`)
+    .orderBy('c.istat_code')
+    .execute();
+  return rows.map((r) => ({ istatCode: r.istat_code, name: r.name, cadastralCode: r.cadastral_code, lat: Number(r.lat), lon: Number(r.lon) }));
+}
