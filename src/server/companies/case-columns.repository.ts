@@ -8,3 +8,11 @@ import type { Executor } from '../db/executor.js';
 export function cigsCaseColumns(db: Executor) {
   return db.selectFrom('cigs_cases').select(['id', 'company_id', 'reason', 'start_date', 'end_date']);
 }
+
+/** Company names for a page of rows, in one query (merged by the caller: no N+1). */
+export async function companyNamesById(db: Executor, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -5,5 +5,5 @@ export { companiesForImport, createImportedCigsCase, createImportedCompany, pick
 export { createCompaniesModule, registerCompaniesRoutes, type CompaniesModule } from './companies.module.js';
 export type { CohortSources } from './company.service.js';
 export { canManageCompanies, canReadCompanies } from './company.policy.js';
-export { cigsCaseColumns } from './case-columns.repository.js';
+export { cigsCaseColumns, companyNamesById } from './case-columns.repository.js';
 export { insertCigsCasesBulk, insertCompaniesBulk, type BulkCigsCase, type BulkCompany } from './company-bulk.repository.js';

@@ -7,3 +7,4 @@ export { insertCallbacks, insertCampaignWithRecipients, insertHotlineHours, inse
 export { REGISTERED_STATES } from './campaign.repository.js';
 export { romeLocal, romeToUtc } from './hotline-hours.js';
 export { daysBetween, describeHours, italianDate, renderTemplate } from './placeholders.js';
+export { recipientStatusCounts } from './campaign-reports.repository.js';

@@ -10,3 +10,5 @@ export { enrollmentOfWorker, openProgrammesOfOffice, programmeNameOf, type OpenP
 export { latestEnrollmentStates } from './worker-enrollment-state.repository.js';
 export { insertEnrollmentHistories, insertProgrammeRecord, type EnrollmentHistory, type NewProgrammeRecord } from './programme-bulk.repository.js';
 export { FUNNEL_RANK } from './enrollment.states.js';
+export { expiringEligible, funnelByCompany, funnelByOffice, programmeFunnels, waitingListHead, type FunnelCounts } from './programme-reports.repository.js';
+export { programmeErrors } from './programme.errors.js';

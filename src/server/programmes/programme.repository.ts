@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { EnrollmentChannel, EnrollmentState, ProgrammeStatus } from '../db/schema-programmes.js';
 import { PLACE_HOLDING_STATES } from './enrollment.states.js';
+import { waitingAtOrBefore, waitingOrderSql } from './waiting-order.js';
 
 
 export interface EnrollmentRow {
@@ -305,16 +306,14 @@ export function createProgrammeRepository() {
         .execute();
     },
 
-    /** The first `limit` of the waiting list, in priority order (see compareWaitingPriority). */
+    /** The first `limit` of the waiting list, in priority order (waiting-order.ts). */
     async firstInLine(executor: Executor, programmeId: string, limit: number): Promise<EnrollmentRow[]> {
       const rows = await executor
         .selectFrom('enrollments as e')
         .select(enrollmentColumns)
         .where('e.programme_id', '=', programmeId)
         .where('e.state', '=', 'waiting')
-        .orderBy(sql`e.priority_cigs_end asc nulls last`)
-        .orderBy('e.requested_at')
-        .orderBy('e.id')
+        .orderBy(waitingOrderSql('e'))
         .limit(limit)
         .execute();
       return rows.map(toEnrollment);
@@ -327,9 +326,7 @@ export function createProgrammeRepository() {
         .select(sql<number>`count(*)::int`.as('n'))
         .where('w.programme_id', '=', e.programmeId)
         .where('w.state', '=', 'waiting')
-        .where(
-          sql<boolean>`(coalesce(w.priority_cigs_end, 'infinity'::date), w.requested_at, w.id) <= (coalesce(${e.priorityCigsEnd}::date, 'infinity'::date), ${e.requestedAt}::timestamptz, ${e.id}::uuid)`,
-        )
+        .where(waitingAtOrBefore('w', e))
         .executeTakeFirstOrThrow();
       return row.n;
     },
