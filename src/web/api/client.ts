@@ -43,7 +43,7 @@ export function setUnauthenticatedHandler(handler: () => void) {
 /** What a call needs: `params` when the path has parameters, `body` when the operation takes one. */
 export type CallInput<E extends EndpointDefinition> = (E['params'] extends z.ZodType ? { params: ParamsOf<E> } : { params?: undefined }) &
   (E['query'] extends z.ZodType ? { query?: QueryOf<E> } : { query?: undefined }) &
-  (E['bodyKind'] extends 'raw' ? { body: Blob } : E['body'] extends z.ZodType ? { body: BodyOf<E> } : { body?: undefined }) & {
+  (E['bodyKind'] extends 'raw' ? { body: Blob } : E['body'] extends z.ZodType ? (undefined extends BodyOf<E> ? { body?: BodyOf<E> } : { body: BodyOf<E> }) : { body?: undefined }) & {
     /** Cancels the request (the read hook aborts a request a newer one replaced). */
     signal?: AbortSignal;
   };

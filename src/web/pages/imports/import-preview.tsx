@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../api/client';
+import { importEndpoints } from '../../../shared/api/imports.endpoints';
+import { call } from '../../api/client';
 import { ProblemAlert } from '../../components/problem-alert';
 import type { ImportJob, ImportRow } from '../../../shared/schemas/imports.schema';
 
@@ -20,8 +21,7 @@ export function ImportPreview({ job }: { job: ImportJob }) {
 
   useEffect(() => {
     let live = true;
-    api
-      .get<{ items: ImportRow[]; total: number }>(`/api/v1/imports/${job.id}/rows${query({ outcome, page, pageSize: PAGE_SIZE })}`)
+    call(importEndpoints.rows, { params: { id: job.id }, query: { outcome: outcome || undefined, page, pageSize: PAGE_SIZE } })
       .then((r) => live && setRows(r), (e: unknown) => live && setError(e));
     return () => {
       live = false;

@@ -1,34 +1,20 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client';
+import { importEndpoints } from '../../../shared/api/imports.endpoints';
+import { ApiError, call } from '../../api/client';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
-import { i18n } from '../../i18n/i18n';
-import { useSession } from '../../session/session-context';
-import { IMPORT_FIELDS, type ImportJob } from '../../../shared/schemas/imports.schema';
+import { IMPORT_FIELDS, type ImportField, type ImportJob } from '../../../shared/schemas/imports.schema';
 import { ImportPreview } from './import-preview';
 import { ImportProgress } from './import-progress';
 
 const RUNNING = ['validating', 'applying'];
 
 /** The file travels as the raw body (application/octet-stream): see imports.routes.ts. */
-async function uploadFile(file: File, csrfToken: string): Promise<ImportJob> {
-  const response = await fetch(`/api/v1/imports/workers?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken, accept: 'application/json', 'accept-language': i18n.language },
-    body: file,
-    credentials: 'same-origin',
-  }).catch(() => {
-    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(response.status, body.code ?? 'UNKNOWN', body.detail ?? i18n.t('errors.generic'), body.errors ?? []);
-  return body as ImportJob;
-}
+const uploadFile = (file: File) => call(importEndpoints.upload, { query: { fileName: file.name }, body: file });
 
 export function WorkerImportPage() {
   const { t } = useTranslation();
-  const { session } = useSession();
   const fileId = useId();
   const companiesId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -43,7 +29,7 @@ export function WorkerImportPage() {
   useEffect(() => {
     if (!job || !RUNNING.includes(job.status)) return;
     const timer = setInterval(() => {
-      api.get<ImportJob>(`/api/v1/imports/${job.id}`).then(setJob, setError);
+      call(importEndpoints.get, { params: { id: job.id } }).then(setJob, setError);
     }, 500);
     return () => clearInterval(timer);
   }, [job?.id, job?.status]);
@@ -57,7 +43,7 @@ export function WorkerImportPage() {
     }
     setBusy(true);
     try {
-      const uploaded = await uploadFile(file, session?.csrfToken ?? '');
+      const uploaded = await uploadFile(file);
       setJob(uploaded);
       setMapping(uploaded.mapping);
       setCheckedOnce(false);
@@ -66,7 +52,7 @@ export function WorkerImportPage() {
     } finally {
       setBusy(false);
     }
-  }, [file, session?.csrfToken, t]);
+  }, [file, t]);
 
   const run = async (action: () => Promise<ImportJob>) => {
     setError(null);
@@ -81,9 +67,9 @@ export function WorkerImportPage() {
   };
   const onDryRun = () => {
     setCheckedOnce(true);
-    void run(() => api.post<ImportJob>(`/api/v1/imports/${job!.id}/dry-run`, { mapping, createCompanies }));
+    void run(() => call(importEndpoints.dryRun, { params: { id: job!.id }, body: { mapping: mapping as Record<string, ImportField>, createCompanies } }));
   };
-  const onApply = () => void run(() => api.post<ImportJob>(`/api/v1/imports/${job!.id}/apply`));
+  const onApply = () => void run(() => call(importEndpoints.apply, { params: { id: job!.id } }));
   const reset = () => {
     setJob(null);
     setFile(null);

@@ -2,13 +2,13 @@ import { Alert, Badge, Button } from 'design-react-kit';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Campaign, type Template } from '../../../shared/schemas/outreach.schema';
-import { ApiError, api } from '../../api/client';
+import { campaignEndpoints } from '../../../shared/api/outreach.endpoints';
+import { programmeEndpoints } from '../../../shared/api/programmes.endpoints';
+import { call, saveFile } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
-import { i18n } from '../../i18n/i18n';
-import { useSession } from '../../session/session-context';
 import { RecipientsPanel } from './recipients-panel';
 import { TemplateEditor } from './template-editor';
 
@@ -19,29 +19,28 @@ const STATUS_COLOR = { draft: 'secondary', running: 'primary', done: 'success' }
 export function CampaignsPage() {
   const { t } = useTranslation();
   const { show } = useNotice();
-  const { session } = useSession();
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [programmes, setProgrammes] = useState<Array<{ id: string; name: string }>>([]);
   const [transports, setTransports] = useState<Transports | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [form, setForm] = useState({ name: '', channel: 'sms', templateId: '', programmeId: '', reminderAfterDays: '7', maxReminders: '2' });
+  const [form, setForm] = useState<{ name: string; channel: (typeof CHANNELS)[number]; templateId: string; programmeId: string; reminderAfterDays: string; maxReminders: string }>({ name: '', channel: 'sms', templateId: '', programmeId: '', reminderAfterDays: '7', maxReminders: '2' });
 
   const reload = useCallback(() => {
-    api.get<{ items: Campaign[] }>('/api/v1/outreach/campaigns').then((r) => setCampaigns(r.items), setError);
-    api.get<{ items: Template[] }>('/api/v1/outreach/templates').then((r) => setTemplates(r.items), setError);
+    call(campaignEndpoints.list).then((r) => setCampaigns(r.items), setError);
+    call(campaignEndpoints.templates).then((r) => setTemplates(r.items), setError);
   }, []);
   useEffect(() => {
     reload();
-    api.get<Transports>('/api/v1/outreach/transports').then(setTransports, setError);
-    api.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/programmes').then((r) => setProgrammes(r.items), () => undefined);
+    call(campaignEndpoints.transports).then(setTransports, setError);
+    call(programmeEndpoints.list).then((r) => setProgrammes(r.items), () => undefined);
   }, [reload]);
 
   async function act(c: Campaign, action: 'start' | 'finish') {
     setError(null);
     try {
-      const updated = await api.post<Campaign>(`/api/v1/outreach/campaigns/${c.id}/${action}`);
+      const updated = await call(action === 'start' ? campaignEndpoints.start : campaignEndpoints.finish, { params: { id: c.id } });
       show('success', action === 'start' ? t('outreach.started', { count: updated.counts.invited }) : t('outreach.finished'));
       reload();
     } catch (err) {
@@ -51,15 +50,12 @@ export function CampaignsPage() {
 
   async function downloadLetters(c: Campaign) {
     setError(null);
-    const response = await fetch(`/api/v1/outreach/campaigns/${c.id}/letters`, { method: 'POST', headers: { 'x-csrf-token': session?.csrfToken ?? '', 'accept-language': i18n.language }, credentials: 'same-origin' });
-    if (!response.ok) {
-      const p = await response.json().catch(() => ({}));
-      return setError(new ApiError(response.status, p.code ?? 'UNKNOWN', p.detail ?? t('errors.generic')));
+    try {
+      // The PDF is saved under the name the server gives it (Content-Disposition).
+      saveFile(await call(campaignEndpoints.letters, { params: { id: c.id } }));
+    } catch (err) {
+      return setError(err);
     }
-    const url = URL.createObjectURL(await response.blob());
-    const a = Object.assign(document.createElement('a'), { href: url, download: `lettere-${c.name.replace(/\W+/g, '-').toLowerCase()}.pdf` });
-    a.click();
-    URL.revokeObjectURL(url);
     reload();
   }
 
@@ -67,10 +63,10 @@ export function CampaignsPage() {
     event.preventDefault();
     setError(null);
     try {
-      await api.post('/api/v1/outreach/campaigns', {
+      await call(campaignEndpoints.create, { body: {
         name: form.name, channel: form.channel, templateId: form.templateId, programmeId: form.programmeId || null,
         reminderAfterDays: Number(form.reminderAfterDays), maxReminders: Number(form.maxReminders),
-      });
+      } });
       show('success', t('outreach.created'));
       setForm({ ...form, name: '' });
       reload();
@@ -134,7 +130,7 @@ export function CampaignsPage() {
         <h2 id="new-campaign-title" className="h4">{t('outreach.newCampaign')}</h2>
         <form onSubmit={(e) => void create(e)} className="row">
           <TextField className="col-md-6" label={t('outreach.campaignName')} value={form.name} onChange={(name) => setForm({ ...form, name })} required />
-          <SelectField className="col-md-3" label={t('outreach.col.channel')} value={form.channel} onChange={(channel) => setForm({ ...form, channel, templateId: '' })} options={CHANNELS.map((c) => ({ value: c, label: t(`outreach.channel.${c}`) }))} />
+          <SelectField className="col-md-3" label={t('outreach.col.channel')} value={form.channel} onChange={(channel) => setForm({ ...form, channel: channel as typeof form.channel, templateId: '' })} options={CHANNELS.map((c) => ({ value: c, label: t(`outreach.channel.${c}`) }))} />
           <SelectField className="col-md-3" label={t('outreach.template')} value={form.templateId} onChange={(templateId) => setForm({ ...form, templateId })} options={[{ value: '', label: '—' }, ...forChannel.map((x) => ({ value: x.id, label: x.name }))]} />
           <SelectField className="col-md-6" label={t('outreach.programme')} value={form.programmeId} onChange={(programmeId) => setForm({ ...form, programmeId })} options={[{ value: '', label: t('outreach.noProgramme') }, ...programmes.map((p) => ({ value: p.id, label: p.name }))]} />
           <TextField className="col-md-3" label={t('outreach.reminderAfterDays')} type="number" min={1} max={90} value={form.reminderAfterDays} onChange={(reminderAfterDays) => setForm({ ...form, reminderAfterDays })} />
