@@ -178,9 +178,11 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
           callbackId, operatorId: ctx.actor.userId, outcome, note, at: now,
           nextAttemptAt: step.done ? null : step.nextAttemptAt, closedAs: step.done ? step.closedAs : null,
         });
-        // The worker's timeline shows every outcome, and the closing one (e.g. unreachable after the 3rd).
+        // The worker's timeline shows every outcome (the kind names it, so the timeline labels it
+        // without reading details), and the 3rd unanswered attempt as the one that closed it.
         if (cb.worker_id) {
-          await appendWorkerEvent(trx, { workerId: cb.worker_id, officeId: cb.office_id, kind: 'hotline.callback_attempt', actorId: ctx.actor.userId, at: now, details: { callbackId, outcome, attempt: cb.attempts + 1, closedAs: step.done ? step.closedAs : null } });
+          const kind = step.done && step.closedAs === 'unreachable' ? 'hotline.callback.unreachable' : `hotline.callback.${outcome}`;
+          await appendWorkerEvent(trx, { workerId: cb.worker_id, officeId: cb.office_id, kind, actorId: ctx.actor.userId, at: now, details: { callbackId, outcome, attempt: cb.attempts + 1, closedAs: step.done ? step.closedAs : null } });
         }
         await audit.record(trx, ctx, { action: 'hotline.callback_attempt', entityType: 'callback', entityId: callbackId, officeId: cb.office_id, details: { outcome, ...(step.done ? { closedAs: step.closedAs } : { nextAttemptAt: step.nextAttemptAt.toISOString() }) } });
       });
