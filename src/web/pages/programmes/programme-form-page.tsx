@@ -1,14 +1,18 @@
 import { Button } from 'design-react-kit';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Office } from '../../../shared/schemas/office.schema';
 import { CIGS_REASONS, updateProgrammeRequestSchema, type Programme, type UpdateProgrammeRequest } from '../../../shared/schemas/programmes.schema';
-import { api } from '../../api/client';
+import { programmeEndpoints } from '../../../shared/api/programmes.endpoints';
+import { officeEndpoints } from '../../../shared/api/staff.endpoints';
+import type { BodyOf } from '../../../shared/api/endpoint';
+import { call } from '../../api/client';
+import { useFieldErrors } from '../../api/validate';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useNotice } from '../../components/notice';
-import { SelectField, TextField } from '../../components/text-field';
+import { SelectField, TextAreaField, TextField } from '../../components/text-field';
 
 interface Form {
   code: string;
@@ -64,12 +68,14 @@ export function ProgrammeFormPage() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [offices, setOffices] = useState<Office[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors();
+  const formRef = useRef<HTMLFormElement>(null);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   useEffect(() => {
-    api.get<{ items: Office[] }>('/api/v1/offices').then((r) => setOffices(r.items), setError);
+    call(officeEndpoints.list).then((r) => setOffices(r.items), setError);
     if (id) {
-      api.get<Programme>(`/api/v1/programmes/${id}`).then(
+      call(programmeEndpoints.get, { params: { id } }).then(
         (p) => setForm(formOf(p)),
         setError,
       );
@@ -79,12 +85,16 @@ export function ProgrammeFormPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const body = programmeBodyOf(form);
+    // A new programme has every editable field, so the body fits the create schema as well.
+    const body = programmeBodyOf(form) as BodyOf<typeof programmeEndpoints.create>;
+    // Checked with the endpoint's own schema before sending: the message shows under the field.
+    if (!fields.check(id ? programmeEndpoints.update : programmeEndpoints.create, body, formRef.current)) return;
     try {
-      const saved = id ? await api.patch<Programme>(`/api/v1/programmes/${id}`, body) : await api.post<Programme>('/api/v1/programmes', body);
+      const saved = id ? await call(programmeEndpoints.update, { params: { id }, body }) : await call(programmeEndpoints.create, { body });
       show('success', t('programmes.saved'));
       navigate(`/programmi/${saved.id}`);
     } catch (err) {
+      fields.fromProblem(err);
       setError(err);
     }
   };
@@ -92,17 +102,14 @@ export function ProgrammeFormPage() {
   return (
     <>
       <PageTitle>{id ? t('programmes.edit') : t('programmes.new')}</PageTitle>
-      <ProblemAlert error={error} />
-      <form onSubmit={submit} className="row" noValidate>
-        <TextField className="col-12 col-md-4" label={t('programmes.fields.code')} value={form.code} onChange={(v) => set('code', v)} required />
-        <TextField className="col-12 col-md-8" label={t('programmes.fields.name')} value={form.name} onChange={(v) => set('name', v)} required />
-        <div className="col-12 mb-3">
-          <label htmlFor="programme-description" className="form-label-static">{t('programmes.fields.description')}</label>
-          <textarea id="programme-description" className="form-control" rows={3} value={form.description} onChange={(e) => set('description', e.target.value)} />
-        </div>
-        <TextField className="col-6 col-md-3" type="date" label={t('programmes.fields.startsOn')} value={form.startsOn} onChange={(v) => set('startsOn', v)} required />
-        <TextField className="col-6 col-md-3" type="date" label={t('programmes.fields.endsOn')} value={form.endsOn} onChange={(v) => set('endsOn', v)} />
-        <TextField className="col-6 col-md-3" type="number" min={1} inputMode="numeric" label={t('programmes.fields.capacity')} value={form.capacity} onChange={(v) => set('capacity', v)} required />
+      <ProblemAlert error={error} shownBesideFields={fields.errors} />
+      <form ref={formRef} onSubmit={submit} className="row" noValidate>
+        <TextField className="col-12 col-md-4" label={t('programmes.fields.code')} value={form.code} onChange={(v) => set('code', v)} error={fields.errors.code} required />
+        <TextField className="col-12 col-md-8" label={t('programmes.fields.name')} value={form.name} onChange={(v) => set('name', v)} error={fields.errors.name} required />
+        <TextAreaField className="col-12" label={t('programmes.fields.description')} rows={3} value={form.description} onChange={(v) => set('description', v)} error={fields.errors.description} />
+        <TextField className="col-6 col-md-3" type="date" label={t('programmes.fields.startsOn')} value={form.startsOn} onChange={(v) => set('startsOn', v)} error={fields.errors.startsOn} required />
+        <TextField className="col-6 col-md-3" type="date" label={t('programmes.fields.endsOn')} value={form.endsOn} onChange={(v) => set('endsOn', v)} error={fields.errors.endsOn} />
+        <TextField className="col-6 col-md-3" type="number" min={1} inputMode="numeric" label={t('programmes.fields.capacity')} value={form.capacity} onChange={(v) => set('capacity', v)} error={fields.errors.capacity} required />
         <SelectField
           className="col-6 col-md-3"
           label={t('programmes.fields.status')}
@@ -110,7 +117,7 @@ export function ProgrammeFormPage() {
           onChange={(v) => set('status', v as Form['status'])}
           options={(['draft', 'open', 'closed'] as const).map((s) => ({ value: s, label: t(`programmes.status.${s}`) }))}
         />
-        <TextField className="col-12" label={t('programmes.fields.fundingSource')} value={form.fundingSource} onChange={(v) => set('fundingSource', v)} />
+        <TextField className="col-12" label={t('programmes.fields.fundingSource')} value={form.fundingSource} onChange={(v) => set('fundingSource', v)} error={fields.errors.fundingSource} />
         <fieldset className="col-12 col-md-6 mb-3">
           <legend className="h6">{t('programmes.fields.eligibleReasons')}</legend>
           {CIGS_REASONS.map((reason) => (
