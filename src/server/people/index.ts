@@ -1,7 +1,7 @@
 // What other modules (hotline intake, importer, programmes, outreach) use from people.
-export { appendWorkerEvent, type WorkerEventInput } from './worker-events.js';
-export { findWorkerMatches, type MatchQuery } from './worker-matches.js';
-export { normaliseName, searchNameOf, tidyName } from './worker-names.js';
+export { appendWorkerEvent, type WorkerEventInput } from './worker-events.repository.js';
+export { findWorkerMatches, maskWorkerMatch, type MatchQuery, type WorkerMatch } from './worker-matches.js';
+export { normaliseName, searchNameCandidates, searchNameOf, tidyName } from './worker-names.js';
 export { canAccessWorker, workerOfficeFilter, worksAcrossNetwork } from './worker.policy.js';
 export { addWorkerPhone, insertWorker, workerPhones, workerQueueColumns, workerRefByCodiceFiscale, workerRefsByIds, type NewWorkerValues, type WorkerRef } from './worker-intake.repository.js';
 export { appendWorkerEvents, insertImportedWorkers, updateImportedWorkers, workersByCodiceFiscale, type ImportExistingWorker, type ImportWorkerColumns, type ImportWorkerRow } from './worker-import.repository.js';

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { companyTaxCodeSchema, isValidPartitaIva, partitaIvaCheckDigit } from '../../shared/schemas/companies.schema.js';
 import { codiceFiscaleSchema, createWorkerRequestSchema } from '../../shared/schemas/people.schema.js';
 import { computeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
-import { classifySearch } from './worker.repository.js';
-import { normaliseName, searchNameOf, tidyName } from './worker-names.js';
+import { classifySearch } from './worker-search.js';
+import { normaliseName, searchNameCandidates, searchNameOf, tidyName } from './worker-names.js';
+import { buildWorkers, SURNAMES } from '../../../tests/factories/workers.js';
 import { canAccessWorker, canEditWorkers, workerOfficeFilter } from './worker.policy.js';
 import type { Actor } from '../auth/index.js';
 
@@ -57,8 +58,33 @@ describe('codice fiscale in the worker schema', () => {
 describe('name normalisation', () => {
   it('folds accents, apostrophes and case into "last first"', () => {
     expect(searchNameOf('Nicolò', 'D’Angelo')).toBe('dangelo nicolo');
-    expect(searchNameOf('Maria  Luisa', 'De Luca')).toBe('de luca maria luisa');
+    expect(searchNameOf('Maria  Luisa', 'De Luca')).toBe('deluca maria luisa');
     expect(normaliseName('  ÉLODIE-Anne ')).toBe('elodie anne');
+  });
+
+  it('joins surname particles to the next word, however they were typed or imported', () => {
+    // The desk wrote "dangelo", the importer "d angelo": both must be one key.
+    for (const spelling of ["D'Angelo", 'D’Angelo', 'D Angelo', 'DANGELO', "d'angelo"]) expect(searchNameOf('Nicolò', spelling)).toBe('dangelo nicolo');
+    for (const spelling of ['De Luca', 'DE LUCA', 'DeLuca', 'de  luca']) expect(searchNameOf('Giuseppe', spelling)).toBe('deluca giuseppe');
+    expect(searchNameOf('Emanuele', "Dall'Olio")).toBe(searchNameOf('Emanuele', 'Dall Olio'));
+    expect(searchNameOf('Emanuele', "Dall'Olio")).toBe('dallolio emanuele');
+    expect(searchNameOf('Maria', 'Di Stefano')).toBe('distefano maria');
+    expect(searchNameOf('Luca', 'Lo Russo')).toBe('lorusso luca');
+    expect(normaliseName('De La Cruz')).toBe('delacruz');
+    // A particle at the very end joins nothing.
+    expect(normaliseName('Luca De')).toBe('luca de');
+  });
+
+  it('gives every key a name may be stored under, whichever field holds which part', () => {
+    const desk = searchNameOf('Giuseppe', 'De Luca');
+    // The hotline takes "Nome e cognome" in one box and cuts at the first space.
+    const hotlineInOrder = searchNameOf('Giuseppe', 'De Luca');
+    const hotlineReversed = searchNameOf('De', 'Luca Giuseppe');
+    for (const [first, last] of [['Giuseppe', 'De Luca'], ['De Luca', 'Giuseppe'], ['De', 'Luca Giuseppe'], ['Giuseppe De', 'Luca']] as const) {
+      expect(searchNameCandidates(first, last)).toEqual(expect.arrayContaining([desk, hotlineInOrder, hotlineReversed]));
+    }
+    expect(searchNameCandidates('Maria Rosa', 'Bianchi')).toEqual(expect.arrayContaining([searchNameOf('Maria Rosa', 'Bianchi'), searchNameOf('Rosa', 'Bianchi Maria')]));
+    expect(searchNameCandidates('Anna', 'Conti')).not.toContain(searchNameOf('Anna', 'Costa'));
   });
 
   it('title-cases names typed in capitals only', () => {
@@ -71,9 +97,40 @@ describe('name normalisation', () => {
 describe('search text classification', () => {
   it('tells a codice fiscale, a phone number and a name apart', () => {
     expect(classifySearch('rssmra80')).toEqual({ kind: 'cf', value: 'RSSMRA80' });
-    expect(classifySearch('347 555 01')).toEqual({ kind: 'phone', value: '+3934755501' });
-    expect(classifySearch('+39 347')).toEqual({ kind: 'phone', value: '+39347' });
-    expect(classifySearch('Maria Rossi')).toEqual({ kind: 'name', words: ['maria', 'rossi'] });
+    expect(classifySearch('347 555 01')).toEqual({ kind: 'phone', prefix: '+3934755501', suffix: '34755501' });
+    expect(classifySearch('+39 347')).toEqual({ kind: 'phone', prefix: '+39347', suffix: null });
+    expect(classifySearch('0039 347 555')).toEqual({ kind: 'phone', prefix: '+39347555', suffix: '0039347555' });
+    // The last digits of +39 333 119 0056, not the country code 56.
+    expect(classifySearch('0056')).toEqual({ kind: 'phone', prefix: '+56', suffix: '0056' });
+    expect(classifySearch('4567')).toEqual({ kind: 'phone', prefix: '+394567', suffix: '4567' });
+    expect(classifySearch('Maria Rossi')).toEqual({ kind: 'name', words: ['maria', 'rossi'], cfPrefix: null });
+  });
+
+  it('takes common surnames and full names for names, not for the start of a codice fiscale', () => {
+    // Their 7th character is one of L M N P Q R S T U V, which once made them "codici fiscali".
+    for (const q of ['Barbieri', 'Esposito', 'Benedetti', 'Giuseppe', 'Emanuele Barbieri', 'Barbieri Emanuele', 'Montanari', 'Pellegrini', 'Emanuele', "D'Angelo"]) {
+      expect(classifySearch(q), q).toMatchObject({ kind: 'name', cfPrefix: null });
+    }
+    for (const q of [...SURNAMES]) expect(classifySearch(q).kind, q).toBe('name');
+    // Fitting the shape by accident ("Russo Anna": R U S S O A, N N in digit places, A a month):
+    // still a name, and the code's prefix is only tried beside it.
+    expect(classifySearch('Russo Anna')).toEqual({ kind: 'name', words: ['russo', 'anna'], cfPrefix: 'RUSSOANNA' });
+    expect(classifySearch('De Luca')).toEqual({ kind: 'name', words: ['deluca'], cfPrefix: 'DELUCA' });
+  });
+
+  it('takes the shape of a codice fiscale, omocodia letters included, for one', () => {
+    const workers = buildWorkers(80);
+    for (const w of workers) {
+      const cf = w.codiceFiscale!;
+      expect(classifySearch(cf)).toEqual({ kind: 'cf', value: cf });
+      expect(classifySearch(cf.toLowerCase().slice(0, 11))).toEqual({ kind: 'cf', value: cf.slice(0, 11) });
+      expect(classifySearch(`${cf.slice(0, 6)} ${cf.slice(6, 11)}`)).toEqual({ kind: 'cf', value: cf.slice(0, 11) });
+    }
+    const omocode = computeCodiceFiscale({ surname: 'Barbieri', name: 'Emanuele', birthDate: '1975-04-12', sex: 'M', birthPlaceCadastralCode: 'F257' }, { omocodiaLevel: 7 });
+    expect(omocode.slice(6, 8)).toMatch(/^[L-V]{2}$/);
+    expect(classifySearch(omocode.slice(0, 9))).toMatchObject({ cfPrefix: omocode.slice(0, 9) });
+    // Six to eight letters that fit the shape may be either: both are searched.
+    expect(classifySearch('rssmra')).toEqual({ kind: 'name', words: ['rssmra'], cfPrefix: 'RSSMRA' });
   });
 });
 

@@ -1,9 +1,12 @@
-import { sql } from 'kysely';
+import type { Actor } from '../auth/index.js';
+import { canActOnWorker } from '../auth/index.js';
 import type { Executor } from '../db/executor.js';
+import { officeNamesById } from '../organisation/index.js';
 import { normaliseCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { normalisePhoneNumber } from '../../shared/identity/phone.js';
 import type { DuplicateCandidate } from '../../shared/schemas/people.schema.js';
-import { searchNameOf } from './worker-names.js';
+import { matchingWorkers } from './worker-matches.repository.js';
+import { searchNameCandidates } from './worker-names.js';
 
 export interface MatchQuery {
   codiceFiscale?: string | null;
@@ -13,50 +16,71 @@ export interface MatchQuery {
   birthDate?: string | null;
 }
 
+/** A known worker who may be the person at hand, unmasked: mask it for the actor before showing it. */
+export interface WorkerMatch extends Omit<DuplicateCandidate, 'inScope'> {
+  networkId: string;
+}
+
 /**
  * Candidates for "is this person already known?", across the whole network (a worker moving
  * between offices is still one person): the same codice fiscale; or the same phone (E.164); or the
- * same normalised name — with the same birth date when one is given, since a hotline call often
- * brings only a name and a phone. Strongest match first.
+ * same name under the one search key, in either order and however the name was cut into first and
+ * last (searchNameCandidates) — with the same birth date when one is given, since a hotline call
+ * often brings only a name and a phone. Strongest match first. The desk, the hotline and the import
+ * all call this one check.
  */
-export async function findWorkerMatches(db: Executor, networkId: string, query: MatchQuery): Promise<DuplicateCandidate[]> {
+export async function findWorkerMatches(db: Executor, networkId: string, query: MatchQuery): Promise<WorkerMatch[]> {
   const cf = query.codiceFiscale ? normaliseCodiceFiscale(query.codiceFiscale) : '';
   const phoneResult = query.phone ? normalisePhoneNumber(query.phone) : undefined;
   const phone = phoneResult?.valid ? phoneResult.e164 : '';
-  const name = query.firstName && query.lastName ? searchNameOf(query.firstName, query.lastName) : '';
-  if (!cf && !phone && !name) return [];
-  const rows = await db
-    .selectFrom('workers as w')
-    .innerJoin('offices as o', 'o.id', 'w.office_id')
-    .select(['w.id', 'w.first_name', 'w.last_name', 'w.codice_fiscale', 'w.phone', 'w.birth_date', 'w.search_name', 'o.name as office_name'])
-    .where('w.network_id', '=', networkId)
-    .where((eb) => {
-      const any = [];
-      if (cf) any.push(eb('w.codice_fiscale', '=', cf));
-      if (phone) any.push(eb('w.phone', '=', phone));
-      if (name) {
-        any.push(query.birthDate ? eb.and([eb('w.search_name', '=', name), eb('w.birth_date', '=', query.birthDate)]) : eb('w.search_name', '=', name));
-      }
-      return eb.or(any);
+  const names = query.firstName?.trim() || query.lastName?.trim() ? searchNameCandidates(query.firstName ?? '', query.lastName ?? '') : [];
+  // A single word is not a name to match on ("Rossi" alone is hundreds of people).
+  const fullNames = names.filter((n) => n.includes(' '));
+  if (!cf && !phone && fullNames.length === 0) return [];
+  const rows = await matchingWorkers(db, networkId, { codiceFiscale: cf, phone, names: fullNames, birthDate: query.birthDate ?? null });
+  const offices = await officeNamesById(db, rows.map((r) => r.office_id));
+  const rank = (m: DuplicateCandidate['matchedOn']) => (m.includes('codiceFiscale') ? 4 : 0) + (m.includes('phone') ? 2 : 0) + (m.includes('name') ? 1 : 0);
+  return rows
+    .map((r) => {
+      const matchedOn: DuplicateCandidate['matchedOn'] = [];
+      if (cf && r.codice_fiscale === cf) matchedOn.push('codiceFiscale');
+      if (phone && r.phone === phone) matchedOn.push('phone');
+      if (fullNames.includes(r.search_name) && (!query.birthDate || r.birth_date === query.birthDate)) matchedOn.push('name');
+      return {
+        id: r.id,
+        networkId: r.network_id,
+        officeId: r.office_id,
+        officeName: offices.get(r.office_id) ?? '',
+        firstName: r.first_name,
+        lastName: r.last_name,
+        codiceFiscale: r.codice_fiscale,
+        phone: r.phone,
+        birthDate: r.birth_date,
+        matchedOn,
+      };
     })
-    .orderBy(sql`coalesce(w.codice_fiscale = ${cf}, false)`, 'desc')
-    .orderBy('w.last_name')
-    .limit(20)
-    .execute();
-  return rows.map((r) => {
-    const matchedOn: DuplicateCandidate['matchedOn'] = [];
-    if (cf && r.codice_fiscale === cf) matchedOn.push('codiceFiscale');
-    if (phone && r.phone === phone) matchedOn.push('phone');
-    if (name && r.search_name === name && (!query.birthDate || r.birth_date === query.birthDate)) matchedOn.push('name');
-    return {
-      id: r.id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      codiceFiscale: r.codice_fiscale,
-      phone: r.phone,
-      birthDate: r.birth_date,
-      officeName: r.office_name,
-      matchedOn,
-    };
-  });
+    .sort((a, b) => rank(b.matchedOn) - rank(a.matchedOn));
+}
+
+/**
+ * What the actor may see of a match. A worker followed by an office outside the actor's scope is
+ * shown by initials and that office's name only — no codice fiscale, phone or birth date — so the
+ * person is not registered twice and the call or the file can be handed over to that office,
+ * without disclosing another office's personal data (Reg. UE 2016/679 art. 5(1)(c), minimisation).
+ */
+export function maskWorkerMatch(actor: Actor, match: WorkerMatch): DuplicateCandidate {
+  const inScope = canActOnWorker(actor, { networkId: match.networkId, officeId: match.officeId });
+  const initial = (name: string) => (name ? `${[...name.trim()][0]!.toUpperCase()}.` : '');
+  return {
+    id: match.id,
+    officeId: match.officeId,
+    officeName: match.officeName,
+    firstName: inScope ? match.firstName : initial(match.firstName),
+    lastName: inScope ? match.lastName : initial(match.lastName),
+    codiceFiscale: inScope ? match.codiceFiscale : null,
+    phone: inScope ? match.phone : null,
+    birthDate: inScope ? match.birthDate : null,
+    inScope,
+    matchedOn: match.matchedOn,
+  };
 }

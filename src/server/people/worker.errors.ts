@@ -1,4 +1,4 @@
-import { DomainError, defineError, type FieldError } from '../http/problem.js';
+import { DomainError, defineError, type FieldError, type Language, type LocalizedText } from '../http/problem.js';
 
 export const workerErrors = {
   notFound: defineError('WORKER_NOT_FOUND', 404, { it: 'Il lavoratore non esiste.', en: 'The worker does not exist.' }),
@@ -23,17 +23,26 @@ export class DuplicateWorkerError extends DomainError {
   }
 }
 
+/**
+ * Field messages beside the form's fields, in the caller's language (the account's language: the
+ * web sends it). Italian first; each a sentence an operator can act on.
+ */
 export const workerFieldMessages = {
-  unknownComune: 'Comune sconosciuto: nessun comune ISTAT con questo codice',
-  unknownCigsCase: 'Periodo di CIGS inesistente',
-  cfMismatch: (fields: string[]) => `Il codice fiscale non corrisponde a: ${fields.join(', ')}`,
-  cfBirthDataMissing: 'Indicare data di nascita e sesso oppure lasciarli ricavare dal codice fiscale',
-};
+  unknownComune: { it: 'Comune sconosciuto: nessun comune ISTAT con questo codice', en: 'Unknown comune: no ISTAT comune has this code' },
+  unknownCigsCase: { it: 'Periodo di CIGS inesistente', en: 'This CIGS period does not exist' },
+  unknownOffice: { it: 'Sede inesistente', en: 'This office does not exist' },
+  cfMismatch: (fields: string[], lang: Language) =>
+    lang === 'en' ? `The codice fiscale does not match: ${fields.join(', ')}` : `Il codice fiscale non corrisponde a: ${fields.join(', ')}`,
+  cfBirthDataMissing: { it: 'Indicare data di nascita e sesso oppure lasciarli ricavare dal codice fiscale', en: 'Give the birth date and sex, or let them be read from the codice fiscale' },
+  birthDateInFuture: { it: 'La data di nascita non può essere nel futuro', en: 'The birth date cannot be in the future' },
+  birthDateTooEarly: { it: 'La data di nascita non può essere anteriore al 1900', en: 'The birth date cannot be before 1900' },
+  unknownCountry: {
+    it: 'Cittadinanza sconosciuta: indicare il codice ISO di 2 lettere di uno Stato (es. IT, RO, MA)',
+    en: 'Unknown citizenship: give the 2-letter ISO code of a country (e.g. IT, RO, MA)',
+  },
+} satisfies Record<string, LocalizedText | ((fields: string[], lang: Language) => string)>;
 
-export const CONSISTENCY_FIELD_IT: Record<string, string> = {
-  surname: 'cognome',
-  name: 'nome',
-  birthDate: 'data di nascita',
-  sex: 'sesso',
-  birthPlace: 'luogo di nascita',
+export const CONSISTENCY_FIELD: Record<Language, Record<string, string>> = {
+  it: { surname: 'cognome', name: 'nome', birthDate: 'data di nascita', sex: 'sesso', birthPlace: 'luogo di nascita' },
+  en: { surname: 'surname', name: 'first name', birthDate: 'birth date', sex: 'sex', birthPlace: 'birth place' },
 };

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { ConsentChannel, ConsentPurpose } from '../db/schema-people.js';
-import type { Consent, Note, TimelineEvent, WorkerListQuery, WorkerSummary } from '../../shared/schemas/people.schema.js';
+import type { WorkerListQuery } from '../../shared/schemas/people.schema.js';
 import { workerErrors } from './worker.errors.js';
-import { normaliseName } from './worker-names.js';
+import { classifySearch } from './worker-search.js';
 
 export interface WorkerValues {
   officeId?: string;
@@ -50,6 +50,43 @@ function toRow(values: WorkerValues): Record<string, unknown> {
   return row;
 }
 
+/** A row of the worker list, before the service names its office and company. */
+export interface WorkerListRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  codiceFiscale: string | null;
+  phone: string | null;
+  officeId: string;
+  cigsCaseId: string | null;
+  /** workers.effective_cigs_end (migration 0009). */
+  cigsEndDate: string | null;
+}
+
+export interface ConsentRow {
+  purpose: ConsentPurpose;
+  granted: boolean;
+  channel: ConsentChannel;
+  recordedAt: string;
+  recordedById: string | null;
+  note: string;
+}
+
+export interface NoteRow {
+  id: string;
+  body: string;
+  authorId: string;
+  createdAt: string;
+}
+
+export interface TimelineRow {
+  id: number;
+  at: string;
+  kind: string;
+  actorId: string | null;
+  details: Record<string, unknown>;
+}
+
 /** Matches a name search sorts itself; beyond this the name index is walked (see list). */
 const SEARCH_SORT_CAP = 5000;
 
@@ -67,54 +104,41 @@ function decodeCursor(cursor: string): [string, string, string] {
   throw workerErrors.invalidCursor();
 }
 
-/** What kind of text the operator typed: a codice fiscale, a phone number, or a name. */
-export function classifySearch(q: string): { kind: 'cf'; value: string } | { kind: 'phone'; value: string } | { kind: 'name'; words: string[] } {
-  const compact = q.replace(/\s+/g, '').toUpperCase();
-  if (/^[A-Z]{6}[0-9LMNPQRSTUV]/.test(compact) || (/^[A-Z0-9]{4,16}$/.test(compact) && /\d/.test(compact) && /[A-Z]/.test(compact))) {
-    return { kind: 'cf', value: compact };
-  }
-  const digits = q.replace(/[\s./()-]/g, '');
-  if (/^\+?\d{3,15}$/.test(digits)) {
-    // Phones are stored in E.164; an Italian number typed without prefix is looked up as +39….
-    const e164 = digits.startsWith('+') ? digits : digits.startsWith('0039') ? `+${digits.slice(2)}` : `+39${digits}`;
-    return { kind: 'phone', value: e164 };
-  }
-  return { kind: 'name', words: normaliseName(q).split(' ').filter(Boolean) };
-}
-
 export function createWorkerRepository(options: { searchSortCap?: number } = {}) {
   const searchSortCap = options.searchSortCap ?? SEARCH_SORT_CAP;
-  const detail = (executor: Executor) =>
-    executor
-      .selectFrom('workers as w')
-      .innerJoin('offices as o', 'o.id', 'w.office_id')
-      .leftJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
-      .leftJoin('companies as c', 'c.id', 'cc.company_id')
-      .selectAll('w')
-      .select(['o.name as office_name', 'cc.reason as cigs_reason', 'cc.start_date as cigs_start_date', 'c.id as company_id', 'c.name as company_name']);
-
   return {
-    findById: (executor: Executor, id: string) => detail(executor).where('w.id', '=', id).executeTakeFirst(),
+    /** A worker's row, people's columns only: office, CIGS case and company names are merged by the service. */
+    findById: (executor: Executor, id: string) => executor.selectFrom('workers as w').selectAll('w').where('w.id', '=', id).executeTakeFirst(),
 
     async findIdByCodiceFiscale(executor: Executor, networkId: string, cf: string): Promise<string | undefined> {
       const row = await executor.selectFrom('workers').select('id').where('network_id', '=', networkId).where('codice_fiscale', '=', cf).executeTakeFirst();
       return row?.id;
     },
 
-    async list(executor: Executor, networkId: string, officeFilter: string | null, query: WorkerListQuery): Promise<{ items: WorkerSummary[]; nextCursor: string | null; total: number | null }> {
+    /**
+     * A page of the worker list in (last name, first name, id) order. `companyCaseIds`: the CIGS
+     * cases of `query.companyId` (companies owns them), resolved by the caller.
+     */
+    async list(executor: Executor, networkId: string, officeFilter: string | null, query: WorkerListQuery, companyCaseIds?: readonly string[]): Promise<{ items: WorkerListRow[]; nextCursor: string | null; total: number | null }> {
       const conditions: RawBuilder<unknown>[] = [sql`w.network_id = ${networkId}`];
       const office = officeFilter ?? query.officeId;
       if (office) conditions.push(sql`w.office_id = ${office}`);
       if (officeFilter && query.officeId && query.officeId !== officeFilter) conditions.push(sql`false`);
       if (query.cigsCaseId) conditions.push(sql`w.cigs_case_id = ${query.cigsCaseId}`);
-      if (query.companyId) conditions.push(sql`w.cigs_case_id in (select id from cigs_cases where company_id = ${query.companyId})`);
+      if (query.companyId) conditions.push(companyCaseIds?.length ? sql`w.cigs_case_id in (${sql.join([...companyCaseIds])})` : sql`false`);
       if (query.cigsEndBefore) conditions.push(sql`w.effective_cigs_end < ${query.cigsEndBefore}`);
       if (query.hasCodiceFiscale) conditions.push(query.hasCodiceFiscale === 'true' ? sql`w.codice_fiscale is not null` : sql`w.codice_fiscale is null`);
       const search = query.q ? classifySearch(query.q) : undefined;
       if (search?.kind === 'cf') conditions.push(sql`w.codice_fiscale like ${`${search.value}%`}`);
-      else if (search?.kind === 'phone') conditions.push(sql`w.phone like ${`${search.value}%`}`);
-      // Each word anywhere in "last first" (trigram index): "maria rossi" finds Rossi Maria.
-      else if (search?.kind === 'name') for (const word of search.words) conditions.push(sql`w.search_name like ${`%${word}%`}`);
+      else if (search?.kind === 'phone') {
+        // The start of the number, or its last digits ("4567", "123 4567": trigram index of 0014).
+        conditions.push(search.suffix ? sql`(w.phone like ${`${search.prefix}%`} or w.phone like ${`%${search.suffix}`})` : sql`w.phone like ${`${search.prefix}%`}`);
+      } else if (search?.kind === 'name') {
+        // Each word anywhere in the key "last first" (trigram index): "maria rossi" finds Rossi Maria,
+        // "de luca" and "deluca" find De Luca (the key joins particles, worker-names.ts).
+        const byName = search.words.length > 0 ? sql`${sql.join(search.words.map((word) => sql`w.search_name like ${`%${word}%`}`), sql` and `)}` : sql`false`;
+        conditions.push(search.cfPrefix ? sql`(${byName} or w.codice_fiscale like ${`${search.cfPrefix}%`})` : byName);
+      }
       // How many match in all ("1.234 lavoratori"): counted on the first page only, the filters without the cursor.
       const counted = query.cursor ? null : sql<boolean>`${sql.join(conditions, sql` and `)}`;
       if (query.cursor) {
@@ -122,19 +146,16 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
         conditions.push(sql`(w.last_name, w.first_name, w.id) > (${last}, ${first}, ${id}::uuid)`);
       }
       const where = sql<boolean>`${sql.join(conditions, sql` and `)}`;
-      const columns = ['w.id', 'w.first_name', 'w.last_name', 'w.codice_fiscale', 'w.phone', 'w.office_id', 'o.name as office_name', 'c.name as company_name', 'w.effective_cigs_end as cigs_end_date'] as const;
+      const columns = ['w.id', 'w.first_name', 'w.last_name', 'w.codice_fiscale', 'w.phone', 'w.office_id', 'w.cigs_case_id', 'w.effective_cigs_end as cigs_end_date'] as const;
       const joined = (from: ReturnType<typeof executor.selectFrom<'workers as w'>>) =>
         from
-          .innerJoin('offices as o', 'o.id', 'w.office_id')
-          .leftJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
-          .leftJoin('companies as c', 'c.id', 'cc.company_id')
           .select(columns)
           .orderBy('w.last_name')
           .orderBy('w.first_name')
           .orderBy('w.id')
           .limit(query.limit + 1);
 
-      let rows: Array<{ id: string; first_name: string; last_name: string; codice_fiscale: string | null; phone: string | null; office_id: string; office_name: string; company_name: string | null; cigs_end_date: string | null }> | undefined;
+      let rows: Array<{ id: string; first_name: string; last_name: string; codice_fiscale: string | null; phone: string | null; office_id: string; cigs_case_id: string | null; cigs_end_date: string | null }> | undefined;
       if (search?.kind === 'name') {
         // A name search sorts its matches rather than walking the name index: matches of one surname
         // cluster in the alphabet, and walking to them can read most of an office's rows. Matching
@@ -144,9 +165,6 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
           .with('m', (db) => db.selectFrom('workers as w').select('w.id').where(where).limit(searchSortCap + 1))
           .selectFrom('workers as w')
           .where('w.id', 'in', (eb) => eb.selectFrom('m').select('m.id'))
-          .innerJoin('offices as o', 'o.id', 'w.office_id')
-          .leftJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
-          .leftJoin('companies as c', 'c.id', 'cc.company_id')
           .select(columns)
           .select(sql<number>`(select count(*) from m)`.as('matched'))
           // The expression keeps the planner off the name index (same order as last_name).
@@ -173,8 +191,7 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
           codiceFiscale: r.codice_fiscale,
           phone: r.phone,
           officeId: r.office_id,
-          officeName: r.office_name,
-          companyName: r.company_name,
+          cigsCaseId: r.cigs_case_id,
           cigsEndDate: r.cigs_end_date,
         })),
         nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
@@ -195,19 +212,21 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
       await executor.updateTable('workers').set({ ...toRow(values), updated_at: now }).where('id', '=', id).execute();
     },
 
-    /** The latest record per purpose is the current state (Reg. UE 2016/679 art. 7(3): withdrawal as easy as consent). */
-    async currentConsents(executor: Executor, workerId: string): Promise<Consent[]> {
+    /**
+     * The latest record per purpose is the current state (Reg. UE 2016/679 art. 7(3): withdrawal as
+     * easy as consent). `recordedById`: the staff member, named by the service (auth owns staff).
+     */
+    async currentConsents(executor: Executor, workerId: string): Promise<ConsentRow[]> {
       const rows = await executor
         .selectFrom('worker_consents as k')
-        .leftJoin('staff_users as s', 's.id', 'k.recorded_by')
-        .select(['k.purpose', 'k.granted', 'k.channel', 'k.recorded_at', 's.full_name', 'k.note'])
+        .select(['k.purpose', 'k.granted', 'k.channel', 'k.recorded_at', 'k.recorded_by', 'k.note'])
         .distinctOn('k.purpose')
         .where('k.worker_id', '=', workerId)
         .orderBy('k.purpose')
         .orderBy('k.recorded_at', 'desc')
         .orderBy('k.id', 'desc')
         .execute();
-      return rows.map((r) => ({ purpose: r.purpose, granted: r.granted, channel: r.channel, recordedAt: r.recorded_at.toISOString(), recordedBy: r.full_name, note: r.note }));
+      return rows.map((r) => ({ purpose: r.purpose, granted: r.granted, channel: r.channel, recordedAt: r.recorded_at.toISOString(), recordedById: r.recorded_by, note: r.note }));
     },
 
     async insertConsent(executor: Executor, c: { workerId: string; officeId: string; purpose: ConsentPurpose; granted: boolean; channel: ConsentChannel; recordedBy: string | null; note: string; at: Date }) {
@@ -217,16 +236,15 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
         .execute();
     },
 
-    async notes(executor: Executor, workerId: string): Promise<Note[]> {
+    async notes(executor: Executor, workerId: string): Promise<NoteRow[]> {
       const rows = await executor
         .selectFrom('worker_notes as n')
-        .innerJoin('staff_users as s', 's.id', 'n.author_id')
-        .select(['n.id', 'n.body', 's.full_name', 'n.created_at'])
+        .select(['n.id', 'n.body', 'n.author_id', 'n.created_at'])
         .where('n.worker_id', '=', workerId)
         .orderBy('n.created_at', 'desc')
         .limit(200)
         .execute();
-      return rows.map((r) => ({ id: r.id, body: r.body, authorName: r.full_name, createdAt: r.created_at.toISOString() }));
+      return rows.map((r) => ({ id: r.id, body: r.body, authorId: r.author_id, createdAt: r.created_at.toISOString() }));
     },
 
     async insertNote(executor: Executor, n: { workerId: string; officeId: string; authorId: string; body: string; at: Date }): Promise<string> {
@@ -238,17 +256,16 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
       return row.id;
     },
 
-    async timeline(executor: Executor, workerId: string): Promise<TimelineEvent[]> {
+    async timeline(executor: Executor, workerId: string): Promise<TimelineRow[]> {
       const rows = await executor
         .selectFrom('worker_events as e')
-        .leftJoin('staff_users as s', 's.id', 'e.actor_id')
-        .select(['e.id', 'e.at', 'e.kind', 's.full_name', 'e.details'])
+        .select(['e.id', 'e.at', 'e.kind', 'e.actor_id', 'e.details'])
         .where('e.worker_id', '=', workerId)
         .orderBy('e.at', 'desc')
         .orderBy('e.id', 'desc')
         .limit(500)
         .execute();
-      return rows.map((r) => ({ id: Number(r.id), at: r.at.toISOString(), kind: r.kind, actorName: r.full_name, details: r.details }));
+      return rows.map((r) => ({ id: Number(r.id), at: r.at.toISOString(), kind: r.kind, actorId: r.actor_id, details: r.details }));
     },
   };
 }

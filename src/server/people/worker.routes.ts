@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { workerEndpoints } from '../../shared/api/people.endpoints.js';
-import { actorContext } from '../auth/access.js';
+import { actorContext } from '../auth/index.js';
 import { pickLanguage, problemType } from '../http/problem.js';
 import { DuplicateWorkerError } from './worker.errors.js';
 import { canAddWorkerNotes, canEditWorkers, canReadWorkers } from './worker.policy.js';
@@ -39,13 +39,13 @@ export function registerWorkerRoutes(app: FastifyInstance, service: WorkerServic
   route(r, workerEndpoints.list, {
     config: { access: canReadWorkers },
     schema: { tags, summary: 'Elenco dei lavoratori con filtri, ricerca e paginazione a cursore' },
-    handler: async (request) => service.list(actorContext(request).actor, request.query),
+    handler: async (request) => service.list(actorContext(request), request.query),
   });
 
   route(r, workerEndpoints.duplicates, {
     config: { access: canReadWorkers },
     schema: { tags, summary: 'Possibili doppioni: stesso codice fiscale, stesso telefono, o stesso nome (e data di nascita)' },
-    handler: async (request) => ({ items: await service.findDuplicates(actorContext(request).actor, request.query) }),
+    handler: async (request) => ({ items: await service.findDuplicates(actorContext(request), request.query) }),
   });
 
   route(r, workerEndpoints.create, {

@@ -1,25 +1,37 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
 import type { AuditService } from '../audit/index.js';
-import { noCurrentOffice, requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
+import { noCurrentOffice, requireNetwork, staffNamesById, type Actor, type ActorContext } from '../auth/index.js';
+import { cigsCaseDetails, cigsCaseIdsOfCompany } from '../companies/index.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { officeById, officeNamesById } from '../organisation/index.js';
 import { checkConsistency, decodeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import type {
+  Consent,
   CreateWorkerRequest,
+  Note,
   RecordConsentRequest,
+  TimelineEvent,
   UpdateWorkerRequest,
   Worker,
   WorkerListQuery,
+  WorkerSummary,
 } from '../../shared/schemas/people.schema.js';
-import type { FieldError } from '../http/problem.js';
-import { comuniByCadastralCodes, comuniByCodes } from '../taxonomy/index.js';
-import { appendWorkerEvent } from './worker-events.js';
-import { findWorkerMatches, type MatchQuery } from './worker-matches.js';
+import { romeToday } from '../../shared/time/rome-date.js';
+import type { FieldError, Language } from '../http/problem.js';
+import { comuniByCadastralCodes, comuniByCodes, knownCountryCodes } from '../taxonomy/index.js';
+import { appendWorkerEvent } from './worker-events.repository.js';
+import { findWorkerMatches, maskWorkerMatch, type MatchQuery } from './worker-matches.js';
 import { searchNameOf, tidyName } from './worker-names.js';
 import { canAccessWorker, workerOfficeFilter, worksAcrossNetwork } from './worker.policy.js';
-import { CONSISTENCY_FIELD_IT, workerErrors, workerFieldMessages } from './worker.errors.js';
+import { CONSISTENCY_FIELD, workerErrors, workerFieldMessages } from './worker.errors.js';
 import type { WorkerDetailRow, WorkerRepository, WorkerValues } from './worker.repository.js';
 
+const languageOf = (actor: Actor): Language => (actor.language === 'en' ? 'en' : 'it');
+
+/** The earliest birth date the form accepts: nobody on a CIGS list was born before it. */
+const EARLIEST_BIRTH_DATE = '1900-01-01';
 
 export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepository; audit: AuditService; clock: () => Date }) {
   const { db, workers, audit, clock } = deps;
@@ -32,13 +44,21 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     return row;
   }
 
+  async function consentsOf(executor: Executor, workerId: string): Promise<Consent[]> {
+    const rows = await workers.currentConsents(executor, workerId);
+    const staff = await staffNamesById(executor, rows.map((r) => r.recordedById));
+    return rows.map(({ recordedById, ...c }) => ({ ...c, recordedBy: recordedById ? (staff.get(recordedById) ?? null) : null }));
+  }
+
   async function present(row: WorkerDetailRow): Promise<Worker> {
     const comune = row.residence_comune_code ? (await comuniByCodes(db, [row.residence_comune_code])).get(row.residence_comune_code) : undefined;
     const birthPlace = row.birth_place_code ? (await comuniByCadastralCodes(db, [row.birth_place_code])).get(row.birth_place_code) : undefined;
+    const officeName = (await officeNamesById(db, [row.office_id])).get(row.office_id) ?? '';
+    const cigs = row.cigs_case_id ? (await cigsCaseDetails(db, [row.cigs_case_id])).get(row.cigs_case_id) : undefined;
     return {
       id: row.id,
       officeId: row.office_id,
-      officeName: row.office_name,
+      officeName,
       codiceFiscale: row.codice_fiscale,
       firstName: row.first_name,
       lastName: row.last_name,
@@ -54,11 +74,11 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       email: row.email,
       cigsCaseId: row.cigs_case_id,
       cigsEndDate: row.cigs_end_date,
-      cigsReason: row.cigs_reason,
-      cigsStartDate: row.cigs_start_date,
-      companyId: row.company_id,
-      companyName: row.company_name,
-      consents: await workers.currentConsents(db, row.id),
+      cigsReason: cigs?.reason ?? null,
+      cigsStartDate: cigs?.startDate ?? null,
+      companyId: cigs?.companyId ?? null,
+      companyName: cigs?.companyName ?? null,
+      consents: await consentsOf(db, row.id),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     };
@@ -67,11 +87,20 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
   /**
    * Completes and checks the merged record: birth data is derived from the codice fiscale when
    * missing and must agree with it when given (D.M. 23/12/1976); codes must exist in the
-   * reference data; the CIGS case must be one of the network's.
+   * reference data; the CIGS case must be one of the network's. A birth date typed by hand (no
+   * codice fiscale to derive it from) must be a real one: not in the future (Rome's calendar day),
+   * not before 1900; a citizenship must be an ISO 3166-1 country the reference list knows.
    */
-  async function resolve(networkId: string, merged: WorkerValues): Promise<WorkerValues> {
+  async function resolve(networkId: string, merged: WorkerValues, lang: Language): Promise<WorkerValues> {
     const errors: FieldError[] = [];
     const out: WorkerValues = { ...merged };
+    if (merged.birthDate) {
+      if (merged.birthDate > romeToday(clock())) errors.push({ path: 'body/birthDate', message: workerFieldMessages.birthDateInFuture[lang] });
+      else if (merged.birthDate < EARLIEST_BIRTH_DATE) errors.push({ path: 'body/birthDate', message: workerFieldMessages.birthDateTooEarly[lang] });
+    }
+    if (merged.citizenship && !(await knownCountryCodes(db, [merged.citizenship])).has(merged.citizenship.toUpperCase())) {
+      errors.push({ path: 'body/citizenship', message: workerFieldMessages.unknownCountry[lang] });
+    }
     if (merged.codiceFiscale) {
       const decoded = decodeCodiceFiscale(merged.codiceFiscale, { referenceDate: clock() });
       out.birthDate = merged.birthDate ?? decoded.birthDate;
@@ -85,37 +114,50 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
         birthPlaceCadastralCode: out.birthPlaceCode,
       });
       if (mismatches.length > 0) {
-        errors.push({ path: 'body/codiceFiscale', message: workerFieldMessages.cfMismatch(mismatches.map((f) => CONSISTENCY_FIELD_IT[f] ?? f)) });
+        errors.push({ path: 'body/codiceFiscale', message: workerFieldMessages.cfMismatch(mismatches.map((f) => CONSISTENCY_FIELD[lang][f] ?? f), lang) });
       }
     }
     if (merged.residenceComuneCode && !(await comuniByCodes(db, [merged.residenceComuneCode])).has(merged.residenceComuneCode)) {
-      errors.push({ path: 'body/residenceComuneCode', message: workerFieldMessages.unknownComune });
+      errors.push({ path: 'body/residenceComuneCode', message: workerFieldMessages.unknownComune[lang] });
     }
     if (merged.cigsCaseId) {
-      const cigs = await db
-        .selectFrom('cigs_cases as cc')
-        .innerJoin('companies as c', 'c.id', 'cc.company_id')
-        .select(['cc.end_date', 'c.network_id'])
-        .where('cc.id', '=', merged.cigsCaseId)
-        .executeTakeFirst();
-      if (!cigs || cigs.network_id !== networkId) errors.push({ path: 'body/cigsCaseId', message: workerFieldMessages.unknownCigsCase });
+      const cigs = (await cigsCaseDetails(db, [merged.cigsCaseId])).get(merged.cigsCaseId);
+      if (!cigs || cigs.networkId !== networkId) errors.push({ path: 'body/cigsCaseId', message: workerFieldMessages.unknownCigsCase[lang] });
       // A worker's CIGS usually ends with the case's authorisation; it may end earlier for them.
-      else if (!merged.cigsEndDate) out.cigsEndDate = cigs.end_date;
+      else if (!merged.cigsEndDate) out.cigsEndDate = cigs.endDate;
     }
     if (errors.length > 0) throw workerErrors.invalidFields(errors);
     if (merged.firstName !== undefined && merged.lastName !== undefined) out.searchName = searchNameOf(merged.firstName, merged.lastName);
     return out;
   }
 
+  async function notesOf(workerId: string): Promise<Note[]> {
+    const rows = await workers.notes(db, workerId);
+    const staff = await staffNamesById(db, rows.map((r) => r.authorId));
+    return rows.map(({ authorId, ...n }) => ({ ...n, authorName: staff.get(authorId) ?? '' }));
+  }
+
   async function checkOffice(actor: Actor, networkId: string, officeId: string) {
+    const lang = languageOf(actor);
     if (!worksAcrossNetwork(actor) && officeId !== actor.officeId) throw workerErrors.officeOutOfScope();
-    const office = await db.selectFrom('offices').select('network_id').where('id', '=', officeId).executeTakeFirst();
-    if (!office || office.network_id !== networkId) throw workerErrors.invalidFields([{ path: 'body/officeId', message: 'Sede inesistente' }]);
+    const office = await officeById(db, officeId);
+    if (!office || office.networkId !== networkId) throw workerErrors.invalidFields([{ path: 'body/officeId', message: workerFieldMessages.unknownOffice[lang] }]);
   }
 
   return {
-    async list(actor: Actor, query: WorkerListQuery) {
-      return workers.list(db, networkOf(actor), workerOfficeFilter(actor), query);
+    /** A page of the list, each row with its office and company (one lookup per page, no N+1). Audited: it shows personal data. */
+    async list(ctx: ActorContext, query: WorkerListQuery): Promise<{ items: WorkerSummary[]; nextCursor: string | null; total: number | null }> {
+      const actor = ctx.actor;
+      const caseIds = query.companyId ? await cigsCaseIdsOfCompany(db, query.companyId) : undefined;
+      const page = await workers.list(db, networkOf(actor), workerOfficeFilter(actor), query, caseIds);
+      const [offices, cases] = await Promise.all([officeNamesById(db, page.items.map((r) => r.officeId)), cigsCaseDetails(db, page.items.map((r) => r.cigsCaseId))]);
+      // GDPR art. 5(2) accountability: who saw which people's data, one row per page read.
+      await audit.record(db, ctx, { action: 'worker.list.read', entityType: 'worker', entityId: null, details: { count: page.items.length, workerIds: page.items.map((r) => r.id), ...(query.q ? { searched: true } : {}) } });
+      return {
+        items: page.items.map(({ cigsCaseId, ...r }) => ({ ...r, officeName: offices.get(r.officeId) ?? '', companyName: cigsCaseId ? (cases.get(cigsCaseId)?.companyName ?? null) : null })),
+        nextCursor: page.nextCursor,
+        total: page.total,
+      };
     },
 
     async get(ctx: ActorContext, id: string): Promise<Worker> {
@@ -125,14 +167,22 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       return present(row);
     },
 
-    findDuplicates: (actor: Actor, query: MatchQuery) => findWorkerMatches(db, networkOf(actor), query),
+    /**
+     * Possible duplicates across the network; a worker of an office outside the actor's scope is
+     * masked (initials and office only), as the hotline's match is. Audited: it shows personal data.
+     */
+    async findDuplicates(ctx: ActorContext, query: MatchQuery) {
+      const matches = (await findWorkerMatches(db, networkOf(ctx.actor), query)).map((m) => maskWorkerMatch(ctx.actor, m));
+      if (matches.length > 0) await audit.record(db, ctx, { action: 'worker.duplicates.read', entityType: 'worker', entityId: null, details: { candidateIds: matches.map((m) => m.id) } });
+      return matches;
+    },
 
     async create(ctx: ActorContext, input: CreateWorkerRequest): Promise<Worker> {
       const networkId = networkOf(ctx.actor);
       const officeId = input.officeId ?? ctx.actor.officeId;
       if (!officeId) throw noCurrentOffice();
       await checkOffice(ctx.actor, networkId, officeId);
-      const values = await resolve(networkId, { ...input, officeId, firstName: tidyName(input.firstName), lastName: tidyName(input.lastName) });
+      const values = await resolve(networkId, { ...input, officeId, firstName: tidyName(input.firstName), lastName: tidyName(input.lastName) }, languageOf(ctx.actor));
       if (values.codiceFiscale) {
         const existing = await workers.findIdByCodiceFiscale(db, networkId, values.codiceFiscale);
         if (existing) throw workerErrors.duplicate(existing);
@@ -169,7 +219,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       };
       if (input.firstName) merged.firstName = tidyName(input.firstName);
       if (input.lastName) merged.lastName = tidyName(input.lastName);
-      const values = await resolve(networkId, merged);
+      const values = await resolve(networkId, merged, languageOf(ctx.actor));
       if (values.codiceFiscale && values.codiceFiscale !== before.codice_fiscale) {
         const existing = await workers.findIdByCodiceFiscale(db, networkId, values.codiceFiscale);
         if (existing && existing !== id) throw workerErrors.duplicate(existing);
@@ -193,13 +243,13 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
         await audit.record(trx, ctx, { action: 'worker.consent.recorded', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id, details: { purpose: input.purpose, granted: input.granted, channel: input.channel } });
         await appendWorkerEvent(trx, { workerId: id, officeId: worker.office_id, kind: input.granted ? 'consent.granted' : 'consent.withdrawn', actorId: ctx.actor.userId, at: now, details: { purpose: input.purpose, channel: input.channel } });
       });
-      return { items: await workers.currentConsents(db, id) };
+      return { items: await consentsOf(db, id) };
     },
 
     async notes(ctx: ActorContext, id: string) {
       const worker = await load(ctx.actor, id);
       await audit.record(db, ctx, { action: 'worker.notes.read', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id });
-      return { items: await workers.notes(db, id) };
+      return { items: await notesOf(id) };
     },
 
     async addNote(ctx: ActorContext, id: string, body: string) {
@@ -210,13 +260,16 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
         await audit.record(trx, ctx, { action: 'worker.note.added', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id, details: { noteId } });
         await appendWorkerEvent(trx, { workerId: id, officeId: worker.office_id, kind: 'note.added', actorId: ctx.actor.userId, at: now, details: { noteId } });
       });
-      return (await workers.notes(db, id))[0]!;
+      return (await notesOf(id))[0]!;
     },
 
     async timeline(ctx: ActorContext, id: string) {
       const worker = await load(ctx.actor, id);
       await audit.record(db, ctx, { action: 'worker.timeline.read', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id });
-      return { items: await workers.timeline(db, id) };
+      const events = await workers.timeline(db, id);
+      const staff = await staffNamesById(db, events.map((e) => e.actorId));
+      const items: TimelineEvent[] = events.map(({ actorId, ...e }) => ({ ...e, actorName: actorId ? (staff.get(actorId) ?? null) : null }));
+      return { items };
     },
   };
 }

@@ -153,6 +153,10 @@ export const duplicateQuerySchema = z.strictObject({
   lastName: z.string().trim().max(100).optional(),
   birthDate: isoDateSchema.optional(),
 });
+/**
+ * A possible duplicate. `inScope` false: the worker is followed by an office outside the caller's
+ * scope, and only initials and that office are shown (codice fiscale, phone, birth date null).
+ */
 export const duplicateCandidateSchema = z.object({
   id: z.uuid(),
   firstName: z.string(),
@@ -160,7 +164,9 @@ export const duplicateCandidateSchema = z.object({
   codiceFiscale: z.string().nullable(),
   phone: z.string().nullable(),
   birthDate: z.string().nullable(),
+  officeId: z.uuid(),
   officeName: z.string(),
+  inScope: z.boolean(),
   matchedOn: z.array(z.enum(['codiceFiscale', 'phone', 'name'])),
 });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
