@@ -128,30 +128,3 @@ export function saveFile(file: DownloadedFile) {
   URL.revokeObjectURL(url);
 }
 
-// --- Legacy, removed once every page calls the contract (brief "contract", step 4) -------------
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
-  }
-  if (!response.ok) throw await problemOf(response);
-  return (await response.json()) as T;
-}
-
-/** @deprecated use `call(endpoint, input)` */
-export const api = {
-  get: <T>(url: string) => request<T>('GET', url),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body),
-  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
-  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
-};
-
-/** @deprecated use `call(endpoint, { query })` */
-export function query(params: Record<string, string | number | undefined | null>): string {
-  return buildQuery(params);
-}
