@@ -5,7 +5,8 @@ import type { Database } from '../db/database.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { fixtureRow, fixtureWorker, HEADERS_IT, toCsv, toWindows1252, toXlsx } from '../../../tests/fixtures/imports/worker-fixtures.js';
-import { createImportService, type ImportScope } from './imports.service.js';
+import { createImportService } from './imports.service.js';
+import type { ImportScope } from './imports.types.js';
 import { INTERRUPTED_MESSAGE, ORPHANED_AFTER_MS, failInterruptedImports } from './import-recovery.js';
 
 let database: Database;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database);
   const office = await database.db.selectFrom('offices').select(['id', 'network_id']).where('code', '=', 'CPI-SA').executeTakeFirstOrThrow();
-  scope = { networkId: office.network_id, officeId: office.id, userId: null };
+  scope = { networkId: office.network_id, officeId: office.id, userId: null, acrossNetwork: true };
   service = createImportService({ db: database.db, kind: database.kind, audit: createAuditService({ db: database.db, repository: createAuditRepository() }), clock: () => new Date() });
 });
 afterAll(() => database.close());
