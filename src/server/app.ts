@@ -16,6 +16,7 @@ import { DomainError } from './http/problem.js';
 import { ALREADY_READY, type Readiness } from './http/readiness.js';
 import { createRouteRegistry } from './http/route-registry.js';
 import { registerSecurityHeaders } from './http/security.js';
+import { withProblemResponses } from './http/openapi-problems.js';
 import { APP_VERSION } from './version.js';
 import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit/index.js';
 import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
@@ -98,7 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Every operation also lists its problem+json answers (400/401/403/404/409…) with the Problem schema.
+    transform: withProblemResponses(jsonSchemaTransform),
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
