@@ -40,7 +40,7 @@ describe('a generated eligible-worker list', () => {
     const xlsx = await readRows(await toXlsxFile(table, 'INPS — Elenco beneficiari CIGS'));
     expect(xlsx.rows[1]).toEqual(table[0]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsxFile(table));
+    await workbook.xlsx.load((await toXlsxFile(table)) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]!.rowCount).toBe(table.length);
   });
 });

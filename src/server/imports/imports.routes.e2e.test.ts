@@ -49,6 +49,34 @@ describe('bulk import of eligible workers', () => {
     expectProblem(await consultant.get('/api/v1/imports/00000000-0000-4000-8000-000000000000'), 403, 'FORBIDDEN');
   });
 
+  it('answers 401 and 403 on the refused rows, the target offices and the retention settings', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const url of [`/api/v1/imports/${id}/refused-rows`, '/api/v1/imports/offices', '/api/v1/imports/settings']) {
+      expectProblem(await t.app.inject({ method: 'GET', url }), 401, 'UNAUTHENTICATED');
+    }
+    expectProblem(await t.app.inject({ method: 'PUT', url: '/api/v1/imports/settings', payload: { retentionDays: 10 } }), 401, 'UNAUTHENTICATED');
+    expectProblem(await consultant.get(`/api/v1/imports/${id}/refused-rows`), 403, 'FORBIDDEN');
+    expectProblem(await consultant.get('/api/v1/imports/offices'), 403, 'FORBIDDEN');
+    // How long personal data is kept is the administrators' decision, not the coordinators'.
+    expectProblem(await coordinator.get('/api/v1/imports/settings'), 403, 'FORBIDDEN');
+    expectProblem(await coordinator.request({ method: 'PUT', url: '/api/v1/imports/settings', payload: { retentionDays: 10 } }), 403, 'FORBIDDEN');
+  });
+
+  it('answers 400 to a bad format of the refused rows, a bad apply body, an unknown target office and a bad retention period', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expectProblem(await coordinator.get(`/api/v1/imports/${id}/refused-rows?format=pdf`), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.get('/api/v1/imports/not-a-uuid/refused-rows'), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.post(`/api/v1/imports/${id}/apply`, { validOnly: 'sì' }), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.post(`/api/v1/imports/${id}/dry-run`, { officeId: 'CPI-MO' }), 400, 'VALIDATION_FAILED');
+    const admin = await signIn(t.app, DEMO.admin);
+    const bad = expectProblem(await admin.request({ method: 'PUT', url: '/api/v1/imports/settings', payload: { retentionDays: 0 } }), 400, 'VALIDATION_FAILED');
+    expect(bad.errors[0].path).toBe('body/retentionDays');
+    const job = (await upload(coordinator, fixtureCsv(2, 400), 'due.csv')).json();
+    const other = await t.database.db.insertInto('offices').values({ network_id: (await t.database.db.selectFrom('networks').select('id').executeTakeFirstOrThrow()).id, code: 'CPI-XX', name: 'Sede di prova chiusa', comune: 'Modena', active: false }).returning('id').executeTakeFirstOrThrow();
+    const refused = expectProblem(await coordinator.post(`/api/v1/imports/${job.id}/dry-run`, { officeId: other.id }), 400, 'IMPORT_OFFICE_NOT_ALLOWED');
+    expect(refused.errors[0].path).toBe('officeId');
+  });
+
   it('answers 400 to an empty file, a corrupt XLSX, an image, an old .xls and a missing file name', async () => {
     expectProblem(await upload(coordinator, Buffer.alloc(0)), 400, 'IMPORT_EMPTY_FILE');
     const xlsx = await toXlsx([HEADERS_IT, fixtureRow(fixtureWorker(0))]);
@@ -99,7 +127,42 @@ describe('bulk import of eligible workers', () => {
     expect((await audit).json().items[0].details).toMatchObject({ new: 20 });
 
     const again = await upload(coordinator, csv, 'copia.csv');
-    expect(expectProblem(again, 409, 'IMPORT_ALREADY_APPLIED').detail).toMatch(/già stato importato/);
+    expect(expectProblem(again, 409, 'IMPORT_ALREADY_APPLIED').detail).toMatch(/già stato importato il \d{2}\/\d{2}\/\d{4}/);
+
+    // Imported workers are eligible for the programme and show in "CIGS in scadenza".
+    const programme = await t.database.db.selectFrom('programmes').select('id').where('code', '=', 'RIC-CIGS-MO').executeTakeFirstOrThrow();
+    const eligibility = await coordinator.get(`/api/v1/programmes/${programme.id}/eligibility/${worker.id}`);
+    expect(eligibility.json()).toEqual({ eligible: true, reasons: [] });
+    const dashboard = (await coordinator.get(`/api/v1/reports/dashboard?programmeId=${programme.id}`)).json();
+    expect(dashboard.expiring.items).toEqual(expect.arrayContaining([expect.objectContaining({ cigsEndDate: '2027-01-01', companyName: FIXTURE_COMPANIES[0]!.name, workerName: expect.stringContaining('Rossi') })]));
+  });
+
+  it('imports the valid rows only when asked, and gives the refused rows back as CSV and XLSX', async () => {
+    const csv = readFileSync('tests/fixtures/imports/lavoratori-con-errori.csv');
+    const job = (await upload(coordinator, csv, 'lavoratori-con-errori.csv')).json();
+    const checked = await dryRunAndWait(coordinator, job.id, { createCompanies: true });
+    expect(checked.counts.error).toBeGreaterThan(0);
+    expectProblem(await coordinator.post(`/api/v1/imports/${job.id}/apply`, {}), 409, 'IMPORT_HAS_ROW_ERRORS');
+    const file = await coordinator.get(`/api/v1/imports/${job.id}/refused-rows?format=csv`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toMatch(/^text\/csv/);
+    expect(file.headers['content-disposition']).toBe('attachment; filename="lavoratori-con-errori-righe-rifiutate.csv"');
+    const lines = file.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^Riga del file;COGNOME LAVORATORE;.*;Errori$/);
+    expect(lines).toHaveLength(1 + checked.counts.error);
+    const xlsx = await coordinator.get(`/api/v1/imports/${job.id}/refused-rows?format=xlsx`);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await coordinator.post(`/api/v1/imports/${job.id}/apply`, { validOnly: true })).statusCode).toBe(202);
+    const applied = await settle(coordinator, job.id);
+    expect(applied).toMatchObject({ status: 'applied', validOnly: true, counts: { error: checked.counts.error } });
+    expect(applied.counts.new + applied.counts.update + applied.counts.unchanged).toBe(checked.totalRows - checked.counts.error);
+  });
+
+  it('lists the offices a coordinator may import into, their own first by default', async () => {
+    const offices = (await coordinator.get('/api/v1/imports/offices')).json();
+    expect(offices.defaultOfficeId).toBe(modena);
+    expect(offices.items.map((o: { code: string }) => o.code)).toEqual(expect.arrayContaining(['CPI-MO', 'CPI-SA']));
   });
 
   it('reports the same workers in another file as unchanged, and applying it writes nothing', async () => {

@@ -92,7 +92,9 @@ export const importDryRunRequestSchema = z.strictObject({
  */
 export const importApplyRequestSchema = z
   .strictObject({ validOnly: z.boolean().default(false) })
-  .default({ validOnly: false });
+  // A POST without a body (older clients, curl) means all or nothing.
+  .nullish()
+  .transform((v) => v ?? { validOnly: false });
 
 export const importRefusedRowsQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
