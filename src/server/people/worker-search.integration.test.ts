@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { buildWorker, buildWorkers, insertWorkers, SURNAMES, type WorkerSeed } from '../../../tests/factories/workers.js';
 import { computeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { createWorkerRepository } from './worker.repository.js';
+import { searchNameOf } from './worker-names.js';
 
 /**
  * The worker search on the names people really have: every one of the 40 commonest surnames of
@@ -107,5 +110,29 @@ describe('worker search by codice fiscale and phone', () => {
     expect(misses).toEqual([]);
     const w = people[7]!;
     expect(await search(w.phone!.slice(3))).toEqual([w.id]);
+  });
+});
+
+describe('migration 0014', () => {
+  it('re-keys names stored before particles joined, as searchNameOf keys them now', async () => {
+    // Keys as the desk (old normaliseName) and the importer (its own normaliseLabel) wrote them.
+    const before: Array<[string, string, string]> = [
+      ['Nicolò', "D'Angelo", 'd angelo nicolo'],
+      ['Giuseppe', 'De Luca', 'de luca giuseppe'],
+      ['Emanuele', "Dall'Olio", 'dall olio emanuele'],
+      ['Maria', 'Di Stefano', 'di stefano maria'],
+      ['Anna', 'Lo Russo', 'lo russo anna'],
+      ['Ana', 'De La Cruz', 'de la cruz ana'],
+      ['Luca', 'Benedetti', 'benedetti luca'],
+      ['Delia', 'Lodi', 'lodi delia'],
+    ];
+    const ids = await insertWorkers(database.db, before.map(([firstName, lastName], i) => buildWorker({ officeId, firstName, lastName, codiceFiscale: null }, 2000 + i)));
+    for (const [i, [, , old]] of before.entries()) await database.db.updateTable('workers').set({ search_name: old }).where('id', '=', ids[i]!).execute();
+    const text = readFileSync(new URL('../../../migrations/0014_worker_search_keys.sql', import.meta.url), 'utf8');
+    const update = /update workers[\s\S]*?;/.exec(text.replace(/--.*$/gm, ''))![0];
+    await sql.raw(update).execute(database.db);
+    const rows = await database.db.selectFrom('workers').select(['id', 'search_name']).where('id', 'in', ids).execute();
+    const keyOf = new Map(rows.map((r) => [r.id, r.search_name]));
+    expect(ids.map((id) => keyOf.get(id))).toEqual(before.map(([first, last]) => searchNameOf(first, last)));
   });
 });
