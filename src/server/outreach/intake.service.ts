@@ -11,6 +11,7 @@ import { checkEligibility, enrollmentOfWorker, openProgrammesOfOffice, programme
 import { normaliseCodiceFiscale, validateCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { normalisePhoneNumber } from '../../shared/identity/phone.js';
 import type { IntakeRequest, IntakeResponse } from '../../shared/schemas/outreach.schema.js';
+import { shortOfficeName } from '../../shared/text/office-short-name.js';
 import { formatItalianDate, romeToday } from '../../shared/time/rome-date.js';
 import { firstAttemptAt } from './callback-rule.js';
 import type { HotlineOffice, HotlineService } from './hotline.service.js';
@@ -40,10 +41,6 @@ export const CALLBACK_REASONS = {
 /** States in which the caller is already in the programme: told their state, never registered again. */
 const ALREADY_IN = new Set(['registered', 'waiting', 'assessed', 'enrolled', 'placed', 'withdrawn', 'cigs_ended']);
 
-/** "Centro per l’impiego di Carpi" → "CPI di Carpi", as operators say it on the phone. */
-export function shortOfficeName(name: string): string {
-  return name.replace(/^Centro per l[’']impiego\b/i, 'CPI');
-}
 
 type Resolved = { worker: WorkerRef; created: boolean };
 
@@ -134,12 +131,12 @@ export function createIntakeService(deps: {
       const actor = ctx.actor;
       const office = await hotline.officeInNetwork(actor);
       const phoneCheck = normalisePhoneNumber(input.phone);
-      if (!phoneCheck.valid) throw new DomainError('INVALID_PHONE', 400, outreachErrors.invalidPhone().text, { errors: [{ path: 'phone', message: 'Numero di telefono non valido' }] });
+      if (!phoneCheck.valid) throw new DomainError('INVALID_PHONE', 400, outreachErrors.invalidPhone().text, { errors: [{ path: 'body/phone', message: 'Numero di telefono non valido' }] });
       const phone = phoneCheck.e164;
       let cf: string | null = null;
       if (input.codiceFiscale) {
         cf = normaliseCodiceFiscale(input.codiceFiscale);
-        if (!validateCodiceFiscale(cf).valid) throw new DomainError('INVALID_CODICE_FISCALE', 400, { it: 'Il codice fiscale non è valido.', en: 'The codice fiscale is not valid.' }, { errors: [{ path: 'codiceFiscale', message: 'Codice fiscale non valido' }] });
+        if (!validateCodiceFiscale(cf).valid) throw new DomainError('INVALID_CODICE_FISCALE', 400, { it: 'Il codice fiscale non è valido.', en: 'The codice fiscale is not valid.' }, { errors: [{ path: 'body/codiceFiscale', message: 'Codice fiscale non valido' }] });
       }
       const now = clock();
       if (input.action === 'handover') return handOver(ctx, office, input, phone, cf, now);

@@ -1,5 +1,5 @@
 import { Badge, Button } from 'design-react-kit';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTEMPT_OUTCOMES, type Callback } from '../../../shared/schemas/outreach.schema';
 import { hotlineEndpoints } from '../../../shared/api/outreach.endpoints';
@@ -9,40 +9,81 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { formatDateTime } from '../../i18n/i18n';
 
 const italianDate = (d: string | null) => (d ? d.split('-').reverse().join('/') : '—');
+type Outcome = (typeof ATTEMPT_OUTCOMES)[number];
 
-/** The callback queue: due first, then soonest CIGS end; one outcome select and button per row. */
-export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChanged(): void }) {
+/** The visible one of a row's two renderings (cards below 768 px, the table above). */
+function visibleSelect(id: string): HTMLSelectElement | undefined {
+  return [...document.querySelectorAll<HTMLSelectElement>(`select[data-callback="${id}"]`)].find((el) => el.offsetParent !== null);
+}
+
+/**
+ * The callback queue: due first, then soonest CIGS end; one outcome select and button per row.
+ * The outcome has no preselected value (an unchosen "no answer" would count as an attempt); after
+ * an outcome is recorded the focus goes to the next row, so the operator works down the list.
+ */
+export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChanged(): Promise<void> }) {
   const { t } = useTranslation();
   const { show } = useNotice();
   const [outcomes, setOutcomes] = useState<Record<string, string>>({});
+  const [missing, setMissing] = useState<string | null>(null);
+  const [focusNext, setFocusNext] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!focusNext) return;
+    const target = items.find((i) => i.id === focusNext) ?? items[0];
+    (target ? visibleSelect(target.id) : document.getElementById('callbacks-title'))?.focus();
+    setFocusNext(null);
+  }, [items, focusNext]);
 
   async function record(cb: Callback) {
     setError(null);
+    const outcome = outcomes[cb.id] as Outcome | undefined;
+    if (!outcome) {
+      setMissing(cb.id);
+      visibleSelect(cb.id)?.focus();
+      return;
+    }
+    setMissing(null);
+    const index = items.findIndex((i) => i.id === cb.id);
+    const next = items[index + 1]?.id ?? items[index - 1]?.id ?? '';
     try {
-      await call(hotlineEndpoints.recordAttempt, { params: { id: cb.id }, body: { outcome: (outcomes[cb.id] ?? 'no_answer') as (typeof ATTEMPT_OUTCOMES)[number] } });
-      show('success', t('hotline.attemptSaved', { name: cb.name }));
-      onChanged();
+      const updated = await call(hotlineEndpoints.recordAttempt, { params: { id: cb.id }, body: { outcome } });
+      show('success', updated.closedAs ? t('hotline.attemptClosed', { name: cb.name, closed: t(`hotline.closedAs.${updated.closedAs}`) }) : t('hotline.attemptSaved', { name: cb.name }));
+      setOutcomes(({ [cb.id]: _, ...rest }) => rest);
+      await onChanged();
+      setFocusNext(next || 'none');
     } catch (err) {
       setError(err);
     }
   }
 
-  const controls = (cb: Callback) => (
-    <div className="d-flex gap-2 align-items-center">
-      <select
-        className="form-select form-select-sm"
-        style={{ minWidth: '10rem' }}
-        aria-label={t('hotline.attemptFor', { name: cb.name })}
-        value={outcomes[cb.id] ?? 'no_answer'}
-        onChange={(e) => setOutcomes({ ...outcomes, [cb.id]: e.target.value })}
-      >
-        {ATTEMPT_OUTCOMES.map((o) => (
-          <option key={o} value={o}>
-            {t(`hotline.attemptOutcome.${o}`)}
-          </option>
-        ))}
-      </select>
+  const controls = (cb: Callback, where: 'card' | 'row') => (
+    <div className="d-flex gap-2 align-items-start">
+      <div>
+        <select
+          className={`form-select form-select-sm${missing === cb.id ? ' is-invalid' : ''}`}
+          style={{ minWidth: '10rem' }}
+          data-callback={cb.id}
+          aria-label={t('hotline.attemptFor', { name: cb.name })}
+          aria-invalid={missing === cb.id ? true : undefined}
+          aria-describedby={missing === cb.id ? `cb-missing-${where}-${cb.id}` : undefined}
+          value={outcomes[cb.id] ?? ''}
+          onChange={(e) => { setOutcomes({ ...outcomes, [cb.id]: e.target.value }); setMissing(null); }}
+        >
+          <option value="">{t('hotline.chooseOutcome')}</option>
+          {ATTEMPT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`hotline.attemptOutcome.${o}`)}
+            </option>
+          ))}
+        </select>
+        {missing === cb.id && (
+          <div id={`cb-missing-${where}-${cb.id}`} className="invalid-feedback d-block" role="alert">
+            {t('hotline.chooseOutcome')}
+          </div>
+        )}
+      </div>
       <Button color="primary" size="sm" onClick={() => void record(cb)} aria-label={`${t('hotline.recordAttempt')}: ${cb.name}`}>
         {t('hotline.recordAttempt')}
       </Button>
@@ -51,7 +92,7 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
 
   return (
     <section aria-labelledby="callbacks-title" className="mt-5">
-      <h2 id="callbacks-title" className="h4">
+      <h2 id="callbacks-title" className="h4" tabIndex={-1}>
         {t('hotline.queue')} <Badge color="primary">{items.length}</Badge>
       </h2>
       <p className="small text-muted">{t('hotline.rule')}</p>
@@ -67,7 +108,7 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
               <p className="fw-semibold mb-1">{cb.name} {cb.due && <Badge color="danger">{t('hotline.due')}</Badge>}</p>
               <p className="mb-1">{cb.phone ? <a href={`tel:${cb.phone}`}>{cb.phone}</a> : '—'} · {t('hotline.col.cigsEnd')} {italianDate(cb.cigsEndDate)}</p>
               <p className="mb-1 small">{cb.reason} · {t('hotline.col.attempts')}: {cb.attempts} · {formatDateTime(cb.nextAttemptAt)}</p>
-              {controls(cb)}
+              {controls(cb, 'card')}
             </li>
           ))}
         </ul>
@@ -99,7 +140,7 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
                   <td>
                     {formatDateTime(cb.nextAttemptAt)} {cb.due && <Badge color="danger">{t('hotline.due')}</Badge>}
                   </td>
-                  <td>{controls(cb)}</td>
+                  <td>{controls(cb, 'row')}</td>
                 </tr>
               ))}
             </tbody>

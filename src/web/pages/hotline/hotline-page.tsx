@@ -1,37 +1,42 @@
 import { Button } from 'design-react-kit';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Callback, HotlineStatus, IntakeResponse, WorkerCandidate } from '../../../shared/schemas/outreach.schema';
+import type { Callback, HotlineStatus, WorkerCandidate } from '../../../shared/schemas/outreach.schema';
 import { hotlineEndpoints } from '../../../shared/api/outreach.endpoints';
 import { call } from '../../api/client';
+import { useFieldErrors } from '../../api/validate';
 import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
-import { TextField } from '../../components/text-field';
+import { SelectField, TextField } from '../../components/text-field';
 import { useSession } from '../../session/session-context';
 import { CallbackQueue } from './callback-queue';
+import { callOutcomeText } from './call-outcome';
 import { HotlineStatusPanel } from './hotline-status';
 import { HoursEditor } from './hours-editor';
+import { MatchList, NEW, strongMatch } from './match-list';
 
 const EMPTY = { name: '', phone: '', codiceFiscale: '', birthDate: '', company: '' };
 type Caller = typeof EMPTY;
-const NEW = 'new';
+type Action = 'register' | 'callback' | 'handover';
 
 function matchBody(c: Caller) {
   return { name: c.name.trim(), phone: c.phone.trim(), ...(c.codiceFiscale.trim() && { codiceFiscale: c.codiceFiscale.trim() }), ...(c.birthDate && { birthDate: c.birthDate }) };
 }
 const keyOf = (c: Caller) => JSON.stringify(matchBody(c));
-const searchable = (c: Caller) => c.name.trim().length >= 3 && c.phone.replace(/\D/g, '').length >= 6;
+const searchable = (c: Caller) => c.name.trim().length >= 3 && !/\d/.test(c.name) && c.phone.replace(/\D/g, '').length >= 6;
+const isEmpty = (c: Caller) => Object.values(c).every((v) => v === '');
 
 /**
- * The front-office screen: one form (name has the focus, Enter saves), known workers shown
- * inline as the operator types, and the callback queue below. If Enter comes before the matches
- * for what was typed are on screen, the first Enter shows them and the second confirms — so a
- * known worker is never created twice by typing fast.
+ * The front-office screen: one form (the name has the focus when the screen opens and after each
+ * call; Enter saves), known workers shown inline as the operator types, and the callback queue
+ * below. If Enter comes before the matches for what was typed are on screen, the first Enter shows
+ * them and the second confirms — so a known worker is never created twice by typing fast; a match
+ * on the name only must be chosen (or "new worker") explicitly.
  */
 export function HotlinePage() {
   const { t } = useTranslation();
-  const { show } = useNotice();
+  const { show, clear: clearNotice } = useNotice();
   const { session, can } = useSession();
   const [status, setStatus] = useState<HotlineStatus | null>(null);
   const [queue, setQueue] = useState<Callback[]>([]);
@@ -39,21 +44,35 @@ export function HotlinePage() {
   const [candidates, setCandidates] = useState<WorkerCandidate[]>([]);
   const [shownKey, setShownKey] = useState('');
   const [choice, setChoice] = useState(NEW);
+  const [choiceError, setChoiceError] = useState('');
+  const [programmeId, setProgrammeId] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors();
   const formRef = useRef<HTMLFormElement>(null);
   const officeId = session?.currentOfficeId;
 
-  const reload = useCallback(() => {
-    call(hotlineEndpoints.status).then(setStatus, setError);
-    call(hotlineEndpoints.callbacks).then((r) => setQueue(r.items), setError);
+  const focusName = () => formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+  // After the page title took the focus (it does on every navigation): the operator types the name at once.
+  useEffect(() => focusName(), []);
+
+  const reload = useCallback(async () => {
+    await Promise.all([
+      call(hotlineEndpoints.status).then((s) => {
+        setStatus(s);
+        // The office's default (first) programme unless the operator chose another still open.
+        setProgrammeId((current) => (s.programmes.some((p) => p.id === current) ? current : (s.programmes[0]?.id ?? '')));
+      }, setError),
+      call(hotlineEndpoints.callbacks).then((r) => setQueue(r.items), setError),
+    ]);
   }, []);
-  useEffect(reload, [reload, officeId]);
+  useEffect(() => void reload(), [reload, officeId]);
 
   const fetchMatches = useCallback(async (c: Caller) => {
     const r = await call(hotlineEndpoints.matches, { body: matchBody(c) });
     setCandidates(r.candidates);
-    setChoice(r.candidates.find((x) => x.inScope)?.id ?? NEW);
+    setChoice(r.candidates.length === 0 ? NEW : strongMatch(r.candidates));
+    setChoiceError('');
     setShownKey(keyOf(c));
     return r.candidates;
   }, []);
@@ -64,94 +83,104 @@ export function HotlinePage() {
     return () => clearTimeout(timer);
   }, [caller, shownKey, fetchMatches]);
 
-  async function submit(action: 'register' | 'callback', event?: FormEvent) {
+  async function submit(action: Action, event?: FormEvent, handover?: { candidate: WorkerCandidate; reason: string }) {
     event?.preventDefault();
     setError(null);
     if (busy) return;
+    const body = {
+      name: caller.name.trim(),
+      phone: caller.phone.trim(),
+      ...(caller.codiceFiscale.trim() && { codiceFiscale: caller.codiceFiscale.trim() }),
+      ...(caller.birthDate && { birthDate: caller.birthDate }),
+      ...(caller.company.trim() && { company: caller.company.trim() }),
+      action,
+    };
+    if (!fields.check(hotlineEndpoints.recordCall, body, formRef.current)) return;
     setBusy(true);
     try {
-      if (keyOf(caller) !== shownKey) {
+      let target = handover ? handover.candidate.id : choice;
+      if (!handover && keyOf(caller) !== shownKey) {
         const found = await fetchMatches(caller);
         if (found.length > 0) return; // let the operator see and confirm
+        target = NEW;
       }
-      const body = {
-        name: caller.name.trim(),
-        phone: caller.phone.trim(),
-        ...(caller.codiceFiscale.trim() && { codiceFiscale: caller.codiceFiscale.trim() }),
-        ...(caller.birthDate && { birthDate: caller.birthDate }),
-        ...(caller.company.trim() && { company: caller.company.trim() }),
-        ...(choice !== NEW && { workerId: choice }),
-        action,
+      if (!handover && target === '') {
+        setChoiceError(t('hotline.chooseMatch'));
+        formRef.current?.querySelector<HTMLInputElement>('input[name="match"]')?.focus();
+        return;
+      }
+      const full = {
+        ...body,
+        ...(target !== NEW && { workerId: target }),
+        ...(action === 'register' && programmeId && { programmeId }),
+        ...(handover?.reason && { reason: handover.reason }),
       };
-      const result = await call(hotlineEndpoints.recordCall, { body });
-      const reasons = result.outcome === 'not_eligible' && result.eligibility ? ` ${result.eligibility.reasons.join('; ')}` : '';
-      show(result.outcome === 'not_eligible' ? 'warning' : 'success', `${t(`hotline.outcome.${result.outcome}`, { name: body.name })}${reasons}${result.workerCreated ? ` ${t('hotline.created')}` : ''}`);
+      const result = await call(hotlineEndpoints.recordCall, { body: full });
+      const notice = callOutcomeText(t, body.name, result);
+      show(notice.tone, notice.text);
       setCaller(EMPTY);
       setCandidates([]);
       setShownKey('');
       setChoice(NEW);
-      formRef.current?.querySelector('input')?.focus();
-      reload();
+      setChoiceError('');
+      fields.clear();
+      focusName();
+      void reload();
     } catch (err) {
+      fields.fromProblem(err);
       setError(err);
     } finally {
       setBusy(false);
     }
   }
 
-  const set = (field: keyof Caller) => (value: string) => setCaller({ ...caller, [field]: value });
+  const set = (field: keyof Caller) => (value: string) => {
+    // A new call starts: the previous call's confirmation no longer applies.
+    if (isEmpty(caller) && value !== '') clearNotice();
+    setCaller({ ...caller, [field]: value });
+  };
   const shown = keyOf(caller) === shownKey;
-  const italianDate = (d: string | null) => (d ? d.split('-').reverse().join('/') : '');
+  const programmes = status?.programmes ?? [];
 
   return (
     <>
       <PageTitle lead={t('hotline.lead')}>{t('hotline.title')}</PageTitle>
       {status && <HotlineStatusPanel status={status} />}
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} shownBesideFields={fields.errors} />
       <form ref={formRef} onSubmit={(e) => void submit('register', e)} aria-labelledby="intake-title" noValidate>
         <h2 id="intake-title" className="h4">{t('hotline.form')}</h2>
         <div className="row">
-          <TextField className="col-md-6" label={t('hotline.name')} value={caller.name} onChange={set('name')} required autoFocus autoComplete="off" />
-          <TextField className="col-md-6" label={t('hotline.phone')} value={caller.phone} onChange={set('phone')} required type="tel" inputMode="tel" autoComplete="off" />
+          <TextField className="col-md-6" label={t('hotline.name')} value={caller.name} onChange={set('name')} error={fields.errors.name} required autoComplete="off" />
+          <TextField className="col-md-6" label={t('hotline.phone')} value={caller.phone} onChange={set('phone')} error={fields.errors.phone} required type="tel" inputMode="tel" autoComplete="off" />
         </div>
-        <details className="mb-3">
+        <details className="mb-3" open={Boolean(fields.errors.codiceFiscale || fields.errors.birthDate) || undefined}>
           <summary>{t('hotline.more')}</summary>
           <div className="row mt-2">
-            <TextField className="col-md-4" label={t('hotline.codiceFiscale')} value={caller.codiceFiscale} onChange={set('codiceFiscale')} maxLength={16} autoComplete="off" />
-            <TextField className="col-md-4" label={t('hotline.birthDate')} value={caller.birthDate} onChange={set('birthDate')} type="date" />
-            <TextField className="col-md-4" label={t('hotline.company')} value={caller.company} onChange={set('company')} autoComplete="off" />
+            <TextField className="col-md-4" label={t('hotline.codiceFiscale')} value={caller.codiceFiscale} onChange={set('codiceFiscale')} error={fields.errors.codiceFiscale} maxLength={16} autoComplete="off" />
+            <TextField className="col-md-4" label={t('hotline.birthDate')} value={caller.birthDate} onChange={set('birthDate')} error={fields.errors.birthDate} type="date" />
+            <TextField className="col-md-4" label={t('hotline.company')} value={caller.company} onChange={set('company')} error={fields.errors.company} autoComplete="off" />
           </div>
         </details>
+        {programmes.length > 1 && (
+          <SelectField
+            className="col-md-6"
+            label={t('hotline.programme')}
+            value={programmeId}
+            onChange={setProgrammeId}
+            options={programmes.map((p, i) => ({ value: p.id, label: i === 0 ? t('hotline.programmeDefault', { name: p.name }) : p.name }))}
+          />
+        )}
+        {programmes.length === 1 && <p className="mb-3">{t('hotline.programmeOnly', { name: programmes[0]!.name })}</p>}
         {shown && (
-          <fieldset className="mb-3" aria-live="polite">
-            <legend className="h6">{t('hotline.matches')}</legend>
-            {candidates.length === 0 && <p className="mb-1">{t('hotline.noMatches')}</p>}
-            {candidates.map((c) => (
-              <div className="form-check" key={c.id}>
-                <input className="form-check-input" type="radio" name="match" id={`m-${c.id}`} value={c.id} checked={choice === c.id} disabled={!c.inScope} onChange={() => setChoice(c.id)} />
-                <label className="form-check-label" htmlFor={`m-${c.id}`}>
-                  <strong>{c.firstName} {c.lastName}</strong>
-                  {c.inScope ? (
-                    <>
-                      {c.phone && ` · ${c.phone}`}
-                      {c.companyName && ` · ${c.companyName}`}
-                      {c.cigsEndDate && ` · ${t('hotline.cigsEnd', { date: italianDate(c.cigsEndDate) })}`}
-                    </>
-                  ) : (
-                    ` · ${t('hotline.otherOffice', { office: c.officeName })}`
-                  )}
-                  {' · '}
-                  <span className="text-muted">{c.matchedOn.map((m) => t(`hotline.matchedOn.${m}`)).join(', ')}</span>
-                </label>
-              </div>
-            ))}
-            {candidates.length > 0 && (
-              <div className="form-check">
-                <input className="form-check-input" type="radio" name="match" id="m-new" value={NEW} checked={choice === NEW} onChange={() => setChoice(NEW)} />
-                <label className="form-check-label" htmlFor="m-new">{t('hotline.newWorker', { name: caller.name })}</label>
-              </div>
-            )}
-          </fieldset>
+          <MatchList
+            candidates={candidates}
+            callerName={caller.name}
+            choice={choice}
+            onChoose={(id) => { setChoice(id); setChoiceError(''); }}
+            error={choiceError}
+            busy={busy}
+            onHandOver={(candidate, reason) => void submit('handover', undefined, { candidate, reason })}
+          />
         )}
         <div className="d-flex flex-wrap gap-2">
           <Button color="primary" type="submit" disabled={busy}>{busy ? t('hotline.saving') : t('hotline.register')}</Button>
@@ -159,7 +188,7 @@ export function HotlinePage() {
         </div>
       </form>
       <CallbackQueue items={queue} onChanged={reload} />
-      {status && can('hotline.manage') && <HoursEditor status={status} onSaved={reload} />}
+      {status && can('hotline.manage') && <HoursEditor status={status} onSaved={() => void reload()} />}
     </>
   );
 }
