@@ -92,6 +92,8 @@ export interface OutreachCampaignsTable {
   template_id: string;
   reminder_after_days: Generated<number>;
   max_reminders: Generated<number>;
+  /** Leave out whoever any campaign reached in the last N days (migration 0015). */
+  exclude_reached_days: Generated<number>;
   status: Generated<CampaignStatus>;
   created_by: string | null;
   created_at: CreatedAt;
@@ -137,6 +139,8 @@ export interface OutreachMessagesTable {
   created_at: CreatedAt;
   claimed_at: Date | string | null;
   sent_at: Date | string | null;
+  /** The date printed on a letter (migration 0015): a reprint carries it, not the day of the reprint. */
+  letter_date: SqlDate | null;
 }
 
 export interface OutreachTables {

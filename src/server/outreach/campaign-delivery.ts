@@ -8,9 +8,13 @@ import type { Channels } from './channels.js';
 import type { ActorContext } from '../auth/index.js';
 import type { HotlineRepository } from './hotline.repository.js';
 import { romeLocal } from './hotline-hours.js';
+import { appendWorkerEvents, workerRefsByIds } from '../people/index.js';
+import type { Executor } from '../db/executor.js';
+import { mergeData } from './campaign-merge.js';
 import { renderLetters } from './letters.js';
 import { addressFor, placeholderValues, renderFor, type MergeRow } from './merge.js';
 import { outreachErrors } from './outreach.errors.js';
+import { countSms } from './sms-segments.js';
 
 type Deps = {
   db: Kysely<DB>;
@@ -24,6 +28,13 @@ type Deps = {
 
 const TRANSPORT: Record<OutreachChannel, (c: Channels) => string> = { sms: (c) => c.sms.kind, email: (c) => c.email.kind, letter: () => 'print' };
 const DISPATCH_BATCH = 100;
+/** The reminder job acts as the system: no staff member, named in the audit details. */
+const REMINDER_JOB = { actor: null, requestId: 'ricolloca-reminders', ip: '' };
+
+/** The CAP written in a street address ("Via Emilia Est 120, 41122"), or '' when there is none. */
+function postalCodeOf(address: string): string {
+  return /\b(\d{5})\b/.exec(address)?.[1] ?? '';
+}
 /** Messages sent within the start request; the reminder job sends any left queued. */
 const START_DISPATCH_LIMIT = 200;
 
@@ -57,18 +68,58 @@ export function createCampaignDelivery(deps: Deps) {
   return {
     dispatchQueued,
 
-    /** Draft → running: picks the targets (soonest CIGS end first), invites them, sends. */
+    /**
+     * What "Avvia" will do, for the operator to confirm: the recipients and their count, who is
+     * left out and why, the messages it sends (and, for SMS, the billed parts), who cannot be
+     * reached, and whether the programme is already full (those who answer go to the waiting list).
+     */
+    async startPreview(ctx: ActorContext, id: string) {
+      const campaign = await deps.service.loadCampaign(ctx.actor, id);
+      if (campaign.status !== 'draft') throw outreachErrors.campaignState();
+      const now = clock();
+      const { included, excluded, places } = await deps.service.targeting(campaign, deps.service.networkOf(ctx.actor), now);
+      const rendered = await render(db, included.map((t) => t.id), campaign.templateId, campaign.channel, false);
+      let messages = 0;
+      let smsParts = 0;
+      let unreachable = 0;
+      for (const t of included) {
+        const r = rendered.get(t.id);
+        if (!r || !('to' in r.address)) {
+          unreachable++;
+          continue;
+        }
+        messages++;
+        if (campaign.channel === 'sms') smsParts += countSms(r.body).segments;
+      }
+      const names = await workerRefsByIds(db, included.slice(0, 50).map((t) => t.id));
+      await audit.record(db, ctx, { action: 'outreach.start_previewed', entityType: 'outreach_campaign', entityId: id, details: { recipients: included.length } });
+      return {
+        recipients: included.length,
+        sample: included.slice(0, 50).map((t) => {
+          const w = names.get(t.id);
+          return { workerId: t.id, name: w ? `${w.lastName} ${w.firstName}` : '', cigsEndDate: t.cigs_end, reachable: rendered.get(t.id) !== undefined && 'to' in rendered.get(t.id)!.address };
+        }),
+        messages,
+        smsParts: campaign.channel === 'sms' ? smsParts : null,
+        unreachable,
+        excluded,
+        excludeReachedDays: campaign.excludeReachedDays,
+        programme: places ? { name: places.name, capacity: places.capacity, placesFree: places.free, full: places.free === 0 } : null,
+      };
+    },
+
+    /** Draft → running: the targets of `targeting` (soonest CIGS end first) are invited, the messages sent. */
     async start(ctx: ActorContext, id: string) {
       const campaign = await deps.service.loadCampaign(ctx.actor, id);
       if (campaign.status !== 'draft') throw outreachErrors.campaignState();
       const networkId = deps.service.networkOf(ctx.actor);
       const now = clock();
-      const rules = await deps.service.programmeRules(campaign.programmeId);
-      const targets = await repo.targets(db, { networkId, programmeId: campaign.programmeId, reasons: rules.reasons, today: romeLocal(now).date, officeIds: rules.officeIds });
+      const { included: targets, excluded } = await deps.service.targeting(campaign, networkId, now);
       const rendered = await render(db, targets.map((t) => t.id), campaign.templateId, campaign.channel, false);
       const transport = TRANSPORT[campaign.channel](channels);
+      const letterDate = romeLocal(now).date;
       await db.transaction().execute(async (trx) => {
-        const status = (await trx.selectFrom('outreach_campaigns').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow()).status;
+        const status = await repo.lockCampaignStatus(trx, id);
         if (status !== 'draft') throw outreachErrors.campaignState();
         const recipientRows = targets.map((t) => {
           const r = rendered.get(t.id);
@@ -85,16 +136,16 @@ export function createCampaignDelivery(deps: Deps) {
           const recipientId = byWorker.get(t.worker_id)!;
           const reason = 'to' in r.address ? `Invito (${campaign.channel})` : r.address.unreachable;
           events.push({ recipient_id: recipientId, from_status: 'not_contacted' as const, to_status: t.status, actor_id: ctx.actor.userId, reason, at: now });
-          timeline.push({ worker_id: t.worker_id, office_id: t.office_id, kind: t.status === 'invited' ? 'outreach.invited' : 'outreach.unreachable', actor_id: ctx.actor.userId, at: now, details: JSON.stringify({ campaignId: id, channel: campaign.channel, reason }) });
+          timeline.push({ workerId: t.worker_id, officeId: t.office_id, kind: t.status === 'invited' ? 'outreach.invited' : 'outreach.unreachable', actorId: ctx.actor.userId, details: { campaignId: id, channel: campaign.channel, reason } });
           if ('to' in r.address) {
-            messages.push({ campaign_id: id, recipient_id: recipientId, office_id: t.office_id, channel: campaign.channel, transport, to_address: r.address.to, subject: r.subject, body: r.body, created_at: now });
+            messages.push({ campaign_id: id, recipient_id: recipientId, office_id: t.office_id, channel: campaign.channel, transport, to_address: r.address.to, subject: r.subject, body: r.body, created_at: now, letter_date: campaign.channel === 'letter' ? letterDate : null });
           }
         }
         await repo.insertMessages(trx, messages);
         await repo.insertRecipientEvents(trx, events);
-        await repo.insertWorkerEvents(trx, timeline);
-        await trx.updateTable('outreach_campaigns').set({ status: 'running', started_at: now }).where('id', '=', id).execute();
-        await audit.record(trx, ctx, { action: 'outreach.campaign_started', entityType: 'outreach_campaign', entityId: id, details: { recipients: recipientRows.length, messages: messages.length } });
+        await appendWorkerEvents(trx, timeline);
+        await repo.setCampaignStarted(trx, id, now);
+        await audit.record(trx, ctx, { action: 'outreach.campaign_started', entityType: 'outreach_campaign', entityId: id, details: { recipients: recipientRows.length, messages: messages.length, excluded } });
       });
       // The first messages go out with the answer; a large campaign's rest is sent by the job.
       if (campaign.channel !== 'letter') await dispatchQueued(START_DISPATCH_LIMIT);
@@ -112,9 +163,9 @@ export function createCampaignDelivery(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         const rows = await repo.registeredMeanwhile(trx, 5000);
         if (!rows.length) return;
-        await trx.updateTable('outreach_recipients').set({ status: 'registered', updated_at: now }).where('id', 'in', rows.map((r) => r.id)).execute();
+        await repo.setRecipientStatus(trx, rows.map((r) => r.id), 'registered', now);
         await repo.insertRecipientEvents(trx, rows.map((r) => ({ recipient_id: r.id, from_status: r.status, to_status: 'registered' as const, actor_id: null, reason: 'Iscrizione al programma registrata', at: now })));
-        await repo.insertWorkerEvents(trx, rows.map((r) => ({ worker_id: r.worker_id, office_id: r.office_id, kind: 'outreach.registered', actor_id: null, at: now, details: JSON.stringify({ campaignId: r.campaign_id }) })));
+        await appendWorkerEvents(trx, rows.map((r) => ({ workerId: r.worker_id, officeId: r.office_id, kind: 'outreach.registered', actorId: null, details: { campaignId: r.campaign_id } })));
       });
       let reminded = 0;
       for (;;) {
@@ -133,15 +184,11 @@ export function createCampaignDelivery(deps: Deps) {
               messages.push({ campaign_id: campaignId, recipient_id: r.id, office_id: r.office_id, channel, transport: TRANSPORT[channel](channels), to_address: m.address.to, subject: m.subject, body: m.body, created_at: now });
             }
             await repo.insertMessages(trx, messages);
-            await trx
-              .updateTable('outreach_recipients')
-              .set((eb) => ({ status: 'reminded', reminders_sent: eb('reminders_sent', '+', 1), last_message_at: now, updated_at: now }))
-              .where('id', 'in', rows.map((r) => r.id))
-              .execute();
+            await repo.markReminded(trx, rows.map((r) => r.id), now);
             await repo.insertRecipientEvents(trx, rows.map((r) => ({ recipient_id: r.id, from_status: r.status, to_status: 'reminded' as const, actor_id: null, reason: `Promemoria automatico n. ${r.reminders_sent + 1}`, at: now })));
-            await repo.insertWorkerEvents(trx, rows.map((r) => ({ worker_id: r.worker_id, office_id: r.office_id, kind: 'outreach.reminded', actor_id: null, at: now, details: JSON.stringify({ campaignId, reminder: r.reminders_sent + 1 }) })));
+            await appendWorkerEvents(trx, rows.map((r) => ({ workerId: r.worker_id, officeId: r.office_id, kind: 'outreach.reminded', actorId: null, details: { campaignId, reminder: r.reminders_sent + 1 } })));
           }
-          await trx.insertInto('audit_log').values({ action: 'outreach.reminders_sent', entity_type: 'outreach_campaign', entity_id: null, actor_label: 'ricolloca reminders', details: JSON.stringify({ count: due.length }) }).execute();
+          await audit.record(trx, REMINDER_JOB, { action: 'outreach.reminders_sent', entityType: 'outreach_campaign', entityId: null, officeId: null, details: { count: due.length, by: 'ricolloca reminders' } });
           return due.length;
         });
         reminded += count;
@@ -155,23 +202,17 @@ export function createCampaignDelivery(deps: Deps) {
     async letters(ctx: ActorContext, id: string): Promise<Buffer> {
       const campaign = await deps.service.loadCampaign(ctx.actor, id);
       if (campaign.channel !== 'letter') throw outreachErrors.notLetterCampaign();
-      const messages = await db
-        .selectFrom('outreach_messages as m')
-        .innerJoin('outreach_recipients as r', 'r.id', 'm.recipient_id')
-        .select(['m.id', 'm.subject', 'm.body', 'm.status', 'r.worker_id'])
-        .where('m.campaign_id', '=', id)
-        .orderBy('r.priority')
-        .orderBy('m.created_at')
-        .execute();
-      const merge = new Map((await repo.mergeData(db, [...new Set(messages.map((m) => m.worker_id))])).map((r) => [r.id, r]));
+      const messages = (await repo.messagesOf(db, id)).filter((m) => m.channel === 'letter');
+      const merge = new Map((await mergeData(db, [...new Set(messages.map((m) => m.worker_id))])).map((r) => [r.id, r]));
       const today = romeLocal(clock()).date;
       const pdf = await renderLetters(
         messages.map((m) => {
           const w = merge.get(m.worker_id)!;
           return {
             office: { name: w.office_name, address: w.office_address, postalCode: w.office_postal_code, comune: w.office_comune, province: w.office_province, phone: w.office_phone, email: w.office_email },
-            recipient: { name: `${w.first_name} ${w.last_name}`, address: w.address, postalCode: '', comune: w.comune_name ?? '', province: w.comune_province ?? '' },
-            date: today,
+            recipient: { name: `${w.first_name} ${w.last_name}`, address: w.address, postalCode: postalCodeOf(w.address), comune: w.comune_name ?? '', province: w.comune_province ?? '' },
+            // A reprint carries the letter's own date (kept on the message when the campaign started), not the day of the reprint.
+            date: m.letter_date ?? today,
             subject: m.subject,
             body: m.body,
           };
@@ -179,7 +220,7 @@ export function createCampaignDelivery(deps: Deps) {
       );
       const now = clock();
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('outreach_messages').set({ status: 'sent', sent_at: now, provider_id: 'print' }).where('campaign_id', '=', id).where('status', '=', 'queued').execute();
+        await repo.markLettersPrinted(trx, id, now);
         await audit.record(trx, ctx, { action: 'outreach.letters_printed', entityType: 'outreach_campaign', entityId: id, details: { letters: messages.length } });
       });
       return pdf;
@@ -187,9 +228,9 @@ export function createCampaignDelivery(deps: Deps) {
   };
 
   /** Renders one message per recipient: placeholders filled with each worker's own data. */
-  async function render(trx: Parameters<CampaignRepository['mergeData']>[0], workerIds: string[], templateId: string, channel: OutreachChannel, reminder: boolean) {
+  async function render(trx: Executor, workerIds: string[], templateId: string, channel: OutreachChannel, reminder: boolean) {
     const template = (await repo.findTemplate(trx, templateId))!;
-    const rows: MergeRow[] = await repo.mergeData(trx, workerIds);
+    const rows: MergeRow[] = await mergeData(trx, workerIds);
     const hours = await deps.hotline.slotsByOffice(trx, [...new Set(rows.map((r) => r.office_id))]);
     const today = romeLocal(clock()).date;
     return new Map(

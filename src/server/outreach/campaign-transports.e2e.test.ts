@@ -68,7 +68,7 @@ afterAll(async () => {
 
 async function startCampaign(channel: 'sms' | 'email', subject: string, body: string) {
   const template = (await coordinator.post('/api/v1/outreach/templates', { name: `T ${channel}`, channel, subject, body })).json();
-  const campaign = (await coordinator.post('/api/v1/outreach/campaigns', { name: `C ${channel}`, channel, templateId: template.id, programmeId: world.programmeId })).json();
+  const campaign = (await coordinator.post('/api/v1/outreach/campaigns', { name: `C ${channel}`, channel, templateId: template.id, programmeId: world.programmeId, excludeReachedDays: 0 })).json();
   return (await coordinator.post(`/api/v1/outreach/campaigns/${campaign.id}/start`)).json();
 }
 

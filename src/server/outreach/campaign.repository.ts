@@ -1,13 +1,10 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js';
-import type { CigsReason } from '../db/schema-companies.js';
+import { eligibleWorkersByUrgency, enrollmentsInStates, workersWithEnrollmentIn, type EligibilityRule } from '../programmes/index.js';
 
-/** Default target of a campaign without a programme: the crisis types the service is for. */
 /** Enrollment states that mean "already registered" (holding a place, waiting, or beyond). */
 export const REGISTERED_STATES = ['registered', 'waiting', 'assessed', 'enrolled', 'placed', 'withdrawn', 'cigs_ended'] as const;
-
-const cigsEnd = sql<string | null>`w.effective_cigs_end`;
 
 /** SQL of templates, campaigns, recipients and the outbox. */
 export function createCampaignRepository() {
@@ -56,59 +53,56 @@ export function createCampaignRepository() {
         .execute();
     },
 
-    async insertCampaign(trx: Executor, v: { networkId: string; programmeId: string | null; name: string; channel: OutreachChannel; templateId: string; reminderAfterDays: number; maxReminders: number; createdBy: string }) {
+    async insertCampaign(trx: Executor, v: { networkId: string; programmeId: string | null; name: string; channel: OutreachChannel; templateId: string; reminderAfterDays: number; maxReminders: number; excludeReachedDays: number; createdBy: string }) {
       const row = await trx
         .insertInto('outreach_campaigns')
-        .values({ network_id: v.networkId, programme_id: v.programmeId, name: v.name, channel: v.channel, template_id: v.templateId, reminder_after_days: v.reminderAfterDays, max_reminders: v.maxReminders, created_by: v.createdBy })
+        .values({ network_id: v.networkId, programme_id: v.programmeId, name: v.name, channel: v.channel, template_id: v.templateId, reminder_after_days: v.reminderAfterDays, max_reminders: v.maxReminders, exclude_reached_days: v.excludeReachedDays, created_by: v.createdBy })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
     },
 
     /**
-     * Eligible workers who have not registered, most urgent first: the CIGS reason is one the
-     * programme covers, the CIGS is active today, no enrollment in a registered-or-later state
-     * (for the campaign's programme, or any programme when it has none).
+     * The workers a campaign would reach: eligible for the programme's rules today (programmes'
+     * published eligibility sub-query, the one rule), most urgent first, each flagged with why
+     * it is left out, if it is: already registered or enrolled (for the programme, or any
+     * programme for a campaign without one), declined in an earlier campaign (of the same
+     * programme, or any), or reached by any campaign of the network since `reachedSince`.
      */
-    async targets(db: Executor, q: { networkId: string; programmeId: string | null; reasons: string[]; today: string; officeIds: string[] | null }) {
-      let query = db
-        .selectFrom('workers as w')
-        .innerJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
-        .select(['w.id', 'w.office_id', cigsEnd.as('cigs_end')])
-        .where('w.network_id', '=', q.networkId)
-        .where('cc.reason', 'in', q.reasons as CigsReason[])
-        .where('cc.start_date', '<=', q.today)
-        .where(cigsEnd, '>=', q.today)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('enrollments as e')
-                .select('e.id')
-                .whereRef('e.worker_id', '=', 'w.id')
-                .where('e.state', 'in', [...REGISTERED_STATES])
-                .$if(q.programmeId !== null, (sq) => sq.where('e.programme_id', '=', q.programmeId!)),
-            ),
-          ),
-        );
-      if (q.officeIds) query = query.where('w.office_id', 'in', q.officeIds.length ? q.officeIds : ['00000000-0000-0000-0000-000000000000']);
-      return query.orderBy(cigsEnd, 'asc').orderBy('w.last_name').orderBy('w.id').execute();
-    },
-
-    /** Everything a template can say about a worker: name, company, CIGS end, their office. */
-    async mergeData(db: Executor, workerIds: string[]) {
-      if (!workerIds.length) return [];
+    targets(db: Executor, q: { rule: EligibilityRule; programmeId: string | null; today: string; reachedSince: Date }) {
       return db
-        .selectFrom('workers as w')
-        .innerJoin('offices as o', 'o.id', 'w.office_id')
-        .leftJoin('cigs_cases as cc', 'cc.id', 'w.cigs_case_id')
-        .leftJoin('companies as co', 'co.id', 'cc.company_id')
-        .leftJoin('taxonomy_comuni as tc', 'tc.istat_code', 'w.residence_comune_code')
-        .select([
-          'w.id', 'w.first_name', 'w.last_name', 'w.phone', 'w.email', 'w.address', 'w.office_id', cigsEnd.as('cigs_end'),
-          'co.name as company', 'o.name as office_name', 'o.phone as office_phone', 'o.address as office_address', 'o.postal_code as office_postal_code',
-          'o.comune as office_comune', 'o.province as office_province', 'o.email as office_email', 'tc.name as comune_name', 'tc.province as comune_province',
+        .selectFrom(eligibleWorkersByUrgency(db, q.rule, q.today).as('t'))
+        .select((eb) => [
+          't.id',
+          't.office_id',
+          't.cigs_end',
+          eb('t.id', 'in', workersWithEnrollmentIn(db, q.programmeId, REGISTERED_STATES)).as('registered'),
+          eb
+            .exists(
+              eb
+                .selectFrom('outreach_recipients as d')
+                .innerJoin('outreach_campaigns as dc', 'dc.id', 'd.campaign_id')
+                .select('d.id')
+                .whereRef('d.worker_id', '=', 't.id')
+                .where('d.status', '=', 'declined')
+                .$if(q.programmeId !== null, (sq) => sq.where('dc.programme_id', '=', q.programmeId!)),
+            )
+            .as('declined'),
+          eb
+            .exists(
+              eb
+                .selectFrom('outreach_recipients as x')
+                .innerJoin('outreach_campaigns as xc', 'xc.id', 'x.campaign_id')
+                .select('x.id')
+                .whereRef('x.worker_id', '=', 't.id')
+                .where('xc.network_id', '=', q.rule.networkId)
+                .where('x.last_message_at', '>', q.reachedSince),
+            )
+            .as('reached'),
         ])
-        .where('w.id', 'in', workerIds)
+        .orderBy(sql`t.cigs_end asc nulls last`)
+        .orderBy('t.last_name')
+        .orderBy('t.id')
         .execute();
     },
 
@@ -120,7 +114,7 @@ export function createCampaignRepository() {
       return out;
     },
 
-    async insertMessages(trx: Executor, rows: Array<{ campaign_id: string; recipient_id: string; office_id: string; channel: OutreachChannel; transport: string; to_address: string; subject: string; body: string; created_at: Date }>) {
+    async insertMessages(trx: Executor, rows: Array<{ campaign_id: string; recipient_id: string; office_id: string; channel: OutreachChannel; transport: string; to_address: string; subject: string; body: string; created_at: Date; letter_date?: string | null }>) {
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('outreach_messages').values(rows.slice(i, i + 500)).execute();
     },
 
@@ -128,23 +122,71 @@ export function createCampaignRepository() {
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('outreach_recipient_events').values(rows.slice(i, i + 500)).execute();
     },
 
-    async insertWorkerEvents(trx: Executor, rows: Array<{ worker_id: string; office_id: string; kind: string; actor_id: string | null; at: Date; details: string }>) {
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('worker_events').values(rows.slice(i, i + 500)).execute();
-    },
-
+    /** A page of a campaign's recipients, most urgent first; names are merged by the caller (people's lookup). */
     listRecipients(db: Executor, campaignId: string, q: { status?: RecipientStatus; limit: number; offset: number }) {
       return db
         .selectFrom('outreach_recipients as r')
-        .innerJoin('workers as w', 'w.id', 'r.worker_id')
-        .select(['r.id', 'r.worker_id', 'r.status', 'r.priority', 'r.reminders_sent', 'r.last_message_at', 'w.first_name', 'w.last_name', 'r.office_id'])
+        .select(['r.id', 'r.worker_id', 'r.status', 'r.priority', 'r.reminders_sent', 'r.last_message_at', 'r.office_id'])
         .where('r.campaign_id', '=', campaignId)
         .$if(q.status !== undefined, (sq) => sq.where('r.status', '=', q.status!))
         .orderBy(sql`r.priority asc nulls last`)
-        .orderBy('w.last_name')
         .orderBy('r.id')
         .limit(q.limit)
         .offset(q.offset)
         .execute();
+    },
+
+    findRecipient: (db: Executor, campaignId: string, recipientId: string) =>
+      db.selectFrom('outreach_recipients').selectAll().where('id', '=', recipientId).where('campaign_id', '=', campaignId).executeTakeFirst(),
+
+    async setRecipientStatus(trx: Executor, ids: string[], status: RecipientStatus, at: Date) {
+      if (ids.length) await trx.updateTable('outreach_recipients').set({ status, updated_at: at }).where('id', 'in', ids).execute();
+    },
+
+    async markReminded(trx: Executor, ids: string[], at: Date) {
+      if (!ids.length) return;
+      await trx
+        .updateTable('outreach_recipients')
+        .set((eb) => ({ status: 'reminded', reminders_sent: eb('reminders_sent', '+', 1), last_message_at: at, updated_at: at }))
+        .where('id', 'in', ids)
+        .execute();
+    },
+
+    /** The campaign's status, locked until the transaction ends (one start at a time). */
+    async lockCampaignStatus(trx: Executor, id: string) {
+      return (await trx.selectFrom('outreach_campaigns').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow()).status;
+    },
+
+    async setCampaignStarted(trx: Executor, id: string, at: Date) {
+      await trx.updateTable('outreach_campaigns').set({ status: 'running', started_at: at }).where('id', '=', id).execute();
+    },
+
+    async setCampaignFinished(trx: Executor, id: string, at: Date) {
+      await trx.updateTable('outreach_campaigns').set({ status: 'done', finished_at: at }).where('id', '=', id).execute();
+    },
+
+    /** The messages of a campaign in the order they went out (most urgent recipient first), each with its recipient. */
+    messagesOf(db: Executor, campaignId: string, page?: { limit: number; offset: number }) {
+      return db
+        .selectFrom('outreach_messages as m')
+        .innerJoin('outreach_recipients as r', 'r.id', 'm.recipient_id')
+        .select(['m.id', 'm.channel', 'm.transport', 'm.to_address', 'm.subject', 'm.body', 'm.status', 'm.error', 'm.created_at', 'm.sent_at', 'm.letter_date', 'r.id as recipient_id', 'r.worker_id', 'r.status as recipient_status'])
+        .where('m.campaign_id', '=', campaignId)
+        .orderBy(sql`r.priority asc nulls last`)
+        .orderBy('m.created_at')
+        .orderBy('m.id')
+        .$if(page !== undefined, (q) => q.limit(page!.limit).offset(page!.offset))
+        .execute();
+    },
+
+    async countMessages(db: Executor, campaignId: string) {
+      const row = await db.selectFrom('outreach_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** Queued letters become 'sent' once printed. */
+    async markLettersPrinted(trx: Executor, campaignId: string, at: Date) {
+      await trx.updateTable('outreach_messages').set({ status: 'sent', sent_at: at, provider_id: 'print' }).where('campaign_id', '=', campaignId).where('status', '=', 'queued').execute();
     },
 
     async countRecipients(db: Executor, campaignId: string, status?: RecipientStatus) {
@@ -197,10 +239,9 @@ export function createCampaignRepository() {
         .where('r.status', 'in', ['not_contacted', 'invited', 'reminded'])
         .where(({ exists, selectFrom }) =>
           exists(
-            selectFrom('enrollments as e')
-              .select('e.id')
+            selectFrom(enrollmentsInStates(trx, REGISTERED_STATES).as('e'))
+              .select('e.worker_id')
               .whereRef('e.worker_id', '=', 'r.worker_id')
-              .where('e.state', 'in', [...REGISTERED_STATES])
               .where((eb) => eb.or([eb('c.programme_id', 'is', null), eb('e.programme_id', '=', eb.ref('c.programme_id'))])),
           ),
         )

@@ -153,7 +153,9 @@ describe('an SMS campaign', () => {
 describe('a letter campaign', () => {
   it('returns one A4 page per reachable recipient with their name, and marks the letters printed', async () => {
     const letterBody = 'Gentile {{nome}} {{cognome}},\nla sua cassa integrazione presso {{azienda}} termina il {{data_fine_cigs}}. Chiami il {{telefono_sede}}.';
-    const campaignId = await campaign('letter', await template('letter', letterBody, 'Invito al servizio di ricollocazione'));
+    // A world of its own: the SMS campaign above reached these workers (and one declined), and a new campaign leaves them out.
+    const letters = await buildOutreachWorld(t.database.db, network, TODAY);
+    const campaignId = await campaign('letter', await template('letter', letterBody, 'Invito al servizio di ricollocazione'), { programmeId: letters.programmeId });
     const started = (await coordinator.post(`/api/v1/outreach/campaigns/${campaignId}/start`)).json();
     expect(started.counts).toMatchObject({ invited: 3, unreachable: 1 });
     expect(started.messages).toMatchObject({ queued: 3 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { campaignEndpoints } from '../../shared/api/outreach.endpoints.js';
-import { actorContext } from '../auth/access.js';
+import { actorContext } from '../auth/index.js';
 import type { CampaignDelivery } from './campaign-delivery.js';
 import type { CampaignService } from './campaign.service.js';
 import type { Channels } from './channels.js';

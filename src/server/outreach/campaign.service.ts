@@ -4,10 +4,12 @@ import { requireNetwork, type Actor, type ActorContext } from '../auth/index.js'
 import type { DB } from '../db/schema.js';
 import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js';
 import { DomainError } from '../http/problem.js';
-import { appendWorkerEvent } from '../people/worker-events.js';
-import { canAccessWorker } from '../people/index.js';
+import { officeIdsInNetwork } from '../organisation/index.js';
+import { appendWorkerEvent, canAccessWorker, workerRefsByIds } from '../people/index.js';
+import { programmeForOutreach, type EligibilityRule } from '../programmes/index.js';
 import type { Campaign, Preview, Template } from '../../shared/schemas/outreach.schema.js';
 import { RECIPIENT_STATUSES } from '../../shared/schemas/outreach.schema.js';
+import { mergeData } from './campaign-merge.js';
 import type { CampaignRepository } from './campaign.repository.js';
 import { CRISIS_CIGS_REASONS } from '../../shared/schemas/companies.schema.js';
 import type { HotlineRepository } from './hotline.repository.js';
@@ -58,7 +60,7 @@ export function createCampaignService(deps: Deps) {
       for (const m of mc.filter((x) => x.campaign_id === c.id)) messages[m.status] = Number(m.n);
       return {
         id: c.id, name: c.name, channel: c.channel, templateId: c.template_id, templateName: c.template_name, programmeId: c.programme_id,
-        reminderAfterDays: c.reminder_after_days, maxReminders: c.max_reminders, status: c.status,
+        reminderAfterDays: c.reminder_after_days, maxReminders: c.max_reminders, excludeReachedDays: c.exclude_reached_days, status: c.status,
         createdAt: c.created_at.toISOString(), startedAt: iso(c.started_at), finishedAt: iso(c.finished_at), counts, messages,
       };
     });
@@ -102,9 +104,8 @@ export function createCampaignService(deps: Deps) {
       let values = SAMPLE_VALUES;
       let sample = { name: `${SAMPLE_VALUES.nome} ${SAMPLE_VALUES.cognome}`, synthetic: true };
       if (input.workerId) {
-        const [row] = await repo.mergeData(db, [input.workerId]);
-        const w = row ? await db.selectFrom('workers').select(['network_id', 'office_id']).where('id', '=', row.id).executeTakeFirst() : undefined;
-        if (!row || !w || !canAccessWorker(ctx.actor, { networkId: w.network_id, officeId: w.office_id })) throw outreachErrors.workerNotFound();
+        const [row] = await mergeData(db, [input.workerId]);
+        if (!row || !canAccessWorker(ctx.actor, { networkId: row.network_id, officeId: row.office_id })) throw outreachErrors.workerNotFound();
         const hours = await deps.hotline.slots(db, row.office_id);
         values = placeholderValues(row, romeLocal(clock()).date, hours);
         sample = { name: `${row.first_name} ${row.last_name}`, synthetic: false };
@@ -116,13 +117,13 @@ export function createCampaignService(deps: Deps) {
 
     list: (actor: Actor) => present(networkOf(actor)),
 
-    async create(ctx: ActorContext, input: { name: string; channel: OutreachChannel; templateId: string; programmeId: string | null; reminderAfterDays: number; maxReminders: number }) {
+    async create(ctx: ActorContext, input: { name: string; channel: OutreachChannel; templateId: string; programmeId: string | null; reminderAfterDays: number; maxReminders: number; excludeReachedDays: number }) {
       const networkId = networkOf(ctx.actor);
       const template = await loadTemplate(ctx.actor, input.templateId);
       if (template.channel !== input.channel) throw outreachErrors.channelMismatch();
       if (input.programmeId) {
-        const p = await db.selectFrom('programmes').select('network_id').where('id', '=', input.programmeId).executeTakeFirst();
-        if (!p || p.network_id !== networkId) throw outreachErrors.programmeNotFound();
+        const p = await programmeForOutreach(db, input.programmeId);
+        if (!p || p.networkId !== networkId) throw outreachErrors.programmeNotFound();
       }
       const id = await db.transaction().execute(async (trx) => {
         const newId = await repo.insertCampaign(trx, { ...input, networkId, createdBy: ctx.actor.userId });
@@ -136,7 +137,7 @@ export function createCampaignService(deps: Deps) {
       const c = await loadCampaign(ctx.actor, id);
       if (c.status !== 'running') throw outreachErrors.campaignState();
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('outreach_campaigns').set({ status: 'done', finished_at: clock() }).where('id', '=', id).execute();
+        await repo.setCampaignFinished(trx, id, clock());
         await audit.record(trx, ctx, { action: 'outreach.campaign_finished', entityType: 'outreach_campaign', entityId: id });
       });
       return loadCampaign(ctx.actor, id);
@@ -145,11 +146,12 @@ export function createCampaignService(deps: Deps) {
     async recipients(ctx: ActorContext, id: string, q: { status?: RecipientStatus; limit: number; offset: number }) {
       await loadCampaign(ctx.actor, id);
       const [rows, total] = await Promise.all([repo.listRecipients(db, id, q), repo.countRecipients(db, id, q.status)]);
+      const workers = await workerRefsByIds(db, rows.map((r) => r.worker_id));
       await audit.record(db, ctx, { action: 'outreach.recipients_read', entityType: 'outreach_campaign', entityId: id, details: { count: rows.length } });
       return {
         total,
         items: rows.map((r) => ({
-          id: r.id, workerId: r.worker_id, name: `${r.first_name} ${r.last_name}`, cigsEndDate: r.priority, status: r.status,
+          id: r.id, workerId: r.worker_id, name: `${workers.get(r.worker_id)?.firstName ?? ''} ${workers.get(r.worker_id)?.lastName ?? ''}`.trim(), cigsEndDate: r.priority, status: r.status,
           remindersSent: r.reminders_sent, lastMessageAt: r.last_message_at ? new Date(r.last_message_at).toISOString() : null,
         })),
       };
@@ -158,14 +160,14 @@ export function createCampaignService(deps: Deps) {
     /** An operator records the answer: registered, declined, or unreachable (wrong number, returned letter). */
     async setRecipientStatus(ctx: ActorContext, campaignId: string, recipientId: string, to: 'registered' | 'declined' | 'unreachable', reason = '') {
       await loadCampaign(ctx.actor, campaignId);
-      const r = await db.selectFrom('outreach_recipients').selectAll().where('id', '=', recipientId).where('campaign_id', '=', campaignId).executeTakeFirst();
+      const r = await repo.findRecipient(db, campaignId, recipientId);
       if (!r) throw outreachErrors.recipientNotFound();
       if (!canMoveRecipient(r.status, to)) {
         throw new DomainError('RECIPIENT_TRANSITION_NOT_ALLOWED', 409, { it: `Non si può passare da «${r.status}» a «${to}».`, en: `Cannot move from "${r.status}" to "${to}".` });
       }
       const now = clock();
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('outreach_recipients').set({ status: to, updated_at: now }).where('id', '=', recipientId).execute();
+        await repo.setRecipientStatus(trx, [recipientId], to, now);
         await logRecipientTransition(trx, { recipientId, from: r.status, to, actorId: ctx.actor.userId, reason, at: now });
         await appendWorkerEvent(trx, { workerId: r.worker_id, officeId: r.office_id, kind: `outreach.${to}`, actorId: ctx.actor.userId, at: now, details: { campaignId, reason } });
         await audit.record(trx, ctx, { action: 'outreach.recipient_status', entityType: 'outreach_recipient', entityId: recipientId, officeId: r.office_id, details: { from: r.status, to, reason } });
@@ -173,11 +175,35 @@ export function createCampaignService(deps: Deps) {
       return { id: recipientId, status: to };
     },
 
-    programmeRules: async (programmeId: string | null) => {
-      if (!programmeId) return { reasons: [...CRISIS_CIGS_REASONS], officeIds: null as string[] | null };
-      const p = await db.selectFrom('programmes').select(['eligible_reasons']).where('id', '=', programmeId).executeTakeFirstOrThrow();
-      const offices = await db.selectFrom('programme_offices').select('office_id').where('programme_id', '=', programmeId).execute();
-      return { reasons: p.eligible_reasons, officeIds: offices.map((o) => o.office_id) };
+    /**
+     * Who a campaign reaches and who it leaves out, and why: the programme's eligibility rule (the
+     * one definition in programmes; a campaign without a programme targets the crisis CIGS reasons
+     * with an active CIGS in every office of the network), minus whoever is already registered or
+     * enrolled, declined before, or was reached by any campaign in the last `excludeReachedDays`.
+     */
+    async targeting(campaign: Campaign, networkId: string, now: Date) {
+      let rule: EligibilityRule;
+      let places: { capacity: number; free: number; name: string } | null = null;
+      if (campaign.programmeId) {
+        const p = await programmeForOutreach(db, campaign.programmeId);
+        if (!p || p.networkId !== networkId) throw outreachErrors.programmeNotFound();
+        rule = p.rule;
+        places = { capacity: p.capacity, free: Math.max(0, p.capacity - p.placesUsed), name: p.name };
+      } else {
+        rule = { networkId, officeIds: [...(await officeIdsInNetwork(db, networkId))], eligibleReasons: [...CRISIS_CIGS_REASONS], requireActiveCigs: true };
+      }
+      const reachedSince = new Date(now.getTime() - campaign.excludeReachedDays * 86_400_000);
+      const rows = await repo.targets(db, { rule, programmeId: campaign.programmeId, today: romeLocal(now).date, reachedSince });
+      const excluded = { registered: 0, declined: 0, recentlyReached: 0 };
+      const included: Array<{ id: string; office_id: string; cigs_end: string | null }> = [];
+      // One reason per person, the strongest first: already in, said no, reached lately.
+      for (const r of rows) {
+        if (r.registered) excluded.registered++;
+        else if (r.declined) excluded.declined++;
+        else if (r.reached) excluded.recentlyReached++;
+        else included.push({ id: r.id, office_id: r.office_id, cigs_end: r.cigs_end });
+      }
+      return { included, excluded, places };
     },
   };
 }

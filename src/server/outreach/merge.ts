@@ -2,10 +2,10 @@ import type { OutreachChannel } from '../db/schema-outreach.js';
 import { toGsmFriendly } from './sms-segments.js';
 import { normalisePhoneNumber } from '../../shared/identity/phone.js';
 import type { HotlineSlot } from './hotline-hours.js';
-import type { CampaignRepository } from './campaign.repository.js';
+import type { MergeRow } from './campaign-merge.js';
 import { daysBetween, describeHours, italianDate, renderTemplate, type PlaceholderValues } from './placeholders.js';
 
-export type MergeRow = Awaited<ReturnType<CampaignRepository['mergeData']>>[number];
+export type { MergeRow };
 
 export function placeholderValues(row: MergeRow, today: string, hours: HotlineSlot[]): PlaceholderValues {
   return {

@@ -12,3 +12,4 @@ export { insertEnrollmentHistories, insertProgrammeRecord, type EnrollmentHistor
 export { FUNNEL_RANK } from './enrollment.states.js';
 export { expiringEligible, funnelByCompany, funnelByOffice, programmeFunnels, waitingListHead, type FunnelCounts } from './programme-reports.repository.js';
 export { programmeErrors } from './programme.errors.js';
+export { enrollmentsInStates, programmeForOutreach, workersWithEnrollmentIn, type ProgrammeForOutreach } from './outreach-lookup.repository.js';

@@ -163,6 +163,8 @@ export const campaignRequestSchema = z.strictObject({
   programmeId: z.uuid().nullable().default(null),
   reminderAfterDays: z.number().int().min(1).max(90).default(7),
   maxReminders: z.number().int().min(0).max(10).default(2),
+  /** Leave out whoever any campaign reached in the last N days. */
+  excludeReachedDays: z.number().int().min(0).max(365).default(30),
 });
 const statusCounts = z.object(Object.fromEntries(RECIPIENT_STATUSES.map((s) => [s, z.number()])) as Record<(typeof RECIPIENT_STATUSES)[number], z.ZodNumber>);
 export const campaignSchema = z.object({
@@ -174,6 +176,7 @@ export const campaignSchema = z.object({
   programmeId: z.uuid().nullable(),
   reminderAfterDays: z.number(),
   maxReminders: z.number(),
+  excludeReachedDays: z.number(),
   status: z.enum(['draft', 'running', 'done']),
   createdAt: instant,
   startedAt: instant.nullable(),
