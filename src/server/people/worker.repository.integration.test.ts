@@ -6,7 +6,7 @@ import { seedDemo } from '../demo/seed-demo.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { validateCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { isValidPartitaIva } from '../../shared/schemas/companies.schema.js';
-import { appendWorkerEvent } from './worker-events.js';
+import { appendWorkerEvent } from './worker-events.repository.js';
 import { findWorkerMatches } from './worker-matches.js';
 import { createWorkerRepository } from './worker.repository.js';
 
