@@ -89,6 +89,7 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Barbieri Giuseppe: iscrizione registrata al programma «GOL Ceramica 2026».').waitFor();
     await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.waitForTimeout(400); // the notice fades in
     await screenshot(page, '51-centralino-iscritto');
 
     // 7. The old notice clears when a new call starts; 2. a match on the name only is never preselected.
@@ -165,6 +166,7 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Anna Esposito: è già in lista d’attesa, posizione 1 (programma «Laboratorio digitale»).').waitFor();
     expect(await page.getByRole('status').getByText(/iscrizione registrata/).count()).toBe(0);
+    await page.waitForTimeout(400); // the notice fades in
     await screenshot(page, '55-centralino-gia-in-lista');
     expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);
   });
@@ -208,6 +210,7 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     await page.getByRole('status').getByText('Esito registrato per Marco Gallo. Richiamata chiusa: non raggiungibile.').waitFor();
     // Focus goes to the next row: Fontana's outcome.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Esito della chiamata a Chiara Fontana');
+    await page.waitForTimeout(400); // the notice fades in
     await screenshot(page, '57-richiamate-chiusa');
 
     await page.goto(`${h.baseUrl}/lavoratori/${gallo.id}`);

@@ -137,6 +137,8 @@ export function HotlinePage() {
   const set = (field: keyof Caller) => (value: string) => {
     // A new call starts: the previous call's confirmation no longer applies.
     if (isEmpty(caller) && value !== '') clearNotice();
+    // A message beside a field is about what was sent: it goes once the operator corrects it.
+    if (fields.errors[field]) fields.clear();
     setCaller({ ...caller, [field]: value });
   };
   const shown = keyOf(caller) === shownKey;
