@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/database.js';
 import { fixtureCsv, fixtureWorker } from '../../tests/fixtures/imports/worker-fixtures.js';
+import { LIST_COMPANIES, eligibleList, tableOf, toCsvWindows1252 } from '../../tests/fixtures/imports/eligible-list.js';
 
 const run = promisify(execFile);
 const env = { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' };
@@ -48,5 +49,23 @@ describe('ricolloca import workers', () => {
     } finally {
       await database.close();
     }
+  }, 180_000);
+
+  it('says a file-wide problem once, imports the valid rows only with --valid-only and writes the refused rows to send back', async () => {
+    const list = eligibleList({ from: 7000, rows: 30 });
+    // The demo does not know the list's companies: only the unregistered one's rows keep theirs.
+    const table = tableOf(list).map((cells, i) => (i > 0 && list.rows[i - 1]!.company !== LIST_COMPANIES.unregistered.name ? cells.map((c, j) => (j === 7 || j === 8 ? '' : c)) : cells));
+    const file = join(dataDir, 'elenco-azienda.csv');
+    writeFileSync(file, toCsvWindows1252(table));
+    const refused = join(dataDir, 'righe-rifiutate.csv');
+    const done = await cli('import', 'workers', file, '--data-dir', dataDir, '--office', 'CPI-MO', '--valid-only', '--refused-rows', refused);
+    const unregistered = list.rows.filter((r) => r.company === LIST_COMPANIES.unregistered.name).length;
+    expect(done.stdout).toContain(`1 azienda non registrata: Officine Dall’Olio S.n.c. (${unregistered} righe)`);
+    // Said once: its rows are not listed one by one.
+    expect(done.stdout).not.toContain('azienda sconosciuta');
+    expect(done.stdout).toContain(`Importazione completata: ${list.valid.length} lavoratori creati, 0 aggiornati, 0 invariati, ${list.rows.length - list.valid.length} righe rifiutate.`);
+    const lines = readFileSync(refused, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe(['Riga del file', ...list.headers, 'Errori'].join(';'));
+    expect(lines).toHaveLength(1 + list.rows.length - list.valid.length);
   }, 180_000);
 });

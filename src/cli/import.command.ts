@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { createAuditRepository, createAuditService } from '../server/audit/index.js';
@@ -27,9 +27,11 @@ export function importCommand() {
     .addOption(new Option('--office <code>', 'office the new workers are assigned to, e.g. CPI-MO (required when there are several)'))
     .option('--dry-run', 'only check the file and report, write nothing', false)
     .option('--create-companies', 'create the companies the file names that are not known yet', false)
+    .option('--valid-only', 'import the valid rows and leave out the refused ones (default: all rows or none)', false)
+    .addOption(new Option('--refused-rows <file>', 'write the refused rows with an error column to this file (.csv or .xlsx), to send back'))
     .addOption(dataDirOption())
     .addOption(databaseUrlOption())
-    .action(async (file: string, opts: { office?: string; dryRun: boolean; createCompanies: boolean; dataDir?: string; databaseUrl?: string }) => {
+    .action(async (file: string, opts: { office?: string; dryRun: boolean; createCompanies: boolean; validOnly: boolean; refusedRows?: string; dataDir?: string; databaseUrl?: string }) => {
       const bytes = readFileSync(file);
       const config = configFrom(opts);
       const database = await openConfiguredDatabase(config);
@@ -67,21 +69,34 @@ export function importCommand() {
         if (job.status === 'failed') throw new Error(job.error ?? 'import failed');
         const c = job.counts;
         console.log(`Verifica: ${job.totalRows} righe — ${c.new} nuovi, ${c.update} da aggiornare, ${c.unchanged} invariati, ${c.error} con errori` + (c.companiesToCreate ? `, ${c.companiesToCreate} aziende da creare` : ''));
+        if (job.warnings.missingCigsEnd) console.log('Attenzione: nessuna colonna dà la data di fine CIGS (il programma ordina per questa data).');
+        if (job.warnings.unmappedColumns.length) console.log(`Colonne non importate: ${job.warnings.unmappedColumns.join('; ')}`);
         if (c.error > 0) {
-          const rows = await service.rows(scope, job.id, { outcome: 'error', page: 1, pageSize: SHOWN_ERRORS });
-          for (const row of rows.items) console.log(`  riga ${row.rowNumber} (${row.label}): ${row.errors.map((e) => e.message).join(' ')}`);
-          if (rows.total > SHOWN_ERRORS) console.log(`  … e altre ${rows.total - SHOWN_ERRORS} righe con errori`);
-          console.log('Nessun dato è stato scritto: correggere il file e ripetere l’importazione.');
-          process.exitCode = 1;
-          return;
+          // A file-wide problem is said once, and its rows are not listed one by one.
+          for (const notice of job.notices) console.log(`  ${notice.message}`);
+          const summarised = new Set(job.notices.map((n) => n.code));
+          const rows = await service.rows(scope, job.id, { outcome: 'error', page: 1, pageSize: 200 });
+          const own = rows.items.filter((row) => row.errors.some((e) => !summarised.has(e.code)));
+          for (const row of own.slice(0, SHOWN_ERRORS)) console.log(`  riga ${row.rowNumber} (${row.label}): ${row.errors.map((e) => e.message).join(' ')}`);
+          if (own.length > SHOWN_ERRORS) console.log(`  … e altre righe con errori`);
+          if (opts.refusedRows) {
+            const refused = await service.refusedRows(scope, job.id, opts.refusedRows.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+            writeFileSync(opts.refusedRows, refused.bytes);
+            console.log(`Righe rifiutate scritte in ${opts.refusedRows}`);
+          }
+          if (!opts.validOnly) {
+            console.log('Nessun dato è stato scritto: correggere il file e ripetere l’importazione, oppure usare --valid-only.');
+            process.exitCode = 1;
+            return;
+          }
         }
         if (opts.dryRun) {
           console.log('Prova senza salvare (--dry-run): nessun dato è stato scritto.');
           return;
         }
-        job = await service.apply(ctx, scope, job.id);
+        job = await service.apply(ctx, scope, job.id, { validOnly: opts.validOnly });
         printer.end();
-        console.log(`Importazione completata: ${job.counts.new} lavoratori creati, ${job.counts.update} aggiornati, ${job.counts.unchanged} invariati.`);
+        console.log(`Importazione completata: ${job.counts.new} lavoratori creati, ${job.counts.update} aggiornati, ${job.counts.unchanged} invariati` + (job.counts.error ? `, ${job.counts.error} righe rifiutate.` : '.'));
       } catch (err) {
         printer.end();
         if (err instanceof DomainError) throw new Error(err.text.it);
