@@ -1,5 +1,5 @@
 // The coordinators' dashboard over 1,000,000 workers and ~100,000 enrollments on PostgreSQL:
-// service time p50/p95 over 30 runs (target ≤ 300 ms, issue 4). Creates its own database
+// service time p50/p95 over 30 runs (target ≤ 300 ms). Creates its own database
 // (BENCH_PG_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres) and drops it after.
 // Run: node --import tsx bench/dashboard.bench.ts   (WORKERS=… ENROLLMENTS=… to scale)
 import { sql } from 'kysely';

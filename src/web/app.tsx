@@ -77,7 +77,7 @@ export function App() {
             <Routes>
               <Route path="/accesso" element={<SignInPage />} />
               <Route path="/" element={guarded(<HomePage />)} />
-              {/* Workers and companies (issue 4): declared before the NAV_AREAS placeholders, so they take precedence. */}
+              {/* Workers and companies: declared before the NAV_AREAS placeholders, so they take precedence. */}
               <Route path="/lavoratori" element={guarded(<WorkersPage />)} />
               <Route path="/lavoratori/importa" element={guarded(<WorkerImportPage />, 'workers.import')} />
               <Route path="/lavoratori/nuovo" element={guarded(<WorkerFormPage />, 'workers.edit')} />

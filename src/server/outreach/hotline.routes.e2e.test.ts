@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../../../tests/factories/programmes.js';
 
-// Monday 30 November 2026, 10:30 in Rome: the hotline (article hours) is open.
+// Monday 30 November 2026, 10:30 in Rome: the hotline (demo hours) is open.
 const MONDAY_1030 = new Date('2026-11-30T09:30:00Z');
 
 let t: TestApp;

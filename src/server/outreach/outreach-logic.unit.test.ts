@@ -4,8 +4,8 @@ import { lineStatus, romeToUtc, type HotlineSlot } from './hotline-hours.js';
 import { describeHours, renderTemplate, unknownPlaceholders, type PlaceholderValues } from './placeholders.js';
 import { countSms, toGsmFriendly } from './sms-segments.js';
 
-// The article's hours: Mon, Tue, Wed, Fri 10:00–13:30; Thu 13:00–17:00.
-const ARTICLE: HotlineSlot[] = [
+// The demo hotline's hours: Mon, Tue, Wed, Fri 10:00–13:30; Thu 13:00–17:00.
+const DEMO_HOURS: HotlineSlot[] = [
   ...[1, 2, 3, 5].map((weekday) => ({ weekday, opens: '10:00', closes: '13:30' })),
   { weekday: 4, opens: '13:00', closes: '17:00' },
 ];
@@ -18,47 +18,47 @@ const HOLIDAYS = new Map([
 
 describe('hotline hours in Europe/Rome', () => {
   it('is open on a Monday at 10:30 Rome time (09:30 UTC in winter)', () => {
-    const s = lineStatus(ARTICLE, HOLIDAYS, new Date('2026-11-30T09:30:00Z'));
+    const s = lineStatus(DEMO_HOURS, HOLIDAYS, new Date('2026-11-30T09:30:00Z'));
     expect(s.open).toBe(true);
     expect(s.closesAt?.toISOString()).toBe('2026-11-30T12:30:00.000Z');
   });
 
   it('is closed on Monday at 13:30 and opens next on Tuesday at 10:00', () => {
-    const s = lineStatus(ARTICLE, HOLIDAYS, new Date('2026-11-30T12:30:00Z'));
+    const s = lineStatus(DEMO_HOURS, HOLIDAYS, new Date('2026-11-30T12:30:00Z'));
     expect(s.open).toBe(false);
     expect(s.nextOpening?.toISOString()).toBe('2026-12-01T09:00:00.000Z');
   });
 
   it('on Thursday morning the line opens at 13:00 the same day', () => {
-    const s = lineStatus(ARTICLE, HOLIDAYS, new Date('2026-12-03T09:00:00Z'));
+    const s = lineStatus(DEMO_HOURS, HOLIDAYS, new Date('2026-12-03T09:00:00Z'));
     expect(s.open).toBe(false);
     expect(s.nextOpening?.toISOString()).toBe('2026-12-03T12:00:00.000Z');
   });
 
   it('is closed on a holiday inside the usual hours and names it', () => {
-    const s = lineStatus(ARTICLE, HOLIDAYS, new Date('2026-12-08T10:00:00Z')); // Tuesday
+    const s = lineStatus(DEMO_HOURS, HOLIDAYS, new Date('2026-12-08T10:00:00Z')); // Tuesday
     expect(s).toMatchObject({ open: false, holiday: 'Immacolata Concezione' });
     expect(s.nextOpening?.toISOString()).toBe('2026-12-09T09:00:00.000Z');
   });
 
   it('skips Christmas, Santo Stefano and the weekend', () => {
-    const s = lineStatus(ARTICLE, HOLIDAYS, new Date('2026-12-24T16:30:00Z')); // Thursday 17:30
+    const s = lineStatus(DEMO_HOURS, HOLIDAYS, new Date('2026-12-24T16:30:00Z')); // Thursday 17:30
     expect(s.nextOpening?.toISOString()).toBe('2026-12-28T09:00:00.000Z'); // Monday 10:00 CET
   });
 
   it('follows the clocks across daylight-saving changes', () => {
     // Summer time starts on Sunday 29 March 2026: Monday 30 March 10:00 is 08:00 UTC.
-    expect(lineStatus(ARTICLE, HOLIDAYS, new Date('2026-03-27T12:45:00Z')).nextOpening?.toISOString()).toBe('2026-03-30T08:00:00.000Z');
-    expect(lineStatus(ARTICLE, HOLIDAYS, new Date('2026-03-30T08:00:00Z')).open).toBe(true);
-    expect(lineStatus(ARTICLE, HOLIDAYS, new Date('2026-03-30T07:59:00Z')).open).toBe(false);
+    expect(lineStatus(DEMO_HOURS, HOLIDAYS, new Date('2026-03-27T12:45:00Z')).nextOpening?.toISOString()).toBe('2026-03-30T08:00:00.000Z');
+    expect(lineStatus(DEMO_HOURS, HOLIDAYS, new Date('2026-03-30T08:00:00Z')).open).toBe(true);
+    expect(lineStatus(DEMO_HOURS, HOLIDAYS, new Date('2026-03-30T07:59:00Z')).open).toBe(false);
     // Winter time from Sunday 25 October 2026: Monday 26 October 10:00 is 09:00 UTC.
-    expect(lineStatus(ARTICLE, HOLIDAYS, new Date('2026-10-23T12:00:00Z')).nextOpening?.toISOString()).toBe('2026-10-26T09:00:00.000Z');
+    expect(lineStatus(DEMO_HOURS, HOLIDAYS, new Date('2026-10-23T12:00:00Z')).nextOpening?.toISOString()).toBe('2026-10-26T09:00:00.000Z');
     expect(romeToUtc('2026-10-25', '10:00').toISOString()).toBe('2026-10-25T09:00:00.000Z');
   });
 });
 
 describe('callback next-attempt rule', () => {
-  const base = { slots: ARTICLE, holidays: HOLIDAYS };
+  const base = { slots: DEMO_HOURS, holidays: HOLIDAYS };
   it('retries 2 hours later when the line is still open then', () => {
     const step = nextStepAfterAttempt({ ...base, outcome: 'no_answer', unansweredBefore: 0, at: new Date('2026-12-03T12:10:00Z') }); // Thu 13:10
     expect(step).toEqual({ done: false, nextAttemptAt: new Date('2026-12-03T14:10:00Z') });
@@ -118,8 +118,8 @@ describe('placeholders', () => {
     expect(unknownPlaceholders('Ciao {{nome}} {{cogome}}')).toEqual(['cogome']);
     expect(renderTemplate('{{cogome}}', values)).toBe('{{cogome}}');
   });
-  it('describes the article hours compactly in GSM-7', () => {
-    const text = describeHours(ARTICLE);
+  it('describes the demo hotline hours compactly in GSM-7', () => {
+    const text = describeHours(DEMO_HOURS);
     expect(text).toBe('lun, mar, mer, ven 10:00-13:30; gio 13:00-17:00');
     expect(countSms(text).encoding).toBe('GSM-7');
   });

@@ -37,7 +37,7 @@ describe('hotline repository', () => {
     expect((await repo.holidays(database.db, carpi, '2027-01-01', '2027-01-31')).map((h) => h.date)).toEqual(['2027-01-01', '2027-01-06']);
   });
 
-  it('seeds the article’s hours for Modena', async () => {
+  it('seeds the demo hotline hours for Modena', async () => {
     expect(await createHotlineRepository().slots(database.db, modena.id)).toEqual([
       { weekday: 1, opens: '10:00', closes: '13:30' },
       { weekday: 2, opens: '10:00', closes: '13:30' },

@@ -8,7 +8,7 @@ import { createTestDatabase, onPostgres } from '../../../tests/helpers/test-data
 import { compareWaitingPriority } from './enrollment.states.js';
 import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../../../tests/factories/programmes.js';
 
-// The issue's proof: 500 concurrent registrations against 10 free places on PostgreSQL. PGlite is
+// Capacity holds under concurrency: 500 concurrent registrations against 10 free places on PostgreSQL. PGlite is
 // one connection and serialises transactions by design, so there the same test runs with N = 60
 // to stay fast; the guarantee it shows on PGlite is only the serialisation itself.
 const N = onPostgres() ? 500 : 60;

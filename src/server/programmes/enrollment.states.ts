@@ -14,7 +14,7 @@ import type { EnrollmentState } from '../db/schema-programmes.js';
  * worker goes to "waiting" instead. When a place frees up (withdrawn, placed or cigs_ended from a
  * place-holding state, or a raised capacity), the first in line moves waiting → registered in the
  * same transaction, as a system transition (actor null), with a notice to the coordinators — no
- * separate "offered" step: the article's service takes everyone who asks, so a freed place is
+ * separate "offered" step: the programme serves every eligible worker who asks, so a freed place is
  * given, not proposed; the worker can still withdraw.
  */
 
