@@ -135,8 +135,9 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
     await page.locator('label', { hasText: /^Centro per l’impiego di Carpi$/ }).click();
     expect(await page.getByRole('checkbox', { name: 'Centro per l’impiego di Carpi' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Salva' }).click();
-    // The end before the start is refused with the field named.
-    await page.getByRole('alert').getByText('La data di fine non può precedere quella di inizio').waitFor();
+    // The end before the start is refused beside the field, before sending (the form runs the contract's schema).
+    await page.getByText('La data di fine non può precedere quella di inizio').waitFor();
+    expect(await page.getByLabel(/^Fine/).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'nuovo-programma');
     await screenshot(page, '46-nuovo-programma');
     await page.getByLabel(/^Fine/).fill('2027-12-31');
