@@ -88,6 +88,8 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     await tabTo(page, page.getByRole('button', { name: 'Verifica requisiti e iscrivi' }));
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Barbieri Giuseppe: iscrizione registrata al programma «GOL Ceramica 2026».').waitFor();
+    // The next call starts from the default programme again.
+    expect(await programme.locator('option:checked').textContent()).toMatch(/\(predefinito\)$/);
     await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.waitForTimeout(400); // the notice fades in
     await screenshot(page, '51-centralino-iscritto');

@@ -123,6 +123,8 @@ export function HotlinePage() {
       setShownKey('');
       setChoice(NEW);
       setChoiceError('');
+      // Each call starts from the office's default programme: a choice made for one caller is not carried to the next.
+      setProgrammeId(status?.programmes[0]?.id ?? '');
       fields.clear();
       focusName();
       void reload();
