@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { partitaIvaCheckDigit } from '../../src/shared/schemas/companies.schema.js';
-import { DEMO } from '../helpers/test-app.js';
+import { buildWorker, insertWorkers } from '../factories/workers.js';
+import { DEMO, officeIdByCode } from '../helpers/test-app.js';
 import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
 
 let h: BrowserHarness;
@@ -64,6 +65,66 @@ describe('workers and companies in the browser', () => {
     await page.getByText(/Il codice fiscale non è valido|Dal codice fiscale/).waitFor();
     await expectAccessible(page, 'nuovo-lavoratore');
     await screenshot(page, '42-nuovo-lavoratore');
+  });
+
+  it('the front office finds Barbieri by surname and by name and surname, and sees a worker of another office masked', async () => {
+    const modena = await officeIdByCode(h.t.database, 'CPI-MO');
+    const carpi = await officeIdByCode(h.t.database, 'CPI-CA');
+    const barbieri = buildWorker({ officeId: modena, firstName: 'Emanuele', lastName: 'Barbieri' }, 7001);
+    const esposito = buildWorker({ officeId: carpi, firstName: 'Giuseppe', lastName: 'Esposito' }, 7002);
+    await insertWorkers(h.t.database.db, [barbieri, esposito]);
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.frontoffice, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/lavoratori`);
+    await page.getByRole('heading', { level: 1, name: 'Lavoratori' }).waitFor();
+    const table = page.getByRole('table', { name: 'Elenco dei lavoratori' });
+    for (const q of ['Barbieri', 'Emanuele Barbieri', 'barbieri emanuele', barbieri.phone!.slice(-4)]) {
+      await page.getByLabel('Cerca per nome, codice fiscale o telefono').fill(q);
+      await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+      await table.getByRole('link', { name: /^Barbieri Emanuele/ }).first().waitFor();
+    }
+    await screenshot(page, '48-ricerca-barbieri');
+
+    // Registering someone whose phone a Carpi worker already has: shown by initials and office only.
+    await page.goto(`${h.baseUrl}/lavoratori/nuovo`);
+    await page.getByRole('heading', { level: 1, name: 'Nuovo lavoratore' }).waitFor();
+    await page.getByLabel(/^Nome/).first().fill('Giuseppe');
+    await page.getByLabel(/^Cognome/).fill('Esposito');
+    await page.getByLabel('Telefono').fill(esposito.phone!.slice(3));
+    const warning = page.getByRole('alert').filter({ hasText: 'Possibili doppioni già registrati' });
+    await warning.getByText('E. G., seguito dal Centro per l’impiego di Carpi: rivolgersi a quella sede').waitFor();
+    expect(await warning.getByRole('link').count()).toBe(0);
+    expect(await warning.textContent()).not.toContain(esposito.codiceFiscale!);
+    await expectAccessible(page, 'doppione-altra-sede');
+    await screenshot(page, '49-doppione-altra-sede');
+  });
+
+  it('refuses a birth date in the future and an unknown citizenship beside their fields', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.frontoffice, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/lavoratori/nuovo`);
+    await page.getByRole('heading', { level: 1, name: 'Nuovo lavoratore' }).waitFor();
+    await page.getByLabel(/^Nome/).first().fill('Nicolò');
+    await page.getByLabel(/^Cognome/).fill("D'Angelo");
+    await page.getByLabel('Data di nascita').fill('2099-03-01');
+    await page.getByLabel('Cittadinanza').fill('XX');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    const birthDate = page.getByLabel('Data di nascita');
+    await page.getByText('La data di nascita non può essere nel futuro').waitFor();
+    await page.getByText(/^Cittadinanza sconosciuta/).waitFor();
+    expect(await birthDate.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await birthDate.getAttribute('aria-describedby'))!.split(' ');
+    const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(descriptions.join(' ')).toContain('La data di nascita non può essere nel futuro');
+    expect(await page.getByLabel('Cittadinanza').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'lavoratore-errori');
+    await screenshot(page, '50-lavoratore-errori');
+    await page.getByLabel('Data di nascita').fill('1971-03-01');
+    await page.getByLabel('Cittadinanza').fill('IT');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByRole('heading', { level: 1, name: /D'Angelo|D’Angelo/ }).waitFor();
   });
 
   it('a coordinator registers a company with its CIGS case, refused first for impossible dates', async () => {

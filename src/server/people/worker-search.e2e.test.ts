@@ -93,6 +93,16 @@ describe('POST/PATCH /api/v1/workers: birth date and citizenship', () => {
   it('refuses a citizenship that is no country of the reference list, accepts a real one in any case', async () => {
     const xx = expectProblem(await frontoffice.post('/api/v1/workers', { firstName: 'Emanuele', lastName: 'Costa', citizenship: 'XX' }), 400, 'VALIDATION_FAILED');
     expect(xx.errors).toEqual([{ path: 'body/citizenship', message: expect.stringMatching(/^Cittadinanza sconosciuta/) }]);
+    // In the caller's language, as the schema's own field messages.
+    const english = expectProblem(
+      await frontoffice.request({ method: 'POST', url: '/api/v1/workers', headers: { 'accept-language': 'en' }, payload: { firstName: 'Emanuele', lastName: 'Costa', citizenship: 'XX', birthDate: '2999-01-01' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(english.errors).toEqual([
+      { path: 'body/birthDate', message: 'The birth date cannot be in the future' },
+      { path: 'body/citizenship', message: expect.stringMatching(/^Unknown citizenship/) },
+    ]);
     const ro = await frontoffice.post('/api/v1/workers', { firstName: 'Ioana', lastName: 'Popescu', citizenship: 'ro' });
     expect(ro.statusCode, ro.body).toBe(201);
     expect(ro.json().citizenship).toBe('RO');

@@ -24,8 +24,8 @@ export class DuplicateWorkerError extends DomainError {
 }
 
 /**
- * Field messages beside the form's fields, in the caller's language (the account's language: the
- * web sends it). Italian first; each a sentence an operator can act on.
+ * Field messages beside the form's fields, in the caller's language (Accept-Language, as the error
+ * handler's own field messages). Italian first; each a sentence an operator can act on.
  */
 export const workerFieldMessages = {
   unknownComune: { it: 'Comune sconosciuto: nessun comune ISTAT con questo codice', en: 'Unknown comune: no ISTAT comune has this code' },

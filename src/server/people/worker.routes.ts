@@ -51,7 +51,7 @@ export function registerWorkerRoutes(app: FastifyInstance, service: WorkerServic
   route(r, workerEndpoints.create, {
     config: { access: canEditWorkers },
     schema: { tags, summary: 'Registra un lavoratore (nome e telefono bastano; il codice fiscale, se dato, deve essere coerente)' },
-    handler: async (request, reply) => orDuplicate(request, reply, async () => reply.code(201).send(await service.create(actorContext(request), request.body))),
+    handler: async (request, reply) => orDuplicate(request, reply, async () => reply.code(201).send(await service.create(actorContext(request), request.body, pickLanguage(request.headers['accept-language'])))),
   });
 
   route(r, workerEndpoints.get, {
@@ -63,7 +63,7 @@ export function registerWorkerRoutes(app: FastifyInstance, service: WorkerServic
   route(r, workerEndpoints.update, {
     config: { access: canEditWorkers },
     schema: { tags, summary: 'Modifica i dati del lavoratore' },
-    handler: async (request, reply) => orDuplicate(request, reply, () => service.update(actorContext(request), request.params.id, request.body)),
+    handler: async (request, reply) => orDuplicate(request, reply, () => service.update(actorContext(request), request.params.id, request.body, pickLanguage(request.headers['accept-language']))),
   });
 
   route(r, workerEndpoints.recordConsent, {

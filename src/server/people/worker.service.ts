@@ -28,8 +28,6 @@ import { canAccessWorker, workerOfficeFilter, worksAcrossNetwork } from './worke
 import { CONSISTENCY_FIELD, workerErrors, workerFieldMessages } from './worker.errors.js';
 import type { WorkerDetailRow, WorkerRepository, WorkerValues } from './worker.repository.js';
 
-const languageOf = (actor: Actor): Language => (actor.language === 'en' ? 'en' : 'it');
-
 /** The earliest birth date the form accepts: nobody on a CIGS list was born before it. */
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
@@ -137,8 +135,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     return rows.map(({ authorId, ...n }) => ({ ...n, authorName: staff.get(authorId) ?? '' }));
   }
 
-  async function checkOffice(actor: Actor, networkId: string, officeId: string) {
-    const lang = languageOf(actor);
+  async function checkOffice(actor: Actor, networkId: string, officeId: string, lang: Language) {
     if (!worksAcrossNetwork(actor) && officeId !== actor.officeId) throw workerErrors.officeOutOfScope();
     const office = await officeById(db, officeId);
     if (!office || office.networkId !== networkId) throw workerErrors.invalidFields([{ path: 'body/officeId', message: workerFieldMessages.unknownOffice[lang] }]);
@@ -177,12 +174,13 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       return matches;
     },
 
-    async create(ctx: ActorContext, input: CreateWorkerRequest): Promise<Worker> {
+    /** `lang`: the caller's language (Accept-Language), for the field messages. */
+    async create(ctx: ActorContext, input: CreateWorkerRequest, lang: Language = 'it'): Promise<Worker> {
       const networkId = networkOf(ctx.actor);
       const officeId = input.officeId ?? ctx.actor.officeId;
       if (!officeId) throw noCurrentOffice();
-      await checkOffice(ctx.actor, networkId, officeId);
-      const values = await resolve(networkId, { ...input, officeId, firstName: tidyName(input.firstName), lastName: tidyName(input.lastName) }, languageOf(ctx.actor));
+      await checkOffice(ctx.actor, networkId, officeId, lang);
+      const values = await resolve(networkId, { ...input, officeId, firstName: tidyName(input.firstName), lastName: tidyName(input.lastName) }, lang);
       if (values.codiceFiscale) {
         const existing = await workers.findIdByCodiceFiscale(db, networkId, values.codiceFiscale);
         if (existing) throw workerErrors.duplicate(existing);
@@ -203,10 +201,10 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       return present((await workers.findById(db, id))!);
     },
 
-    async update(ctx: ActorContext, id: string, input: UpdateWorkerRequest): Promise<Worker> {
+    async update(ctx: ActorContext, id: string, input: UpdateWorkerRequest, lang: Language = 'it'): Promise<Worker> {
       const before = await load(ctx.actor, id);
       const networkId = before.network_id;
-      if (input.officeId && input.officeId !== before.office_id) await checkOffice(ctx.actor, networkId, input.officeId);
+      if (input.officeId && input.officeId !== before.office_id) await checkOffice(ctx.actor, networkId, input.officeId, lang);
       const merged: WorkerValues = {
         codiceFiscale: before.codice_fiscale,
         firstName: before.first_name,
@@ -219,7 +217,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       };
       if (input.firstName) merged.firstName = tidyName(input.firstName);
       if (input.lastName) merged.lastName = tidyName(input.lastName);
-      const values = await resolve(networkId, merged, languageOf(ctx.actor));
+      const values = await resolve(networkId, merged, lang);
       if (values.codiceFiscale && values.codiceFiscale !== before.codice_fiscale) {
         const existing = await workers.findIdByCodiceFiscale(db, networkId, values.codiceFiscale);
         if (existing && existing !== id) throw workerErrors.duplicate(existing);

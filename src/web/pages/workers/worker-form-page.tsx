@@ -121,12 +121,21 @@ export function WorkerFormPage() {
         <Alert color="warning" role="alert">
           <p className="mb-1 fw-semibold">{t('people.form.duplicates')}</p>
           <ul className="mb-0">
-            {duplicates.map((d) => (
-              <li key={d.id}>
-                <Link to={`/lavoratori/${d.id}`} aria-label={t('people.form.duplicateOpen', { name: `${d.firstName} ${d.lastName}` })}>{d.lastName} {d.firstName}</Link>{' '}
-                ({d.matchedOn.map((m) => t(`people.form.matchedOn.${m}`)).join(', ')}{d.birthDate ? `, ${formatDate(d.birthDate)}` : ''} · {d.officeName})
-              </li>
-            ))}
+            {duplicates.map((d) =>
+              // A worker of an office outside the operator's scope comes masked: initials and office only, no link.
+              d.inScope ? (
+                <li key={d.id}>
+                  {/* The accessible name holds the visible text, in its order (WCAG 2.5.3 label in name). */}
+                  <Link to={`/lavoratori/${d.id}`} aria-label={t('people.form.duplicateOpen', { name: `${d.lastName} ${d.firstName}` })}>{d.lastName} {d.firstName}</Link>{' '}
+                  ({d.matchedOn.map((m) => t(`people.form.matchedOn.${m}`)).join(', ')}{d.birthDate ? `, ${formatDate(d.birthDate)}` : ''} · {d.officeName})
+                </li>
+              ) : (
+                <li key={d.id}>
+                  {t('people.form.duplicateOtherOffice', { initials: `${d.lastName} ${d.firstName}`, office: d.officeName })}{' '}
+                  ({d.matchedOn.map((m) => t(`people.form.matchedOn.${m}`)).join(', ')})
+                </li>
+              ),
+            )}
           </ul>
         </Alert>
       )}
