@@ -6,19 +6,41 @@ import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react
  * element that had focus when it opened (the opener) gets it back here (WCAG 2.4.3 Focus Order).
  * When the opener is gone (the action changed its row), focus goes to the page's heading.
  */
+/**
+ * The opener itself, or, when a list re-rendered while the dialog was open, the element that took
+ * its place (same id or same accessible name); the page's heading when it is gone for good.
+ */
+/** The element that opened the dialog showing now (kept across a remount of that dialog). */
+let lastOpener: Element | null = null;
+
+function focusOpener(opener: Element | null) {
+  let target: HTMLElement | null = opener instanceof HTMLElement && opener.isConnected ? opener : null;
+  if (!target && opener instanceof HTMLElement) {
+    const label = opener.getAttribute('aria-label');
+    target =
+      (opener.id ? document.getElementById(opener.id) : null) ??
+      (label ? document.querySelector<HTMLElement>(`${opener.tagName.toLowerCase()}[aria-label="${CSS.escape(label)}"]`) : null);
+  }
+  (target ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+}
+
 export function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const opener = useRef<Element | null>(null);
-  // Layout effect: read the opener before anything inside the dialog takes focus.
+  // Layout effect: read the opener before anything inside the dialog takes focus. A dialog that
+  // mounts again while showing (its parent re-rendered it) finds focus inside the old one: it
+  // keeps the opener the first mount saw.
   useLayoutEffect(() => {
-    opener.current = document.activeElement;
+    const active = document.activeElement;
+    opener.current = active?.closest('dialog') ? lastOpener : active;
+    lastOpener = opener.current;
     return () => {
       const back = opener.current;
-      // After React has removed the dialog: focus moves only once it is out of the document.
+      // After React has removed the dialog; if a dialog is still in the page (this one mounted
+      // again), it is not closing and focus stays inside it.
       queueMicrotask(() => {
-        if (back instanceof HTMLElement && back.isConnected) back.focus();
-        else document.querySelector<HTMLElement>('main h1')?.focus();
+        if (!document.querySelector('dialog')) focusOpener(back);
       });
     };
   }, []);

@@ -1,4 +1,3 @@
-import { Skiplink, SkiplinkItem } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,11 +8,27 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
-      <Skiplink>
-        <SkiplinkItem href="#main">{t('app.skipToContent')}</SkiplinkItem>
-      </Skiplink>
+      {/*
+        First focusable element (WCAG 2.4.1). Written by hand: design-react-kit's <Skiplink> drops its
+        children unless in `nav` mode, so the link never reached the page. It moves focus itself,
+        since a fragment link only scrolls to an element that cannot take focus.
+      */}
+      <div className="skiplinks">
+        <a
+          className="visually-hidden-focusable"
+          href="#main"
+          onClick={(event) => {
+            event.preventDefault();
+            const main = document.getElementById('main');
+            main?.focus();
+            main?.scrollIntoView();
+          }}
+        >
+          {t('app.skipToContent')}
+        </a>
+      </div>
       <AppHeader />
-      <main id="main" className="container app-main">
+      <main id="main" className="container app-main" tabIndex={-1}>
         <NoticeRegion />
         {children}
       </main>
