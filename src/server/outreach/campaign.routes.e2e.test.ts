@@ -3,6 +3,7 @@ import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent,
 import { networkOf } from '../../../tests/factories/programmes.js';
 import { buildOutreachWorld } from '../../../tests/factories/outreach.js';
 import { extractPdfPages } from './pdf-text.test-helper.js';
+import { countSms } from './sms-segments.js';
 
 const NOW = new Date('2026-11-30T09:30:00Z');
 const TODAY = '2026-11-30';
@@ -50,6 +51,8 @@ const endpoints: Array<[string, string]> = [
   ['GET', '/api/v1/outreach/campaigns'],
   ['POST', '/api/v1/outreach/campaigns'],
   ['GET', `/api/v1/outreach/campaigns/${id}`],
+  ['GET', `/api/v1/outreach/campaigns/${id}/start-preview`],
+  ['GET', `/api/v1/outreach/campaigns/${id}/messages`],
   ['POST', `/api/v1/outreach/campaigns/${id}/start`],
   ['POST', `/api/v1/outreach/campaigns/${id}/finish`],
   ['GET', `/api/v1/outreach/campaigns/${id}/recipients`],
@@ -71,6 +74,9 @@ describe('outreach endpoints: 401, 403, 400 first', () => {
     expectProblem(await coordinator.post('/api/v1/outreach/preview', { channel: 'sms' }), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.post('/api/v1/outreach/campaigns', { name: 'x', channel: 'sms', templateId: 'nope' }), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.get(`/api/v1/outreach/campaigns/${id}/recipients?limit=0`), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.get(`/api/v1/outreach/campaigns/${id}/messages?limit=0`), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.get('/api/v1/outreach/campaigns/abc/start-preview'), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.post('/api/v1/outreach/campaigns', { name: 'x', channel: 'sms', templateId: id, excludeReachedDays: -1 }), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.post(`/api/v1/outreach/campaigns/${id}/recipients/${id}/status`, { status: 'invited' }), 400, 'VALIDATION_FAILED');
   });
 });
@@ -147,6 +153,49 @@ describe('an SMS campaign', () => {
   it('finishes the campaign', async () => {
     expect((await coordinator.post(`/api/v1/outreach/campaigns/${campaignId}/finish`)).json()).toMatchObject({ status: 'done' });
     expectProblem(await coordinator.post(`/api/v1/outreach/campaigns/${campaignId}/finish`), 409, 'CAMPAIGN_STATE');
+  });
+});
+
+describe('starting a campaign: what it will send, and who it leaves out', () => {
+  it('shows the recipients, the messages and their billed SMS parts before starting, then the outbox holds each message as sent', async () => {
+    const w = await buildOutreachWorld(t.database.db, network, TODAY);
+    const smsTemplate = await template('sms');
+    const first = await campaign('sms', smsTemplate, { programmeId: w.programmeId });
+    const preview = (await coordinator.get(`/api/v1/outreach/campaigns/${first}/start-preview`)).json();
+    expect(preview).toMatchObject({ recipients: 4, messages: 3, unreachable: 1, excluded: { registered: 1, declined: 0, recentlyReached: 0 }, excludeReachedDays: 30, programme: { capacity: 100, placesFree: 99, full: false } });
+    expect(preview.sample.map((r: { name: string }) => r.name)).toEqual(['Trenta Giorni Mario', 'Senza Telefono Mario', 'Tre Mesi Mario', 'Nove Mesi Mario']);
+    expect(preview.sample[1]).toMatchObject({ reachable: false });
+    // The preview changes nothing.
+    expect((await coordinator.get(`/api/v1/outreach/campaigns/${first}`)).json()).toMatchObject({ status: 'draft', messages: { queued: 0, sent: 0 } });
+
+    await coordinator.post(`/api/v1/outreach/campaigns/${first}/start`);
+    const outbox = (await coordinator.get(`/api/v1/outreach/campaigns/${first}/messages`)).json();
+    expect(outbox.total).toBe(3);
+    expect(outbox.items.map((m: { workerName: string }) => m.workerName)).toEqual(['Trenta Giorni Mario', 'Tre Mesi Mario', 'Nove Mesi Mario']);
+    const stored = await t.database.db.selectFrom('outreach_messages').select(['to_address', 'body']).where('campaign_id', '=', first).execute();
+    for (const m of outbox.items) {
+      expect(m).toMatchObject({ channel: 'sms', transport: 'outbox', status: 'sent', recipientStatus: 'invited' });
+      expect(stored).toContainEqual({ to_address: m.to, body: m.body });
+    }
+    expect(preview.smsParts).toBe(outbox.items.reduce((n: number, m: { body: string }) => n + countSms(m.body).segments, 0));
+    expect(await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'outreach.outbox_read').where('entity_id', '=', first).executeTakeFirst()).toBeDefined();
+
+    // An outcome recorded by hand from the outbox: Trenta Giorni declines.
+    const trenta = outbox.items[0];
+    expect((await coordinator.post(`/api/v1/outreach/campaigns/${first}/recipients/${trenta.recipientId}/status`, { status: 'declined', reason: 'Non interessato' })).json().status).toBe('declined');
+    expect((await coordinator.get(`/api/v1/outreach/campaigns/${first}/messages`)).json().items[0].recipientStatus).toBe('declined');
+
+    // A second campaign leaves out who declined, who is registered, and who was reached in the last 30 days; the unreachable one is tried again.
+    const second = await campaign('sms', smsTemplate, { programmeId: w.programmeId });
+    expect((await coordinator.get(`/api/v1/outreach/campaigns/${second}/start-preview`)).json()).toMatchObject({ recipients: 1, excluded: { registered: 1, declined: 1, recentlyReached: 2 } });
+    const noWindow = await campaign('sms', smsTemplate, { programmeId: w.programmeId, excludeReachedDays: 0 });
+    expect((await coordinator.get(`/api/v1/outreach/campaigns/${noWindow}`)).json().excludeReachedDays).toBe(0);
+    expect((await coordinator.get(`/api/v1/outreach/campaigns/${noWindow}/start-preview`)).json()).toMatchObject({ recipients: 3, excluded: { registered: 1, declined: 1, recentlyReached: 0 } });
+
+    // A full programme is said before starting: whoever answers will wait.
+    expect((await coordinator.patch(`/api/v1/programmes/${w.programmeId}`, { capacity: 1 })).statusCode).toBe(200);
+    expect((await coordinator.get(`/api/v1/outreach/campaigns/${second}/start-preview`)).json().programme).toMatchObject({ capacity: 1, placesFree: 0, full: true });
+    expectProblem(await coordinator.get(`/api/v1/outreach/campaigns/${first}/start-preview`), 409, 'CAMPAIGN_STATE');
   });
 });
 

@@ -62,6 +62,18 @@ export function registerCampaignRoutes(app: FastifyInstance, service: CampaignSe
     handler: async (request) => service.loadCampaign(actorContext(request).actor, request.params.id),
   });
 
+  route(r, campaignEndpoints.startPreview, {
+    config: { access },
+    schema: { tags, summary: 'Prima di avviare: destinatari e numero, esclusi e perché, messaggi e parti SMS, posti del programma' },
+    handler: async (request) => delivery.startPreview(actorContext(request), request.params.id),
+  });
+
+  route(r, campaignEndpoints.outbox, {
+    config: { access },
+    schema: { tags, summary: 'Messaggi della campagna così come inviati (o registrati nell’archivio locale), per destinatario' },
+    handler: async (request) => service.outbox(actorContext(request), request.params.id, request.query),
+  });
+
   route(r, campaignEndpoints.start, {
     config: { access },
     schema: { tags, summary: 'Avvia: sceglie i destinatari (prima chi ha la CIGS in scadenza) e invia gli inviti' },

@@ -157,6 +157,26 @@ export function createCampaignService(deps: Deps) {
       };
     },
 
+    /** The outbox: each message exactly as it went out (or was recorded in the local outbox), with its recipient and their status. */
+    async outbox(ctx: ActorContext, id: string, q: { limit: number; offset: number }) {
+      await loadCampaign(ctx.actor, id);
+      const [rows, total] = await Promise.all([repo.messagesOf(db, id, q), repo.countMessages(db, id)]);
+      const workers = await workerRefsByIds(db, rows.map((r) => r.worker_id));
+      await audit.record(db, ctx, { action: 'outreach.outbox_read', entityType: 'outreach_campaign', entityId: id, details: { count: rows.length, workerIds: [...new Set(rows.map((r) => r.worker_id))] } });
+      const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+      return {
+        total,
+        items: rows.map((m) => {
+          const w = workers.get(m.worker_id);
+          return {
+            id: m.id, recipientId: m.recipient_id, workerId: m.worker_id, workerName: w ? `${w.lastName} ${w.firstName}` : '', recipientStatus: m.recipient_status,
+            channel: m.channel, transport: m.transport, to: m.to_address, subject: m.subject, body: m.body, status: m.status, error: m.error,
+            createdAt: iso(m.created_at)!, sentAt: iso(m.sent_at),
+          };
+        }),
+      };
+    },
+
     /** An operator records the answer: registered, declined, or unreachable (wrong number, returned letter). */
     async setRecipientStatus(ctx: ActorContext, campaignId: string, recipientId: string, to: 'registered' | 'declined' | 'unreachable', reason = '') {
       await loadCampaign(ctx.actor, campaignId);

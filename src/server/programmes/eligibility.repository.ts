@@ -48,3 +48,8 @@ export function workerForEnrollment(db: Executor, workerId: string) {
     .where('w.id', '=', workerId)
     .executeTakeFirst();
 }
+
+/** Eligible workers not yet in the programme in any state: whom "add the eligible workers" would add, most urgent first. */
+export function newEligibleWorkers(db: Executor, programmeId: string, rule: EligibilityRule, on: string) {
+  return eligibleWorkersByUrgency(db, rule, on).where('w.id', 'not in', db.selectFrom('enrollments').select('worker_id').where('programme_id', '=', programmeId));
+}

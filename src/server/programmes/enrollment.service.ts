@@ -26,9 +26,9 @@ import { appendWorkerEvent as appendWorkerTimelineEvent } from '../people/index.
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
 import type { EnrollmentChannel, EnrollmentState } from '../db/schema-programmes.js';
-import { romeDate } from './eligibility.js';
+import { eligibilityRuleOf, romeDate } from './eligibility.js';
 import { checkEligibility } from './eligibility-check.js';
-import { workerForEnrollment } from './eligibility.repository.js';
+import { newEligibleWorkers, workerForEnrollment } from './eligibility.repository.js';
 import { FUNNEL_RANK, findRule, holdsPlace } from './enrollment.states.js';
 import { programmeErrors } from './programme.errors.js';
 import { canActOnWorkerOf } from './programme.policy.js';
@@ -143,6 +143,42 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
   return {
     register,
     registerInTransaction,
+
+    /**
+     * Who "add the eligible workers" would add now: the workers the programme's rules accept today
+     * (eligibleSql, the same rule as evaluateEligibility) and who are not in the programme yet,
+     * most urgent first — the count, and the first `limit` to show before confirming.
+     */
+    async eligiblePreview(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, programmeId: string, limit = 20) {
+      const programme = await repo.findProgramme(db, programmeId);
+      if (!programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.programmeNotFound();
+      const query = newEligibleWorkers(db, programmeId, eligibilityRuleOf(programme), romeDate(clock()));
+      const [all, first] = await Promise.all([query.execute(), query.limit(limit).execute()]);
+      await audit.record(db, ctx, { action: 'enrollment.eligible_previewed', entityType: 'programme', entityId: programmeId, entityLabel: programme.name, details: { count: all.length } });
+      return {
+        total: all.length,
+        items: first.map((w) => ({ workerId: w.id, workerName: `${w.last_name} ${w.first_name}`.trim(), cigsEndDate: w.cigs_end })),
+      };
+    },
+
+    /** Adds every worker of eligiblePreview (state 'eligible'), in one transaction. */
+    async addAllEligible(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, programmeId: string) {
+      const programme = await repo.findProgramme(db, programmeId);
+      if (!programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.programmeNotFound();
+      const now = clock();
+      return withRetry(() =>
+        db.transaction().execute(async (trx) => {
+          const rows = await newEligibleWorkers(trx, programmeId, eligibilityRuleOf(programme), romeDate(now)).execute();
+          for (const w of rows) {
+            const e = await repo.insertEnrollment(trx, { programmeId, workerId: w.id, officeId: w.office_id, companyId: w.company_id, state: 'eligible', rank: 0, channel: null, priorityCigsEnd: w.cigs_end, requestedAt: null }, now);
+            await repo.logTransition(trx, { enrollmentId: e.id, programmeId, officeId: e.officeId, from: null, to: 'eligible', actorId: ctx.actor.userId, reason: '', channel: null }, now);
+            await appendWorkerEvent(trx, ctx, e, null, '', now);
+          }
+          await audit.record(trx, ctx, { action: 'enrollment.eligible_added', entityType: 'programme', entityId: programmeId, entityLabel: programme.name, details: { added: rows.length, all: true } });
+          return { added: rows.length, skipped: [] as Array<{ workerId: string; reasons: string[] }> };
+        }),
+      );
+    },
 
     /** Records eligible workers in a programme (state 'eligible'); the ineligible are skipped with their reasons. */
     async addEligible(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, programmeId: string, workerIds: string[]) {

@@ -50,6 +50,7 @@ describe('programme and enrollment endpoints: 401, 403, 400 first', () => {
       ['GET', `/api/v1/programmes/${id}/enrollments`],
       ['POST', `/api/v1/programmes/${id}/enrollments`],
       ['POST', `/api/v1/programmes/${id}/eligible`],
+      ['GET', `/api/v1/programmes/${id}/eligible`],
       ['GET', `/api/v1/programmes/${id}/eligibility/${id}`],
       ['GET', `/api/v1/programmes/${id}/notifications`],
       ['POST', `/api/v1/programmes/${id}/notifications/${id}/read`],
@@ -66,6 +67,8 @@ describe('programme and enrollment endpoints: 401, 403, 400 first', () => {
     expectProblem(await frontoffice.patch(`/api/v1/programmes/${id}`, { capacity: 5 }), 403, 'FORBIDDEN');
     expectProblem(await matcher.post(`/api/v1/programmes/${id}/enrollments`, { workerId: id }), 403, 'FORBIDDEN');
     expectProblem(await consultant.post(`/api/v1/programmes/${id}/eligible`, { workerIds: [id] }), 403, 'FORBIDDEN');
+    expectProblem(await consultant.post(`/api/v1/programmes/${id}/eligible`, { all: true }), 403, 'FORBIDDEN');
+    expectProblem(await frontoffice.get(`/api/v1/programmes/${id}/eligible`), 403, 'FORBIDDEN');
     expectProblem(await matcher.get(`/api/v1/programmes/${id}/eligibility/${id}`), 403, 'FORBIDDEN');
   });
 
@@ -80,6 +83,9 @@ describe('programme and enrollment endpoints: 401, 403, 400 first', () => {
     expectProblem(await coordinator.post(`/api/v1/programmes/${id}/enrollments`, { workerId: 'abc', channel: 'fax' }), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.post(`/api/v1/enrollments/${id}/transitions`, { to: 'hired' }), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.get(`/api/v1/programmes/${id}/enrollments?limit=5000`), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.post(`/api/v1/programmes/${id}/eligible`, { all: false }), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.post(`/api/v1/programmes/${id}/eligible`, { all: true, workerIds: [id] }), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.get('/api/v1/programmes/not-a-uuid/eligible'), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.post('/api/v1/programmes', newProgramme([id])), 400, 'PROGRAMME_OFFICE_UNKNOWN');
   });
 });
@@ -218,6 +224,27 @@ describe('registration, capacity and the waiting list', () => {
     expect((await admin.post(`/api/v1/enrollments/${held.json().enrollmentId}/transitions`, { to: 'assessed' })).json().enrollment.state).toBe('assessed');
     const out = (await admin.post(`/api/v1/enrollments/${held.json().enrollmentId}/transitions`, { to: 'withdrawn', reason: 'Trasferito in altra regione' })).json();
     expect(out.promoted.map((p: { workerId: string }) => p.workerId)).toEqual([esposito]);
+  });
+
+  it('previews the eligible workers with their count, then adds them all, leaving out those already in and the ineligible', async () => {
+    const pid = (await coordinator.post('/api/v1/programmes', newProgramme([carpi], { capacity: 5 }))).json().id;
+    const [esposito, benedetti] = await buildWorkers(t.database.db, { networkId: network, officeId: carpi, caseId, count: 2, lastName: 'Esposito' });
+    const [elsewhere] = await buildWorkers(t.database.db, { networkId: network, officeId: vignola, caseId, lastName: 'Benedetti' });
+    await coordinator.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: benedetti });
+    const preview = (await coordinator.get(`/api/v1/programmes/${pid}/eligible`)).json();
+    // The demo's Carpi workers are eligible too: the preview shows the first 20, most urgent first, and the full count.
+    expect(preview.total).toBeGreaterThan(20);
+    expect(preview.items).toHaveLength(20);
+    const ends = preview.items.map((i: { cigsEndDate: string | null }) => i.cigsEndDate ?? '9999-12-31');
+    expect(ends).toEqual([...ends].sort());
+    const added = (await coordinator.post(`/api/v1/programmes/${pid}/eligible`, { all: true })).json();
+    expect(added).toEqual({ added: preview.total, skipped: [] });
+    expect((await coordinator.get(`/api/v1/programmes/${pid}`)).json().counts).toMatchObject({ eligible: preview.total, registered: 1 });
+    const states = Object.fromEntries((await t.database.db.selectFrom('enrollments').select(['worker_id', 'state']).where('programme_id', '=', pid).execute()).map((e) => [e.worker_id, e.state]));
+    expect(states[esposito!]).toBe('eligible');
+    expect(states[benedetti!]).toBe('registered');
+    expect(states[elsewhere!]).toBeUndefined();
+    expect((await coordinator.get(`/api/v1/programmes/${pid}/eligible`)).json()).toEqual({ total: 0, items: [] });
   });
 
   it('refuses registrations to a programme that is not open', async () => {

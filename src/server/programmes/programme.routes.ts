@@ -54,7 +54,14 @@ export function registerProgrammeRoutes(app: FastifyInstance, programmes: Progra
   route(r, programmeEndpoints.addEligible, {
     config: { access: canManageProgrammes },
     schema: { tags, summary: 'Registra lavoratori come aventi diritto (stato «eligible»)' },
-    handler: async (request) => enrollments.addEligible(actorContext(request), request.params.id, request.body.workerIds),
+    handler: async (request) =>
+      'all' in request.body ? enrollments.addAllEligible(actorContext(request), request.params.id) : enrollments.addEligible(actorContext(request), request.params.id, request.body.workerIds),
+  });
+
+  route(r, programmeEndpoints.eligiblePreview, {
+    config: { access: canManageProgrammes },
+    schema: { tags, summary: 'Chi verrebbe aggiunto come avente diritto: il numero e i primi, prima di confermare' },
+    handler: async (request) => enrollments.eligiblePreview(actorContext(request), request.params.id),
   });
 
   route(r, programmeEndpoints.eligibility, {

@@ -206,6 +206,44 @@ export const recipientStatusRequestSchema = z.strictObject({
   reason: z.string().trim().max(300).optional(),
 });
 export const campaignParamsSchema = z.strictObject({ id: z.uuid() });
+
+/** What "Avvia" will do, shown before the operator confirms. */
+export const startPreviewSchema = z.object({
+  recipients: z.number().int(),
+  sample: z.array(z.object({ workerId: z.uuid(), name: z.string(), cigsEndDate: z.string().nullable(), reachable: z.boolean() })),
+  messages: z.number().int(),
+  /** Billed SMS parts in total (SMS campaigns only). */
+  smsParts: z.number().int().nullable(),
+  unreachable: z.number().int(),
+  excluded: z.object({ registered: z.number().int(), declined: z.number().int(), recentlyReached: z.number().int() }),
+  excludeReachedDays: z.number().int(),
+  programme: z.object({ name: z.string(), capacity: z.number().int(), placesFree: z.number().int(), full: z.boolean() }).nullable(),
+});
+export type StartPreview = z.infer<typeof startPreviewSchema>;
+
+/** The outbox: each message exactly as sent (or recorded in the local outbox), with its recipient. */
+export const outboxQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const outboxMessageSchema = z.object({
+  id: z.uuid(),
+  recipientId: z.uuid(),
+  workerId: z.uuid(),
+  workerName: z.string(),
+  recipientStatus: z.enum(RECIPIENT_STATUSES),
+  channel: channelSchema,
+  transport: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: z.enum(['queued', 'sent', 'failed']),
+  error: z.string().nullable(),
+  createdAt: instant,
+  sentAt: instant.nullable(),
+});
+export const outboxSchema = z.object({ items: z.array(outboxMessageSchema), total: z.number().int() });
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 export const recipientParamsSchema = z.strictObject({ id: z.uuid(), recipientId: z.uuid() });
 export const transportsSchema = z.object({
   email: z.enum(['smtp', 'outbox']),

@@ -70,7 +70,13 @@ export const registerResultSchema = z.object({
   waitingPosition: z.number().int().optional(),
 });
 
-export const addEligibleRequestSchema = z.strictObject({ workerIds: z.array(z.uuid()).min(1).max(1000) });
+/** Either the chosen workers, or `{ all: true }`: every worker the rules accept today who is not in the programme yet. */
+export const addEligibleRequestSchema = z.union([z.strictObject({ workerIds: z.array(z.uuid()).min(1).max(1000) }), z.strictObject({ all: z.literal(true) })]);
+export const eligiblePreviewSchema = z.object({
+  total: z.number().int(),
+  items: z.array(z.object({ workerId: z.uuid(), workerName: z.string(), cigsEndDate: z.string().nullable() })),
+});
+export type EligiblePreview = z.infer<typeof eligiblePreviewSchema>;
 export const addEligibleResultSchema = z.object({ added: z.number().int(), skipped: z.array(z.object({ workerId: z.string(), reasons: z.array(z.string()) })) });
 
 export const eligibilityResultSchema = z.object({ eligible: z.boolean(), reasons: z.array(z.string()) });
