@@ -6,7 +6,7 @@ import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
 import type { AttemptOutcome } from '../db/schema-outreach.js';
 import { officeById } from '../organisation/index.js';
-import { appendWorkerEvent, findWorkerMatches, workerRefsByIds } from '../people/index.js';
+import { appendWorkerEvent, findWorkerMatches, maskWorkerMatch, workerRefsByIds } from '../people/index.js';
 import { openProgrammesOfOffice } from '../programmes/index.js';
 import type { Callback, HotlineStatus, WorkerCandidate } from '../../shared/schemas/outreach.schema.js';
 import { normalisePhoneNumber } from '../../shared/identity/phone.js';
@@ -116,40 +116,33 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
     async matches(ctx: ActorContext, input: { name: string; phone: string; codiceFiscale?: string; birthDate?: string }) {
       const networkId = requireNetwork(ctx.actor);
       const phone = normalisePhoneNumber(input.phone);
+      // People's one check takes the name in either order and however it is cut into first and last.
       const words = input.name.trim().split(/\s+/);
-      const orders = words.length > 1 ? [[words[0]!, words.slice(1).join(' ')], [words.at(-1)!, words.slice(0, -1).join(' ')]] : [[words[0]!, words[0]!]];
-      const seen = new Map<string, Awaited<ReturnType<typeof findWorkerMatches>>[number]>();
-      for (const [firstName, lastName] of orders) {
-        const found = await findWorkerMatches(db, networkId, { firstName, lastName, phone: phone.valid ? phone.e164 : null, codiceFiscale: input.codiceFiscale || null, birthDate: input.birthDate ?? null });
-        for (const c of found) {
-          const prev = seen.get(c.id);
-          seen.set(c.id, prev ? { ...c, matchedOn: [...new Set([...prev.matchedOn, ...c.matchedOn])] } : c);
-        }
-      }
-      const ids = [...seen.keys()];
-      const refs = await workerRefsByIds(db, ids);
+      const found = await findWorkerMatches(db, networkId, {
+        firstName: words[0] ?? '', lastName: words.slice(1).join(' '),
+        phone: phone.valid ? phone.e164 : null, codiceFiscale: input.codiceFiscale || null, birthDate: input.birthDate ?? null,
+      });
+      const ids = found.map((m) => m.id);
+      // CIGS end and company only for the workers the operator may see (the masked ones show the office alone).
+      const refs = await workerRefsByIds(db, found.filter((m) => canActOnWorker(ctx.actor, m)).map((m) => m.id));
       const companies = await companyOfCases(db, [...refs.values()].map((r) => r.cigsCaseId));
-      const rank = (m: string[]) => (m.includes('codiceFiscale') ? 4 : 0) + (m.includes('phone') ? 2 : 0) + (m.includes('name') ? 1 : 0);
-      const candidates: Array<WorkerCandidate> = [...seen.values()]
-        .filter((c) => refs.has(c.id))
-        .sort((a, b) => rank(b.matchedOn) - rank(a.matchedOn))
-        .map((c) => {
-          const d = refs.get(c.id)!;
-          const inScope = canActOnWorker(ctx.actor, { networkId: d.networkId, officeId: d.officeId });
-          return {
-            id: c.id,
-            firstName: inScope ? c.firstName : c.firstName.slice(0, 1) + '.',
-            lastName: inScope ? c.lastName : c.lastName.slice(0, 1) + '.',
-            phone: inScope ? c.phone : null,
-            codiceFiscale: inScope ? c.codiceFiscale : null,
-            birthDate: inScope ? c.birthDate : null,
-            companyName: inScope ? (companies.get(d.cigsCaseId ?? '')?.companyName ?? null) : null,
-            cigsEndDate: inScope ? d.cigsEnd : null,
-            officeName: c.officeName,
-            inScope,
-            matchedOn: c.matchedOn.map((m) => (m === 'codiceFiscale' ? 'codice_fiscale' : m)) as WorkerCandidate['matchedOn'],
-          };
-        });
+      const candidates: WorkerCandidate[] = found.map((m) => {
+        const shown = maskWorkerMatch(ctx.actor, m);
+        const ref = refs.get(m.id);
+        return {
+          id: shown.id,
+          firstName: shown.firstName,
+          lastName: shown.lastName,
+          phone: shown.phone,
+          codiceFiscale: shown.codiceFiscale,
+          birthDate: shown.birthDate,
+          companyName: ref ? (companies.get(ref.cigsCaseId ?? '')?.companyName ?? null) : null,
+          cigsEndDate: ref ? ref.cigsEnd : null,
+          officeName: shown.officeName,
+          inScope: shown.inScope ?? false,
+          matchedOn: shown.matchedOn.map((k) => (k === 'codiceFiscale' ? 'codice_fiscale' : k)) as WorkerCandidate['matchedOn'],
+        };
+      });
       await audit.record(db, ctx, { action: 'hotline.matches_read', entityType: 'worker', entityId: null, details: { candidateIds: ids } });
       return { phone: phone.valid ? phone.e164 : input.phone, candidates };
     },
