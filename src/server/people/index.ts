@@ -1,12 +1,27 @@
-// What other modules (hotline intake, importer, programmes, outreach) use from people.
-export { appendWorkerEvent, type WorkerEventInput } from './worker-events.repository.js';
-export { findWorkerMatches, maskWorkerMatch, type MatchQuery, type WorkerMatch } from './worker-matches.js';
-export { normaliseName, searchNameCandidates, searchNameOf, tidyName } from './worker-names.js';
-export { canAccessWorker, workerOfficeFilter, worksAcrossNetwork } from './worker.policy.js';
-export { addWorkerPhone, insertWorker, workerPhones, workerQueueColumns, workerRefByCodiceFiscale, workerRefsByIds, type NewWorkerValues, type WorkerRef } from './worker-intake.repository.js';
-export { appendWorkerEvents, insertImportedWorkers, updateImportedWorkers, workersByCodiceFiscale, type ImportExistingWorker, type ImportWorkerColumns, type ImportWorkerRow } from './worker-import.repository.js';
+// What buildApp and the other domains use from people. Each table of people (workers, their
+// consents, notes, phones and timeline) is written only through these functions; those that
+// write take the caller's transaction handle, so one use case stays one transaction.
+
+// The module, its routes and the policy buildApp names.
 export { createPeopleModule, registerPeopleRoutes, type PeopleModule } from './people.module.js';
-export { canEditWorkers } from './worker.policy.js';
-export { workerCountsByCigsCase, workersOfCigsCases, type CohortWorker } from './company-cohort.repository.js';
+export { canAccessWorker, canEditWorkers, workerOfficeFilter, worksAcrossNetwork } from './worker.policy.js';
+
+// The one name search key, and the one duplicate check with its masking for other offices.
+export { normaliseName, searchNameCandidates, searchNameOf, tidyName } from './worker-names.js';
+export { findWorkerMatches, maskWorkerMatch, type MatchQuery, type WorkerMatch } from './worker-matches.js';
+
+// The timeline, appended by every domain.
+export { appendWorkerEvent, type WorkerEventInput } from './worker-events.repository.js';
+
+// Hotline intake and the callback queue.
+export { addWorkerPhone, insertWorker, workerPhones, workerQueueColumns, workerRefByCodiceFiscale, workerRefsByIds, type NewWorkerValues, type WorkerRef } from './worker-intake.repository.js';
+
+// The import of eligible-worker lists.
+export { appendWorkerEvents, insertImportedWorkers, updateImportedWorkers, workersByCodiceFiscale, type ImportExistingWorker, type ImportWorkerColumns, type ImportWorkerRow } from './worker-import.repository.js';
+
+// Programmes (enrolment lists, notices) and companies (case counts and cohort).
 export { workerContactsByIds, workerProgrammeColumns, type WorkerContact } from './worker-programme.repository.js';
+export { workerCountsByCigsCase, workersOfCigsCases, type CohortWorker } from './company-cohort.repository.js';
+
+// The demo's bulk writes.
 export { appendWorkerEventsAt, insertConsentsBulk, insertWorkersBulk, workersOfCasesWithPeriod, type BulkConsent, type BulkWorker, type CaseWorker } from './worker-bulk.repository.js';
