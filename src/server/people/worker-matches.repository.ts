@@ -21,6 +21,8 @@ export interface MatchRow {
   phone: string | null;
   birth_date: string | null;
   search_name: string;
+  /** The phone is one of the further numbers the worker gave (worker_phones), not the one on record. */
+  further_phone: boolean;
 }
 
 /** Workers of the network sharing the codice fiscale, the phone, or the name (and birth date when given). */
@@ -28,11 +30,15 @@ export async function matchingWorkers(db: Executor, networkId: string, keys: Mat
   return db
     .selectFrom('workers as w')
     .select(['w.id', 'w.network_id', 'w.office_id', 'w.first_name', 'w.last_name', 'w.codice_fiscale', 'w.phone', 'w.birth_date', 'w.search_name'])
+    .select(sql<boolean>`exists (select 1 from worker_phones p where p.worker_id = w.id and p.phone = ${keys.phone})`.as('further_phone'))
     .where('w.network_id', '=', networkId)
     .where((eb) => {
       const any = [];
       if (keys.codiceFiscale) any.push(eb('w.codice_fiscale', '=', keys.codiceFiscale));
-      if (keys.phone) any.push(eb('w.phone', '=', keys.phone));
+      if (keys.phone) {
+        any.push(eb('w.phone', '=', keys.phone));
+        any.push(eb('w.id', 'in', eb.selectFrom('worker_phones as p').select('p.worker_id').where('p.phone', '=', keys.phone)));
+      }
       if (keys.names.length > 0) {
         const byName = eb('w.search_name', 'in', keys.names);
         any.push(keys.birthDate ? eb.and([byName, eb('w.birth_date', '=', keys.birthDate)]) : byName);

@@ -23,10 +23,10 @@ export interface WorkerMatch extends Omit<DuplicateCandidate, 'inScope'> {
 
 /**
  * Candidates for "is this person already known?", across the whole network (a worker moving
- * between offices is still one person): the same codice fiscale; or the same phone (E.164); or the
- * same name under the one search key, in either order and however the name was cut into first and
- * last (searchNameCandidates) — with the same birth date when one is given, since a hotline call
- * often brings only a name and a phone. Strongest match first. The desk, the hotline and the import
+ * between offices is still one person): the same codice fiscale; or the same phone (E.164, on record
+ * or among the further numbers the worker gave); or the same name under the one search key, in
+ * either order and however the name was cut into first and last (searchNameCandidates) — with the
+ * same birth date when one is given, since a hotline call often brings only a name and a phone. Strongest match first. The desk, the hotline and the import
  * all call this one check.
  */
 export async function findWorkerMatches(db: Executor, networkId: string, query: MatchQuery): Promise<WorkerMatch[]> {
@@ -44,7 +44,7 @@ export async function findWorkerMatches(db: Executor, networkId: string, query: 
     .map((r) => {
       const matchedOn: DuplicateCandidate['matchedOn'] = [];
       if (cf && r.codice_fiscale === cf) matchedOn.push('codiceFiscale');
-      if (phone && r.phone === phone) matchedOn.push('phone');
+      if (phone && (r.phone === phone || r.further_phone)) matchedOn.push('phone');
       if (fullNames.includes(r.search_name) && (!query.birthDate || r.birth_date === query.birthDate)) matchedOn.push('name');
       return {
         id: r.id,

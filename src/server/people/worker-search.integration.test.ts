@@ -6,6 +6,8 @@ import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { buildWorker, buildWorkers, insertWorkers, SURNAMES, type WorkerSeed } from '../../../tests/factories/workers.js';
 import { computeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { createWorkerRepository } from './worker.repository.js';
+import { addWorkerPhone } from './worker-intake.repository.js';
+import { findWorkerMatches } from './worker-matches.js';
 import { searchNameOf } from './worker-names.js';
 
 /**
@@ -110,6 +112,18 @@ describe('worker search by codice fiscale and phone', () => {
     expect(misses).toEqual([]);
     const w = people[7]!;
     expect(await search(w.phone!.slice(3))).toEqual([w.id]);
+  });
+});
+
+describe('a further phone number the worker gave', () => {
+  it('finds the worker by it in the search and in the duplicate check', async () => {
+    const w = people.find((p) => p.lastName === 'Fontana')!;
+    const further = '+393489990123';
+    expect(await addWorkerPhone(database.db, { workerId: w.id, officeId, phone: further, source: 'hotline', recordedBy: null, at: new Date() })).toBe('added');
+    expect(await search('0123')).toContain(w.id);
+    expect(await search('348 999 0123')).toEqual([w.id]);
+    const matches = await findWorkerMatches(database.db, networkId, { phone: '348 999 0123' });
+    expect(matches.map((m) => [m.id, m.matchedOn])).toEqual([[w.id, ['phone']]]);
   });
 });
 

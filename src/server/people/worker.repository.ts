@@ -131,8 +131,11 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
       const search = query.q ? classifySearch(query.q) : undefined;
       if (search?.kind === 'cf') conditions.push(sql`w.codice_fiscale like ${`${search.value}%`}`);
       else if (search?.kind === 'phone') {
-        // The start of the number, or its last digits ("4567", "123 4567": trigram index of 0014).
-        conditions.push(search.suffix ? sql`(w.phone like ${`${search.prefix}%`} or w.phone like ${`%${search.suffix}`})` : sql`w.phone like ${`${search.prefix}%`}`);
+        // The start of the number, or its last digits ("4567", "123 4567": trigram index of 0014),
+        // on record or among the further numbers the worker gave (worker_phones: a hotline caller's new number).
+        const phoneLike = (column: RawBuilder<unknown>) =>
+          search.suffix ? sql`(${column} like ${`${search.prefix}%`} or ${column} like ${`%${search.suffix}`})` : sql`${column} like ${`${search.prefix}%`}`;
+        conditions.push(sql`(${phoneLike(sql.ref('w.phone'))} or w.id in (select p.worker_id from worker_phones p where ${phoneLike(sql.ref('p.phone'))}))`);
       } else if (search?.kind === 'name') {
         // Each word anywhere in the key "last first" (trigram index): "maria rossi" finds Rossi Maria,
         // "de luca" and "deluca" find De Luca (the key joins particles, worker-names.ts).
