@@ -70,6 +70,22 @@ describe('field errors are human and in the caller’s language', () => {
   });
 });
 
+describe('field messages a domain writes in Italian', () => {
+  it('are given in English when the shared catalogue knows them (a CIGS end moved before its start)', async () => {
+    const company = (await coordinator.post('/api/v1/companies', { name: 'Officine Dall’Olio S.n.c.' })).json();
+    const created = await coordinator.post(`/api/v1/companies/${company.id}/cigs-cases`, { reason: 'cessazione_attivita', startDate: '2026-03-01', endDate: '2027-02-28' });
+    expect(created.statusCode).toBe(201);
+    const response = await coordinator.request({
+      method: 'PATCH',
+      url: `/api/v1/companies/${company.id}/cigs-cases/${created.json().id}`,
+      headers: { 'accept-language': 'en' },
+      payload: { endDate: '2026-01-31' },
+    });
+    const body = expectProblem(response, 400, 'VALIDATION_FAILED');
+    expect(body.errors).toEqual([{ path: 'body/endDate', message: 'The CIGS end date cannot be before its start date' }]);
+  });
+});
+
 describe('OpenAPI documents the problem+json answers', () => {
   it('lists 400/401/403/404/409 (as applicable) with the Problem schema for every operation', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
