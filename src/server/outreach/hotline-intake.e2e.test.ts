@@ -173,6 +173,16 @@ describe('one call is one transaction', () => {
     expect(await count('hotline_calls', 'phone', '+393661239876')).toBe(1);
   });
 
+  it('two calls of the same new caller at once create one worker (the unique race is retried)', async () => {
+    const other = await signIn(t.app, DEMO.frontoffice);
+    const call = { name: 'Giuseppe Romano', phone: '328 765 0099', codiceFiscale: buildWorker({ firstName: 'Giuseppe', lastName: 'Romano' }, 9002).codiceFiscale! };
+    const [a, b] = await Promise.all([front.post('/api/v1/hotline/calls', call), other.post('/api/v1/hotline/calls', call)]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(await count('workers', 'codice_fiscale', call.codiceFiscale)).toBe(1);
+    expect(a.json().workerId).toBe(b.json().workerId);
+    expect([a.json().workerCreated, b.json().workerCreated].sort()).toEqual([false, true]);
+  });
+
   it('a failure after the registration leaves no enrolment; the retry registers once', async () => {
     const w = await worker({ firstName: 'Giulia', lastName: 'Ferrari' });
     await failCallRecords(true);
