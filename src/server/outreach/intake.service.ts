@@ -143,12 +143,10 @@ export function createIntakeService(deps: {
 
       // The programme: the operator's choice, else the office's default (open programmes, earliest start first).
       let programme: { id: string; name: string } | null = null;
-      if (input.action === 'register') {
-        if (input.programmeId) {
-          const name = await programmeNameOf(db, office.networkId, input.programmeId);
-          if (name === undefined) throw outreachErrors.programmeNotFound();
-          programme = { id: input.programmeId, name };
-        }
+      if (input.action === 'register' && input.programmeId) {
+        const name = await programmeNameOf(db, office.networkId, input.programmeId);
+        if (name === undefined) throw outreachErrors.programmeNotFound();
+        programme = { id: input.programmeId, name };
       }
 
       return withRetry(() =>
