@@ -108,7 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Every domain is a module: create<Domain>Module(deps) builds its repositories and services from
   // what it is handed (the database, the clock, the audit log, other modules' published functions),
   // in dependency order, here, by hand; register<Domain>Routes adds its routes below.
-  const audit = createAuditModule({ db, directory: { officeIdsInNetwork, officeNamesById } }).service;
+  const auditModule = createAuditModule({ db, directory: { officeIdsInNetwork, officeNamesById } });
+  const audit = auditModule.service;
   const auth = createAuthModule({
     database: deps.database,
     audit,
@@ -177,7 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerOrganisationRoutes(app, organisation);
-  registerAuditRoutes(app, { service: audit });
+  registerAuditRoutes(app, auditModule);
   registerTaxonomyRoutes(app, taxonomy, readiness);
   registerCompaniesRoutes(app, companies);
   registerPeopleRoutes(app, people);

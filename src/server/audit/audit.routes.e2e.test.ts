@@ -82,6 +82,31 @@ describe('GET /api/v1/audit', () => {
     expect(second.items[0].id).toBeLessThan(first.items[1].id);
   });
 
+  it('shows the trail of the network: its offices’ entries, and entries of no office only when about its own staff or no one', async () => {
+    // Another network (Reggio Emilia) with an office and a coordinator of its own.
+    const db = t.database.db;
+    const network = await db.insertInto('networks').values({ code: 'RE', name: 'Provincia di Reggio Emilia' }).returning('id').executeTakeFirstOrThrow();
+    const reggio = await db.insertInto('offices').values({ network_id: network.id, code: 'CPI-RE', name: 'Centro per l’impiego di Reggio Emilia', opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow();
+    const other = await db.insertInto('staff_users').values({ email: 'giuseppe.esposito@re.example', full_name: 'Giuseppe Esposito', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('staff_roles').values({ user_id: other.id, office_id: reggio.id, role: 'coordinator' }).execute();
+    const ours = (await (await signIn(t.app, DEMO.frontoffice)).get('/api/v1/auth/session')).json().user.id;
+    const entry = (action: string, officeId: string | null, actorId: string | null) => ({ action, entity_type: 'worker', entity_id: null, office_id: officeId, actor_id: actorId, actor_label: '' });
+    await db
+      .insertInto('audit_log')
+      .values([
+        entry('test.reggio_office', reggio.id, other.id),
+        entry('test.reggio_staff_no_office', null, other.id),
+        entry('test.modena_staff_no_office', null, ours),
+        entry('test.nobody_no_office', null, null),
+        entry('test.modena_office', await officeIdByCode(t.database, 'CPI-CA'), ours),
+      ])
+      .execute();
+    const items = (await admin.get('/api/v1/audit?entityType=worker&limit=200')).json().items as Array<{ action: string; officeName: string | null }>;
+    const seen = items.filter((e) => e.action.startsWith('test.'));
+    expect(seen.map((e) => e.action)).toEqual(['test.modena_office', 'test.nobody_no_office', 'test.modena_staff_no_office']);
+    expect(seen.map((e) => e.officeName)).toEqual(['Centro per l’impiego di Carpi', null, null]);
+  });
+
   it('cannot be altered, not even with direct SQL', async () => {
     await expect(sql`update audit_log set action = 'x'`.execute(t.database.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(t.database.db)).rejects.toThrow(/append-only/);

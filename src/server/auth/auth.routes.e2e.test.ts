@@ -138,6 +138,27 @@ describe('office switcher', () => {
     await again.put('/api/v1/auth/session/office', { officeId: await officeIdByCode(t.database, 'CPI-MO') });
   });
 
+  it('opens a session in the office last chosen only while it is open; otherwise in the first open office given', async () => {
+    const admin = await signIn(t.app, DEMO.admin);
+    const [carpi, mirandola] = [await officeIdByCode(t.database, 'CPI-CA'), await officeIdByCode(t.database, 'CPI-MI')];
+    const password = 'Lambrusco.Sorbara.2026';
+    const created = await admin.post('/api/v1/staff', {
+      email: 'chiara.dangelo@ricolloca.example',
+      fullName: 'Chiara D’Angelo',
+      roles: [{ officeId: carpi, role: 'consultant' }, { officeId: mirandola, role: 'consultant' }],
+      temporaryPassword: password,
+    });
+    expect(created.statusCode).toBe(201);
+    const sessionOffice = async () => (await (await signIn(t.app, 'chiara.dangelo@ricolloca.example', password)).get('/api/v1/auth/session')).json().currentOfficeId;
+    await t.database.db.updateTable('staff_users').set({ last_office_id: mirandola }).where('id', '=', created.json().account.id).execute();
+    expect(await sessionOffice()).toBe(mirandola);
+    // Mirandola closes: the next session starts in Carpi, the other office she holds a role in.
+    expect((await admin.patch(`/api/v1/offices/${mirandola}`, { active: false })).statusCode).toBe(200);
+    expect(await sessionOffice()).toBe(carpi);
+    expect((await admin.patch(`/api/v1/offices/${mirandola}`, { active: true })).statusCode).toBe(200);
+    expect(await sessionOffice()).toBe(mirandola);
+  });
+
   it('refuses an office where the user holds no role with 403', async () => {
     const a = await signIn(t.app, DEMO.consultant);
     expectProblem(await a.put('/api/v1/auth/session/office', { officeId: await officeIdByCode(t.database, 'CPI-VI') }), 403, 'OFFICE_NOT_ASSIGNED');

@@ -95,6 +95,19 @@ describe('creating and maintaining accounts', () => {
     expect(frontOffice.items.map((a: { email: string }) => a.email)).toEqual([DEMO.frontoffice]);
   });
 
+  it('lists only accounts holding a role in the administrator’s network', async () => {
+    const db = t.database.db;
+    const network = await db.insertInto('networks').values({ code: 'PR', name: 'Provincia di Parma' }).returning('id').executeTakeFirstOrThrow();
+    const parma = await db.insertInto('offices').values({ network_id: network.id, code: 'CPI-PR', name: 'Centro per l’impiego di Parma', opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow();
+    const romano = await db.insertInto('staff_users').values({ email: 'nicolo.romano@pr.example', full_name: 'Nicolò Romano', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('staff_roles').values({ user_id: romano.id, office_id: parma.id, role: 'consultant' }).execute();
+    const emails = (await admin.get('/api/v1/staff?status=all')).json().items.map((a: { email: string }) => a.email);
+    expect(emails).toEqual(expect.arrayContaining(Object.values(DEMO)));
+    expect(emails).not.toContain('nicolo.romano@pr.example');
+    expect((await admin.get('/api/v1/staff?q=romano')).json().items).toEqual([]);
+    expectProblem(await admin.get(`/api/v1/staff/${romano.id}`), 404, 'STAFF_NOT_FOUND');
+  });
+
   it('reads one account and records the read in the audit log', async () => {
     const elena = (await admin.get('/api/v1/staff?q=rinaldi')).json().items[0];
     const res = await admin.get(`/api/v1/staff/${elena.id}`);
