@@ -11,7 +11,7 @@ const OUTCOMES: Outcome[] = ['new', 'update', 'unchanged', 'error'];
 const BADGE: Record<Outcome, string> = { new: 'bg-success', update: 'bg-primary', unchanged: 'bg-secondary', error: 'bg-danger' };
 
 /** Counts of the dry run and the row-by-row table, filterable by outcome and paginated. */
-export function ImportPreview({ job }: { job: ImportJob }) {
+export function ImportPreview({ job, officeName }: { job: ImportJob; officeName: string }) {
   const { t } = useTranslation();
   const filterId = useId();
   const [outcome, setOutcome] = useState<Outcome | ''>(job.counts.error > 0 ? 'error' : '');
@@ -29,10 +29,32 @@ export function ImportPreview({ job }: { job: ImportJob }) {
   }, [job.id, job.status, outcome, page]);
 
   const pages = rows ? Math.max(1, Math.ceil(rows.total / PAGE_SIZE)) : 1;
+  // A file-wide problem is said once above the table; its rows point there instead of repeating it.
+  const summarised = new Set(job.notices.map((n) => n.code));
+  const problems = (r: ImportRow) => {
+    const own = r.errors.filter((e) => !summarised.has(e.code));
+    const covered = own.length < r.errors.length;
+    if (r.errors.length === 0) return null;
+    return (
+      <ul className="mb-0 ps-3">
+        {own.map((e) => <li key={e.field + e.message}>{e.message}</li>)}
+        {covered && <li>{t('imports.preview.seeNotices')}</li>}
+      </ul>
+    );
+  };
   return (
     <section aria-labelledby="preview-heading" className="mt-4">
       <h2 id="preview-heading" className="h4">{t('imports.preview.heading')}</h2>
       <p>{t('imports.preview.total', { count: job.totalRows })}</p>
+      {officeName && <p>{t('imports.preview.office', { office: officeName })}</p>}
+      {job.notices.length > 0 && (
+        <div className="alert alert-warning" role="status">
+          <h3 className="h6">{t('imports.preview.notices')}</h3>
+          <ul className="mb-0">
+            {job.notices.map((n) => <li key={n.code + n.message}>{n.message}</li>)}
+          </ul>
+        </div>
+      )}
       <ul className="list-inline">
         {OUTCOMES.map((o) => (
           <li key={o} className="list-inline-item me-4">
@@ -70,7 +92,7 @@ export function ImportPreview({ job }: { job: ImportJob }) {
                   <td>{r.rowNumber}</td>
                   <th scope="row" className="fw-normal">{r.label}</th>
                   <td><span className={`badge ${BADGE[r.outcome]}`}>{t(`imports.outcomes.${r.outcome}`)}</span></td>
-                  <td>{r.errors.length > 0 && <ul className="mb-0 ps-3">{r.errors.map((e) => <li key={e.field + e.message}>{e.message}</li>)}</ul>}</td>
+                  <td>{problems(r)}</td>
                 </tr>
               ))}
             </tbody>
