@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
-import { DEMO } from '../helpers/test-app.js';
+import { DEMO, signIn } from '../helpers/test-app.js';
 import { expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
 
 let h: BrowserHarness;
@@ -91,6 +91,63 @@ describe('administration in the browser', () => {
     await screenshot(page, '16-modifica-sede');
     const saved = await h.t.database.db.selectFrom('offices').select('opening_hours').where('code', '=', 'CPI-VI').executeTakeFirstOrThrow();
     expect(saved.opening_hours).toContainEqual({ day: 4, opens: '14:30', closes: '16:30' });
+  });
+
+  it('the audit log says who did what to whom in words, filters by person, worker and action, and explains empty or reversed periods', async () => {
+    // Luca Galli (front office) registers and opens two workers' records.
+    const frontoffice = await signIn(h.t.app, DEMO.frontoffice);
+    const barbieri = (await frontoffice.post('/api/v1/workers', { firstName: 'Emanuele', lastName: 'Barbieri' })).json().id as string;
+    const dangelo = (await frontoffice.post('/api/v1/workers', { firstName: 'Nicolò', lastName: 'D’Angelo' })).json().id as string;
+    for (const id of [barbieri, dangelo]) expect((await frontoffice.get(`/api/v1/workers/${id}`)).statusCode).toBe(200);
+
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.admin, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Buongiorno, Giulia' }).waitFor();
+    await page.goto(`${h.baseUrl}/amministrazione/registro`);
+    await page.getByRole('heading', { level: 1, name: 'Registro degli accessi' }).waitFor();
+    await page.getByRole('cell', { name: 'Lettura scheda lavoratore — Barbieri Emanuele', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Lettura scheda lavoratore — D’Angelo Nicolò', exact: true }).waitFor();
+
+    // By person and action, both chosen from lists.
+    await page.getByLabel('Persona del personale').selectOption({ label: 'Luca Galli' });
+    await page.getByLabel('Azione', { exact: true }).selectOption({ label: 'Lettura scheda lavoratore' });
+    await page.getByRole('button', { name: 'Filtra' }).click();
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect((await rows.allTextContents()).every((r) => r.includes('Luca Galli') && r.includes('Lettura scheda lavoratore'))).toBe(true);
+
+    // By worker, found by name: Barbieri's trail only (created and read).
+    await page.getByLabel('Azione', { exact: true }).selectOption({ label: 'Tutte le azioni' });
+    await page.getByLabel('Lavoratore: cerca per cognome e nome').fill('Barbieri Emanuele');
+    const workerSelect = page.getByLabel('Lavoratore', { exact: true });
+    // The demo has namesakes (with a codice fiscale); the one registered here has none.
+    await expect.poll(() => workerSelect.locator(`option[value="${barbieri}"]`).textContent()).toBe('Barbieri Emanuele');
+    await workerSelect.selectOption(barbieri);
+    await page.getByRole('button', { name: 'Filtra' }).click();
+    await expect.poll(() => rows.allTextContents()).toEqual([
+      expect.stringContaining('Lettura scheda lavoratore — Barbieri Emanuele'),
+      expect.stringContaining('Nuovo lavoratore — Barbieri Emanuele'),
+    ]);
+    await expectAccessible(page, 'registro-filtri');
+    await screenshot(page, '17-registro-per-lavoratore');
+
+    // A period with nothing in it says so.
+    await page.getByRole('button', { name: 'Azzera filtri' }).click();
+    await page.getByLabel('Dal', { exact: true }).fill('2020-03-09');
+    await page.getByLabel('Al', { exact: true }).fill('2020-03-10');
+    await page.getByRole('button', { name: 'Filtra' }).click();
+    await page.getByText('Nessuna voce in questo periodo.').waitFor();
+
+    // A reversed period: the API's message beside the start date, tied to it for screen readers.
+    await page.getByLabel('Dal', { exact: true }).fill('2026-03-10');
+    await page.getByLabel('Al', { exact: true }).fill('2026-03-09');
+    await page.getByRole('button', { name: 'Filtra' }).click();
+    const from = page.getByLabel('Dal', { exact: true });
+    await expect.poll(() => from.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await from.getAttribute('aria-describedby'))!;
+    expect(await page.evaluate((id) => document.getElementById(id)?.textContent?.trim(), describedBy)).toBe('La data iniziale è successiva alla finale');
+    await expectAccessible(page, 'registro-periodo-invertito');
+    await screenshot(page, '18-registro-periodo-invertito');
   });
 
   it('keeps non-administrators out of the administration screens', async () => {

@@ -162,11 +162,12 @@ export function AppHeader() {
                             <span>{t(`nav.${area.key}`)}</span>
                           </NavLink>
                         ) : (
-                          // Not a link: an area still to come is named, not offered as a screen.
-                          <span className="nav-link nav-link-soon" aria-disabled="true">
+                          // Not a link (an <a> without href has no link role and takes no focus): an area
+                          // still to come is named, not offered as a screen; it keeps the menu's styling.
+                          <a className="nav-link nav-link-soon" aria-disabled="true">
                             <span>{t(`nav.${area.key}`)}</span>
                             <span className="badge nav-soon-badge ms-2">{t('comingSoon.badge')}</span>
-                          </span>
+                          </a>
                         )}
                       </NavItem>
                     ))}

@@ -145,7 +145,7 @@ export function AuditPage() {
   return (
     <>
       <PageTitle lead={t('audit.intro')}>{t('audit.title')}</PageTitle>
-      <form className="row align-items-end" role="search" onSubmit={apply} noValidate>
+      <form className="row align-items-start" role="search" onSubmit={apply} noValidate>
         <SelectField className="col-md-4" label={t('audit.filterActor')} value={draft.actorId} onChange={field('actorId')} options={[{ value: '', label: t('audit.allActors') }, ...staff.map((s) => ({ value: s.id, label: s.fullName }))]} />
         <SelectField className="col-md-4" label={t('audit.filterAction')} value={draft.action} onChange={field('action')} options={[{ value: '', label: t('audit.allActions') }, ...actionOptions]} />
         <DateFilter className="col-6 col-md-2" label={t('audit.filterFrom')} value={draft.from} onChange={field('from')} error={fromError} />
