@@ -9,7 +9,9 @@ import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
+import { OutboxPanel } from './outbox-panel';
 import { RecipientsPanel } from './recipients-panel';
+import { StartDialog } from './start-dialog';
 import { TemplateEditor } from './template-editor';
 
 type Transports = { email: 'smtp' | 'outbox'; sms: 'http' | 'outbox' };
@@ -24,8 +26,10 @@ export function CampaignsPage() {
   const [programmes, setProgrammes] = useState<Array<{ id: string; name: string }>>([]);
   const [transports, setTransports] = useState<Transports | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [outboxOf, setOutboxOf] = useState<string | null>(null);
+  const [starting, setStarting] = useState<Campaign | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [form, setForm] = useState<{ name: string; channel: (typeof CHANNELS)[number]; templateId: string; programmeId: string; reminderAfterDays: string; maxReminders: string }>({ name: '', channel: 'sms', templateId: '', programmeId: '', reminderAfterDays: '7', maxReminders: '2' });
+  const [form, setForm] = useState<{ name: string; channel: (typeof CHANNELS)[number]; templateId: string; programmeId: string; reminderAfterDays: string; maxReminders: string; excludeReachedDays: string }>({ name: '', channel: 'sms', templateId: '', programmeId: '', reminderAfterDays: '7', maxReminders: '2', excludeReachedDays: '30' });
 
   const reload = useCallback(() => {
     call(campaignEndpoints.list).then((r) => setCampaigns(r.items), setError);
@@ -37,11 +41,11 @@ export function CampaignsPage() {
     call(programmeEndpoints.list).then((r) => setProgrammes(r.items), () => undefined);
   }, [reload]);
 
-  async function act(c: Campaign, action: 'start' | 'finish') {
+  async function finish(c: Campaign) {
     setError(null);
     try {
-      const updated = await call(action === 'start' ? campaignEndpoints.start : campaignEndpoints.finish, { params: { id: c.id } });
-      show('success', action === 'start' ? t('outreach.started', { count: updated.counts.invited }) : t('outreach.finished'));
+      await call(campaignEndpoints.finish, { params: { id: c.id } });
+      show('success', t('outreach.finished'));
       reload();
     } catch (err) {
       setError(err);
@@ -65,7 +69,7 @@ export function CampaignsPage() {
     try {
       await call(campaignEndpoints.create, { body: {
         name: form.name, channel: form.channel, templateId: form.templateId, programmeId: form.programmeId || null,
-        reminderAfterDays: Number(form.reminderAfterDays), maxReminders: Number(form.maxReminders),
+        reminderAfterDays: Number(form.reminderAfterDays), maxReminders: Number(form.maxReminders), excludeReachedDays: Number(form.excludeReachedDays),
       } });
       show('success', t('outreach.created'));
       setForm({ ...form, name: '' });
@@ -112,10 +116,11 @@ export function CampaignsPage() {
                     <td className="small">{t('outreach.messages', c.messages)}</td>
                     <td>
                       <div className="d-flex flex-wrap gap-1">
-                        {c.status === 'draft' && <Button size="sm" color="primary" onClick={() => void act(c, 'start')} aria-label={`${t('outreach.start')}: ${c.name}`}>{t('outreach.start')}</Button>}
-                        {c.status === 'running' && <Button size="sm" color="secondary" outline onClick={() => void act(c, 'finish')} aria-label={`${t('outreach.finish')}: ${c.name}`}>{t('outreach.finish')}</Button>}
+                        {c.status === 'draft' && <Button size="sm" color="primary" onClick={() => setStarting(c)} aria-label={`${t('outreach.start')}: ${c.name}`}>{t('outreach.start')}</Button>}
+                        {c.status === 'running' && <Button size="sm" color="secondary" outline onClick={() => void finish(c)} aria-label={`${t('outreach.finish')}: ${c.name}`}>{t('outreach.finish')}</Button>}
                         {c.channel === 'letter' && c.status !== 'draft' && <Button size="sm" color="secondary" outline onClick={() => void downloadLetters(c)} aria-label={`${t('outreach.letters')}: ${c.name}`}>{t('outreach.letters')}</Button>}
                         {c.status !== 'draft' && <Button size="sm" color="link" onClick={() => setSelected(c.id)} aria-label={`${t('outreach.recipients')}: ${c.name}`} aria-pressed={selected === c.id}>{t('outreach.recipients')}</Button>}
+                        {c.status !== 'draft' && <Button size="sm" color="link" onClick={() => setOutboxOf(c.id)} aria-label={`${t('outreach.outboxButton')}: ${c.name}`} aria-pressed={outboxOf === c.id}>{t('outreach.outboxButton')}</Button>}
                       </div>
                     </td>
                   </tr>
@@ -126,6 +131,18 @@ export function CampaignsPage() {
         )}
       </section>
       {current && <RecipientsPanel campaign={current} />}
+      {campaigns.find((c) => c.id === outboxOf) && <OutboxPanel campaign={campaigns.find((c) => c.id === outboxOf)!} onChanged={reload} />}
+      {starting && (
+        <StartDialog
+          campaign={starting}
+          onClose={() => setStarting(null)}
+          onStarted={(updated) => {
+            setStarting(null);
+            show('success', t('outreach.started', { count: updated.counts.invited }));
+            reload();
+          }}
+        />
+      )}
       <section aria-labelledby="new-campaign-title" className="mt-5">
         <h2 id="new-campaign-title" className="h4">{t('outreach.newCampaign')}</h2>
         <form onSubmit={(e) => void create(e)} className="row">
@@ -135,6 +152,7 @@ export function CampaignsPage() {
           <SelectField className="col-md-6" label={t('outreach.programme')} value={form.programmeId} onChange={(programmeId) => setForm({ ...form, programmeId })} options={[{ value: '', label: t('outreach.noProgramme') }, ...programmes.map((p) => ({ value: p.id, label: p.name }))]} />
           <TextField className="col-md-3" label={t('outreach.reminderAfterDays')} type="number" min={1} max={90} value={form.reminderAfterDays} onChange={(reminderAfterDays) => setForm({ ...form, reminderAfterDays })} />
           <TextField className="col-md-3" label={t('outreach.maxReminders')} type="number" min={0} max={10} value={form.maxReminders} onChange={(maxReminders) => setForm({ ...form, maxReminders })} />
+          <TextField className="col-md-6" label={t('outreach.excludeReachedDays')} type="number" min={0} max={365} value={form.excludeReachedDays} onChange={(excludeReachedDays) => setForm({ ...form, excludeReachedDays })} />
           <div className="col-12"><Button color="primary" type="submit">{t('outreach.create')}</Button></div>
         </form>
       </section>
