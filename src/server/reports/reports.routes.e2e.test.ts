@@ -124,6 +124,9 @@ describe('coordinators’ dashboard', () => {
     const enBook = new ExcelJS.Workbook();
     await enBook.xlsx.load((await english(`/api/v1/reports/export/waiting?programmeId=${programmeId}&format=xlsx`)).rawPayload as unknown as ArrayBuffer);
     expect(enBook.worksheets[0]!.name).toBe('Waiting list');
+    // A download link says the interface language in the query, over the browser's Accept-Language.
+    expect((await coordinator.get(`/api/v1/reports/export/outreach?programmeId=${programmeId}&lang=en`)).body).toContain('Outcome;Workers');
+    expect((await english(`/api/v1/reports/export/outreach?programmeId=${programmeId}&lang=it`)).body).toContain('Esito;Lavoratori');
   });
 
   it('computes outreach response rates over the workers actually contacted', () => {

@@ -45,4 +45,9 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const EXPORT_TABLES = ['programmes', 'offices', 'companies', 'waiting', 'expiring', 'outreach'] as const;
 export const exportParamsSchema = z.strictObject({ table: z.enum(EXPORT_TABLES) });
-export const exportQuerySchema = z.strictObject({ programmeId: z.uuid().optional(), format: z.enum(['csv', 'xlsx']).default('csv') });
+export const exportQuerySchema = z.strictObject({
+  programmeId: z.uuid().optional(),
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  /** The file's language; a plain download link cannot set Accept-Language, which is the default. */
+  lang: z.enum(['it', 'en']).optional(),
+});

@@ -8,8 +8,9 @@ import { urlOf } from '../../api/client';
  * contract's GET operation: the browser downloads with the session cookie and the server's name.
  */
 export function ExportLinks({ table, title, programmeId }: { table: (typeof EXPORT_TABLES)[number]; title: string; programmeId: string | null }) {
-  const { t } = useTranslation();
-  const href = (format: 'csv' | 'xlsx') => urlOf(reportEndpoints.exportTable, { params: { table }, query: { format, programmeId: programmeId ?? undefined } });
+  const { t, i18n } = useTranslation();
+  // The interface language, not the browser's: the file's headers and statuses match the screen.
+  const href = (format: 'csv' | 'xlsx') => urlOf(reportEndpoints.exportTable, { params: { table }, query: { format, programmeId: programmeId ?? undefined, lang: i18n.language === 'en' ? 'en' : 'it' } });
   return (
     <p className="small d-flex flex-wrap gap-3 align-items-center">
       <span>{t('reports.export')}:</span>
