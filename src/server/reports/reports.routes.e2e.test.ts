@@ -42,6 +42,7 @@ describe('coordinators’ dashboard', () => {
     expectProblem(await coordinator.get('/api/v1/reports/dashboard?programmeId=nope'), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.get('/api/v1/reports/export/salaries'), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.get(`/api/v1/reports/export/offices?programmeId=${programmeId}&format=pdf`), 400, 'VALIDATION_FAILED');
+    expectProblem(await coordinator.get(`/api/v1/reports/export/offices?programmeId=${programmeId}&lang=fr`), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.get('/api/v1/reports/dashboard?programmeId=00000000-0000-4000-8000-000000000000'), 404, 'PROGRAMME_NOT_FOUND');
   });
 
