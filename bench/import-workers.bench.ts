@@ -64,7 +64,7 @@ async function run(label: string, database: Database, bytes: Buffer) {
   const printer = createProgressPrinter(process.stdout);
   const audit = createAuditService({ db: database.db, repository: createAuditRepository() });
   const service = createImportService({ db: database.db, kind: database.kind, audit, clock: () => new Date(), onProgress: (_id, p) => printer.update(p) });
-  const scope = { networkId: network.id, officeId: office.id, userId: null };
+  const scope = { networkId: network.id, officeId: office.id, userId: null, acrossNetwork: true };
   const ctx = { actor: null, requestId: 'bench', ip: '' };
 
   const t0 = performance.now();
