@@ -147,6 +147,105 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
     await page.getByText('Programma salvato.').waitFor();
   });
 
+  it('a coordinator changes a programme’s capacity, dates, status and offices, and they are still there after a reload', async () => {
+    const coordinator = await signIn(h.t.app, DEMO.coordinator);
+    const offices = (await coordinator.get('/api/v1/offices')).json().items as Array<{ id: string; name: string }>;
+    const modena = offices.find((o) => o.name === 'Centro per l’impiego di Modena')!;
+    const created = await coordinator.post('/api/v1/programmes', {
+      code: 'RIC-SASSUOLO-26',
+      name: 'Ricollocazione — distretto ceramico',
+      startsOn: '2026-02-01',
+      endsOn: '2026-12-31',
+      capacity: 30,
+      status: 'draft',
+      officeIds: [modena.id],
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/programmi/${id}`);
+    await page.getByRole('heading', { level: 1, name: 'Ricollocazione — distretto ceramico' }).waitFor();
+    await page.getByRole('link', { name: 'Modifica programma' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Modifica programma' }).waitFor();
+    await expect.poll(() => page.getByLabel(/^Posti/).inputValue()).toBe('30');
+    await page.getByLabel(/^Posti/).fill('45');
+    await page.getByLabel(/^Inizio/).fill('2026-03-01');
+    await page.getByLabel(/^Fine/).fill('2027-06-30');
+    await page.getByLabel(/^Stato/).selectOption({ label: 'Aperto' });
+    await page.locator('label', { hasText: /^Centro per l’impiego di Carpi$/ }).click();
+    await page.locator('label', { hasText: /^Centro per l’impiego di Modena$/ }).click();
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('Programma salvato.').waitFor();
+    await page.getByText('Posti: 0 di 45 posti occupati, 45 liberi, 0 in lista d’attesa').waitFor();
+
+    await page.goto(`${h.baseUrl}/programmi/${id}/modifica`);
+    await page.getByRole('heading', { level: 1, name: 'Modifica programma' }).waitFor();
+    await expect.poll(() => page.getByLabel(/^Posti/).inputValue()).toBe('45');
+    expect(await page.getByLabel(/^Inizio/).inputValue()).toBe('2026-03-01');
+    expect(await page.getByLabel(/^Fine/).inputValue()).toBe('2027-06-30');
+    expect(await page.getByLabel(/^Stato/).inputValue()).toBe('open');
+    expect(await page.getByRole('checkbox', { name: 'Centro per l’impiego di Carpi' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Centro per l’impiego di Modena' }).isChecked()).toBe(false);
+    await expectAccessible(page, 'modifica-programma');
+    await screenshot(page, '47-modifica-programma');
+    const stored = (await coordinator.get(`/api/v1/programmes/${id}`)).json();
+    expect(stored).toMatchObject({ capacity: 45, startsOn: '2026-03-01', endsOn: '2027-06-30', status: 'open' });
+    expect(stored.officeIds).toEqual([offices.find((o) => o.name === 'Centro per l’impiego di Carpi')!.id]);
+  });
+
+  it('a coordinator adds the eligible workers after seeing how many and who, and enrols a worker from the worker’s page', async () => {
+    const coordinator = await signIn(h.t.app, DEMO.coordinator);
+    const offices = (await coordinator.get('/api/v1/offices')).json().items as Array<{ id: string; name: string }>;
+    const mirandola = offices.find((o) => o.name === 'Centro per l’impiego di Mirandola')!;
+    const pid = (await coordinator.post('/api/v1/programmes', { code: 'RIC-BASSA-26', name: 'Ricollocazione — Bassa modenese', startsOn: '2026-01-01', capacity: 5, status: 'open', officeIds: [mirandola.id] })).json().id as string;
+    const preview = (await coordinator.get(`/api/v1/programmes/${pid}/eligible`)).json();
+    expect(preview.total).toBeGreaterThan(1);
+
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    // Enrol one worker from their page first: the programme is chosen, the result of the rules shown.
+    const first = preview.items[0] as { workerId: string; workerName: string };
+    await page.goto(`${h.baseUrl}/lavoratori/${first.workerId}`);
+    await page.getByRole('heading', { level: 2, name: 'Iscrivi a un programma' }).waitFor();
+    await page.getByLabel('Programma', { exact: true }).selectOption({ label: 'Ricollocazione — Bassa modenese (5 liberi)' });
+    await page.getByText('Ha i requisiti del programma.').waitFor();
+    await expectAccessible(page, 'iscrivi-lavoratore');
+    await screenshot(page, '48-iscrivi-lavoratore');
+    await page.getByRole('button', { name: 'Iscrivi il lavoratore' }).click();
+    await page.getByRole('status').getByText(`${first.workerName} è iscritto al programma «Ricollocazione — Bassa modenese».`).waitFor();
+    // The same worker again: already in, the server's answer is shown.
+    await page.getByRole('button', { name: 'Iscrivi il lavoratore' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Il lavoratore è già iscritto al programma' }).waitFor();
+
+    // A worker of another office: the reasons are shown and the button stays off.
+    const other = (await coordinator.get('/api/v1/workers?limit=1&officeId=' + offices.find((o) => o.name === 'Centro per l’impiego di Vignola')!.id)).json().items?.[0];
+    expect(other).toBeDefined();
+    await page.goto(`${h.baseUrl}/lavoratori/${other.id}`);
+    await page.getByLabel('Programma', { exact: true }).selectOption({ label: 'Ricollocazione — Bassa modenese (4 liberi)' });
+    await page.getByText('Non ha i requisiti del programma:').waitFor();
+    await page.getByText('la sede del lavoratore non partecipa al programma').waitFor();
+    expect(await page.getByRole('button', { name: 'Iscrivi il lavoratore' }).isDisabled()).toBe(true);
+
+    await page.goto(`${h.baseUrl}/programmi/${pid}`);
+    await page.getByRole('heading', { level: 1, name: 'Ricollocazione — Bassa modenese' }).waitFor();
+    await page.getByRole('button', { name: 'Aggiungi gli aventi diritto' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Aggiungere gli aventi diritto a «Ricollocazione — Bassa modenese»?' });
+    const count = preview.total - 1;
+    await dialog.getByText(`${count} lavoratori hanno i requisiti e non sono ancora nel programma`).waitFor();
+    expect(await dialog.getByRole('listitem').count()).toBe(Math.min(20, count));
+    expect(await dialog.getByText(first.workerName).count()).toBe(0);
+    await expectAccessible(page, 'aggiungi-aventi-diritto');
+    await screenshot(page, '49-aggiungi-aventi-diritto');
+    await dialog.getByRole('button', { name: `Aggiungi ${count} lavoratori` }).click();
+    await page.getByRole('status').getByText(`${count} lavoratori aggiunti come aventi diritto.`).waitFor();
+    expect((await coordinator.get(`/api/v1/programmes/${pid}`)).json().counts).toMatchObject({ eligible: count, registered: 1 });
+    expect(consoleProblems(page).filter((p) => !p.includes('401') && !p.includes('409'))).toEqual([]);
+  });
+
   it('works on a 360 px phone screen', async () => {
     const { page } = await h.newPage({ width: 360, height: 780 });
     await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);

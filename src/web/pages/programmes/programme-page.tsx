@@ -14,6 +14,7 @@ import { SelectField, TextField } from '../../components/text-field';
 import { formatDateTime } from '../../i18n/i18n';
 import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
+import { AddEligibleDialog } from './add-eligible-dialog';
 import { EnrollmentTable } from './enrollment-table';
 import { STATUS_COLOR } from './programmes-page';
 import { HistoryDialog, TransitionDialog, type Move } from './transition-dialog';
@@ -41,6 +42,7 @@ export function ProgrammePage() {
   const [limit, setLimit] = useState(PAGE);
   const [move, setMove] = useState<Move | null>(null);
   const [history, setHistory] = useState<Enrollment | null>(null);
+  const [adding, setAdding] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const reload = useCallback(() => {
@@ -91,9 +93,22 @@ export function ProgrammePage() {
         <div className="d-flex flex-wrap gap-2">
           {can('reports.read') && <Link className="btn btn-outline-primary" to={`/report?programma=${programme.id}`}>{t('programmes.toDashboard')}</Link>}
           {can('programmes.manage') && <Link className="btn btn-outline-primary" to={`/programmi/${programme.id}/modifica`}>{t('programmes.edit')}</Link>}
+          {can('programmes.manage') && <Button color="primary" outline onClick={() => setAdding(true)}>{t('programmes.addEligible.open')}</Button>}
         </div>
       </div>
       <ProblemAlert error={error} />
+      {adding && (
+        <AddEligibleDialog
+          programme={programme}
+          onClose={() => setAdding(false)}
+          onAdded={(count) => {
+            setAdding(false);
+            show('success', t('programmes.addEligible.added', { count }));
+            reload();
+            reloadList();
+          }}
+        />
+      )}
 
       <section aria-labelledby="summary-h" className="row mb-4">
         <h2 id="summary-h" className="visually-hidden">{t('programmes.summary')}</h2>

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useSession } from '../../session/session-context';
 import { daysLeftText, formatDate, formatPhone, urgency } from './people-format';
 import { ConsentsSection, NotesSection, TimelineSection } from './worker-sections';
+import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -65,6 +66,7 @@ export function WorkerPage() {
           <Field label={t('people.workers.office')}>{worker.officeName}</Field>
         </dl>
       </section>
+      {can('enrollments.register') && <EnrolWorkerSection workerId={worker.id} workerName={`${worker.lastName} ${worker.firstName}`} onEnrolled={() => setVersion((v) => v + 1)} />}
       <ConsentsSection workerId={worker.id} consents={worker.consents} canEdit={canEdit} onChange={(consents) => { setWorker({ ...worker, consents }); setVersion((v) => v + 1); }} />
       <div className="row">
         <div className="col-12 col-lg-7"><NotesSection workerId={worker.id} onAdded={() => setVersion((v) => v + 1)} /></div>
