@@ -15,14 +15,17 @@ export async function purgeExpiredImports(db: Executor, now: Date): Promise<numb
   return createImportsRepository().purgeExpired(db, now);
 }
 
-/** Runs the purge now and every day inside the server; safe on several instances (the updates are idempotent). */
-export function startImportPurgeJob(db: Executor, clock: () => Date, log: FastifyBaseLogger, intervalMs = PURGE_INTERVAL_MS): () => void {
+/**
+ * Runs `purge` now and then every `intervalMs` inside the server, one run at a time; safe on
+ * several instances (the updates are idempotent). Returns the function that stops it.
+ */
+export function startImportPurgeJob(purge: () => Promise<number>, log: Pick<FastifyBaseLogger, 'info' | 'error'>, intervalMs = PURGE_INTERVAL_MS): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const purged = await purgeExpiredImports(db, clock());
+      const purged = await purge();
       if (purged > 0) log.info({ purged }, 'imports: personal data past the retention period purged');
     } catch (err) {
       log.error({ err }, 'imports: purge failed');

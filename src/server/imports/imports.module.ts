@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ALREADY_READY, type Readiness } from '../http/readiness.js';
-import { startImportPurgeJob } from './import-retention.js';
+import { purgeExpiredImports, startImportPurgeJob } from './import-retention.js';
 import { registerImportRoutes } from './imports.routes.js';
 import { createImportService } from './imports.service.js';
 import type { ImportDeps } from './imports.types.js';
@@ -25,7 +25,7 @@ export function registerImportsRoutes(app: FastifyInstance, module: ImportsModul
   let closing = false;
   app.addHook('onReady', async () => {
     void readiness.whenReady.then(() => {
-      if (!closing) stop = startImportPurgeJob(module.db, module.clock, app.log, interval);
+      if (!closing) stop = startImportPurgeJob(() => purgeExpiredImports(module.db, module.clock()), app.log, interval);
     });
   });
   app.addHook('onClose', async () => {
