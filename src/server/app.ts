@@ -182,7 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTaxonomyRoutes(app, taxonomy, readiness);
   registerCompaniesRoutes(app, companies);
   registerPeopleRoutes(app, people);
-  registerImportsRoutes(app, imports);
+  registerImportsRoutes(app, imports, readiness);
   registerProgrammesRoutes(app, programmes);
   registerReportsRoutes(app, reports);
   registerOutreachRoutes(app, outreach, readiness);
