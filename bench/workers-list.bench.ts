@@ -100,7 +100,7 @@ try {
   const run = async (c: Case, extra: Record<string, string> = {}) => {
     const q = workerListQuerySchema.parse({ ...c.query, ...extra });
     const started = performance.now();
-    const page = await service.list(c.who, q);
+    const page = await service.list({ actor: c.who, requestId: 'bench', ip: '127.0.0.1' }, q);
     const ms = performance.now() - started;
     return { page, ms };
   };
