@@ -8,6 +8,8 @@ import type { StaffAccount } from '../../../shared/schemas/staff.schema';
 import type { QueryOf } from '../../../shared/api/endpoint';
 import { officeEndpoints, staffEndpoints } from '../../../shared/api/staff.endpoints';
 import { call } from '../../api/client';
+import { useApiQuery } from '../../hooks/use-api-query';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { formatDateTime } from '../../i18n/i18n';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -18,23 +20,21 @@ type StaffListQuery = NonNullable<QueryOf<typeof staffEndpoints.list>>;
 export function StaffPage() {
   const { t } = useTranslation();
   const [offices, setOffices] = useState<Office[]>([]);
-  const [items, setItems] = useState<StaffAccount[] | null>(null);
   const [q, setQ] = useState('');
   const [officeId, setOfficeId] = useState('');
   const [role, setRole] = useState('');
   const [status, setStatus] = useState('all');
-  const [error, setError] = useState<unknown>(null);
+  const [officesError, setOfficesError] = useState<unknown>(null);
 
   useEffect(() => {
-    call(officeEndpoints.list).then((r) => setOffices(r.items), setError);
+    call(officeEndpoints.list).then((r) => setOffices(r.items), setOfficesError);
   }, []);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      call(staffEndpoints.list, { query: { q, officeId: officeId || undefined, role: (role || undefined) as StaffListQuery['role'], status: status as StaffListQuery['status'] } })
-        .then((r) => setItems(r.items), setError);
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [q, officeId, role, status]);
+  // Asked once the typing pauses; only the newest answer is shown (an older, slower one is dropped).
+  const typed = useDebouncedValue(q, 200);
+  const query = { q: typed, officeId: officeId || undefined, role: (role || undefined) as StaffListQuery['role'], status: status as StaffListQuery['status'] };
+  const list = useApiQuery(staffEndpoints.list, { query }, [JSON.stringify(query)]);
+  const items: StaffAccount[] | null = list.data?.items ?? null;
+  const error = list.error ?? officesError;
 
   const officeName = (id: string) => offices.find((o) => o.id === id)?.name ?? id;
 
