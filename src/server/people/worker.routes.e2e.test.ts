@@ -103,7 +103,8 @@ describe('workers: registration, duplicates, reading', () => {
       birthPlaceName: 'Modena',
       residenceComuneName: 'Modena',
       companyName: company.name,
-      cigsEndDate: cigs.endDate,
+      cigsEndDate: null,
+      effectiveCigsEndDate: cigs.endDate,
       cigsReason: 'cessazione_attivita',
     });
   });
@@ -129,6 +130,16 @@ describe('workers: registration, duplicates, reading', () => {
     expect(res.statusCode).toBe(200);
     const reads = await t.database.db.selectFrom('audit_log').select(['action', 'office_id']).where('entity_id', '=', ornella).where('action', '=', 'worker.read').execute();
     expect(reads).toEqual([{ action: 'worker.read', office_id: modena }]);
+  });
+
+  it('follows an extension of the CIGS case when the worker has no end date of their own', async () => {
+    const company = (await coordinator.get('/api/v1/companies?q=Aurora')).json().items[0];
+    const cigs = (await coordinator.get(`/api/v1/companies/${company.id}`)).json().cigsCases[0];
+    const longer = '2099-12-31';
+    const res = await coordinator.patch(`/api/v1/companies/${company.id}/cigs-cases/${cigs.id}`, { endDate: longer });
+    expect(res.statusCode).toBe(200);
+    const worker = (await frontoffice.get(`/api/v1/workers/${ornella}`)).json();
+    expect(worker).toMatchObject({ cigsEndDate: null, effectiveCigsEndDate: longer });
   });
 
   it('hides workers of another office from a front-office operator (404), not from a coordinator', async () => {

@@ -72,6 +72,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       email: row.email,
       cigsCaseId: row.cigs_case_id,
       cigsEndDate: row.cigs_end_date,
+      effectiveCigsEndDate: row.effective_cigs_end,
       cigsReason: cigs?.reason ?? null,
       cigsStartDate: cigs?.startDate ?? null,
       companyId: cigs?.companyId ?? null,
@@ -120,9 +121,9 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     }
     if (merged.cigsCaseId) {
       const cigs = (await cigsCaseDetails(db, [merged.cigsCaseId])).get(merged.cigsCaseId);
+      // Without an own end date the worker's CIGS ends with the case's authorisation: it is left
+      // empty (not copied) so that an extension of the case reaches the worker (migration 0009).
       if (!cigs || cigs.networkId !== networkId) errors.push({ path: 'body/cigsCaseId', message: workerFieldMessages.unknownCigsCase[lang] });
-      // A worker's CIGS usually ends with the case's authorisation; it may end earlier for them.
-      else if (!merged.cigsEndDate) out.cigsEndDate = cigs.endDate;
     }
     if (errors.length > 0) throw workerErrors.invalidFields(errors);
     if (merged.firstName !== undefined && merged.lastName !== undefined) out.searchName = searchNameOf(merged.firstName, merged.lastName);

@@ -102,7 +102,10 @@ export const workerSchema = z
     phone: z.string().nullable(),
     email: z.string().nullable(),
     cigsCaseId: z.uuid().nullable(),
+    /** The worker's own CIGS end, when it differs from the case's; null = the case's. */
     cigsEndDate: z.string().nullable(),
+    /** The end every rule uses: the worker's own date, else the case's. */
+    effectiveCigsEndDate: z.string().nullable(),
     cigsReason: z.string().nullable(),
     cigsStartDate: z.string().nullable(),
     companyId: z.uuid().nullable(),

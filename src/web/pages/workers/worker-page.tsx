@@ -46,8 +46,8 @@ export function WorkerPage() {
           <dl className="row">
             <Field label={t('people.workers.company')}>{worker.companyId ? <Link to={`/aziende/${worker.companyId}`}>{worker.companyName}</Link> : '—'}</Field>
             <Field label={t('people.company.reason')}>{worker.cigsReason ? t(`people.reasons.${worker.cigsReason}`) : '—'}</Field>
-            <Field label={t('people.workers.cigsEnd')}>{formatDate(worker.cigsEndDate)}</Field>
-            <Field label={t('people.worker.daysLeftLabel')}><Badge color={urgency(worker.cigsEndDate)} pill>{daysLeftText(worker.cigsEndDate)}</Badge></Field>
+            <Field label={t('people.workers.cigsEnd')}>{formatDate(worker.effectiveCigsEndDate)}</Field>
+            <Field label={t('people.worker.daysLeftLabel')}><Badge color={urgency(worker.effectiveCigsEndDate)} pill>{daysLeftText(worker.effectiveCigsEndDate)}</Badge></Field>
           </dl>
         ) : <p>{t('people.worker.noCigs')}</p>}
       </section>
