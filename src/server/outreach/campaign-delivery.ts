@@ -30,11 +30,6 @@ const TRANSPORT: Record<OutreachChannel, (c: Channels) => string> = { sms: (c) =
 const DISPATCH_BATCH = 100;
 /** The reminder job acts as the system: no staff member, named in the audit details. */
 const REMINDER_JOB = { actor: null, requestId: 'ricolloca-reminders', ip: '' };
-
-/** The CAP written in a street address ("Via Emilia Est 120, 41122"), or '' when there is none. */
-function postalCodeOf(address: string): string {
-  return /\b(\d{5})\b/.exec(address)?.[1] ?? '';
-}
 /** Messages sent within the start request; the reminder job sends any left queued. */
 const START_DISPATCH_LIMIT = 200;
 
@@ -210,7 +205,7 @@ export function createCampaignDelivery(deps: Deps) {
           const w = merge.get(m.worker_id)!;
           return {
             office: { name: w.office_name, address: w.office_address, postalCode: w.office_postal_code, comune: w.office_comune, province: w.office_province, phone: w.office_phone, email: w.office_email },
-            recipient: { name: `${w.first_name} ${w.last_name}`, address: w.address, postalCode: postalCodeOf(w.address), comune: w.comune_name ?? '', province: w.comune_province ?? '' },
+            recipient: { name: `${w.first_name} ${w.last_name}`, address: w.address, postalCode: '', comune: w.comune_name ?? '', province: w.comune_province ?? '' },
             // A reprint carries the letter's own date (kept on the message when the campaign started), not the day of the reprint.
             date: m.letter_date ?? today,
             subject: m.subject,

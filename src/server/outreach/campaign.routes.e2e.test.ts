@@ -204,6 +204,8 @@ describe('a letter campaign', () => {
     const letterBody = 'Gentile {{nome}} {{cognome}},\nla sua cassa integrazione presso {{azienda}} termina il {{data_fine_cigs}}. Chiami il {{telefono_sede}}.';
     // A world of its own: the SMS campaign above reached these workers (and one declined), and a new campaign leaves them out.
     const letters = await buildOutreachWorld(t.database.db, network, TODAY);
+    // A street address with its CAP, as the desk types it.
+    await t.database.db.updateTable('workers').set({ address: 'Via Emilia Est 120, 41122' }).where('id', '=', letters.ids['Trenta Giorni']!).execute();
     const campaignId = await campaign('letter', await template('letter', letterBody, 'Invito al servizio di ricollocazione'), { programmeId: letters.programmeId });
     const started = (await coordinator.post(`/api/v1/outreach/campaigns/${campaignId}/start`)).json();
     expect(started.counts).toMatchObject({ invited: 3, unreachable: 1 });
@@ -218,7 +220,17 @@ describe('a letter campaign', () => {
     expect(pages[2]).toContain('Mario Nove Mesi');
     expect(pages[0]).toContain('Oggetto: Invito al servizio di ricollocazione');
     expect(pages[0]).toContain('termina il 30/12/2026');
+    // The window of the envelope: name without salutation, street, then CAP, comune and province.
+    expect(pages[0]).toContain('Mario Trenta Giorni Via Emilia Est 120 41122 Modena (MO)');
+    expect(pages[0]).not.toContain('Gentile Mario Trenta Giorni Via');
+    expect(pages[0]).toContain('Modena, 30 novembre 2026');
     expect((await coordinator.get(`/api/v1/outreach/campaigns/${campaignId}`)).json().messages).toMatchObject({ queued: 0, sent: 3 });
+    // A reprint days later carries the letters' own date, not the day of the reprint.
+    await at(new Date(NOW.getTime() + 3 * 86400000));
+    const reprint = extractPdfPages((await coordinator.post(`/api/v1/outreach/campaigns/${campaignId}/letters`)).rawPayload);
+    expect(reprint[0]).toContain('Modena, 30 novembre 2026');
+    expect(reprint[0]).not.toContain('3 dicembre 2026');
+    await at(NOW);
     const sms = await campaign('sms', await template('sms'));
     expectProblem(await coordinator.post(`/api/v1/outreach/campaigns/${sms}/letters`), 409, 'NOT_A_LETTER_CAMPAIGN');
   });

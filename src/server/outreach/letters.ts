@@ -34,6 +34,28 @@ export function italianLongDate(date: string): string {
   return `${d} ${ITALIAN_MONTHS[m! - 1]} ${y}`;
 }
 
+const NBSP = '\u00a0';
+
+/**
+ * Phone numbers ("+39 059 000 1000", "059 000 1000") kept on one line: their spaces become
+ * no-break spaces, so a number is never split between two lines of the letter.
+ */
+export function keepPhoneNumbersTogether(text: string): string {
+  return text.replace(/(?:\+\d{2} )?\d{2,4}(?: \d{2,4}){1,3}/g, (match) => (match.replace(/\D/g, '').length >= 6 ? match.replaceAll(' ', NBSP) : match));
+}
+
+/**
+ * The recipient's postal address as Poste Italiane want it in the window: the name (no
+ * salutation), the street, then "CAP Comune (PR)" on the last line. A CAP written into the street
+ * field ("Via Emilia Est 120, 41122") moves to the last line.
+ */
+export function addressLines(r: Letter['recipient']): string[] {
+  const cap = r.postalCode || /\b(\d{5})\b/.exec(r.address)?.[1] || '';
+  const street = r.address.replace(/,?\s*\b\d{5}\b.*$/, '').trim();
+  const last = [cap, r.comune].filter(Boolean).join(' ') + (r.province ? ` (${r.province})` : '');
+  return [r.name, street, last].filter((line) => line.trim() !== '');
+}
+
 export function renderLetters(letters: Letter[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, margin: 25 * MM, info: { Title: 'Lettere di invito', Creator: 'Ricolloca' }, lang: 'it-IT' });
   const chunks: Buffer[] = [];
@@ -56,22 +78,22 @@ function page(doc: PDFKit.PDFDocument, l: Letter) {
   doc.font('Helvetica-Bold').fontSize(13).fillColor('#003366').text(l.office.name, left, 18 * MM, { width: 90 * MM });
   doc.font('Helvetica').fontSize(9).fillColor('#333333');
   doc.text(`${l.office.address} - ${l.office.postalCode} ${l.office.comune} (${l.office.province})`, { width: 90 * MM });
-  if (l.office.phone) doc.text(`Tel. ${l.office.phone}`);
+  if (l.office.phone) doc.text(`Tel. ${keepPhoneNumbersTogether(l.office.phone)}`);
   if (l.office.email) doc.text(l.office.email);
   doc.moveTo(left, 40 * MM).lineTo(left + width, 40 * MM).strokeColor('#003366').lineWidth(0.8).stroke();
   // Address window
   doc.font('Helvetica').fontSize(11).fillColor('#000000');
-  const r = l.recipient;
-  doc.text(`Gentile ${r.name}`, 110 * MM, 55 * MM, { width: 85 * MM });
-  if (r.address) doc.text(r.address, { width: 85 * MM });
-  doc.text(`${r.postalCode ? r.postalCode + ' ' : ''}${r.comune}${r.province ? ` (${r.province})` : ''}`, { width: 85 * MM });
+  // The address block holds the address only: the salutation belongs to the text of the letter.
+  const [first, ...rest] = addressLines(l.recipient);
+  doc.text(first ?? '', 110 * MM, 55 * MM, { width: 85 * MM });
+  for (const line of rest) doc.text(line, { width: 85 * MM });
   // Place and date, subject, body
   doc.text(`${l.office.comune}, ${italianLongDate(l.date)}`, left, 95 * MM, { width });
   doc.moveDown(1.5);
   doc.font('Helvetica-Bold').text(`Oggetto: ${l.subject}`, { width });
   doc.moveDown(1);
   // Left-aligned: justified text is drawn word by word and loses its spaces for screen readers and copy-paste.
-  doc.font('Helvetica').text(l.body, { width, align: 'left', paragraphGap: 6, lineGap: 2 });
+  doc.font('Helvetica').text(keepPhoneNumbersTogether(l.body), { width, align: 'left', paragraphGap: 6, lineGap: 2 });
   doc.moveDown(2);
   doc.text(l.office.name, { width, align: 'right' });
 }
