@@ -159,6 +159,12 @@ export function describeIssue(issue: z.core.$ZodRawIssue, language: MessageLangu
       return pick(GENERIC.choose);
     case 'not_multiple_of':
       return pick(GENERIC.integer);
+    case 'invalid_union': {
+      // `'' or an e-mail` (companies' e-mail and PEC): say what the non-empty choice needs.
+      const formats = (issue.errors ?? []).flat().map((e) => (e.code === 'invalid_format' ? e.format : undefined));
+      if (formats.includes('email')) return pick(GENERIC.email);
+      return pick(GENERIC.invalid);
+    }
     case 'unrecognized_keys':
       return pick({ it: `Campo non previsto: ${issue.keys.join(', ')}`, en: `Unexpected field: ${issue.keys.join(', ')}` });
     default:

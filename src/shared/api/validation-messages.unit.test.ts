@@ -53,6 +53,12 @@ describe('validation messages', () => {
     expect(it.capacity).toBe('Inserire un numero');
   });
 
+  it('explains an e-mail that may also be left empty (a company’s PEC)', () => {
+    const schema = z.strictObject({ pec: z.union([z.literal(''), z.email()]) });
+    expect(errorsOf(schema, { pec: 'ferrari.costa@pec' }, 'it')).toEqual({ pec: 'Inserire un indirizzo e-mail valido' });
+    expect(errorsOf(schema, { pec: 'ferrari.costa@pec' }, 'en')).toEqual({ pec: 'Enter a valid e-mail address' });
+  });
+
   it('asks for a hotline caller’s phone', () => {
     expect(errorsOf(intakeRequestSchema, { name: 'Giuseppe Esposito', phone: '' }, 'it')).toEqual({ phone: 'Inserire il numero di telefono' });
     expect(errorsOf(intakeRequestSchema, { name: 'Giuseppe Esposito' }, 'en')).toEqual({ phone: 'Enter the phone number' });

@@ -1,10 +1,11 @@
 import { Button } from 'design-react-kit';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Company } from '../../../shared/schemas/companies.schema';
 import { companyEndpoints } from '../../../shared/api/companies.endpoints';
 import { call } from '../../api/client';
+import { useFieldErrors } from '../../api/validate';
 import { Autocomplete } from '../../components/autocomplete';
 import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
@@ -43,6 +44,8 @@ export function CompanyFormPage() {
     }, setError);
   }, [id]);
 
+  const fields = useFieldErrors();
+  const formRef = useRef<HTMLFormElement>(null);
   const set = (field: keyof typeof EMPTY) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const setContact = (index: number, patch: Partial<Contact>) => setContacts((cs) => cs.map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
@@ -57,6 +60,8 @@ export function CompanyFormPage() {
       atecoCode: sector?.code ?? null,
       contacts: contacts.filter((c) => c.name.trim()).map((c) => ({ ...c, organisation: c.organisation || undefined, phone: c.phone || undefined, email: c.email || undefined })),
     };
+    // Checked with the endpoint's own schema before sending: the message shows under the field.
+    if (!fields.check(editing ? companyEndpoints.update : companyEndpoints.create, body, formRef.current)) return;
     try {
       if (editing) {
         await call(companyEndpoints.update, { params: { id: id! }, body });
@@ -69,6 +74,7 @@ export function CompanyFormPage() {
         setCreated(company.id);
       }
     } catch (err) {
+      fields.fromProblem(err);
       setError(err);
     }
   };
@@ -85,18 +91,18 @@ export function CompanyFormPage() {
     <>
       <PageTitle>{editing ? t('people.company.editTitle') : t('people.company.newTitle')}</PageTitle>
       {loaded && (
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <div className="row">
-            <TextField className="col-12" label={t('people.companies.name')} value={form.name} onChange={set('name')} required />
-            <TextField className="col-12 col-md-6" label={t('people.company.taxCode')} value={form.taxCode} onChange={set('taxCode')} maxLength={16} />
-            <TextField className="col-12 col-md-6" label={t('people.company.vatNumber')} value={form.vatNumber} onChange={set('vatNumber')} maxLength={11} inputMode="numeric" />
+            <TextField className="col-12" label={t('people.companies.name')} value={form.name} onChange={set('name')} error={fields.errors.name} required />
+            <TextField className="col-12 col-md-6" label={t('people.company.taxCode')} value={form.taxCode} onChange={set('taxCode')} error={fields.errors.taxCode} maxLength={16} />
+            <TextField className="col-12 col-md-6" label={t('people.company.vatNumber')} value={form.vatNumber} onChange={set('vatNumber')} error={fields.errors.vatNumber} maxLength={11} inputMode="numeric" />
             <div className="col-12 col-md-6 mb-3"><Autocomplete kind="sectors" label={t('people.company.ateco')} value={sector} onChange={setSector} /></div>
             <div className="col-12 col-md-6 mb-3"><Autocomplete kind="comuni" label={t('people.company.comune')} value={comune} onChange={setComune} /></div>
-            <TextField className="col-12 col-md-8" label={t('people.company.address')} value={form.address} onChange={set('address')} />
-            <TextField className="col-12 col-md-4" label={t('people.company.postalCode')} value={form.postalCode} onChange={set('postalCode')} maxLength={5} inputMode="numeric" />
-            <TextField className="col-12 col-md-4" label={t('people.company.phone')} value={form.phone} onChange={set('phone')} type="tel" />
-            <TextField className="col-12 col-md-4" label={t('people.company.email')} value={form.email} onChange={set('email')} type="email" />
-            <TextField className="col-12 col-md-4" label={t('people.company.pec')} value={form.pec} onChange={set('pec')} type="email" />
+            <TextField className="col-12 col-md-8" label={t('people.company.address')} value={form.address} onChange={set('address')} error={fields.errors.address} />
+            <TextField className="col-12 col-md-4" label={t('people.company.postalCode')} value={form.postalCode} onChange={set('postalCode')} error={fields.errors.postalCode} maxLength={5} inputMode="numeric" />
+            <TextField className="col-12 col-md-4" label={t('people.company.phone')} value={form.phone} onChange={set('phone')} error={fields.errors.phone} type="tel" />
+            <TextField className="col-12 col-md-4" label={t('people.company.email')} value={form.email} onChange={set('email')} error={fields.errors.email} type="email" />
+            <TextField className="col-12 col-md-4" label={t('people.company.pec')} value={form.pec} onChange={set('pec')} error={fields.errors.pec} type="email" />
           </div>
           <fieldset className="mb-3">
             <legend className="h5">{t('people.company.contacts')}</legend>
@@ -114,7 +120,7 @@ export function CompanyFormPage() {
             ))}
             <Button color="primary" outline size="sm" type="button" onClick={() => setContacts((cs) => [...cs, { name: '', role: 'union' }])}>{t('people.company.addContact')}</Button>
           </fieldset>
-          <ProblemAlert error={error} />
+          <ProblemAlert error={error} shownBesideFields={fields.errors} />
           <Button color="primary" type="submit">{t('people.company.save')}</Button>
         </form>
       )}
