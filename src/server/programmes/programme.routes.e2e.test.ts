@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../../../tests/factories/programmes.js';
+import { buildWorker, insertWorkers } from '../../../tests/factories/workers.js';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -245,6 +246,24 @@ describe('registration, capacity and the waiting list', () => {
     expect(states[benedetti!]).toBe('registered');
     expect(states[elsewhere!]).toBeUndefined();
     expect((await coordinator.get(`/api/v1/programmes/${pid}/eligible`)).json()).toEqual({ total: 0, items: [] });
+  });
+
+  it('finds enrolled workers by name with the one name key: apostrophes, accents, particles, either order', async () => {
+    const pid = (await coordinator.post('/api/v1/programmes', newProgramme([modena], { capacity: 10 }))).json().id;
+    const people = [
+      { firstName: 'Nicolò', lastName: "D'Angelo" },
+      { firstName: 'Giuseppe', lastName: 'De Luca' },
+      { firstName: 'Emanuele', lastName: "Dall'Olio" },
+      { firstName: 'Anna', lastName: 'Barbieri' },
+    ];
+    const ids = await insertWorkers(t.database.db, people.map((p) => buildWorker({ ...p, officeId: modena, networkId: network, cigsCaseId: caseId, cigsEndDate: '2099-06-30' })));
+    for (const workerId of ids) expect((await coordinator.post(`/api/v1/programmes/${pid}/enrollments`, { workerId })).statusCode).toBe(201);
+    const found = async (q: string) => (await coordinator.get(`/api/v1/programmes/${pid}/enrollments?q=${encodeURIComponent(q)}`)).json().items.map((e: { workerName: string }) => e.workerName);
+    expect(await found("D'Angelo")).toEqual(["D'Angelo Nicolò"]);
+    expect(await found('dangelo nicolo')).toEqual(["D'Angelo Nicolò"]);
+    expect(await found('De Luca')).toEqual(['De Luca Giuseppe']);
+    expect(await found("dall'olio")).toEqual(["Dall'Olio Emanuele"]);
+    expect(await found('Barbieri')).toEqual(['Barbieri Anna']);
   });
 
   it('refuses registrations to a programme that is not open', async () => {
