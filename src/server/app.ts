@@ -113,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuthModule({
     database: deps.database,
     audit,
-    offices: { namesByIds: (ids) => officeSummaries(db, ids), idsInNetwork: (networkId) => officeIdsInNetwork(db, networkId) },
+    offices: { byIds: (ids) => officeSummaries(db, ids), idsInNetwork: (networkId) => officeIdsInNetwork(db, networkId) },
     // Capability name → policy; the web shows only what the current user may do.
     capabilities: {
       'offices.manage': canManageOffices,

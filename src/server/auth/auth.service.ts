@@ -28,7 +28,7 @@ export function safeEqual(a: string, b: string): boolean {
 
 /** Organisation's published lookup of offices by id (auth does not read the offices table). */
 export interface OfficeLookup {
-  namesByIds(ids: string[]): Promise<Array<{ id: string; code: string; name: string; active: boolean }>>;
+  byIds(ids: string[]): Promise<Array<{ id: string; code: string; name: string; active: boolean }>>;
 }
 
 export interface AuthServiceDeps {
@@ -108,7 +108,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       // is open; otherwise in the first open office the account was given a role in. Read before
       // the transaction: inside it only the transaction handle may be used.
       const roles = await staff.rolesForSignIn(db, account.id);
-      const open = new Map((await deps.offices.namesByIds([...new Set(roles.map((r) => r.officeId))])).filter((o) => o.active).map((o) => [o.id, o.name]));
+      const open = new Map((await deps.offices.byIds([...new Set(roles.map((r) => r.officeId))])).filter((o) => o.active).map((o) => [o.id, o.name]));
       const firstRole = roles
         .filter((r) => open.has(r.officeId))
         .sort((a, b) => Number(b.isLastOffice) - Number(a.isLastOffice) || a.grantedAt.getTime() - b.grantedAt.getTime() || open.get(a.officeId)!.localeCompare(open.get(b.officeId)!))[0];
@@ -215,7 +215,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async view(actor: Actor): Promise<SessionView> {
       const officeIds = [...new Set(actor.assignments.map((a) => a.officeId))];
-      const offices = await deps.offices.namesByIds(officeIds);
+      const offices = await deps.offices.byIds(officeIds);
       const rolesOf = (officeId: string): Role[] =>
         actor.assignments.filter((a) => a.officeId === officeId).map((a) => a.role);
       return {
