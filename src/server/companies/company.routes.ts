@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { companyEndpoints } from '../../shared/api/companies.endpoints.js';
-import { actorContext } from '../auth/access.js';
+import { actorContext } from '../auth/index.js';
 import { canReadCompanies, canManageCompanies } from './company.policy.js';
 import type { CompanyService } from './company.service.js';
 import { route } from '../http/endpoint-route.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { officeEndpoints } from '../../shared/api/staff.endpoints.js';
-import { actorContext } from '../auth/access.js';
+import { actorContext } from '../auth/index.js';
 import { canManageOffices, canReadOffices } from './organisation.policy.js';
 import type { OfficeService } from './office.service.js';
 import { route } from '../http/endpoint-route.js';
