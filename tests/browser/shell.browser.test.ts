@@ -22,7 +22,7 @@ const SECTIONS = [
 ];
 const RAW_KEY = new RegExp(`(?<![\\w@.])(?:${SECTIONS.join('|')})\\.[A-Za-z_][\\w.]*`, 'g');
 
-async function signedIn(email: string, options: { width?: number; locale?: string } = {}) {
+async function signedIn(email: string, options: { width?: number; height?: number; locale?: string } = {}) {
   const { page } = await h.newPage(options);
   await signInThroughForm(page, h.baseUrl, email, DEMO_PASSWORD);
   await page.getByRole('heading', { level: 1, name: /^Buongiorno/ }).waitFor();
