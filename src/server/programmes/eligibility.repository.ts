@@ -53,3 +53,9 @@ export function workerForEnrollment(db: Executor, workerId: string) {
 export function newEligibleWorkers(db: Executor, programmeId: string, rule: EligibilityRule, on: string) {
   return eligibleWorkersByUrgency(db, rule, on).where('w.id', 'not in', db.selectFrom('enrollments').select('worker_id').where('programme_id', '=', programmeId));
 }
+
+/** How many rows a newEligibleWorkers query holds, counted in SQL. */
+export async function countNewEligibleWorkers(db: Executor, query: ReturnType<typeof newEligibleWorkers>): Promise<number> {
+  const row = await db.selectFrom(query.clearOrderBy().as('q')).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -28,7 +28,7 @@ import type { DB } from '../db/schema.js';
 import type { EnrollmentChannel, EnrollmentState } from '../db/schema-programmes.js';
 import { eligibilityRuleOf, romeDate } from './eligibility.js';
 import { checkEligibility } from './eligibility-check.js';
-import { newEligibleWorkers, workerForEnrollment } from './eligibility.repository.js';
+import { countNewEligibleWorkers, newEligibleWorkers, workerForEnrollment } from './eligibility.repository.js';
 import { FUNNEL_RANK, findRule, holdsPlace } from './enrollment.states.js';
 import { programmeErrors } from './programme.errors.js';
 import { canActOnWorkerOf } from './programme.policy.js';
@@ -153,10 +153,10 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
       const programme = await repo.findProgramme(db, programmeId);
       if (!programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.programmeNotFound();
       const query = newEligibleWorkers(db, programmeId, eligibilityRuleOf(programme), romeDate(clock()));
-      const [all, first] = await Promise.all([query.execute(), query.limit(limit).execute()]);
-      await audit.record(db, ctx, { action: 'enrollment.eligible_previewed', entityType: 'programme', entityId: programmeId, entityLabel: programme.name, details: { count: all.length } });
+      const [total, first] = await Promise.all([countNewEligibleWorkers(db, query), query.limit(limit).execute()]);
+      await audit.record(db, ctx, { action: 'enrollment.eligible_previewed', entityType: 'programme', entityId: programmeId, entityLabel: programme.name, details: { count: total } });
       return {
-        total: all.length,
+        total,
         items: first.map((w) => ({ workerId: w.id, workerName: `${w.last_name} ${w.first_name}`.trim(), cigsEndDate: w.cigs_end })),
       };
     },
