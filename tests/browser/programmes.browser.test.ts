@@ -255,6 +255,13 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
     await page.getByRole('table', { name: 'Lista d’attesa' }).waitFor();
     await expectAccessible(page, 'programma-360');
     await screenshot(page, '44-programma-360');
+    await page.getByRole('button', { name: 'Aggiungi gli aventi diritto' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Aggiungere gli aventi diritto/ });
+    await dialog.getByText(/hanno i requisiti e non sono ancora nel programma|Nessun nuovo avente diritto/).waitFor();
+    await expectAccessible(page, 'aggiungi-aventi-diritto-360');
+    await screenshot(page, '44b-aggiungi-aventi-diritto-360');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await dialog.getByRole('button', { name: 'Annulla' }).click();
     await page.goto(`${h.baseUrl}/report`);
     await page.getByRole('img', { name: /Imbuto del programma/ }).waitFor();
     await expectAccessible(page, 'cruscotto-360');

@@ -39,7 +39,7 @@ export function AddEligibleDialog({ programme, onAdded, onClose }: { programme: 
       {!preview && !error && <p role="status">{t('programmes.addEligible.loading')}</p>}
       {preview && (
         <>
-          <p><strong>{t('programmes.addEligible.count', { count: preview.total })}</strong></p>
+          {preview.total > 0 && <p><strong>{t('programmes.addEligible.count', { count: preview.total })}</strong></p>}
           {preview.total === 0 ? (
             <Alert color="info">{t('programmes.addEligible.none')}</Alert>
           ) : (
