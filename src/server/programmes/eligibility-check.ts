@@ -1,5 +1,5 @@
 import type { Executor } from '../db/executor.js';
-import { eligibilityRuleOf, evaluateEligibility, romeDate, type EligibilityResult } from './eligibility.js';
+import { eligibilityRuleOf, evaluateEligibility, romeDate, type EligibilityLanguage, type EligibilityResult } from './eligibility.js';
 import { eligibilityFactsOf } from './eligibility.repository.js';
 import { createProgrammeRepository } from './programme.repository.js';
 
@@ -10,10 +10,16 @@ const programmes = createProgrammeRepository();
  * when not (evaluateEligibility). Reads through `db`, which may be the caller's transaction.
  * Returns undefined when the programme or the worker does not exist.
  */
-export async function checkEligibility(db: Executor, programmeId: string, workerId: string, on: string = romeDate(new Date())): Promise<EligibilityResult | undefined> {
+export async function checkEligibility(
+  db: Executor,
+  programmeId: string,
+  workerId: string,
+  on: string = romeDate(new Date()),
+  language: EligibilityLanguage = 'it',
+): Promise<EligibilityResult | undefined> {
   const programme = await programmes.findProgramme(db, programmeId);
   if (!programme) return undefined;
   const worker = await eligibilityFactsOf(db, workerId);
   if (!worker) return undefined;
-  return evaluateEligibility(eligibilityRuleOf(programme), worker, on);
+  return evaluateEligibility(eligibilityRuleOf(programme), worker, on, language);
 }

@@ -4,9 +4,11 @@ import { INELIGIBILITY_REASONS } from './programme.errors.js';
 
 export interface EligibilityResult {
   eligible: boolean;
-  /** Italian reasons of ineligibility, empty when eligible. */
+  /** Reasons of ineligibility in the language asked for (Italian by default), empty when eligible. */
   reasons: string[];
 }
+
+export type EligibilityLanguage = 'it' | 'en';
 
 /** Today's date in Italy (the legal day a CIGS is active on), as 'YYYY-MM-DD'. */
 export const romeDate = romeToday;
@@ -49,7 +51,7 @@ export interface WorkerEligibilityFacts {
 interface Clause {
   appliesWhen: (w: WorkerEligibilityFacts, rule: EligibilityRule) => boolean;
   holds: (w: WorkerEligibilityFacts, rule: EligibilityRule, on: string) => boolean;
-  reason: (w: WorkerEligibilityFacts, on: string) => string;
+  reason: (w: WorkerEligibilityFacts, on: string) => { it: string; en: string };
   sql: (rule: EligibilityRule, on: string) => RawBuilder<boolean> | null;
 }
 
@@ -94,8 +96,8 @@ const CLAUSES: readonly Clause[] = [
 ];
 
 /** The rules in TypeScript, with the reasons a worker is refused (unit-tested, shown to staff). */
-export function evaluateEligibility(rule: EligibilityRule, worker: WorkerEligibilityFacts, on: string): EligibilityResult {
-  const reasons = CLAUSES.filter((c) => c.appliesWhen(worker, rule) && !c.holds(worker, rule, on)).map((c) => c.reason(worker, on));
+export function evaluateEligibility(rule: EligibilityRule, worker: WorkerEligibilityFacts, on: string, language: EligibilityLanguage = 'it'): EligibilityResult {
+  const reasons = CLAUSES.filter((c) => c.appliesWhen(worker, rule) && !c.holds(worker, rule, on)).map((c) => c.reason(worker, on)[language]);
   return { eligible: reasons.length === 0, reasons };
 }
 

@@ -118,7 +118,10 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
     checkScope(ctx, worker.office_id, worker.network_id);
     const now = clock();
     const eligibility = await checkEligibility(trx, input.programmeId, input.workerId, romeDate(now));
-    if (!eligibility?.eligible) throw programmeErrors.notEligible(eligibility?.reasons ?? []);
+    if (!eligibility?.eligible) {
+      const en = await checkEligibility(trx, input.programmeId, input.workerId, romeDate(now), 'en');
+      throw programmeErrors.notEligible(eligibility?.reasons ?? [], en?.reasons ?? []);
+    }
     const existing = await repo.findEnrollmentOf(trx, input.programmeId, input.workerId);
     if (existing && existing.state !== 'eligible' && existing.state !== 'contacted') throw programmeErrors.alreadyRegistered(existing.state);
     const used = await repo.placesUsed(trx, input.programmeId);

@@ -69,6 +69,13 @@ describe('eligibility rules', () => {
     ]);
   });
 
+  it('explains them in English when asked', () => {
+    expect(evaluateEligibility(programme, { ...worker, officeId: 'o2' }, '2027-01-01', 'en').reasons).toEqual([
+      'the worker’s office does not take part in the programme',
+      'CIGS not active on 01/01/2027',
+    ]);
+  });
+
   it('ignores the CIGS dates when the programme does not require an active CIGS', () => {
     expect(evaluateEligibility({ ...programme, requireActiveCigs: false }, worker, '2030-01-01').eligible).toBe(true);
   });

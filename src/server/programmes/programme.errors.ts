@@ -30,10 +30,10 @@ export const programmeErrors = {
       it: `Il lavoratore è già iscritto al programma (stato: ${state}).`,
       en: `The worker is already in the programme (state: ${state}).`,
     }),
-  notEligible: (reasons: string[]) =>
+  notEligible: (reasons: string[], reasonsEn: string[] = reasons) =>
     new DomainError('WORKER_NOT_ELIGIBLE', 422, {
       it: `Il lavoratore non ha i requisiti del programma: ${reasons.join('; ')}.`,
-      en: `The worker does not meet the programme's requirements: ${reasons.join('; ')}.`,
+      en: `The worker does not meet the programme's requirements: ${reasonsEn.join('; ')}.`,
     }),
   transitionNotAllowed: (from: string, to: string) =>
     new DomainError('TRANSITION_NOT_ALLOWED', 409, {
@@ -64,10 +64,11 @@ export const programmeErrors = {
 };
 
 /** Italian reasons of ineligibility (shown to operators as they are). */
+/** Why a worker does not meet a programme's rules, in both languages of the interface. */
 export const INELIGIBILITY_REASONS = {
-  noCigsCase: 'nessun caso di CIGS collegato al lavoratore',
-  reasonNotCovered: (reason: string) => `causale CIGS «${reason}» non prevista dal programma`,
-  cigsNotActive: (day: string) => `CIGS non attiva il ${day}`,
-  officeNotInProgramme: 'la sede del lavoratore non partecipa al programma',
-  otherNetwork: 'il lavoratore appartiene a un’altra rete',
+  noCigsCase: { it: 'nessun caso di CIGS collegato al lavoratore', en: 'no CIGS case linked to the worker' },
+  reasonNotCovered: (reason: string) => ({ it: `causale CIGS «${reason}» non prevista dal programma`, en: `CIGS reason “${reason}” not covered by the programme` }),
+  cigsNotActive: (day: string) => ({ it: `CIGS non attiva il ${day}`, en: `CIGS not active on ${day}` }),
+  officeNotInProgramme: { it: 'la sede del lavoratore non partecipa al programma', en: 'the worker’s office does not take part in the programme' },
+  otherNetwork: { it: 'il lavoratore appartiene a un’altra rete', en: 'the worker belongs to another network' },
 } as const;

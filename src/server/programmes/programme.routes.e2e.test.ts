@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../../../tests/factories/programmes.js';
 import { buildWorker, insertWorkers } from '../../../tests/factories/workers.js';
+import { formatItalianDate, romeToday } from '../../shared/time/rome-date.js';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -140,6 +141,11 @@ describe('registration, capacity and the waiting list', () => {
     expect(refused.detail).toContain('causale CIGS «riorganizzazione» non prevista dal programma');
     expect(refused.detail).toContain('CIGS non attiva');
     expect((await frontoffice.get(`/api/v1/programmes/${pid}/eligibility/${wrong}`)).json()).toMatchObject({ eligible: false });
+    // In the caller's language.
+    const english = await frontoffice.request({ method: 'GET', url: `/api/v1/programmes/${pid}/eligibility/${wrong}`, headers: { 'accept-language': 'en' } });
+    expect(english.json().reasons).toEqual(['CIGS reason “riorganizzazione” not covered by the programme', `CIGS not active on ${formatItalianDate(romeToday(t.clock()))}`]);
+    const refusedEn = await frontoffice.request({ method: 'POST', url: `/api/v1/programmes/${pid}/enrollments`, payload: { workerId: wrong }, headers: { 'accept-language': 'en' } });
+    expect(refusedEn.json().detail).toContain('The worker does not meet the programme\'s requirements: CIGS reason “riorganizzazione” not covered by the programme');
     expect((await frontoffice.get(`/api/v1/programmes/${pid}/eligibility/${a}`)).json()).toEqual({ eligible: true, reasons: [] });
   });
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { programmeEndpoints } from '../../shared/api/programmes.endpoints.js';
 import { actorContext } from '../auth/index.js';
 import { route } from '../http/endpoint-route.js';
+import { pickLanguage } from '../http/problem.js';
 import type { EnrollmentService } from './enrollment.service.js';
 import { canManageProgrammes, canMoveEnrollments, canReadEnrollments, canReadProgrammes, canRegisterWorkers } from './programme.policy.js';
 import type { ProgrammeService } from './programme.service.js';
@@ -67,7 +68,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, programmes: Progra
   route(r, programmeEndpoints.eligibility, {
     config: { access: canRegisterWorkers },
     schema: { tags, summary: 'Verifica i requisiti di un lavoratore' },
-    handler: async (request) => programmes.eligibility(actorContext(request).actor, request.params.id, request.params.workerId),
+    handler: async (request) => programmes.eligibility(actorContext(request).actor, request.params.id, request.params.workerId, pickLanguage(request.headers['accept-language'])),
   });
 
   route(r, programmeEndpoints.transition, {

@@ -54,11 +54,11 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
 
     get: async (actor: Actor, id: string) => present(await load(actor, id)),
 
-    async eligibility(actor: Actor, id: string, workerId: string) {
+    async eligibility(actor: Actor, id: string, workerId: string, language: 'it' | 'en' = 'it') {
       await load(actor, id);
       const worker = (await workerRefsByIds(db, [workerId])).get(workerId);
       if (!worker || worker.networkId !== actor.networkId) throw programmeErrors.workerNotFound();
-      return (await checkEligibility(db, id, workerId, romeDate(clock())))!;
+      return (await checkEligibility(db, id, workerId, romeDate(clock()), language))!;
     },
 
     async create(ctx: ActorContext, input: CreateProgrammeRequest): Promise<Programme> {
