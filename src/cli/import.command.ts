@@ -99,7 +99,7 @@ export function importCommand() {
         console.log(`Importazione completata: ${job.counts.new} lavoratori creati, ${job.counts.update} aggiornati, ${job.counts.unchanged} invariati` + (job.counts.error ? `, ${job.counts.error} righe rifiutate.` : '.'));
       } catch (err) {
         printer.end();
-        if (err instanceof DomainError) throw new Error(err.text.it);
+        if (err instanceof DomainError) throw new Error(err.text.it, { cause: err });
         throw err;
       } finally {
         await database.close();

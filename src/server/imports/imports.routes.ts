@@ -75,7 +75,7 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
     schema: { tags, summary: 'Scarica le righe rifiutate con una colonna di errori (CSV o XLSX), da rimandare a chi ha inviato l’elenco' },
     handler: async (request, reply) => {
       const file = await service.refusedRows(scopeOf(request), request.params.id, request.query.format);
-      reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.\-]+/g, '_')}"`);
+      reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]+/g, '_')}"`);
       return reply.type(file.contentType).send(file.bytes);
     },
   });

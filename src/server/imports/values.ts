@@ -39,7 +39,7 @@ export function parseItalianDate(cell: Cell, kind: DateKind, today: Date | strin
   const text = cell.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$/.exec(text);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$/.exec(text);
   if (m) {
     const y = m[3]!.length === 2 ? resolveTwoDigitYear(Number(m[3]), kind, today) : Number(m[3]);
     return iso(y, Number(m[2]), Number(m[1]));
@@ -65,7 +65,7 @@ export function parseSex(text: string): 'M' | 'F' | null {
 
 /** P.IVA: 11 digits with the Luhn-style check digit (D.P.R. 633/1972 art. 35); "IT" prefix allowed. */
 export function normaliseVatNumber(text: string): string {
-  return text.replace(/[\s.\-]/g, '').toUpperCase().replace(/^IT(?=\d{11}$)/, '');
+  return text.replace(/[\s.-]/g, '').toUpperCase().replace(/^IT(?=\d{11}$)/, '');
 }
 
 export function isValidVatNumber(vat: string): boolean {

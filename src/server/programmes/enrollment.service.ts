@@ -19,7 +19,7 @@
  *     actor's scope.
  *     ctx.actor null = a system registration (imports): no scope check.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import type { RequestContext } from '../auth/index.js';
 import { appendWorkerEvent as appendWorkerTimelineEvent } from '../people/index.js';

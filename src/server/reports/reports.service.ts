@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
-import { requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
+import { requireNetwork, type ActorContext } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import type { Dashboard, Funnel } from '../../shared/schemas/reports.schema.js';
 import { programmeErrors, romeDate } from '../programmes/index.js';

@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CompanySummary } from '../../../shared/schemas/companies.schema';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Office } from '../../../shared/schemas/office.schema';
 import type { CompanySummary } from '../../../shared/schemas/companies.schema';
-import type { WorkerList, WorkerSummary } from '../../../shared/schemas/people.schema';
+import type { WorkerSummary } from '../../../shared/schemas/people.schema';
 import { companyEndpoints } from '../../../shared/api/companies.endpoints';
 import { workerEndpoints } from '../../../shared/api/people.endpoints';
 import { officeEndpoints } from '../../../shared/api/staff.endpoints';
