@@ -18,11 +18,19 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['src/**/*.integration.test.ts', 'tests/**/*.integration.test.ts'], globalSetup: [withDatabase] },
+        test: {
+          name: 'integration',
+          include: ['src/**/*.integration.test.ts', 'tests/**/*.integration.test.ts'],
+          globalSetup: [withDatabase],
+        },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['src/**/*.e2e.test.ts', 'tests/**/*.e2e.test.ts'], globalSetup: [withDatabase, 'tests/helpers/build-web.ts'] },
+        test: {
+          name: 'e2e',
+          include: ['src/**/*.e2e.test.ts', 'tests/**/*.e2e.test.ts'],
+          globalSetup: [withDatabase, 'tests/helpers/build-web.ts'],
+        },
       },
       {
         extends: true,

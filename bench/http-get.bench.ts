@@ -37,7 +37,12 @@ async function measureBaseline() {
 async function measure(label: string, env: NodeJS.ProcessEnv, dataDir: string) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const { child } = await startAndWait(process.execPath, ['bin/ricolloca.mjs', 'serve', '--port', String(port), '--data-dir', dataDir], { ...env, LOG_LEVEL: 'warn', ESCO_AUTO_IMPORT: 'false' }, `${base}/api/health`);
+  const { child } = await startAndWait(
+    process.execPath,
+    ['bin/ricolloca.mjs', 'serve', '--port', String(port), '--data-dir', dataDir],
+    { ...env, LOG_LEVEL: 'warn', ESCO_AUTO_IMPORT: 'false' },
+    `${base}/api/health`,
+  );
   try {
     const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
       method: 'POST',

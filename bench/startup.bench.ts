@@ -22,7 +22,12 @@ try {
     const started = performance.now();
     // What `npm start` runs, started directly so that stopping it stops the server itself
     // (a signal to npm may leave its child holding the PGlite directory).
-    const { child, readyMs } = await startAndWait(process.execPath, ['scripts/start.mjs', '--port', String(port), '--data-dir', dataDir], env, `http://127.0.0.1:${port}/`);
+    const { child, readyMs } = await startAndWait(
+      process.execPath,
+      ['scripts/start.mjs', '--port', String(port), '--data-dir', dataDir],
+      env,
+      `http://127.0.0.1:${port}/`,
+    );
     try {
       const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
       if (!html.includes('<div id="root">')) throw new Error('the first page is not the web app');
@@ -36,7 +41,9 @@ try {
         if (performance.now() - started > 120_000) throw new Error('the API was not ready within 120 s');
         await new Promise((r) => setTimeout(r, 50));
       }
-      results.push(`${label.padEnd(38)} first page ${(readyMs / 1000).toFixed(2)} s, API ready (sign-in possible) ${(apiMs / 1000).toFixed(2)} s`);
+      results.push(
+        `${label.padEnd(38)} first page ${(readyMs / 1000).toFixed(2)} s, API ready (sign-in possible) ${(apiMs / 1000).toFixed(2)} s`,
+      );
     } finally {
       await stop(child);
     }

@@ -25,7 +25,9 @@ const GROUP: Record<BenchKind, SearchGroup> = {
 
 function summary(label: string, samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(34)} p50 ${ms(percentile(sorted, 50))}   p95 ${ms(percentile(sorted, 95))}   max ${ms(sorted.at(-1) ?? 0)}   (${sorted.length} queries)`);
+  console.log(
+    `  ${label.padEnd(34)} p50 ${ms(percentile(sorted, 50))}   p95 ${ms(percentile(sorted, 95))}   max ${ms(sorted.at(-1) ?? 0)}   (${sorted.length} queries)`,
+  );
 }
 
 process.env.NODE_ENV ??= 'test'; // no first-start ESCO job: the benchmark loads ESCO itself
@@ -38,13 +40,23 @@ for (const open of await openBenchDatabases()) {
     const files = escoFiles('v1.1.1');
     await importEsco(database, { ...(await readEscoZips([files.classification, files.relations])), version: 'v1.1.1' });
     const isco = await readFile(files.iscoItalian);
-    await importEsco(database, { version: 'v1.1.1', classification: { name: 'ISCOGroups_it.csv', bundle: new Map([['ISCOGroups_it.csv', isco]]), partial: true } });
-    const labels = await database.db.selectFrom('taxonomy_labels').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await importEsco(database, {
+      version: 'v1.1.1',
+      classification: { name: 'ISCOGroups_it.csv', bundle: new Map([['ISCOGroups_it.csv', isco]]), partial: true },
+    });
+    const labels = await database.db
+      .selectFrom('taxonomy_labels')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
 
     const search = createSearchService({ db: database.db, repository: createTaxonomyRepository() });
     const app = await buildApp({ database, logLevel: 'silent' });
     await app.ready();
-    const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'sportello@ricolloca.example', password: DEMO_PASSWORD } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'sportello@ricolloca.example', password: DEMO_PASSWORD },
+    });
     const cookie = signIn.cookies.find((c) => c.name === 'ricolloca_session')!;
     const headers = { cookie: `ricolloca_session=${cookie.value}` };
 
@@ -90,7 +102,12 @@ for (const open of await openBenchDatabases()) {
     summary('HTTP via app.inject (with auth)', http);
     for (const [kind, samples] of byKind) summary(`  service, ${kind}`, samples);
     slowest.sort((a, b) => b[0] - a[0]);
-    console.log(`  slowest: ${slowest.slice(0, 6).map(([t, q]) => `${q} ${t.toFixed(1)} ms`).join('; ')}`);
+    console.log(
+      `  slowest: ${slowest
+        .slice(0, 6)
+        .map(([t, q]) => `${q} ${t.toFixed(1)} ms`)
+        .join('; ')}`,
+    );
   } finally {
     await bench.dispose();
   }

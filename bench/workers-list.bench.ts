@@ -17,10 +17,84 @@ import { workerListQuerySchema } from '../src/shared/schemas/people.schema.js';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1_000_000);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `rc_bench_workers_${process.pid}`;
-const ROOTS = ['Ross', 'Bian', 'Ferr', 'Espos', 'Roman', 'Colomb', 'Ricc', 'Marin', 'Grec', 'Brun', 'Gall', 'Cont', 'Manc', 'Cost', 'Giord', 'Rizz', 'Lomb', 'Mor', 'Barb', 'Font', 'Sant', 'Mari', 'Rin', 'Car', 'Mart', 'Leon', 'Long', 'Gent', 'Vit', 'Serr', 'Copp', 'Par', 'Vill', 'Pell', 'Malag', 'Berg', 'Guid', 'Mess', 'Lug', 'Zan'];
+const ROOTS = [
+  'Ross',
+  'Bian',
+  'Ferr',
+  'Espos',
+  'Roman',
+  'Colomb',
+  'Ricc',
+  'Marin',
+  'Grec',
+  'Brun',
+  'Gall',
+  'Cont',
+  'Manc',
+  'Cost',
+  'Giord',
+  'Rizz',
+  'Lomb',
+  'Mor',
+  'Barb',
+  'Font',
+  'Sant',
+  'Mari',
+  'Rin',
+  'Car',
+  'Mart',
+  'Leon',
+  'Long',
+  'Gent',
+  'Vit',
+  'Serr',
+  'Copp',
+  'Par',
+  'Vill',
+  'Pell',
+  'Malag',
+  'Berg',
+  'Guid',
+  'Mess',
+  'Lug',
+  'Zan',
+];
 const SUFFIXES = ['i', 'ini', 'etti', 'elli', 'ato', 'one', 'oni', 'ucci', 'ese', 'acci', 'otti', 'aldi', 'ieri', 'ano', 'ari'];
 const SURNAMES = ROOTS.flatMap((r) => SUFFIXES.map((s) => r + s));
-const FIRST = ['Marco', 'Luca', 'Giuseppe', 'Andrea', 'Francesco', 'Alessandro', 'Matteo', 'Davide', 'Stefano', 'Paolo', 'Simone', 'Roberto', 'Antonio', 'Giovanni', 'Fabio', 'Massimo', 'Giulia', 'Francesca', 'Chiara', 'Sara', 'Elena', 'Valentina', 'Martina', 'Anna', 'Laura', 'Federica', 'Silvia', 'Lucia', 'Paola', 'Roberta', 'Monica', 'Alessia'];
+const FIRST = [
+  'Marco',
+  'Luca',
+  'Giuseppe',
+  'Andrea',
+  'Francesco',
+  'Alessandro',
+  'Matteo',
+  'Davide',
+  'Stefano',
+  'Paolo',
+  'Simone',
+  'Roberto',
+  'Antonio',
+  'Giovanni',
+  'Fabio',
+  'Massimo',
+  'Giulia',
+  'Francesca',
+  'Chiara',
+  'Sara',
+  'Elena',
+  'Valentina',
+  'Martina',
+  'Anna',
+  'Laura',
+  'Federica',
+  'Silvia',
+  'Lucia',
+  'Paola',
+  'Roberta',
+  'Monica',
+  'Alessia',
+];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 let seed = 7;
@@ -45,7 +119,14 @@ try {
   const cases = await db.selectFrom('cigs_cases').select('id').orderBy('id').execute();
 
   // Indexes are dropped during the bulk insert and rebuilt after: far faster than maintaining them row by row.
-  const indexes = (await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes where tablename = 'workers' and indexname not like '%pkey' and indexname <> 'workers_codice_fiscale_key'`.execute(db)).rows;
+  const indexes = (
+    await sql<{
+      indexname: string;
+      indexdef: string;
+    }>`select indexname, indexdef from pg_indexes where tablename = 'workers' and indexname not like '%pkey' and indexname <> 'workers_codice_fiscale_key'`.execute(
+      db,
+    )
+  ).rows;
   for (const index of indexes) await sql.raw(`drop index ${index.indexname}`).execute(db);
   t0 = performance.now();
   await sql`
@@ -76,24 +157,62 @@ try {
   await sql`analyze workers`.execute(db);
   console.log(`rebuilt ${indexes.length} indexes and analysed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const service = createWorkerService({ db, workers: createWorkerRepository(), audit: createAuditService({ db, repository: createAuditRepository() }), clock: () => new Date() });
-  const actor = (roles: Actor['roles'], officeId: string): Actor => ({ userId: '00000000-0000-4000-8000-000000000000', email: 'b', fullName: 'bench', language: 'it', mustChangePassword: false, officeId, networkId: network.id, roles, assignments: [], session: { tokenHash: '', csrfToken: '' } });
+  const service = createWorkerService({
+    db,
+    workers: createWorkerRepository(),
+    audit: createAuditService({ db, repository: createAuditRepository() }),
+    clock: () => new Date(),
+  });
+  const actor = (roles: Actor['roles'], officeId: string): Actor => ({
+    userId: '00000000-0000-4000-8000-000000000000',
+    email: 'b',
+    fullName: 'bench',
+    language: 'it',
+    mustChangePassword: false,
+    officeId,
+    networkId: network.id,
+    roles,
+    assignments: [],
+    session: { tokenHash: '', csrfToken: '' },
+  });
   const coordinator = actor(['coordinator'], offices[0]!.id);
   const office = () => offices[rand(offices.length)]!.id;
   const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-  const sample = await db.selectFrom('workers').select(['codice_fiscale', 'phone']).where('codice_fiscale', 'is not', null).orderBy('id').limit(200).execute();
+  const sample = await db
+    .selectFrom('workers')
+    .select(['codice_fiscale', 'phone'])
+    .where('codice_fiscale', 'is not', null)
+    .orderBy('id')
+    .limit(200)
+    .execute();
 
   type Case = { kind: string; who: Actor; query: Record<string, string> };
   const cases200: Case[] = [];
   for (let i = 0; i < 40; i++) cases200.push({ kind: 'office filter', who: actor(['frontoffice'], office()), query: {} });
   for (let i = 0; i < 40; i++) {
     const surname = SURNAMES[rand(SURNAMES.length)]!;
-    cases200.push({ kind: 'name search', who: rand(2) ? coordinator : actor(['consultant'], office()), query: { q: rand(3) === 0 ? `${FIRST[rand(FIRST.length)]} ${surname}` : surname.toLowerCase() } });
+    cases200.push({
+      kind: 'name search',
+      who: rand(2) ? coordinator : actor(['consultant'], office()),
+      query: { q: rand(3) === 0 ? `${FIRST[rand(FIRST.length)]} ${surname}` : surname.toLowerCase() },
+    });
   }
-  for (let i = 0; i < 25; i++) cases200.push({ kind: 'codice fiscale prefix', who: coordinator, query: { q: sample[rand(sample.length)]!.codice_fiscale!.slice(0, 6 + rand(8)) } });
-  for (let i = 0; i < 15; i++) cases200.push({ kind: 'phone prefix', who: coordinator, query: { q: sample[rand(sample.length)]!.phone!.slice(3, 9 + rand(4)) } });
-  for (let i = 0; i < 30; i++) cases200.push({ kind: 'CIGS ending before', who: rand(2) ? coordinator : actor(['consultant'], office()), query: { cigsEndBefore: day([30, 60, 90][rand(3)]!), ...(rand(2) ? { hasCodiceFiscale: 'true' } : {}) } });
-  for (let i = 0; i < 10; i++) cases200.push({ kind: 'company filter', who: coordinator, query: { cigsCaseId: cases[rand(cases.length)]!.id } });
+  for (let i = 0; i < 25; i++)
+    cases200.push({
+      kind: 'codice fiscale prefix',
+      who: coordinator,
+      query: { q: sample[rand(sample.length)]!.codice_fiscale!.slice(0, 6 + rand(8)) },
+    });
+  for (let i = 0; i < 15; i++)
+    cases200.push({ kind: 'phone prefix', who: coordinator, query: { q: sample[rand(sample.length)]!.phone!.slice(3, 9 + rand(4)) } });
+  for (let i = 0; i < 30; i++)
+    cases200.push({
+      kind: 'CIGS ending before',
+      who: rand(2) ? coordinator : actor(['consultant'], office()),
+      query: { cigsEndBefore: day([30, 60, 90][rand(3)]!), ...(rand(2) ? { hasCodiceFiscale: 'true' } : {}) },
+    });
+  for (let i = 0; i < 10; i++)
+    cases200.push({ kind: 'company filter', who: coordinator, query: { cigsCaseId: cases[rand(cases.length)]!.id } });
 
   const timings = new Map<string, number[]>();
   const all: number[] = [];
@@ -131,7 +250,14 @@ try {
   console.log(`worker list over ${WORKERS.toLocaleString('en')} workers (PostgreSQL, service call, 25 per page), target p95 ≤ 50 ms`);
   for (const [kind, values] of timings) console.log(line(kind, values));
   console.log(line('ALL', all));
-  console.log('  slowest:', slowest.sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => `${s.ms.toFixed(0)} ms ${s.c.kind} ${JSON.stringify(s.c.query)} (${s.c.who.roles[0]})`).join('; '));
+  console.log(
+    '  slowest:',
+    slowest
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((s) => `${s.ms.toFixed(0)} ms ${s.c.kind} ${JSON.stringify(s.c.query)} (${s.c.who.roles[0]})`)
+      .join('; '),
+  );
 } finally {
   await database.close();
   if (!process.env.BENCH_KEEP) await admin.execScript(`drop database if exists ${name} with (force)`);

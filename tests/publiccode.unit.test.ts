@@ -7,12 +7,34 @@ const doc = parse(readFileSync('publiccode.yml', 'utf8'));
 
 describe('publiccode.yml', () => {
   it('parses and carries every key the standard requires', () => {
-    for (const key of ['publiccodeYmlVersion', 'name', 'url', 'platforms', 'categories', 'developmentStatus', 'softwareType', 'description', 'legal', 'maintenance', 'localisation']) {
+    for (const key of [
+      'publiccodeYmlVersion',
+      'name',
+      'url',
+      'platforms',
+      'categories',
+      'developmentStatus',
+      'softwareType',
+      'description',
+      'legal',
+      'maintenance',
+      'localisation',
+    ]) {
       expect(doc, key).toHaveProperty(key);
     }
     expect(doc.publiccodeYmlVersion).toBe('0.4');
     expect(['concept', 'development', 'beta', 'stable', 'obsolete']).toContain(doc.developmentStatus);
-    expect(['standalone/mobile', 'standalone/iot', 'standalone/desktop', 'standalone/web', 'standalone/backend', 'standalone/other', 'addon', 'library', 'configurationFiles']).toContain(doc.softwareType);
+    expect([
+      'standalone/mobile',
+      'standalone/iot',
+      'standalone/desktop',
+      'standalone/web',
+      'standalone/backend',
+      'standalone/other',
+      'addon',
+      'library',
+      'configurationFiles',
+    ]).toContain(doc.softwareType);
     expect(['internal', 'contract', 'community', 'none']).toContain(doc.maintenance.type);
     expect(doc.maintenance.contacts.length).toBeGreaterThan(0);
     expect(doc.localisation.localisationReady).toBe(true);

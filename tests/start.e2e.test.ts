@@ -18,7 +18,10 @@ function start(port: number) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: '', ESCO_AUTO_IMPORT: 'false', LOG_LEVEL: 'warn' };
   delete env.VITEST;
   delete env.NODE_ENV;
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--port', String(port), '--data-dir', join(parent, 'data')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--port', String(port), '--data-dir', join(parent, 'data')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   const out = { text: '' };
   child.stdout!.on('data', (d) => (out.text += d));
@@ -73,7 +76,11 @@ describe('npm start', () => {
     expect(await stopped(first)).toBe(0);
     const again = start(port);
     await until('API ready after restart', async () => ((await fetch(`${base}/api/health`)).status === 200 ? true : undefined));
-    await until('ready message after restart', async () => (again.out.text.includes('Demo data already present.') ? true : undefined), 5000);
+    await until(
+      'ready message after restart',
+      async () => (again.out.text.includes('Demo data already present.') ? true : undefined),
+      5000,
+    );
     expect(await stopped(again)).toBe(0);
   }, 180_000);
 });

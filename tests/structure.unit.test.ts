@@ -60,7 +60,9 @@ describe('domains talk through their published functions', () => {
   });
 
   it('no server code imports the command line', () => {
-    const offences = edges.filter((e) => rel(e.from).startsWith('src/server/') && rel(e.target).startsWith('src/cli/')).map((e) => `${rel(e.from)} imports ${e.specifier}`);
+    const offences = edges
+      .filter((e) => rel(e.from).startsWith('src/server/') && rel(e.target).startsWith('src/cli/'))
+      .map((e) => `${rel(e.from)} imports ${e.specifier}`);
     expect(offences).toEqual([]);
   });
 

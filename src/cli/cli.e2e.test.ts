@@ -31,19 +31,50 @@ describe('the ricolloca command', () => {
     expect((await cli('seed-demo', '--data-dir', dataDir)).stdout).toContain('Demo data loaded.');
     expect((await cli('seed-demo', '--data-dir', dataDir)).stdout).toContain('nothing loaded');
 
-    const created = await cli('create-user', '--data-dir', dataDir, '--email', 'Nuovo.Admin@Example.it', '--name', 'Nuovo Admin', '--role', 'admin@cpi-mo', '--role', 'coordinator@CPI-CA');
+    const created = await cli(
+      'create-user',
+      '--data-dir',
+      dataDir,
+      '--email',
+      'Nuovo.Admin@Example.it',
+      '--name',
+      'Nuovo Admin',
+      '--role',
+      'admin@cpi-mo',
+      '--role',
+      'coordinator@CPI-CA',
+    );
     const temporary = /Temporary password: (\S+)/.exec(created.stdout)?.[1];
     expect(temporary).toMatch(/^[A-Za-z2-9]{14}$/);
-    await expect(cli('create-user', '--data-dir', dataDir, '--email', 'x@example.it', '--name', 'X', '--role', 'admin@CPI-XX')).rejects.toMatchObject({ stderr: expect.stringContaining('Unknown office code(s): CPI-XX') });
-    await expect(cli('create-user', '--data-dir', dataDir, '--email', 'x@example.it', '--name', 'X', '--role', 'boss@CPI-MO')).rejects.toMatchObject({ stderr: expect.stringContaining('Invalid --role') });
-    await expect(cli('create-user', '--data-dir', dataDir, '--email', 'nuovo.admin@example.it', '--name', 'X', '--role', 'admin@CPI-MO')).rejects.toMatchObject({ stderr: expect.stringContaining('already exists') });
+    await expect(
+      cli('create-user', '--data-dir', dataDir, '--email', 'x@example.it', '--name', 'X', '--role', 'admin@CPI-XX'),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('Unknown office code(s): CPI-XX') });
+    await expect(
+      cli('create-user', '--data-dir', dataDir, '--email', 'x@example.it', '--name', 'X', '--role', 'boss@CPI-MO'),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('Invalid --role') });
+    await expect(
+      cli('create-user', '--data-dir', dataDir, '--email', 'nuovo.admin@example.it', '--name', 'X', '--role', 'admin@CPI-MO'),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('already exists') });
 
     const database = await openDatabase({ dataDir: join(dataDir, 'pgdata') });
     try {
-      const user = await database.db.selectFrom('staff_users').selectAll().where('email', '=', 'nuovo.admin@example.it').executeTakeFirstOrThrow();
+      const user = await database.db
+        .selectFrom('staff_users')
+        .selectAll()
+        .where('email', '=', 'nuovo.admin@example.it')
+        .executeTakeFirstOrThrow();
       expect(user.must_change_password).toBe(true);
-      const roles = await database.db.selectFrom('staff_roles as r').innerJoin('offices as o', 'o.id', 'r.office_id').select(['o.code', 'r.role']).where('r.user_id', '=', user.id).orderBy('o.code').execute();
-      expect(roles).toEqual([{ code: 'CPI-CA', role: 'coordinator' }, { code: 'CPI-MO', role: 'admin' }]);
+      const roles = await database.db
+        .selectFrom('staff_roles as r')
+        .innerJoin('offices as o', 'o.id', 'r.office_id')
+        .select(['o.code', 'r.role'])
+        .where('r.user_id', '=', user.id)
+        .orderBy('o.code')
+        .execute();
+      expect(roles).toEqual([
+        { code: 'CPI-CA', role: 'coordinator' },
+        { code: 'CPI-MO', role: 'admin' },
+      ]);
     } finally {
       await database.close();
     }

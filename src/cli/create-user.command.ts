@@ -46,26 +46,33 @@ export function createUserCommand() {
         const byCode = new Map((await allOffices(database.db)).map((o) => [o.code, o.id]));
         const missing = assignments.filter((a) => !byCode.has(a.officeCode)).map((a) => a.officeCode);
         if (missing.length) throw new Error(`Unknown office code(s): ${missing.join(', ')}`);
-        await database.db.transaction().execute(async (trx) => {
-          const now = new Date();
-          const roles = assignments.map((a) => ({ officeId: byCode.get(a.officeCode)!, role: a.role }));
-          const userId = await createStaffAccount(trx, { email: email.data, fullName: opts.name, passwordHash, mustChangePassword: true, roles }, now);
-          await createAuditRepository().insert(trx, {
-            actorId: null,
-            actorLabel: 'ricolloca create-user',
-            officeId: null,
-            action: 'staff.created',
-            entityType: 'staff_user',
-            entityId: userId,
-            entityLabel: opts.name,
-            details: { email: email.data, roles: opts.role },
-            requestId: null,
-            ip: null,
+        await database.db
+          .transaction()
+          .execute(async (trx) => {
+            const now = new Date();
+            const roles = assignments.map((a) => ({ officeId: byCode.get(a.officeCode)!, role: a.role }));
+            const userId = await createStaffAccount(
+              trx,
+              { email: email.data, fullName: opts.name, passwordHash, mustChangePassword: true, roles },
+              now,
+            );
+            await createAuditRepository().insert(trx, {
+              actorId: null,
+              actorLabel: 'ricolloca create-user',
+              officeId: null,
+              action: 'staff.created',
+              entityType: 'staff_user',
+              entityId: userId,
+              entityLabel: opts.name,
+              details: { email: email.data, roles: opts.role },
+              requestId: null,
+              ip: null,
+            });
+          })
+          .catch((err: unknown) => {
+            if (isUniqueViolation(err)) throw new Error(`An account with e-mail ${email.data} already exists`);
+            throw err;
           });
-        }).catch((err: unknown) => {
-          if (isUniqueViolation(err)) throw new Error(`An account with e-mail ${email.data} already exists`);
-          throw err;
-        });
         console.log(`Created ${email.data} (${opts.role.join(', ')}).`);
         if (!opts.password && !process.env.RICOLLOCA_PASSWORD) console.log(`Temporary password: ${password}`);
         console.log('The password must be changed at first sign-in.');

@@ -56,7 +56,12 @@ export function taxonomyCommand() {
     .addOption(new Option('--relations <zip>', 'the relations zip of the same version, imported in the same run'))
     .addOption(new Option('--lang <lang>', `language the classification zip must be in (${ESCO_LANGUAGES.join(', ')})`))
     // Not --version: commander gives the root program's -V/--version precedence anywhere on the line.
-    .addOption(new Option('--esco-version <version>', `ESCO version the files belong to (default: read from the file name, else ${DEFAULT_ESCO_VERSION})`))
+    .addOption(
+      new Option(
+        '--esco-version <version>',
+        `ESCO version the files belong to (default: read from the file name, else ${DEFAULT_ESCO_VERSION})`,
+      ),
+    )
     .addOption(new Option('--keep-current', 'import beside the version searched now without switching to it'))
     .addOption(dataDirOption())
     .addOption(databaseUrlOption())

@@ -22,10 +22,23 @@ import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit
 import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
 import { createCompaniesModule, registerCompaniesRoutes, canManageCompanies } from './companies/index.js';
 import { createImportsModule, registerImportsRoutes, canImportWorkers } from './imports/index.js';
-import { createOrganisationModule, registerOrganisationRoutes, canManageOffices, officeIdsInNetwork, officeNamesById, officeSummaries } from './organisation/index.js';
+import {
+  createOrganisationModule,
+  registerOrganisationRoutes,
+  canManageOffices,
+  officeIdsInNetwork,
+  officeNamesById,
+  officeSummaries,
+} from './organisation/index.js';
 import { createOutreachModule, registerOutreachRoutes, canManageHotline, canManageOutreach, canUseHotline } from './outreach/index.js';
 import { createPeopleModule, registerPeopleRoutes, canEditWorkers, workerCountsByCigsCase, workersOfCigsCases } from './people/index.js';
-import { createProgrammesModule, registerProgrammesRoutes, canManageProgrammes, canRegisterWorkers, latestEnrollmentStates } from './programmes/index.js';
+import {
+  createProgrammesModule,
+  registerProgrammesRoutes,
+  canManageProgrammes,
+  canRegisterWorkers,
+  latestEnrollmentStates,
+} from './programmes/index.js';
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 
@@ -133,7 +146,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const organisation = createOrganisationModule({ db, audit, clock });
   const taxonomy = createTaxonomyModule({ database: deps.database, log: app.log });
-  const companies = createCompaniesModule({ db, audit, clock, cohort: { workerCountsByCigsCase, workersOfCigsCases, latestEnrollmentStates } });
+  const companies = createCompaniesModule({
+    db,
+    audit,
+    clock,
+    cohort: { workerCountsByCigsCase, workersOfCigsCases, latestEnrollmentStates },
+  });
   const people = createPeopleModule({ db, audit, clock });
   const programmes = createProgrammesModule({ db, audit, clock });
   const reports = createReportsModule({ db, audit, clock });
@@ -151,7 +169,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // First: access control runs in onRequest for every route registered after it.
   registerAuthRoutes(app, auth);
-
 
   app.withTypeProvider().get('/api/health', {
     config: { access: 'public' },

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 function findProjectRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && existsSync(join(dir, 'migrations')) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'ricolloca') return dir;
+    if (existsSync(manifest) && existsSync(join(dir, 'migrations')) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'ricolloca')
+      return dir;
     if (dirname(dir) === dir) throw new Error(`Ricolloca's project directory not found above ${from}`);
   }
 }

@@ -89,7 +89,11 @@ describe('administration in the browser', () => {
     await page.getByText('Sede salvata.').waitFor();
     await expectAccessible(page, 'modifica-sede');
     await screenshot(page, '16-modifica-sede');
-    const saved = await h.t.database.db.selectFrom('offices').select('opening_hours').where('code', '=', 'CPI-VI').executeTakeFirstOrThrow();
+    const saved = await h.t.database.db
+      .selectFrom('offices')
+      .select('opening_hours')
+      .where('code', '=', 'CPI-VI')
+      .executeTakeFirstOrThrow();
     expect(saved.opening_hours).toContainEqual({ day: 4, opens: '14:30', closes: '16:30' });
   });
 
@@ -124,10 +128,12 @@ describe('administration in the browser', () => {
     await expect.poll(() => workerSelect.locator(`option[value="${barbieri}"]`).textContent()).toBe('Barbieri Emanuele');
     await workerSelect.selectOption(barbieri);
     await page.getByRole('button', { name: 'Filtra' }).click();
-    await expect.poll(() => rows.allTextContents()).toEqual([
-      expect.stringContaining('Lettura scheda lavoratore — Barbieri Emanuele'),
-      expect.stringContaining('Nuovo lavoratore — Barbieri Emanuele'),
-    ]);
+    await expect
+      .poll(() => rows.allTextContents())
+      .toEqual([
+        expect.stringContaining('Lettura scheda lavoratore — Barbieri Emanuele'),
+        expect.stringContaining('Nuovo lavoratore — Barbieri Emanuele'),
+      ]);
     await expectAccessible(page, 'registro-filtri');
     await screenshot(page, '17-registro-per-lavoratore');
 
@@ -145,7 +151,9 @@ describe('administration in the browser', () => {
     const from = page.getByLabel('Dal', { exact: true });
     await expect.poll(() => from.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await from.getAttribute('aria-describedby'))!;
-    expect(await page.evaluate((id) => document.getElementById(id)?.textContent?.trim(), describedBy)).toBe('La data iniziale è successiva alla finale');
+    expect(await page.evaluate((id) => document.getElementById(id)?.textContent?.trim(), describedBy)).toBe(
+      'La data iniziale è successiva alla finale',
+    );
     await expectAccessible(page, 'registro-periodo-invertito');
     await screenshot(page, '18-registro-periodo-invertito');
   });

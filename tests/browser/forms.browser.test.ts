@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { DEMO } from '../helpers/test-app.js';
-import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
 
 let h: BrowserHarness;
 
@@ -17,7 +24,8 @@ async function fieldState(page: Page, label: RegExp | string) {
   const invalid = await field.getAttribute('aria-invalid');
   const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
   const descriptions: string[] = [];
-  for (const id of describedBy.split(' ').filter(Boolean)) descriptions.push(((await page.locator(`[id="${id}"]`).textContent()) ?? '').trim());
+  for (const id of describedBy.split(' ').filter(Boolean))
+    descriptions.push(((await page.locator(`[id="${id}"]`).textContent()) ?? '').trim());
   const classes = (await field.getAttribute('class')) ?? '';
   return { invalid, descriptions, red: classes.includes('is-invalid') };
 }
@@ -48,7 +56,11 @@ describe('forms validated with the contract’s schemas', () => {
 
     await expect.poll(() => fieldState(page, /^Nome/)).toEqual({ invalid: 'true', descriptions: ['Inserire il nome'], red: true });
     expect(await fieldState(page, /^Cognome/)).toEqual({ invalid: 'true', descriptions: ['Inserire il cognome'], red: true });
-    expect(await fieldState(page, 'Telefono')).toEqual({ invalid: 'true', descriptions: ['Il numero di telefono non è valido'], red: true });
+    expect(await fieldState(page, 'Telefono')).toEqual({
+      invalid: 'true',
+      descriptions: ['Il numero di telefono non è valido'],
+      red: true,
+    });
     // The focus goes to the first field to correct (WCAG 3.3.1).
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
     expect(posted).toBe(0);
@@ -70,7 +82,9 @@ describe('forms validated with the contract’s schemas', () => {
     await openNewWorkerForm(page, 'New worker', 'English');
     await page.getByLabel('E-mail').fill('emanuele.deluca@');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => fieldState(page, /^First name/)).toEqual({ invalid: 'true', descriptions: ['Enter the first name'], red: true });
+    await expect
+      .poll(() => fieldState(page, /^First name/))
+      .toEqual({ invalid: 'true', descriptions: ['Enter the first name'], red: true });
     expect(await fieldState(page, /^Last name/)).toEqual({ invalid: 'true', descriptions: ['Enter the last name'], red: true });
     expect(await fieldState(page, 'E-mail')).toEqual({ invalid: 'true', descriptions: ['Enter a valid e-mail address'], red: true });
     expect(await page.locator('body').textContent()).not.toMatch(/Inserire|Troppo|>=|string/);
@@ -86,9 +100,14 @@ describe('lists read through useApiQuery', () => {
     await page.getByRole('heading', { level: 1, name: /^Buongiorno/ }).waitFor();
     const namesOf = async (code: string) =>
       new Set(
-        (await h.t.database.db.selectFrom('workers as w').innerJoin('offices as o', 'o.id', 'w.office_id').select(['w.last_name', 'w.first_name']).where('o.code', '=', code).execute()).map(
-          (w) => `${w.last_name} ${w.first_name}`,
-        ),
+        (
+          await h.t.database.db
+            .selectFrom('workers as w')
+            .innerJoin('offices as o', 'o.id', 'w.office_id')
+            .select(['w.last_name', 'w.first_name'])
+            .where('o.code', '=', code)
+            .execute()
+        ).map((w) => `${w.last_name} ${w.first_name}`),
       );
     const [modena, sassuolo] = [await namesOf('CPI-MO'), await namesOf('CPI-SA')];
     expect(modena.size).toBeGreaterThan(0);
@@ -102,13 +121,18 @@ describe('lists read through useApiQuery', () => {
     const [from, to] = (await shownNames()).every((n) => modena.has(n)) ? [modena, sassuolo] : [sassuolo, modena];
     expect((await shownNames()).every((n) => from.has(n))).toBe(true);
 
-    const options = await page.getByLabel('Sede di lavoro').locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    const options = await page
+      .getByLabel('Sede di lavoro')
+      .locator('option')
+      .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
     await page.getByLabel('Sede di lavoro').selectOption(options.find((v) => v !== current)!);
     // The same page, no reload: the list now holds the other office's workers only.
     const before = await shownNames();
-    await expect.poll(async () => {
-      const names = await shownNames();
-      return names.length > 0 && names.every((n) => to.has(n)) && names.join() !== before.join();
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const names = await shownNames();
+        return names.length > 0 && names.every((n) => to.has(n)) && names.join() !== before.join();
+      })
+      .toBe(true);
   });
 });

@@ -4,7 +4,14 @@ import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { buildCigsCase, buildProgramme, networkOf } from '../factories/programmes.js';
 import { buildWorker, insertWorkers, type WorkerSeed } from '../factories/workers.js';
 import { DEMO, officeIdByCode } from '../helpers/test-app.js';
-import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
 
 // The front office (sportello@ricolloca.example) takes calls with the keyboard only.
 let h: BrowserHarness;
@@ -30,10 +37,11 @@ async function tabTo(page: Page, target: Locator, max = 60) {
   throw new Error('not reachable with Tab');
 }
 
-const focusedLabel = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLInputElement | null;
-  return el?.labels?.[0]?.textContent?.trim() ?? el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '';
-});
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return el?.labels?.[0]?.textContent?.trim() ?? el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '';
+  });
 
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -54,8 +62,27 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     const waiting = await worker({ firstName: 'Anna', lastName: 'Esposito' });
     const full = await buildProgramme(db, { networkId: network, officeIds: [modena], capacity: 1 });
     await db.updateTable('programmes').set({ name: 'Laboratorio digitale', starts_on: '2026-09-01' }).where('id', '=', full).execute();
-    await db.insertInto('enrollments').values({ programme_id: full, worker_id: barbieri.id, office_id: modena, state: 'registered', requested_at: new Date('2026-09-02T08:00:00Z') }).execute();
-    await db.insertInto('enrollments').values({ programme_id: full, worker_id: waiting.id, office_id: modena, state: 'waiting', priority_cigs_end: '2099-06-30', requested_at: new Date('2026-09-03T08:00:00Z') }).execute();
+    await db
+      .insertInto('enrollments')
+      .values({
+        programme_id: full,
+        worker_id: barbieri.id,
+        office_id: modena,
+        state: 'registered',
+        requested_at: new Date('2026-09-02T08:00:00Z'),
+      })
+      .execute();
+    await db
+      .insertInto('enrollments')
+      .values({
+        programme_id: full,
+        worker_id: waiting.id,
+        office_id: modena,
+        state: 'waiting',
+        priority_cigs_end: '2099-06-30',
+        requested_at: new Date('2026-09-03T08:00:00Z'),
+      })
+      .execute();
 
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.frontoffice, DEMO_PASSWORD);
@@ -113,7 +140,10 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     expect(await byName.isChecked()).toBe(true);
     await tabTo(page, page.getByRole('button', { name: 'Metti solo in richiamata' }));
     await page.keyboard.press('Enter');
-    await page.getByRole('status').getByText(/^Nicolò D'Angelo: richiamata messa in coda\. Il nuovo numero è stato aggiunto ai contatti del lavoratore\.$/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^Nicolò D'Angelo: richiamata messa in coda\. Il nuovo numero è stato aggiunto ai contatti del lavoratore\.$/)
+      .waitFor();
     const kept = await db.selectFrom('worker_phones').select('phone').where('worker_id', '=', dangelo.id).execute();
     expect(kept).toEqual([{ phone: '+393409991234' }]);
 
@@ -151,10 +181,16 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     await tabTo(page, page.getByRole('button', { name: 'Conferma il passaggio al CPI di Carpi' }));
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Emanuele Benedetti: chiamata passata al CPI di Carpi, che lo richiamerà.').waitFor();
-    const handed = await db.selectFrom('callbacks').select(['office_id', 'reason']).where('worker_id', '=', carpiWorker.id).executeTakeFirstOrThrow();
+    const handed = await db
+      .selectFrom('callbacks')
+      .select(['office_id', 'reason'])
+      .where('worker_id', '=', carpiWorker.id)
+      .executeTakeFirstOrThrow();
     expect(handed.office_id).toBe(carpi);
     expect(handed.reason).toMatch(/^Chiamata passata dal CPI di Modena il \d\d\/\d\d\/\d{4}: Chiede un appuntamento a Carpi\./);
-    expect(await db.selectFrom('workers').select('id').where('last_name', '=', 'Benedetti').where('first_name', '=', 'Emanuele').execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom('workers').select('id').where('last_name', '=', 'Benedetti').where('first_name', '=', 'Emanuele').execute(),
+    ).toHaveLength(1);
 
     // 4. A caller on the waiting list is told their real place, never "iscrizione registrata".
     await page.keyboard.type('Anna Esposito');
@@ -166,8 +202,16 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     expect(await programme.inputValue()).toBe(full);
     await tabTo(page, page.getByRole('button', { name: 'Verifica requisiti e iscrivi' }));
     await page.keyboard.press('Enter');
-    await page.getByRole('status').getByText('Anna Esposito: è già in lista d’attesa, posizione 1 (programma «Laboratorio digitale»).').waitFor();
-    expect(await page.getByRole('status').getByText(/iscrizione registrata/).count()).toBe(0);
+    await page
+      .getByRole('status')
+      .getByText('Anna Esposito: è già in lista d’attesa, posizione 1 (programma «Laboratorio digitale»).')
+      .waitFor();
+    expect(
+      await page
+        .getByRole('status')
+        .getByText(/iscrizione registrata/)
+        .count(),
+    ).toBe(0);
     await page.waitForTimeout(400); // the notice fades in
     await screenshot(page, '55-centralino-gia-in-lista');
     expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);
@@ -180,9 +224,36 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     const fontana = await worker({ firstName: 'Chiara', lastName: 'Fontana' });
     // Gallo has had two unanswered attempts: the third ends the callback. Both due before the demo's.
     const early = new Date(now.getTime() - 400 * 86_400_000);
-    const cb = await db.insertInto('callbacks').values({ network_id: network, office_id: modena, worker_id: gallo.id, reason: 'Richiamare il lavoratore', attempts: 2, last_outcome: 'busy', next_attempt_at: early }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('callback_attempts').values([{ callback_id: cb.id, outcome: 'no_answer', at: early }, { callback_id: cb.id, outcome: 'busy', at: early }]).execute();
-    await db.insertInto('callbacks').values({ network_id: network, office_id: modena, worker_id: fontana.id, reason: 'Richiamare il lavoratore', next_attempt_at: new Date(early.getTime() + 60_000) }).execute();
+    const cb = await db
+      .insertInto('callbacks')
+      .values({
+        network_id: network,
+        office_id: modena,
+        worker_id: gallo.id,
+        reason: 'Richiamare il lavoratore',
+        attempts: 2,
+        last_outcome: 'busy',
+        next_attempt_at: early,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('callback_attempts')
+      .values([
+        { callback_id: cb.id, outcome: 'no_answer', at: early },
+        { callback_id: cb.id, outcome: 'busy', at: early },
+      ])
+      .execute();
+    await db
+      .insertInto('callbacks')
+      .values({
+        network_id: network,
+        office_id: modena,
+        worker_id: fontana.id,
+        reason: 'Richiamare il lavoratore',
+        next_attempt_at: new Date(early.getTime() + 60_000),
+      })
+      .execute();
 
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.frontoffice, DEMO_PASSWORD);
@@ -211,7 +282,9 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Esito registrato per Marco Gallo. Richiamata chiusa: non raggiungibile.').waitFor();
     // Focus goes to the next row: Fontana's outcome.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Esito della chiamata a Chiara Fontana');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Esito della chiamata a Chiara Fontana');
     await page.waitForTimeout(400); // the notice fades in
     await screenshot(page, '57-richiamate-chiusa');
 
@@ -224,7 +297,10 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     await signInThroughForm(narrow, h.baseUrl, DEMO.frontoffice, DEMO_PASSWORD);
     await narrow.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
     await narrow.goto(`${h.baseUrl}/centralino`);
-    await narrow.getByRole('button', { name: /^Registra esito/ }).first().waitFor();
+    await narrow
+      .getByRole('button', { name: /^Registra esito/ })
+      .first()
+      .waitFor();
     expect(await narrow.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(narrow, 'centralino-360');
     await screenshot(narrow, '59-centralino-360');

@@ -2,7 +2,14 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { DEMO } from '../helpers/test-app.js';
-import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
 import { eligibleList, tableOf, toCsvWindows1252 } from '../fixtures/imports/eligible-list.js';
 
 let h: BrowserHarness;
@@ -75,7 +82,9 @@ describe('importing a list of workers in the browser', () => {
     await page.goto(`${h.baseUrl}/lavoratori/importa`);
     await page.getByRole('heading', { level: 1, name: 'Importa lavoratori da file' }).waitFor();
     const list = eligibleList({ layout: 'inps', nameOrder: 'mixed', from: 2000, rows: 30 });
-    await page.getByLabel('File CSV o Excel (.xlsx)').setInputFiles({ name: 'elenco-inps.csv', mimeType: 'text/csv', buffer: toCsvWindows1252(tableOf(list)) });
+    await page
+      .getByLabel('File CSV o Excel (.xlsx)')
+      .setInputFiles({ name: 'elenco-inps.csv', mimeType: 'text/csv', buffer: toCsvWindows1252(tableOf(list)) });
     await page.getByRole('button', { name: 'Carica il file' }).click();
     await page.getByRole('heading', { level: 2, name: '2. Associa le colonne ai campi' }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Campo: COGNOME E NOME' }).inputValue()).toBe('fullName');

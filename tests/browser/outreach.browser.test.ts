@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { DEMO, signIn } from '../helpers/test-app.js';
-import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -71,7 +78,10 @@ describe('hotline and outreach in the browser', () => {
     await phone.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
     await phone.goto(`${h.baseUrl}/centralino`);
     await phone.getByRole('heading', { level: 1, name: 'Centralino' }).waitFor();
-    await phone.getByRole('button', { name: /^Registra esito/ }).first().waitFor();
+    await phone
+      .getByRole('button', { name: /^Registra esito/ })
+      .first()
+      .waitFor();
     await expectAccessible(phone, 'centralino-360');
     await screenshot(phone, '43-centralino-360');
   });
@@ -122,10 +132,19 @@ describe('hotline and outreach in the browser', () => {
 
   it('“Avvia” shows the recipients, who is left out and the billed SMS parts before sending; the outbox shows each message and takes an outcome', async () => {
     const coordinator = await signIn(h.t.app, DEMO.coordinator);
-    const templates = (await coordinator.get('/api/v1/outreach/templates')).json().items as Array<{ id: string; channel: string; name: string }>;
+    const templates = (await coordinator.get('/api/v1/outreach/templates')).json().items as Array<{
+      id: string;
+      channel: string;
+      name: string;
+    }>;
     const sms = templates.find((x) => x.channel === 'sms')!;
     const programme = (await coordinator.get('/api/v1/programmes')).json().items.find((p: { code: string }) => p.code === 'RIC-CIGS-MO');
-    const created = await coordinator.post('/api/v1/outreach/campaigns', { name: 'SMS - secondo invito dicembre', channel: 'sms', templateId: sms.id, programmeId: programme.id });
+    const created = await coordinator.post('/api/v1/outreach/campaigns', {
+      name: 'SMS - secondo invito dicembre',
+      channel: 'sms',
+      templateId: sms.id,
+      programmeId: programme.id,
+    });
     expect(created.statusCode).toBe(201);
     const preview = (await coordinator.get(`/api/v1/outreach/campaigns/${created.json().id}/start-preview`)).json();
     expect(preview.recipients).toBeGreaterThan(0);
@@ -141,21 +160,29 @@ describe('hotline and outreach in the browser', () => {
     await dialog.getByText(`${preview.smsParts} SMS fatturati in tutto`, { exact: false }).waitFor();
     // The demo campaign reached part of the same people this month, and some are already in the programme.
     expect(preview.excluded.recentlyReached + preview.excluded.registered).toBeGreaterThan(0);
-    if (preview.excluded.registered > 0) await dialog.getByText(`già iscritti o inseriti nel programma: ${preview.excluded.registered}`).waitFor();
-    if (preview.excluded.recentlyReached > 0) await dialog.getByText(`già contattati negli ultimi 30 giorni: ${preview.excluded.recentlyReached}`).waitFor();
+    if (preview.excluded.registered > 0)
+      await dialog.getByText(`già iscritti o inseriti nel programma: ${preview.excluded.registered}`).waitFor();
+    if (preview.excluded.recentlyReached > 0)
+      await dialog.getByText(`già contattati negli ultimi 30 giorni: ${preview.excluded.recentlyReached}`).waitFor();
     // Nothing is sent before confirming.
     expect((await coordinator.get(`/api/v1/outreach/campaigns/${created.json().id}`)).json().status).toBe('draft');
     await expectAccessible(page, 'avvia-conferma');
     await screenshot(page, '47-avvia-conferma');
     await dialog.getByRole('button', { name: 'Conferma e avvia' }).click();
-    await page.getByRole('status').getByText(/^Campagna avviata: \d+ inviti\.$/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^Campagna avviata: \d+ inviti\.$/)
+      .waitFor();
     expect((await coordinator.get(`/api/v1/outreach/campaigns/${created.json().id}`)).json().status).toBe('running');
 
     await page.getByRole('button', { name: 'Messaggi: SMS - secondo invito dicembre' }).click();
     const outbox = page.getByRole('table', { name: /Ogni messaggio così come è stato inviato o registrato/ });
     await outbox.waitFor();
     const stored = (await coordinator.get(`/api/v1/outreach/campaigns/${created.json().id}/messages?limit=1`)).json().items[0];
-    const row = outbox.getByRole('row').filter({ has: page.getByRole('rowheader', { name: stored.workerName, exact: true }) }).first();
+    const row = outbox
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: stored.workerName, exact: true }) })
+      .first();
     expect(await row.textContent()).toContain(stored.body);
     await row.getByRole('button', { name: `Registra esito: Rifiuta — ${stored.workerName}` }).click();
     await page.getByRole('status').getByText(`Esito registrato per ${stored.workerName}: Rifiuta.`).waitFor();

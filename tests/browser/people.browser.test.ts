@@ -3,7 +3,14 @@ import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { partitaIvaCheckDigit } from '../../src/shared/schemas/companies.schema.js';
 import { buildWorker, insertWorkers } from '../factories/workers.js';
 import { DEMO, officeIdByCode } from '../helpers/test-app.js';
-import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -25,16 +32,25 @@ describe('workers and companies in the browser', () => {
     await page.getByLabel('Cerca per nome, codice fiscale o telefono').fill('rossi');
     await page.getByRole('button', { name: 'Cerca', exact: true }).click();
     await page.waitForURL(/q=rossi/);
-    const first = page.getByRole('table', { name: 'Elenco dei lavoratori' }).getByRole('link', { name: /^Rossi / }).first();
+    const first = page
+      .getByRole('table', { name: 'Elenco dei lavoratori' })
+      .getByRole('link', { name: /^Rossi / })
+      .first();
     await first.waitFor();
     const rows = await page.getByRole('table', { name: 'Elenco dei lavoratori' }).getByRole('row').count();
-    const rossi = await page.getByRole('table', { name: 'Elenco dei lavoratori' }).getByRole('link', { name: /^Rossi / }).count();
+    const rossi = await page
+      .getByRole('table', { name: 'Elenco dei lavoratori' })
+      .getByRole('link', { name: /^Rossi / })
+      .count();
     expect(rossi).toBe(rows - 1);
     const name = (await first.textContent())!.trim();
     await first.click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'CIGS' }).waitFor();
-    await page.getByText(/\d+ giorni/).first().waitFor();
+    await page
+      .getByText(/\d+ giorni/)
+      .first()
+      .waitFor();
     await page.getByRole('heading', { level: 2, name: 'Storia' }).waitFor();
     await page.getByText('Importato da elenco').waitFor();
 
@@ -53,14 +69,23 @@ describe('workers and companies in the browser', () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.frontoffice, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    const known = await h.t.database.db.selectFrom('workers as w').innerJoin('offices as o', 'o.id', 'w.office_id').select(['w.phone', 'w.last_name']).where('o.code', '=', 'CPI-MO').limit(1).executeTakeFirstOrThrow();
+    const known = await h.t.database.db
+      .selectFrom('workers as w')
+      .innerJoin('offices as o', 'o.id', 'w.office_id')
+      .select(['w.phone', 'w.last_name'])
+      .where('o.code', '=', 'CPI-MO')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await page.goto(`${h.baseUrl}/lavoratori/nuovo`);
     await page.getByRole('heading', { level: 1, name: 'Nuovo lavoratore' }).waitFor();
     await page.getByLabel(/^Nome/).first().fill('Carla');
     await page.getByLabel(/^Cognome/).fill('Neri');
     await page.getByLabel('Telefono').fill(known.phone!.replace('+39', ''));
     await page.getByRole('alert').getByText('Possibili doppioni già registrati').waitFor();
-    await page.getByRole('alert').getByText(/stesso telefono/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/stesso telefono/)
+      .waitFor();
     await page.getByLabel('Codice fiscale').fill('NRECRL85T52F257N');
     await page.getByText(/Il codice fiscale non è valido|Dal codice fiscale/).waitFor();
     await expectAccessible(page, 'nuovo-lavoratore');
@@ -82,7 +107,10 @@ describe('workers and companies in the browser', () => {
     for (const q of ['Barbieri', 'Emanuele Barbieri', 'barbieri emanuele', barbieri.phone!.slice(-4)]) {
       await page.getByLabel('Cerca per nome, codice fiscale o telefono').fill(q);
       await page.getByRole('button', { name: 'Cerca', exact: true }).click();
-      await table.getByRole('link', { name: /^Barbieri Emanuele/ }).first().waitFor();
+      await table
+        .getByRole('link', { name: /^Barbieri Emanuele/ })
+        .first()
+        .waitFor();
     }
     await screenshot(page, '48-ricerca-barbieri');
 

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { DEMO, signIn } from '../helpers/test-app.js';
-import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
 
 let h: BrowserHarness;
 let programmeId: string;
@@ -61,17 +68,29 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
     await page.getByText('40 risultati').waitFor();
     // Every row shown is now an enrolled worker.
     const stateBadges = async () =>
-      new Set((await page.getByRole('table', { name: 'Iscrizioni al programma' }).locator('tbody .badge').allTextContents()).filter((text) => !/giorn|scadut|oggi/i.test(text)));
+      new Set(
+        (await page.getByRole('table', { name: 'Iscrizioni al programma' }).locator('tbody .badge').allTextContents()).filter(
+          (text) => !/giorn|scadut|oggi/i.test(text),
+        ),
+      );
     await expect.poll(stateBadges).toEqual(new Set(['Patto di servizio firmato']));
     const table = page.getByRole('table', { name: 'Iscrizioni al programma' });
     // The first enrolment this coordinator may act on (rows of offices where they hold no role show no moves).
-    const actionable = table.getByRole('row').filter({ has: page.getByRole('button', { name: /^Ritira/ }) }).first();
+    const actionable = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('button', { name: /^Ritira/ }) })
+      .first();
     const name = (await actionable.getByRole('rowheader').textContent())!.trim();
     // From here on the row is found by the worker's name, not by its position, which a re-render may change.
     const enrolled = table.getByRole('row').filter({ has: page.getByRole('button', { name: `Ritira: ${name}`, exact: true }) });
     // Only the moves the transitions table allows a coordinator from "enrolled".
     await enrolled.getByRole('button', { name: /^Ritira/ }).waitFor();
-    expect((await enrolled.getByRole('button').allTextContents()).map((s) => s.trim())).toEqual(['Collocato', 'Ritira', 'CIGS terminata', 'Storico']);
+    expect((await enrolled.getByRole('button').allTextContents()).map((s) => s.trim())).toEqual([
+      'Collocato',
+      'Ritira',
+      'CIGS terminata',
+      'Storico',
+    ]);
     await enrolled.getByRole('button', { name: `Ritira: ${name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Ritira: ${name}` });
     expect(await dialog.getByRole('button', { name: 'Conferma' }).isDisabled()).toBe(true);
@@ -106,12 +125,21 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
     await funnel.waitFor();
     expect(await funnel.getAttribute('aria-labelledby')).toBeTruthy();
     await page.getByRole('img', { name: /CIGS in scadenza/ }).waitFor();
-    await page.getByRole('table', { name: 'Per sede' }).getByRole('row', { name: /Modena/ }).waitFor();
-    await page.getByRole('table', { name: 'Per azienda' }).getByRole('row', { name: /Ceramiche Secchia/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Per sede' })
+      .getByRole('row', { name: /Modena/ })
+      .waitFor();
+    await page
+      .getByRole('table', { name: 'Per azienda' })
+      .getByRole('row', { name: /Ceramiche Secchia/ })
+      .waitFor();
     await expectAccessible(page, 'cruscotto');
     await screenshot(page, '43-cruscotto');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica «Per sede» in CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Scarica «Per sede» in CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^ricolloca-offices-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -200,7 +228,16 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
     const coordinator = await signIn(h.t.app, DEMO.coordinator);
     const offices = (await coordinator.get('/api/v1/offices')).json().items as Array<{ id: string; name: string }>;
     const mirandola = offices.find((o) => o.name === 'Centro per l’impiego di Mirandola')!;
-    const pid = (await coordinator.post('/api/v1/programmes', { code: 'RIC-BASSA-26', name: 'Ricollocazione — Bassa modenese', startsOn: '2026-01-01', capacity: 5, status: 'open', officeIds: [mirandola.id] })).json().id as string;
+    const pid = (
+      await coordinator.post('/api/v1/programmes', {
+        code: 'RIC-BASSA-26',
+        name: 'Ricollocazione — Bassa modenese',
+        startsOn: '2026-01-01',
+        capacity: 5,
+        status: 'open',
+        officeIds: [mirandola.id],
+      })
+    ).json().id as string;
     const preview = (await coordinator.get(`/api/v1/programmes/${pid}/eligible`)).json();
     expect(preview.total).toBeGreaterThan(1);
 
@@ -222,7 +259,9 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
     await page.getByRole('alert').filter({ hasText: 'Il lavoratore è già iscritto al programma' }).waitFor();
 
     // A worker of another office: the reasons are shown and the button stays off.
-    const other = (await coordinator.get('/api/v1/workers?limit=1&officeId=' + offices.find((o) => o.name === 'Centro per l’impiego di Vignola')!.id)).json().items?.[0];
+    const other = (
+      await coordinator.get('/api/v1/workers?limit=1&officeId=' + offices.find((o) => o.name === 'Centro per l’impiego di Vignola')!.id)
+    ).json().items?.[0];
     expect(other).toBeDefined();
     await page.goto(`${h.baseUrl}/lavoratori/${other.id}`);
     await page.getByLabel('Programma', { exact: true }).selectOption({ label: 'Ricollocazione — Bassa modenese (4 liberi)' });

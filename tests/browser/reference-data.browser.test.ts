@@ -2,7 +2,14 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { DEMO } from '../helpers/test-app.js';
-import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
 
 const ESCO_SENTENCE = 'This service uses the ESCO classification of the European Commission.';
 
@@ -37,7 +44,10 @@ const activeOptionText = (combobox: Locator) =>
 /** Arrow keys down the open list to the option whose text starts with `name`, then Enter. */
 async function chooseWithKeyboard(page: Page, combobox: Locator, name: string) {
   const listbox = page.locator(`#${await combobox.getAttribute('aria-controls')}`);
-  await listbox.getByRole('option', { name: new RegExp(`^${name}\\b`) }).first().waitFor();
+  await listbox
+    .getByRole('option', { name: new RegExp(`^${name}\\b`) })
+    .first()
+    .waitFor();
   for (let i = 0; i < 10; i += 1) {
     await page.keyboard.press('ArrowDown');
     if ((await activeOptionText(combobox)).startsWith(name)) break;
@@ -64,7 +74,10 @@ describe('reference data in the browser', () => {
     expect(await occupation.getAttribute('aria-expanded')).toBe('true');
     const count = await occupations.getByRole('option').count();
     // The live region tells screen-reader users how many suggestions there are.
-    await page.getByRole('status').filter({ hasText: new RegExp(`^${count} risultat[oi] disponibil[ei]$`) }).waitFor({ state: 'attached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^${count} risultat[oi] disponibil[ei]$`) })
+      .waitFor({ state: 'attached' });
     await expectAccessible(page, 'dati-di-riferimento-elenco-aperto');
     await screenshot(page, '20-dati-di-riferimento-suggerimenti');
 
@@ -130,7 +143,10 @@ describe('reference data in the browser', () => {
     await openReferenceData(page);
     const from = page.getByRole('combobox', { name: 'Comune di partenza' });
     await from.fill('modena');
-    await page.getByRole('listbox', { name: 'Comune di partenza' }).getByRole('option', { name: /^Modena\b/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Comune di partenza' })
+      .getByRole('option', { name: /^Modena\b/ })
+      .click();
     await page.getByRole('table', { name: 'Comuni entro 20 km da Modena' }).waitFor();
     const comune = page.getByRole('combobox', { name: 'Comune', exact: true });
     await comune.fill('carp');
@@ -197,7 +213,10 @@ describe('reference data in the browser', () => {
     await visitor.getByText('Fonte: ISTAT', { exact: true }).waitFor();
     await visitor.getByText(/Openpolis \/ ISTAT \(licenza CC BY 4\.0\)/).waitFor();
     await visitor.getByText(/CNEL/).first().waitFor();
-    await visitor.getByText(/Europass/).first().waitFor();
+    await visitor
+      .getByText(/Europass/)
+      .first()
+      .waitFor();
     await visitor.getByText('Accedi per vedere lo stato del caricamento e il numero di voci di ogni fonte.').waitFor();
     await expectAccessible(visitor, 'informazioni-ospite');
 

@@ -4,7 +4,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { DEMO } from '../helpers/test-app.js';
-import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -36,7 +43,26 @@ async function openPage(page: Page, path: string) {
   await page.waitForLoadState('networkidle');
 }
 
-const MAIN_PAGES = ['/', '/lavoratori', '/lavoratori/nuovo', '/aziende', '/programmi', '/programmi/nuovo', '/centralino', '/contatti', '/report', '/agenda', '/offerte', '/amministrazione', '/amministrazione/sedi', '/amministrazione/personale', '/amministrazione/personale/nuovo', '/amministrazione/registro', '/dati-di-riferimento', '/account/password'];
+const MAIN_PAGES = [
+  '/',
+  '/lavoratori',
+  '/lavoratori/nuovo',
+  '/aziende',
+  '/programmi',
+  '/programmi/nuovo',
+  '/centralino',
+  '/contatti',
+  '/report',
+  '/agenda',
+  '/offerte',
+  '/amministrazione',
+  '/amministrazione/sedi',
+  '/amministrazione/personale',
+  '/amministrazione/personale/nuovo',
+  '/amministrazione/registro',
+  '/dati-di-riferimento',
+  '/account/password',
+];
 
 describe('the web shell', () => {
   it('shows no raw interface key on the main pages, in Italian and in English', async () => {
@@ -83,7 +109,10 @@ describe('the web shell', () => {
 
     // WCAG 2.5.3: the accessible name contains the visible "IT"; the axe rule runs in every scan.
     await page.getByRole('button', { name: 'Lingua: IT' }).waitFor();
-    const axe = await new AxeBuilder({ page }).withTags(['wcag21a']).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag21a'])
+      .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+      .analyze();
     expect(axe.passes.map((r) => r.id)).toContain('label-content-name-mismatch');
     await expectAccessible(page, 'scrivania');
 
@@ -108,15 +137,21 @@ describe('the web shell', () => {
     const checked: string[] = [];
     for (const path of ['/programmi/nuovo', '/lavoratori/nuovo', '/amministrazione/personale/nuovo', '/contatti', '/aziende/nuova']) {
       await openPage(page, path);
-      const fields = await page.locator('main input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])').evaluateAll((inputs) =>
-        inputs
-          .filter((i) => (i as HTMLElement).offsetParent !== null)
-          .map((i) => {
-            const style = getComputedStyle(i);
-            const label = i.id ? document.querySelector(`label[for="${CSS.escape(i.id)}"]`)?.textContent?.trim() : '';
-            return { label: label || i.getAttribute('aria-label') || i.outerHTML.slice(0, 60), typed: i.hasAttribute('type'), border: `${style.borderBottomStyle} ${style.borderBottomWidth}` };
-          }),
-      );
+      const fields = await page
+        .locator('main input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])')
+        .evaluateAll((inputs) =>
+          inputs
+            .filter((i) => (i as HTMLElement).offsetParent !== null)
+            .map((i) => {
+              const style = getComputedStyle(i);
+              const label = i.id ? document.querySelector(`label[for="${CSS.escape(i.id)}"]`)?.textContent?.trim() : '';
+              return {
+                label: label || i.getAttribute('aria-label') || i.outerHTML.slice(0, 60),
+                typed: i.hasAttribute('type'),
+                border: `${style.borderBottomStyle} ${style.borderBottomWidth}`,
+              };
+            }),
+        );
       expect(fields.length).toBeGreaterThan(0);
       const borderless = fields.filter((f) => !/^solid [1-9]/.test(f.border));
       expect(borderless.map((f) => `${path}: ${f.label} (${f.border})`)).toEqual([]);
@@ -163,7 +198,10 @@ describe('the web shell', () => {
 
   it('fits the offices and campaigns tables in 360 px without sideways scrolling', async () => {
     const page = await signedIn(DEMO.admin, { width: 360, height: 780 });
-    for (const [path, name] of [['/amministrazione/sedi', '92-sedi-360'], ['/contatti', '93-campagne-360']] as const) {
+    for (const [path, name] of [
+      ['/amministrazione/sedi', '92-sedi-360'],
+      ['/contatti', '93-campagne-360'],
+    ] as const) {
       await openPage(page, path);
       await page.locator('main table').first().waitFor();
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), path).toBeLessThanOrEqual(360);
@@ -173,7 +211,11 @@ describe('the web shell', () => {
 
   it('gives focus back to the opener when a dialog closes', async () => {
     const page = await signedIn(DEMO.coordinator);
-    const programme = await h.t.database.db.selectFrom('programmes').select('id').where('code', '=', 'RIC-CIGS-MO').executeTakeFirstOrThrow();
+    const programme = await h.t.database.db
+      .selectFrom('programmes')
+      .select('id')
+      .where('code', '=', 'RIC-CIGS-MO')
+      .executeTakeFirstOrThrow();
     await openPage(page, `/programmi/${programme.id}`);
     const table = page.getByRole('table', { name: 'Iscrizioni al programma' });
     const history = table.getByRole('button', { name: /^Storico di / }).first();
@@ -203,7 +245,10 @@ describe('the web shell', () => {
 describe('the worker list', () => {
   it('says how many workers match in all, and heads the name column in the order shown', async () => {
     const page = await signedIn(DEMO.coordinator);
-    const { n } = await h.t.database.db.selectFrom('workers').select(h.t.database.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await h.t.database.db
+      .selectFrom('workers')
+      .select(h.t.database.db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const expected = new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(Number(n));
     await openPage(page, '/lavoratori');
     await page.getByText(`${expected} lavoratori`, { exact: true }).waitFor();

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { DEMO } from '../helpers/test-app.js';
-import { consoleProblems, expectAccessible, screenshot, signInThroughForm, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
 
 let h: BrowserHarness;
 beforeAll(async () => {

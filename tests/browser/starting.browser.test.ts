@@ -22,7 +22,10 @@ describe('the first page while the server is still preparing its database', () =
 
     // Signing in too early gets the same plain explanation, not a technical error.
     await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
-    await page.getByRole('alert').getByText(/si sta avviando/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/si sta avviando/)
+      .waitFor();
 
     readiness.markReady();
     await notice.waitFor({ state: 'detached', timeout: 8000 });

@@ -10,10 +10,24 @@ export async function buildOutreachWorld(db: Kysely<DB>, networkId: string, toda
   const code = `T-${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
   const office = await db
     .insertInto('offices')
-    .values({ network_id: networkId, code, name: `Centro per l’impiego di Prova ${code}`, address: 'Via Prova 1', postal_code: '41100', comune: 'Modena', province: 'MO', phone: '+39 059 000 9999', email: 'prova@ricolloca.example', opening_hours: '[]' })
+    .values({
+      network_id: networkId,
+      code,
+      name: `Centro per l’impiego di Prova ${code}`,
+      address: 'Via Prova 1',
+      postal_code: '41100',
+      comune: 'Modena',
+      province: 'MO',
+      phone: '+39 059 000 9999',
+      email: 'prova@ricolloca.example',
+      opening_hours: '[]',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('hotline_hours').values([1, 2, 3, 5].map((weekday) => ({ office_id: office.id, weekday, opens: '10:00', closes: '13:30' }))).execute();
+  await db
+    .insertInto('hotline_hours')
+    .values([1, 2, 3, 5].map((weekday) => ({ office_id: office.id, weekday, opens: '10:00', closes: '13:30' })))
+    .execute();
   const programmeId = await buildProgramme(db, { networkId, officeIds: [office.id], capacity: 100 });
   const { caseId } = await buildCigsCase(db, networkId, { companyName: 'Ceramiche Prova S.p.A.' });
   const { caseId: otherCase } = await buildCigsCase(db, networkId, { reason: 'riorganizzazione' });
@@ -27,12 +41,19 @@ export async function buildOutreachWorld(db: Kysely<DB>, networkId: string, toda
   const ids: Record<string, string> = {};
   for (const p of people) {
     const [id] = await buildWorkers(db, { networkId, officeId: office.id, caseId, cigsEnd: p.end, lastName: p.last });
-    await db.updateTable('workers').set({ phone: p.phone, email: p.email, address: p.phone ? `Via ${p.last} 1` : '', residence_comune_code: '036023' }).where('id', '=', id!).execute();
+    await db
+      .updateTable('workers')
+      .set({ phone: p.phone, email: p.email, address: p.phone ? `Via ${p.last} 1` : '', residence_comune_code: '036023' })
+      .where('id', '=', id!)
+      .execute();
     ids[p.last] = id!;
   }
   // Not targeted: already registered, and a CIGS reason the programme does not cover.
   const [registered] = await buildWorkers(db, { networkId, officeId: office.id, caseId, cigsEnd: plus(10), lastName: 'Gia Iscritto' });
-  await db.insertInto('enrollments').values({ programme_id: programmeId, worker_id: registered!, office_id: office.id, state: 'registered', requested_at: new Date() }).execute();
+  await db
+    .insertInto('enrollments')
+    .values({ programme_id: programmeId, worker_id: registered!, office_id: office.id, state: 'registered', requested_at: new Date() })
+    .execute();
   await buildWorkers(db, { networkId, officeId: office.id, caseId: otherCase, cigsEnd: plus(20), lastName: 'Riorganizzazione' });
   return { officeId: office.id, programmeId, ids, registered: registered! };
 }

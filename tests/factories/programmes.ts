@@ -16,7 +16,12 @@ export async function buildCigsCase(
     .executeTakeFirstOrThrow();
   const cigs = await db
     .insertInto('cigs_cases')
-    .values({ company_id: company.id, reason: o.reason ?? 'cessazione_attivita', start_date: o.start ?? '2020-01-01', end_date: o.end ?? '2099-12-31' })
+    .values({
+      company_id: company.id,
+      reason: o.reason ?? 'cessazione_attivita',
+      start_date: o.start ?? '2020-01-01',
+      end_date: o.end ?? '2099-12-31',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { companyId: company.id, caseId: cigs.id };
@@ -25,7 +30,14 @@ export async function buildCigsCase(
 /** Inserts `count` workers in one statement; cigsEnd may be a function of the index. */
 export async function buildWorkers(
   db: Kysely<DB>,
-  o: { networkId: string; officeId: string; caseId: string | null; count?: number; cigsEnd?: string | null | ((i: number) => string | null); lastName?: string },
+  o: {
+    networkId: string;
+    officeId: string;
+    caseId: string | null;
+    count?: number;
+    cigsEnd?: string | null | ((i: number) => string | null);
+    lastName?: string;
+  },
 ): Promise<string[]> {
   const count = o.count ?? 1;
   const rows = Array.from({ length: count }, (_, i) => {
@@ -42,7 +54,11 @@ export async function buildWorkers(
   });
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    const inserted = await db.insertInto('workers').values(rows.slice(i, i + 1000)).returning('id').execute();
+    const inserted = await db
+      .insertInto('workers')
+      .values(rows.slice(i, i + 1000))
+      .returning('id')
+      .execute();
     ids.push(...inserted.map((r) => r.id));
   }
   return ids;
@@ -50,7 +66,14 @@ export async function buildWorkers(
 
 export async function buildProgramme(
   db: Kysely<DB>,
-  o: { networkId: string; officeIds: string[]; capacity?: number; status?: 'draft' | 'open' | 'closed'; code?: string; eligibleReasons?: string[] },
+  o: {
+    networkId: string;
+    officeIds: string[];
+    capacity?: number;
+    status?: 'draft' | 'open' | 'closed';
+    code?: string;
+    eligibleReasons?: string[];
+  },
 ): Promise<string> {
   const p = await db
     .insertInto('programmes')
@@ -65,7 +88,10 @@ export async function buildProgramme(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('programme_offices').values(o.officeIds.map((office_id) => ({ programme_id: p.id, office_id }))).execute();
+  await db
+    .insertInto('programme_offices')
+    .values(o.officeIds.map((office_id) => ({ programme_id: p.id, office_id })))
+    .execute();
   return p.id;
 }
 

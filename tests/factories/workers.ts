@@ -13,20 +13,77 @@ import { computeCodiceFiscale, type Sex } from '../../src/shared/identity/codice
 
 /** 40 surnames: the commonest in Emilia-Romagna, with the particles and apostrophes people carry. */
 export const SURNAMES = [
-  'Rossi', 'Ferrari', 'Bianchi', 'Russo', 'Romano', 'Gallo', 'Costa', 'Fontana', 'Conti', 'Esposito',
-  'Barbieri', 'Benedetti', 'Ricci', 'Bruno', 'Lombardi', 'Colombo', 'Moretti', 'Marchetti', 'Galli', 'Montanari',
-  'Bertoni', 'Zanetti', 'Mazzoni', 'Rinaldi', 'Greco', 'Martini', 'Mancini', 'Guidi', 'Neri', 'Fabbri',
-  'Pellegrini', 'Gatti', 'Marini', 'Bellini', "D'Angelo", 'De Luca', "Dall'Olio", 'Di Stefano', 'Lo Russo', 'Vitali',
+  'Rossi',
+  'Ferrari',
+  'Bianchi',
+  'Russo',
+  'Romano',
+  'Gallo',
+  'Costa',
+  'Fontana',
+  'Conti',
+  'Esposito',
+  'Barbieri',
+  'Benedetti',
+  'Ricci',
+  'Bruno',
+  'Lombardi',
+  'Colombo',
+  'Moretti',
+  'Marchetti',
+  'Galli',
+  'Montanari',
+  'Bertoni',
+  'Zanetti',
+  'Mazzoni',
+  'Rinaldi',
+  'Greco',
+  'Martini',
+  'Mancini',
+  'Guidi',
+  'Neri',
+  'Fabbri',
+  'Pellegrini',
+  'Gatti',
+  'Marini',
+  'Bellini',
+  "D'Angelo",
+  'De Luca',
+  "Dall'Olio",
+  'Di Stefano',
+  'Lo Russo',
+  'Vitali',
 ] as const;
 
 export const FIRST_NAMES: ReadonlyArray<{ name: string; sex: Sex }> = [
-  { name: 'Giuseppe', sex: 'M' }, { name: 'Maria', sex: 'F' }, { name: 'Emanuele', sex: 'M' }, { name: 'Anna', sex: 'F' },
-  { name: 'Nicolò', sex: 'M' }, { name: 'Giulia', sex: 'F' }, { name: 'Marco', sex: 'M' }, { name: 'Francesca', sex: 'F' },
-  { name: 'Luca', sex: 'M' }, { name: 'Chiara', sex: 'F' }, { name: 'Andrea', sex: 'M' }, { name: 'Elena', sex: 'F' },
-  { name: 'Francesco', sex: 'M' }, { name: 'Sara', sex: 'F' }, { name: 'Alessandro', sex: 'M' }, { name: 'Laura', sex: 'F' },
-  { name: 'Matteo', sex: 'M' }, { name: 'Paola', sex: 'F' }, { name: 'Davide', sex: 'M' }, { name: 'Valentina', sex: 'F' },
-  { name: 'Roberto', sex: 'M' }, { name: 'Lucia', sex: 'F' }, { name: 'Stefano', sex: 'M' }, { name: 'Rosa', sex: 'F' },
-  { name: 'Antonio', sex: 'M' }, { name: 'Silvia', sex: 'F' }, { name: 'Gianluca', sex: 'M' }, { name: 'Federica', sex: 'F' },
+  { name: 'Giuseppe', sex: 'M' },
+  { name: 'Maria', sex: 'F' },
+  { name: 'Emanuele', sex: 'M' },
+  { name: 'Anna', sex: 'F' },
+  { name: 'Nicolò', sex: 'M' },
+  { name: 'Giulia', sex: 'F' },
+  { name: 'Marco', sex: 'M' },
+  { name: 'Francesca', sex: 'F' },
+  { name: 'Luca', sex: 'M' },
+  { name: 'Chiara', sex: 'F' },
+  { name: 'Andrea', sex: 'M' },
+  { name: 'Elena', sex: 'F' },
+  { name: 'Francesco', sex: 'M' },
+  { name: 'Sara', sex: 'F' },
+  { name: 'Alessandro', sex: 'M' },
+  { name: 'Laura', sex: 'F' },
+  { name: 'Matteo', sex: 'M' },
+  { name: 'Paola', sex: 'F' },
+  { name: 'Davide', sex: 'M' },
+  { name: 'Valentina', sex: 'F' },
+  { name: 'Roberto', sex: 'M' },
+  { name: 'Lucia', sex: 'F' },
+  { name: 'Stefano', sex: 'M' },
+  { name: 'Rosa', sex: 'F' },
+  { name: 'Antonio', sex: 'M' },
+  { name: 'Silvia', sex: 'F' },
+  { name: 'Gianluca', sex: 'M' },
+  { name: 'Federica', sex: 'F' },
 ];
 
 /** Modena, Bologna, Carpi, Sassuolo, Reggio nell'Emilia, Napoli, Palermo, Bari: cadastral codes. */
@@ -68,7 +125,8 @@ export function buildWorker(overrides: Partial<WorkerSeed> = {}, index = sequenc
   const year = 1962 + (index % 36);
   const month = 1 + (index % 12);
   const day = 1 + ((index * 7) % 28);
-  const birthDate = overrides.birthDate === undefined ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : overrides.birthDate;
+  const birthDate =
+    overrides.birthDate === undefined ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : overrides.birthDate;
   const birthPlaceCode = overrides.birthPlaceCode === undefined ? BIRTH_PLACES[index % BIRTH_PLACES.length]! : overrides.birthPlaceCode;
   const codiceFiscale =
     overrides.codiceFiscale !== undefined
@@ -133,7 +191,11 @@ export async function insertWorkers(db: Kysely<DB> | Transaction<DB>, rows: Work
   }));
   const ids: string[] = [];
   for (let i = 0; i < values.length; i += 500) {
-    const inserted = await db.insertInto('workers').values(values.slice(i, i + 500)).returning('id').execute();
+    const inserted = await db
+      .insertInto('workers')
+      .values(values.slice(i, i + 500))
+      .returning('id')
+      .execute();
     ids.push(...inserted.map((r) => r.id));
   }
   return ids;

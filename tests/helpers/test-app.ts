@@ -73,8 +73,7 @@ export function agentFor(app: FastifyInstance, cookie: string, csrfToken: string
   const agent: Agent = {
     csrfToken,
     cookie,
-    request: (options) =>
-      app.inject({ ...options, headers: { cookie, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) } }),
+    request: (options) => app.inject({ ...options, headers: { cookie, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) } }),
     get: (url) => agent.request({ method: 'GET', url }),
     post: (url, body) => agent.request({ method: 'POST', url, ...(body !== undefined && { payload: body as object }) }),
     patch: (url, body) => agent.request({ method: 'PATCH', url, payload: body as object }),
@@ -98,8 +97,14 @@ export async function officeIdByCode(database: Database, code: string): Promise<
 
 export function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
   const body = response.json();
-  if (response.statusCode !== status || body.code !== code || !response.headers['content-type']?.toString().startsWith('application/problem+json')) {
-    throw new Error(`expected ${status} ${code} problem+json, got ${response.statusCode} ${response.headers['content-type']} ${response.body}`);
+  if (
+    response.statusCode !== status ||
+    body.code !== code ||
+    !response.headers['content-type']?.toString().startsWith('application/problem+json')
+  ) {
+    throw new Error(
+      `expected ${status} ${code} problem+json, got ${response.statusCode} ${response.headers['content-type']} ${response.body}`,
+    );
   }
   if (typeof body.detail !== 'string' || body.detail.length === 0) throw new Error('problem without a detail message');
   return body;

@@ -23,7 +23,9 @@ export async function createTestDatabase(): Promise<Database> {
       // pg's pool.end() resolves before its sockets close; a forced drop would then kill live
       // sessions, which report 57P01 as an uncaught error. Wait (briefly) for them to go.
       for (let i = 0; i < 40; i++) {
-        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = ${name}`.execute(admin.db);
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = ${name}`.execute(
+          admin.db,
+        );
         if (rows[0]!.n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -29,7 +29,8 @@ function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
 
-const KYSELY_CALL = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto|using)\(\s*\[?\s*['"`]([a-z_]+)/g;
+const KYSELY_CALL =
+  /\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto|using)\(\s*\[?\s*['"`]([a-z_]+)/g;
 const SQL_WORD = /\b(?:from|join|into|update|table|exists)\s+(?:only\s+)?([a-z_]+)\b/gi;
 
 /** The tables of TABLE_OWNERS a source file names, in Kysely calls or in SQL text. */

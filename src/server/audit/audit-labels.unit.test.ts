@@ -12,7 +12,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const labels = (language: string) => JSON.parse(readFileSync(`src/web/i18n/${language}.json`, 'utf8')).auditActions as Record<string, string>;
+const labels = (language: string) =>
+  JSON.parse(readFileSync(`src/web/i18n/${language}.json`, 'utf8')).auditActions as Record<string, string>;
 
 describe('audit action labels', () => {
   it('name in words, in Italian and English, every action the server writes to the log', () => {
@@ -29,7 +30,10 @@ describe('audit action labels', () => {
     expect(written.size).toBeGreaterThan(50);
     for (const language of ['it', 'en']) {
       const known = labels(language);
-      expect([...written].filter((code) => !known[code]), language).toEqual([]);
+      expect(
+        [...written].filter((code) => !known[code]),
+        language,
+      ).toEqual([]);
     }
   });
 });

@@ -8,5 +8,7 @@ const RANGE_REVERSED: LocalizedText = {
 export const auditErrors = {
   /** A reversed period is a mistake to point out, not an empty result: the field is named. */
   rangeReversed: (language: Language) =>
-    new DomainError('DATE_RANGE_REVERSED', 400, RANGE_REVERSED, { errors: [{ path: 'querystring/from', message: RANGE_REVERSED[language] }] }),
+    new DomainError('DATE_RANGE_REVERSED', 400, RANGE_REVERSED, {
+      errors: [{ path: 'querystring/from', message: RANGE_REVERSED[language] }],
+    }),
 };

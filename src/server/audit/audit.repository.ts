@@ -43,7 +43,11 @@ export function createAuditRepository() {
      * Entries of a network, newest first. The network's offices come from organisation's lookup
      * (a handful of ids); the office names are merged in by the service.
      */
-    async search(executor: Executor, networkOfficeIds: readonly string[], query: AuditQuery): Promise<Array<Omit<AuditEntry, 'officeName'>>> {
+    async search(
+      executor: Executor,
+      networkOfficeIds: readonly string[],
+      query: AuditQuery,
+    ): Promise<Array<Omit<AuditEntry, 'officeName'>>> {
       if (networkOfficeIds.length === 0) return [];
       let q = executor
         .selectFrom('audit_log as a')

@@ -58,7 +58,10 @@ export function createAuditService(deps: { db: Kysely<DB>; repository: AuditRepo
       if (!directory) throw new Error('searching the audit log needs the office directory (createAuditModule)');
       const offices = await directory.officeIdsInNetwork(deps.db, networkId);
       const rows = await deps.repository.search(deps.db, [...offices], query);
-      const names = await directory.officeNamesById(deps.db, rows.flatMap((r) => (r.officeId ? [r.officeId] : [])));
+      const names = await directory.officeNamesById(
+        deps.db,
+        rows.flatMap((r) => (r.officeId ? [r.officeId] : [])),
+      );
       const items = rows.map((r) => ({ ...r, officeName: r.officeId ? (names.get(r.officeId) ?? null) : null }));
       const last = items.at(-1);
       return { items, nextBefore: items.length === query.limit && last ? last.id : null };

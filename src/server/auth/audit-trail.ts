@@ -11,6 +11,13 @@ export interface AuditTrail {
   record(
     executor: Executor,
     ctx: RequestContext,
-    event: { action: string; entityType: string; entityId: string | null; entityLabel?: string; officeId?: string | null; details?: Record<string, unknown> },
+    event: {
+      action: string;
+      entityType: string;
+      entityId: string | null;
+      entityLabel?: string;
+      officeId?: string | null;
+      details?: Record<string, unknown>;
+    },
   ): Promise<void>;
 }

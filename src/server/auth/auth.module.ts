@@ -40,7 +40,15 @@ export function createAuthModule(deps: {
     capabilities: deps.capabilities,
     clock: deps.clock,
   });
-  const staff = createStaffService({ db, staff: staffRepository, sessions, sessionCache, audit: deps.audit, offices: deps.offices, clock: deps.clock });
+  const staff = createStaffService({
+    db,
+    staff: staffRepository,
+    sessions,
+    sessionCache,
+    audit: deps.audit,
+    offices: deps.offices,
+    clock: deps.clock,
+  });
   return { database: deps.database, auth, staff, sessionCache };
 }
 
@@ -70,7 +78,9 @@ export function registerAuthRoutes(app: FastifyInstance, module: AuthModule) {
     });
   app.addHook('onClose', async () => {
     closing = true;
-    await (await sessionNotifications)();
+    await (
+      await sessionNotifications
+    )();
   });
   registerAccessControl(app, module.auth);
   registerSessionRoutes(app, module.auth);

@@ -15,7 +15,11 @@ const signInRequest = (email: string, password: string, ip = '10.0.0.1') =>
 
 describe('POST /api/v1/auth/sign-in', () => {
   it('refuses a malformed request with 400 before looking at credentials', async () => {
-    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'nobody' } }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'nobody' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('signs in with the right password: HttpOnly, SameSite=Strict session cookie and the session view', async () => {
@@ -55,10 +59,18 @@ describe('POST /api/v1/auth/sign-in', () => {
 
   it('answers a wrong password and an unknown e-mail alike, with 401 and an Italian message', async () => {
     const wrong = expectProblem(await signInRequest(DEMO.coordinator, 'not-the-password', '10.0.0.2'), 401, 'INVALID_CREDENTIALS');
-    const unknown = expectProblem(await signInRequest('nessuno@ricolloca.example', 'whatever-it-is', '10.0.0.2'), 401, 'INVALID_CREDENTIALS');
+    const unknown = expectProblem(
+      await signInRequest('nessuno@ricolloca.example', 'whatever-it-is', '10.0.0.2'),
+      401,
+      'INVALID_CREDENTIALS',
+    );
     expect(wrong.detail).toBe('E-mail o password non corretti.');
     expect(unknown.detail).toBe(wrong.detail);
-    const failures = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'auth.sign_in_failed').execute();
+    const failures = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'auth.sign_in_failed')
+      .execute();
     expect(failures.map((f) => f.details.email)).toEqual(expect.arrayContaining([DEMO.coordinator, 'nessuno@ricolloca.example']));
   });
 
@@ -91,21 +103,38 @@ describe('POST /api/v1/auth/sign-in', () => {
 describe('session, sign-out and CSRF', () => {
   it('answers 401 without a cookie or with a forged one', async () => {
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/session' }), 401, 'UNAUTHENTICATED');
-    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: 'ricolloca_session=forged' } }), 401, 'UNAUTHENTICATED');
+    expectProblem(
+      await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: 'ricolloca_session=forged' } }),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 
   it('refuses a write without the CSRF token, or with another session’s token, with 403', async () => {
     const a = await signIn(t.app, DEMO.admin);
     const b = await signIn(t.app, DEMO.coordinator);
     const body = { language: 'en' };
-    expectProblem(await a.request({ method: 'PUT', url: '/api/v1/auth/preferences', payload: body, headers: { 'x-csrf-token': '' } }), 403, 'CSRF_TOKEN_INVALID');
-    expectProblem(await a.request({ method: 'PUT', url: '/api/v1/auth/preferences', payload: body, headers: { 'x-csrf-token': b.csrfToken } }), 403, 'CSRF_TOKEN_INVALID');
+    expectProblem(
+      await a.request({ method: 'PUT', url: '/api/v1/auth/preferences', payload: body, headers: { 'x-csrf-token': '' } }),
+      403,
+      'CSRF_TOKEN_INVALID',
+    );
+    expectProblem(
+      await a.request({ method: 'PUT', url: '/api/v1/auth/preferences', payload: body, headers: { 'x-csrf-token': b.csrfToken } }),
+      403,
+      'CSRF_TOKEN_INVALID',
+    );
     expect((await a.put('/api/v1/auth/preferences', { language: 'it' })).statusCode).toBe(200);
   });
 
   it('refuses a write coming from another origin', async () => {
     const a = await signIn(t.app, DEMO.admin);
-    const res = await a.request({ method: 'PUT', url: '/api/v1/auth/preferences', payload: { language: 'it' }, headers: { origin: 'https://evil.example', host: 'localhost:80' } });
+    const res = await a.request({
+      method: 'PUT',
+      url: '/api/v1/auth/preferences',
+      payload: { language: 'it' },
+      headers: { origin: 'https://evil.example', host: 'localhost:80' },
+    });
     expectProblem(res, 403, 'CROSS_ORIGIN_REFUSED');
   });
 
@@ -145,11 +174,15 @@ describe('office switcher', () => {
     const created = await admin.post('/api/v1/staff', {
       email: 'chiara.dangelo@ricolloca.example',
       fullName: 'Chiara D’Angelo',
-      roles: [{ officeId: carpi, role: 'consultant' }, { officeId: mirandola, role: 'consultant' }],
+      roles: [
+        { officeId: carpi, role: 'consultant' },
+        { officeId: mirandola, role: 'consultant' },
+      ],
       temporaryPassword: password,
     });
     expect(created.statusCode).toBe(201);
-    const sessionOffice = async () => (await (await signIn(t.app, 'chiara.dangelo@ricolloca.example', password)).get('/api/v1/auth/session')).json().currentOfficeId;
+    const sessionOffice = async () =>
+      (await (await signIn(t.app, 'chiara.dangelo@ricolloca.example', password)).get('/api/v1/auth/session')).json().currentOfficeId;
     await t.database.db.updateTable('staff_users').set({ last_office_id: mirandola }).where('id', '=', created.json().account.id).execute();
     expect(await sessionOffice()).toBe(mirandola);
     // Mirandola closes: the next session starts in Carpi, the other office she holds a role in.
@@ -161,7 +194,11 @@ describe('office switcher', () => {
 
   it('refuses an office where the user holds no role with 403', async () => {
     const a = await signIn(t.app, DEMO.consultant);
-    expectProblem(await a.put('/api/v1/auth/session/office', { officeId: await officeIdByCode(t.database, 'CPI-VI') }), 403, 'OFFICE_NOT_ASSIGNED');
+    expectProblem(
+      await a.put('/api/v1/auth/session/office', { officeId: await officeIdByCode(t.database, 'CPI-VI') }),
+      403,
+      'OFFICE_NOT_ASSIGNED',
+    );
     expectProblem(await a.put('/api/v1/auth/session/office', { officeId: 'x' }), 400, 'VALIDATION_FAILED');
   });
 });
@@ -169,10 +206,26 @@ describe('office switcher', () => {
 describe('POST /api/v1/auth/password', () => {
   it('requires the current password and a strong new one', async () => {
     const a = await signIn(t.app, DEMO.coordinator);
-    expectProblem(await a.post('/api/v1/auth/password', { currentPassword: 'wrong', newPassword: 'a long enough passphrase' }), 400, 'WRONG_CURRENT_PASSWORD');
-    expectProblem(await a.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' }), 400, 'VALIDATION_FAILED');
-    expectProblem(await a.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'marco bellini 2026!' }), 400, 'PASSWORD_TOO_WEAK');
-    expectProblem(await a.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }), 400, 'PASSWORD_REUSED');
+    expectProblem(
+      await a.post('/api/v1/auth/password', { currentPassword: 'wrong', newPassword: 'a long enough passphrase' }),
+      400,
+      'WRONG_CURRENT_PASSWORD',
+    );
+    expectProblem(
+      await a.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await a.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'marco bellini 2026!' }),
+      400,
+      'PASSWORD_TOO_WEAK',
+    );
+    expectProblem(
+      await a.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }),
+      400,
+      'PASSWORD_REUSED',
+    );
   });
 
   it('changes the password, ends the account’s other sessions and keeps this one', async () => {
@@ -184,7 +237,11 @@ describe('POST /api/v1/auth/password', () => {
     expectProblem(await elsewhere.get('/api/v1/auth/session'), 401, 'UNAUTHENTICATED');
     expectProblem(await signInRequest(DEMO.coordinator, DEMO_PASSWORD, '10.2.0.1'), 401, 'INVALID_CREDENTIALS');
     expect((await signInRequest(DEMO.coordinator, newPassword, '10.2.0.1')).statusCode).toBe(200);
-    const hash = await t.database.db.selectFrom('staff_users').select('password_hash').where('email', '=', DEMO.coordinator).executeTakeFirstOrThrow();
+    const hash = await t.database.db
+      .selectFrom('staff_users')
+      .select('password_hash')
+      .where('email', '=', DEMO.coordinator)
+      .executeTakeFirstOrThrow();
     expect(hash.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 });
@@ -204,7 +261,9 @@ describe('a session that must change its temporary password', () => {
     const agent = agentFor(t.app, cookie, res.json().csrfToken);
     expectProblem(await agent.get('/api/v1/offices'), 403, 'PASSWORD_CHANGE_REQUIRED');
     expect((await agent.get('/api/v1/auth/session')).statusCode).toBe(200);
-    expect((await agent.post('/api/v1/auth/password', { currentPassword: temporaryPassword, newPassword: 'la torre ghirlandina' })).statusCode).toBe(200);
+    expect(
+      (await agent.post('/api/v1/auth/password', { currentPassword: temporaryPassword, newPassword: 'la torre ghirlandina' })).statusCode,
+    ).toBe(200);
     expect((await agent.get('/api/v1/offices')).statusCode).toBe(200);
   });
 });

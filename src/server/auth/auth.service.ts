@@ -108,10 +108,17 @@ export function createAuthService(deps: AuthServiceDeps) {
       // is open; otherwise in the first open office the account was given a role in. Read before
       // the transaction: inside it only the transaction handle may be used.
       const roles = await staff.rolesForSignIn(db, account.id);
-      const open = new Map((await deps.offices.byIds([...new Set(roles.map((r) => r.officeId))])).filter((o) => o.active).map((o) => [o.id, o.name]));
+      const open = new Map(
+        (await deps.offices.byIds([...new Set(roles.map((r) => r.officeId))])).filter((o) => o.active).map((o) => [o.id, o.name]),
+      );
       const firstRole = roles
         .filter((r) => open.has(r.officeId))
-        .sort((a, b) => Number(b.isLastOffice) - Number(a.isLastOffice) || a.grantedAt.getTime() - b.grantedAt.getTime() || open.get(a.officeId)!.localeCompare(open.get(b.officeId)!))[0];
+        .sort(
+          (a, b) =>
+            Number(b.isLastOffice) - Number(a.isLastOffice) ||
+            a.grantedAt.getTime() - b.grantedAt.getTime() ||
+            open.get(a.officeId)!.localeCompare(open.get(b.officeId)!),
+        )[0];
       await db.transaction().execute(async (trx) => {
         await sessions.insert(trx, {
           tokenHash,
@@ -129,11 +136,15 @@ export function createAuthService(deps: AuthServiceDeps) {
       const record = await sessions.findActive(db, tokenHash, now);
       if (!record) throw new Error('session vanished right after sign-in');
       const actor = actorFrom(record);
-      await audit.record(db, { ...ctx, actor }, {
-        action: 'auth.sign_in',
-        entityType: 'staff_user',
-        entityId: account.id,
-      });
+      await audit.record(
+        db,
+        { ...ctx, actor },
+        {
+          action: 'auth.sign_in',
+          entityType: 'staff_user',
+          entityId: account.id,
+        },
+      );
       return { token, actor };
     },
 
@@ -216,8 +227,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     async view(actor: Actor): Promise<SessionView> {
       const officeIds = [...new Set(actor.assignments.map((a) => a.officeId))];
       const offices = await deps.offices.byIds(officeIds);
-      const rolesOf = (officeId: string): Role[] =>
-        actor.assignments.filter((a) => a.officeId === officeId).map((a) => a.role);
+      const rolesOf = (officeId: string): Role[] => actor.assignments.filter((a) => a.officeId === officeId).map((a) => a.role);
       return {
         user: {
           id: actor.userId,

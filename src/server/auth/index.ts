@@ -2,7 +2,15 @@
 // module, and the account writes of the command line and the demo.
 export { hasRole, type Actor, type Policy, type RequestContext } from './actor.js';
 export { actorContext, requestContext, type RouteAccess } from './access.js';
-export { canActOnWorker, noCurrentOffice, requireNetwork, requireOffice, workerOfficeFilter, worksAcrossNetwork, type ActorContext } from './scope.js';
+export {
+  canActOnWorker,
+  noCurrentOffice,
+  requireNetwork,
+  requireOffice,
+  workerOfficeFilter,
+  worksAcrossNetwork,
+  type ActorContext,
+} from './scope.js';
 export { generateTemporaryPassword, hashPassword } from './password.js';
 export { createAuthModule, registerAuthRoutes, type AuthModule } from './auth.module.js';
 export { canManageStaff } from './auth.policy.js';

@@ -47,7 +47,12 @@ describe('session cache', () => {
   it('forgets one session, or every session of an account', () => {
     const cache = createSessionCache();
     cache.setLive(true);
-    for (const [token, user] of [['t1', 'u1'], ['t2', 'u1'], ['t3', 'u2']]) cache.remember(cache.epoch(), session(token!, user));
+    for (const [token, user] of [
+      ['t1', 'u1'],
+      ['t2', 'u1'],
+      ['t3', 'u2'],
+    ])
+      cache.remember(cache.epoch(), session(token!, user));
     cache.forget('t3');
     expect(cache.get('t3', now)).toBeUndefined();
     cache.forgetUser('u1');

@@ -21,7 +21,16 @@ export function createSessionRepository() {
   return {
     async insert(
       executor: Executor,
-      s: { tokenHash: string; userId: string; officeId: string | null; csrfToken: string; ip: string; userAgent: string; expiresAt: Date; now: Date },
+      s: {
+        tokenHash: string;
+        userId: string;
+        officeId: string | null;
+        csrfToken: string;
+        ip: string;
+        userAgent: string;
+        expiresAt: Date;
+        now: Date;
+      },
     ) {
       await executor
         .insertInto('sessions')

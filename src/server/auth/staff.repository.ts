@@ -49,13 +49,15 @@ export function createStaffRepository() {
         .select(['id', 'email', 'full_name', 'password_hash', 'disabled_at'])
         .where(sql`lower(email)`, '=', email.toLowerCase())
         .executeTakeFirst();
-      return row && {
-        id: row.id,
-        email: row.email,
-        fullName: row.full_name,
-        passwordHash: row.password_hash,
-        disabled: row.disabled_at !== null,
-      };
+      return (
+        row && {
+          id: row.id,
+          email: row.email,
+          fullName: row.full_name,
+          passwordHash: row.password_hash,
+          disabled: row.disabled_at !== null,
+        }
+      );
     },
 
     /** The account's roles with the office each is held in, for choosing where a session starts. */
@@ -123,7 +125,14 @@ export function createStaffRepository() {
 
     async insert(
       executor: Executor,
-      account: { email: string; fullName: string; passwordHash: string; mustChangePassword: boolean; lastOfficeId?: string | null; now: Date },
+      account: {
+        email: string;
+        fullName: string;
+        passwordHash: string;
+        mustChangePassword: boolean;
+        lastOfficeId?: string | null;
+        now: Date;
+      },
     ): Promise<string> {
       const row = await executor
         .insertInto('staff_users')

@@ -60,24 +60,52 @@ describe('creating and maintaining accounts', () => {
     });
     expect(res.statusCode).toBe(201);
     const { account, temporaryPassword } = res.json();
-    expect(account).toMatchObject({ email: 'paolo.verdi@ricolloca.example', fullName: 'Paolo Verdi', disabled: false, mustChangePassword: true });
+    expect(account).toMatchObject({
+      email: 'paolo.verdi@ricolloca.example',
+      fullName: 'Paolo Verdi',
+      disabled: false,
+      mustChangePassword: true,
+    });
     expect(account.roles).toHaveLength(2);
     expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{14}$/);
-    const signedIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'paolo.verdi@ricolloca.example', password: temporaryPassword } });
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'paolo.verdi@ricolloca.example', password: temporaryPassword },
+    });
     expect(signedIn.statusCode).toBe(200);
     const audit = await admin.get(`/api/v1/audit?entityId=${account.id}&action=staff.created`);
-    expect(audit.json().items[0]).toMatchObject({ actorLabel: 'Giulia Ferrari <admin@ricolloca.example>', officeName: 'Centro per l’impiego di Modena' });
+    expect(audit.json().items[0]).toMatchObject({
+      actorLabel: 'Giulia Ferrari <admin@ricolloca.example>',
+      officeName: 'Centro per l’impiego di Modena',
+    });
   });
 
   it('refuses a second account with the same e-mail, whatever its case, with 409', async () => {
-    const res = await admin.post('/api/v1/staff', { email: 'ORIENTATRICE@ricolloca.example', fullName: 'Altra', roles: [{ officeId: modena, role: 'consultant' }] });
+    const res = await admin.post('/api/v1/staff', {
+      email: 'ORIENTATRICE@ricolloca.example',
+      fullName: 'Altra',
+      roles: [{ officeId: modena, role: 'consultant' }],
+    });
     expectProblem(res, 409, 'EMAIL_ALREADY_USED');
   });
 
   it('refuses roles in an office outside the administrator’s network', async () => {
-    const network = await t.database.db.insertInto('networks').values({ code: 'BO', name: 'Città metropolitana di Bologna' }).returning('id').executeTakeFirstOrThrow();
-    const bologna = await t.database.db.insertInto('offices').values({ network_id: network.id, code: 'CPI-BO', name: 'Centro per l’impiego di Bologna', opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow();
-    const res = await admin.post('/api/v1/staff', { email: 'fuori@ricolloca.example', fullName: 'Fuori Rete', roles: [{ officeId: bologna.id, role: 'admin' }] });
+    const network = await t.database.db
+      .insertInto('networks')
+      .values({ code: 'BO', name: 'Città metropolitana di Bologna' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const bologna = await t.database.db
+      .insertInto('offices')
+      .values({ network_id: network.id, code: 'CPI-BO', name: 'Centro per l’impiego di Bologna', opening_hours: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const res = await admin.post('/api/v1/staff', {
+      email: 'fuori@ricolloca.example',
+      fullName: 'Fuori Rete',
+      roles: [{ officeId: bologna.id, role: 'admin' }],
+    });
     expectProblem(res, 400, 'OFFICE_OUTSIDE_NETWORK');
     const none = await t.database.db.selectFrom('staff_users').select('id').where('email', '=', 'fuori@ricolloca.example').execute();
     expect(none).toEqual([]);
@@ -97,9 +125,21 @@ describe('creating and maintaining accounts', () => {
 
   it('lists only accounts holding a role in the administrator’s network', async () => {
     const db = t.database.db;
-    const network = await db.insertInto('networks').values({ code: 'PR', name: 'Provincia di Parma' }).returning('id').executeTakeFirstOrThrow();
-    const parma = await db.insertInto('offices').values({ network_id: network.id, code: 'CPI-PR', name: 'Centro per l’impiego di Parma', opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow();
-    const romano = await db.insertInto('staff_users').values({ email: 'nicolo.romano@pr.example', full_name: 'Nicolò Romano', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+    const network = await db
+      .insertInto('networks')
+      .values({ code: 'PR', name: 'Provincia di Parma' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const parma = await db
+      .insertInto('offices')
+      .values({ network_id: network.id, code: 'CPI-PR', name: 'Centro per l’impiego di Parma', opening_hours: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const romano = await db
+      .insertInto('staff_users')
+      .values({ email: 'nicolo.romano@pr.example', full_name: 'Nicolò Romano', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db.insertInto('staff_roles').values({ user_id: romano.id, office_id: parma.id, role: 'consultant' }).execute();
     const emails = (await admin.get('/api/v1/staff?status=all')).json().items.map((a: { email: string }) => a.email);
     expect(emails).toEqual(expect.arrayContaining(Object.values(DEMO)));
@@ -113,14 +153,22 @@ describe('creating and maintaining accounts', () => {
     const res = await admin.get(`/api/v1/staff/${elena.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().email).toBe(DEMO.consultant);
-    const reads = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'staff.read').where('entity_id', '=', elena.id).execute();
+    const reads = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'staff.read')
+      .where('entity_id', '=', elena.id)
+      .execute();
     expect(reads).toHaveLength(1);
     expectProblem(await admin.get(`/api/v1/staff/${modena}`), 404, 'STAFF_NOT_FOUND');
   });
 
   it('changes name and roles, keeping the change in the audit trail', async () => {
     const luca = (await admin.get('/api/v1/staff?q=galli')).json().items[0];
-    const res = await admin.patch(`/api/v1/staff/${luca.id}`, { fullName: 'Luca Galli Rossi', roles: [{ officeId: carpi, role: 'frontoffice' }] });
+    const res = await admin.patch(`/api/v1/staff/${luca.id}`, {
+      fullName: 'Luca Galli Rossi',
+      roles: [{ officeId: carpi, role: 'frontoffice' }],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ fullName: 'Luca Galli Rossi', roles: [{ officeId: carpi, role: 'frontoffice' }] });
     const entry = (await admin.get(`/api/v1/audit?entityId=${luca.id}&action=staff.updated`)).json().items[0];
@@ -134,7 +182,10 @@ describe('creating and maintaining accounts', () => {
     const account = (await admin.get(`/api/v1/staff?q=${encodeURIComponent(DEMO.frontoffice)}`)).json().items[0];
     const kept = account.roles as Array<{ officeId: string; role: string }>;
 
-    await admin.patch(`/api/v1/staff/${account.id}`, { fullName: 'Federica Nuova', roles: [...kept, { officeId: before.currentOfficeId, role: 'consultant' }] });
+    await admin.patch(`/api/v1/staff/${account.id}`, {
+      fullName: 'Federica Nuova',
+      roles: [...kept, { officeId: before.currentOfficeId, role: 'consultant' }],
+    });
     const after = (await federica.get('/api/v1/auth/session')).json();
     expect(after.roles).toEqual(['consultant', 'frontoffice']);
     expect(after.user.fullName).toBe('Federica Nuova');
@@ -143,7 +194,9 @@ describe('creating and maintaining accounts', () => {
     // The database keeps open sessions current whatever path changes the roles (here, as another
     // instance of the server would): this instance hears of it within moments.
     await t.database.db.deleteFrom('staff_roles').where('user_id', '=', account.id).where('role', '=', 'consultant').execute();
-    await vi.waitFor(async () => expect((await federica.get('/api/v1/auth/session')).json().roles).toEqual(['frontoffice']), { timeout: 3000 });
+    await vi.waitFor(async () => expect((await federica.get('/api/v1/auth/session')).json().roles).toEqual(['frontoffice']), {
+      timeout: 3000,
+    });
     await t.database.db.updateTable('staff_users').set({ disabled_at: new Date() }).where('id', '=', account.id).execute();
     await vi.waitFor(async () => expect((await federica.get('/api/v1/auth/session')).statusCode).toBe(401), { timeout: 3000 });
     await admin.post(`/api/v1/staff/${account.id}/enable`);
@@ -153,7 +206,11 @@ describe('creating and maintaining accounts', () => {
   it('does not let administrators lock themselves out', async () => {
     const me = (await admin.get('/api/v1/staff?q=ferrari')).json().items[0];
     expectProblem(await admin.post(`/api/v1/staff/${me.id}/disable`), 409, 'CANNOT_DISABLE_SELF');
-    expectProblem(await admin.patch(`/api/v1/staff/${me.id}`, { roles: [{ officeId: modena, role: 'consultant' }] }), 409, 'CANNOT_REMOVE_OWN_ADMIN');
+    expectProblem(
+      await admin.patch(`/api/v1/staff/${me.id}`, { roles: [{ officeId: modena, role: 'consultant' }] }),
+      409,
+      'CANNOT_REMOVE_OWN_ADMIN',
+    );
   });
 
   it('disables an account: its sessions end at once and it cannot sign in; enabling restores access', async () => {
@@ -162,18 +219,39 @@ describe('creating and maintaining accounts', () => {
     const disabled = await admin.post(`/api/v1/staff/${account.id}/disable`);
     expect(disabled.json().disabled).toBe(true);
     expectProblem(await sara.get('/api/v1/auth/session'), 401, 'UNAUTHENTICATED');
-    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.matcher, password: DEMO_PASSWORD } }), 403, 'ACCOUNT_DISABLED');
+    expectProblem(
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.matcher, password: DEMO_PASSWORD } }),
+      403,
+      'ACCOUNT_DISABLED',
+    );
     expect((await admin.get('/api/v1/staff?status=disabled')).json().items.map((a: { email: string }) => a.email)).toEqual([DEMO.matcher]);
     await admin.post(`/api/v1/staff/${account.id}/enable`);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.matcher, password: DEMO_PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.matcher, password: DEMO_PASSWORD } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('issues a new temporary password that replaces the old one', async () => {
     const account = (await admin.get('/api/v1/staff?q=bellini')).json().items[0];
     const res = await admin.post(`/api/v1/staff/${account.id}/reset-password`);
     const { temporaryPassword } = res.json();
-    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.coordinator, password: DEMO_PASSWORD }, remoteAddress: '10.5.0.1' }), 401, 'INVALID_CREDENTIALS');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.coordinator, password: temporaryPassword }, remoteAddress: '10.5.0.1' });
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: DEMO.coordinator, password: DEMO_PASSWORD },
+        remoteAddress: '10.5.0.1',
+      }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: DEMO.coordinator, password: temporaryPassword },
+      remoteAddress: '10.5.0.1',
+    });
     expect(ok.json().user.mustChangePassword).toBe(true);
   });
 });

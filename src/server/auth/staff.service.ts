@@ -1,12 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AuditTrail } from './audit-trail.js';
-import type {
-  CreateStaffRequest,
-  RoleAssignment,
-  StaffAccount,
-  UpdateStaffRequest,
-} from '../../shared/schemas/staff.schema.js';
+import type { CreateStaffRequest, RoleAssignment, StaffAccount, UpdateStaffRequest } from '../../shared/schemas/staff.schema.js';
 import type { Actor } from './actor.js';
 import type { ActorContext } from './scope.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -15,7 +10,6 @@ import { generateTemporaryPassword, hashPassword } from './password.js';
 import type { SessionCache } from './session-cache.js';
 import type { SessionRepository } from './session.repository.js';
 import type { StaffRepository } from './staff.repository.js';
-
 
 export interface NetworkOffices {
   idsInNetwork(networkId: string): Promise<Set<string>>;
@@ -65,29 +59,32 @@ export function createStaffService(deps: {
       const now = clock();
       const temporaryPassword = input.temporaryPassword ?? generateTemporaryPassword();
       const passwordHash = await hashPassword(temporaryPassword);
-      const id = await db.transaction().execute(async (trx) => {
-        if (await staff.emailExists(trx, input.email)) throw authErrors.emailTaken();
-        const newId = await staff.insert(trx, {
-          email: input.email,
-          fullName: input.fullName,
-          passwordHash,
-          mustChangePassword: true,
-          now,
+      const id = await db
+        .transaction()
+        .execute(async (trx) => {
+          if (await staff.emailExists(trx, input.email)) throw authErrors.emailTaken();
+          const newId = await staff.insert(trx, {
+            email: input.email,
+            fullName: input.fullName,
+            passwordHash,
+            mustChangePassword: true,
+            now,
+          });
+          await staff.replaceRoles(trx, newId, input.roles);
+          await audit.record(trx, ctx, {
+            action: 'staff.created',
+            entityType: 'staff_user',
+            entityId: newId,
+            entityLabel: input.fullName,
+            details: { email: input.email, roles: input.roles },
+          });
+          return newId;
+        })
+        .catch((err: unknown) => {
+          // Two administrators creating the same e-mail at once: the unique index decides.
+          if (isUniqueViolation(err)) throw authErrors.emailTaken();
+          throw err;
         });
-        await staff.replaceRoles(trx, newId, input.roles);
-        await audit.record(trx, ctx, {
-          action: 'staff.created',
-          entityType: 'staff_user',
-          entityId: newId,
-          entityLabel: input.fullName,
-          details: { email: input.email, roles: input.roles },
-        });
-        return newId;
-      }).catch((err: unknown) => {
-        // Two administrators creating the same e-mail at once: the unique index decides.
-        if (isUniqueViolation(err)) throw authErrors.emailTaken();
-        throw err;
-      });
       const account = await staff.findAccount(db, id);
       return { account: account!, temporaryPassword: input.temporaryPassword ? undefined : temporaryPassword };
     },

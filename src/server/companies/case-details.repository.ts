@@ -23,7 +23,18 @@ export async function cigsCaseDetails(db: Executor, caseIds: ReadonlyArray<strin
     .where('cc.id', 'in', ids)
     .execute();
   return new Map(
-    rows.map((r) => [r.id, { caseId: r.id, companyId: r.company_id, companyName: r.name, networkId: r.network_id, reason: r.reason, startDate: r.start_date, endDate: r.end_date }]),
+    rows.map((r) => [
+      r.id,
+      {
+        caseId: r.id,
+        companyId: r.company_id,
+        companyName: r.name,
+        networkId: r.network_id,
+        reason: r.reason,
+        startDate: r.start_date,
+        endDate: r.end_date,
+      },
+    ]),
   );
 }
 

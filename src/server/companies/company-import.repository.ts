@@ -66,7 +66,11 @@ export async function companiesForImport(executor: Executor, networkId: string):
     ? await executor
         .selectFrom('cigs_cases')
         .select(['id', 'company_id', 'reason', 'start_date', 'end_date'])
-        .where('company_id', 'in', companies.map((c) => c.id))
+        .where(
+          'company_id',
+          'in',
+          companies.map((c) => c.id),
+        )
         .execute()
     : [];
   const casesOf = new Map<string, CigsCaseRef[]>();
@@ -79,7 +83,12 @@ export async function companiesForImport(executor: Executor, networkId: string):
 }
 
 /** Creates a company a list names and nobody registered (the operator chose "crea le aziende mancanti"). */
-export async function createImportedCompany(executor: Executor, networkId: string, company: { name: string; vatNumber: string | null }, now: Date): Promise<string> {
+export async function createImportedCompany(
+  executor: Executor,
+  networkId: string,
+  company: { name: string; vatNumber: string | null },
+  now: Date,
+): Promise<string> {
   const row = await executor
     .insertInto('companies')
     .values({

@@ -95,8 +95,14 @@ export function createCompanyRepository() {
           sql<string[]>`coalesce((select array_agg(distinct cc.reason) from cigs_cases cc where cc.company_id = c.id), '{}')`.as('reasons'),
         ])
         .where('c.network_id', '=', networkId);
-      if (q) query = query.where((eb) => eb.or([eb(sql`lower(c.name)`, 'like', `%${q.toLowerCase()}%`), eb('c.tax_code', '=', q.toUpperCase())]));
-      const rows = await query.orderBy(sql`lower(c.name)`).limit(500).execute();
+      if (q)
+        query = query.where((eb) =>
+          eb.or([eb(sql`lower(c.name)`, 'like', `%${q.toLowerCase()}%`), eb('c.tax_code', '=', q.toUpperCase())]),
+        );
+      const rows = await query
+        .orderBy(sql`lower(c.name)`)
+        .limit(500)
+        .execute();
       return rows.map((r) => ({
         id: r.id,
         name: r.name,
@@ -140,7 +146,11 @@ export function createCompanyRepository() {
     },
 
     /** A company's CIGS cases, newest first; `workersLinked` is the count people reports per case. */
-    async cigsCases(executor: Executor, companyId: string, workersLinked: (caseIds: string[]) => Promise<Map<string, number>>): Promise<CigsCase[]> {
+    async cigsCases(
+      executor: Executor,
+      companyId: string,
+      workersLinked: (caseIds: string[]) => Promise<Map<string, number>>,
+    ): Promise<CigsCase[]> {
       const rows = await executor
         .selectFrom('cigs_cases as cc')
         .selectAll('cc')
@@ -170,17 +180,31 @@ export function createCompanyRepository() {
         .executeTakeFirst();
     },
 
-    async insertCigsCase(executor: Executor, companyId: string, values: CigsValues & { reason: CigsReason; startDate: string; endDate: string }, now: Date) {
+    async insertCigsCase(
+      executor: Executor,
+      companyId: string,
+      values: CigsValues & { reason: CigsReason; startDate: string; endDate: string },
+      now: Date,
+    ) {
       const row = await executor
         .insertInto('cigs_cases')
-        .values({ ...(toSet(values, cigsColumns) as { reason: CigsReason; start_date: string; end_date: string }), company_id: companyId, created_at: now, updated_at: now })
+        .values({
+          ...(toSet(values, cigsColumns) as { reason: CigsReason; start_date: string; end_date: string }),
+          company_id: companyId,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
     },
 
     async updateCigsCase(executor: Executor, id: string, values: CigsValues, now: Date) {
-      await executor.updateTable('cigs_cases').set({ ...toSet(values, cigsColumns), updated_at: now }).where('id', '=', id).execute();
+      await executor
+        .updateTable('cigs_cases')
+        .set({ ...toSet(values, cigsColumns), updated_at: now })
+        .where('id', '=', id)
+        .execute();
     },
 
     async caseIdsOfCompany(executor: Executor, companyId: string): Promise<string[]> {

@@ -19,7 +19,11 @@ afterAll(() => t.close());
 
 describe('companies in crisis', () => {
   it('answers 401 to anonymous callers on every route', async () => {
-    for (const [method, url] of [['GET', '/api/v1/companies'], ['POST', '/api/v1/companies'], ['GET', '/api/v1/companies/00000000-0000-4000-8000-000000000000/cohort']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/companies'],
+      ['POST', '/api/v1/companies'],
+      ['GET', '/api/v1/companies/00000000-0000-4000-8000-000000000000/cohort'],
+    ] as const) {
       expectProblem(await t.app.inject({ method, url, payload: method === 'POST' ? {} : undefined }), 401, 'UNAUTHENTICATED');
     }
   });
@@ -33,18 +37,30 @@ describe('companies in crisis', () => {
 
   it('answers 400 naming the fields: bad partita IVA check digit, unknown comune and ATECO code', async () => {
     const bad = piva('0123456789').slice(0, 10) + String((Number(partitaIvaCheckDigit('0123456789')) + 1) % 10);
-    const body = expectProblem(await coordinator.post('/api/v1/companies', { name: 'Prova', taxCode: bad, vatNumber: '123' }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await coordinator.post('/api/v1/companies', { name: 'Prova', taxCode: bad, vatNumber: '123' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body/taxCode', 'body/vatNumber']));
     expect(body.errors[0].message).toMatch(/cifra di controllo/);
 
-    const refs = expectProblem(await coordinator.post('/api/v1/companies', { name: 'Prova', comuneCode: '999999', atecoCode: '99.99' }), 400, 'VALIDATION_FAILED');
+    const refs = expectProblem(
+      await coordinator.post('/api/v1/companies', { name: 'Prova', comuneCode: '999999', atecoCode: '99.99' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(refs.errors).toEqual(
       expect.arrayContaining([
         { path: 'body/comuneCode', message: expect.stringMatching(/Comune sconosciuto/) },
         { path: 'body/atecoCode', message: expect.stringMatching(/ATECO/) },
       ]),
     );
-    const cf = expectProblem(await coordinator.post('/api/v1/companies', { name: 'Ditta individuale', taxCode: 'RSSMRA80A01F257X' }), 400, 'VALIDATION_FAILED');
+    const cf = expectProblem(
+      await coordinator.post('/api/v1/companies', { name: 'Ditta individuale', taxCode: 'RSSMRA80A01F257X' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(cf.errors[0].path).toBe('body/taxCode');
   });
 
@@ -56,7 +72,9 @@ describe('companies in crisis', () => {
     expect(items.reduce((sum: number, c: { workers: number }) => sum + c.workers, 0)).toBeGreaterThanOrEqual(650);
     const ceramiche = items.find((c: { name: string }) => c.name.startsWith('Ceramiche'));
     expect(ceramiche).toMatchObject({ comuneName: 'Sassuolo', reasons: ['cessazione_attivita'] });
-    expect((await frontoffice.get('/api/v1/companies?q=secchia')).json().items.map((c: { name: string }) => c.name)).toEqual(['Ceramiche Secchia S.p.A.']);
+    expect((await frontoffice.get('/api/v1/companies?q=secchia')).json().items.map((c: { name: string }) => c.name)).toEqual([
+      'Ceramiche Secchia S.p.A.',
+    ]);
   });
 
   it('registers a company, refuses its tax code twice, and updates it', async () => {
@@ -83,12 +101,27 @@ describe('companies in crisis', () => {
   it('records CIGS cases and refuses an end before the start with a clear Italian message', async () => {
     const company = (await coordinator.post('/api/v1/companies', { name: 'Fonderia Campogalliano S.r.l.', comuneCode: '036003' })).json();
     const wrong = expectProblem(
-      await coordinator.post(`/api/v1/companies/${company.id}/cigs-cases`, { reason: 'cessazione_attivita', startDate: '2026-06-01', endDate: '2026-01-31' }),
+      await coordinator.post(`/api/v1/companies/${company.id}/cigs-cases`, {
+        reason: 'cessazione_attivita',
+        startDate: '2026-06-01',
+        endDate: '2026-01-31',
+      }),
       400,
       'VALIDATION_FAILED',
     );
-    expect(wrong.errors).toContainEqual({ path: 'body/endDate', message: 'La data di fine della CIGS non può precedere la data di inizio' });
-    expectProblem(await coordinator.post(`/api/v1/companies/${company.id}/cigs-cases`, { reason: 'fallimento', startDate: '2026-02-30', endDate: '2026-03-01' }), 400, 'VALIDATION_FAILED');
+    expect(wrong.errors).toContainEqual({
+      path: 'body/endDate',
+      message: 'La data di fine della CIGS non può precedere la data di inizio',
+    });
+    expectProblem(
+      await coordinator.post(`/api/v1/companies/${company.id}/cigs-cases`, {
+        reason: 'fallimento',
+        startDate: '2026-02-30',
+        endDate: '2026-03-01',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
 
     const created = await coordinator.post(`/api/v1/companies/${company.id}/cigs-cases`, {
       reason: 'concordato_senza_continuita',
@@ -98,9 +131,18 @@ describe('companies in crisis', () => {
       workersInvolved: 42,
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ reason: 'concordato_senza_continuita', endDate: '2027-01-31', workersInvolved: 42, workersLinked: 0 });
+    expect(created.json()).toMatchObject({
+      reason: 'concordato_senza_continuita',
+      endDate: '2027-01-31',
+      workersInvolved: 42,
+      workersLinked: 0,
+    });
     // Moving only the end before the stored start is refused too.
-    const moved = expectProblem(await coordinator.patch(`/api/v1/companies/${company.id}/cigs-cases/${created.json().id}`, { endDate: '2026-01-15' }), 400, 'VALIDATION_FAILED');
+    const moved = expectProblem(
+      await coordinator.patch(`/api/v1/companies/${company.id}/cigs-cases/${created.json().id}`, { endDate: '2026-01-15' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(moved.errors[0]).toEqual({ path: 'body/endDate', message: 'La data di fine della CIGS non può precedere la data di inizio' });
     const extended = await coordinator.patch(`/api/v1/companies/${company.id}/cigs-cases/${created.json().id}`, { endDate: '2027-07-31' });
     expect(extended.json().endDate).toBe('2027-07-31');
@@ -119,7 +161,15 @@ describe('companies in crisis', () => {
     expect([...ends].sort()).toEqual(ends);
     // Beside each worker, the state of their latest enrolment (programmes' lookup) — or none.
     expect(res.json().enrollmentsAvailable).toBe(true);
-    const enrolled = await t.database.db.selectFrom('enrollments').select(['worker_id', 'state']).where('worker_id', 'in', items.map((i) => i.workerId)).execute();
+    const enrolled = await t.database.db
+      .selectFrom('enrollments')
+      .select(['worker_id', 'state'])
+      .where(
+        'worker_id',
+        'in',
+        items.map((i) => i.workerId),
+      )
+      .execute();
     expect(enrolled.length).toBeGreaterThan(0);
     const byWorker = new Map(items.map((i) => [i.workerId, i.programmeStatus]));
     for (const e of enrolled) expect(byWorker.get(e.worker_id)).toBe(e.state);
@@ -128,7 +178,12 @@ describe('companies in crisis', () => {
     const mine = (await frontoffice.get(`/api/v1/companies/${company.id}/cohort`)).json().items as Array<{ officeName: string }>;
     expect(mine.length).toBeLessThan(items.length);
     expect(new Set(mine.map((i) => i.officeName))).toEqual(new Set(['Centro per l’impiego di Modena']));
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', company.id).where('action', '=', 'company.cohort.read').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', company.id)
+      .where('action', '=', 'company.cohort.read')
+      .execute();
     expect(audit.length).toBe(2);
   });
 

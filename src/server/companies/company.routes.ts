@@ -38,7 +38,8 @@ export function registerCompanyRoutes(app: FastifyInstance, service: CompanyServ
   route(r, companyEndpoints.addCigsCase, {
     config: { access: canManageCompanies },
     schema: { tags, summary: 'Registra un periodo di CIGS dell’azienda' },
-    handler: async (request, reply) => reply.code(201).send(await service.addCigsCase(actorContext(request), request.params.id, request.body)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await service.addCigsCase(actorContext(request), request.params.id, request.body)),
   });
 
   route(r, companyEndpoints.updateCigsCase, {

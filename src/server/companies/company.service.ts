@@ -20,7 +20,6 @@ import type { CompanyRepository, CompanyRow } from './company.repository.js';
 import { atecoLabel, comuniByCodes } from '../taxonomy/index.js';
 import { officeNamesById } from '../organisation/index.js';
 
-
 /**
  * What companies read of the workers of their cases and of their enrolments: people's and
  * programmes' published queries, handed in by buildApp (both domains depend on companies, so
@@ -28,13 +27,24 @@ import { officeNamesById } from '../organisation/index.js';
  */
 export interface CohortSources {
   workerCountsByCigsCase(executor: Executor, caseIds: readonly string[]): Promise<Map<string, number>>;
-  workersOfCigsCases(executor: Executor, caseIds: readonly string[], officeId: string | null): Promise<Array<{ id: string; firstName: string; lastName: string; officeId: string; cigsCaseId: string; cigsEndDate: string | null }>>;
+  workersOfCigsCases(
+    executor: Executor,
+    caseIds: readonly string[],
+    officeId: string | null,
+  ): Promise<Array<{ id: string; firstName: string; lastName: string; officeId: string; cigsCaseId: string; cigsEndDate: string | null }>>;
   latestEnrollmentStates(executor: Executor, workerIds: readonly string[]): Promise<Map<string, string>>;
 }
 
-export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyRepository; audit: AuditService; clock: () => Date; cohort: CohortSources }) {
+export function createCompanyService(deps: {
+  db: Kysely<DB>;
+  companies: CompanyRepository;
+  audit: AuditService;
+  clock: () => Date;
+  cohort: CohortSources;
+}) {
   const { db, companies, audit, clock } = deps;
-  const cigsCasesOf = (executor: Executor, companyId: string) => companies.cigsCases(executor, companyId, (ids) => deps.cohort.workerCountsByCigsCase(executor, ids));
+  const cigsCasesOf = (executor: Executor, companyId: string) =>
+    companies.cigsCases(executor, companyId, (ids) => deps.cohort.workerCountsByCigsCase(executor, ids));
 
   const networkOf = requireNetwork;
 
@@ -91,8 +101,14 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
   return {
     async list(actor: Actor, q?: string): Promise<CompanySummary[]> {
       const rows = await companies.list(db, networkOf(actor), q);
-      const comuni = await comuniByCodes(db, rows.flatMap((r) => (r.comuneCode ? [r.comuneCode] : [])));
-      const counts = await deps.cohort.workerCountsByCigsCase(db, rows.flatMap((r) => r.caseIds));
+      const comuni = await comuniByCodes(
+        db,
+        rows.flatMap((r) => (r.comuneCode ? [r.comuneCode] : [])),
+      );
+      const counts = await deps.cohort.workerCountsByCigsCase(
+        db,
+        rows.flatMap((r) => r.caseIds),
+      );
       return rows.map((r) => ({
         id: r.id,
         name: r.name,
@@ -114,7 +130,13 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
         .transaction()
         .execute(async (trx) => {
           const newId = await companies.insert(trx, networkId, input, clock());
-          await audit.record(trx, ctx, { action: 'company.created', entityType: 'company', entityId: newId, entityLabel: input.name, details: { name: input.name, taxCode: input.taxCode ?? null } });
+          await audit.record(trx, ctx, {
+            action: 'company.created',
+            entityType: 'company',
+            entityId: newId,
+            entityLabel: input.name,
+            details: { name: input.name, taxCode: input.taxCode ?? null },
+          });
           return newId;
         })
         .catch(uniqueTaxCode);
@@ -129,7 +151,13 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
         .transaction()
         .execute(async (trx) => {
           await companies.update(trx, id, input, clock());
-          await audit.record(trx, ctx, { action: 'company.updated', entityType: 'company', entityId: id, entityLabel: input.name ?? before.name, details: { fields: Object.keys(input) } });
+          await audit.record(trx, ctx, {
+            action: 'company.updated',
+            entityType: 'company',
+            entityId: id,
+            entityLabel: input.name ?? before.name,
+            details: { fields: Object.keys(input) },
+          });
         })
         .catch(uniqueTaxCode);
       return this.get(ctx.actor, id);
@@ -139,7 +167,12 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
       await loadInNetwork(ctx.actor, companyId);
       const id = await db.transaction().execute(async (trx) => {
         const newId = await companies.insertCigsCase(trx, companyId, input, clock());
-        await audit.record(trx, ctx, { action: 'cigs_case.created', entityType: 'cigs_case', entityId: newId, details: { companyId, reason: input.reason, startDate: input.startDate, endDate: input.endDate } });
+        await audit.record(trx, ctx, {
+          action: 'cigs_case.created',
+          entityType: 'cigs_case',
+          entityId: newId,
+          details: { companyId, reason: input.reason, startDate: input.startDate, endDate: input.endDate },
+        });
         return newId;
       });
       return (await cigsCasesOf(db, companyId)).find((c) => c.id === id)!;
@@ -155,7 +188,12 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
       if (end < start) throw companyErrors.invalidFields([{ path: 'body/endDate', message: fieldMessages.cigsEndBeforeStart }]);
       await db.transaction().execute(async (trx) => {
         await companies.updateCigsCase(trx, caseId, input, clock());
-        await audit.record(trx, ctx, { action: 'cigs_case.updated', entityType: 'cigs_case', entityId: caseId, details: { companyId, ...input } });
+        await audit.record(trx, ctx, {
+          action: 'cigs_case.updated',
+          entityType: 'cigs_case',
+          entityId: caseId,
+          details: { companyId, ...input },
+        });
       });
       return (await cigsCasesOf(db, companyId)).find((c) => c.id === caseId)!;
     },
@@ -164,8 +202,14 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
       await loadInNetwork(ctx.actor, companyId);
       const caseIds = await companies.caseIdsOfCompany(db, companyId);
       const workers = await deps.cohort.workersOfCigsCases(db, caseIds, workerOfficeFilter(ctx.actor));
-      const offices = await officeNamesById(db, workers.map((w) => w.officeId));
-      const states = await deps.cohort.latestEnrollmentStates(db, workers.map((w) => w.id));
+      const offices = await officeNamesById(
+        db,
+        workers.map((w) => w.officeId),
+      );
+      const states = await deps.cohort.latestEnrollmentStates(
+        db,
+        workers.map((w) => w.id),
+      );
       const result = {
         enrollmentsAvailable: true,
         items: workers.map((w) => ({
@@ -178,7 +222,12 @@ export function createCompanyService(deps: { db: Kysely<DB>; companies: CompanyR
           programmeStatus: states.get(w.id) ?? null,
         })),
       };
-      await audit.record(db, ctx, { action: 'company.cohort.read', entityType: 'company', entityId: companyId, details: { workers: result.items.length } });
+      await audit.record(db, ctx, {
+        action: 'company.cohort.read',
+        entityType: 'company',
+        entityId: companyId,
+        details: { workers: result.items.length },
+      });
       return result;
     },
   };

@@ -46,16 +46,26 @@ describe(`change notifications on ${onPostgres() ? 'PostgreSQL' : 'PGlite'}`, ()
       .returning('id')
       .executeTakeFirstOrThrow();
     const expiresAt = new Date(Date.now() + 3_600_000);
-    await database.db.insertInto('sessions').values({ token_hash: 'probe-1', user_id: user.id, office_id: null, csrf_token: 'x', expires_at: expiresAt }).execute();
+    await database.db
+      .insertInto('sessions')
+      .values({ token_hash: 'probe-1', user_id: user.id, office_id: null, csrf_token: 'x', expires_at: expiresAt })
+      .execute();
     const row = await database.db.selectFrom('sessions').select('account').where('token_hash', '=', 'probe-1').executeTakeFirstOrThrow();
     expect(row.account).toMatchObject({ email: 'notify.probe@ricolloca.example', fullName: 'Probe', disabled: false, assignments: [] });
 
     await database.db.updateTable('staff_users').set({ full_name: 'Probe Renamed' }).where('id', '=', user.id).execute();
     await vi.waitFor(() => expect(heard).toEqual(['probe-1']));
-    expect((await database.db.selectFrom('sessions').select('account').where('token_hash', '=', 'probe-1').executeTakeFirstOrThrow()).account.fullName).toBe('Probe Renamed');
+    expect(
+      (await database.db.selectFrom('sessions').select('account').where('token_hash', '=', 'probe-1').executeTakeFirstOrThrow()).account
+        .fullName,
+    ).toBe('Probe Renamed');
 
     // Sliding the idle expiry is not a change anyone needs to hear of.
-    await database.db.updateTable('sessions').set({ last_seen_at: new Date(), expires_at: expiresAt }).where('token_hash', '=', 'probe-1').execute();
+    await database.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(), expires_at: expiresAt })
+      .where('token_hash', '=', 'probe-1')
+      .execute();
     await database.db.deleteFrom('sessions').where('token_hash', '=', 'probe-1').execute();
     await vi.waitFor(() => expect(heard).toEqual(['probe-1', 'probe-1']));
     await stop();
@@ -70,7 +80,9 @@ if (onPostgres()) {
       const live: boolean[] = [];
       const stop = await database.listen('ricolloca_probe_drop', { onNotify: (p) => heard.push(p), onLive: (l) => live.push(l) });
       await sql`select pg_terminate_backend(pid) from pg_stat_activity
-                where application_name = 'ricolloca-listen' and datname = current_database() and query like 'listen ricolloca_probe_drop%'`.execute(database.db);
+                where application_name = 'ricolloca-listen' and datname = current_database() and query like 'listen ricolloca_probe_drop%'`.execute(
+        database.db,
+      );
       await vi.waitFor(() => expect(live).toEqual([true, false, true]), { timeout: 5000 });
       await sql`select pg_notify('ricolloca_probe_drop', 'after reconnect')`.execute(database.db);
       await vi.waitFor(() => expect(heard).toEqual(['after reconnect']));
@@ -85,7 +97,9 @@ if (onPostgres()) {
       // One transaction holds one connection, so pg_prepared_statements shows what it holds.
       await database.db.transaction().execute(async (t) => {
         const prepared = async () =>
-          (await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'ricolloca_%'`.execute(t)).rows.map((r) => r.statement);
+          (
+            await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'ricolloca_%'`.execute(t)
+          ).rows.map((r) => r.statement);
         const probe = async (name: string) =>
           (await sql<{ greeting: string }>`select 'ciao ' || ${name}::text as greeting`.execute(t)).rows;
         expect(await probe('Anna')).toEqual([{ greeting: 'ciao Anna' }]);

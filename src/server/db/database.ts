@@ -194,7 +194,10 @@ function lockDataDirectory(dataDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(pid) && pid > 0 && running(pid)) {
-        throw new Error(`The data directory ${dataDir} is in use by the Ricolloca process ${pid}: stop it first, or choose another DATA_DIR.`, { cause: err });
+        throw new Error(
+          `The data directory ${dataDir} is in use by the Ricolloca process ${pid}: stop it first, or choose another DATA_DIR.`,
+          { cause: err },
+        );
       }
       rmSync(path, { force: true });
       continue;

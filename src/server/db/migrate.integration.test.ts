@@ -36,7 +36,9 @@ describe(`migrations on ${onPostgres() ? 'PostgreSQL' : 'PGlite'}`, () => {
     writeFileSync(join(dir, '9998_ok.sql'), 'create table migration_probe (id int primary key);');
     writeFileSync(join(dir, '9999_broken.sql'), 'create table migration_probe_two (id int); select * from no_such_table;');
     await expect(migrate(database, dir)).rejects.toThrow(/no_such_table/);
-    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_name like 'migration_probe%' order by 1`.execute(database.db);
+    const tables = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_name like 'migration_probe%' order by 1`.execute(database.db);
     expect(tables.rows.map((r) => r.name)).toEqual(['migration_probe']);
     const versions = await database.db.selectFrom('schema_migrations').select('version').where('version', '>', 9000).execute();
     expect(versions.map((v) => v.version)).toEqual([9998]);
@@ -68,11 +70,16 @@ describe(`migrations on ${onPostgres() ? 'PostgreSQL' : 'PGlite'}`, () => {
       database.db.insertInto('offices').values({ network_id: network.id, code: 'T-1', name: 'Due', opening_hours: '[]' }).execute(),
     ).rejects.toMatchObject({ code: '23505' });
     await database.db.insertInto('staff_users').values({ email: 'Case@Example.it', full_name: 'A' }).execute();
-    await expect(database.db.insertInto('staff_users').values({ email: 'case@example.it', full_name: 'B' }).execute()).rejects.toMatchObject({ code: '23505' });
+    await expect(
+      database.db.insertInto('staff_users').values({ email: 'case@example.it', full_name: 'B' }).execute(),
+    ).rejects.toMatchObject({ code: '23505' });
     const user = await database.db.selectFrom('staff_users').select('id').where('email', '=', 'Case@Example.it').executeTakeFirstOrThrow();
     const office = await database.db.selectFrom('offices').select('id').where('code', '=', 'T-1').executeTakeFirstOrThrow();
     await expect(
-      database.db.insertInto('staff_roles').values({ user_id: user.id, office_id: office.id, role: 'root' as never }).execute(),
+      database.db
+        .insertInto('staff_roles')
+        .values({ user_id: user.id, office_id: office.id, role: 'root' as never })
+        .execute(),
     ).rejects.toMatchObject({ code: '23514' });
   });
 });

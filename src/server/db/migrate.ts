@@ -17,7 +17,9 @@ export interface MigrationFile {
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   return files.map((file) => {
     const match = FILE_PATTERN.exec(file);
     if (!match) throw new Error(`Migration file name not numbered as NNNN_name.sql: ${file}`);
@@ -79,9 +81,7 @@ export async function migrate(
     const previous = byVersion.get(migration.version);
     if (previous) {
       if (previous.checksum !== migration.checksum) {
-        throw new Error(
-          `Migration ${migration.version}_${migration.name} was changed after it was applied; add a new migration instead`,
-        );
+        throw new Error(`Migration ${migration.version}_${migration.name} was changed after it was applied; add a new migration instead`);
       }
       report.alreadyApplied += 1;
       continue;

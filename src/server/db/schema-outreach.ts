@@ -8,7 +8,8 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type SqlDate = string;
 
 export type OutreachChannel = 'sms' | 'email' | 'letter';
-export type CallOutcome = 'recorded' | 'registered' | 'waiting_list' | 'callback_queued' | 'not_eligible' | 'already_enrolled' | 'handed_over';
+export type CallOutcome =
+  'recorded' | 'registered' | 'waiting_list' | 'callback_queued' | 'not_eligible' | 'already_enrolled' | 'handed_over';
 export type AttemptOutcome = 'no_answer' | 'busy' | 'wrong_number' | 'reached' | 'declined';
 export type RecipientStatus = 'not_contacted' | 'invited' | 'reminded' | 'registered' | 'declined' | 'unreachable';
 export type CampaignStatus = 'draft' | 'running' | 'done';

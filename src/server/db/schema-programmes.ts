@@ -10,15 +10,7 @@ type SqlDate = string;
 export type ProgrammeStatus = 'draft' | 'open' | 'closed';
 
 export type EnrollmentState =
-  | 'eligible'
-  | 'contacted'
-  | 'registered'
-  | 'waiting'
-  | 'assessed'
-  | 'enrolled'
-  | 'placed'
-  | 'withdrawn'
-  | 'cigs_ended';
+  'eligible' | 'contacted' | 'registered' | 'waiting' | 'assessed' | 'enrolled' | 'placed' | 'withdrawn' | 'cigs_ended';
 
 export type EnrollmentChannel = 'hotline' | 'outreach' | 'desk' | 'import';
 

@@ -2,8 +2,7 @@ import type { OpeningHoursSlot } from '../db/schema.js';
 
 // Synthetic demo data: the network of job centres of the Province of Modena. Office names and
 // towns are real; street addresses, phone numbers and e-mails are illustrative.
-const weekdayMornings = (opens: string, closes: string): OpeningHoursSlot[] =>
-  [1, 2, 3, 4, 5].map((day) => ({ day, opens, closes }));
+const weekdayMornings = (opens: string, closes: string): OpeningHoursSlot[] => [1, 2, 3, 4, 5].map((day) => ({ day, opens, closes }));
 const withAfternoons = (slots: OpeningHoursSlot[], days: number[]): OpeningHoursSlot[] =>
   [...slots, ...days.map((day) => ({ day, opens: '14:30', closes: '16:30' }))].sort(
     (a, b) => a.day - b.day || a.opens.localeCompare(b.opens),
@@ -12,13 +11,76 @@ const withAfternoons = (slots: OpeningHoursSlot[], days: number[]): OpeningHours
 export const DEMO_NETWORK = { code: 'MO', name: 'Provincia di Modena' };
 
 export const DEMO_OFFICES = [
-  { code: 'CPI-MO', name: 'Centro per l’impiego di Modena', address: 'Via delle Costellazioni 180', postalCode: '41126', comune: 'Modena', phone: '+39 059 000 1000', email: 'cpi.modena@ricolloca.example', openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [2, 4]) },
-  { code: 'CPI-CA', name: 'Centro per l’impiego di Carpi', address: 'Via Nuova Ponente 20', postalCode: '41012', comune: 'Carpi', phone: '+39 059 000 2000', email: 'cpi.carpi@ricolloca.example', openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [2]) },
-  { code: 'CPI-MI', name: 'Centro per l’impiego di Mirandola', address: 'Via Roma 12', postalCode: '41037', comune: 'Mirandola', phone: '+39 0535 000 300', email: 'cpi.mirandola@ricolloca.example', openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [4]) },
-  { code: 'CPI-SA', name: 'Centro per l’impiego di Sassuolo', address: 'Via Mazzini 30', postalCode: '41049', comune: 'Sassuolo', phone: '+39 0536 000 400', email: 'cpi.sassuolo@ricolloca.example', openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [2, 4]) },
-  { code: 'CPI-VI', name: 'Centro per l’impiego di Vignola', address: 'Via Libertà 5', postalCode: '41058', comune: 'Vignola', phone: '+39 059 000 5000', email: 'cpi.vignola@ricolloca.example', openingHours: weekdayMornings('08:30', '12:30') },
-  { code: 'CPI-PA', name: 'Centro per l’impiego di Pavullo nel Frignano', address: 'Via Giardini 14', postalCode: '41026', comune: 'Pavullo nel Frignano', phone: '+39 0536 000 600', email: 'cpi.pavullo@ricolloca.example', openingHours: weekdayMornings('08:30', '12:30').filter((s) => s.day !== 3) },
-  { code: 'CPI-CF', name: 'Centro per l’impiego di Castelfranco Emilia', address: 'Via Circondaria Sud 8', postalCode: '41013', comune: 'Castelfranco Emilia', phone: '+39 059 000 7000', email: 'cpi.castelfranco@ricolloca.example', openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [4]) },
+  {
+    code: 'CPI-MO',
+    name: 'Centro per l’impiego di Modena',
+    address: 'Via delle Costellazioni 180',
+    postalCode: '41126',
+    comune: 'Modena',
+    phone: '+39 059 000 1000',
+    email: 'cpi.modena@ricolloca.example',
+    openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [2, 4]),
+  },
+  {
+    code: 'CPI-CA',
+    name: 'Centro per l’impiego di Carpi',
+    address: 'Via Nuova Ponente 20',
+    postalCode: '41012',
+    comune: 'Carpi',
+    phone: '+39 059 000 2000',
+    email: 'cpi.carpi@ricolloca.example',
+    openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [2]),
+  },
+  {
+    code: 'CPI-MI',
+    name: 'Centro per l’impiego di Mirandola',
+    address: 'Via Roma 12',
+    postalCode: '41037',
+    comune: 'Mirandola',
+    phone: '+39 0535 000 300',
+    email: 'cpi.mirandola@ricolloca.example',
+    openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [4]),
+  },
+  {
+    code: 'CPI-SA',
+    name: 'Centro per l’impiego di Sassuolo',
+    address: 'Via Mazzini 30',
+    postalCode: '41049',
+    comune: 'Sassuolo',
+    phone: '+39 0536 000 400',
+    email: 'cpi.sassuolo@ricolloca.example',
+    openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [2, 4]),
+  },
+  {
+    code: 'CPI-VI',
+    name: 'Centro per l’impiego di Vignola',
+    address: 'Via Libertà 5',
+    postalCode: '41058',
+    comune: 'Vignola',
+    phone: '+39 059 000 5000',
+    email: 'cpi.vignola@ricolloca.example',
+    openingHours: weekdayMornings('08:30', '12:30'),
+  },
+  {
+    code: 'CPI-PA',
+    name: 'Centro per l’impiego di Pavullo nel Frignano',
+    address: 'Via Giardini 14',
+    postalCode: '41026',
+    comune: 'Pavullo nel Frignano',
+    phone: '+39 0536 000 600',
+    email: 'cpi.pavullo@ricolloca.example',
+    openingHours: weekdayMornings('08:30', '12:30').filter((s) => s.day !== 3),
+  },
+  {
+    code: 'CPI-CF',
+    name: 'Centro per l’impiego di Castelfranco Emilia',
+    address: 'Via Circondaria Sud 8',
+    postalCode: '41013',
+    comune: 'Castelfranco Emilia',
+    phone: '+39 059 000 7000',
+    email: 'cpi.castelfranco@ricolloca.example',
+    openingHours: withAfternoons(weekdayMornings('08:30', '12:30'), [4]),
+  },
 ];
 
 export const DEMO_PASSWORD = 'Demo.Modena.2026';

@@ -54,14 +54,24 @@ export const DEMO_TEMPLATES = {
  */
 export async function seedDemoOutreach(
   trx: Executor,
-  input: { networkId: string; officeIds: Map<string, string>; staffIds: Map<string, string>; cases: DemoCase[]; programme: DemoProgramme; now: Date },
+  input: {
+    networkId: string;
+    officeIds: Map<string, string>;
+    staffIds: Map<string, string>;
+    cases: DemoCase[];
+    programme: DemoProgramme;
+    now: Date;
+  },
 ) {
   const { networkId, officeIds, now } = input;
   const day = (offset: number) => new Date(now.getTime() + offset * 86400000);
   await insertHotlineHours(trx, [...officeIds.values()], DEMO_HOTLINE_HOURS);
   const modena = officeIds.get('CPI-MO')!;
   // San Geminiano, patron saint of Modena (31 January): the Modena office is closed.
-  await insertOfficeHolidays(trx, ['2026-01-31', '2027-01-31'].map((date) => ({ officeId: modena, date, name: 'San Geminiano, patrono di Modena' })));
+  await insertOfficeHolidays(
+    trx,
+    ['2026-01-31', '2027-01-31'].map((date) => ({ officeId: modena, date, name: 'San Geminiano, patrono di Modena' })),
+  );
 
   const templateIds: Record<string, string> = {};
   for (const [key, t] of Object.entries(DEMO_TEMPLATES)) templateIds[key] = await insertTemplate(trx, { networkId, ...t, at: day(-40) });
@@ -74,15 +84,51 @@ export async function seedDemoOutreach(
   const registered = new Set<string>(REGISTERED_STATES);
   const targets = input.programme.crisisWorkers
     .filter((w) => w.cigsEnd !== null && w.cigsEnd >= today && !registered.has(input.programme.stateOf.get(w.id) ?? ''))
-    .map((w) => ({ ...w, cigsEnd: w.cigsEnd!, officeName: office.get(w.officeId)!.name, officePhone: office.get(w.officeId)!.phone, company: companyOf.get(w.cigsCaseId) ?? '' }))
-    .sort((a, b) => (a.cigsEnd < b.cigsEnd ? -1 : a.cigsEnd > b.cigsEnd ? 1 : a.lastName < b.lastName ? -1 : a.lastName > b.lastName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .map((w) => ({
+      ...w,
+      cigsEnd: w.cigsEnd!,
+      officeName: office.get(w.officeId)!.name,
+      officePhone: office.get(w.officeId)!.phone,
+      company: companyOf.get(w.cigsCaseId) ?? '',
+    }))
+    .sort((a, b) =>
+      a.cigsEnd < b.cigsEnd
+        ? -1
+        : a.cigsEnd > b.cigsEnd
+          ? 1
+          : a.lastName < b.lastName
+            ? -1
+            : a.lastName > b.lastName
+              ? 1
+              : a.id < b.id
+                ? -1
+                : a.id > b.id
+                  ? 1
+                  : 0,
+    );
   const hours = describeHours(DEMO_HOTLINE_HOURS);
   const fill = (t: { subject: string; body: string }, w: (typeof targets)[number]) => {
-    const v = { nome: w.firstName, cognome: w.lastName, azienda: w.company, data_fine_cigs: italianDate(w.cigsEnd), giorni_alla_fine_cigs: daysBetween(today, w.cigsEnd), sede: w.officeName, telefono_sede: w.officePhone, orari_centralino: hours };
+    const v = {
+      nome: w.firstName,
+      cognome: w.lastName,
+      azienda: w.company,
+      data_fine_cigs: italianDate(w.cigsEnd),
+      giorni_alla_fine_cigs: daysBetween(today, w.cigsEnd),
+      sede: w.officeName,
+      telefono_sede: w.officePhone,
+      orari_centralino: hours,
+    };
     return { subject: renderTemplate(t.subject, v), body: renderTemplate(t.body, v) };
   };
 
-  async function campaign(spec: { name: string; channel: 'sms' | 'letter'; status: 'running' | 'done'; startedDaysAgo: number; people: typeof targets; statusOf: (i: number) => RecipientStatus }) {
+  async function campaign(spec: {
+    name: string;
+    channel: 'sms' | 'letter';
+    status: 'running' | 'done';
+    startedDaysAgo: number;
+    people: typeof targets;
+    statusOf: (i: number) => RecipientStatus;
+  }) {
     const started = day(-spec.startedDaysAgo);
     const recipients: RecipientHistory[] = spec.people.map((w, i) => {
       const status = spec.statusOf(i);
@@ -112,29 +158,75 @@ export async function seedDemoOutreach(
     await insertCampaignWithRecipients(
       trx,
       {
-        networkId, programmeId: input.programme.programmeId, name: spec.name, channel: spec.channel, templateId: templateIds[spec.channel]!, reminderAfterDays: 7, maxReminders: 2,
-        status: spec.status, createdBy: creator, startedAt: started, finishedAt: spec.status === 'done' ? day(-5) : null,
+        networkId,
+        programmeId: input.programme.programmeId,
+        name: spec.name,
+        channel: spec.channel,
+        templateId: templateIds[spec.channel]!,
+        reminderAfterDays: 7,
+        maxReminders: 2,
+        status: spec.status,
+        createdBy: creator,
+        startedAt: started,
+        finishedAt: spec.status === 'done' ? day(-5) : null,
       },
       recipients,
     );
   }
 
   // SMS to the most urgent (CIGS ending soonest), started 10 days ago; the next 60 got a letter.
-  const cycle: RecipientStatus[] = ['invited', 'invited', 'reminded', 'registered', 'invited', 'declined', 'reminded', 'unreachable', 'invited', 'registered'];
-  await campaign({ name: 'SMS - CIGS in scadenza entro 3 mesi', channel: 'sms', status: 'running', startedDaysAgo: 10, people: targets.slice(0, 120), statusOf: (i) => cycle[i % cycle.length]! });
+  const cycle: RecipientStatus[] = [
+    'invited',
+    'invited',
+    'reminded',
+    'registered',
+    'invited',
+    'declined',
+    'reminded',
+    'unreachable',
+    'invited',
+    'registered',
+  ];
+  await campaign({
+    name: 'SMS - CIGS in scadenza entro 3 mesi',
+    channel: 'sms',
+    status: 'running',
+    startedDaysAgo: 10,
+    people: targets.slice(0, 120),
+    statusOf: (i) => cycle[i % cycle.length]!,
+  });
   const letterCycle: RecipientStatus[] = ['invited', 'registered', 'declined', 'invited', 'unreachable', 'registered'];
-  await campaign({ name: 'Lettere - secondo gruppo per scadenza della CIGS', channel: 'letter', status: 'done', startedDaysAgo: 45, people: targets.slice(120, 180), statusOf: (i) => letterCycle[i % letterCycle.length]! });
+  await campaign({
+    name: 'Lettere - secondo gruppo per scadenza della CIGS',
+    channel: 'letter',
+    status: 'done',
+    startedDaysAgo: 45,
+    people: targets.slice(120, 180),
+    statusOf: (i) => letterCycle[i % letterCycle.length]!,
+  });
 
   // Callbacks due today at the Modena office: the line opens at 10:00 (13:00 on Thursdays).
   const operator = input.staffIds.get('sportello@ricolloca.example') ?? null;
   const opening = romeLocal(now).weekday === 4 ? '13:00' : '10:00';
   const modenaPeople = targets.filter((w) => w.officeId === modena).slice(0, 5);
-  const reasons = ['Richiamare il lavoratore', 'Verificare i requisiti: dati CIGS mancanti', 'Iscrizione in sospeso: completare l’iscrizione al programma'];
+  const reasons = [
+    'Richiamare il lavoratore',
+    'Verificare i requisiti: dati CIGS mancanti',
+    'Iscrizione in sospeso: completare l’iscrizione al programma',
+  ];
   await insertCallbacks(
     trx,
     modenaPeople.map((w, i) => ({
-      networkId, officeId: modena, workerId: w.id, reason: reasons[i % reasons.length]!, attempts: i % 2, lastOutcome: i % 2 ? ('no_answer' as const) : null,
-      nextAttemptAt: romeToUtc(today, i < 3 ? opening : '12:00'), assignedTo: operator, createdBy: operator, createdAt: day(-1),
+      networkId,
+      officeId: modena,
+      workerId: w.id,
+      reason: reasons[i % reasons.length]!,
+      attempts: i % 2,
+      lastOutcome: i % 2 ? ('no_answer' as const) : null,
+      nextAttemptAt: romeToUtc(today, i < 3 ? opening : '12:00'),
+      assignedTo: operator,
+      createdBy: operator,
+      createdAt: day(-1),
     })),
   );
 }

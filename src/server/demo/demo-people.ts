@@ -4,7 +4,14 @@ import { computeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { partitaIvaCheckDigit } from '../../shared/schemas/companies.schema.js';
 import type { CigsReason } from '../db/schema-companies.js';
 import { insertCigsCasesBulk, insertCompaniesBulk, type BulkCigsCase, type BulkCompany } from '../companies/index.js';
-import { appendWorkerEventsAt, insertConsentsBulk, insertWorkersBulk, searchNameOf, type BulkConsent, type BulkWorker } from '../people/index.js';
+import {
+  appendWorkerEventsAt,
+  insertConsentsBulk,
+  insertWorkersBulk,
+  searchNameOf,
+  type BulkConsent,
+  type BulkWorker,
+} from '../people/index.js';
 import { comuniOfProvince } from '../taxonomy/index.js';
 
 /**
@@ -32,16 +39,180 @@ export function seededRandom(seed: number) {
   };
 }
 
-const MALE = ['Marco', 'Luca', 'Giuseppe', 'Andrea', 'Francesco', 'Alessandro', 'Matteo', 'Stefano', 'Davide', 'Paolo', 'Roberto', 'Simone', 'Massimo', 'Fabio', 'Claudio', 'Daniele', 'Giorgio', 'Mauro', 'Enrico', 'Riccardo', 'Nicola', 'Alberto', 'Federico', 'Maurizio', 'Gianluca', 'Emanuele', 'Lorenzo', 'Filippo', 'Michele', 'Sergio', 'Ivano', 'Mirco', 'Nicolò', 'Tiziano', 'Vasco'];
-const FEMALE = ['Giulia', 'Francesca', 'Chiara', 'Sara', 'Laura', 'Elena', 'Valentina', 'Silvia', 'Federica', 'Alessandra', 'Paola', 'Roberta', 'Barbara', 'Monica', 'Cristina', 'Simona', 'Elisa', 'Anna', 'Maria', 'Daniela', 'Claudia', 'Manuela', 'Patrizia', 'Lucia', 'Marta', 'Ilaria', 'Serena', 'Erika', 'Debora', 'Rita'];
-const SURNAMES = ['Rossi', 'Ferrari', 'Bianchi', 'Malagoli', 'Barbieri', 'Gualdi', 'Bertoni', 'Montanari', 'Guidetti', 'Pellacani', 'Vaccari', 'Messori', 'Lugli', 'Pederzoli', 'Bergonzini', 'Ferrarini', 'Cavani', 'Righi', 'Reggiani', 'Tosi', 'Baraldi', 'Borghi', 'Lodi', 'Gibertoni', 'Zanasi', 'Fontana', 'Cuoghi', 'Bellei', 'Incerti', 'Manzini', 'Po', 'Sola', 'Zini', 'Ori', 'Gasparini', 'Marchetti', 'Bonacini', 'Fiandri', 'Rinaldi', 'Benatti', 'Costi', 'Magnani', 'Corradini', 'Pignatti', 'Vandelli', 'Cottafavi', 'Serafini', 'Grandi', 'D’Angelo', 'Esposito', 'Russo', 'Romano', 'Greco', 'De Luca', 'Caruso', 'La Rosa', 'Bruno', 'Galli', 'Conti', 'Mazza'];
+const MALE = [
+  'Marco',
+  'Luca',
+  'Giuseppe',
+  'Andrea',
+  'Francesco',
+  'Alessandro',
+  'Matteo',
+  'Stefano',
+  'Davide',
+  'Paolo',
+  'Roberto',
+  'Simone',
+  'Massimo',
+  'Fabio',
+  'Claudio',
+  'Daniele',
+  'Giorgio',
+  'Mauro',
+  'Enrico',
+  'Riccardo',
+  'Nicola',
+  'Alberto',
+  'Federico',
+  'Maurizio',
+  'Gianluca',
+  'Emanuele',
+  'Lorenzo',
+  'Filippo',
+  'Michele',
+  'Sergio',
+  'Ivano',
+  'Mirco',
+  'Nicolò',
+  'Tiziano',
+  'Vasco',
+];
+const FEMALE = [
+  'Giulia',
+  'Francesca',
+  'Chiara',
+  'Sara',
+  'Laura',
+  'Elena',
+  'Valentina',
+  'Silvia',
+  'Federica',
+  'Alessandra',
+  'Paola',
+  'Roberta',
+  'Barbara',
+  'Monica',
+  'Cristina',
+  'Simona',
+  'Elisa',
+  'Anna',
+  'Maria',
+  'Daniela',
+  'Claudia',
+  'Manuela',
+  'Patrizia',
+  'Lucia',
+  'Marta',
+  'Ilaria',
+  'Serena',
+  'Erika',
+  'Debora',
+  'Rita',
+];
+const SURNAMES = [
+  'Rossi',
+  'Ferrari',
+  'Bianchi',
+  'Malagoli',
+  'Barbieri',
+  'Gualdi',
+  'Bertoni',
+  'Montanari',
+  'Guidetti',
+  'Pellacani',
+  'Vaccari',
+  'Messori',
+  'Lugli',
+  'Pederzoli',
+  'Bergonzini',
+  'Ferrarini',
+  'Cavani',
+  'Righi',
+  'Reggiani',
+  'Tosi',
+  'Baraldi',
+  'Borghi',
+  'Lodi',
+  'Gibertoni',
+  'Zanasi',
+  'Fontana',
+  'Cuoghi',
+  'Bellei',
+  'Incerti',
+  'Manzini',
+  'Po',
+  'Sola',
+  'Zini',
+  'Ori',
+  'Gasparini',
+  'Marchetti',
+  'Bonacini',
+  'Fiandri',
+  'Rinaldi',
+  'Benatti',
+  'Costi',
+  'Magnani',
+  'Corradini',
+  'Pignatti',
+  'Vandelli',
+  'Cottafavi',
+  'Serafini',
+  'Grandi',
+  'D’Angelo',
+  'Esposito',
+  'Russo',
+  'Romano',
+  'Greco',
+  'De Luca',
+  'Caruso',
+  'La Rosa',
+  'Bruno',
+  'Galli',
+  'Conti',
+  'Mazza',
+];
 const FOREIGN: Array<{ country: string; place: string; male: string[]; female: string[]; surnames: string[] }> = [
-  { country: 'MA', place: 'Z330', male: ['Youssef', 'Mohamed', 'Rachid'], female: ['Fatima', 'Khadija', 'Samira'], surnames: ['El Amrani', 'Benali', 'Ouahbi'] },
-  { country: 'AL', place: 'Z100', male: ['Arben', 'Ermal', 'Gentian'], female: ['Elira', 'Blerta', 'Mirela'], surnames: ['Hoxha', 'Shehu', 'Kola'] },
-  { country: 'RO', place: 'Z129', male: ['Ionut', 'Florin', 'Adrian'], female: ['Ioana', 'Elena', 'Mihaela'], surnames: ['Popescu', 'Ionescu', 'Dumitru'] },
-  { country: 'GH', place: 'Z318', male: ['Kwame', 'Kofi', 'Yaw'], female: ['Ama', 'Akosua', 'Abena'], surnames: ['Mensah', 'Owusu', 'Boateng'] },
-  { country: 'IN', place: 'Z222', male: ['Harpreet', 'Gurpreet', 'Rajesh'], female: ['Manpreet', 'Simran', 'Priya'], surnames: ['Singh', 'Kaur', 'Sharma'] },
-  { country: 'UA', place: 'Z138', male: ['Oleksandr', 'Andriy'], female: ['Olena', 'Natalia', 'Iryna'], surnames: ['Kovalenko', 'Shevchenko', 'Bondarenko'] },
+  {
+    country: 'MA',
+    place: 'Z330',
+    male: ['Youssef', 'Mohamed', 'Rachid'],
+    female: ['Fatima', 'Khadija', 'Samira'],
+    surnames: ['El Amrani', 'Benali', 'Ouahbi'],
+  },
+  {
+    country: 'AL',
+    place: 'Z100',
+    male: ['Arben', 'Ermal', 'Gentian'],
+    female: ['Elira', 'Blerta', 'Mirela'],
+    surnames: ['Hoxha', 'Shehu', 'Kola'],
+  },
+  {
+    country: 'RO',
+    place: 'Z129',
+    male: ['Ionut', 'Florin', 'Adrian'],
+    female: ['Ioana', 'Elena', 'Mihaela'],
+    surnames: ['Popescu', 'Ionescu', 'Dumitru'],
+  },
+  {
+    country: 'GH',
+    place: 'Z318',
+    male: ['Kwame', 'Kofi', 'Yaw'],
+    female: ['Ama', 'Akosua', 'Abena'],
+    surnames: ['Mensah', 'Owusu', 'Boateng'],
+  },
+  {
+    country: 'IN',
+    place: 'Z222',
+    male: ['Harpreet', 'Gurpreet', 'Rajesh'],
+    female: ['Manpreet', 'Simran', 'Priya'],
+    surnames: ['Singh', 'Kaur', 'Sharma'],
+  },
+  {
+    country: 'UA',
+    place: 'Z138',
+    male: ['Oleksandr', 'Andriy'],
+    female: ['Olena', 'Natalia', 'Iryna'],
+    surnames: ['Kovalenko', 'Shevchenko', 'Bondarenko'],
+  },
 ];
 /** Italian birthplaces outside the province (cadastral codes): Napoli, Palermo, Foggia, Reggio Calabria, Bari. */
 const ITALIAN_ELSEWHERE = ['F839', 'G273', 'D643', 'H224', 'A662'];
@@ -60,12 +231,69 @@ interface DemoCompany {
 
 /** Invented companies, typical of the district (ceramics, biomedical, textiles, metalwork, food, automotive). */
 const COMPANIES: DemoCompany[] = [
-  { name: 'Ceramiche Secchia S.p.A.', base10: '0287436036', ateco: '23.31', comune: '036040', address: 'Via Radici in Piano 410', postalCode: '41049', workers: 170, cases: [{ reason: 'cessazione_attivita', ref: 'D.D. 1187/2026', monthsToEnd: 2, lengthMonths: 12, current: true }] },
-  { name: 'Officine Meccaniche Tiepido S.r.l.', base10: '0341258036', ateco: '25.11', comune: '036023', address: 'Via Emilia Est 1020', postalCode: '41122', workers: 140, cases: [{ reason: 'crisi_aziendale', ref: 'D.D. 402/2025', monthsToEnd: -4, lengthMonths: 12, current: false }, { reason: 'concordato_senza_continuita', ref: 'D.D. 2231/2026', monthsToEnd: 5, lengthMonths: 12, current: true }] },
-  { name: 'Maglificio Carpigiano Aurora S.r.l.', base10: '0198765036', ateco: '13.96', comune: '036005', address: 'Via dell’Industria 18', postalCode: '41012', workers: 120, cases: [{ reason: 'cessazione_attivita', ref: 'D.D. 1560/2026', monthsToEnd: 1, lengthMonths: 12, current: true }] },
-  { name: 'Biomedicale Bassa Modenese S.p.A.', base10: '0377410036', ateco: '32.50', comune: '036022', address: 'Via Statale Nord 77', postalCode: '41037', workers: 110, cases: [{ reason: 'concordato_senza_continuita', ref: 'D.D. 1903/2026', monthsToEnd: 9, lengthMonths: 12, current: true }] },
-  { name: 'Salumificio Panaro S.r.l.', base10: '0256128036', ateco: '10.13', comune: '036006', address: 'Via Larga 9', postalCode: '41013', workers: 90, cases: [{ reason: 'liquidazione_giudiziale', ref: 'D.D. 2455/2026', monthsToEnd: 7, lengthMonths: 12, current: true }] },
-  { name: 'Componenti Auto Formigine S.r.l.', base10: '0312987036', ateco: '29.32', comune: '036015', address: 'Via Giardini Sud 240', postalCode: '41043', workers: 70, cases: [{ reason: 'riorganizzazione', ref: 'D.D. 2790/2026', monthsToEnd: 12, lengthMonths: 24, current: true }] },
+  {
+    name: 'Ceramiche Secchia S.p.A.',
+    base10: '0287436036',
+    ateco: '23.31',
+    comune: '036040',
+    address: 'Via Radici in Piano 410',
+    postalCode: '41049',
+    workers: 170,
+    cases: [{ reason: 'cessazione_attivita', ref: 'D.D. 1187/2026', monthsToEnd: 2, lengthMonths: 12, current: true }],
+  },
+  {
+    name: 'Officine Meccaniche Tiepido S.r.l.',
+    base10: '0341258036',
+    ateco: '25.11',
+    comune: '036023',
+    address: 'Via Emilia Est 1020',
+    postalCode: '41122',
+    workers: 140,
+    cases: [
+      { reason: 'crisi_aziendale', ref: 'D.D. 402/2025', monthsToEnd: -4, lengthMonths: 12, current: false },
+      { reason: 'concordato_senza_continuita', ref: 'D.D. 2231/2026', monthsToEnd: 5, lengthMonths: 12, current: true },
+    ],
+  },
+  {
+    name: 'Maglificio Carpigiano Aurora S.r.l.',
+    base10: '0198765036',
+    ateco: '13.96',
+    comune: '036005',
+    address: 'Via dell’Industria 18',
+    postalCode: '41012',
+    workers: 120,
+    cases: [{ reason: 'cessazione_attivita', ref: 'D.D. 1560/2026', monthsToEnd: 1, lengthMonths: 12, current: true }],
+  },
+  {
+    name: 'Biomedicale Bassa Modenese S.p.A.',
+    base10: '0377410036',
+    ateco: '32.50',
+    comune: '036022',
+    address: 'Via Statale Nord 77',
+    postalCode: '41037',
+    workers: 110,
+    cases: [{ reason: 'concordato_senza_continuita', ref: 'D.D. 1903/2026', monthsToEnd: 9, lengthMonths: 12, current: true }],
+  },
+  {
+    name: 'Salumificio Panaro S.r.l.',
+    base10: '0256128036',
+    ateco: '10.13',
+    comune: '036006',
+    address: 'Via Larga 9',
+    postalCode: '41013',
+    workers: 90,
+    cases: [{ reason: 'liquidazione_giudiziale', ref: 'D.D. 2455/2026', monthsToEnd: 7, lengthMonths: 12, current: true }],
+  },
+  {
+    name: 'Componenti Auto Formigine S.r.l.',
+    base10: '0312987036',
+    ateco: '29.32',
+    comune: '036015',
+    address: 'Via Giardini Sud 240',
+    postalCode: '41043',
+    workers: 70,
+    cases: [{ reason: 'riorganizzazione', ref: 'D.D. 2790/2026', monthsToEnd: 12, lengthMonths: 24, current: true }],
+  },
 ];
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -75,7 +303,6 @@ function addDays(d: Date, days: number): Date {
 function addMonths(d: Date, months: number): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
 }
-
 
 export interface DemoPeopleInput {
   networkId: string;
@@ -95,9 +322,18 @@ export interface DemoCase {
   reason: CigsReason;
 }
 
-export async function seedDemoPeople(trx: Executor, input: DemoPeopleInput): Promise<{ companies: number; workers: number; cases: DemoCase[] }> {
+export async function seedDemoPeople(
+  trx: Executor,
+  input: DemoPeopleInput,
+): Promise<{ companies: number; workers: number; cases: DemoCase[] }> {
   const rnd = seededRandom(20140700);
-  const comuni = (await comuniOfProvince(trx, 'MO')).map((c) => ({ istat_code: c.istatCode, name: c.name, cadastral_code: c.cadastralCode, lat: c.lat, lon: c.lon }));
+  const comuni = (await comuniOfProvince(trx, 'MO')).map((c) => ({
+    istat_code: c.istatCode,
+    name: c.name,
+    cadastral_code: c.cadastralCode,
+    lat: c.lat,
+    lon: c.lon,
+  }));
   if (comuni.length === 0) return { companies: 0, workers: 0, cases: [] };
   const byName = new Map(comuni.map((c) => [c.name, c]));
   const offices = input.officeComuni.map((o) => ({ id: input.officeIds.get(o.code)!, at: byName.get(o.comune) })).filter((o) => o.at);
@@ -135,7 +371,12 @@ export async function seedDemoPeople(trx: Executor, input: DemoPeopleInput): Pro
       email: `amministrazione@${company.name.split(' ')[0]!.toLowerCase()}.example`,
       pec: `${company.name.split(' ')[0]!.toLowerCase()}@pec.example`,
       contacts: [
-        { name: `${rnd.pick(MALE)} ${rnd.pick(SURNAMES)}`, role: 'union', organisation: rnd.pick(['FIOM-CGIL', 'FIM-CISL', 'UILM-UIL', 'FILCTEM-CGIL']), phone: `+39 3${rnd.int(20, 49)} ${rnd.int(1000000, 9999999)}` },
+        {
+          name: `${rnd.pick(MALE)} ${rnd.pick(SURNAMES)}`,
+          role: 'union',
+          organisation: rnd.pick(['FIOM-CGIL', 'FIM-CISL', 'UILM-UIL', 'FILCTEM-CGIL']),
+          phone: `+39 3${rnd.int(20, 49)} ${rnd.int(1000000, 9999999)}`,
+        },
         { name: `${rnd.pick(FEMALE)} ${rnd.pick(SURNAMES)}`, role: 'hr', phone: `+39 059 ${rnd.int(100, 999)} ${rnd.int(1000, 9999)}` },
       ],
     });
@@ -173,9 +414,19 @@ export async function seedDemoPeople(trx: Executor, input: DemoPeopleInput): Pro
       const lastName = foreign ? rnd.pick(foreign.surnames) : rnd.pick(SURNAMES);
       const birthPlace = foreign ? foreign.place : rnd.chance(0.75) ? rnd.pick(comuni).cadastral_code : rnd.pick(ITALIAN_ELSEWHERE);
       const birthDate = iso(new Date(Date.UTC(rnd.int(1962, 2000), rnd.int(0, 11), rnd.int(1, 28))));
-      let cf: string | null = computeCodiceFiscale({ surname: lastName, name: firstName, birthDate, sex, birthPlaceCadastralCode: birthPlace });
+      let cf: string | null = computeCodiceFiscale({
+        surname: lastName,
+        name: firstName,
+        birthDate,
+        sex,
+        birthPlaceCadastralCode: birthPlace,
+      });
       // Omocodia, as the Agenzia delle Entrate would resolve a clash.
-      for (let level = 1; usedCf.has(cf); level++) cf = computeCodiceFiscale({ surname: lastName, name: firstName, birthDate, sex, birthPlaceCadastralCode: birthPlace }, { omocodiaLevel: level });
+      for (let level = 1; usedCf.has(cf); level++)
+        cf = computeCodiceFiscale(
+          { surname: lastName, name: firstName, birthDate, sex, birthPlaceCadastralCode: birthPlace },
+          { omocodiaLevel: level },
+        );
       usedCf.add(cf);
       // A few came in through the hotline with name and phone only: no codice fiscale yet.
       const hotlineOnly = rnd.chance(0.04);
@@ -196,19 +447,29 @@ export async function seedDemoPeople(trx: Executor, input: DemoPeopleInput): Pro
         birthPlaceCode: hotlineOnly ? null : birthPlace,
         citizenship: hotlineOnly ? null : (foreign?.country ?? 'IT'),
         residenceComuneCode: residence.istat_code,
-        address: hotlineOnly ? '' : `Via ${rnd.pick(['Roma', 'Garibaldi', 'Mazzini', 'Emilia', 'Verdi', 'Matteotti', 'Gramsci', 'dei Mille', 'Cavour'])} ${rnd.int(1, 180)}`,
+        address: hotlineOnly
+          ? ''
+          : `Via ${rnd.pick(['Roma', 'Garibaldi', 'Mazzini', 'Emilia', 'Verdi', 'Matteotti', 'Gramsci', 'dei Mille', 'Cavour'])} ${rnd.int(1, 180)}`,
         phone,
         email: rnd.chance(0.45) ? `${searchNameOf(firstName, lastName).replace(/ /g, '.')}${rnd.int(1, 99)}@posta.example` : null,
         cigsCaseId: caseId,
         cigsEndDate: iso(ownEnd < addDays(today, 14) ? addDays(today, 14) : ownEnd),
         at: input.now,
       });
-      eventRows.push({ workerId: id, officeId, kind: 'worker.imported', actorId: null, details: { source: `Elenco INPS ${company.name}` }, at: input.now });
+      eventRows.push({
+        workerId: id,
+        officeId,
+        kind: 'worker.imported',
+        actorId: null,
+        details: { source: `Elenco INPS ${company.name}` },
+        at: input.now,
+      });
       if (rnd.chance(0.8)) {
         const channel = rnd.pick(['phone', 'paper', 'in_person'] as const);
         const recordedBy = channel === 'phone' ? input.operatorId : null;
         consentRows.push({ workerId: id, officeId, purpose: 'programme', granted: true, channel, recordedBy, at: input.now });
-        if (rnd.chance(0.7)) consentRows.push({ workerId: id, officeId, purpose: 'contact_sms', granted: true, channel, recordedBy, at: input.now });
+        if (rnd.chance(0.7))
+          consentRows.push({ workerId: id, officeId, purpose: 'contact_sms', granted: true, channel, recordedBy, at: input.now });
       }
     }
   }

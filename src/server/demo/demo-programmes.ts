@@ -17,7 +17,20 @@ import type { DemoCase } from './demo-people.js';
 
 // Twelve-step cycle over the first 120 eligible workers: 100 hold a place (30 registered,
 // 30 assessed, 40 with a signed service agreement), 10 placed, 10 withdrawn.
-const CYCLE: EnrollmentState[] = ['registered', 'registered', 'registered', 'assessed', 'assessed', 'assessed', 'enrolled', 'enrolled', 'enrolled', 'enrolled', 'placed', 'withdrawn'];
+const CYCLE: EnrollmentState[] = [
+  'registered',
+  'registered',
+  'registered',
+  'assessed',
+  'assessed',
+  'assessed',
+  'enrolled',
+  'enrolled',
+  'enrolled',
+  'enrolled',
+  'placed',
+  'withdrawn',
+];
 const PATHS: Record<string, EnrollmentState[]> = {
   registered: ['eligible', 'registered'],
   assessed: ['eligible', 'registered', 'assessed'],
@@ -67,7 +80,10 @@ export async function seedDemoProgrammes(
   const today = romeToday(now);
   const crisis = input.cases.filter((c) => (CRISIS_CIGS_REASONS as readonly string[]).includes(c.reason));
   const companyOf = new Map(input.cases.map((c) => [c.caseId, c.companyId]));
-  const crisisWorkers = await workersOfCasesWithPeriod(trx, crisis.map((c) => c.caseId));
+  const crisisWorkers = await workersOfCasesWithPeriod(
+    trx,
+    crisis.map((c) => c.caseId),
+  );
   const eligible = crisisWorkers.filter((w) => w.cigsStart !== null && w.cigsEnd !== null && w.cigsStart <= today && w.cigsEnd >= today);
   const staffId = (email: string) => input.staffIds.get(email) ?? null;
   const actors: Partial<Record<EnrollmentState, string | null>> = {
@@ -102,10 +118,24 @@ export async function seedDemoProgrammes(
       requestedAt: registeredStep >= 0 ? day(start + registeredStep * 7, i) : null,
       stateChangedAt: day(start + (path.length - 1) * 7, i),
       createdAt: day(start, i),
-      transitions: path.map((to, step) => ({ from: step === 0 ? null : path[step - 1]!, to, at: day(start + step * 7, i), actorId: actors[to] ?? null, reason: REASONS[to] ?? '', channel: to === 'registered' ? channel : null })),
+      transitions: path.map((to, step) => ({
+        from: step === 0 ? null : path[step - 1]!,
+        to,
+        at: day(start + step * 7, i),
+        actorId: actors[to] ?? null,
+        reason: REASONS[to] ?? '',
+        channel: to === 'registered' ? channel : null,
+      })),
     });
     stateOf.set(w.id, final);
-    events.push({ workerId: w.id, officeId: w.officeId, at: day(start + (path.length - 1) * 7, i), kind: `enrollment.${final}`, actorId: actors[final] ?? null, details: { programmeId, to: final } });
+    events.push({
+      workerId: w.id,
+      officeId: w.officeId,
+      at: day(start + (path.length - 1) * 7, i),
+      kind: `enrollment.${final}`,
+      actorId: actors[final] ?? null,
+      details: { programmeId, to: final },
+    });
   }
   await insertEnrollmentHistories(trx, programmeId, enrollments);
   await appendWorkerEventsAt(trx, events);

@@ -36,7 +36,17 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
         trx,
         networkId,
         office.code,
-        { name: office.name, address: office.address, postalCode: office.postalCode, comune: office.comune, province: 'MO', phone: office.phone, email: office.email, openingHours: office.openingHours, active: true },
+        {
+          name: office.name,
+          address: office.address,
+          postalCode: office.postalCode,
+          comune: office.comune,
+          province: 'MO',
+          phone: office.phone,
+          email: office.email,
+          openingHours: office.openingHours,
+          active: true,
+        },
         now,
       );
       officeIds.set(office.code, id);
@@ -44,9 +54,22 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     const staffIds = new Map<string, string>();
     for (const person of DEMO_STAFF) {
       const roles = person.roles.map((r) => ({ officeId: officeIds.get(r.office)!, role: r.role }));
-      staffIds.set(person.email, await createStaffAccount(trx, { email: person.email, fullName: person.fullName, passwordHash, mustChangePassword: false, roles }, now));
+      staffIds.set(
+        person.email,
+        await createStaffAccount(
+          trx,
+          { email: person.email, fullName: person.fullName, passwordHash, mustChangePassword: false, roles },
+          now,
+        ),
+      );
     }
-    const people = await seedDemoPeople(trx, { networkId, officeIds, officeComuni: DEMO_OFFICES.map((o) => ({ code: o.code, comune: o.comune })), operatorId: staffIds.get('sportello@ricolloca.example') ?? null, now });
+    const people = await seedDemoPeople(trx, {
+      networkId,
+      officeIds,
+      officeComuni: DEMO_OFFICES.map((o) => ({ code: o.code, comune: o.comune })),
+      operatorId: staffIds.get('sportello@ricolloca.example') ?? null,
+      now,
+    });
     const programme = await seedDemoProgrammes(trx, { networkId, officeIds, staffIds, cases: people.cases, now });
     await seedDemoOutreach(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
     await createAuditRepository().insert(trx, {

@@ -63,7 +63,11 @@ declare module 'fastify' {
  * documentation and handler.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function route<E extends EndpointDefinition>(app: FastifyInstance<any, any, any, any, any>, endpoint: E, options: EndpointRouteOptions<E>) {
+export function route<E extends EndpointDefinition>(
+  app: FastifyInstance<any, any, any, any, any>,
+  endpoint: E,
+  options: EndpointRouteOptions<E>,
+) {
   const schema: Record<string, unknown> = { ...options.schema };
   if (endpoint.params) schema.params = endpoint.params;
   if (endpoint.query) schema.querystring = endpoint.query;

@@ -46,7 +46,8 @@ function validationFieldErrors(error: FastifyError, request: FastifyRequest, lan
   const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[context];
   if (schema instanceof ZodType && REQUEST_PARTS[context]) {
     const result = schema.safeParse(request[REQUEST_PARTS[context]], { error: validationErrorMap(language) });
-    if (!result.success) return fieldErrorsOf(result.error, language).map((e) => ({ path: e.path ? `${context}/${e.path}` : context, message: e.message }));
+    if (!result.success)
+      return fieldErrorsOf(result.error, language).map((e) => ({ path: e.path ? `${context}/${e.path}` : context, message: e.message }));
   }
   return (error.validation ?? []).map((issue) => ({
     path: `${context}${issue.instancePath === '/' ? '' : issue.instancePath}`,

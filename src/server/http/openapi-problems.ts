@@ -33,7 +33,11 @@ export function withProblemResponses(transform: SwaggerTransform): SwaggerTransf
     if (!endpoint || !schema || schema.hide) return result;
     const isPublic = document.route?.config?.access === 'public';
     const response: Record<string, unknown> = { ...(schema.response ?? {}) };
-    if (endpoint.download) response[String(endpoint.status)] = { description: 'File da scaricare (nome in Content-Disposition)', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+    if (endpoint.download)
+      response[String(endpoint.status)] = {
+        description: 'File da scaricare (nome in Content-Disposition)',
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      };
     for (const status of problemStatusesOf(endpoint, isPublic)) response[String(status)] = PROBLEM_RESPONSE(status);
     return { ...result, schema: { ...schema, response } as FastifySchema };
   };

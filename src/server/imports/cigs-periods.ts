@@ -21,7 +21,11 @@ export interface CasePlan {
 
 export const companyRefOf = (w: Pick<ImportedWorker, 'companyId' | 'companyKey'>) => w.companyId ?? w.companyKey;
 
-export function planCigsCases(workers: readonly ImportedWorker[], companies: readonly ImportCompanyRef[], today: string): Map<string, CasePlan> {
+export function planCigsCases(
+  workers: readonly ImportedWorker[],
+  companies: readonly ImportCompanyRef[],
+  today: string,
+): Map<string, CasePlan> {
   const byId = new Map(companies.map((c) => [c.id, c]));
   const groups = new Map<string, { name: string; start?: string; end?: string; reason?: CigsReason; workers: number }>();
   for (const w of workers) {
@@ -44,7 +48,11 @@ export function planCigsCases(workers: readonly ImportedWorker[], companies: rea
       continue;
     }
     const reason = reasonForNewCase(company, period);
-    const missing = [...(g.start ? [] : ['cigsStart' as const]), ...(g.end ? [] : ['cigsEnd' as const]), ...(reason ? [] : ['cigsReason' as const])];
+    const missing = [
+      ...(g.start ? [] : ['cigsStart' as const]),
+      ...(g.end ? [] : ['cigsEnd' as const]),
+      ...(reason ? [] : ['cigsReason' as const]),
+    ];
     plans.set(ref, {
       company: ref,
       companyName: g.name,

@@ -74,7 +74,10 @@ function decodeWindows1252(bytes: Buffer): string {
 
 /** The separator that splits the first lines most consistently: Italian Excel writes ";", others ",". */
 export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 10);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 10);
   let best = ',';
   let bestScore = 0;
   for (const candidate of [';', ',', '\t', '|']) {

@@ -3,7 +3,13 @@ import type { RequestContext } from '../auth/index.js';
 import { companiesForImport, createImportedCigsCase, createImportedCompany } from '../companies/index.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { ImportCounts } from '../db/schema-imports.js';
-import { appendWorkerEvents, insertImportedWorkers, updateImportedWorkers, workersByCodiceFiscale, type ImportWorkerRow } from '../people/index.js';
+import {
+  appendWorkerEvents,
+  insertImportedWorkers,
+  updateImportedWorkers,
+  workersByCodiceFiscale,
+  type ImportWorkerRow,
+} from '../people/index.js';
 import { romeToday } from '../../shared/time/rome-date.js';
 import { companyRefOf, planCigsCases } from './cigs-periods.js';
 import { importErrors } from './imports.errors.js';
@@ -39,16 +45,33 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
     return await db.transaction().execute(async (trx) => {
       // No row lock on the job: progress is written to it from outside this transaction (PostgreSQL),
       // and the conditional 'validated' → 'applying' update already lets only one apply start.
-      const companyIds = await createCompanies(trx, scope.networkId, rows.map((r) => r.worker), now);
+      const companyIds = await createCompanies(
+        trx,
+        scope.networkId,
+        rows.map((r) => r.worker),
+        now,
+      );
       const workers = rows.map((r) => ({ ...r, worker: withCompanyId(r.worker, companyIds) }));
       const companies = await companiesForImport(trx, scope.networkId);
-      const plans = planCigsCases(workers.map((r) => r.worker), companies, today);
+      const plans = planCigsCases(
+        workers.map((r) => r.worker),
+        companies,
+        today,
+      );
       const caseOf = new Map<string, string>();
       for (const plan of plans.values()) {
         if (plan.existingCaseId) caseOf.set(plan.company, plan.existingCaseId);
-        else if (plan.create) caseOf.set(plan.company, (await createImportedCigsCase(trx, plan.company, { ...plan.create, workersInvolved: plan.create.workers }, now)).id);
+        else if (plan.create)
+          caseOf.set(
+            plan.company,
+            (await createImportedCigsCase(trx, plan.company, { ...plan.create, workersInvolved: plan.create.workers }, now)).id,
+          );
       }
-      const existing = await workersByCodiceFiscale(trx, scope.networkId, workers.map((r) => r.worker.codiceFiscale));
+      const existing = await workersByCodiceFiscale(
+        trx,
+        scope.networkId,
+        workers.map((r) => r.worker.codiceFiscale),
+      );
 
       const inserts: ImportWorkerRow[] = [];
       const updates: ImportWorkerRow[] = [];
@@ -88,7 +111,13 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
       await appendWorkerEvents(trx, events);
       await repo.setRowWorkers(trx, job.id, links);
 
-      const result: ImportCounts = { new: inserts.length, update: updates.length, unchanged, error: refused, companiesToCreate: companyIds.size };
+      const result: ImportCounts = {
+        new: inserts.length,
+        update: updates.length,
+        unchanged,
+        error: refused,
+        companiesToCreate: companyIds.size,
+      };
       await repo.finishApply(trx, job.id, { total: total + refused, counts: result }, clock());
       await env.audit.record(trx, ctx, {
         action: 'import.applied',
@@ -109,10 +138,16 @@ const withCompanyId = (w: ImportedWorker, created: Map<string, string>): Importe
   w.companyKey && created.has(w.companyKey) ? { ...w, companyId: created.get(w.companyKey)!, companyKey: undefined } : w;
 
 /** Creates, once each, the companies an import with "crea le aziende mancanti" names. */
-async function createCompanies(trx: Parameters<typeof createImportedCompany>[0], networkId: string, workers: readonly ImportedWorker[], now: Date): Promise<Map<string, string>> {
+async function createCompanies(
+  trx: Parameters<typeof createImportedCompany>[0],
+  networkId: string,
+  workers: readonly ImportedWorker[],
+  now: Date,
+): Promise<Map<string, string>> {
   const wanted = new Map<string, { name: string; vatNumber: string | null }>();
   for (const w of workers) {
-    if (w.companyKey && !wanted.has(w.companyKey)) wanted.set(w.companyKey, { name: (w.companyName ?? '').replace(/\s+/g, ' '), vatNumber: w.companyVat ?? null });
+    if (w.companyKey && !wanted.has(w.companyKey))
+      wanted.set(w.companyKey, { name: (w.companyName ?? '').replace(/\s+/g, ' '), vatNumber: w.companyVat ?? null });
   }
   const ids = new Map<string, string>();
   for (const [key, company] of wanted) ids.set(key, await createImportedCompany(trx, networkId, company, now));

@@ -55,14 +55,22 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
 
   // A company's workers need a CIGS case: one that the list's dates fall in, or one built from them.
   const valid = results.filter((r): r is Extract<ValidatedRow, { ok: true }> => r.ok);
-  const plans = planCigsCases(valid.map((r) => r.worker), companies, today);
+  const plans = planCigsCases(
+    valid.map((r) => r.worker),
+    companies,
+    today,
+  );
   const caseless = (w: ImportedWorker) => {
     const ref = companyRefOf(w);
     const plan = ref ? plans.get(ref) : undefined;
     return plan && !plan.existingCaseId && !plan.create ? plan : undefined;
   };
 
-  const existing = await workersByCodiceFiscale(db, scope.networkId, valid.map((r) => r.worker.codiceFiscale));
+  const existing = await workersByCodiceFiscale(
+    db,
+    scope.networkId,
+    valid.map((r) => r.worker.codiceFiscale),
+  );
   const counts: ImportCounts = { new: 0, update: 0, unchanged: 0, error: 0, companiesToCreate: validator.companiesToCreate().size };
   const stored: StoredRow[] = results.map((r, i) => {
     if (i % 5000 === 4999) void report('validating', Math.floor(total / 2 + (i + 1) / 2), total);
@@ -87,7 +95,13 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
     await repo.replaceRows(trx, job.id, stored);
     await repo.finishDryRun(trx, job.id, { total, counts, notices }, clock());
     // The dry run reads workers' records to compare them: that read is audited (GDPR art. 30).
-    await env.audit.record(trx, ctx, { action: 'import.dry_run', entityType: 'import_job', entityId: job.id, officeId: job.office_id, details: { ...counts } });
+    await env.audit.record(trx, ctx, {
+      action: 'import.dry_run',
+      entityType: 'import_job',
+      entityId: job.id,
+      officeId: job.office_id,
+      details: { ...counts },
+    });
   });
 }
 
@@ -100,7 +114,11 @@ function periodMissingError(plan: CasePlan): RowError {
   };
 }
 
-function outcomeOf(w: ImportedWorker, existing: ImportExistingWorker | undefined, plans: Map<string, CasePlan>): ImportOutcome & ('new' | 'update' | 'unchanged') {
+function outcomeOf(
+  w: ImportedWorker,
+  existing: ImportExistingWorker | undefined,
+  plans: Map<string, CasePlan>,
+): ImportOutcome & ('new' | 'update' | 'unchanged') {
   if (!existing) return 'new';
   if (w.companyKey) return 'update'; // its company is created by this import: the link changes
   const plan = w.companyId ? plans.get(w.companyId) : undefined;
@@ -125,7 +143,7 @@ function summarise(results: readonly ValidatedRow[], stored: readonly StoredRow[
     stored.forEach((s, i) => {
       if (!s.errors.some((e) => e.code === code)) return;
       const r = results[i]!;
-      const name = r.ok ? ((r.worker.companyName ?? '') || '—') : (r.companyName ?? '—');
+      const name = r.ok ? (r.worker.companyName ?? '') || '—' : (r.companyName ?? '—');
       companies.set(name, (companies.get(name) ?? 0) + 1);
       rows++;
     });
@@ -164,7 +182,11 @@ function summarise(results: readonly ValidatedRow[], stored: readonly StoredRow[
   for (const e of shared.values()) {
     if (e.rows < NOTICE_MIN_ROWS || e.rows * 2 < total) continue;
     const label = IMPORT_FIELD_LABELS_IT[e.field as ImportField] ?? e.field;
-    notices.push({ code: e.code, rows: e.rows, message: `«${label}»: ${e.rows} righe su ${total} con lo stesso problema (${e.code}). Controllare l’associazione della colonna o il suo formato.` });
+    notices.push({
+      code: e.code,
+      rows: e.rows,
+      message: `«${label}»: ${e.rows} righe su ${total} con lo stesso problema (${e.code}). Controllare l’associazione della colonna o il suo formato.`,
+    });
   }
   return notices;
 }

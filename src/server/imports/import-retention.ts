@@ -19,7 +19,11 @@ export async function purgeExpiredImports(db: Executor, now: Date): Promise<numb
  * Runs `purge` now and then every `intervalMs` inside the server, one run at a time; safe on
  * several instances (the updates are idempotent). Returns the function that stops it.
  */
-export function startImportPurgeJob(purge: () => Promise<number>, log: Pick<FastifyBaseLogger, 'info' | 'error'>, intervalMs = PURGE_INTERVAL_MS): () => void {
+export function startImportPurgeJob(
+  purge: () => Promise<number>,
+  log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  intervalMs = PURGE_INTERVAL_MS,
+): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -6,7 +6,14 @@ import { seedDemo } from '../demo/index.js';
 import { searchNameOf } from '../people/index.js';
 import { checkEligibility } from '../programmes/index.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
-import { LIST_COMPANIES, eligibleList, tableOf, toCsvUtf8Bom, toCsvWindows1252, toXlsxFile } from '../../../tests/fixtures/imports/eligible-list.js';
+import {
+  LIST_COMPANIES,
+  eligibleList,
+  tableOf,
+  toCsvUtf8Bom,
+  toCsvWindows1252,
+  toXlsxFile,
+} from '../../../tests/fixtures/imports/eligible-list.js';
 import { purgeExpiredImports } from './import-retention.js';
 import { createImportService } from './imports.service.js';
 import type { ImportScope } from './imports.types.js';
@@ -24,20 +31,59 @@ const DAY = 86_400_000;
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database);
-  const office = await database.db.selectFrom('offices').select(['id', 'network_id']).where('code', '=', 'CPI-MO').executeTakeFirstOrThrow();
+  const office = await database.db
+    .selectFrom('offices')
+    .select(['id', 'network_id'])
+    .where('code', '=', 'CPI-MO')
+    .executeTakeFirstOrThrow();
   scope = { networkId: office.network_id, officeId: office.id, userId: null, acrossNetwork: true };
-  service = createImportService({ db: database.db, kind: database.kind, audit: createAuditService({ db: database.db, repository: createAuditRepository() }), clock: () => now });
+  service = createImportService({
+    db: database.db,
+    kind: database.kind,
+    audit: createAuditService({ db: database.db, repository: createAuditRepository() }),
+    clock: () => now,
+  });
   programmeId = (await database.db.selectFrom('programmes').select('id').where('code', '=', 'RIC-CIGS-MO').executeTakeFirstOrThrow()).id;
   // Ceramiche Secchia is registered with its CIGS case; the Maglificio is registered without one.
   const [secchia, maglificio] = LIST_COMPANIES.registered;
-  const s = await database.db.insertInto('companies').values({ network_id: scope.networkId, name: secchia.name, vat_number: secchia.vat, tax_code: secchia.vat }).returning('id').executeTakeFirstOrThrow();
-  secchiaCaseId = (await database.db.insertInto('cigs_cases').values({ company_id: s.id, reason: 'cessazione_attivita', start_date: '2026-01-15', end_date: '2027-12-31' }).returning('id').executeTakeFirstOrThrow()).id;
-  maglificioId = (await database.db.insertInto('companies').values({ network_id: scope.networkId, name: maglificio.name, vat_number: maglificio.vat, tax_code: maglificio.vat }).returning('id').executeTakeFirstOrThrow()).id;
+  const s = await database.db
+    .insertInto('companies')
+    .values({ network_id: scope.networkId, name: secchia.name, vat_number: secchia.vat, tax_code: secchia.vat })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  secchiaCaseId = (
+    await database.db
+      .insertInto('cigs_cases')
+      .values({ company_id: s.id, reason: 'cessazione_attivita', start_date: '2026-01-15', end_date: '2027-12-31' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  maglificioId = (
+    await database.db
+      .insertInto('companies')
+      .values({ network_id: scope.networkId, name: maglificio.name, vat_number: maglificio.vat, tax_code: maglificio.vat })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(() => database.close());
 
 const workerByCf = (cf: string) =>
-  database.db.selectFrom('workers').select(['id', 'office_id', 'cigs_case_id', 'cigs_end_date', 'effective_cigs_start', 'effective_cigs_end', 'search_name', 'last_name', 'first_name']).where('codice_fiscale', '=', cf).executeTakeFirst();
+  database.db
+    .selectFrom('workers')
+    .select([
+      'id',
+      'office_id',
+      'cigs_case_id',
+      'cigs_end_date',
+      'effective_cigs_start',
+      'effective_cigs_end',
+      'search_name',
+      'last_name',
+      'first_name',
+    ])
+    .where('codice_fiscale', '=', cf)
+    .executeTakeFirst();
 
 describe('an eligible-worker list with 10 % broken rows, a duplicate and an unregistered company', () => {
   const list = eligibleList({ layout: 'company', today: '2026-12-01' });
@@ -51,7 +97,11 @@ describe('an eligible-worker list with 10 % broken rows, a duplicate and an unre
     const unregistered = list.rows.filter((r) => r.company === LIST_COMPANIES.unregistered.name);
     expect(checked.counts).toMatchObject({ new: list.valid.length, error: list.rows.length - list.valid.length });
     expect(checked.notices).toEqual([
-      { code: 'COMPANY_UNKNOWN', rows: unregistered.length, message: `1 azienda non registrata: Officine Dall’Olio S.n.c. (${unregistered.length} righe). Registrarle prima o scegliere «crea le aziende mancanti».` },
+      {
+        code: 'COMPANY_UNKNOWN',
+        rows: unregistered.length,
+        message: `1 azienda non registrata: Officine Dall’Olio S.n.c. (${unregistered.length} righe). Registrarle prima o scegliere «crea le aziende mancanti».`,
+      },
     ]);
     await expect(service.apply(ctx, scope, job.id)).rejects.toMatchObject({ code: 'IMPORT_HAS_ROW_ERRORS' });
   });
@@ -59,11 +109,17 @@ describe('an eligible-worker list with 10 % broken rows, a duplicate and an unre
   it('gives back the refused rows as CSV and XLSX with an error column, to send to the company', async () => {
     const csv = await service.refusedRows(scope, jobId, 'csv');
     expect(csv.fileName).toBe('elenco-ceramiche-righe-rifiutate.csv');
-    const lines = csv.bytes.toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = csv.bytes
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(['Riga del file', ...list.headers, 'Errori'].join(';'));
     expect(lines).toHaveLength(1 + list.rows.length - list.valid.length);
     const impossible = list.rows.find((r) => r.broken === 'impossible-date')!;
-    expect(lines.find((l) => l.startsWith(`${impossible.rowNumber};`))).toContain('Data fine CIGS: «31/02/2026» non è una data valida (usare gg/mm/aaaa).');
+    expect(lines.find((l) => l.startsWith(`${impossible.rowNumber};`))).toContain(
+      'Data fine CIGS: «31/02/2026» non è una data valida (usare gg/mm/aaaa).',
+    );
     const xlsx = await service.refusedRows(scope, jobId, 'xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
@@ -74,13 +130,25 @@ describe('an eligible-worker list with 10 % broken rows, a duplicate and an unre
 
   it('imports the valid rows only, each linked to its company and to a CIGS period from the file’s dates, eligible for the programme', async () => {
     const applied = await service.apply(ctx, scope, jobId, { validOnly: true });
-    expect(applied).toMatchObject({ status: 'applied', validOnly: true, counts: { new: list.valid.length, error: list.rows.length - list.valid.length } });
+    expect(applied).toMatchObject({
+      status: 'applied',
+      validOnly: true,
+      counts: { new: list.valid.length, error: list.rows.length - list.valid.length },
+    });
     const [secchia, maglificio] = LIST_COMPANIES.registered;
     // The Maglificio had no CIGS case: one is built from the earliest start and latest end of its rows.
     const cases = await database.db.selectFrom('cigs_cases').selectAll().where('company_id', '=', maglificioId).execute();
     const maglificioRows = list.valid.filter((r) => r.company === maglificio.name);
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ reason: 'concordato_senza_continuita', start_date: '2026-03-01', end_date: maglificioRows.map((r) => r.cigsEnd!).sort().at(-1), workers_involved: maglificioRows.length });
+    expect(cases[0]).toMatchObject({
+      reason: 'concordato_senza_continuita',
+      start_date: '2026-03-01',
+      end_date: maglificioRows
+        .map((r) => r.cigsEnd!)
+        .sort()
+        .at(-1),
+      workers_involved: maglificioRows.length,
+    });
     for (const row of list.valid) {
       const w = (await workerByCf(row.codiceFiscale))!;
       expect(w.cigs_case_id).toBe(row.company === secchia.name ? secchiaCaseId : cases[0]!.id);
@@ -97,7 +165,16 @@ describe('an eligible-worker list with 10 % broken rows, a duplicate and an unre
   });
 
   it('takes the CIGS end from the case for a list without its own end dates (the database fills effective_cigs_end)', async () => {
-    const second = eligibleList({ layout: 'inps', nameOrder: 'mixed', from: 300, rows: 12, broken: false, duplicate: false, unregisteredEvery: 0, withoutCigsEnd: true });
+    const second = eligibleList({
+      layout: 'inps',
+      nameOrder: 'mixed',
+      from: 300,
+      rows: 12,
+      broken: false,
+      duplicate: false,
+      unregisteredEvery: 0,
+      withoutCigsEnd: true,
+    });
     const job = await service.upload(ctx, scope, { fileName: 'elenco-inps.csv', bytes: toCsvUtf8Bom(tableOf(second)) });
     expect(job.warnings.missingCigsEnd).toBe(true);
     const checked = await service.dryRun(ctx, scope, job.id, { createCompanies: false });
@@ -105,7 +182,12 @@ describe('an eligible-worker list with 10 % broken rows, a duplicate and an unre
     await service.apply(ctx, scope, job.id);
     const secchiaRow = second.rows.find((r) => r.company === LIST_COMPANIES.registered[0].name)!;
     const w = (await workerByCf(secchiaRow.codiceFiscale))!;
-    expect(w).toMatchObject({ cigs_case_id: secchiaCaseId, cigs_end_date: null, effective_cigs_start: '2026-01-15', effective_cigs_end: '2027-12-31' });
+    expect(w).toMatchObject({
+      cigs_case_id: secchiaCaseId,
+      cigs_end_date: null,
+      effective_cigs_start: '2026-01-15',
+      effective_cigs_end: '2027-12-31',
+    });
     // Names from one "COGNOME E NOME" column, in either order, land in their places.
     expect([w.last_name, w.first_name]).toEqual([secchiaRow.lastName, secchiaRow.firstName]);
   });
@@ -123,7 +205,11 @@ describe('the mapping of a file layout', () => {
     await service.dryRun(ctx, scope, first.id, { mapping: chosen as Record<string, never>, createCompanies: false });
     const next = eligibleList({ from: 700, rows: 5, broken: false, duplicate: false, unregisteredEvery: 0 });
     const second = await service.upload(ctx, scope, { fileName: 'b.xlsx', bytes: await toXlsxFile(withNotes(tableOf(next))) });
-    expect(second).toMatchObject({ mappingSource: 'remembered', mapping: chosen, warnings: { unmappedColumns: ['E-mail', 'Note interne'] } });
+    expect(second).toMatchObject({
+      mappingSource: 'remembered',
+      mapping: chosen,
+      warnings: { unmappedColumns: ['E-mail', 'Note interne'] },
+    });
   });
 });
 
@@ -133,7 +219,9 @@ describe('the target office', () => {
     const list = eligibleList({ from: 800, rows: 3, broken: false, duplicate: false, unregisteredEvery: 0 });
     const job = await service.upload(ctx, scope, { fileName: 'sassuolo.csv', bytes: toCsvUtf8Bom(tableOf(list)) });
     // Someone who works on their own office only cannot send workers to another one.
-    await expect(service.dryRun(ctx, { ...scope, acrossNetwork: false }, job.id, { createCompanies: false, officeId: sassuolo.id })).rejects.toMatchObject({ code: 'IMPORT_OFFICE_NOT_ALLOWED' });
+    await expect(
+      service.dryRun(ctx, { ...scope, acrossNetwork: false }, job.id, { createCompanies: false, officeId: sassuolo.id }),
+    ).rejects.toMatchObject({ code: 'IMPORT_OFFICE_NOT_ALLOWED' });
     expect((await service.offices({ ...scope, acrossNetwork: false })).items.map((o) => o.id)).toEqual([scope.officeId]);
     const checked = await service.dryRun(ctx, scope, job.id, { createCompanies: false, officeId: sassuolo.id });
     expect(checked.officeId).toBe(sassuolo.id);
@@ -144,11 +232,25 @@ describe('the target office', () => {
 
 describe('"today" of an import is the calendar day in Rome', () => {
   it('links a list without dates, read at 23:30 UTC on 31 December, to the CIGS case that starts on 1 January', async () => {
-    const company = await database.db.insertInto('companies').values({ network_id: scope.networkId, name: 'Fonderia Benedetti S.r.l.' }).returning('id').executeTakeFirstOrThrow();
-    await database.db.insertInto('cigs_cases').values({ company_id: company.id, reason: 'cessazione_attivita', start_date: '2026-01-01', end_date: '2026-12-31' }).execute();
-    const proroga = await database.db.insertInto('cigs_cases').values({ company_id: company.id, reason: 'cessazione_attivita', start_date: '2027-01-01', end_date: '2027-12-31' }).returning('id').executeTakeFirstOrThrow();
+    const company = await database.db
+      .insertInto('companies')
+      .values({ network_id: scope.networkId, name: 'Fonderia Benedetti S.r.l.' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('cigs_cases')
+      .values({ company_id: company.id, reason: 'cessazione_attivita', start_date: '2026-01-01', end_date: '2026-12-31' })
+      .execute();
+    const proroga = await database.db
+      .insertInto('cigs_cases')
+      .values({ company_id: company.id, reason: 'cessazione_attivita', start_date: '2027-01-01', end_date: '2027-12-31' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const list = eligibleList({ from: 900, rows: 2, broken: false, duplicate: false, unregisteredEvery: 0 });
-    const table = [['Cognome', 'Nome', 'Codice fiscale', 'Azienda'], ...list.rows.map((r) => [r.lastName, r.firstName, r.codiceFiscale, 'Fonderia Benedetti S.r.l.'])];
+    const table = [
+      ['Cognome', 'Nome', 'Codice fiscale', 'Azienda'],
+      ...list.rows.map((r) => [r.lastName, r.firstName, r.codiceFiscale, 'Fonderia Benedetti S.r.l.']),
+    ];
     now = new Date('2026-12-31T23:30:00Z');
     try {
       const job = await service.upload(ctx, scope, { fileName: 'benedetti.csv', bytes: toCsvUtf8Bom(table) });

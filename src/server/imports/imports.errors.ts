@@ -53,10 +53,16 @@ export const importErrors = {
     it: 'I dati personali di questa importazione sono stati cancellati alla scadenza del periodo di conservazione: restano solo gli esiti.',
     en: 'The personal data of this import was erased at the end of the retention period: only the outcomes remain.',
   }),
-  officeNotAllowed: () => new DomainError('IMPORT_OFFICE_NOT_ALLOWED', 400, {
-    it: 'Non si possono importare lavoratori in questa sede.',
-    en: 'Workers cannot be imported into this office.',
-  }, { errors: [{ path: 'officeId', message: 'Scegliere una delle sedi proposte' }] }),
+  officeNotAllowed: () =>
+    new DomainError(
+      'IMPORT_OFFICE_NOT_ALLOWED',
+      400,
+      {
+        it: 'Non si possono importare lavoratori in questa sede.',
+        en: 'Workers cannot be imported into this office.',
+      },
+      { errors: [{ path: 'officeId', message: 'Scegliere una delle sedi proposte' }] },
+    ),
   notValidated: defineError('IMPORT_NOT_VALIDATED', 409, {
     it: 'Eseguire prima la verifica (prova senza salvare).',
     en: 'Run the dry run first.',

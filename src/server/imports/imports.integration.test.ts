@@ -17,14 +17,30 @@ const ctx = { actor: null, requestId: 'test', ip: '' };
 const headers = HEADERS_IT.slice(0, 8);
 const rowOf = (i: number) => fixtureRow(fixtureWorker(1000 + i)).slice(0, 8);
 const count = async (table: 'workers' | 'worker_events') =>
-  Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database);
-  const office = await database.db.selectFrom('offices').select(['id', 'network_id']).where('code', '=', 'CPI-SA').executeTakeFirstOrThrow();
+  const office = await database.db
+    .selectFrom('offices')
+    .select(['id', 'network_id'])
+    .where('code', '=', 'CPI-SA')
+    .executeTakeFirstOrThrow();
   scope = { networkId: office.network_id, officeId: office.id, userId: null, acrossNetwork: true };
-  service = createImportService({ db: database.db, kind: database.kind, audit: createAuditService({ db: database.db, repository: createAuditRepository() }), clock: () => new Date() });
+  service = createImportService({
+    db: database.db,
+    kind: database.kind,
+    audit: createAuditService({ db: database.db, repository: createAuditRepository() }),
+    clock: () => new Date(),
+  });
 });
 afterAll(() => database.close());
 
@@ -32,7 +48,8 @@ describe('importing workers into the database', () => {
   it('writes nothing from a file with 10 % broken rows, and says which rows and fields are wrong', async () => {
     const rows = Array.from({ length: 100 }, (_, i) => rowOf(i));
     for (let i = 0; i < 100; i += 10) {
-      if (i % 20 === 0) rows[i]![2] = rows[i]![2]!.slice(0, 15) + 'Z'; // check character
+      if (i % 20 === 0)
+        rows[i]![2] = rows[i]![2]!.slice(0, 15) + 'Z'; // check character
       else rows[i]![6] = '12345'; // phone too short
     }
     const before = await count('workers');
@@ -41,7 +58,10 @@ describe('importing workers into the database', () => {
     expect(checked.counts).toMatchObject({ new: 90, error: 10 });
     const errors = await service.rows(scope, job.id, { outcome: 'error', page: 1, pageSize: 50 });
     expect(errors.items.map((r) => r.rowNumber)).toEqual([2, 12, 22, 32, 42, 52, 62, 72, 82, 92]);
-    expect(errors.items[0]!.errors[0]).toMatchObject({ field: 'codiceFiscale', message: expect.stringContaining('carattere di controllo') });
+    expect(errors.items[0]!.errors[0]).toMatchObject({
+      field: 'codiceFiscale',
+      message: expect.stringContaining('carattere di controllo'),
+    });
     expect(errors.items[1]!.errors[0]).toMatchObject({ field: 'phone', message: expect.stringContaining('non è un numero valido') });
     await expect(service.apply(ctx, scope, job.id)).rejects.toMatchObject({ code: 'IMPORT_HAS_ROW_ERRORS' });
     expect(await count('workers')).toBe(before);
@@ -59,9 +79,15 @@ describe('importing workers into the database', () => {
     const applied = await service.apply(ctx, scope, job.id);
     expect(applied).toMatchObject({ status: 'applied', counts: { new: 30, update: 0, unchanged: 0 } });
     expect(await count('workers')).toBe(before + 30);
-    const forli = await database.db.selectFrom('workers').select(['residence_comune_code', 'office_id']).where('codice_fiscale', '=', rowOf(1)[2]!).executeTakeFirstOrThrow();
+    const forli = await database.db
+      .selectFrom('workers')
+      .select(['residence_comune_code', 'office_id'])
+      .where('codice_fiscale', '=', rowOf(1)[2]!)
+      .executeTakeFirstOrThrow();
     expect(forli).toEqual({ residence_comune_code: '040012', office_id: scope.officeId });
-    await expect(service.upload(ctx, scope, { fileName: 'di-nuovo.csv', bytes: csv })).rejects.toMatchObject({ code: 'IMPORT_ALREADY_APPLIED' });
+    await expect(service.upload(ctx, scope, { fileName: 'di-nuovo.csv', bytes: csv })).rejects.toMatchObject({
+      code: 'IMPORT_ALREADY_APPLIED',
+    });
 
     const changed = rows.map((r) => [...r]);
     changed[2]![6] = '+39 347 555 1234';
@@ -72,7 +98,11 @@ describe('importing workers into the database', () => {
     const result = await service.apply(ctx, scope, xlsx.id);
     expect(result.counts).toMatchObject({ new: 0, update: 1, unchanged: 29 });
     expect(await count('worker_events')).toBe(events + 1);
-    const updated = await database.db.selectFrom('workers').select('phone').where('codice_fiscale', '=', rowOf(2)[2]!).executeTakeFirstOrThrow();
+    const updated = await database.db
+      .selectFrom('workers')
+      .select('phone')
+      .where('codice_fiscale', '=', rowOf(2)[2]!)
+      .executeTakeFirstOrThrow();
     expect(updated.phone).toBe('+393475551234');
   });
 });
@@ -83,9 +113,17 @@ describe('an import interrupted by a server stop', () => {
     const job = await service.upload(ctx, scope, { fileName: 'interrotto.csv', bytes: Buffer.from(toCsv([headers, ...rows])) });
     const longAgo = new Date(Date.now() - ORPHANED_AFTER_MS - 60_000);
     // As a server that stopped half-way through would have left it.
-    await database.db.updateTable('import_jobs').set({ status: 'applying', phase: 'applying', updated_at: longAgo }).where('id', '=', job.id).execute();
+    await database.db
+      .updateTable('import_jobs')
+      .set({ status: 'applying', phase: 'applying', updated_at: longAgo })
+      .where('id', '=', job.id)
+      .execute();
     const recent = await service.upload(ctx, scope, { fileName: 'in-corso.csv', bytes: Buffer.from(toCsv([headers, rowOf(600)])) });
-    await database.db.updateTable('import_jobs').set({ status: 'validating', phase: 'validating', updated_at: new Date() }).where('id', '=', recent.id).execute();
+    await database.db
+      .updateTable('import_jobs')
+      .set({ status: 'validating', phase: 'validating', updated_at: new Date() })
+      .where('id', '=', recent.id)
+      .execute();
 
     const recovered = await failInterruptedImports(database);
     const after = await service.get(scope, job.id);

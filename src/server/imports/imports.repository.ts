@@ -41,7 +41,11 @@ export function createImportsRepository() {
     },
 
     async markFailed(executor: Executor, id: string, message: string, now: Date) {
-      await executor.updateTable('import_jobs').set({ status: 'failed', error: message, phase: '', updated_at: now }).where('id', '=', id).execute();
+      await executor
+        .updateTable('import_jobs')
+        .set({ status: 'failed', error: message, phase: '', updated_at: now })
+        .where('id', '=', id)
+        .execute();
     },
 
     /** Moves the job from `fromStatus` to 'validating' with the chosen mapping; undefined when another request moved it first. */
@@ -54,7 +58,16 @@ export function createImportsRepository() {
     ): Promise<ImportJobRow | undefined> {
       return executor
         .updateTable('import_jobs')
-        .set({ status: 'validating', phase: 'reading', processed_rows: 0, error: null, mapping: JSON.stringify(values.mapping), options: JSON.stringify(values.options), office_id: values.officeId, updated_at: now })
+        .set({
+          status: 'validating',
+          phase: 'reading',
+          processed_rows: 0,
+          error: null,
+          mapping: JSON.stringify(values.mapping),
+          options: JSON.stringify(values.options),
+          office_id: values.officeId,
+          updated_at: now,
+        })
         .where('id', '=', id)
         .where('status', '=', fromStatus)
         .returningAll()
@@ -71,10 +84,23 @@ export function createImportsRepository() {
         .executeTakeFirst();
     },
 
-    async finishDryRun(executor: Executor, id: string, result: { total: number; counts: ImportCounts; notices: ImportNotice[] }, now: Date) {
+    async finishDryRun(
+      executor: Executor,
+      id: string,
+      result: { total: number; counts: ImportCounts; notices: ImportNotice[] },
+      now: Date,
+    ) {
       await executor
         .updateTable('import_jobs')
-        .set({ status: 'validated', phase: '', total_rows: result.total, processed_rows: result.total, counts: JSON.stringify(result.counts), notices: JSON.stringify(result.notices), updated_at: now })
+        .set({
+          status: 'validated',
+          phase: '',
+          total_rows: result.total,
+          processed_rows: result.total,
+          counts: JSON.stringify(result.counts),
+          notices: JSON.stringify(result.notices),
+          updated_at: now,
+        })
         .where('id', '=', id)
         .execute();
     },
@@ -83,7 +109,15 @@ export function createImportsRepository() {
     async finishApply(executor: Executor, id: string, result: { total: number; counts: ImportCounts }, now: Date) {
       await executor
         .updateTable('import_jobs')
-        .set({ status: 'applied', phase: '', processed_rows: result.total, counts: JSON.stringify(result.counts), applied_at: now, file_data: null, updated_at: now })
+        .set({
+          status: 'applied',
+          phase: '',
+          processed_rows: result.total,
+          counts: JSON.stringify(result.counts),
+          applied_at: now,
+          file_data: null,
+          updated_at: now,
+        })
         .where('id', '=', id)
         .execute();
     },
@@ -109,14 +143,19 @@ export function createImportsRepository() {
 
     async replaceRows(executor: Executor, jobId: string, rows: readonly StoredRow[]) {
       await executor.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
-      await insertMany(executor, 'import_rows', [
-        { name: 'job_id', type: 'uuid', value: () => jobId },
-        { name: 'row_number', type: 'int', value: (r: StoredRow) => r.rowNumber },
-        { name: 'outcome', type: 'text', value: (r) => r.outcome },
-        { name: 'label', type: 'text', value: (r) => r.label },
-        { name: 'errors', type: 'jsonb', value: (r) => r.errors },
-        { name: 'data', type: 'jsonb', value: (r) => r.data },
-      ], rows);
+      await insertMany(
+        executor,
+        'import_rows',
+        [
+          { name: 'job_id', type: 'uuid', value: () => jobId },
+          { name: 'row_number', type: 'int', value: (r: StoredRow) => r.rowNumber },
+          { name: 'outcome', type: 'text', value: (r) => r.outcome },
+          { name: 'label', type: 'text', value: (r) => r.label },
+          { name: 'errors', type: 'jsonb', value: (r) => r.errors },
+          { name: 'data', type: 'jsonb', value: (r) => r.data },
+        ],
+        rows,
+      );
       // Error codes as "field:CODE": what is left of a refused row once its personal data is purged.
       const refused = rows.filter((r) => r.errors.length > 0);
       for (const batch of batches(refused)) {
@@ -171,19 +210,47 @@ export function createImportsRepository() {
     },
 
     async layout(executor: Executor, networkId: string, layoutKey: string) {
-      return executor.selectFrom('import_layouts').select(['mapping']).where('network_id', '=', networkId).where('layout_key', '=', layoutKey).executeTakeFirst();
+      return executor
+        .selectFrom('import_layouts')
+        .select(['mapping'])
+        .where('network_id', '=', networkId)
+        .where('layout_key', '=', layoutKey)
+        .executeTakeFirst();
     },
 
-    async saveLayout(executor: Executor, networkId: string, layoutKey: string, headers: string[], mapping: Record<string, string>, userId: string | null, now: Date) {
+    async saveLayout(
+      executor: Executor,
+      networkId: string,
+      layoutKey: string,
+      headers: string[],
+      mapping: Record<string, string>,
+      userId: string | null,
+      now: Date,
+    ) {
       await executor
         .insertInto('import_layouts')
-        .values({ network_id: networkId, layout_key: layoutKey, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), updated_by: userId, updated_at: now })
-        .onConflict((oc) => oc.columns(['network_id', 'layout_key']).doUpdateSet({ mapping: JSON.stringify(mapping), headers: JSON.stringify(headers), updated_by: userId, updated_at: now }))
+        .values({
+          network_id: networkId,
+          layout_key: layoutKey,
+          headers: JSON.stringify(headers),
+          mapping: JSON.stringify(mapping),
+          updated_by: userId,
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['network_id', 'layout_key'])
+            .doUpdateSet({ mapping: JSON.stringify(mapping), headers: JSON.stringify(headers), updated_by: userId, updated_at: now }),
+        )
         .execute();
     },
 
     async retentionDays(executor: Executor, networkId: string): Promise<number> {
-      const row = await executor.selectFrom('import_settings').select('retention_days').where('network_id', '=', networkId).executeTakeFirst();
+      const row = await executor
+        .selectFrom('import_settings')
+        .select('retention_days')
+        .where('network_id', '=', networkId)
+        .executeTakeFirst();
       return row?.retention_days ?? DEFAULT_RETENTION_DAYS;
     },
 
@@ -208,7 +275,9 @@ export function createImportsRepository() {
         .select('j.id')
         .where('j.purged_at', 'is', null)
         .where('j.status', 'not in', ['validating', 'applying'])
-        .where(sql<boolean>`coalesce(j.applied_at, j.created_at) < ${now}::timestamptz - make_interval(days => coalesce(s.retention_days, ${DEFAULT_RETENTION_DAYS}))`)
+        .where(
+          sql<boolean>`coalesce(j.applied_at, j.created_at) < ${now}::timestamptz - make_interval(days => coalesce(s.retention_days, ${DEFAULT_RETENTION_DAYS}))`,
+        )
         .execute();
       if (expired.length === 0) return 0;
       const ids = expired.map((e) => e.id);

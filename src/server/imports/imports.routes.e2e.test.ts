@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
-import { FIXTURE_COMPANIES, fixtureCsv, fixtureRow, fixtureWorker, HEADERS_IT, toXlsx } from '../../../tests/fixtures/imports/worker-fixtures.js';
+import {
+  FIXTURE_COMPANIES,
+  fixtureCsv,
+  fixtureRow,
+  fixtureWorker,
+  HEADERS_IT,
+  toXlsx,
+} from '../../../tests/fixtures/imports/worker-fixtures.js';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -9,7 +16,12 @@ let consultant: Agent;
 let modena: string;
 
 const upload = (agent: Agent, bytes: Buffer | string, fileName = 'elenco.csv', contentType = 'application/octet-stream') =>
-  agent.request({ method: 'POST', url: `/api/v1/imports/workers?fileName=${encodeURIComponent(fileName)}`, headers: { 'content-type': contentType }, payload: bytes });
+  agent.request({
+    method: 'POST',
+    url: `/api/v1/imports/workers?fileName=${encodeURIComponent(fileName)}`,
+    headers: { 'content-type': contentType },
+    payload: bytes,
+  });
 
 /** Polls the job until the background step ends, as the web page does. */
 async function settle(agent: Agent, id: string) {
@@ -35,16 +47,36 @@ beforeAll(async () => {
   const network = await t.database.db.selectFrom('networks').select('id').executeTakeFirstOrThrow();
   // Two of the three companies of the fixtures are known, with a running CIGS case.
   for (const c of FIXTURE_COMPANIES.slice(0, 2)) {
-    const company = await t.database.db.insertInto('companies').values({ network_id: network.id, name: c.name, vat_number: c.vat, tax_code: c.vat }).returning('id').executeTakeFirstOrThrow();
-    await t.database.db.insertInto('cigs_cases').values({ company_id: company.id, reason: 'cessazione_attivita', start_date: '2026-01-01', end_date: '2027-12-31' }).execute();
+    const company = await t.database.db
+      .insertInto('companies')
+      .values({ network_id: network.id, name: c.name, vat_number: c.vat, tax_code: c.vat })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('cigs_cases')
+      .values({ company_id: company.id, reason: 'cessazione_attivita', start_date: '2026-01-01', end_date: '2027-12-31' })
+      .execute();
   }
 });
 afterAll(() => t.close());
 
 describe('bulk import of eligible workers', () => {
   it('answers 401 to anonymous callers and 403 to staff who are not coordinators or administrators', async () => {
-    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/imports/workers?fileName=a.csv', headers: { 'content-type': 'application/octet-stream' }, payload: 'x' }), 401, 'UNAUTHENTICATED');
-    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/imports/00000000-0000-4000-8000-000000000000' }), 401, 'UNAUTHENTICATED');
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports/workers?fileName=a.csv',
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: 'x',
+      }),
+      401,
+      'UNAUTHENTICATED',
+    );
+    expectProblem(
+      await t.app.inject({ method: 'GET', url: '/api/v1/imports/00000000-0000-4000-8000-000000000000' }),
+      401,
+      'UNAUTHENTICATED',
+    );
     expectProblem(await upload(consultant, fixtureCsv(2)), 403, 'FORBIDDEN');
     expectProblem(await consultant.get('/api/v1/imports/00000000-0000-4000-8000-000000000000'), 403, 'FORBIDDEN');
   });
@@ -54,12 +86,20 @@ describe('bulk import of eligible workers', () => {
     for (const url of [`/api/v1/imports/${id}/refused-rows`, '/api/v1/imports/offices', '/api/v1/imports/settings']) {
       expectProblem(await t.app.inject({ method: 'GET', url }), 401, 'UNAUTHENTICATED');
     }
-    expectProblem(await t.app.inject({ method: 'PUT', url: '/api/v1/imports/settings', payload: { retentionDays: 10 } }), 401, 'UNAUTHENTICATED');
+    expectProblem(
+      await t.app.inject({ method: 'PUT', url: '/api/v1/imports/settings', payload: { retentionDays: 10 } }),
+      401,
+      'UNAUTHENTICATED',
+    );
     expectProblem(await consultant.get(`/api/v1/imports/${id}/refused-rows`), 403, 'FORBIDDEN');
     expectProblem(await consultant.get('/api/v1/imports/offices'), 403, 'FORBIDDEN');
     // How long personal data is kept is the administrators' decision, not the coordinators'.
     expectProblem(await coordinator.get('/api/v1/imports/settings'), 403, 'FORBIDDEN');
-    expectProblem(await coordinator.request({ method: 'PUT', url: '/api/v1/imports/settings', payload: { retentionDays: 10 } }), 403, 'FORBIDDEN');
+    expectProblem(
+      await coordinator.request({ method: 'PUT', url: '/api/v1/imports/settings', payload: { retentionDays: 10 } }),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('answers 400 to a bad format of the refused rows, a bad apply body, an unknown target office and a bad retention period', async () => {
@@ -69,11 +109,29 @@ describe('bulk import of eligible workers', () => {
     expectProblem(await coordinator.post(`/api/v1/imports/${id}/apply`, { validOnly: 'sì' }), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.post(`/api/v1/imports/${id}/dry-run`, { officeId: 'CPI-MO' }), 400, 'VALIDATION_FAILED');
     const admin = await signIn(t.app, DEMO.admin);
-    const bad = expectProblem(await admin.request({ method: 'PUT', url: '/api/v1/imports/settings', payload: { retentionDays: 0 } }), 400, 'VALIDATION_FAILED');
+    const bad = expectProblem(
+      await admin.request({ method: 'PUT', url: '/api/v1/imports/settings', payload: { retentionDays: 0 } }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(bad.errors[0].path).toBe('body/retentionDays');
     const job = (await upload(coordinator, fixtureCsv(2, 400), 'due.csv')).json();
-    const other = await t.database.db.insertInto('offices').values({ network_id: (await t.database.db.selectFrom('networks').select('id').executeTakeFirstOrThrow()).id, code: 'CPI-XX', name: 'Sede di prova chiusa', comune: 'Modena', active: false }).returning('id').executeTakeFirstOrThrow();
-    const refused = expectProblem(await coordinator.post(`/api/v1/imports/${job.id}/dry-run`, { officeId: other.id }), 400, 'IMPORT_OFFICE_NOT_ALLOWED');
+    const other = await t.database.db
+      .insertInto('offices')
+      .values({
+        network_id: (await t.database.db.selectFrom('networks').select('id').executeTakeFirstOrThrow()).id,
+        code: 'CPI-XX',
+        name: 'Sede di prova chiusa',
+        comune: 'Modena',
+        active: false,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const refused = expectProblem(
+      await coordinator.post(`/api/v1/imports/${job.id}/dry-run`, { officeId: other.id }),
+      400,
+      'IMPORT_OFFICE_NOT_ALLOWED',
+    );
     expect(refused.errors[0].path).toBe('officeId');
   });
 
@@ -84,7 +142,16 @@ describe('bulk import of eligible workers', () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108', 'hex');
     expectProblem(await upload(coordinator, png, 'foto.png'), 400, 'IMPORT_UNSUPPORTED_FORMAT');
     expectProblem(await upload(coordinator, Buffer.from('d0cf11e0a1b11ae1000000', 'hex'), 'vecchio.xls'), 400, 'IMPORT_LEGACY_XLS');
-    expectProblem(await coordinator.request({ method: 'POST', url: '/api/v1/imports/workers', headers: { 'content-type': 'application/octet-stream' }, payload: 'a;b' }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await coordinator.request({
+        method: 'POST',
+        url: '/api/v1/imports/workers',
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: 'a;b',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const wrongType = await upload(coordinator, 'a', 'a.csv', 'image/png');
     expect(wrongType.statusCode).toBe(415);
     expectProblem(await coordinator.post('/api/v1/imports/not-a-uuid/dry-run', {}), 400, 'VALIDATION_FAILED');
@@ -96,7 +163,21 @@ describe('bulk import of eligible workers', () => {
     expect(res.statusCode, res.body).toBe(201);
     const job = res.json();
     expect(job).toMatchObject({ status: 'uploaded', fileFormat: 'csv', source: { delimiter: ';', encoding: 'utf-8' } });
-    expect(job.mapping).toEqual({ 0: 'lastName', 1: 'firstName', 2: 'codiceFiscale', 3: 'birthDate', 4: 'sex', 5: 'residenceComune', 6: 'phone', 7: 'email', 8: 'companyName', 9: 'companyVat', 10: 'cigsStart', 11: 'cigsEnd', 12: 'cigsReason' });
+    expect(job.mapping).toEqual({
+      0: 'lastName',
+      1: 'firstName',
+      2: 'codiceFiscale',
+      3: 'birthDate',
+      4: 'sex',
+      5: 'residenceComune',
+      6: 'phone',
+      7: 'email',
+      8: 'companyName',
+      9: 'companyVat',
+      10: 'cigsStart',
+      11: 'cigsEnd',
+      12: 'cigsReason',
+    });
     expect(job.columns[2].samples[0]).toBe(fixtureWorker(0).codiceFiscale);
 
     // The third company is unknown: its workers are row errors until it is created.
@@ -105,7 +186,10 @@ describe('bulk import of eligible workers', () => {
     expect(checked.counts).toMatchObject({ new: 14, error: 6 });
     const errors = (await coordinator.get(`/api/v1/imports/${job.id}/rows?outcome=error`)).json();
     expect(errors.total).toBe(6);
-    expect(errors.items[0]).toMatchObject({ rowNumber: 4, errors: [{ field: 'companyName', message: expect.stringContaining('azienda sconosciuta') }] });
+    expect(errors.items[0]).toMatchObject({
+      rowNumber: 4,
+      errors: [{ field: 'companyName', message: expect.stringContaining('azienda sconosciuta') }],
+    });
     expectProblem(await coordinator.post(`/api/v1/imports/${job.id}/apply`), 409, 'IMPORT_HAS_ROW_ERRORS');
 
     const withCompanies = await dryRunAndWait(coordinator, job.id, { createCompanies: true });
@@ -116,8 +200,22 @@ describe('bulk import of eligible workers', () => {
     expect(applied).toMatchObject({ status: 'applied', counts: { new: 20, update: 0, unchanged: 0 }, progress: { percent: 100 } });
 
     const first = fixtureWorker(0);
-    const worker = await t.database.db.selectFrom('workers').selectAll().where('codice_fiscale', '=', first.codiceFiscale).executeTakeFirstOrThrow();
-    expect(worker).toMatchObject({ last_name: 'Rossi', first_name: 'Marco', birth_date: '1960-01-01', sex: 'M', residence_comune_code: '036023', phone: '+393331000000', office_id: modena, cigs_end_date: '2027-01-01', search_name: 'rossi marco' });
+    const worker = await t.database.db
+      .selectFrom('workers')
+      .selectAll()
+      .where('codice_fiscale', '=', first.codiceFiscale)
+      .executeTakeFirstOrThrow();
+    expect(worker).toMatchObject({
+      last_name: 'Rossi',
+      first_name: 'Marco',
+      birth_date: '1960-01-01',
+      sex: 'M',
+      residence_comune_code: '036023',
+      phone: '+393331000000',
+      office_id: modena,
+      cigs_end_date: '2027-01-01',
+      search_name: 'rossi marco',
+    });
     expect(worker.cigs_case_id).not.toBeNull();
     const events = await t.database.db.selectFrom('worker_events').select(['kind', 'details']).where('worker_id', '=', worker.id).execute();
     expect(events).toEqual([{ kind: 'worker.imported', details: expect.objectContaining({ importId: job.id, outcome: 'created' }) }]);
@@ -134,7 +232,15 @@ describe('bulk import of eligible workers', () => {
     const eligibility = await coordinator.get(`/api/v1/programmes/${programme.id}/eligibility/${worker.id}`);
     expect(eligibility.json()).toEqual({ eligible: true, reasons: [] });
     const dashboard = (await coordinator.get(`/api/v1/reports/dashboard?programmeId=${programme.id}`)).json();
-    expect(dashboard.expiring.items).toEqual(expect.arrayContaining([expect.objectContaining({ cigsEndDate: '2027-01-01', companyName: FIXTURE_COMPANIES[0]!.name, workerName: expect.stringContaining('Rossi') })]));
+    expect(dashboard.expiring.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          cigsEndDate: '2027-01-01',
+          companyName: FIXTURE_COMPANIES[0]!.name,
+          workerName: expect.stringContaining('Rossi'),
+        }),
+      ]),
+    );
   });
 
   it('imports the valid rows only when asked, and gives the refused rows back as CSV and XLSX', async () => {
@@ -147,7 +253,10 @@ describe('bulk import of eligible workers', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toMatch(/^text\/csv/);
     expect(file.headers['content-disposition']).toBe('attachment; filename="lavoratori-con-errori-righe-rifiutate.csv"');
-    const lines = file.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = file.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^Riga del file;COGNOME LAVORATORE;.*;Errori$/);
     expect(lines).toHaveLength(1 + checked.counts.error);
     const xlsx = await coordinator.get(`/api/v1/imports/${job.id}/refused-rows?format=xlsx`);
@@ -171,10 +280,16 @@ describe('bulk import of eligible workers', () => {
     expect(job.fileFormat).toBe('xlsx');
     const checked = await dryRunAndWait(coordinator, job.id, { createCompanies: false });
     expect(checked.counts).toEqual({ new: 0, update: 0, unchanged: 20, error: 0, companiesToCreate: 0 });
-    const before = await t.database.db.selectFrom('worker_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('worker_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await coordinator.post(`/api/v1/imports/${job.id}/apply`);
     expect(await settle(coordinator, job.id)).toMatchObject({ status: 'applied', counts: { unchanged: 20 } });
-    const after = await t.database.db.selectFrom('worker_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('worker_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -23,7 +23,9 @@ function scopeOf(request: FastifyRequest): ImportScope {
 export function registerImportRoutes(app: FastifyInstance, service: ImportService) {
   app.addHook('onClose', async () => service.idle());
   app.register(async (scoped) => {
-    scoped.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    scoped.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
     route(scoped.withTypeProvider<ZodTypeProvider>(), importEndpoints.upload, {
       bodyLimit: MAX_FILE_BYTES,
       config: { access: canImportWorkers },
@@ -33,7 +35,10 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
       },
       handler: async (request, reply) => {
         if (!Buffer.isBuffer(request.body)) throw importErrors.unsupportedFormat();
-        const job = await service.upload(actorContext(request), scopeOf(request), { fileName: request.query.fileName, bytes: request.body });
+        const job = await service.upload(actorContext(request), scopeOf(request), {
+          fileName: request.query.fileName,
+          bytes: request.body,
+        });
         return reply.code(201).send(job);
       },
     });
@@ -94,6 +99,8 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
     config: { access: canImportWorkers },
     schema: { tags, summary: 'Applica l’importazione verificata: tutta o niente, oppure solo le righe valide (in background)' },
     handler: async (request, reply) =>
-      reply.code(202).send(await service.startApply(actorContext(request), scopeOf(request), request.params.id, request.body ?? { validOnly: false })),
+      reply
+        .code(202)
+        .send(await service.startApply(actorContext(request), scopeOf(request), request.params.id, request.body ?? { validOnly: false })),
   });
 }

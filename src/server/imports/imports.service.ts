@@ -35,7 +35,13 @@ export function createImportService(deps: ImportDeps) {
     const processed = live?.processed ?? job.processed_rows;
     const total = live?.total ?? job.total_rows;
     const c = job.counts;
-    const counts: ImportCounts = { new: c.new ?? 0, update: c.update ?? 0, unchanged: c.unchanged ?? 0, error: c.error ?? 0, companiesToCreate: c.companiesToCreate ?? 0 };
+    const counts: ImportCounts = {
+      new: c.new ?? 0,
+      update: c.update ?? 0,
+      unchanged: c.unchanged ?? 0,
+      error: c.error ?? 0,
+      companiesToCreate: c.companiesToCreate ?? 0,
+    };
     const finished = job.status === 'validated' || job.status === 'applied';
     return {
       id: job.id,
@@ -109,7 +115,10 @@ export function createImportService(deps: ImportDeps) {
       const columns = Array.from({ length: width }, (_, index) => ({
         index,
         header: header[index]?.trim() || `Colonna ${index + 1}`,
-        samples: data.map((r) => r[index] ?? '').filter((v) => v !== '').slice(0, 3),
+        samples: data
+          .map((r) => r[index] ?? '')
+          .filter((v) => v !== '')
+          .slice(0, 3),
       }));
       const headers = columns.map((c) => (header[c.index] ?? '').trim());
       // The mapping chosen last time for this layout (the same set of headers) comes first.
@@ -133,7 +142,13 @@ export function createImportService(deps: ImportDeps) {
           created_at: deps.clock(),
           updated_at: deps.clock(),
         });
-        await deps.audit.record(trx, ctx, { action: 'import.uploaded', entityType: 'import_job', entityId: row.id, officeId: scope.officeId, details: { fileName: row.file_name, checksum, size: row.file_size } });
+        await deps.audit.record(trx, ctx, {
+          action: 'import.uploaded',
+          entityType: 'import_job',
+          entityId: row.id,
+          officeId: scope.officeId,
+          details: { fileName: row.file_name, checksum, size: row.file_size },
+        });
         return row;
       });
       return view(job);
@@ -183,7 +198,11 @@ export function createImportService(deps: ImportDeps) {
       };
       const base = job.file_name.replace(/\.[^.]+$/, '');
       return format === 'xlsx'
-        ? { fileName: `${base}-righe-rifiutate.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await refusedRowsXlsx(table) }
+        ? {
+            fileName: `${base}-righe-rifiutate.xlsx`,
+            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            bytes: await refusedRowsXlsx(table),
+          }
         : { fileName: `${base}-righe-rifiutate.csv`, contentType: 'text/csv; charset=utf-8', bytes: refusedRowsCsv(table) };
     },
 
@@ -199,7 +218,13 @@ export function createImportService(deps: ImportDeps) {
     async updateSettings(ctx: RequestContext, scope: ImportScope, retentionDays: number) {
       await deps.db.transaction().execute(async (trx) => {
         await repo.saveRetentionDays(trx, scope.networkId, retentionDays, scope.userId, deps.clock());
-        await deps.audit.record(trx, ctx, { action: 'import.settings_changed', entityType: 'network', entityId: scope.networkId, officeId: scope.officeId, details: { retentionDays } });
+        await deps.audit.record(trx, ctx, {
+          action: 'import.settings_changed',
+          entityType: 'network',
+          entityId: scope.networkId,
+          officeId: scope.officeId,
+          details: { retentionDays },
+        });
       });
       return { retentionDays };
     },
@@ -230,23 +255,48 @@ export function createImportService(deps: ImportDeps) {
       if (!(await targetOffices(scope)).some((o) => o.id === officeId)) throw importErrors.officeNotAllowed();
       const now = deps.clock();
       const updated = await deps.db.transaction().execute(async (trx) => {
-        const row = await repo.startDryRun(trx, id, job.status, { mapping, options: { createCompanies: request.createCompanies }, officeId }, now);
+        const row = await repo.startDryRun(
+          trx,
+          id,
+          job.status,
+          { mapping, options: { createCompanies: request.createCompanies }, officeId },
+          now,
+        );
         // Remembered for the next file with the same headers, in this network.
         const layout = job.source.layoutKey;
-        if (row && typeof layout === 'string') await repo.saveLayout(trx, scope.networkId, layout, job.columns.map((c) => c.header), mapping, scope.userId, now);
+        if (row && typeof layout === 'string')
+          await repo.saveLayout(
+            trx,
+            scope.networkId,
+            layout,
+            job.columns.map((c) => c.header),
+            mapping,
+            scope.userId,
+            now,
+          );
         return row;
       });
       if (!updated) throw importErrors.wrongState();
       return updated;
     },
 
-    async startApply(ctx: RequestContext, scope: ImportScope, id: string, request: { validOnly: boolean } = { validOnly: false }): Promise<ImportJob> {
+    async startApply(
+      ctx: RequestContext,
+      scope: ImportScope,
+      id: string,
+      request: { validOnly: boolean } = { validOnly: false },
+    ): Promise<ImportJob> {
       const job = await service.prepareApply(scope, id, request);
       background(id, () => runApply(env, ctx, scope, job));
       return view(await load(scope, id));
     },
 
-    async apply(ctx: RequestContext, scope: ImportScope, id: string, request: { validOnly: boolean } = { validOnly: false }): Promise<ImportJob> {
+    async apply(
+      ctx: RequestContext,
+      scope: ImportScope,
+      id: string,
+      request: { validOnly: boolean } = { validOnly: false },
+    ): Promise<ImportJob> {
       const job = await service.prepareApply(scope, id, request);
       await foreground(id, () => runApply(env, ctx, scope, job));
       return view(await load(scope, id));

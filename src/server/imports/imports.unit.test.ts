@@ -9,38 +9,78 @@ const today = new Date('2026-11-25T10:00:00Z');
 
 describe('header mapping', () => {
   it.each([
-    ['Cognome', 'lastName'], ['COGNOME LAVORATORE', 'lastName'], ['cognome dipendente', 'lastName'],
-    ['Nome', 'firstName'], ['NOME', 'firstName'],
-    ['Codice Fiscale', 'codiceFiscale'], ['C.F.', 'codiceFiscale'], ['CF', 'codiceFiscale'], ['Cod. Fiscale', 'codiceFiscale'], ['codice_fiscale', 'codiceFiscale'],
-    ['Data di nascita', 'birthDate'], ['Data nascita', 'birthDate'], ['Nato il', 'birthDate'], ['DT. NASCITA', 'birthDate'],
-    ['Sesso', 'sex'], ['Comune di residenza', 'residenceComune'], ['Residenza', 'residenceComune'], ['Prov.', 'residenceProvince'],
-    ['Telefono', 'phone'], ['Cellulare', 'phone'], ['Tel.', 'phone'], ['Recapito telefonico', 'phone'],
-    ['E-mail', 'email'], ['Email', 'email'], ['e_mail', 'email'],
-    ['Azienda', 'companyName'], ['Ragione sociale', 'companyName'], ['Datore di lavoro', 'companyName'],
-    ['P.IVA azienda', 'companyVat'], ['Partita IVA', 'companyVat'], ['Codice fiscale azienda', 'companyVat'],
-    ['Data fine CIGS', 'cigsEnd'], ['Fine CIGS', 'cigsEnd'], ['Scadenza CIGS', 'cigsEnd'], ['Data inizio CIGS', 'cigsStart'],
-    ['Causale', 'cigsReason'], ['Causale CIGS', 'cigsReason'],
-    ['Telefno', 'phone'], ['Data di nascta', 'birthDate'],
+    ['Cognome', 'lastName'],
+    ['COGNOME LAVORATORE', 'lastName'],
+    ['cognome dipendente', 'lastName'],
+    ['Nome', 'firstName'],
+    ['NOME', 'firstName'],
+    ['Codice Fiscale', 'codiceFiscale'],
+    ['C.F.', 'codiceFiscale'],
+    ['CF', 'codiceFiscale'],
+    ['Cod. Fiscale', 'codiceFiscale'],
+    ['codice_fiscale', 'codiceFiscale'],
+    ['Data di nascita', 'birthDate'],
+    ['Data nascita', 'birthDate'],
+    ['Nato il', 'birthDate'],
+    ['DT. NASCITA', 'birthDate'],
+    ['Sesso', 'sex'],
+    ['Comune di residenza', 'residenceComune'],
+    ['Residenza', 'residenceComune'],
+    ['Prov.', 'residenceProvince'],
+    ['Telefono', 'phone'],
+    ['Cellulare', 'phone'],
+    ['Tel.', 'phone'],
+    ['Recapito telefonico', 'phone'],
+    ['E-mail', 'email'],
+    ['Email', 'email'],
+    ['e_mail', 'email'],
+    ['Azienda', 'companyName'],
+    ['Ragione sociale', 'companyName'],
+    ['Datore di lavoro', 'companyName'],
+    ['P.IVA azienda', 'companyVat'],
+    ['Partita IVA', 'companyVat'],
+    ['Codice fiscale azienda', 'companyVat'],
+    ['Data fine CIGS', 'cigsEnd'],
+    ['Fine CIGS', 'cigsEnd'],
+    ['Scadenza CIGS', 'cigsEnd'],
+    ['Data inizio CIGS', 'cigsStart'],
+    ['Causale', 'cigsReason'],
+    ['Causale CIGS', 'cigsReason'],
+    ['Telefno', 'phone'],
+    ['Data di nascta', 'birthDate'],
   ])('maps "%s" to %s', (header, field) => {
     expect(matchHeader(header)?.field).toBe(field);
   });
 
   it('leaves unknown headers unmapped and gives each field to one column only', () => {
     expect(matchHeader('Note interne')).toBeNull();
-    expect(suggestMapping(['Cognome', 'Nome', 'CF', 'Codice fiscale', 'Note'])).toEqual({ 0: 'lastName', 1: 'firstName', 2: 'codiceFiscale' });
+    expect(suggestMapping(['Cognome', 'Nome', 'CF', 'Codice fiscale', 'Note'])).toEqual({
+      0: 'lastName',
+      1: 'firstName',
+      2: 'codiceFiscale',
+    });
   });
 
   it('finds the header under the title rows of an INPS list', () => {
-    expect(findHeaderRow([['Elenco lavoratori CIGS'], ['Azienda: Ceramiche Secchia'], ['Cognome', 'Nome', 'C.F.', 'Data nascita']])).toBe(2);
+    expect(findHeaderRow([['Elenco lavoratori CIGS'], ['Azienda: Ceramiche Secchia'], ['Cognome', 'Nome', 'C.F.', 'Data nascita']])).toBe(
+      2,
+    );
   });
 });
 
 describe('Italian dates', () => {
   it.each([
-    ['31/12/2026', 'cigs', '2026-12-31'], ['1/3/1970', 'birth', '1970-03-01'], ['01-03-70', 'birth', '1970-03-01'],
-    ['1.3.1970', 'birth', '1970-03-01'], ['2026-06-30', 'cigs', '2026-06-30'], ['15/06/27', 'cigs', '2027-06-15'],
-    ['15/06/25', 'birth', '2025-06-15'], ['15/06/30', 'birth', '1930-06-15'], ['15/06/80', 'cigs', '1980-06-15'],
-    ['31/12/2026 00:00:00', 'cigs', '2026-12-31'], ['46022', 'cigs', '2025-12-31'],
+    ['31/12/2026', 'cigs', '2026-12-31'],
+    ['1/3/1970', 'birth', '1970-03-01'],
+    ['01-03-70', 'birth', '1970-03-01'],
+    ['1.3.1970', 'birth', '1970-03-01'],
+    ['2026-06-30', 'cigs', '2026-06-30'],
+    ['15/06/27', 'cigs', '2027-06-15'],
+    ['15/06/25', 'birth', '2025-06-15'],
+    ['15/06/30', 'birth', '1930-06-15'],
+    ['15/06/80', 'cigs', '1980-06-15'],
+    ['31/12/2026 00:00:00', 'cigs', '2026-12-31'],
+    ['46022', 'cigs', '2025-12-31'],
   ] as const)('reads %s (%s) as %s', (text, kind, iso) => {
     expect(parseItalianDate(text, kind, today)).toBe(iso);
   });
@@ -48,7 +88,8 @@ describe('Italian dates', () => {
   it('reads Excel serial numbers and date cells, and refuses impossible dates', () => {
     expect(parseItalianDate(25569, 'birth', today)).toBe('1970-01-01');
     expect(parseItalianDate(new Date(Date.UTC(1975, 4, 9)), 'birth', today)).toBe('1975-05-09');
-    for (const bad of ['31/02/1980', '29/02/2023', '00/01/2000', '12/13/2000', 'ieri', '2026-02-30']) expect(parseItalianDate(bad, 'cigs', today)).toBeNull();
+    for (const bad of ['31/02/1980', '29/02/2023', '00/01/2000', '12/13/2000', 'ieri', '2026-02-30'])
+      expect(parseItalianDate(bad, 'cigs', today)).toBeNull();
   });
 });
 
@@ -79,10 +120,16 @@ describe('encodings and formats', () => {
     expect(detectDelimiter('a;b;c\n1;2,5;3\n')).toBe(';');
     expect(detectDelimiter('a,b,c\n"x; y",2,3\n')).toBe(',');
     expect(detectFormat(Buffer.from('a;b'))).toBe('csv');
-    const xlsx = await toXlsx([['Cognome', 'Nata il'], ['Rossi', new Date(Date.UTC(1980, 0, 2))]]);
+    const xlsx = await toXlsx([
+      ['Cognome', 'Nata il'],
+      ['Rossi', new Date(Date.UTC(1980, 0, 2))],
+    ]);
     expect(detectFormat(xlsx)).toBe('xlsx');
     const { rows } = await readRows(xlsx);
-    expect(rows).toEqual([['Cognome', 'Nata il'], ['Rossi', new Date(Date.UTC(1980, 0, 2))]]);
+    expect(rows).toEqual([
+      ['Cognome', 'Nata il'],
+      ['Rossi', new Date(Date.UTC(1980, 0, 2))],
+    ]);
     const latin = await readRows(Buffer.from('Cognome;Comune\nNicolò;Forlì\n', 'latin1'));
     expect(latin.rows[1]).toEqual(['Nicolò', 'Forlì']);
   });
@@ -94,13 +141,37 @@ describe('row validation', () => {
     { istatCode: '012063', name: 'Castelletto', province: 'BS' },
     { istatCode: '017046', name: 'Castelletto', province: 'NO' },
   ];
-  const mapping = { 0: 'lastName', 1: 'firstName', 2: 'codiceFiscale', 3: 'birthDate', 4: 'residenceComune', 5: 'phone', 6: 'cigsStart', 7: 'cigsEnd' } as const;
+  const mapping = {
+    0: 'lastName',
+    1: 'firstName',
+    2: 'codiceFiscale',
+    3: 'birthDate',
+    4: 'residenceComune',
+    5: 'phone',
+    6: 'cigsStart',
+    7: 'cigsEnd',
+  } as const;
   const w = fixtureWorker(0);
   const validator = () => createRowValidator(mapping, { now: today, today: '2026-11-25', comuni, companies: [], createCompanies: false });
 
   it('accepts a consistent row and normalises it', () => {
-    const r = validator().validate(['ROSSI', 'MARCO', w.codiceFiscale.toLowerCase(), w.birthDate, 'modena', '333 100 0000', '01/03/2026', '31/12/2026'], 2);
-    expect(r).toMatchObject({ ok: true, worker: { lastName: 'Rossi', firstName: 'Marco', codiceFiscale: w.codiceFiscale, birthDate: '1960-01-01', sex: 'M', residenceComuneCode: '036023', phone: '+393331000000', cigsEnd: '2026-12-31' } });
+    const r = validator().validate(
+      ['ROSSI', 'MARCO', w.codiceFiscale.toLowerCase(), w.birthDate, 'modena', '333 100 0000', '01/03/2026', '31/12/2026'],
+      2,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      worker: {
+        lastName: 'Rossi',
+        firstName: 'Marco',
+        codiceFiscale: w.codiceFiscale,
+        birthDate: '1960-01-01',
+        sex: 'M',
+        residenceComuneCode: '036023',
+        phone: '+393331000000',
+        cigsEnd: '2026-12-31',
+      },
+    });
   });
 
   it('explains every problem of a row in Italian, by field', () => {
@@ -125,7 +196,9 @@ describe('row validation', () => {
 describe('CLI progress', () => {
   it('draws a bar on a terminal and plain 10 % lines otherwise', async () => {
     const { createProgressPrinter, renderBar } = await import('./progress-bar.js');
-    expect(renderBar({ phase: 'applying', processed: 50_000, total: 100_000 }, 10)).toBe('[#####.....]  50% scrittura 50.000/100.000 righe');
+    expect(renderBar({ phase: 'applying', processed: 50_000, total: 100_000 }, 10)).toBe(
+      '[#####.....]  50% scrittura 50.000/100.000 righe',
+    );
     const lines: string[] = [];
     const plain = createProgressPrinter({ isTTY: false, write: (s: string) => lines.push(s) });
     for (let i = 0; i <= 100; i += 5) plain.update({ phase: 'validating', processed: i, total: 100 });

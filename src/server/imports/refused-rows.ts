@@ -22,7 +22,10 @@ function lines(table: RefusedRowsTable): string[][] {
 
 export function refusedRowsCsv(table: RefusedRowsTable): Buffer {
   const quote = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const text = lines(table).map((r) => r.map(quote).join(';')).join('\r\n') + '\r\n';
+  const text =
+    lines(table)
+      .map((r) => r.map(quote).join(';'))
+      .join('\r\n') + '\r\n';
   return Buffer.from(`\ufeff${text}`, 'utf8');
 }
 

@@ -13,14 +13,7 @@ import type { CigsReason } from '../db/schema-companies.js';
 import { tidyName } from '../people/index.js';
 import { normaliseLabel } from '../taxonomy/index.js';
 import { cellText, type Cell } from './file-reader.js';
-import {
-  isValidVatNumber,
-  normaliseVatNumber,
-  parseCigsReason,
-  parseItalianDate,
-  parseSex,
-  splitComune,
-} from './values.js';
+import { isValidVatNumber, normaliseVatNumber, parseCigsReason, parseItalianDate, parseSex, splitComune } from './values.js';
 
 /** A worker as a valid row describes them; only the fields the file carries are set. */
 export interface ImportedWorker {
@@ -85,7 +78,6 @@ export interface RowValidator {
 }
 
 const label = (f: ImportField) => IMPORT_FIELD_LABELS_IT[f];
-
 
 export function createRowValidator(mapping: Record<string, ImportField>, ctx: ValidationContext): RowValidator {
   const columnOf = new Map<ImportField, number>();
@@ -166,11 +158,22 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
     if (decoded && lastName && firstName && birthDate && sex && errors.length === 0) {
       const mismatches = checkConsistency(cfText, { surname: lastName, name: firstName, birthDate, sex });
       if (mismatches.length) {
-        fail('codiceFiscale', 'CF_MISMATCH', `non corrisponde a ${mismatches.map((m) => CONSISTENCY_IT[m]).join(', ')} indicati nella riga.`);
+        fail(
+          'codiceFiscale',
+          'CF_MISMATCH',
+          `non corrisponde a ${mismatches.map((m) => CONSISTENCY_IT[m]).join(', ')} indicati nella riga.`,
+        );
       }
     }
 
-    const worker: Partial<ImportedWorker> = { codiceFiscale: cfText, firstName, lastName, birthDate, sex, birthPlaceCode: decoded?.cadastralCode };
+    const worker: Partial<ImportedWorker> = {
+      codiceFiscale: cfText,
+      firstName,
+      lastName,
+      birthDate,
+      sex,
+      birthPlaceCode: decoded?.cadastralCode,
+    };
 
     if (text('residenceComune')) {
       const c = findComune(text('residenceComune'), text('residenceProvince'));
@@ -191,18 +194,30 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
 
     resolveCompany(worker, fail, text('companyName'), text('companyVat'));
 
-    for (const [f, key] of [['cigsStart', 'cigsStart'], ['cigsEnd', 'cigsEnd']] as const) {
+    for (const [f, key] of [
+      ['cigsStart', 'cigsStart'],
+      ['cigsEnd', 'cigsEnd'],
+    ] as const) {
       if (cell(f) === null) continue;
       const d = parseItalianDate(cell(f), 'cigs', ctx.today);
       if (!d) fail(f, 'DATE_INVALID', `«${text(f)}» non è una data valida (usare gg/mm/aaaa).`);
       else worker[key] = d;
     }
     if (worker.cigsStart && worker.cigsEnd && worker.cigsEnd < worker.cigsStart) {
-      fail('cigsEnd', 'CIGS_END_BEFORE_START', `${formatItalianDate(worker.cigsEnd)} è precedente alla data di inizio CIGS (${formatItalianDate(worker.cigsStart)}).`);
+      fail(
+        'cigsEnd',
+        'CIGS_END_BEFORE_START',
+        `${formatItalianDate(worker.cigsEnd)} è precedente alla data di inizio CIGS (${formatItalianDate(worker.cigsStart)}).`,
+      );
     }
     if (text('cigsReason')) {
       const r = parseCigsReason(text('cigsReason'));
-      if (!r) fail('cigsReason', 'CIGS_REASON_UNKNOWN', `«${text('cigsReason')}» non è una causale riconosciuta (es. cessazione attività, concordato preventivo).`);
+      if (!r)
+        fail(
+          'cigsReason',
+          'CIGS_REASON_UNKNOWN',
+          `«${text('cigsReason')}» non è una causale riconosciuta (es. cessazione attività, concordato preventivo).`,
+        );
       else worker.cigsReason = r;
     }
 
@@ -222,10 +237,18 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
     if (inProvince.length === 1) return inProvince[0]!;
     if (candidates.length === 0) return { code: 'COMUNE_UNKNOWN', error: `«${value}» non è un comune italiano.` };
     if (inProvince.length === 0) return { code: 'COMUNE_NOT_IN_PROVINCE', error: `«${value}» non è un comune della provincia ${prov}.` };
-    return { code: 'COMUNE_AMBIGUOUS', error: `«${value}» indica più comuni: aggiungere la provincia (${inProvince.map((c) => c.province).join(', ')}).` };
+    return {
+      code: 'COMUNE_AMBIGUOUS',
+      error: `«${value}» indica più comuni: aggiungere la provincia (${inProvince.map((c) => c.province).join(', ')}).`,
+    };
   }
 
-  function resolveCompany(worker: Partial<ImportedWorker>, fail: (f: ImportField, code: string, m: string) => void, name: string, vatText: string) {
+  function resolveCompany(
+    worker: Partial<ImportedWorker>,
+    fail: (f: ImportField, code: string, m: string) => void,
+    name: string,
+    vatText: string,
+  ) {
     if (!name && !vatText) return;
     let vat: string | null = null;
     if (vatText) {
@@ -249,7 +272,11 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
     if (!ctx.createCompanies) {
       // The code is file-wide: the dry run says it once ("4 aziende non registrate: …").
       worker.companyName = name || vatText;
-      fail(name ? 'companyName' : 'companyVat', COMPANY_UNKNOWN, `azienda sconosciuta («${name || vatText}»): registrarla prima o scegliere «crea le aziende mancanti».`);
+      fail(
+        name ? 'companyName' : 'companyVat',
+        COMPANY_UNKNOWN,
+        `azienda sconosciuta («${name || vatText}»): registrarla prima o scegliere «crea le aziende mancanti».`,
+      );
       return;
     }
     if (!name) {

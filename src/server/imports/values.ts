@@ -65,7 +65,10 @@ export function parseSex(text: string): 'M' | 'F' | null {
 
 /** P.IVA: 11 digits with the Luhn-style check digit (D.P.R. 633/1972 art. 35); "IT" prefix allowed. */
 export function normaliseVatNumber(text: string): string {
-  return text.replace(/[\s.-]/g, '').toUpperCase().replace(/^IT(?=\d{11}$)/, '');
+  return text
+    .replace(/[\s.-]/g, '')
+    .toUpperCase()
+    .replace(/^IT(?=\d{11}$)/, '');
 }
 
 export function isValidVatNumber(vat: string): boolean {

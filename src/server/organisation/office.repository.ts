@@ -75,7 +75,12 @@ export function createOfficeRepository() {
 
     async namesByIds(executor: Executor, ids: string[]) {
       if (ids.length === 0) return [];
-      return executor.selectFrom('offices').select(['id', 'network_id', 'code', 'name', 'active']).where('id', 'in', ids).orderBy('name').execute();
+      return executor
+        .selectFrom('offices')
+        .select(['id', 'network_id', 'code', 'name', 'active'])
+        .where('id', 'in', ids)
+        .orderBy('name')
+        .execute();
     },
 
     async idsInNetwork(executor: Executor, networkId: string): Promise<Set<string>> {

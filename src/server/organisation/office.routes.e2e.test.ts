@@ -41,18 +41,26 @@ describe('offices of the network', () => {
   it('answers 400 to invalid hours, postcode or unknown fields', async () => {
     const res = await admin.patch(`/api/v1/offices/${vignola}`, {
       postalCode: '4105',
-      openingHours: [{ day: 8, opens: '25:00', closes: '12:00' }, { day: 1, opens: '12:00', closes: '09:00' }],
+      openingHours: [
+        { day: 8, opens: '25:00', closes: '12:00' },
+        { day: 1, opens: '12:00', closes: '09:00' },
+      ],
       manager: 'someone',
     });
     const body = expectProblem(res, 400, 'VALIDATION_FAILED');
     const paths = body.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['body/postalCode', 'body/openingHours/0/day', 'body/openingHours/0/opens', 'body/openingHours/1']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['body/postalCode', 'body/openingHours/0/day', 'body/openingHours/0/opens', 'body/openingHours/1']),
+    );
     const unchanged = (await admin.get(`/api/v1/offices/${vignola}`)).json();
     expect(unchanged.postalCode).toBe('41058');
   });
 
   it('lets an administrator change an office, recording what changed', async () => {
-    const res = await admin.patch(`/api/v1/offices/${vignola}`, { phone: '+39 059 777 1234', openingHours: [{ day: 1, opens: '09:00', closes: '13:00' }] });
+    const res = await admin.patch(`/api/v1/offices/${vignola}`, {
+      phone: '+39 059 777 1234',
+      openingHours: [{ day: 1, opens: '09:00', closes: '13:00' }],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ phone: '+39 059 777 1234', openingHours: [{ day: 1, opens: '09:00', closes: '13:00' }] });
     const entry = (await admin.get(`/api/v1/audit?entityId=${vignola}&action=office.updated`)).json().items[0];
@@ -61,15 +69,28 @@ describe('offices of the network', () => {
   });
 
   it('lets an administrator open a new office, with a unique code', async () => {
-    const res = await admin.post('/api/v1/offices', { code: 'cpi-fi', name: 'Centro per l’impiego di Finale Emilia', comune: 'Finale Emilia', province: 'mo' });
+    const res = await admin.post('/api/v1/offices', {
+      code: 'cpi-fi',
+      name: 'Centro per l’impiego di Finale Emilia',
+      comune: 'Finale Emilia',
+      province: 'mo',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ code: 'CPI-FI', province: 'MO', active: true, openingHours: [] });
     expectProblem(await admin.post('/api/v1/offices', { code: 'CPI-FI', name: 'Doppione' }), 409, 'OFFICE_CODE_ALREADY_USED');
   });
 
   it('does not show offices of another network', async () => {
-    const network = await t.database.db.insertInto('networks').values({ code: 'RE', name: 'Provincia di Reggio Emilia' }).returning('id').executeTakeFirstOrThrow();
-    const other = await t.database.db.insertInto('offices').values({ network_id: network.id, code: 'CPI-RE', name: 'Centro per l’impiego di Reggio Emilia', opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow();
+    const network = await t.database.db
+      .insertInto('networks')
+      .values({ code: 'RE', name: 'Provincia di Reggio Emilia' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const other = await t.database.db
+      .insertInto('offices')
+      .values({ network_id: network.id, code: 'CPI-RE', name: 'Centro per l’impiego di Reggio Emilia', opening_hours: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expectProblem(await admin.get(`/api/v1/offices/${other.id}`), 404, 'OFFICE_NOT_FOUND');
     expectProblem(await admin.patch(`/api/v1/offices/${other.id}`, { phone: '1' }), 404, 'OFFICE_NOT_FOUND');
     expect((await admin.get('/api/v1/offices')).json().items.map((o: { code: string }) => o.code)).not.toContain('CPI-RE');

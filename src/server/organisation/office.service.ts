@@ -7,7 +7,6 @@ import type { CreateOfficeRequest, Office, UpdateOfficeRequest } from '../../sha
 import type { OfficeRepository } from './office.repository.js';
 import { organisationErrors } from './organisation.errors.js';
 
-
 /** Offices of the actor's network: only those are visible or editable, whatever the id asked for. */
 export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepository; audit: AuditService; clock: () => Date }) {
   const { db, offices, audit, clock } = deps;
@@ -48,7 +47,14 @@ export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepos
             },
             now,
           );
-          await audit.record(trx, ctx, { action: 'office.created', entityType: 'office', entityId: newId, entityLabel: input.name, officeId: newId, details: { code: input.code, name: input.name } });
+          await audit.record(trx, ctx, {
+            action: 'office.created',
+            entityType: 'office',
+            entityId: newId,
+            entityLabel: input.name,
+            officeId: newId,
+            details: { code: input.code, name: input.name },
+          });
           return newId;
         })
         .catch((err: unknown) => {
@@ -68,7 +74,14 @@ export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepos
             .filter(([key, value]) => JSON.stringify(before[key as keyof Office]) !== JSON.stringify(value))
             .map(([key, value]) => [key, { from: before[key as keyof Office], to: value }]),
         );
-        await audit.record(trx, ctx, { action: 'office.updated', entityType: 'office', entityId: id, entityLabel: input.name ?? before.name, officeId: id, details: changed });
+        await audit.record(trx, ctx, {
+          action: 'office.updated',
+          entityType: 'office',
+          entityId: id,
+          entityLabel: input.name ?? before.name,
+          officeId: id,
+          details: changed,
+        });
       });
       return (await offices.findById(db, id))!;
     },

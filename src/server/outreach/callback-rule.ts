@@ -14,8 +14,7 @@ export const RETRY_AFTER_MS = 2 * 60 * 60 * 1000;
 export const MAX_UNANSWERED_ATTEMPTS = 3;
 
 export type NextStep =
-  | { done: false; nextAttemptAt: Date }
-  | { done: true; closedAs: 'reached' | 'declined' | 'wrong_number' | 'unreachable' };
+  { done: false; nextAttemptAt: Date } | { done: true; closedAs: 'reached' | 'declined' | 'wrong_number' | 'unreachable' };
 
 export function nextStepAfterAttempt(input: {
   outcome: AttemptOutcome;

@@ -26,7 +26,11 @@ type Deps = {
   clock: () => Date;
 };
 
-const TRANSPORT: Record<OutreachChannel, (c: Channels) => string> = { sms: (c) => c.sms.kind, email: (c) => c.email.kind, letter: () => 'print' };
+const TRANSPORT: Record<OutreachChannel, (c: Channels) => string> = {
+  sms: (c) => c.sms.kind,
+  email: (c) => c.email.kind,
+  letter: () => 'print',
+};
 const DISPATCH_BATCH = 100;
 /** The reminder job acts as the system: no staff member, named in the audit details. */
 const REMINDER_JOB = { actor: null, requestId: 'ricolloca-reminders', ip: '' };
@@ -48,11 +52,19 @@ export function createCampaignDelivery(deps: Deps) {
       if (!batch.length) break;
       for (const m of batch) {
         try {
-          const receipt = m.channel === 'sms' ? await channels.sms.send(m.to_address, m.body) : await channels.email.send({ to: m.to_address, subject: m.subject, text: m.body });
+          const receipt =
+            m.channel === 'sms'
+              ? await channels.sms.send(m.to_address, m.body)
+              : await channels.email.send({ to: m.to_address, subject: m.subject, text: m.body });
           await repo.markMessage(db, m.id, { status: 'sent', providerId: receipt.providerId, error: null, at: clock() });
           sent++;
         } catch (err) {
-          await repo.markMessage(db, m.id, { status: 'failed', providerId: null, error: (err as Error).message.slice(0, 500), at: clock() });
+          await repo.markMessage(db, m.id, {
+            status: 'failed',
+            providerId: null,
+            error: (err as Error).message.slice(0, 500),
+            at: clock(),
+          });
           failed++;
         }
       }
@@ -73,7 +85,13 @@ export function createCampaignDelivery(deps: Deps) {
       if (campaign.status !== 'draft') throw outreachErrors.campaignState();
       const now = clock();
       const { included, excluded, places } = await deps.service.targeting(campaign, deps.service.networkOf(ctx.actor), now);
-      const rendered = await render(db, included.map((t) => t.id), campaign.templateId, campaign.channel, false);
+      const rendered = await render(
+        db,
+        included.map((t) => t.id),
+        campaign.templateId,
+        campaign.channel,
+        false,
+      );
       let messages = 0;
       let smsParts = 0;
       let unreachable = 0;
@@ -86,13 +104,26 @@ export function createCampaignDelivery(deps: Deps) {
         messages++;
         if (campaign.channel === 'sms') smsParts += countSms(r.body).segments;
       }
-      const names = await workerRefsByIds(db, included.slice(0, 50).map((t) => t.id));
-      await audit.record(db, ctx, { action: 'outreach.start_previewed', entityType: 'outreach_campaign', entityId: id, details: { recipients: included.length } });
+      const names = await workerRefsByIds(
+        db,
+        included.slice(0, 50).map((t) => t.id),
+      );
+      await audit.record(db, ctx, {
+        action: 'outreach.start_previewed',
+        entityType: 'outreach_campaign',
+        entityId: id,
+        details: { recipients: included.length },
+      });
       return {
         recipients: included.length,
         sample: included.slice(0, 50).map((t) => {
           const w = names.get(t.id);
-          return { workerId: t.id, name: w ? `${w.lastName} ${w.firstName}` : '', cigsEndDate: t.cigs_end, reachable: rendered.get(t.id) !== undefined && 'to' in rendered.get(t.id)!.address };
+          return {
+            workerId: t.id,
+            name: w ? `${w.lastName} ${w.firstName}` : '',
+            cigsEndDate: t.cigs_end,
+            reachable: rendered.get(t.id) !== undefined && 'to' in rendered.get(t.id)!.address,
+          };
         }),
         messages,
         smsParts: campaign.channel === 'sms' ? smsParts : null,
@@ -110,7 +141,13 @@ export function createCampaignDelivery(deps: Deps) {
       const networkId = deps.service.networkOf(ctx.actor);
       const now = clock();
       const { included: targets, excluded } = await deps.service.targeting(campaign, networkId, now);
-      const rendered = await render(db, targets.map((t) => t.id), campaign.templateId, campaign.channel, false);
+      const rendered = await render(
+        db,
+        targets.map((t) => t.id),
+        campaign.templateId,
+        campaign.channel,
+        false,
+      );
       const transport = TRANSPORT[campaign.channel](channels);
       const letterDate = romeLocal(now).date;
       await db.transaction().execute(async (trx) => {
@@ -119,7 +156,15 @@ export function createCampaignDelivery(deps: Deps) {
         const recipientRows = targets.map((t) => {
           const r = rendered.get(t.id);
           const reachable = r !== undefined && 'to' in r.address;
-          return { campaign_id: id, worker_id: t.id, office_id: t.office_id, status: (reachable ? 'invited' : 'unreachable') as RecipientStatus, priority: t.cigs_end, last_message_at: reachable ? now : null, updated_at: now };
+          return {
+            campaign_id: id,
+            worker_id: t.id,
+            office_id: t.office_id,
+            status: (reachable ? 'invited' : 'unreachable') as RecipientStatus,
+            priority: t.cigs_end,
+            last_message_at: reachable ? now : null,
+            updated_at: now,
+          };
         });
         const inserted = await repo.insertRecipients(trx, recipientRows);
         const byWorker = new Map(inserted.map((r) => [r.worker_id, r.id]));
@@ -130,17 +175,46 @@ export function createCampaignDelivery(deps: Deps) {
           const r = rendered.get(t.worker_id)!;
           const recipientId = byWorker.get(t.worker_id)!;
           const reason = 'to' in r.address ? `Invito (${campaign.channel})` : r.address.unreachable;
-          events.push({ recipient_id: recipientId, from_status: 'not_contacted' as const, to_status: t.status, actor_id: ctx.actor.userId, reason, at: now });
-          timeline.push({ workerId: t.worker_id, officeId: t.office_id, kind: t.status === 'invited' ? 'outreach.invited' : 'outreach.unreachable', actorId: ctx.actor.userId, details: { campaignId: id, channel: campaign.channel, reason } });
+          events.push({
+            recipient_id: recipientId,
+            from_status: 'not_contacted' as const,
+            to_status: t.status,
+            actor_id: ctx.actor.userId,
+            reason,
+            at: now,
+          });
+          timeline.push({
+            workerId: t.worker_id,
+            officeId: t.office_id,
+            kind: t.status === 'invited' ? 'outreach.invited' : 'outreach.unreachable',
+            actorId: ctx.actor.userId,
+            details: { campaignId: id, channel: campaign.channel, reason },
+          });
           if ('to' in r.address) {
-            messages.push({ campaign_id: id, recipient_id: recipientId, office_id: t.office_id, channel: campaign.channel, transport, to_address: r.address.to, subject: r.subject, body: r.body, created_at: now, letter_date: campaign.channel === 'letter' ? letterDate : null });
+            messages.push({
+              campaign_id: id,
+              recipient_id: recipientId,
+              office_id: t.office_id,
+              channel: campaign.channel,
+              transport,
+              to_address: r.address.to,
+              subject: r.subject,
+              body: r.body,
+              created_at: now,
+              letter_date: campaign.channel === 'letter' ? letterDate : null,
+            });
           }
         }
         await repo.insertMessages(trx, messages);
         await repo.insertRecipientEvents(trx, events);
         await appendWorkerEvents(trx, timeline);
         await repo.setCampaignStarted(trx, id, now);
-        await audit.record(trx, ctx, { action: 'outreach.campaign_started', entityType: 'outreach_campaign', entityId: id, details: { recipients: recipientRows.length, messages: messages.length, excluded } });
+        await audit.record(trx, ctx, {
+          action: 'outreach.campaign_started',
+          entityType: 'outreach_campaign',
+          entityId: id,
+          details: { recipients: recipientRows.length, messages: messages.length, excluded },
+        });
       });
       // The first messages go out with the answer; a large campaign's rest is sent by the job.
       if (campaign.channel !== 'letter') await dispatchQueued(START_DISPATCH_LIMIT);
@@ -158,9 +232,33 @@ export function createCampaignDelivery(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         const rows = await repo.registeredMeanwhile(trx, 5000);
         if (!rows.length) return;
-        await repo.setRecipientStatus(trx, rows.map((r) => r.id), 'registered', now);
-        await repo.insertRecipientEvents(trx, rows.map((r) => ({ recipient_id: r.id, from_status: r.status, to_status: 'registered' as const, actor_id: null, reason: 'Iscrizione al programma registrata', at: now })));
-        await appendWorkerEvents(trx, rows.map((r) => ({ workerId: r.worker_id, officeId: r.office_id, kind: 'outreach.registered', actorId: null, details: { campaignId: r.campaign_id } })));
+        await repo.setRecipientStatus(
+          trx,
+          rows.map((r) => r.id),
+          'registered',
+          now,
+        );
+        await repo.insertRecipientEvents(
+          trx,
+          rows.map((r) => ({
+            recipient_id: r.id,
+            from_status: r.status,
+            to_status: 'registered' as const,
+            actor_id: null,
+            reason: 'Iscrizione al programma registrata',
+            at: now,
+          })),
+        );
+        await appendWorkerEvents(
+          trx,
+          rows.map((r) => ({
+            workerId: r.worker_id,
+            officeId: r.office_id,
+            kind: 'outreach.registered',
+            actorId: null,
+            details: { campaignId: r.campaign_id },
+          })),
+        );
       });
       let reminded = 0;
       for (;;) {
@@ -171,19 +269,64 @@ export function createCampaignDelivery(deps: Deps) {
           for (const d of due) byCampaign.set(d.campaign_id, [...(byCampaign.get(d.campaign_id) ?? []), d]);
           for (const [campaignId, rows] of byCampaign) {
             const { channel, template_id } = rows[0]!;
-            const rendered = await render(trx, rows.map((r) => r.worker_id), template_id, channel, true);
+            const rendered = await render(
+              trx,
+              rows.map((r) => r.worker_id),
+              template_id,
+              channel,
+              true,
+            );
             const messages = [];
             for (const r of rows) {
               const m = rendered.get(r.worker_id);
               if (!m || !('to' in m.address)) continue;
-              messages.push({ campaign_id: campaignId, recipient_id: r.id, office_id: r.office_id, channel, transport: TRANSPORT[channel](channels), to_address: m.address.to, subject: m.subject, body: m.body, created_at: now });
+              messages.push({
+                campaign_id: campaignId,
+                recipient_id: r.id,
+                office_id: r.office_id,
+                channel,
+                transport: TRANSPORT[channel](channels),
+                to_address: m.address.to,
+                subject: m.subject,
+                body: m.body,
+                created_at: now,
+              });
             }
             await repo.insertMessages(trx, messages);
-            await repo.markReminded(trx, rows.map((r) => r.id), now);
-            await repo.insertRecipientEvents(trx, rows.map((r) => ({ recipient_id: r.id, from_status: r.status, to_status: 'reminded' as const, actor_id: null, reason: `Promemoria automatico n. ${r.reminders_sent + 1}`, at: now })));
-            await appendWorkerEvents(trx, rows.map((r) => ({ workerId: r.worker_id, officeId: r.office_id, kind: 'outreach.reminded', actorId: null, details: { campaignId, reminder: r.reminders_sent + 1 } })));
+            await repo.markReminded(
+              trx,
+              rows.map((r) => r.id),
+              now,
+            );
+            await repo.insertRecipientEvents(
+              trx,
+              rows.map((r) => ({
+                recipient_id: r.id,
+                from_status: r.status,
+                to_status: 'reminded' as const,
+                actor_id: null,
+                reason: `Promemoria automatico n. ${r.reminders_sent + 1}`,
+                at: now,
+              })),
+            );
+            await appendWorkerEvents(
+              trx,
+              rows.map((r) => ({
+                workerId: r.worker_id,
+                officeId: r.office_id,
+                kind: 'outreach.reminded',
+                actorId: null,
+                details: { campaignId, reminder: r.reminders_sent + 1 },
+              })),
+            );
           }
-          await audit.record(trx, REMINDER_JOB, { action: 'outreach.reminders_sent', entityType: 'outreach_campaign', entityId: null, officeId: null, details: { count: due.length, by: 'ricolloca reminders' } });
+          await audit.record(trx, REMINDER_JOB, {
+            action: 'outreach.reminders_sent',
+            entityType: 'outreach_campaign',
+            entityId: null,
+            officeId: null,
+            details: { count: due.length, by: 'ricolloca reminders' },
+          });
           return due.length;
         });
         reminded += count;
@@ -204,8 +347,22 @@ export function createCampaignDelivery(deps: Deps) {
         messages.map((m) => {
           const w = merge.get(m.worker_id)!;
           return {
-            office: { name: w.office_name, address: w.office_address, postalCode: w.office_postal_code, comune: w.office_comune, province: w.office_province, phone: w.office_phone, email: w.office_email },
-            recipient: { name: `${w.first_name} ${w.last_name}`, address: w.address, postalCode: '', comune: w.comune_name ?? '', province: w.comune_province ?? '' },
+            office: {
+              name: w.office_name,
+              address: w.office_address,
+              postalCode: w.office_postal_code,
+              comune: w.office_comune,
+              province: w.office_province,
+              phone: w.office_phone,
+              email: w.office_email,
+            },
+            recipient: {
+              name: `${w.first_name} ${w.last_name}`,
+              address: w.address,
+              postalCode: '',
+              comune: w.comune_name ?? '',
+              province: w.comune_province ?? '',
+            },
             // A reprint carries the letter's own date (kept on the message when the campaign started), not the day of the reprint.
             date: m.letter_date ?? today,
             subject: m.subject,
@@ -216,7 +373,12 @@ export function createCampaignDelivery(deps: Deps) {
       const now = clock();
       await db.transaction().execute(async (trx) => {
         await repo.markLettersPrinted(trx, id, now);
-        await audit.record(trx, ctx, { action: 'outreach.letters_printed', entityType: 'outreach_campaign', entityId: id, details: { letters: messages.length } });
+        await audit.record(trx, ctx, {
+          action: 'outreach.letters_printed',
+          entityType: 'outreach_campaign',
+          entityId: id,
+          details: { letters: messages.length },
+        });
       });
       return pdf;
     },
@@ -230,7 +392,12 @@ export function createCampaignDelivery(deps: Deps) {
     const today = romeLocal(clock()).date;
     return new Map(
       rows.map((row) => {
-        const text = renderFor({ subject: channel === 'sms' ? '' : template.subject, body: template.body }, placeholderValues(row, today, hours.get(row.office_id) ?? []), reminder, channel);
+        const text = renderFor(
+          { subject: channel === 'sms' ? '' : template.subject, body: template.body },
+          placeholderValues(row, today, hours.get(row.office_id) ?? []),
+          reminder,
+          channel,
+        );
         return [row.id, { address: addressFor(channel, row), ...text }] as const;
       }),
     );

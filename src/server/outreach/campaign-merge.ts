@@ -35,7 +35,16 @@ export interface MergeRow {
 export async function mergeData(db: Executor, workerIds: string[]): Promise<MergeRow[]> {
   if (!workerIds.length) return [];
   const workers = [...(await workerContactsByIds(db, workerIds)).values()];
-  const [companies, comuni] = await Promise.all([companyOfCases(db, workers.map((w) => w.cigsCaseId)), comuniByCodes(db, workers.map((w) => w.residenceComuneCode ?? ''))]);
+  const [companies, comuni] = await Promise.all([
+    companyOfCases(
+      db,
+      workers.map((w) => w.cigsCaseId),
+    ),
+    comuniByCodes(
+      db,
+      workers.map((w) => w.residenceComuneCode ?? ''),
+    ),
+  ]);
   const offices = new Map<string, Awaited<ReturnType<typeof officeById>>>();
   for (const officeId of new Set(workers.map((w) => w.officeId))) offices.set(officeId, await officeById(db, officeId));
   const order = new Map(workerIds.map((id, i) => [id, i]));

@@ -68,7 +68,15 @@ afterAll(async () => {
 
 async function startCampaign(channel: 'sms' | 'email', subject: string, body: string) {
   const template = (await coordinator.post('/api/v1/outreach/templates', { name: `T ${channel}`, channel, subject, body })).json();
-  const campaign = (await coordinator.post('/api/v1/outreach/campaigns', { name: `C ${channel}`, channel, templateId: template.id, programmeId: world.programmeId, excludeReachedDays: 0 })).json();
+  const campaign = (
+    await coordinator.post('/api/v1/outreach/campaigns', {
+      name: `C ${channel}`,
+      channel,
+      templateId: template.id,
+      programmeId: world.programmeId,
+      excludeReachedDays: 0,
+    })
+  ).json();
   return (await coordinator.post(`/api/v1/outreach/campaigns/${campaign.id}/start`)).json();
 }
 
@@ -92,7 +100,11 @@ describe('e-mail over SMTP', () => {
     expect(mail.text).toContain('Gentile Mario Trenta Giorni,');
     expect(mail.text).toContain('la sua CIGS presso Ceramiche Prova S.p.A. termina il 30/12/2026: mancano 30 giorni.');
     expect(mail.text).toContain('(lun, mar, mer, ven 10:00-13:30)');
-    const stored = await t.database.db.selectFrom('outreach_messages').select(['transport', 'status', 'provider_id']).where('to_address', '=', 'trenta@posta.example').executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('outreach_messages')
+      .select(['transport', 'status', 'provider_id'])
+      .where('to_address', '=', 'trenta@posta.example')
+      .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ transport: 'smtp', status: 'sent' });
     expect(stored.provider_id).toContain('@');
   });
@@ -103,8 +115,19 @@ describe('SMS through the HTTP provider adapter', () => {
     const c = await startCampaign('sms', '', 'Gentile {{nome}} {{cognome}}, CIGS fino al {{data_fine_cigs}}. Chiami il {{telefono_sede}}.');
     expect(c.messages).toMatchObject({ sent: 3, failed: 0 });
     expect(smsRequests).toHaveLength(3);
-    expect(smsRequests[0]).toEqual({ auth: 'Bearer test-token', body: { to: '+393401000002', text: 'Gentile Mario Trenta Giorni, CIGS fino al 30/12/2026. Chiami il +39 059 000 9999.', sender: 'CPI' } });
-    const stored = await t.database.db.selectFrom('outreach_messages').select(['transport', 'provider_id']).where('to_address', '=', '+393401000002').executeTakeFirstOrThrow();
+    expect(smsRequests[0]).toEqual({
+      auth: 'Bearer test-token',
+      body: {
+        to: '+393401000002',
+        text: 'Gentile Mario Trenta Giorni, CIGS fino al 30/12/2026. Chiami il +39 059 000 9999.',
+        sender: 'CPI',
+      },
+    });
+    const stored = await t.database.db
+      .selectFrom('outreach_messages')
+      .select(['transport', 'provider_id'])
+      .where('to_address', '=', '+393401000002')
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ transport: 'http', provider_id: 'sms-1' });
   });
 

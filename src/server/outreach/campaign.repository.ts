@@ -15,11 +15,26 @@ export function createCampaignRepository() {
     findTemplate: (db: Executor, id: string) => db.selectFrom('outreach_templates').selectAll().where('id', '=', id).executeTakeFirst(),
 
     async insertTemplate(trx: Executor, networkId: string, t: { name: string; channel: OutreachChannel; subject: string; body: string }) {
-      return (await trx.insertInto('outreach_templates').values({ network_id: networkId, ...t }).returning('id').executeTakeFirstOrThrow()).id;
+      return (
+        await trx
+          .insertInto('outreach_templates')
+          .values({ network_id: networkId, ...t })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     },
 
-    async updateTemplate(trx: Executor, id: string, t: { name: string; channel: OutreachChannel; subject: string; body: string }, at: Date) {
-      await trx.updateTable('outreach_templates').set({ ...t, updated_at: at }).where('id', '=', id).execute();
+    async updateTemplate(
+      trx: Executor,
+      id: string,
+      t: { name: string; channel: OutreachChannel; subject: string; body: string },
+      at: Date,
+    ) {
+      await trx
+        .updateTable('outreach_templates')
+        .set({ ...t, updated_at: at })
+        .where('id', '=', id)
+        .execute();
     },
 
     listCampaigns: (db: Executor, networkId: string, id?: string) => {
@@ -53,10 +68,33 @@ export function createCampaignRepository() {
         .execute();
     },
 
-    async insertCampaign(trx: Executor, v: { networkId: string; programmeId: string | null; name: string; channel: OutreachChannel; templateId: string; reminderAfterDays: number; maxReminders: number; excludeReachedDays: number; createdBy: string }) {
+    async insertCampaign(
+      trx: Executor,
+      v: {
+        networkId: string;
+        programmeId: string | null;
+        name: string;
+        channel: OutreachChannel;
+        templateId: string;
+        reminderAfterDays: number;
+        maxReminders: number;
+        excludeReachedDays: number;
+        createdBy: string;
+      },
+    ) {
       const row = await trx
         .insertInto('outreach_campaigns')
-        .values({ network_id: v.networkId, programme_id: v.programmeId, name: v.name, channel: v.channel, template_id: v.templateId, reminder_after_days: v.reminderAfterDays, max_reminders: v.maxReminders, exclude_reached_days: v.excludeReachedDays, created_by: v.createdBy })
+        .values({
+          network_id: v.networkId,
+          programme_id: v.programmeId,
+          name: v.name,
+          channel: v.channel,
+          template_id: v.templateId,
+          reminder_after_days: v.reminderAfterDays,
+          max_reminders: v.maxReminders,
+          exclude_reached_days: v.excludeReachedDays,
+          created_by: v.createdBy,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
@@ -106,20 +144,69 @@ export function createCampaignRepository() {
         .execute();
     },
 
-    async insertRecipients(trx: Executor, rows: Array<{ campaign_id: string; worker_id: string; office_id: string; status: RecipientStatus; priority: string | null; last_message_at: Date | null; updated_at: Date }>) {
+    async insertRecipients(
+      trx: Executor,
+      rows: Array<{
+        campaign_id: string;
+        worker_id: string;
+        office_id: string;
+        status: RecipientStatus;
+        priority: string | null;
+        last_message_at: Date | null;
+        updated_at: Date;
+      }>,
+    ) {
       const out: Array<{ id: string; worker_id: string }> = [];
       for (let i = 0; i < rows.length; i += 500) {
-        out.push(...(await trx.insertInto('outreach_recipients').values(rows.slice(i, i + 500)).returning(['id', 'worker_id']).execute()));
+        out.push(
+          ...(await trx
+            .insertInto('outreach_recipients')
+            .values(rows.slice(i, i + 500))
+            .returning(['id', 'worker_id'])
+            .execute()),
+        );
       }
       return out;
     },
 
-    async insertMessages(trx: Executor, rows: Array<{ campaign_id: string; recipient_id: string; office_id: string; channel: OutreachChannel; transport: string; to_address: string; subject: string; body: string; created_at: Date; letter_date?: string | null }>) {
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('outreach_messages').values(rows.slice(i, i + 500)).execute();
+    async insertMessages(
+      trx: Executor,
+      rows: Array<{
+        campaign_id: string;
+        recipient_id: string;
+        office_id: string;
+        channel: OutreachChannel;
+        transport: string;
+        to_address: string;
+        subject: string;
+        body: string;
+        created_at: Date;
+        letter_date?: string | null;
+      }>,
+    ) {
+      for (let i = 0; i < rows.length; i += 500)
+        await trx
+          .insertInto('outreach_messages')
+          .values(rows.slice(i, i + 500))
+          .execute();
     },
 
-    async insertRecipientEvents(trx: Executor, rows: Array<{ recipient_id: string; from_status: RecipientStatus | null; to_status: RecipientStatus; actor_id: string | null; reason: string; at: Date }>) {
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('outreach_recipient_events').values(rows.slice(i, i + 500)).execute();
+    async insertRecipientEvents(
+      trx: Executor,
+      rows: Array<{
+        recipient_id: string;
+        from_status: RecipientStatus | null;
+        to_status: RecipientStatus;
+        actor_id: string | null;
+        reason: string;
+        at: Date;
+      }>,
+    ) {
+      for (let i = 0; i < rows.length; i += 500)
+        await trx
+          .insertInto('outreach_recipient_events')
+          .values(rows.slice(i, i + 500))
+          .execute();
     },
 
     /** A page of a campaign's recipients, most urgent first; names are merged by the caller (people's lookup). */
@@ -137,7 +224,12 @@ export function createCampaignRepository() {
     },
 
     findRecipient: (db: Executor, campaignId: string, recipientId: string) =>
-      db.selectFrom('outreach_recipients').selectAll().where('id', '=', recipientId).where('campaign_id', '=', campaignId).executeTakeFirst(),
+      db
+        .selectFrom('outreach_recipients')
+        .selectAll()
+        .where('id', '=', recipientId)
+        .where('campaign_id', '=', campaignId)
+        .executeTakeFirst(),
 
     async setRecipientStatus(trx: Executor, ids: string[], status: RecipientStatus, at: Date) {
       if (ids.length) await trx.updateTable('outreach_recipients').set({ status, updated_at: at }).where('id', 'in', ids).execute();
@@ -154,7 +246,8 @@ export function createCampaignRepository() {
 
     /** The campaign's status, locked until the transaction ends (one start at a time). */
     async lockCampaignStatus(trx: Executor, id: string) {
-      return (await trx.selectFrom('outreach_campaigns').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow()).status;
+      return (await trx.selectFrom('outreach_campaigns').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow())
+        .status;
     },
 
     async setCampaignStarted(trx: Executor, id: string, at: Date) {
@@ -170,7 +263,22 @@ export function createCampaignRepository() {
       return db
         .selectFrom('outreach_messages as m')
         .innerJoin('outreach_recipients as r', 'r.id', 'm.recipient_id')
-        .select(['m.id', 'm.channel', 'm.transport', 'm.to_address', 'm.subject', 'm.body', 'm.status', 'm.error', 'm.created_at', 'm.sent_at', 'm.letter_date', 'r.id as recipient_id', 'r.worker_id', 'r.status as recipient_status'])
+        .select([
+          'm.id',
+          'm.channel',
+          'm.transport',
+          'm.to_address',
+          'm.subject',
+          'm.body',
+          'm.status',
+          'm.error',
+          'm.created_at',
+          'm.sent_at',
+          'm.letter_date',
+          'r.id as recipient_id',
+          'r.worker_id',
+          'r.status as recipient_status',
+        ])
         .where('m.campaign_id', '=', campaignId)
         .orderBy(sql`r.priority asc nulls last`)
         .orderBy('m.created_at')
@@ -180,13 +288,22 @@ export function createCampaignRepository() {
     },
 
     async countMessages(db: Executor, campaignId: string) {
-      const row = await db.selectFrom('outreach_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('outreach_messages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('campaign_id', '=', campaignId)
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
     /** Queued letters become 'sent' once printed. */
     async markLettersPrinted(trx: Executor, campaignId: string, at: Date) {
-      await trx.updateTable('outreach_messages').set({ status: 'sent', sent_at: at, provider_id: 'print' }).where('campaign_id', '=', campaignId).where('status', '=', 'queued').execute();
+      await trx
+        .updateTable('outreach_messages')
+        .set({ status: 'sent', sent_at: at, provider_id: 'print' })
+        .where('campaign_id', '=', campaignId)
+        .where('status', '=', 'queued')
+        .execute();
     },
 
     async countRecipients(db: Executor, campaignId: string, status?: RecipientStatus) {
@@ -217,13 +334,25 @@ export function createCampaignRepository() {
       return trx
         .updateTable('outreach_messages')
         .set({ claimed_at: now })
-        .where('id', 'in', ids.map((r) => r.id))
+        .where(
+          'id',
+          'in',
+          ids.map((r) => r.id),
+        )
         .returning(['id', 'channel', 'to_address', 'subject', 'body'])
         .execute();
     },
 
-    async markMessage(db: Executor, id: string, v: { status: 'sent' | 'failed'; providerId: string | null; error: string | null; at: Date }) {
-      await db.updateTable('outreach_messages').set({ status: v.status, provider_id: v.providerId, error: v.error, sent_at: v.status === 'sent' ? v.at : null }).where('id', '=', id).execute();
+    async markMessage(
+      db: Executor,
+      id: string,
+      v: { status: 'sent' | 'failed'; providerId: string | null; error: string | null; at: Date },
+    ) {
+      await db
+        .updateTable('outreach_messages')
+        .set({ status: v.status, provider_id: v.providerId, error: v.error, sent_at: v.status === 'sent' ? v.at : null })
+        .where('id', '=', id)
+        .execute();
     },
 
     /**

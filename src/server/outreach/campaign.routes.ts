@@ -95,7 +95,14 @@ export function registerCampaignRoutes(app: FastifyInstance, service: CampaignSe
   route(r, campaignEndpoints.setRecipientStatus, {
     config: { access },
     schema: { tags, summary: 'Registra la risposta di un destinatario' },
-    handler: async (request) => service.setRecipientStatus(actorContext(request), request.params.id, request.params.recipientId, request.body.status, request.body.reason),
+    handler: async (request) =>
+      service.setRecipientStatus(
+        actorContext(request),
+        request.params.id,
+        request.params.recipientId,
+        request.body.status,
+        request.body.reason,
+      ),
   });
 
   route(r, campaignEndpoints.letters, {
@@ -103,7 +110,10 @@ export function registerCampaignRoutes(app: FastifyInstance, service: CampaignSe
     schema: { tags, summary: 'Lettere da stampare (PDF, una pagina A4 per destinatario)' },
     handler: async (request, reply) => {
       const pdf = await delivery.letters(actorContext(request), request.params.id);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="lettere-${request.params.id.slice(0, 8)}.pdf"`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="lettere-${request.params.id.slice(0, 8)}.pdf"`)
+        .send(pdf);
     },
   });
 

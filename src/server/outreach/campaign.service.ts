@@ -31,15 +31,25 @@ export function createCampaignService(deps: Deps) {
   function checkPlaceholders(subject: string, body: string) {
     const unknown = unknownPlaceholders(`${subject}\n${body}`);
     if (unknown.length) {
-      throw new DomainError('UNKNOWN_PLACEHOLDER', 400, {
-        it: `Segnaposto sconosciuti: ${unknown.map((u) => `{{${u}}}`).join(', ')}.`,
-        en: `Unknown placeholders: ${unknown.map((u) => `{{${u}}}`).join(', ')}.`,
-      }, { errors: [{ path: 'body', message: `Segnaposto sconosciuti: ${unknown.join(', ')}` }] });
+      throw new DomainError(
+        'UNKNOWN_PLACEHOLDER',
+        400,
+        {
+          it: `Segnaposto sconosciuti: ${unknown.map((u) => `{{${u}}}`).join(', ')}.`,
+          en: `Unknown placeholders: ${unknown.map((u) => `{{${u}}}`).join(', ')}.`,
+        },
+        { errors: [{ path: 'body', message: `Segnaposto sconosciuti: ${unknown.join(', ')}` }] },
+      );
     }
   }
 
   const presentTemplate = (t: NonNullable<Awaited<ReturnType<CampaignRepository['findTemplate']>>>): Template => ({
-    id: t.id, name: t.name, channel: t.channel, subject: t.subject, body: t.body, updatedAt: t.updated_at.toISOString(),
+    id: t.id,
+    name: t.name,
+    channel: t.channel,
+    subject: t.subject,
+    body: t.body,
+    updatedAt: t.updated_at.toISOString(),
   });
 
   async function loadTemplate(actor: Actor, id: string) {
@@ -59,9 +69,21 @@ export function createCampaignService(deps: Deps) {
       const messages = { queued: 0, sent: 0, failed: 0 };
       for (const m of mc.filter((x) => x.campaign_id === c.id)) messages[m.status] = Number(m.n);
       return {
-        id: c.id, name: c.name, channel: c.channel, templateId: c.template_id, templateName: c.template_name, programmeId: c.programme_id,
-        reminderAfterDays: c.reminder_after_days, maxReminders: c.max_reminders, excludeReachedDays: c.exclude_reached_days, status: c.status,
-        createdAt: c.created_at.toISOString(), startedAt: iso(c.started_at), finishedAt: iso(c.finished_at), counts, messages,
+        id: c.id,
+        name: c.name,
+        channel: c.channel,
+        templateId: c.template_id,
+        templateName: c.template_name,
+        programmeId: c.programme_id,
+        reminderAfterDays: c.reminder_after_days,
+        maxReminders: c.max_reminders,
+        excludeReachedDays: c.exclude_reached_days,
+        status: c.status,
+        createdAt: c.created_at.toISOString(),
+        startedAt: iso(c.started_at),
+        finishedAt: iso(c.finished_at),
+        counts,
+        messages,
       };
     });
   }
@@ -83,7 +105,12 @@ export function createCampaignService(deps: Deps) {
       const networkId = networkOf(ctx.actor);
       const id = await db.transaction().execute(async (trx) => {
         const newId = await repo.insertTemplate(trx, networkId, input);
-        await audit.record(trx, ctx, { action: 'outreach.template_created', entityType: 'outreach_template', entityId: newId, details: { name: input.name, channel: input.channel } });
+        await audit.record(trx, ctx, {
+          action: 'outreach.template_created',
+          entityType: 'outreach_template',
+          entityId: newId,
+          details: { name: input.name, channel: input.channel },
+        });
         return newId;
       });
       return presentTemplate((await repo.findTemplate(db, id))!);
@@ -94,30 +121,61 @@ export function createCampaignService(deps: Deps) {
       checkPlaceholders(input.subject, input.body);
       await db.transaction().execute(async (trx) => {
         await repo.updateTemplate(trx, id, input, clock());
-        await audit.record(trx, ctx, { action: 'outreach.template_updated', entityType: 'outreach_template', entityId: id, details: { name: input.name } });
+        await audit.record(trx, ctx, {
+          action: 'outreach.template_updated',
+          entityType: 'outreach_template',
+          entityId: id,
+          details: { name: input.name },
+        });
       });
       return presentTemplate((await repo.findTemplate(db, id))!);
     },
 
     /** The text as a given worker (or a synthetic sample) would receive it, with the SMS count. */
-    async preview(ctx: ActorContext, input: { channel: OutreachChannel; subject: string; body: string; workerId?: string }): Promise<Preview> {
+    async preview(
+      ctx: ActorContext,
+      input: { channel: OutreachChannel; subject: string; body: string; workerId?: string },
+    ): Promise<Preview> {
       let values = SAMPLE_VALUES;
       let sample = { name: `${SAMPLE_VALUES.nome} ${SAMPLE_VALUES.cognome}`, synthetic: true };
       if (input.workerId) {
         const [row] = await mergeData(db, [input.workerId]);
-        if (!row || !canAccessWorker(ctx.actor, { networkId: row.network_id, officeId: row.office_id })) throw outreachErrors.workerNotFound();
+        if (!row || !canAccessWorker(ctx.actor, { networkId: row.network_id, officeId: row.office_id }))
+          throw outreachErrors.workerNotFound();
         const hours = await deps.hotline.slots(db, row.office_id);
         values = placeholderValues(row, romeLocal(clock()).date, hours);
         sample = { name: `${row.first_name} ${row.last_name}`, synthetic: false };
         await audit.record(db, ctx, { action: 'outreach.preview_read', entityType: 'worker', entityId: row.id, officeId: row.office_id });
       }
-      const { subject, body } = renderFor({ subject: input.channel === 'sms' ? '' : input.subject, body: input.body }, values, false, input.channel);
-      return { subject, body, sample, unknownPlaceholders: unknownPlaceholders(`${input.subject}\n${input.body}`), sms: input.channel === 'sms' ? countSms(body) : null };
+      const { subject, body } = renderFor(
+        { subject: input.channel === 'sms' ? '' : input.subject, body: input.body },
+        values,
+        false,
+        input.channel,
+      );
+      return {
+        subject,
+        body,
+        sample,
+        unknownPlaceholders: unknownPlaceholders(`${input.subject}\n${input.body}`),
+        sms: input.channel === 'sms' ? countSms(body) : null,
+      };
     },
 
     list: (actor: Actor) => present(networkOf(actor)),
 
-    async create(ctx: ActorContext, input: { name: string; channel: OutreachChannel; templateId: string; programmeId: string | null; reminderAfterDays: number; maxReminders: number; excludeReachedDays: number }) {
+    async create(
+      ctx: ActorContext,
+      input: {
+        name: string;
+        channel: OutreachChannel;
+        templateId: string;
+        programmeId: string | null;
+        reminderAfterDays: number;
+        maxReminders: number;
+        excludeReachedDays: number;
+      },
+    ) {
       const networkId = networkOf(ctx.actor);
       const template = await loadTemplate(ctx.actor, input.templateId);
       if (template.channel !== input.channel) throw outreachErrors.channelMismatch();
@@ -127,7 +185,12 @@ export function createCampaignService(deps: Deps) {
       }
       const id = await db.transaction().execute(async (trx) => {
         const newId = await repo.insertCampaign(trx, { ...input, networkId, createdBy: ctx.actor.userId });
-        await audit.record(trx, ctx, { action: 'outreach.campaign_created', entityType: 'outreach_campaign', entityId: newId, details: { name: input.name, channel: input.channel } });
+        await audit.record(trx, ctx, {
+          action: 'outreach.campaign_created',
+          entityType: 'outreach_campaign',
+          entityId: newId,
+          details: { name: input.name, channel: input.channel },
+        });
         return newId;
       });
       return loadCampaign(ctx.actor, id);
@@ -146,13 +209,26 @@ export function createCampaignService(deps: Deps) {
     async recipients(ctx: ActorContext, id: string, q: { status?: RecipientStatus; limit: number; offset: number }) {
       await loadCampaign(ctx.actor, id);
       const [rows, total] = await Promise.all([repo.listRecipients(db, id, q), repo.countRecipients(db, id, q.status)]);
-      const workers = await workerRefsByIds(db, rows.map((r) => r.worker_id));
-      await audit.record(db, ctx, { action: 'outreach.recipients_read', entityType: 'outreach_campaign', entityId: id, details: { count: rows.length } });
+      const workers = await workerRefsByIds(
+        db,
+        rows.map((r) => r.worker_id),
+      );
+      await audit.record(db, ctx, {
+        action: 'outreach.recipients_read',
+        entityType: 'outreach_campaign',
+        entityId: id,
+        details: { count: rows.length },
+      });
       return {
         total,
         items: rows.map((r) => ({
-          id: r.id, workerId: r.worker_id, name: `${workers.get(r.worker_id)?.firstName ?? ''} ${workers.get(r.worker_id)?.lastName ?? ''}`.trim(), cigsEndDate: r.priority, status: r.status,
-          remindersSent: r.reminders_sent, lastMessageAt: r.last_message_at ? new Date(r.last_message_at).toISOString() : null,
+          id: r.id,
+          workerId: r.worker_id,
+          name: `${workers.get(r.worker_id)?.firstName ?? ''} ${workers.get(r.worker_id)?.lastName ?? ''}`.trim(),
+          cigsEndDate: r.priority,
+          status: r.status,
+          remindersSent: r.reminders_sent,
+          lastMessageAt: r.last_message_at ? new Date(r.last_message_at).toISOString() : null,
         })),
       };
     },
@@ -161,36 +237,77 @@ export function createCampaignService(deps: Deps) {
     async outbox(ctx: ActorContext, id: string, q: { limit: number; offset: number }) {
       await loadCampaign(ctx.actor, id);
       const [rows, total] = await Promise.all([repo.messagesOf(db, id, q), repo.countMessages(db, id)]);
-      const workers = await workerRefsByIds(db, rows.map((r) => r.worker_id));
-      await audit.record(db, ctx, { action: 'outreach.outbox_read', entityType: 'outreach_campaign', entityId: id, details: { count: rows.length, workerIds: [...new Set(rows.map((r) => r.worker_id))] } });
+      const workers = await workerRefsByIds(
+        db,
+        rows.map((r) => r.worker_id),
+      );
+      await audit.record(db, ctx, {
+        action: 'outreach.outbox_read',
+        entityType: 'outreach_campaign',
+        entityId: id,
+        details: { count: rows.length, workerIds: [...new Set(rows.map((r) => r.worker_id))] },
+      });
       const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
       return {
         total,
         items: rows.map((m) => {
           const w = workers.get(m.worker_id);
           return {
-            id: m.id, recipientId: m.recipient_id, workerId: m.worker_id, workerName: w ? `${w.lastName} ${w.firstName}` : '', recipientStatus: m.recipient_status,
-            channel: m.channel, transport: m.transport, to: m.to_address, subject: m.subject, body: m.body, status: m.status, error: m.error,
-            createdAt: iso(m.created_at)!, sentAt: iso(m.sent_at),
+            id: m.id,
+            recipientId: m.recipient_id,
+            workerId: m.worker_id,
+            workerName: w ? `${w.lastName} ${w.firstName}` : '',
+            recipientStatus: m.recipient_status,
+            channel: m.channel,
+            transport: m.transport,
+            to: m.to_address,
+            subject: m.subject,
+            body: m.body,
+            status: m.status,
+            error: m.error,
+            createdAt: iso(m.created_at)!,
+            sentAt: iso(m.sent_at),
           };
         }),
       };
     },
 
     /** An operator records the answer: registered, declined, or unreachable (wrong number, returned letter). */
-    async setRecipientStatus(ctx: ActorContext, campaignId: string, recipientId: string, to: 'registered' | 'declined' | 'unreachable', reason = '') {
+    async setRecipientStatus(
+      ctx: ActorContext,
+      campaignId: string,
+      recipientId: string,
+      to: 'registered' | 'declined' | 'unreachable',
+      reason = '',
+    ) {
       await loadCampaign(ctx.actor, campaignId);
       const r = await repo.findRecipient(db, campaignId, recipientId);
       if (!r) throw outreachErrors.recipientNotFound();
       if (!canMoveRecipient(r.status, to)) {
-        throw new DomainError('RECIPIENT_TRANSITION_NOT_ALLOWED', 409, { it: `Non si può passare da «${r.status}» a «${to}».`, en: `Cannot move from "${r.status}" to "${to}".` });
+        throw new DomainError('RECIPIENT_TRANSITION_NOT_ALLOWED', 409, {
+          it: `Non si può passare da «${r.status}» a «${to}».`,
+          en: `Cannot move from "${r.status}" to "${to}".`,
+        });
       }
       const now = clock();
       await db.transaction().execute(async (trx) => {
         await repo.setRecipientStatus(trx, [recipientId], to, now);
         await logRecipientTransition(trx, { recipientId, from: r.status, to, actorId: ctx.actor.userId, reason, at: now });
-        await appendWorkerEvent(trx, { workerId: r.worker_id, officeId: r.office_id, kind: `outreach.${to}`, actorId: ctx.actor.userId, at: now, details: { campaignId, reason } });
-        await audit.record(trx, ctx, { action: 'outreach.recipient_status', entityType: 'outreach_recipient', entityId: recipientId, officeId: r.office_id, details: { from: r.status, to, reason } });
+        await appendWorkerEvent(trx, {
+          workerId: r.worker_id,
+          officeId: r.office_id,
+          kind: `outreach.${to}`,
+          actorId: ctx.actor.userId,
+          at: now,
+          details: { campaignId, reason },
+        });
+        await audit.record(trx, ctx, {
+          action: 'outreach.recipient_status',
+          entityType: 'outreach_recipient',
+          entityId: recipientId,
+          officeId: r.office_id,
+          details: { from: r.status, to, reason },
+        });
       });
       return { id: recipientId, status: to };
     },
@@ -210,7 +327,12 @@ export function createCampaignService(deps: Deps) {
         rule = p.rule;
         places = { capacity: p.capacity, free: Math.max(0, p.capacity - p.placesUsed), name: p.name };
       } else {
-        rule = { networkId, officeIds: [...(await officeIdsInNetwork(db, networkId))], eligibleReasons: [...CRISIS_CIGS_REASONS], requireActiveCigs: true };
+        rule = {
+          networkId,
+          officeIds: [...(await officeIdsInNetwork(db, networkId))],
+          eligibleReasons: [...CRISIS_CIGS_REASONS],
+          requireActiveCigs: true,
+        };
       }
       const reachedSince = new Date(now.getTime() - campaign.excludeReachedDays * 86_400_000);
       const rows = await repo.targets(db, { rule, programmeId: campaign.programmeId, today: romeLocal(now).date, reachedSince });

@@ -14,9 +14,17 @@ let carpi: string;
 let network: string;
 let programme: string;
 
-async function workerWithPhone(phone: string, o: { reason?: 'cessazione_attivita' | 'riorganizzazione'; office?: string; last?: string } = {}) {
+async function workerWithPhone(
+  phone: string,
+  o: { reason?: 'cessazione_attivita' | 'riorganizzazione'; office?: string; last?: string } = {},
+) {
   const { caseId } = await buildCigsCase(t.database.db, network, { reason: o.reason ?? 'cessazione_attivita' });
-  const [id] = await buildWorkers(t.database.db, { networkId: network, officeId: o.office ?? modena, caseId, lastName: o.last ?? 'Bianchi' });
+  const [id] = await buildWorkers(t.database.db, {
+    networkId: network,
+    officeId: o.office ?? modena,
+    caseId,
+    lastName: o.last ?? 'Bianchi',
+  });
   await t.database.db.updateTable('workers').set({ phone }).where('id', '=', id!).execute();
   return id!;
 }
@@ -53,12 +61,17 @@ const endpoints: Array<[string, string]> = [
 describe('hotline endpoints: 401, 403, 400 first', () => {
   it('answers 401 to anonymous callers', async () => {
     for (const [method, url] of endpoints) {
-      expectProblem(await t.app.inject({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} }), 401, 'UNAUTHENTICATED');
+      expectProblem(
+        await t.app.inject({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} }),
+        401,
+        'UNAUTHENTICATED',
+      );
     }
   });
 
   it('answers 403 to a matcher (not a hotline role) and to the front office on hours and holidays', async () => {
-    for (const [method, url] of endpoints) expectProblem(await matcher.request({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} }), 403, 'FORBIDDEN');
+    for (const [method, url] of endpoints)
+      expectProblem(await matcher.request({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} }), 403, 'FORBIDDEN');
     expectProblem(await front.put(`/api/v1/hotline/hours/${modena}`, { slots: [] }), 403, 'FORBIDDEN');
     expectProblem(await front.post('/api/v1/hotline/holidays', { date: '2026-12-07', name: 'Chiusura', officeId: null }), 403, 'FORBIDDEN');
   });
@@ -66,9 +79,17 @@ describe('hotline endpoints: 401, 403, 400 first', () => {
   it('answers 400 to bad input', async () => {
     expectProblem(await front.post('/api/v1/hotline/calls', { phone: '333 1234567' }), 400, 'VALIDATION_FAILED');
     expectProblem(await front.post('/api/v1/hotline/calls', { name: 'Mario Rossi', phone: 'non lo so' }), 400, 'INVALID_PHONE');
-    expectProblem(await front.post('/api/v1/hotline/calls', { name: 'Mario Rossi', phone: '3331234567', codiceFiscale: 'RSSMRA80A01F257X' }), 400, 'INVALID_CODICE_FISCALE');
+    expectProblem(
+      await front.post('/api/v1/hotline/calls', { name: 'Mario Rossi', phone: '3331234567', codiceFiscale: 'RSSMRA80A01F257X' }),
+      400,
+      'INVALID_CODICE_FISCALE',
+    );
     expectProblem(await front.post('/api/v1/hotline/matches', { name: '', phone: '333' }), 400, 'VALIDATION_FAILED');
-    expectProblem(await coordinator.put(`/api/v1/hotline/hours/${modena}`, { slots: [{ weekday: 8, opens: '10:00', closes: '09:00' }] }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await coordinator.put(`/api/v1/hotline/hours/${modena}`, { slots: [{ weekday: 8, opens: '10:00', closes: '09:00' }] }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expectProblem(await front.post(`/api/v1/callbacks/${id}/attempts`, { outcome: 'maybe' }), 400, 'VALIDATION_FAILED');
     expectProblem(await front.get('/api/v1/hotline/status?officeId=nope'), 400, 'VALIDATION_FAILED');
   });
@@ -83,7 +104,10 @@ describe('is the line open now?', () => {
   });
 
   it('is closed on a closed day added by the coordinator, and names it', async () => {
-    expect((await coordinator.post('/api/v1/hotline/holidays', { date: '2026-12-01', name: 'Chiusura straordinaria', officeId: modena })).statusCode).toBe(201);
+    expect(
+      (await coordinator.post('/api/v1/hotline/holidays', { date: '2026-12-01', name: 'Chiusura straordinaria', officeId: modena }))
+        .statusCode,
+    ).toBe(201);
     await at(new Date('2026-12-01T09:30:00Z'));
     const res = await front.get('/api/v1/hotline/status');
     expect(res.json()).toMatchObject({ open: false, holiday: 'Chiusura straordinaria', nextOpening: '2026-12-02T09:00:00.000Z' });
@@ -110,20 +134,46 @@ describe('recording a call', () => {
   it('shows a worker of another office only by initials', async () => {
     await workerWithPhone('+393351119999', { office: carpi, last: 'Ferri' });
     const res = await front.post('/api/v1/hotline/matches', { name: 'Mario Ferri', phone: '3351119999' });
-    expect(res.json().candidates[0]).toMatchObject({ lastName: 'F.', inScope: false, phone: null, officeName: 'Centro per l’impiego di Carpi' });
+    expect(res.json().candidates[0]).toMatchObject({
+      lastName: 'F.',
+      inScope: false,
+      phone: null,
+      officeName: 'Centro per l’impiego di Carpi',
+    });
   });
 
   it('registers a known eligible worker and marks them registered in running campaigns', async () => {
     const workerId = await workerWithPhone('+393351113344', { last: 'Conti' });
     const db = t.database.db;
-    const template = await db.insertInto('outreach_templates').values({ network_id: network, name: 't', channel: 'sms', body: 'Ciao {{nome}}' }).returning('id').executeTakeFirstOrThrow();
-    const campaign = await db.insertInto('outreach_campaigns').values({ network_id: network, name: 'c', channel: 'sms', template_id: template.id, status: 'running' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('outreach_recipients').values({ campaign_id: campaign.id, worker_id: workerId, office_id: modena, status: 'invited', priority: '2099-06-30' }).execute();
+    const template = await db
+      .insertInto('outreach_templates')
+      .values({ network_id: network, name: 't', channel: 'sms', body: 'Ciao {{nome}}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const campaign = await db
+      .insertInto('outreach_campaigns')
+      .values({ network_id: network, name: 'c', channel: 'sms', template_id: template.id, status: 'running' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('outreach_recipients')
+      .values({ campaign_id: campaign.id, worker_id: workerId, office_id: modena, status: 'invited', priority: '2099-06-30' })
+      .execute();
 
     const res = await front.post('/api/v1/hotline/calls', { name: 'Mario Conti', phone: '3351113344', workerId, programmeId: programme });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ workerId, workerCreated: false, outcome: 'registered', eligibility: { eligible: true }, callbackId: null });
-    const recipient = await db.selectFrom('outreach_recipients').select('status').where('worker_id', '=', workerId).executeTakeFirstOrThrow();
+    expect(res.json()).toMatchObject({
+      workerId,
+      workerCreated: false,
+      outcome: 'registered',
+      eligibility: { eligible: true },
+      callbackId: null,
+    });
+    const recipient = await db
+      .selectFrom('outreach_recipients')
+      .select('status')
+      .where('worker_id', '=', workerId)
+      .executeTakeFirstOrThrow();
     expect(recipient.status).toBe('registered');
     const events = await db.selectFrom('worker_events').select('kind').where('worker_id', '=', workerId).execute();
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['hotline.call', 'outreach.registered']));
@@ -137,7 +187,11 @@ describe('recording a call', () => {
     const worker = await t.database.db.selectFrom('workers').selectAll().where('id', '=', body.workerId).executeTakeFirstOrThrow();
     expect(worker).toMatchObject({ first_name: 'Giovanna', last_name: 'De Luca', phone: '+393477654321', office_id: modena });
     const queue = (await front.get('/api/v1/callbacks')).json().items;
-    expect(queue.find((c: { id: string }) => c.id === body.callbackId)).toMatchObject({ name: 'Giovanna De Luca', reason: 'Verificare i requisiti: dati CIGS mancanti', due: true });
+    expect(queue.find((c: { id: string }) => c.id === body.callbackId)).toMatchObject({
+      name: 'Giovanna De Luca',
+      reason: 'Verificare i requisiti: dati CIGS mancanti',
+      due: true,
+    });
   });
 
   it('says not eligible when the CIGS reason is not covered', async () => {
@@ -149,7 +203,10 @@ describe('recording a call', () => {
   it('puts the caller on the waiting list when the programme is full', async () => {
     const full = await buildProgramme(t.database.db, { networkId: network, officeIds: [modena], capacity: 1 });
     const first = await workerWithPhone('+393351117700', { last: 'Primo' });
-    expect((await front.post('/api/v1/hotline/calls', { name: 'Mario Primo', phone: '3351117700', workerId: first, programmeId: full })).json().outcome).toBe('registered');
+    expect(
+      (await front.post('/api/v1/hotline/calls', { name: 'Mario Primo', phone: '3351117700', workerId: first, programmeId: full })).json()
+        .outcome,
+    ).toBe('registered');
     const workerId = await workerWithPhone('+393351117788', { last: 'Greco' });
     const res = await front.post('/api/v1/hotline/calls', { name: 'Mario Greco', phone: '3351117788', workerId, programmeId: full });
     expect(res.json()).toMatchObject({ outcome: 'waiting_list', enrollmentState: 'waiting' });
@@ -158,20 +215,35 @@ describe('recording a call', () => {
   it('refuses to confirm a worker of another office, naming that office (409), and creates nobody', async () => {
     const other = await workerWithPhone('+393351110000', { office: carpi, last: 'Neri' });
     const before = await t.database.db.selectFrom('workers').select('id').where('last_name', '=', 'Neri').execute();
-    const problem = expectProblem(await front.post('/api/v1/hotline/calls', { name: 'Mario Neri', phone: '3351110000', workerId: other }), 409, 'WORKER_IN_OTHER_OFFICE');
+    const problem = expectProblem(
+      await front.post('/api/v1/hotline/calls', { name: 'Mario Neri', phone: '3351110000', workerId: other }),
+      409,
+      'WORKER_IN_OTHER_OFFICE',
+    );
     expect(problem.detail).toBe('Il lavoratore è seguito dal CPI di Carpi: passare la chiamata a quella sede.');
     expect(await t.database.db.selectFrom('workers').select('id').where('last_name', '=', 'Neri').execute()).toEqual(before);
   });
 
   it('does not find a worker of another network (404)', async () => {
     const id = '00000000-0000-4000-8000-00000000abcd';
-    expectProblem(await front.post('/api/v1/hotline/calls', { name: 'Mario Neri', phone: '3351110000', workerId: id }), 404, 'WORKER_NOT_FOUND');
+    expectProblem(
+      await front.post('/api/v1/hotline/calls', { name: 'Mario Neri', phone: '3351110000', workerId: id }),
+      404,
+      'WORKER_NOT_FOUND',
+    );
   });
 });
 
 describe('the callback queue', () => {
   it('retries 2 hours later within hours, then at the next opening, then closes as unreachable', async () => {
-    const created = (await front.post('/api/v1/hotline/calls', { name: 'Paolo Rinaldi', phone: '3381234567', action: 'callback', reason: 'Chiede informazioni' })).json();
+    const created = (
+      await front.post('/api/v1/hotline/calls', {
+        name: 'Paolo Rinaldi',
+        phone: '3381234567',
+        action: 'callback',
+        reason: 'Chiede informazioni',
+      })
+    ).json();
     const cb = created.callbackId as string;
     const first = await front.post(`/api/v1/callbacks/${cb}/attempts`, { outcome: 'no_answer' });
     expect(first.statusCode).toBe(200);
@@ -195,8 +267,20 @@ describe('the callback queue', () => {
   });
 
   it('keeps another office’s callbacks out of reach of the front office', async () => {
-    const cb = await t.database.db.insertInto('callbacks').values({ network_id: network, office_id: carpi, reason: 'x', next_attempt_at: MONDAY_1030, worker_id: await workerWithPhone('+393351110011', { office: carpi }) }).returning('id').executeTakeFirstOrThrow();
+    const cb = await t.database.db
+      .insertInto('callbacks')
+      .values({
+        network_id: network,
+        office_id: carpi,
+        reason: 'x',
+        next_attempt_at: MONDAY_1030,
+        worker_id: await workerWithPhone('+393351110011', { office: carpi }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expectProblem(await front.post(`/api/v1/callbacks/${cb.id}/attempts`, { outcome: 'reached' }), 404, 'CALLBACK_NOT_FOUND');
-    expect((await coordinator.post(`/api/v1/callbacks/${cb.id}/attempts`, { outcome: 'reached' })).json()).toMatchObject({ closedAs: 'reached' });
+    expect((await coordinator.post(`/api/v1/callbacks/${cb.id}/attempts`, { outcome: 'reached' })).json()).toMatchObject({
+      closedAs: 'reached',
+    });
   });
 });

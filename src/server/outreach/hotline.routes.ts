@@ -44,7 +44,11 @@ export function registerHotlineRoutes(app: FastifyInstance, hotline: HotlineServ
 
   route(r, hotlineEndpoints.recordCall, {
     config: { access: canUseHotline },
-    schema: { tags, summary: 'Registra una telefonata in una transazione: abbina o crea il lavoratore, verifica i requisiti, iscrive o mette in richiamata, o passa la chiamata alla sede che segue il lavoratore' },
+    schema: {
+      tags,
+      summary:
+        'Registra una telefonata in una transazione: abbina o crea il lavoratore, verifica i requisiti, iscrive o mette in richiamata, o passa la chiamata alla sede che segue il lavoratore',
+    },
     handler: async (request, reply) => reply.code(201).send(await intake.record(actorContext(request), request.body)),
   });
 

@@ -94,7 +94,13 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
       const office = await officeInNetwork(ctx.actor, officeId);
       await db.transaction().execute(async (trx) => {
         await repo.replaceSlots(trx, office.id, slots);
-        await audit.record(trx, ctx, { action: 'hotline.hours_set', entityType: 'office', entityId: office.id, officeId: office.id, details: { slots } });
+        await audit.record(trx, ctx, {
+          action: 'hotline.hours_set',
+          entityType: 'office',
+          entityId: office.id,
+          officeId: office.id,
+          details: { slots },
+        });
       });
     },
 
@@ -103,7 +109,13 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
       const networkId = requireNetwork(ctx.actor);
       await db.transaction().execute(async (trx) => {
         await repo.insertHoliday(trx, { networkId, officeId: input.officeId, date: input.date, name: input.name });
-        await audit.record(trx, ctx, { action: 'hotline.holiday_added', entityType: 'office_holiday', entityId: null, officeId: input.officeId, details: input });
+        await audit.record(trx, ctx, {
+          action: 'hotline.holiday_added',
+          entityType: 'office_holiday',
+          entityId: null,
+          officeId: input.officeId,
+          details: input,
+        });
       });
     },
 
@@ -119,13 +131,22 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
       // People's one check takes the name in either order and however it is cut into first and last.
       const words = input.name.trim().split(/\s+/);
       const found = await findWorkerMatches(db, networkId, {
-        firstName: words[0] ?? '', lastName: words.slice(1).join(' '),
-        phone: phone.valid ? phone.e164 : null, codiceFiscale: input.codiceFiscale || null, birthDate: input.birthDate ?? null,
+        firstName: words[0] ?? '',
+        lastName: words.slice(1).join(' '),
+        phone: phone.valid ? phone.e164 : null,
+        codiceFiscale: input.codiceFiscale || null,
+        birthDate: input.birthDate ?? null,
       });
       const ids = found.map((m) => m.id);
       // CIGS end and company only for the workers the operator may see (the masked ones show the office alone).
-      const refs = await workerRefsByIds(db, found.filter((m) => canActOnWorker(ctx.actor, m)).map((m) => m.id));
-      const companies = await companyOfCases(db, [...refs.values()].map((r) => r.cigsCaseId));
+      const refs = await workerRefsByIds(
+        db,
+        found.filter((m) => canActOnWorker(ctx.actor, m)).map((m) => m.id),
+      );
+      const companies = await companyOfCases(
+        db,
+        [...refs.values()].map((r) => r.cigsCaseId),
+      );
       const candidates: WorkerCandidate[] = found.map((m) => {
         const shown = maskWorkerMatch(ctx.actor, m);
         const ref = refs.get(m.id);
@@ -152,7 +173,12 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
       const networkId = requireNetwork(ctx.actor);
       const rows = await repo.listCallbacks(db, networkId, workerOfficeFilter(ctx.actor), include);
       const workerIds = [...new Set(rows.map((r) => r.worker_id).filter((id): id is string => id !== null))];
-      await audit.record(db, ctx, { action: 'hotline.callbacks_read', entityType: 'callback', entityId: null, details: { include, count: rows.length, workerIds } });
+      await audit.record(db, ctx, {
+        action: 'hotline.callbacks_read',
+        entityType: 'callback',
+        entityId: null,
+        details: { include, count: rows.length, workerIds },
+      });
       const now = clock();
       return rows.map((r) => presentCallback(r, now));
     },
@@ -168,16 +194,34 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
       const step = nextStepAfterAttempt({ outcome, unansweredBefore, at: now, slots: cal.slots, holidays: cal.holidays });
       await db.transaction().execute(async (trx) => {
         await repo.recordAttempt(trx, {
-          callbackId, operatorId: ctx.actor.userId, outcome, note, at: now,
-          nextAttemptAt: step.done ? null : step.nextAttemptAt, closedAs: step.done ? step.closedAs : null,
+          callbackId,
+          operatorId: ctx.actor.userId,
+          outcome,
+          note,
+          at: now,
+          nextAttemptAt: step.done ? null : step.nextAttemptAt,
+          closedAs: step.done ? step.closedAs : null,
         });
         // The worker's timeline shows every outcome (the kind names it, so the timeline labels it
         // without reading details), and the 3rd unanswered attempt as the one that closed it.
         if (cb.worker_id) {
           const kind = step.done && step.closedAs === 'unreachable' ? 'hotline.callback.unreachable' : `hotline.callback.${outcome}`;
-          await appendWorkerEvent(trx, { workerId: cb.worker_id, officeId: cb.office_id, kind, actorId: ctx.actor.userId, at: now, details: { callbackId, outcome, attempt: cb.attempts + 1, closedAs: step.done ? step.closedAs : null } });
+          await appendWorkerEvent(trx, {
+            workerId: cb.worker_id,
+            officeId: cb.office_id,
+            kind,
+            actorId: ctx.actor.userId,
+            at: now,
+            details: { callbackId, outcome, attempt: cb.attempts + 1, closedAs: step.done ? step.closedAs : null },
+          });
         }
-        await audit.record(trx, ctx, { action: 'hotline.callback_attempt', entityType: 'callback', entityId: callbackId, officeId: cb.office_id, details: { outcome, ...(step.done ? { closedAs: step.closedAs } : { nextAttemptAt: step.nextAttemptAt.toISOString() }) } });
+        await audit.record(trx, ctx, {
+          action: 'hotline.callback_attempt',
+          entityType: 'callback',
+          entityId: callbackId,
+          officeId: cb.office_id,
+          details: { outcome, ...(step.done ? { closedAs: step.closedAs } : { nextAttemptAt: step.nextAttemptAt.toISOString() }) },
+        });
       });
       const [row] = await repo.listCallbacks(db, cb.network_id, cb.office_id, step.done ? 'done' : 'open', 1, callbackId);
       if (!row) throw outreachErrors.callbackNotFound();

@@ -6,7 +6,15 @@ import type { DB } from '../db/schema.js';
 import type { CallOutcome } from '../db/schema-outreach.js';
 import { DomainError } from '../http/problem.js';
 import { officeNamesById } from '../organisation/index.js';
-import { addWorkerPhone, appendWorkerEvent, insertWorker, tidyName, workerRefByCodiceFiscale, workerRefsByIds, type WorkerRef } from '../people/index.js';
+import {
+  addWorkerPhone,
+  appendWorkerEvent,
+  insertWorker,
+  tidyName,
+  workerRefByCodiceFiscale,
+  workerRefsByIds,
+  type WorkerRef,
+} from '../people/index.js';
 import { checkEligibility, enrollmentOfWorker, openProgrammesOfOffice, programmeNameOf, withRetry } from '../programmes/index.js';
 import { normaliseCodiceFiscale, validateCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { normalisePhoneNumber } from '../../shared/identity/phone.js';
@@ -40,7 +48,6 @@ export const CALLBACK_REASONS = {
 
 /** States in which the caller is already in the programme: told their state, never registered again. */
 const ALREADY_IN = new Set(['registered', 'waiting', 'assessed', 'enrolled', 'placed', 'withdrawn', 'cigs_ended']);
-
 
 type Resolved = { worker: WorkerRef; created: boolean };
 
@@ -76,7 +83,13 @@ export function createIntakeService(deps: {
   }
 
   /** The caller's worker, read and (when new) written through the transaction handle. */
-  async function resolveWorker(trx: Executor, ctx: ActorContext, office: HotlineOffice, input: IntakeRequest, v: { phone: string; cf: string | null; now: Date }): Promise<Resolved> {
+  async function resolveWorker(
+    trx: Executor,
+    ctx: ActorContext,
+    office: HotlineOffice,
+    input: IntakeRequest,
+    v: { phone: string; cf: string | null; now: Date },
+  ): Promise<Resolved> {
     if (input.workerId) {
       const w = (await workerRefsByIds(trx, [input.workerId])).get(input.workerId);
       if (!w || w.networkId !== office.networkId) throw outreachErrors.workerNotFound();
@@ -89,15 +102,53 @@ export function createIntakeService(deps: {
       if (w) return { worker: w, created: false };
     }
     const { firstName, lastName } = splitName(input.name);
-    const id = await insertWorker(trx, { networkId: office.networkId, officeId: office.id, firstName, lastName, phone: v.phone, codiceFiscale: v.cf, birthDate: input.birthDate ?? null });
-    await appendWorkerEvent(trx, { workerId: id, officeId: office.id, kind: 'worker.created', actorId: ctx.actor.userId, at: v.now, details: { source: 'hotline' } });
-    await audit.record(trx, ctx, { action: 'worker.created', entityType: 'worker', entityId: id, entityLabel: `${firstName} ${lastName}`.trim(), officeId: office.id, details: { source: 'hotline' } });
-    const worker: WorkerRef = { id, networkId: office.networkId, officeId: office.id, cigsCaseId: null, firstName, lastName, phone: v.phone, cigsEnd: null };
+    const id = await insertWorker(trx, {
+      networkId: office.networkId,
+      officeId: office.id,
+      firstName,
+      lastName,
+      phone: v.phone,
+      codiceFiscale: v.cf,
+      birthDate: input.birthDate ?? null,
+    });
+    await appendWorkerEvent(trx, {
+      workerId: id,
+      officeId: office.id,
+      kind: 'worker.created',
+      actorId: ctx.actor.userId,
+      at: v.now,
+      details: { source: 'hotline' },
+    });
+    await audit.record(trx, ctx, {
+      action: 'worker.created',
+      entityType: 'worker',
+      entityId: id,
+      entityLabel: `${firstName} ${lastName}`.trim(),
+      officeId: office.id,
+      details: { source: 'hotline' },
+    });
+    const worker: WorkerRef = {
+      id,
+      networkId: office.networkId,
+      officeId: office.id,
+      cigsCaseId: null,
+      firstName,
+      lastName,
+      phone: v.phone,
+      cigsEnd: null,
+    };
     return { worker, created: true };
   }
 
   /** The call of a worker another office follows goes to that office's queue, with the reason; the operator sees nothing more of them. */
-  async function handOver(ctx: ActorContext, office: HotlineOffice, input: IntakeRequest, phone: string, cf: string | null, now: Date): Promise<IntakeResponse> {
+  async function handOver(
+    ctx: ActorContext,
+    office: HotlineOffice,
+    input: IntakeRequest,
+    phone: string,
+    cf: string | null,
+    now: Date,
+  ): Promise<IntakeResponse> {
     if (!input.workerId) throw hotlineErrors.handoverNeedsWorker();
     const workerId = input.workerId;
     return withRetry(() =>
@@ -110,17 +161,56 @@ export function createIntakeService(deps: {
         const said = input.reason?.trim() || CALLBACK_REASONS.requested;
         const reason = `Chiamata passata dal ${shortOfficeName(office.name)} il ${formatItalianDate(romeToday(now))}: ${said}. Numero dato: ${phone}`;
         const callId = await repo.insertCall(trx, {
-          networkId: office.networkId, officeId: office.id, operatorId: ctx.actor.userId, at: now, name: input.name, phone,
-          codiceFiscale: cf, birthDate: input.birthDate ?? null, company: input.company ?? '', workerId: w.id, outcome: 'handed_over', note: input.note ?? '',
+          networkId: office.networkId,
+          officeId: office.id,
+          operatorId: ctx.actor.userId,
+          at: now,
+          name: input.name,
+          phone,
+          codiceFiscale: cf,
+          birthDate: input.birthDate ?? null,
+          company: input.company ?? '',
+          workerId: w.id,
+          outcome: 'handed_over',
+          note: input.note ?? '',
         });
         const callbackId = await repo.insertCallback(trx, {
-          networkId: office.networkId, officeId: target.id, workerId: w.id, callId, reason, nextAttemptAt: firstAttemptAt(cal.slots, cal.holidays, now), createdBy: ctx.actor.userId, at: now,
+          networkId: office.networkId,
+          officeId: target.id,
+          workerId: w.id,
+          callId,
+          reason,
+          nextAttemptAt: firstAttemptAt(cal.slots, cal.holidays, now),
+          createdBy: ctx.actor.userId,
+          at: now,
         });
-        await appendWorkerEvent(trx, { workerId: w.id, officeId: w.officeId, kind: 'hotline.handed_over', actorId: ctx.actor.userId, at: now, details: { callId, callbackId, fromOfficeId: office.id, reason: said } });
-        await audit.record(trx, ctx, { action: 'hotline.call_handed_over', entityType: 'hotline_call', entityId: callId, officeId: office.id, details: { workerId: w.id, toOfficeId: target.id, callbackId } });
+        await appendWorkerEvent(trx, {
+          workerId: w.id,
+          officeId: w.officeId,
+          kind: 'hotline.handed_over',
+          actorId: ctx.actor.userId,
+          at: now,
+          details: { callId, callbackId, fromOfficeId: office.id, reason: said },
+        });
+        await audit.record(trx, ctx, {
+          action: 'hotline.call_handed_over',
+          entityType: 'hotline_call',
+          entityId: callId,
+          officeId: office.id,
+          details: { workerId: w.id, toOfficeId: target.id, callbackId },
+        });
         return {
-          callId, workerId: w.id, workerCreated: false, outcome: 'handed_over' as const, eligibility: null, callbackId, enrollmentState: null,
-          programme: null, enrollment: null, handedOverTo: shortOfficeName(target.name), phoneAdded: false,
+          callId,
+          workerId: w.id,
+          workerCreated: false,
+          outcome: 'handed_over' as const,
+          eligibility: null,
+          callbackId,
+          enrollmentState: null,
+          programme: null,
+          enrollment: null,
+          handedOverTo: shortOfficeName(target.name),
+          phoneAdded: false,
         };
       }),
     );
@@ -131,12 +221,21 @@ export function createIntakeService(deps: {
       const actor = ctx.actor;
       const office = await hotline.officeInNetwork(actor);
       const phoneCheck = normalisePhoneNumber(input.phone);
-      if (!phoneCheck.valid) throw new DomainError('INVALID_PHONE', 400, outreachErrors.invalidPhone().text, { errors: [{ path: 'body/phone', message: 'Numero di telefono non valido' }] });
+      if (!phoneCheck.valid)
+        throw new DomainError('INVALID_PHONE', 400, outreachErrors.invalidPhone().text, {
+          errors: [{ path: 'body/phone', message: 'Numero di telefono non valido' }],
+        });
       const phone = phoneCheck.e164;
       let cf: string | null = null;
       if (input.codiceFiscale) {
         cf = normaliseCodiceFiscale(input.codiceFiscale);
-        if (!validateCodiceFiscale(cf).valid) throw new DomainError('INVALID_CODICE_FISCALE', 400, { it: 'Il codice fiscale non è valido.', en: 'The codice fiscale is not valid.' }, { errors: [{ path: 'body/codiceFiscale', message: 'Codice fiscale non valido' }] });
+        if (!validateCodiceFiscale(cf).valid)
+          throw new DomainError(
+            'INVALID_CODICE_FISCALE',
+            400,
+            { it: 'Il codice fiscale non è valido.', en: 'The codice fiscale is not valid.' },
+            { errors: [{ path: 'body/codiceFiscale', message: 'Codice fiscale non valido' }] },
+          );
       }
       const now = clock();
       if (input.action === 'handover') return handOver(ctx, office, input, phone, cf, now);
@@ -155,9 +254,24 @@ export function createIntakeService(deps: {
           const { worker, created } = await resolveWorker(trx, ctx, office, input, { phone, cf, now });
           let phoneAdded = false;
           if (!created) {
-            const kept = await addWorkerPhone(trx, { workerId: worker.id, officeId: worker.officeId, phone, source: 'hotline', recordedBy: actor.userId, at: now });
+            const kept = await addWorkerPhone(trx, {
+              workerId: worker.id,
+              officeId: worker.officeId,
+              phone,
+              source: 'hotline',
+              recordedBy: actor.userId,
+              at: now,
+            });
             phoneAdded = kept !== 'known';
-            if (phoneAdded) await appendWorkerEvent(trx, { workerId: worker.id, officeId: worker.officeId, kind: 'worker.phone_added', actorId: actor.userId, at: now, details: { phone, source: 'hotline' } });
+            if (phoneAdded)
+              await appendWorkerEvent(trx, {
+                workerId: worker.id,
+                officeId: worker.officeId,
+                kind: 'worker.phone_added',
+                actorId: actor.userId,
+                at: now,
+                details: { phone, source: 'hotline' },
+              });
           }
 
           // 2. Their real state in the programme, eligibility and registration, or a callback.
@@ -191,7 +305,12 @@ export function createIntakeService(deps: {
                 else outcome = 'not_eligible';
               } else {
                 try {
-                  const reg = await deps.programmes.registerInTransaction(trx, ctx, { programmeId: target.id, workerId: worker.id, channel: 'hotline', reason: 'Segnalazione telefonica' });
+                  const reg = await deps.programmes.registerInTransaction(trx, ctx, {
+                    programmeId: target.id,
+                    workerId: worker.id,
+                    channel: 'hotline',
+                    reason: 'Segnalazione telefonica',
+                  });
                   enrollmentState = reg.state;
                   enrollment = { state: reg.state, since: romeToday(now), waitingPosition: reg.waitingPosition ?? null };
                   outcome = reg.state === 'waiting' ? 'waiting_list' : 'registered';
@@ -208,24 +327,71 @@ export function createIntakeService(deps: {
           // 3. The call, the callback, the outreach status and the timeline.
           const cal = callbackReason ? await hotline.calendar({ id: worker.officeId, networkId: worker.networkId }, now, trx) : null;
           const callId = await repo.insertCall(trx, {
-            networkId: office.networkId, officeId: worker.officeId, operatorId: actor.userId, at: now, name: input.name, phone,
-            codiceFiscale: cf, birthDate: input.birthDate ?? null, company: input.company ?? '', workerId: worker.id, outcome, note: input.note ?? '',
+            networkId: office.networkId,
+            officeId: worker.officeId,
+            operatorId: actor.userId,
+            at: now,
+            name: input.name,
+            phone,
+            codiceFiscale: cf,
+            birthDate: input.birthDate ?? null,
+            company: input.company ?? '',
+            workerId: worker.id,
+            outcome,
+            note: input.note ?? '',
           });
           const callbackId = callbackReason
             ? await repo.insertCallback(trx, {
-                networkId: office.networkId, officeId: worker.officeId, workerId: worker.id, callId, reason: callbackReason,
-                nextAttemptAt: firstAttemptAt(cal!.slots, cal!.holidays, now), createdBy: actor.userId, at: now,
+                networkId: office.networkId,
+                officeId: worker.officeId,
+                workerId: worker.id,
+                callId,
+                reason: callbackReason,
+                nextAttemptAt: firstAttemptAt(cal!.slots, cal!.holidays, now),
+                createdBy: actor.userId,
+                at: now,
               })
             : null;
           if ((outcome === 'registered' || outcome === 'waiting_list') && target) {
-            await markRecipientRegistered(trx, { workerId: worker.id, programmeId: target.id, actorId: actor.userId, at: now, reason: 'Iscrizione dal centralino' });
+            await markRecipientRegistered(trx, {
+              workerId: worker.id,
+              programmeId: target.id,
+              actorId: actor.userId,
+              at: now,
+              reason: 'Iscrizione dal centralino',
+            });
           }
-          await appendWorkerEvent(trx, { workerId: worker.id, officeId: worker.officeId, kind: 'hotline.call', actorId: actor.userId, at: now, details: { callId, outcome, callbackId, programmeId: target?.id ?? null } });
-          await audit.record(trx, ctx, { action: 'hotline.call_recorded', entityType: 'hotline_call', entityId: callId, officeId: worker.officeId, details: { workerId: worker.id, outcome, workerCreated: created, phoneAdded } });
+          await appendWorkerEvent(trx, {
+            workerId: worker.id,
+            officeId: worker.officeId,
+            kind: 'hotline.call',
+            actorId: actor.userId,
+            at: now,
+            details: { callId, outcome, callbackId, programmeId: target?.id ?? null },
+          });
+          await audit.record(trx, ctx, {
+            action: 'hotline.call_recorded',
+            entityType: 'hotline_call',
+            entityId: callId,
+            officeId: worker.officeId,
+            details: { workerId: worker.id, outcome, workerCreated: created, phoneAdded },
+          });
           return {
-            callId, workerId: worker.id, workerCreated: created, outcome, eligibility, callbackId, enrollmentState,
-            programme: target && (outcome === 'registered' || outcome === 'waiting_list' || outcome === 'already_enrolled' || outcome === 'not_eligible') ? target : null,
-            enrollment, handedOverTo: null, phoneAdded,
+            callId,
+            workerId: worker.id,
+            workerCreated: created,
+            outcome,
+            eligibility,
+            callbackId,
+            enrollmentState,
+            programme:
+              target &&
+              (outcome === 'registered' || outcome === 'waiting_list' || outcome === 'already_enrolled' || outcome === 'not_eligible')
+                ? target
+                : null,
+            enrollment,
+            handedOverTo: null,
+            phoneAdded,
           };
         }),
       );

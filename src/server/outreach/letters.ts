@@ -26,7 +26,20 @@ export interface Letter {
 
 const MM = 72 / 25.4;
 
-const ITALIAN_MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const ITALIAN_MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 
 /** '2026-11-25' → '25 novembre 2026'. */
 export function italianLongDate(date: string): string {
@@ -41,7 +54,9 @@ const NBSP = '\u00a0';
  * no-break spaces, so a number is never split between two lines of the letter.
  */
 export function keepPhoneNumbersTogether(text: string): string {
-  return text.replace(/(?:\+\d{2} )?\d{2,4}(?: \d{2,4}){1,3}/g, (match) => (match.replace(/\D/g, '').length >= 6 ? match.replaceAll(' ', NBSP) : match));
+  return text.replace(/(?:\+\d{2} )?\d{2,4}(?: \d{2,4}){1,3}/g, (match) =>
+    match.replace(/\D/g, '').length >= 6 ? match.replaceAll(' ', NBSP) : match,
+  );
 }
 
 /**
@@ -57,7 +72,13 @@ export function addressLines(r: Letter['recipient']): string[] {
 }
 
 export function renderLetters(letters: Letter[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, margin: 25 * MM, info: { Title: 'Lettere di invito', Creator: 'Ricolloca' }, lang: 'it-IT' });
+  const doc = new PDFDocument({
+    size: 'A4',
+    autoFirstPage: false,
+    margin: 25 * MM,
+    info: { Title: 'Lettere di invito', Creator: 'Ricolloca' },
+    lang: 'it-IT',
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -75,12 +96,21 @@ function page(doc: PDFKit.PDFDocument, l: Letter) {
   const left = 25 * MM;
   const width = doc.page.width - 2 * left;
   // Letterhead
-  doc.font('Helvetica-Bold').fontSize(13).fillColor('#003366').text(l.office.name, left, 18 * MM, { width: 90 * MM });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .fillColor('#003366')
+    .text(l.office.name, left, 18 * MM, { width: 90 * MM });
   doc.font('Helvetica').fontSize(9).fillColor('#333333');
   doc.text(`${l.office.address} - ${l.office.postalCode} ${l.office.comune} (${l.office.province})`, { width: 90 * MM });
   if (l.office.phone) doc.text(`Tel. ${keepPhoneNumbersTogether(l.office.phone)}`);
   if (l.office.email) doc.text(l.office.email);
-  doc.moveTo(left, 40 * MM).lineTo(left + width, 40 * MM).strokeColor('#003366').lineWidth(0.8).stroke();
+  doc
+    .moveTo(left, 40 * MM)
+    .lineTo(left + width, 40 * MM)
+    .strokeColor('#003366')
+    .lineWidth(0.8)
+    .stroke();
   // Address window
   doc.font('Helvetica').fontSize(11).fillColor('#000000');
   // The address block holds the address only: the salutation belongs to the text of the letter.

@@ -45,7 +45,12 @@ export function addressFor(channel: OutreachChannel, row: MergeRow): { to: strin
   return { to: `${row.address}, ${row.comune_name}${row.comune_province ? ` (${row.comune_province})` : ''}` };
 }
 
-export function renderFor(template: { subject: string; body: string }, values: PlaceholderValues, reminder: boolean, channel?: OutreachChannel) {
+export function renderFor(
+  template: { subject: string; body: string },
+  values: PlaceholderValues,
+  reminder: boolean,
+  channel?: OutreachChannel,
+) {
   const subject = renderTemplate(template.subject, values);
   const rendered = renderTemplate(template.body, values);
   const body = channel === 'sms' ? toGsmFriendly(rendered) : rendered;

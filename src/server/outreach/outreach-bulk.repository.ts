@@ -8,16 +8,30 @@ import type { AttemptOutcome, CampaignStatus, OutreachChannel, RecipientStatus }
  * statements.
  */
 
-export async function insertHotlineHours(trx: Executor, officeIds: readonly string[], slots: ReadonlyArray<{ weekday: number; opens: string; closes: string }>): Promise<void> {
+export async function insertHotlineHours(
+  trx: Executor,
+  officeIds: readonly string[],
+  slots: ReadonlyArray<{ weekday: number; opens: string; closes: string }>,
+): Promise<void> {
   const rows = officeIds.flatMap((office_id) => slots.map((s) => ({ office_id, ...s })));
   if (rows.length) await trx.insertInto('hotline_hours').values(rows).execute();
 }
 
-export async function insertOfficeHolidays(trx: Executor, holidays: ReadonlyArray<{ officeId: string; date: string; name: string }>): Promise<void> {
-  if (holidays.length) await trx.insertInto('office_holidays').values(holidays.map((h) => ({ office_id: h.officeId, date: h.date, name: h.name }))).execute();
+export async function insertOfficeHolidays(
+  trx: Executor,
+  holidays: ReadonlyArray<{ officeId: string; date: string; name: string }>,
+): Promise<void> {
+  if (holidays.length)
+    await trx
+      .insertInto('office_holidays')
+      .values(holidays.map((h) => ({ office_id: h.officeId, date: h.date, name: h.name })))
+      .execute();
 }
 
-export async function insertTemplate(trx: Executor, t: { networkId: string; name: string; channel: OutreachChannel; subject: string; body: string; at: Date }): Promise<string> {
+export async function insertTemplate(
+  trx: Executor,
+  t: { networkId: string; name: string; channel: OutreachChannel; subject: string; body: string; at: Date },
+): Promise<string> {
   const row = await trx
     .insertInto('outreach_templates')
     .values({ network_id: t.networkId, name: t.name, channel: t.channel, subject: t.subject, body: t.body, created_at: t.at })
@@ -51,11 +65,23 @@ export interface RecipientHistory {
   at: Date;
   reason: string;
   /** The message sent to it, if any. */
-  message?: { channel: OutreachChannel; transport: string; toAddress: string; subject: string; body: string; providerId: string; sentAt: Date };
+  message?: {
+    channel: OutreachChannel;
+    transport: string;
+    toAddress: string;
+    subject: string;
+    body: string;
+    providerId: string;
+    sentAt: Date;
+  };
 }
 
 /** A campaign with its recipients, each with one status event and at most one sent message. */
-export async function insertCampaignWithRecipients(trx: Executor, c: CampaignRecord, recipients: readonly RecipientHistory[]): Promise<string> {
+export async function insertCampaignWithRecipients(
+  trx: Executor,
+  c: CampaignRecord,
+  recipients: readonly RecipientHistory[],
+): Promise<string> {
   const { id } = await trx
     .insertInto('outreach_campaigns')
     .values({
@@ -77,30 +103,51 @@ export async function insertCampaignWithRecipients(trx: Executor, c: CampaignRec
   if (recipients.length === 0) return id;
   const inserted = await trx
     .insertInto('outreach_recipients')
-    .values(recipients.map((r) => ({ campaign_id: id, worker_id: r.workerId, office_id: r.officeId, status: r.status, priority: r.priority, reminders_sent: r.remindersSent, last_message_at: r.lastMessageAt, updated_at: r.at })))
+    .values(
+      recipients.map((r) => ({
+        campaign_id: id,
+        worker_id: r.workerId,
+        office_id: r.officeId,
+        status: r.status,
+        priority: r.priority,
+        reminders_sent: r.remindersSent,
+        last_message_at: r.lastMessageAt,
+        updated_at: r.at,
+      })),
+    )
     .returning(['id', 'worker_id'])
     .execute();
   const recipientOf = new Map(inserted.map((r) => [r.worker_id, r.id]));
   await trx
     .insertInto('outreach_recipient_events')
-    .values(recipients.map((r) => ({ recipient_id: recipientOf.get(r.workerId)!, from_status: null, to_status: r.status, reason: r.reason, at: r.at })))
+    .values(
+      recipients.map((r) => ({
+        recipient_id: recipientOf.get(r.workerId)!,
+        from_status: null,
+        to_status: r.status,
+        reason: r.reason,
+        at: r.at,
+      })),
+    )
     .execute();
   const messages = recipients.flatMap((r) =>
     r.message
-      ? [{
-          campaign_id: id,
-          recipient_id: recipientOf.get(r.workerId)!,
-          office_id: r.officeId,
-          channel: r.message.channel,
-          transport: r.message.transport,
-          to_address: r.message.toAddress,
-          subject: r.message.subject,
-          body: r.message.body,
-          status: 'sent' as const,
-          provider_id: r.message.providerId,
-          created_at: r.message.sentAt,
-          sent_at: r.message.sentAt,
-        }]
+      ? [
+          {
+            campaign_id: id,
+            recipient_id: recipientOf.get(r.workerId)!,
+            office_id: r.officeId,
+            channel: r.message.channel,
+            transport: r.message.transport,
+            to_address: r.message.toAddress,
+            subject: r.message.subject,
+            body: r.message.body,
+            status: 'sent' as const,
+            provider_id: r.message.providerId,
+            created_at: r.message.sentAt,
+            sent_at: r.message.sentAt,
+          },
+        ]
       : [],
   );
   if (messages.length) await trx.insertInto('outreach_messages').values(messages).execute();

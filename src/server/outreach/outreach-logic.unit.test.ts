@@ -68,7 +68,10 @@ describe('callback next-attempt rule', () => {
     expect(step).toEqual({ done: false, nextAttemptAt: new Date('2026-12-01T09:00:00Z') });
   });
   it('closes as unreachable after the third unanswered attempt', () => {
-    expect(nextStepAfterAttempt({ ...base, outcome: 'no_answer', unansweredBefore: 2, at: new Date('2026-11-30T09:00:00Z') })).toEqual({ done: true, closedAs: 'unreachable' });
+    expect(nextStepAfterAttempt({ ...base, outcome: 'no_answer', unansweredBefore: 2, at: new Date('2026-11-30T09:00:00Z') })).toEqual({
+      done: true,
+      closedAs: 'unreachable',
+    });
   });
   it('closes on reached, declined and wrong number', () => {
     for (const outcome of ['reached', 'declined', 'wrong_number'] as const) {
@@ -108,11 +111,19 @@ describe('SMS segments', () => {
 
 describe('placeholders', () => {
   const values: PlaceholderValues = {
-    nome: 'Maria', cognome: 'Rossi', azienda: 'Ceramiche Emilia', data_fine_cigs: '31/12/2026', giorni_alla_fine_cigs: '30',
-    sede: 'CPI Modena', telefono_sede: '059 000 1000', orari_centralino: 'lun 10:00-13:30',
+    nome: 'Maria',
+    cognome: 'Rossi',
+    azienda: 'Ceramiche Emilia',
+    data_fine_cigs: '31/12/2026',
+    giorni_alla_fine_cigs: '30',
+    sede: 'CPI Modena',
+    telefono_sede: '059 000 1000',
+    orari_centralino: 'lun 10:00-13:30',
   };
   it('fills every known placeholder, with or without spaces', () => {
-    expect(renderTemplate('Gentile {{nome}} {{ cognome }}, CIGS fino al {{data_fine_cigs}}.', values)).toBe('Gentile Maria Rossi, CIGS fino al 31/12/2026.');
+    expect(renderTemplate('Gentile {{nome}} {{ cognome }}, CIGS fino al {{data_fine_cigs}}.', values)).toBe(
+      'Gentile Maria Rossi, CIGS fino al 31/12/2026.',
+    );
   });
   it('reports unknown placeholders and leaves them visible', () => {
     expect(unknownPlaceholders('Ciao {{nome}} {{cogome}}')).toEqual(['cogome']);

@@ -5,7 +5,16 @@ import { canManageHotline, canManageOutreach, canUseHotline } from './outreach.p
 import { canMoveRecipient } from './recipient-states.js';
 
 const actor = (roles: Role[]): Actor => ({
-  userId: 'u', email: 'e', fullName: 'n', language: 'it', mustChangePassword: false, officeId: 'o', networkId: 'n', roles, assignments: [], session: { tokenHash: '', csrfToken: '' },
+  userId: 'u',
+  email: 'e',
+  fullName: 'n',
+  language: 'it',
+  mustChangePassword: false,
+  officeId: 'o',
+  networkId: 'n',
+  roles,
+  assignments: [],
+  session: { tokenHash: '', csrfToken: '' },
 });
 
 describe('outreach policies', () => {

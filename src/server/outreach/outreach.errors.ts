@@ -3,7 +3,10 @@ import { defineError } from '../http/problem.js';
 export const outreachErrors = {
   officeNotFound: defineError('OFFICE_NOT_FOUND', 404, { it: 'La sede non esiste.', en: 'The office does not exist.' }),
   invalidPhone: defineError('INVALID_PHONE', 400, { it: 'Il numero di telefono non è valido.', en: 'The phone number is not valid.' }),
-  workerNotFound: defineError('WORKER_NOT_FOUND', 404, { it: 'Il lavoratore non esiste o non è della sua sede.', en: 'The worker does not exist or is not in your office.' }),
+  workerNotFound: defineError('WORKER_NOT_FOUND', 404, {
+    it: 'Il lavoratore non esiste o non è della sua sede.',
+    en: 'The worker does not exist or is not in your office.',
+  }),
   workerInOtherOffice: defineError('WORKER_IN_OTHER_OFFICE', 409, {
     it: 'Un lavoratore con questo codice fiscale è seguito da un’altra sede: contattare quella sede.',
     en: 'A worker with this codice fiscale is followed by another office: contact that office.',
@@ -24,7 +27,10 @@ export const outreachErrors = {
     it: 'L’operazione non è possibile nello stato attuale della campagna.',
     en: 'The operation is not possible in the campaign’s current state.',
   }),
-  notLetterCampaign: defineError('NOT_A_LETTER_CAMPAIGN', 409, { it: 'La campagna non è per lettera.', en: 'The campaign is not a letter campaign.' }),
+  notLetterCampaign: defineError('NOT_A_LETTER_CAMPAIGN', 409, {
+    it: 'La campagna non è per lettera.',
+    en: 'The campaign is not a letter campaign.',
+  }),
   recipientNotFound: defineError('RECIPIENT_NOT_FOUND', 404, { it: 'Il destinatario non esiste.', en: 'The recipient does not exist.' }),
   programmeNotFound: defineError('PROGRAMME_NOT_FOUND', 404, { it: 'Il programma non esiste.', en: 'The programme does not exist.' }),
 };

@@ -33,7 +33,11 @@ describe('hotline repository', () => {
       ['2027-01-06', 'Epifania'],
       ['2027-01-31', 'San Geminiano, patrono di Modena'],
     ]);
-    const carpi = await database.db.selectFrom('offices').select(['id', 'network_id']).where('code', '=', 'CPI-CA').executeTakeFirstOrThrow();
+    const carpi = await database.db
+      .selectFrom('offices')
+      .select(['id', 'network_id'])
+      .where('code', '=', 'CPI-CA')
+      .executeTakeFirstOrThrow();
     expect((await repo.holidays(database.db, carpi, '2027-01-01', '2027-01-31')).map((h) => h.date)).toEqual(['2027-01-01', '2027-01-06']);
   });
 
@@ -59,12 +63,38 @@ describe('reminders', () => {
       .executeTakeFirstOrThrow();
     const programmeId = row.programme_id ?? (await database.db.selectFrom('programmes').select('id').executeTakeFirstOrThrow()).id;
     // Enrolled at the desk meanwhile (the demo may already list them as eligible or contacted).
-    await database.db.deleteFrom('enrollments').where('worker_id', '=', row.worker_id).where('programme_id', '=', programmeId).where(({ not, exists, selectFrom }) => not(exists(selectFrom('enrollment_transitions as t').select('t.id').whereRef('t.enrollment_id', '=', 'enrollments.id')))).execute();
-    const existing = await database.db.selectFrom('enrollments').select('id').where('worker_id', '=', row.worker_id).where('programme_id', '=', programmeId).executeTakeFirst();
+    await database.db
+      .deleteFrom('enrollments')
+      .where('worker_id', '=', row.worker_id)
+      .where('programme_id', '=', programmeId)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('enrollment_transitions as t').select('t.id').whereRef('t.enrollment_id', '=', 'enrollments.id'))),
+      )
+      .execute();
+    const existing = await database.db
+      .selectFrom('enrollments')
+      .select('id')
+      .where('worker_id', '=', row.worker_id)
+      .where('programme_id', '=', programmeId)
+      .executeTakeFirst();
     if (existing) await database.db.updateTable('enrollments').set({ state: 'registered' }).where('id', '=', existing.id).execute();
-    else await database.db.insertInto('enrollments').values({ programme_id: programmeId, worker_id: row.worker_id, office_id: row.office_id, state: 'registered', requested_at: new Date() }).execute();
+    else
+      await database.db
+        .insertInto('enrollments')
+        .values({
+          programme_id: programmeId,
+          worker_id: row.worker_id,
+          office_id: row.office_id,
+          state: 'registered',
+          requested_at: new Date(),
+        })
+        .execute();
     await module(() => new Date()).delivery.runReminders();
-    const after = await database.db.selectFrom('outreach_recipients').select(['status', 'reminders_sent']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    const after = await database.db
+      .selectFrom('outreach_recipients')
+      .select(['status', 'reminders_sent'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ status: 'registered', reminders_sent: 0 });
   });
 
@@ -97,14 +127,30 @@ describe('reminders', () => {
 
 describe('registration reaches outreach', () => {
   it('marks every open recipient row of the worker registered, with its log and timeline', async () => {
-    const row = await database.db.selectFrom('outreach_recipients').select(['id', 'worker_id', 'status']).where('status', '=', 'reminded').executeTakeFirstOrThrow();
-    const changed = await database.db.transaction().execute((trx) => markRecipientRegistered(trx, { workerId: row.worker_id, programmeId: null, actorId: null, at: later }));
+    const row = await database.db
+      .selectFrom('outreach_recipients')
+      .select(['id', 'worker_id', 'status'])
+      .where('status', '=', 'reminded')
+      .executeTakeFirstOrThrow();
+    const changed = await database.db
+      .transaction()
+      .execute((trx) => markRecipientRegistered(trx, { workerId: row.worker_id, programmeId: null, actorId: null, at: later }));
     expect(changed).toBeGreaterThanOrEqual(1);
     const after = await database.db.selectFrom('outreach_recipients').select('status').where('id', '=', row.id).executeTakeFirstOrThrow();
     expect(after.status).toBe('registered');
-    const log = await database.db.selectFrom('outreach_recipient_events').select(['from_status', 'to_status']).where('recipient_id', '=', row.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const log = await database.db
+      .selectFrom('outreach_recipient_events')
+      .select(['from_status', 'to_status'])
+      .where('recipient_id', '=', row.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(log).toEqual({ from_status: 'reminded', to_status: 'registered' });
-    const event = await database.db.selectFrom('worker_events').select('kind').where('worker_id', '=', row.worker_id).where('kind', '=', 'outreach.registered').executeTakeFirst();
+    const event = await database.db
+      .selectFrom('worker_events')
+      .select('kind')
+      .where('worker_id', '=', row.worker_id)
+      .where('kind', '=', 'outreach.registered')
+      .executeTakeFirst();
     expect(event).toBeDefined();
   });
 });

@@ -17,7 +17,13 @@ import type { Readiness } from '../http/readiness.js';
 export { markRecipientRegistered } from './recipient-states.js';
 
 /** Hotline and outreach, wired once: buildApp constructs this and registers it. */
-export function createOutreachModule(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date; programmes: ProgrammeRegistration | null; channels?: Channels }) {
+export function createOutreachModule(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: () => Date;
+  programmes: ProgrammeRegistration | null;
+  channels?: Channels;
+}) {
   const { db, audit, clock } = deps;
   const channels = deps.channels ?? channelsFromEnv();
   const hotlineRepository = createHotlineRepository();
@@ -25,7 +31,15 @@ export function createOutreachModule(deps: { db: Kysely<DB>; audit: AuditService
   const hotline = createHotlineService({ db, repository: hotlineRepository, audit, clock });
   const intake = createIntakeService({ db, repository: hotlineRepository, hotline, audit, clock, programmes: deps.programmes });
   const campaigns = createCampaignService({ db, campaigns: campaignRepository, hotline: hotlineRepository, audit, clock });
-  const delivery = createCampaignDelivery({ db, campaigns: campaignRepository, hotline: hotlineRepository, service: campaigns, audit, channels, clock });
+  const delivery = createCampaignDelivery({
+    db,
+    campaigns: campaignRepository,
+    hotline: hotlineRepository,
+    service: campaigns,
+    audit,
+    channels,
+    clock,
+  });
   return { hotline, intake, campaigns, delivery, channels };
 }
 

@@ -32,8 +32,22 @@ export async function markRecipientRegistered(
   const rows = await q.execute();
   for (const r of rows) {
     await trx.updateTable('outreach_recipients').set({ status: 'registered', updated_at: input.at }).where('id', '=', r.id).execute();
-    await logRecipientTransition(trx, { recipientId: r.id, from: r.status, to: 'registered', actorId: input.actorId, reason: input.reason ?? 'Iscrizione al programma', at: input.at });
-    await appendWorkerEvent(trx, { workerId: input.workerId, officeId: r.office_id, kind: 'outreach.registered', actorId: input.actorId, at: input.at, details: { campaignId: r.campaign_id } });
+    await logRecipientTransition(trx, {
+      recipientId: r.id,
+      from: r.status,
+      to: 'registered',
+      actorId: input.actorId,
+      reason: input.reason ?? 'Iscrizione al programma',
+      at: input.at,
+    });
+    await appendWorkerEvent(trx, {
+      workerId: input.workerId,
+      officeId: r.office_id,
+      kind: 'outreach.registered',
+      actorId: input.actorId,
+      at: input.at,
+      details: { campaignId: r.campaign_id },
+    });
   }
   return rows.length;
 }

@@ -6,8 +6,7 @@
  * Counting is per UTF-16 code unit for UCS-2, as the handset encodes it (an emoji takes two).
  */
 const GSM7_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' + '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 const GSM7_EXTENSION = '\f^{}\\[~]|€';
 
 const basic = new Set(GSM7_BASIC);
@@ -53,7 +52,18 @@ function shape(encoding: SmsEncoding, units: number, single: number, multi: numb
  * characters a part instead of 70 (office names such as "Centro per l’impiego" carry a ’).
  * Letters outside the alphabet (È, ç …) are left alone: changing them would misspell names.
  */
-const GSM_FRIENDLY: Record<string, string> = { '’': "'", '‘': "'", '“': '"', '”': '"', '«': '"', '»': '"', '–': '-', '—': '-', '…': '...', '\u00a0': ' ' };
+const GSM_FRIENDLY: Record<string, string> = {
+  '’': "'",
+  '‘': "'",
+  '“': '"',
+  '”': '"',
+  '«': '"',
+  '»': '"',
+  '–': '-',
+  '—': '-',
+  '…': '...',
+  '\u00a0': ' ',
+};
 export function toGsmFriendly(text: string): string {
   return text.replace(/[’‘“”«»–—…\u00a0]/g, (ch) => GSM_FRIENDLY[ch]!);
 }

@@ -38,5 +38,12 @@ export async function workersOfCigsCases(executor: Executor, caseIds: readonly s
     .where('w.cigs_case_id', 'in', [...new Set(caseIds)]);
   if (officeId) q = q.where('w.office_id', '=', officeId);
   const rows = await q.orderBy('w.effective_cigs_end').orderBy('w.last_name').orderBy('w.first_name').execute();
-  return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, officeId: r.office_id, cigsCaseId: r.cigs_case_id!, cigsEndDate: r.effective_cigs_end }));
+  return rows.map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    officeId: r.office_id,
+    cigsCaseId: r.cigs_case_id!,
+    cigsEndDate: r.effective_cigs_end,
+  }));
 }

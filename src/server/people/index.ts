@@ -14,14 +14,39 @@ export { findWorkerMatches, maskWorkerMatch, type MatchQuery, type WorkerMatch }
 export { appendWorkerEvent, type WorkerEventInput } from './worker-events.repository.js';
 
 // Hotline intake and the callback queue.
-export { addWorkerPhone, insertWorker, workerPhones, workerQueueColumns, workerRefByCodiceFiscale, workerRefsByIds, type NewWorkerValues, type WorkerRef } from './worker-intake.repository.js';
+export {
+  addWorkerPhone,
+  insertWorker,
+  workerPhones,
+  workerQueueColumns,
+  workerRefByCodiceFiscale,
+  workerRefsByIds,
+  type NewWorkerValues,
+  type WorkerRef,
+} from './worker-intake.repository.js';
 
 // The import of eligible-worker lists.
-export { appendWorkerEvents, insertImportedWorkers, updateImportedWorkers, workersByCodiceFiscale, type ImportExistingWorker, type ImportWorkerColumns, type ImportWorkerRow } from './worker-import.repository.js';
+export {
+  appendWorkerEvents,
+  insertImportedWorkers,
+  updateImportedWorkers,
+  workersByCodiceFiscale,
+  type ImportExistingWorker,
+  type ImportWorkerColumns,
+  type ImportWorkerRow,
+} from './worker-import.repository.js';
 
 // Programmes (enrolment lists, notices) and companies (case counts and cohort).
 export { workerContactsByIds, workerProgrammeColumns, type WorkerContact } from './worker-programme.repository.js';
 export { workerCountsByCigsCase, workersOfCigsCases, type CohortWorker } from './company-cohort.repository.js';
 
 // The demo's bulk writes.
-export { appendWorkerEventsAt, insertConsentsBulk, insertWorkersBulk, workersOfCasesWithPeriod, type BulkConsent, type BulkWorker, type CaseWorker } from './worker-bulk.repository.js';
+export {
+  appendWorkerEventsAt,
+  insertConsentsBulk,
+  insertWorkersBulk,
+  workersOfCasesWithPeriod,
+  type BulkConsent,
+  type BulkWorker,
+  type CaseWorker,
+} from './worker-bulk.repository.js';

@@ -41,7 +41,13 @@ describe('partita IVA check digit', () => {
 
 describe('codice fiscale in the worker schema', () => {
   it('normalises spaces and case, and explains the failure', () => {
-    const cf = computeCodiceFiscale({ surname: 'Rossi', name: 'Mario', birthDate: '1980-01-01', sex: 'M', birthPlaceCadastralCode: 'F205' });
+    const cf = computeCodiceFiscale({
+      surname: 'Rossi',
+      name: 'Mario',
+      birthDate: '1980-01-01',
+      sex: 'M',
+      birthPlaceCadastralCode: 'F205',
+    });
     expect(codiceFiscaleSchema.parse(` ${cf.slice(0, 6).toLowerCase()} ${cf.slice(6)}`)).toBe(cf);
     const wrongCheck = cf.slice(0, 15) + (cf[15] === 'A' ? 'B' : 'A');
     expect(codiceFiscaleSchema.safeParse(wrongCheck).error?.issues[0]?.message).toMatch(/carattere di controllo/);
@@ -64,7 +70,8 @@ describe('name normalisation', () => {
 
   it('joins surname particles to the next word, however they were typed or imported', () => {
     // The desk wrote "dangelo", the importer "d angelo": both must be one key.
-    for (const spelling of ["D'Angelo", 'D’Angelo', 'D Angelo', 'DANGELO', "d'angelo"]) expect(searchNameOf('Nicolò', spelling)).toBe('dangelo nicolo');
+    for (const spelling of ["D'Angelo", 'D’Angelo', 'D Angelo', 'DANGELO', "d'angelo"])
+      expect(searchNameOf('Nicolò', spelling)).toBe('dangelo nicolo');
     for (const spelling of ['De Luca', 'DE LUCA', 'DeLuca', 'de  luca']) expect(searchNameOf('Giuseppe', spelling)).toBe('deluca giuseppe');
     expect(searchNameOf('Emanuele', "Dall'Olio")).toBe(searchNameOf('Emanuele', 'Dall Olio'));
     expect(searchNameOf('Emanuele', "Dall'Olio")).toBe('dallolio emanuele');
@@ -80,10 +87,17 @@ describe('name normalisation', () => {
     // The hotline takes "Nome e cognome" in one box and cuts at the first space.
     const hotlineInOrder = searchNameOf('Giuseppe', 'De Luca');
     const hotlineReversed = searchNameOf('De', 'Luca Giuseppe');
-    for (const [first, last] of [['Giuseppe', 'De Luca'], ['De Luca', 'Giuseppe'], ['De', 'Luca Giuseppe'], ['Giuseppe De', 'Luca']] as const) {
+    for (const [first, last] of [
+      ['Giuseppe', 'De Luca'],
+      ['De Luca', 'Giuseppe'],
+      ['De', 'Luca Giuseppe'],
+      ['Giuseppe De', 'Luca'],
+    ] as const) {
       expect(searchNameCandidates(first, last)).toEqual(expect.arrayContaining([desk, hotlineInOrder, hotlineReversed]));
     }
-    expect(searchNameCandidates('Maria Rosa', 'Bianchi')).toEqual(expect.arrayContaining([searchNameOf('Maria Rosa', 'Bianchi'), searchNameOf('Rosa', 'Bianchi Maria')]));
+    expect(searchNameCandidates('Maria Rosa', 'Bianchi')).toEqual(
+      expect.arrayContaining([searchNameOf('Maria Rosa', 'Bianchi'), searchNameOf('Rosa', 'Bianchi Maria')]),
+    );
     expect(searchNameCandidates('Anna', 'Conti')).not.toContain(searchNameOf('Anna', 'Costa'));
   });
 
@@ -108,7 +122,18 @@ describe('search text classification', () => {
 
   it('takes common surnames and full names for names, not for the start of a codice fiscale', () => {
     // Their 7th character is one of L M N P Q R S T U V, which once made them "codici fiscali".
-    for (const q of ['Barbieri', 'Esposito', 'Benedetti', 'Giuseppe', 'Emanuele Barbieri', 'Barbieri Emanuele', 'Montanari', 'Pellegrini', 'Emanuele', "D'Angelo"]) {
+    for (const q of [
+      'Barbieri',
+      'Esposito',
+      'Benedetti',
+      'Giuseppe',
+      'Emanuele Barbieri',
+      'Barbieri Emanuele',
+      'Montanari',
+      'Pellegrini',
+      'Emanuele',
+      "D'Angelo",
+    ]) {
       expect(classifySearch(q), q).toMatchObject({ kind: 'name', cfPrefix: null });
     }
     for (const q of [...SURNAMES]) expect(classifySearch(q).kind, q).toBe('name');
@@ -126,7 +151,10 @@ describe('search text classification', () => {
       expect(classifySearch(cf.toLowerCase().slice(0, 11))).toEqual({ kind: 'cf', value: cf.slice(0, 11) });
       expect(classifySearch(`${cf.slice(0, 6)} ${cf.slice(6, 11)}`)).toEqual({ kind: 'cf', value: cf.slice(0, 11) });
     }
-    const omocode = computeCodiceFiscale({ surname: 'Barbieri', name: 'Emanuele', birthDate: '1975-04-12', sex: 'M', birthPlaceCadastralCode: 'F257' }, { omocodiaLevel: 7 });
+    const omocode = computeCodiceFiscale(
+      { surname: 'Barbieri', name: 'Emanuele', birthDate: '1975-04-12', sex: 'M', birthPlaceCadastralCode: 'F257' },
+      { omocodiaLevel: 7 },
+    );
     expect(omocode.slice(6, 8)).toMatch(/^[L-V]{2}$/);
     expect(classifySearch(omocode.slice(0, 9))).toMatchObject({ cfPrefix: omocode.slice(0, 9) });
     // Six to eight letters that fit the shape may be either: both are searched.
@@ -136,7 +164,16 @@ describe('search text classification', () => {
 
 describe('worker policies', () => {
   const actor = (roles: Actor['roles'], officeId = 'o1'): Actor => ({
-    userId: 'u', email: 'e', fullName: 'n', language: 'it', mustChangePassword: false, officeId, networkId: 'n1', roles, assignments: [], session: { tokenHash: '', csrfToken: '' },
+    userId: 'u',
+    email: 'e',
+    fullName: 'n',
+    language: 'it',
+    mustChangePassword: false,
+    officeId,
+    networkId: 'n1',
+    roles,
+    assignments: [],
+    session: { tokenHash: '', csrfToken: '' },
   });
 
   it('scopes front office and consultants to their office, coordinators and matchers to the network', () => {

@@ -97,12 +97,28 @@ export async function insertConsentsBulk(trx: Executor, consents: readonly BulkC
 /** Timeline entries that happened at a given time (a scenario's history), in bulk. */
 export async function appendWorkerEventsAt(
   trx: Executor,
-  events: ReadonlyArray<{ workerId: string; officeId: string; kind: string; actorId: string | null; details: Record<string, unknown>; at: Date }>,
+  events: ReadonlyArray<{
+    workerId: string;
+    officeId: string;
+    kind: string;
+    actorId: string | null;
+    details: Record<string, unknown>;
+    at: Date;
+  }>,
 ): Promise<void> {
   for (let i = 0; i < events.length; i += ROWS_PER_STATEMENT) {
     await trx
       .insertInto('worker_events')
-      .values(events.slice(i, i + ROWS_PER_STATEMENT).map((e) => ({ worker_id: e.workerId, office_id: e.officeId, kind: e.kind, actor_id: e.actorId, details: JSON.stringify(e.details), at: e.at })))
+      .values(
+        events.slice(i, i + ROWS_PER_STATEMENT).map((e) => ({
+          worker_id: e.workerId,
+          office_id: e.officeId,
+          kind: e.kind,
+          actor_id: e.actorId,
+          details: JSON.stringify(e.details),
+          at: e.at,
+        })),
+      )
       .execute();
   }
 }
@@ -126,7 +142,18 @@ export async function workersOfCasesWithPeriod(executor: Executor, caseIds: read
   if (caseIds.length === 0) return [];
   const rows = await executor
     .selectFrom('workers')
-    .select(['id', 'office_id', 'cigs_case_id', 'codice_fiscale', 'first_name', 'last_name', 'phone', 'address', 'effective_cigs_start', 'effective_cigs_end'])
+    .select([
+      'id',
+      'office_id',
+      'cigs_case_id',
+      'codice_fiscale',
+      'first_name',
+      'last_name',
+      'phone',
+      'address',
+      'effective_cigs_start',
+      'effective_cigs_end',
+    ])
     .where('cigs_case_id', 'in', [...caseIds])
     .orderBy('codice_fiscale')
     .orderBy('id')

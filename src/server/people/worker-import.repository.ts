@@ -50,12 +50,31 @@ const COLUMNS: ReadonlyArray<UnnestColumn<ImportWorkerRow>> = [
   { name: 'cigs_end_date', type: 'date', value: (r) => r.cigs_end_date },
 ];
 
-export async function workersByCodiceFiscale(executor: Executor, networkId: string, codes: readonly string[]): Promise<Map<string, ImportExistingWorker>> {
+export async function workersByCodiceFiscale(
+  executor: Executor,
+  networkId: string,
+  codes: readonly string[],
+): Promise<Map<string, ImportExistingWorker>> {
   const found = new Map<string, ImportExistingWorker>();
   for (const batch of batches(codes)) {
     const rows = await executor
       .selectFrom('workers')
-      .select(['id', 'office_id', 'codice_fiscale', 'first_name', 'last_name', 'birth_date', 'sex', 'birth_place_code', 'residence_comune_code', 'address', 'phone', 'email', 'cigs_case_id', 'cigs_end_date'])
+      .select([
+        'id',
+        'office_id',
+        'codice_fiscale',
+        'first_name',
+        'last_name',
+        'birth_date',
+        'sex',
+        'birth_place_code',
+        'residence_comune_code',
+        'address',
+        'phone',
+        'email',
+        'cigs_case_id',
+        'cigs_end_date',
+      ])
       .where('network_id', '=', networkId)
       .where(sql<boolean>`codice_fiscale = any(${batch}::text[])`)
       .execute();
@@ -72,12 +91,17 @@ export async function insertImportedWorkers(
   onBatch?: (written: number) => Promise<void>,
 ) {
   for (const batch of batches(rows)) {
-    await insertMany(trx, 'workers', [
-      ...COLUMNS,
-      { name: 'network_id', type: 'uuid', value: () => target.networkId },
-      { name: 'office_id', type: 'uuid', value: () => target.officeId },
-      { name: 'codice_fiscale', type: 'text', value: (r) => r.codice_fiscale },
-    ], batch);
+    await insertMany(
+      trx,
+      'workers',
+      [
+        ...COLUMNS,
+        { name: 'network_id', type: 'uuid', value: () => target.networkId },
+        { name: 'office_id', type: 'uuid', value: () => target.officeId },
+        { name: 'codice_fiscale', type: 'text', value: (r) => r.codice_fiscale },
+      ],
+      batch,
+    );
     await onBatch?.(batch.length);
   }
 }
@@ -94,11 +118,16 @@ export async function appendWorkerEvents(
   trx: Executor,
   events: ReadonlyArray<{ workerId: string; officeId: string; kind: string; actorId: string | null; details: Record<string, unknown> }>,
 ) {
-  await insertMany(trx, 'worker_events', [
-    { name: 'worker_id', type: 'uuid', value: (e: (typeof events)[number]) => e.workerId },
-    { name: 'office_id', type: 'uuid', value: (e) => e.officeId },
-    { name: 'kind', type: 'text', value: (e) => e.kind },
-    { name: 'actor_id', type: 'uuid', value: (e) => e.actorId },
-    { name: 'details', type: 'jsonb', value: (e) => e.details },
-  ], events);
+  await insertMany(
+    trx,
+    'worker_events',
+    [
+      { name: 'worker_id', type: 'uuid', value: (e: (typeof events)[number]) => e.workerId },
+      { name: 'office_id', type: 'uuid', value: (e) => e.officeId },
+      { name: 'kind', type: 'text', value: (e) => e.kind },
+      { name: 'actor_id', type: 'uuid', value: (e) => e.actorId },
+      { name: 'details', type: 'jsonb', value: (e) => e.details },
+    ],
+    events,
+  );
 }

@@ -20,10 +20,25 @@ export interface WorkerRef {
 }
 
 const refColumns = ['id', 'network_id', 'office_id', 'cigs_case_id', 'first_name', 'last_name', 'phone', 'effective_cigs_end'] as const;
-type RefRow = { id: string; network_id: string; office_id: string; cigs_case_id: string | null; first_name: string; last_name: string; phone: string | null; effective_cigs_end: string | null };
+type RefRow = {
+  id: string;
+  network_id: string;
+  office_id: string;
+  cigs_case_id: string | null;
+  first_name: string;
+  last_name: string;
+  phone: string | null;
+  effective_cigs_end: string | null;
+};
 const toRef = (r: RefRow): WorkerRef => ({
-  id: r.id, networkId: r.network_id, officeId: r.office_id, cigsCaseId: r.cigs_case_id,
-  firstName: r.first_name, lastName: r.last_name, phone: r.phone, cigsEnd: r.effective_cigs_end,
+  id: r.id,
+  networkId: r.network_id,
+  officeId: r.office_id,
+  cigsCaseId: r.cigs_case_id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  phone: r.phone,
+  cigsEnd: r.effective_cigs_end,
 });
 
 /** A page of workers by id, in one query (no N+1): the caller merges them into its rows. */
@@ -36,7 +51,12 @@ export async function workerRefsByIds(db: Executor, ids: string[]): Promise<Map<
 
 /** The worker of a network with this (normalised) codice fiscale: it is unique per network. */
 export async function workerRefByCodiceFiscale(db: Executor, networkId: string, codiceFiscale: string): Promise<WorkerRef | undefined> {
-  const row = await db.selectFrom('workers').select(refColumns).where('network_id', '=', networkId).where('codice_fiscale', '=', codiceFiscale).executeTakeFirst();
+  const row = await db
+    .selectFrom('workers')
+    .select(refColumns)
+    .where('network_id', '=', networkId)
+    .where('codice_fiscale', '=', codiceFiscale)
+    .executeTakeFirst();
   return row && toRef(row);
 }
 
@@ -56,8 +76,14 @@ export async function insertWorker(trx: Executor, v: NewWorkerValues): Promise<s
   const row = await trx
     .insertInto('workers')
     .values({
-      network_id: v.networkId, office_id: v.officeId, first_name: v.firstName, last_name: v.lastName,
-      search_name: searchNameOf(v.firstName, v.lastName), phone: v.phone, codice_fiscale: v.codiceFiscale, birth_date: v.birthDate,
+      network_id: v.networkId,
+      office_id: v.officeId,
+      first_name: v.firstName,
+      last_name: v.lastName,
+      search_name: searchNameOf(v.firstName, v.lastName),
+      phone: v.phone,
+      codice_fiscale: v.codiceFiscale,
+      birth_date: v.birthDate,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -81,7 +107,14 @@ export async function addWorkerPhone(
   }
   const inserted = await trx
     .insertInto('worker_phones')
-    .values({ worker_id: v.workerId, office_id: v.officeId, phone: v.phone, source: v.source, recorded_by: v.recordedBy, recorded_at: v.at })
+    .values({
+      worker_id: v.workerId,
+      office_id: v.officeId,
+      phone: v.phone,
+      source: v.source,
+      recorded_by: v.recordedBy,
+      recorded_at: v.at,
+    })
     .onConflict((oc) => oc.columns(['worker_id', 'phone']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -90,7 +123,12 @@ export async function addWorkerPhone(
 
 /** A worker's further phone numbers, newest first. */
 export async function workerPhones(db: Executor, workerId: string) {
-  return db.selectFrom('worker_phones').select(['phone', 'source', 'recorded_at as recordedAt', 'recorded_by as recordedBy']).where('worker_id', '=', workerId).orderBy('recorded_at', 'desc').execute();
+  return db
+    .selectFrom('worker_phones')
+    .select(['phone', 'source', 'recorded_at as recordedAt', 'recorded_by as recordedBy'])
+    .where('worker_id', '=', workerId)
+    .orderBy('recorded_at', 'desc')
+    .execute();
 }
 
 /**

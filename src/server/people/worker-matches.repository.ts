@@ -29,7 +29,17 @@ export interface MatchRow {
 export async function matchingWorkers(db: Executor, networkId: string, keys: MatchKeys): Promise<MatchRow[]> {
   return db
     .selectFrom('workers as w')
-    .select(['w.id', 'w.network_id', 'w.office_id', 'w.first_name', 'w.last_name', 'w.codice_fiscale', 'w.phone', 'w.birth_date', 'w.search_name'])
+    .select([
+      'w.id',
+      'w.network_id',
+      'w.office_id',
+      'w.first_name',
+      'w.last_name',
+      'w.codice_fiscale',
+      'w.phone',
+      'w.birth_date',
+      'w.search_name',
+    ])
     .select(sql<boolean>`exists (select 1 from worker_phones p where p.worker_id = w.id and p.phone = ${keys.phone})`.as('further_phone'))
     .where('w.network_id', '=', networkId)
     .where((eb) => {

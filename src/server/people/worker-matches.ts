@@ -38,8 +38,12 @@ export async function findWorkerMatches(db: Executor, networkId: string, query: 
   const fullNames = names.filter((n) => n.includes(' '));
   if (!cf && !phone && fullNames.length === 0) return [];
   const rows = await matchingWorkers(db, networkId, { codiceFiscale: cf, phone, names: fullNames, birthDate: query.birthDate ?? null });
-  const offices = await officeNamesById(db, rows.map((r) => r.office_id));
-  const rank = (m: DuplicateCandidate['matchedOn']) => (m.includes('codiceFiscale') ? 4 : 0) + (m.includes('phone') ? 2 : 0) + (m.includes('name') ? 1 : 0);
+  const offices = await officeNamesById(
+    db,
+    rows.map((r) => r.office_id),
+  );
+  const rank = (m: DuplicateCandidate['matchedOn']) =>
+    (m.includes('codiceFiscale') ? 4 : 0) + (m.includes('phone') ? 2 : 0) + (m.includes('name') ? 1 : 0);
   return rows
     .map((r) => {
       const matchedOn: DuplicateCandidate['matchedOn'] = [];

@@ -11,7 +11,28 @@
  */
 
 /** Italian surname particles (preposition, article, articulated preposition; "d'" and "l'" elided). */
-const PARTICLES = ['d', 'l', 'de', 'di', 'da', 'del', 'dei', 'della', 'delle', 'dello', 'degli', 'dal', 'dall', 'dalla', 'dalle', 'dallo', 'lo', 'la', 'li', 'le'];
+const PARTICLES = [
+  'd',
+  'l',
+  'de',
+  'di',
+  'da',
+  'del',
+  'dei',
+  'della',
+  'delle',
+  'dello',
+  'degli',
+  'dal',
+  'dall',
+  'dalla',
+  'dalle',
+  'dallo',
+  'lo',
+  'la',
+  'li',
+  'le',
+];
 const PARTICLE_JOIN = new RegExp(`(?<=^| )(${PARTICLES.join('|')}) (?=[a-z0-9])`, 'g');
 
 /** Lower case, accents and apostrophes folded, one space between words: the key before particles join. */

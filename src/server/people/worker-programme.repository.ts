@@ -10,7 +10,18 @@ import type { Executor } from '../db/executor.js';
 export function workerProgrammeColumns(db: Executor) {
   return db
     .selectFrom('workers')
-    .select(['id', 'network_id', 'office_id', 'first_name', 'last_name', 'codice_fiscale', 'search_name', 'cigs_case_id', 'effective_cigs_start', 'effective_cigs_end']);
+    .select([
+      'id',
+      'network_id',
+      'office_id',
+      'first_name',
+      'last_name',
+      'codice_fiscale',
+      'search_name',
+      'cigs_case_id',
+      'effective_cigs_start',
+      'effective_cigs_end',
+    ]);
 }
 
 export interface WorkerContact {
@@ -36,15 +47,36 @@ export async function workerContactsByIds(db: Executor, ids: string[]): Promise<
   if (unique.length === 0) return new Map();
   const rows = await db
     .selectFrom('workers')
-    .select(['id', 'network_id', 'office_id', 'first_name', 'last_name', 'phone', 'email', 'address', 'residence_comune_code', 'cigs_case_id', 'effective_cigs_end'])
+    .select([
+      'id',
+      'network_id',
+      'office_id',
+      'first_name',
+      'last_name',
+      'phone',
+      'email',
+      'address',
+      'residence_comune_code',
+      'cigs_case_id',
+      'effective_cigs_end',
+    ])
     .where('id', 'in', unique)
     .execute();
   return new Map(
     rows.map((r) => [
       r.id,
       {
-        id: r.id, networkId: r.network_id, officeId: r.office_id, firstName: r.first_name, lastName: r.last_name, phone: r.phone, email: r.email,
-        address: r.address, residenceComuneCode: r.residence_comune_code, cigsCaseId: r.cigs_case_id, cigsEnd: r.effective_cigs_end,
+        id: r.id,
+        networkId: r.network_id,
+        officeId: r.office_id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        phone: r.phone,
+        email: r.email,
+        address: r.address,
+        residenceComuneCode: r.residence_comune_code,
+        cigsCaseId: r.cigs_case_id,
+        cigsEnd: r.effective_cigs_end,
       },
     ]),
   );

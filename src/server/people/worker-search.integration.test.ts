@@ -24,9 +24,17 @@ const people: Array<WorkerSeed & { id: string }> = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const network = await database.db.insertInto('networks').values({ code: 'ER', name: 'Emilia-Romagna' }).returning('id').executeTakeFirstOrThrow();
+  const network = await database.db
+    .insertInto('networks')
+    .values({ code: 'ER', name: 'Emilia-Romagna' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   networkId = network.id;
-  const office = await database.db.insertInto('offices').values({ network_id: networkId, code: 'CPI-BO', name: 'CPI di Bologna', opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow();
+  const office = await database.db
+    .insertInto('offices')
+    .values({ network_id: networkId, code: 'CPI-BO', name: 'CPI di Bologna', opening_hours: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   officeId = office.id;
   const omocode = { surname: 'Barbieri', name: 'Emanuele', birthDate: '1975-04-12', sex: 'M' as const, birthPlaceCadastralCode: 'F257' };
   const rows = [
@@ -36,7 +44,17 @@ beforeAll(async () => {
     buildWorker({ officeId, firstName: 'Emanuele', lastName: "Dall'Olio", sex: 'M' }, 902),
     buildWorker({ officeId, firstName: 'Maria Rosa', lastName: 'Lo Russo', sex: 'F' }, 903),
     // Omocodia: the Agenzia replaced the digits with letters (L-V) for a second Barbieri Emanuele.
-    buildWorker({ officeId, ...omocode, lastName: omocode.surname, firstName: omocode.name, birthPlaceCode: 'F257', codiceFiscale: computeCodiceFiscale(omocode, { omocodiaLevel: 7 }) }, 904),
+    buildWorker(
+      {
+        officeId,
+        ...omocode,
+        lastName: omocode.surname,
+        firstName: omocode.name,
+        birthPlaceCode: 'F257',
+        codiceFiscale: computeCodiceFiscale(omocode, { omocodiaLevel: 7 }),
+      },
+      904,
+    ),
   ];
   const ids = await insertWorkers(database.db, rows);
   rows.forEach((r, i) => people.push({ ...r, id: ids[i]! }));
@@ -52,7 +70,12 @@ describe('worker search by name', () => {
   it('finds each of the 40 commonest surnames by surname, "name surname" and "surname name"', async () => {
     const misses: string[] = [];
     for (const w of people) {
-      for (const q of [w.lastName, `${w.firstName} ${w.lastName}`, `${w.lastName} ${w.firstName}`, `${w.lastName.toUpperCase()} ${w.firstName.toUpperCase()}`]) {
+      for (const q of [
+        w.lastName,
+        `${w.firstName} ${w.lastName}`,
+        `${w.lastName} ${w.firstName}`,
+        `${w.lastName.toUpperCase()} ${w.firstName.toUpperCase()}`,
+      ]) {
         if (!(await search(q)).includes(w.id)) misses.push(q);
       }
     }
@@ -61,7 +84,8 @@ describe('worker search by name', () => {
   });
 
   it('narrows to the person when both names are given', async () => {
-    const barbieri = people.find((w) => w.lastName === 'Barbieri' && w.firstName === 'Giuseppe') ?? people.find((w) => w.lastName === 'Barbieri')!;
+    const barbieri =
+      people.find((w) => w.lastName === 'Barbieri' && w.firstName === 'Giuseppe') ?? people.find((w) => w.lastName === 'Barbieri')!;
     const found = await search(`${barbieri.firstName} ${barbieri.lastName}`);
     expect(found).toContain(barbieri.id);
     expect(found.every((id) => people.find((w) => w.id === id)!.lastName === 'Barbieri')).toBe(true);
@@ -71,13 +95,16 @@ describe('worker search by name', () => {
     // The workers added by hand after the generated ones.
     const byName = (last: string) => people.filter((p) => p.lastName === last).at(-1)!;
     const dangelo = byName("D'Angelo");
-    for (const q of ["D'Angelo", 'dangelo', 'D Angelo', 'd’angelo nicolò', 'nicolo dangelo', 'Nicolò D’Angelo']) expect(await search(q), q).toContain(dangelo.id);
+    for (const q of ["D'Angelo", 'dangelo', 'D Angelo', 'd’angelo nicolò', 'nicolo dangelo', 'Nicolò D’Angelo'])
+      expect(await search(q), q).toContain(dangelo.id);
     const deluca = byName('De Luca');
-    for (const q of ['De Luca', 'deluca', 'DE LUCA GIUSEPPE', 'Giuseppe De Luca', 'giuseppe deluca']) expect(await search(q), q).toContain(deluca.id);
+    for (const q of ['De Luca', 'deluca', 'DE LUCA GIUSEPPE', 'Giuseppe De Luca', 'giuseppe deluca'])
+      expect(await search(q), q).toContain(deluca.id);
     const dallolio = byName("Dall'Olio");
     for (const q of ["Dall'Olio", 'dallolio', 'Dall Olio', 'Emanuele Dall’Olio', 'olio']) expect(await search(q), q).toContain(dallolio.id);
     const lorusso = byName('Lo Russo');
-    for (const q of ['Lo Russo', 'lorusso', 'Maria Rosa Lo Russo', 'Lo Russo Maria Rosa', 'russo rosa']) expect(await search(q), q).toContain(lorusso.id);
+    for (const q of ['Lo Russo', 'lorusso', 'Maria Rosa Lo Russo', 'Lo Russo Maria Rosa', 'russo rosa'])
+      expect(await search(q), q).toContain(lorusso.id);
     expect(await search('Rossi Maria Giovanna Zzz')).toEqual([]);
   });
 });
@@ -105,7 +132,15 @@ describe('worker search by codice fiscale and phone', () => {
     const misses: string[] = [];
     for (const w of people) {
       const national = w.phone!.slice(3);
-      for (const q of [national.slice(-4), national.slice(-7), `${national.slice(-7, -4)} ${national.slice(-4)}`, national, `+39 ${national.slice(0, 3)} ${national.slice(3)}`, `0039${national}`, national.slice(0, 6)]) {
+      for (const q of [
+        national.slice(-4),
+        national.slice(-7),
+        `${national.slice(-7, -4)} ${national.slice(-4)}`,
+        national,
+        `+39 ${national.slice(0, 3)} ${national.slice(3)}`,
+        `0039${national}`,
+        national.slice(0, 6),
+      ]) {
         if (!(await search(q)).includes(w.id)) misses.push(`${w.phone} ← ${q}`);
       }
     }
@@ -119,7 +154,9 @@ describe('a further phone number the worker gave', () => {
   it('finds the worker by it in the search and in the duplicate check', async () => {
     const w = people.find((p) => p.lastName === 'Fontana')!;
     const further = '+393489990123';
-    expect(await addWorkerPhone(database.db, { workerId: w.id, officeId, phone: further, source: 'hotline', recordedBy: null, at: new Date() })).toBe('added');
+    expect(
+      await addWorkerPhone(database.db, { workerId: w.id, officeId, phone: further, source: 'hotline', recordedBy: null, at: new Date() }),
+    ).toBe('added');
     expect(await search('0123')).toContain(w.id);
     expect(await search('348 999 0123')).toEqual([w.id]);
     const matches = await findWorkerMatches(database.db, networkId, { phone: '348 999 0123' });
@@ -140,8 +177,12 @@ describe('migration 0014', () => {
       ['Luca', 'Benedetti', 'benedetti luca'],
       ['Delia', 'Lodi', 'lodi delia'],
     ];
-    const ids = await insertWorkers(database.db, before.map(([firstName, lastName], i) => buildWorker({ officeId, firstName, lastName, codiceFiscale: null }, 2000 + i)));
-    for (const [i, [, , old]] of before.entries()) await database.db.updateTable('workers').set({ search_name: old }).where('id', '=', ids[i]!).execute();
+    const ids = await insertWorkers(
+      database.db,
+      before.map(([firstName, lastName], i) => buildWorker({ officeId, firstName, lastName, codiceFiscale: null }, 2000 + i)),
+    );
+    for (const [i, [, , old]] of before.entries())
+      await database.db.updateTable('workers').set({ search_name: old }).where('id', '=', ids[i]!).execute();
     const text = readFileSync(new URL('../../../migrations/0014_worker_search_keys.sql', import.meta.url), 'utf8');
     const update = /update workers[\s\S]*?;/.exec(text.replace(/--.*$/gm, ''))![0];
     await sql.raw(update).execute(database.db);

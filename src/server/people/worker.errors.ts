@@ -6,20 +6,27 @@ export const workerErrors = {
     it: 'Non si possono registrare lavoratori in una sede diversa dalla propria.',
     en: 'You cannot register workers in an office other than your own.',
   }),
-  invalidCursor: defineError('INVALID_CURSOR', 400, { it: 'Il cursore di paginazione non è valido.', en: 'The pagination cursor is not valid.' }),
+  invalidCursor: defineError('INVALID_CURSOR', 400, {
+    it: 'Il cursore di paginazione non è valido.',
+    en: 'The pagination cursor is not valid.',
+  }),
   invalidFields: (errors: FieldError[]) =>
     new DomainError('VALIDATION_FAILED', 400, { it: 'Alcuni dati non sono validi.', en: 'Some fields are not valid.' }, { errors }),
-  duplicate: (existingId: string) =>
-    new DuplicateWorkerError(existingId),
+  duplicate: (existingId: string) => new DuplicateWorkerError(existingId),
 };
 
 /** 409 with the id of the worker already holding the codice fiscale, so the caller can open it. */
 export class DuplicateWorkerError extends DomainError {
   constructor(readonly existingId: string) {
-    super('WORKER_ALREADY_REGISTERED', 409, {
-      it: 'Un lavoratore con questo codice fiscale è già registrato nella rete.',
-      en: 'A worker with this codice fiscale is already registered in the network.',
-    }, { errors: [{ path: 'body/codiceFiscale', message: 'Codice fiscale già registrato' }] });
+    super(
+      'WORKER_ALREADY_REGISTERED',
+      409,
+      {
+        it: 'Un lavoratore con questo codice fiscale è già registrato nella rete.',
+        en: 'A worker with this codice fiscale is already registered in the network.',
+      },
+      { errors: [{ path: 'body/codiceFiscale', message: 'Codice fiscale già registrato' }] },
+    );
   }
 }
 
@@ -33,7 +40,10 @@ export const workerFieldMessages = {
   unknownOffice: { it: 'Sede inesistente', en: 'This office does not exist' },
   cfMismatch: (fields: string[], lang: Language) =>
     lang === 'en' ? `The codice fiscale does not match: ${fields.join(', ')}` : `Il codice fiscale non corrisponde a: ${fields.join(', ')}`,
-  cfBirthDataMissing: { it: 'Indicare data di nascita e sesso oppure lasciarli ricavare dal codice fiscale', en: 'Give the birth date and sex, or let them be read from the codice fiscale' },
+  cfBirthDataMissing: {
+    it: 'Indicare data di nascita e sesso oppure lasciarli ricavare dal codice fiscale',
+    en: 'Give the birth date and sex, or let them be read from the codice fiscale',
+  },
   birthDateInFuture: { it: 'La data di nascita non può essere nel futuro', en: 'The birth date cannot be in the future' },
   birthDateTooEarly: { it: 'La data di nascita non può essere anteriore al 1900', en: 'The birth date cannot be before 1900' },
   unknownCountry: {

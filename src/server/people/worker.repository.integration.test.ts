@@ -27,10 +27,17 @@ afterAll(() => database.close());
 describe('demo people', () => {
   it('loads about 700 workers of Modena-area companies in crisis, quickly', async () => {
     console.info(`seedDemo (whole demo: organisation, people, programmes, outreach) took ${seedMs.toFixed(0)} ms`);
-    const count = await database.db.selectFrom('workers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await database.db
+      .selectFrom('workers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThanOrEqual(650);
     expect(Number(count.n)).toBeLessThanOrEqual(750);
-    const perOffice = await database.db.selectFrom('workers').select(['office_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('office_id').execute();
+    const perOffice = await database.db
+      .selectFrom('workers')
+      .select(['office_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('office_id')
+      .execute();
     expect(perOffice).toHaveLength(7);
     const companyRows = await database.db.selectFrom('companies').select(['tax_code', 'comune_code']).execute();
     expect(companyRows.length).toBeGreaterThanOrEqual(5);
@@ -53,18 +60,36 @@ describe('demo people generator', () => {
     const other = await database.db.insertInto('networks').values({ code: 'MO2', name: 'Copia' }).returning('id').executeTakeFirstOrThrow();
     const officeIds = new Map<string, string>();
     for (const office of DEMO_OFFICES) {
-      const row = await database.db.insertInto('offices').values({ network_id: other.id, code: `${office.code}-2`, name: office.name, opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow();
+      const row = await database.db
+        .insertInto('offices')
+        .values({ network_id: other.id, code: `${office.code}-2`, name: office.name, opening_hours: '[]' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       officeIds.set(office.code, row.id);
     }
     const started = performance.now();
     const result = await database.db.transaction().execute((trx) =>
-      seedDemoPeople(trx, { networkId: other.id, officeIds, officeComuni: DEMO_OFFICES.map((o) => ({ code: o.code, comune: o.comune })), operatorId: null, now: new Date() }),
+      seedDemoPeople(trx, {
+        networkId: other.id,
+        officeIds,
+        officeComuni: DEMO_OFFICES.map((o) => ({ code: o.code, comune: o.comune })),
+        operatorId: null,
+        now: new Date(),
+      }),
     );
     const ms = performance.now() - started;
     console.info(`seedDemoPeople: ${result.companies} companies, ${result.workers} workers in ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(2000);
     const codes = async (network: string) =>
-      (await database.db.selectFrom('workers').select('codice_fiscale').where('network_id', '=', network).where('codice_fiscale', 'is not', null).orderBy('codice_fiscale').execute()).map((r) => r.codice_fiscale);
+      (
+        await database.db
+          .selectFrom('workers')
+          .select('codice_fiscale')
+          .where('network_id', '=', network)
+          .where('codice_fiscale', 'is not', null)
+          .orderBy('codice_fiscale')
+          .execute()
+      ).map((r) => r.codice_fiscale);
     expect(await codes(other.id)).toEqual(await codes(networkId));
   });
 });
@@ -95,23 +120,56 @@ describe('worker repository', () => {
   });
 
   it('finds matches by codice fiscale, phone and name, and appends timeline events', async () => {
-    const someone = await database.db.selectFrom('workers').selectAll().where('network_id', '=', networkId).where('codice_fiscale', 'is not', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const someone = await database.db
+      .selectFrom('workers')
+      .selectAll()
+      .where('network_id', '=', networkId)
+      .where('codice_fiscale', 'is not', null)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const byCf = await findWorkerMatches(database.db, networkId, { codiceFiscale: someone.codice_fiscale!.toLowerCase() });
     expect(byCf[0]).toMatchObject({ id: someone.id, matchedOn: expect.arrayContaining(['codiceFiscale']) });
     const byPhone = await findWorkerMatches(database.db, networkId, { phone: someone.phone!.replace('+39', '') });
     expect(byPhone.map((m) => m.id)).toContain(someone.id);
-    const byName = await findWorkerMatches(database.db, networkId, { firstName: someone.first_name.toUpperCase(), lastName: someone.last_name, birthDate: someone.birth_date });
+    const byName = await findWorkerMatches(database.db, networkId, {
+      firstName: someone.first_name.toUpperCase(),
+      lastName: someone.last_name,
+      birthDate: someone.birth_date,
+    });
     expect(byName.map((m) => m.id)).toContain(someone.id);
     await database.db.transaction().execute((trx) =>
-      appendWorkerEvent(trx, { workerId: someone.id, officeId: someone.office_id, kind: 'intake.call', actorId: null, details: { outcome: 'registered' } }),
+      appendWorkerEvent(trx, {
+        workerId: someone.id,
+        officeId: someone.office_id,
+        kind: 'intake.call',
+        actorId: null,
+        details: { outcome: 'registered' },
+      }),
     );
     const timeline = await workers.timeline(database.db, someone.id);
     expect(timeline[0]).toMatchObject({ kind: 'intake.call', details: { outcome: 'registered' } });
   });
 
   it('returns the current consent per purpose', async () => {
-    const someone = await database.db.selectFrom('worker_consents as k').innerJoin('workers as w', 'w.id', 'k.worker_id').select(['k.worker_id', 'k.office_id']).where('w.network_id', '=', networkId).where('k.purpose', '=', 'programme').limit(1).executeTakeFirstOrThrow();
-    await workers.insertConsent(database.db, { workerId: someone.worker_id, officeId: someone.office_id, purpose: 'programme', granted: false, channel: 'paper', recordedBy: null, note: 'revoca scritta', at: new Date(Date.now() + 1000) });
+    const someone = await database.db
+      .selectFrom('worker_consents as k')
+      .innerJoin('workers as w', 'w.id', 'k.worker_id')
+      .select(['k.worker_id', 'k.office_id'])
+      .where('w.network_id', '=', networkId)
+      .where('k.purpose', '=', 'programme')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await workers.insertConsent(database.db, {
+      workerId: someone.worker_id,
+      officeId: someone.office_id,
+      purpose: 'programme',
+      granted: false,
+      channel: 'paper',
+      recordedBy: null,
+      note: 'revoca scritta',
+      at: new Date(Date.now() + 1000),
+    });
     const current = await workers.currentConsents(database.db, someone.worker_id);
     expect(current.find((c) => c.purpose === 'programme')).toMatchObject({ granted: false, channel: 'paper' });
   });

@@ -108,10 +108,16 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
   const searchSortCap = options.searchSortCap ?? SEARCH_SORT_CAP;
   return {
     /** A worker's row, people's columns only: office, CIGS case and company names are merged by the service. */
-    findById: (executor: Executor, id: string) => executor.selectFrom('workers as w').selectAll('w').where('w.id', '=', id).executeTakeFirst(),
+    findById: (executor: Executor, id: string) =>
+      executor.selectFrom('workers as w').selectAll('w').where('w.id', '=', id).executeTakeFirst(),
 
     async findIdByCodiceFiscale(executor: Executor, networkId: string, cf: string): Promise<string | undefined> {
-      const row = await executor.selectFrom('workers').select('id').where('network_id', '=', networkId).where('codice_fiscale', '=', cf).executeTakeFirst();
+      const row = await executor
+        .selectFrom('workers')
+        .select('id')
+        .where('network_id', '=', networkId)
+        .where('codice_fiscale', '=', cf)
+        .executeTakeFirst();
       return row?.id;
     },
 
@@ -119,7 +125,13 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
      * A page of the worker list in (last name, first name, id) order. `companyCaseIds`: the CIGS
      * cases of `query.companyId` (companies owns them), resolved by the caller.
      */
-    async list(executor: Executor, networkId: string, officeFilter: string | null, query: WorkerListQuery, companyCaseIds?: readonly string[]): Promise<{ items: WorkerListRow[]; nextCursor: string | null; total: number | null }> {
+    async list(
+      executor: Executor,
+      networkId: string,
+      officeFilter: string | null,
+      query: WorkerListQuery,
+      companyCaseIds?: readonly string[],
+    ): Promise<{ items: WorkerListRow[]; nextCursor: string | null; total: number | null }> {
       const conditions: RawBuilder<unknown>[] = [sql`w.network_id = ${networkId}`];
       const office = officeFilter ?? query.officeId;
       if (office) conditions.push(sql`w.office_id = ${office}`);
@@ -127,19 +139,30 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
       if (query.cigsCaseId) conditions.push(sql`w.cigs_case_id = ${query.cigsCaseId}`);
       if (query.companyId) conditions.push(companyCaseIds?.length ? sql`w.cigs_case_id in (${sql.join([...companyCaseIds])})` : sql`false`);
       if (query.cigsEndBefore) conditions.push(sql`w.effective_cigs_end < ${query.cigsEndBefore}`);
-      if (query.hasCodiceFiscale) conditions.push(query.hasCodiceFiscale === 'true' ? sql`w.codice_fiscale is not null` : sql`w.codice_fiscale is null`);
+      if (query.hasCodiceFiscale)
+        conditions.push(query.hasCodiceFiscale === 'true' ? sql`w.codice_fiscale is not null` : sql`w.codice_fiscale is null`);
       const search = query.q ? classifySearch(query.q) : undefined;
       if (search?.kind === 'cf') conditions.push(sql`w.codice_fiscale like ${`${search.value}%`}`);
       else if (search?.kind === 'phone') {
         // The start of the number, or its last digits ("4567", "123 4567": trigram index of 0014),
         // on record or among the further numbers the worker gave (worker_phones: a hotline caller's new number).
         const phoneLike = (column: RawBuilder<unknown>) =>
-          search.suffix ? sql`(${column} like ${`${search.prefix}%`} or ${column} like ${`%${search.suffix}`})` : sql`${column} like ${`${search.prefix}%`}`;
-        conditions.push(sql`(${phoneLike(sql.ref('w.phone'))} or w.id in (select p.worker_id from worker_phones p where ${phoneLike(sql.ref('p.phone'))}))`);
+          search.suffix
+            ? sql`(${column} like ${`${search.prefix}%`} or ${column} like ${`%${search.suffix}`})`
+            : sql`${column} like ${`${search.prefix}%`}`;
+        conditions.push(
+          sql`(${phoneLike(sql.ref('w.phone'))} or w.id in (select p.worker_id from worker_phones p where ${phoneLike(sql.ref('p.phone'))}))`,
+        );
       } else if (search?.kind === 'name') {
         // Each word anywhere in the key "last first" (trigram index): "maria rossi" finds Rossi Maria,
         // "de luca" and "deluca" find De Luca (the key joins particles, worker-names.ts).
-        const byName = search.words.length > 0 ? sql`${sql.join(search.words.map((word) => sql`w.search_name like ${`%${word}%`}`), sql` and `)}` : sql`false`;
+        const byName =
+          search.words.length > 0
+            ? sql`${sql.join(
+                search.words.map((word) => sql`w.search_name like ${`%${word}%`}`),
+                sql` and `,
+              )}`
+            : sql`false`;
         conditions.push(search.cfPrefix ? sql`(${byName} or w.codice_fiscale like ${`${search.cfPrefix}%`})` : byName);
       }
       // How many match in all ("1.234 lavoratori"): counted on the first page only, the filters without the cursor.
@@ -149,7 +172,16 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
         conditions.push(sql`(w.last_name, w.first_name, w.id) > (${last}, ${first}, ${id}::uuid)`);
       }
       const where = sql<boolean>`${sql.join(conditions, sql` and `)}`;
-      const columns = ['w.id', 'w.first_name', 'w.last_name', 'w.codice_fiscale', 'w.phone', 'w.office_id', 'w.cigs_case_id', 'w.effective_cigs_end as cigs_end_date'] as const;
+      const columns = [
+        'w.id',
+        'w.first_name',
+        'w.last_name',
+        'w.codice_fiscale',
+        'w.phone',
+        'w.office_id',
+        'w.cigs_case_id',
+        'w.effective_cigs_end as cigs_end_date',
+      ] as const;
       const joined = (from: ReturnType<typeof executor.selectFrom<'workers as w'>>) =>
         from
           .select(columns)
@@ -158,14 +190,31 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
           .orderBy('w.id')
           .limit(query.limit + 1);
 
-      let rows: Array<{ id: string; first_name: string; last_name: string; codice_fiscale: string | null; phone: string | null; office_id: string; cigs_case_id: string | null; cigs_end_date: string | null }> | undefined;
+      let rows:
+        | Array<{
+            id: string;
+            first_name: string;
+            last_name: string;
+            codice_fiscale: string | null;
+            phone: string | null;
+            office_id: string;
+            cigs_case_id: string | null;
+            cigs_end_date: string | null;
+          }>
+        | undefined;
       if (search?.kind === 'name') {
         // A name search sorts its matches rather than walking the name index: matches of one surname
         // cluster in the alphabet, and walking to them can read most of an office's rows. Matching
         // through the trigram index is bounded (SEARCH_SORT_CAP); a search that matches more (a common
         // first name alone) is dense, and then walking the name index in order is the fast plan.
         const capped = await executor
-          .with('m', (db) => db.selectFrom('workers as w').select('w.id').where(where).limit(searchSortCap + 1))
+          .with('m', (db) =>
+            db
+              .selectFrom('workers as w')
+              .select('w.id')
+              .where(where)
+              .limit(searchSortCap + 1),
+          )
           .selectFrom('workers as w')
           .where('w.id', 'in', (eb) => eb.selectFrom('m').select('m.id'))
           .select(columns)
@@ -182,7 +231,15 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
       const total = counted
         ? rows.length <= query.limit
           ? rows.length
-          : Number((await executor.selectFrom('workers as w').select(sql<number>`count(*)`.as('n')).where(counted).executeTakeFirstOrThrow()).n)
+          : Number(
+              (
+                await executor
+                  .selectFrom('workers as w')
+                  .select(sql<number>`count(*)`.as('n'))
+                  .where(counted)
+                  .executeTakeFirstOrThrow()
+              ).n,
+            )
         : null;
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
@@ -212,7 +269,11 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
     },
 
     async update(executor: Executor, id: string, values: WorkerValues, now: Date): Promise<void> {
-      await executor.updateTable('workers').set({ ...toRow(values), updated_at: now }).where('id', '=', id).execute();
+      await executor
+        .updateTable('workers')
+        .set({ ...toRow(values), updated_at: now })
+        .where('id', '=', id)
+        .execute();
     },
 
     /**
@@ -229,13 +290,41 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
         .orderBy('k.recorded_at', 'desc')
         .orderBy('k.id', 'desc')
         .execute();
-      return rows.map((r) => ({ purpose: r.purpose, granted: r.granted, channel: r.channel, recordedAt: r.recorded_at.toISOString(), recordedById: r.recorded_by, note: r.note }));
+      return rows.map((r) => ({
+        purpose: r.purpose,
+        granted: r.granted,
+        channel: r.channel,
+        recordedAt: r.recorded_at.toISOString(),
+        recordedById: r.recorded_by,
+        note: r.note,
+      }));
     },
 
-    async insertConsent(executor: Executor, c: { workerId: string; officeId: string; purpose: ConsentPurpose; granted: boolean; channel: ConsentChannel; recordedBy: string | null; note: string; at: Date }) {
+    async insertConsent(
+      executor: Executor,
+      c: {
+        workerId: string;
+        officeId: string;
+        purpose: ConsentPurpose;
+        granted: boolean;
+        channel: ConsentChannel;
+        recordedBy: string | null;
+        note: string;
+        at: Date;
+      },
+    ) {
       await executor
         .insertInto('worker_consents')
-        .values({ worker_id: c.workerId, office_id: c.officeId, purpose: c.purpose, granted: c.granted, channel: c.channel, recorded_by: c.recordedBy, note: c.note, recorded_at: c.at })
+        .values({
+          worker_id: c.workerId,
+          office_id: c.officeId,
+          purpose: c.purpose,
+          granted: c.granted,
+          channel: c.channel,
+          recorded_by: c.recordedBy,
+          note: c.note,
+          recorded_at: c.at,
+        })
         .execute();
     },
 
@@ -250,7 +339,10 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
       return rows.map((r) => ({ id: r.id, body: r.body, authorId: r.author_id, createdAt: r.created_at.toISOString() }));
     },
 
-    async insertNote(executor: Executor, n: { workerId: string; officeId: string; authorId: string; body: string; at: Date }): Promise<string> {
+    async insertNote(
+      executor: Executor,
+      n: { workerId: string; officeId: string; authorId: string; body: string; at: Date },
+    ): Promise<string> {
       const row = await executor
         .insertInto('worker_notes')
         .values({ worker_id: n.workerId, office_id: n.officeId, author_id: n.authorId, body: n.body, created_at: n.at })

@@ -43,18 +43,31 @@ describe('workers: access and validation', () => {
     expectProblem(await matcher.post('/api/v1/workers', { firstName: 'A', lastName: 'B' }), 403, 'FORBIDDEN');
     const someone = (await matcher.get('/api/v1/workers?limit=1')).json().items[0].id;
     expectProblem(await matcher.patch(`/api/v1/workers/${someone}`, { phone: '3331234567' }), 403, 'FORBIDDEN');
-    expectProblem(await matcher.post(`/api/v1/workers/${someone}/consents`, { purpose: 'programme', granted: true, channel: 'phone' }), 403, 'FORBIDDEN');
+    expectProblem(
+      await matcher.post(`/api/v1/workers/${someone}/consents`, { purpose: 'programme', granted: true, channel: 'phone' }),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('answers 400 for an invalid codice fiscale, naming the field', async () => {
     const typo = cf.slice(0, 15) + (cf[15] === 'A' ? 'B' : 'A');
-    const body = expectProblem(await frontoffice.post('/api/v1/workers', { firstName: 'Ornella', lastName: 'Pellacani', codiceFiscale: typo }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await frontoffice.post('/api/v1/workers', { firstName: 'Ornella', lastName: 'Pellacani', codiceFiscale: typo }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(body.errors).toEqual([{ path: 'body/codiceFiscale', message: expect.stringMatching(/carattere di controllo/) }]);
   });
 
   it('answers 400 for a codice fiscale that contradicts the name or the birth date', async () => {
     const body = expectProblem(
-      await frontoffice.post('/api/v1/workers', { firstName: 'Ornella', lastName: 'Bellacani', codiceFiscale: cf, birthDate: '1971-03-15' }),
+      await frontoffice.post('/api/v1/workers', {
+        firstName: 'Ornella',
+        lastName: 'Bellacani',
+        codiceFiscale: cf,
+        birthDate: '1971-03-15',
+      }),
       400,
       'VALIDATION_FAILED',
     );
@@ -62,14 +75,26 @@ describe('workers: access and validation', () => {
   });
 
   it('answers 400 for an unknown comune, a bad phone and unknown fields', async () => {
-    const body = expectProblem(await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', residenceComuneCode: '036999' }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', residenceComuneCode: '036999' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(body.errors).toEqual([{ path: 'body/residenceComuneCode', message: expect.stringMatching(/Comune sconosciuto/) }]);
-    const phone = expectProblem(await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', phone: '12', salary: 1 }), 400, 'VALIDATION_FAILED');
+    const phone = expectProblem(
+      await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', phone: '12', salary: 1 }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(phone.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body/phone', 'body']));
   });
 
   it('refuses a front-office operator registering a worker in another office', async () => {
-    expectProblem(await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', officeId: carpi }), 403, 'OFFICE_OUT_OF_SCOPE');
+    expectProblem(
+      await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', officeId: carpi }),
+      403,
+      'OFFICE_OUT_OF_SCOPE',
+    );
   });
 });
 
@@ -79,7 +104,13 @@ describe('workers: registration, duplicates, reading', () => {
   it('registers a hotline call with only name and phone', async () => {
     const res = await frontoffice.post('/api/v1/workers', { firstName: 'ANNA', lastName: 'ZINI', phone: '347 555 0101' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ firstName: 'Anna', lastName: 'Zini', phone: '+393475550101', codiceFiscale: null, officeId: modena });
+    expect(res.json()).toMatchObject({
+      firstName: 'Anna',
+      lastName: 'Zini',
+      phone: '+393475550101',
+      codiceFiscale: null,
+      officeId: modena,
+    });
   });
 
   it('derives birth data from the codice fiscale and links the CIGS case with its end date', async () => {
@@ -114,13 +145,21 @@ describe('workers: registration, duplicates, reading', () => {
     expect(byCf).toEqual([expect.objectContaining({ id: ornella, matchedOn: ['codiceFiscale'] })]);
     const byPhone = (await frontoffice.get('/api/v1/workers/duplicates?phone=3380001111')).json().items;
     expect(byPhone).toEqual([expect.objectContaining({ id: ornella, matchedOn: ['phone'] })]);
-    const byName = (await frontoffice.get('/api/v1/workers/duplicates?firstName=ornella&lastName=PELLACANI&birthDate=1971-03-14')).json().items;
+    const byName = (await frontoffice.get('/api/v1/workers/duplicates?firstName=ornella&lastName=PELLACANI&birthDate=1971-03-14')).json()
+      .items;
     expect(byName.map((c: { id: string }) => c.id)).toEqual([ornella]);
-    expect((await frontoffice.get('/api/v1/workers/duplicates?firstName=ornella&lastName=PELLACANI&birthDate=1980-01-01')).json().items).toEqual([]);
+    expect(
+      (await frontoffice.get('/api/v1/workers/duplicates?firstName=ornella&lastName=PELLACANI&birthDate=1980-01-01')).json().items,
+    ).toEqual([]);
   });
 
   it('refuses a second worker with the same codice fiscale: 409 with the existing id', async () => {
-    const res = await coordinator.post('/api/v1/workers', { firstName: 'Ornella', lastName: 'Pellacani', codiceFiscale: cf, officeId: carpi });
+    const res = await coordinator.post('/api/v1/workers', {
+      firstName: 'Ornella',
+      lastName: 'Pellacani',
+      codiceFiscale: cf,
+      officeId: carpi,
+    });
     const body = expectProblem(res, 409, 'WORKER_ALREADY_REGISTERED');
     expect(body.existingId).toBe(ornella);
   });
@@ -128,7 +167,12 @@ describe('workers: registration, duplicates, reading', () => {
   it('audits every read of a worker’s record', async () => {
     const res = await frontoffice.get(`/api/v1/workers/${ornella}`);
     expect(res.statusCode).toBe(200);
-    const reads = await t.database.db.selectFrom('audit_log').select(['action', 'office_id']).where('entity_id', '=', ornella).where('action', '=', 'worker.read').execute();
+    const reads = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'office_id'])
+      .where('entity_id', '=', ornella)
+      .where('action', '=', 'worker.read')
+      .execute();
     expect(reads).toEqual([{ action: 'worker.read', office_id: modena }]);
   });
 
@@ -158,10 +202,21 @@ describe('workers: registration, duplicates, reading', () => {
   it('records consents: the latest per purpose is the current state, with the operator for phone consent', async () => {
     await frontoffice.post(`/api/v1/workers/${ornella}/consents`, { purpose: 'contact_sms', granted: true, channel: 'phone' });
     t.clock.advance(60_000);
-    const res = await frontoffice.post(`/api/v1/workers/${ornella}/consents`, { purpose: 'contact_sms', granted: false, channel: 'phone', note: 'Preferisce e-mail' });
+    const res = await frontoffice.post(`/api/v1/workers/${ornella}/consents`, {
+      purpose: 'contact_sms',
+      granted: false,
+      channel: 'phone',
+      note: 'Preferisce e-mail',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json().items).toEqual([expect.objectContaining({ purpose: 'contact_sms', granted: false, channel: 'phone', recordedBy: 'Luca Galli' })]);
-    expectProblem(await frontoffice.post(`/api/v1/workers/${ornella}/consents`, { purpose: 'marketing', granted: true, channel: 'phone' }), 400, 'VALIDATION_FAILED');
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ purpose: 'contact_sms', granted: false, channel: 'phone', recordedBy: 'Luca Galli' }),
+    ]);
+    expectProblem(
+      await frontoffice.post(`/api/v1/workers/${ornella}/consents`, { purpose: 'marketing', granted: true, channel: 'phone' }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('adds notes and shows everything on the timeline, newest first', async () => {
@@ -172,13 +227,27 @@ describe('workers: registration, duplicates, reading', () => {
     expect(note.json()).toMatchObject({ body: 'Interessata a corsi di contabilità.', authorName: 'Sara Colombo' });
     expect((await frontoffice.get(`/api/v1/workers/${ornella}/notes`)).json().items).toHaveLength(1);
     const timeline = (await frontoffice.get(`/api/v1/workers/${ornella}/timeline`)).json().items;
-    expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(['note.added', 'consent.withdrawn', 'consent.granted', 'worker.updated', 'worker.created']);
+    expect(timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'note.added',
+      'consent.withdrawn',
+      'consent.granted',
+      'worker.updated',
+      'worker.created',
+    ]);
     expect(timeline[0].actorName).toBe('Sara Colombo');
   });
 });
 
 describe('workers: list, filters and search', () => {
-  type Item = { id: string; lastName: string; firstName: string; officeId: string; codiceFiscale: string | null; phone: string | null; cigsEndDate: string | null };
+  type Item = {
+    id: string;
+    lastName: string;
+    firstName: string;
+    officeId: string;
+    codiceFiscale: string | null;
+    phone: string | null;
+    cigsEndDate: string | null;
+  };
   const items = async (agent: Agent, qs: string): Promise<Item[]> => (await agent.get(`/api/v1/workers?${qs}`)).json().items;
 
   it('answers 400 to a bad filter or cursor', async () => {

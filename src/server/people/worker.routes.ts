@@ -51,7 +51,10 @@ export function registerWorkerRoutes(app: FastifyInstance, service: WorkerServic
   route(r, workerEndpoints.create, {
     config: { access: canEditWorkers },
     schema: { tags, summary: 'Registra un lavoratore (nome e telefono bastano; il codice fiscale, se dato, deve essere coerente)' },
-    handler: async (request, reply) => orDuplicate(request, reply, async () => reply.code(201).send(await service.create(actorContext(request), request.body, pickLanguage(request.headers['accept-language'])))),
+    handler: async (request, reply) =>
+      orDuplicate(request, reply, async () =>
+        reply.code(201).send(await service.create(actorContext(request), request.body, pickLanguage(request.headers['accept-language']))),
+      ),
   });
 
   route(r, workerEndpoints.get, {
@@ -63,13 +66,17 @@ export function registerWorkerRoutes(app: FastifyInstance, service: WorkerServic
   route(r, workerEndpoints.update, {
     config: { access: canEditWorkers },
     schema: { tags, summary: 'Modifica i dati del lavoratore' },
-    handler: async (request, reply) => orDuplicate(request, reply, () => service.update(actorContext(request), request.params.id, request.body, pickLanguage(request.headers['accept-language']))),
+    handler: async (request, reply) =>
+      orDuplicate(request, reply, () =>
+        service.update(actorContext(request), request.params.id, request.body, pickLanguage(request.headers['accept-language'])),
+      ),
   });
 
   route(r, workerEndpoints.recordConsent, {
     config: { access: canEditWorkers },
     schema: { tags, summary: 'Registra un consenso dato o revocato (per telefono resta traccia dell’operatore)' },
-    handler: async (request, reply) => reply.code(201).send(await service.recordConsent(actorContext(request), request.params.id, request.body)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await service.recordConsent(actorContext(request), request.params.id, request.body)),
   });
 
   route(r, workerEndpoints.notes, {
@@ -81,7 +88,8 @@ export function registerWorkerRoutes(app: FastifyInstance, service: WorkerServic
   route(r, workerEndpoints.addNote, {
     config: { access: canAddWorkerNotes },
     schema: { tags, summary: 'Aggiunge una nota' },
-    handler: async (request, reply) => reply.code(201).send(await service.addNote(actorContext(request), request.params.id, request.body.body)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await service.addNote(actorContext(request), request.params.id, request.body.body)),
   });
 
   route(r, workerEndpoints.timeline, {

@@ -44,13 +44,20 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
 
   async function consentsOf(executor: Executor, workerId: string): Promise<Consent[]> {
     const rows = await workers.currentConsents(executor, workerId);
-    const staff = await staffNamesById(executor, rows.map((r) => r.recordedById));
+    const staff = await staffNamesById(
+      executor,
+      rows.map((r) => r.recordedById),
+    );
     return rows.map(({ recordedById, ...c }) => ({ ...c, recordedBy: recordedById ? (staff.get(recordedById) ?? null) : null }));
   }
 
   async function present(row: WorkerDetailRow): Promise<Worker> {
-    const comune = row.residence_comune_code ? (await comuniByCodes(db, [row.residence_comune_code])).get(row.residence_comune_code) : undefined;
-    const birthPlace = row.birth_place_code ? (await comuniByCadastralCodes(db, [row.birth_place_code])).get(row.birth_place_code) : undefined;
+    const comune = row.residence_comune_code
+      ? (await comuniByCodes(db, [row.residence_comune_code])).get(row.residence_comune_code)
+      : undefined;
+    const birthPlace = row.birth_place_code
+      ? (await comuniByCadastralCodes(db, [row.birth_place_code])).get(row.birth_place_code)
+      : undefined;
     const officeName = (await officeNamesById(db, [row.office_id])).get(row.office_id) ?? '';
     const cigs = row.cigs_case_id ? (await cigsCaseDetails(db, [row.cigs_case_id])).get(row.cigs_case_id) : undefined;
     return {
@@ -94,8 +101,10 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     const errors: FieldError[] = [];
     const out: WorkerValues = { ...merged };
     if (merged.birthDate) {
-      if (merged.birthDate > romeToday(clock())) errors.push({ path: 'body/birthDate', message: workerFieldMessages.birthDateInFuture[lang] });
-      else if (merged.birthDate < EARLIEST_BIRTH_DATE) errors.push({ path: 'body/birthDate', message: workerFieldMessages.birthDateTooEarly[lang] });
+      if (merged.birthDate > romeToday(clock()))
+        errors.push({ path: 'body/birthDate', message: workerFieldMessages.birthDateInFuture[lang] });
+      else if (merged.birthDate < EARLIEST_BIRTH_DATE)
+        errors.push({ path: 'body/birthDate', message: workerFieldMessages.birthDateTooEarly[lang] });
     }
     if (merged.citizenship && !(await knownCountryCodes(db, [merged.citizenship])).has(merged.citizenship.toUpperCase())) {
       errors.push({ path: 'body/citizenship', message: workerFieldMessages.unknownCountry[lang] });
@@ -113,7 +122,13 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
         birthPlaceCadastralCode: out.birthPlaceCode,
       });
       if (mismatches.length > 0) {
-        errors.push({ path: 'body/codiceFiscale', message: workerFieldMessages.cfMismatch(mismatches.map((f) => CONSISTENCY_FIELD[lang][f] ?? f), lang) });
+        errors.push({
+          path: 'body/codiceFiscale',
+          message: workerFieldMessages.cfMismatch(
+            mismatches.map((f) => CONSISTENCY_FIELD[lang][f] ?? f),
+            lang,
+          ),
+        });
       }
     }
     if (merged.residenceComuneCode && !(await comuniByCodes(db, [merged.residenceComuneCode])).has(merged.residenceComuneCode)) {
@@ -123,7 +138,8 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       const cigs = (await cigsCaseDetails(db, [merged.cigsCaseId])).get(merged.cigsCaseId);
       // Without an own end date the worker's CIGS ends with the case's authorisation: it is left
       // empty (not copied) so that an extension of the case reaches the worker (migration 0009).
-      if (!cigs || cigs.networkId !== networkId) errors.push({ path: 'body/cigsCaseId', message: workerFieldMessages.unknownCigsCase[lang] });
+      if (!cigs || cigs.networkId !== networkId)
+        errors.push({ path: 'body/cigsCaseId', message: workerFieldMessages.unknownCigsCase[lang] });
     }
     if (errors.length > 0) throw workerErrors.invalidFields(errors);
     if (merged.firstName !== undefined && merged.lastName !== undefined) out.searchName = searchNameOf(merged.firstName, merged.lastName);
@@ -132,27 +148,52 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
 
   async function notesOf(workerId: string): Promise<Note[]> {
     const rows = await workers.notes(db, workerId);
-    const staff = await staffNamesById(db, rows.map((r) => r.authorId));
+    const staff = await staffNamesById(
+      db,
+      rows.map((r) => r.authorId),
+    );
     return rows.map(({ authorId, ...n }) => ({ ...n, authorName: staff.get(authorId) ?? '' }));
   }
 
   async function checkOffice(actor: Actor, networkId: string, officeId: string, lang: Language) {
     if (!worksAcrossNetwork(actor) && officeId !== actor.officeId) throw workerErrors.officeOutOfScope();
     const office = await officeById(db, officeId);
-    if (!office || office.networkId !== networkId) throw workerErrors.invalidFields([{ path: 'body/officeId', message: workerFieldMessages.unknownOffice[lang] }]);
+    if (!office || office.networkId !== networkId)
+      throw workerErrors.invalidFields([{ path: 'body/officeId', message: workerFieldMessages.unknownOffice[lang] }]);
   }
 
   return {
     /** A page of the list, each row with its office and company (one lookup per page, no N+1). Audited: it shows personal data. */
-    async list(ctx: ActorContext, query: WorkerListQuery): Promise<{ items: WorkerSummary[]; nextCursor: string | null; total: number | null }> {
+    async list(
+      ctx: ActorContext,
+      query: WorkerListQuery,
+    ): Promise<{ items: WorkerSummary[]; nextCursor: string | null; total: number | null }> {
       const actor = ctx.actor;
       const caseIds = query.companyId ? await cigsCaseIdsOfCompany(db, query.companyId) : undefined;
       const page = await workers.list(db, networkOf(actor), workerOfficeFilter(actor), query, caseIds);
-      const [offices, cases] = await Promise.all([officeNamesById(db, page.items.map((r) => r.officeId)), cigsCaseDetails(db, page.items.map((r) => r.cigsCaseId))]);
+      const [offices, cases] = await Promise.all([
+        officeNamesById(
+          db,
+          page.items.map((r) => r.officeId),
+        ),
+        cigsCaseDetails(
+          db,
+          page.items.map((r) => r.cigsCaseId),
+        ),
+      ]);
       // GDPR art. 5(2) accountability: who saw which people's data, one row per page read.
-      await audit.record(db, ctx, { action: 'worker.list.read', entityType: 'worker', entityId: null, details: { count: page.items.length, workerIds: page.items.map((r) => r.id), ...(query.q ? { searched: true } : {}) } });
+      await audit.record(db, ctx, {
+        action: 'worker.list.read',
+        entityType: 'worker',
+        entityId: null,
+        details: { count: page.items.length, workerIds: page.items.map((r) => r.id), ...(query.q ? { searched: true } : {}) },
+      });
       return {
-        items: page.items.map(({ cigsCaseId, ...r }) => ({ ...r, officeName: offices.get(r.officeId) ?? '', companyName: cigsCaseId ? (cases.get(cigsCaseId)?.companyName ?? null) : null })),
+        items: page.items.map(({ cigsCaseId, ...r }) => ({
+          ...r,
+          officeName: offices.get(r.officeId) ?? '',
+          companyName: cigsCaseId ? (cases.get(cigsCaseId)?.companyName ?? null) : null,
+        })),
         nextCursor: page.nextCursor,
         total: page.total,
       };
@@ -161,7 +202,13 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     async get(ctx: ActorContext, id: string): Promise<Worker> {
       const row = await load(ctx.actor, id);
       // Every read of a person's record is audited (GDPR art. 5(2) accountability).
-      await audit.record(db, ctx, { action: 'worker.read', entityType: 'worker', entityId: id, entityLabel: `${row.last_name} ${row.first_name}`, officeId: row.office_id });
+      await audit.record(db, ctx, {
+        action: 'worker.read',
+        entityType: 'worker',
+        entityId: id,
+        entityLabel: `${row.last_name} ${row.first_name}`,
+        officeId: row.office_id,
+      });
       return present(row);
     },
 
@@ -171,7 +218,13 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
      */
     async findDuplicates(ctx: ActorContext, query: MatchQuery) {
       const matches = (await findWorkerMatches(db, networkOf(ctx.actor), query)).map((m) => maskWorkerMatch(ctx.actor, m));
-      if (matches.length > 0) await audit.record(db, ctx, { action: 'worker.duplicates.read', entityType: 'worker', entityId: null, details: { candidateIds: matches.map((m) => m.id) } });
+      if (matches.length > 0)
+        await audit.record(db, ctx, {
+          action: 'worker.duplicates.read',
+          entityType: 'worker',
+          entityId: null,
+          details: { candidateIds: matches.map((m) => m.id) },
+        });
       return matches;
     },
 
@@ -181,24 +234,44 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       const officeId = input.officeId ?? ctx.actor.officeId;
       if (!officeId) throw noCurrentOffice();
       await checkOffice(ctx.actor, networkId, officeId, lang);
-      const values = await resolve(networkId, { ...input, officeId, firstName: tidyName(input.firstName), lastName: tidyName(input.lastName) }, lang);
+      const values = await resolve(
+        networkId,
+        { ...input, officeId, firstName: tidyName(input.firstName), lastName: tidyName(input.lastName) },
+        lang,
+      );
       if (values.codiceFiscale) {
         const existing = await workers.findIdByCodiceFiscale(db, networkId, values.codiceFiscale);
         if (existing) throw workerErrors.duplicate(existing);
       }
       const now = clock();
-      const id = await db.transaction().execute(async (trx) => {
-        const newId = await workers.insert(trx, networkId, { ...values, officeId }, now);
-        await audit.record(trx, ctx, { action: 'worker.created', entityType: 'worker', entityId: newId, entityLabel: `${values.lastName} ${values.firstName}`, officeId });
-        await appendWorkerEvent(trx, { workerId: newId, officeId, kind: 'worker.created', actorId: ctx.actor.userId, at: now, details: { codiceFiscale: Boolean(values.codiceFiscale) } });
-        return newId;
-      }).catch(async (err: unknown) => {
-        // Two operators registering the same person at once: the unique index decides.
-        if (isUniqueViolation(err) && values.codiceFiscale) {
-          throw workerErrors.duplicate((await workers.findIdByCodiceFiscale(db, networkId, values.codiceFiscale)) ?? '');
-        }
-        throw err;
-      });
+      const id = await db
+        .transaction()
+        .execute(async (trx) => {
+          const newId = await workers.insert(trx, networkId, { ...values, officeId }, now);
+          await audit.record(trx, ctx, {
+            action: 'worker.created',
+            entityType: 'worker',
+            entityId: newId,
+            entityLabel: `${values.lastName} ${values.firstName}`,
+            officeId,
+          });
+          await appendWorkerEvent(trx, {
+            workerId: newId,
+            officeId,
+            kind: 'worker.created',
+            actorId: ctx.actor.userId,
+            at: now,
+            details: { codiceFiscale: Boolean(values.codiceFiscale) },
+          });
+          return newId;
+        })
+        .catch(async (err: unknown) => {
+          // Two operators registering the same person at once: the unique index decides.
+          if (isUniqueViolation(err) && values.codiceFiscale) {
+            throw workerErrors.duplicate((await workers.findIdByCodiceFiscale(db, networkId, values.codiceFiscale)) ?? '');
+          }
+          throw err;
+        });
       return present((await workers.findById(db, id))!);
     },
 
@@ -227,8 +300,22 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       const now = clock();
       await db.transaction().execute(async (trx) => {
         await workers.update(trx, id, values, now);
-        await audit.record(trx, ctx, { action: 'worker.updated', entityType: 'worker', entityId: id, entityLabel: `${values.lastName} ${values.firstName}`, officeId: values.officeId ?? before.office_id, details: { fields: changed } });
-        await appendWorkerEvent(trx, { workerId: id, officeId: values.officeId ?? before.office_id, kind: 'worker.updated', actorId: ctx.actor.userId, at: now, details: { fields: changed } });
+        await audit.record(trx, ctx, {
+          action: 'worker.updated',
+          entityType: 'worker',
+          entityId: id,
+          entityLabel: `${values.lastName} ${values.firstName}`,
+          officeId: values.officeId ?? before.office_id,
+          details: { fields: changed },
+        });
+        await appendWorkerEvent(trx, {
+          workerId: id,
+          officeId: values.officeId ?? before.office_id,
+          kind: 'worker.updated',
+          actorId: ctx.actor.userId,
+          at: now,
+          details: { fields: changed },
+        });
       });
       return present((await workers.findById(db, id))!);
     },
@@ -238,16 +325,45 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       const now = clock();
       await db.transaction().execute(async (trx) => {
         // The operator who took the call is recorded: for phone consent they are the witness.
-        await workers.insertConsent(trx, { workerId: id, officeId: worker.office_id, purpose: input.purpose, granted: input.granted, channel: input.channel, recordedBy: ctx.actor.userId, note: input.note ?? '', at: now });
-        await audit.record(trx, ctx, { action: 'worker.consent.recorded', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id, details: { purpose: input.purpose, granted: input.granted, channel: input.channel } });
-        await appendWorkerEvent(trx, { workerId: id, officeId: worker.office_id, kind: input.granted ? 'consent.granted' : 'consent.withdrawn', actorId: ctx.actor.userId, at: now, details: { purpose: input.purpose, channel: input.channel } });
+        await workers.insertConsent(trx, {
+          workerId: id,
+          officeId: worker.office_id,
+          purpose: input.purpose,
+          granted: input.granted,
+          channel: input.channel,
+          recordedBy: ctx.actor.userId,
+          note: input.note ?? '',
+          at: now,
+        });
+        await audit.record(trx, ctx, {
+          action: 'worker.consent.recorded',
+          entityType: 'worker',
+          entityId: id,
+          entityLabel: `${worker.last_name} ${worker.first_name}`,
+          officeId: worker.office_id,
+          details: { purpose: input.purpose, granted: input.granted, channel: input.channel },
+        });
+        await appendWorkerEvent(trx, {
+          workerId: id,
+          officeId: worker.office_id,
+          kind: input.granted ? 'consent.granted' : 'consent.withdrawn',
+          actorId: ctx.actor.userId,
+          at: now,
+          details: { purpose: input.purpose, channel: input.channel },
+        });
       });
       return { items: await consentsOf(db, id) };
     },
 
     async notes(ctx: ActorContext, id: string) {
       const worker = await load(ctx.actor, id);
-      await audit.record(db, ctx, { action: 'worker.notes.read', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id });
+      await audit.record(db, ctx, {
+        action: 'worker.notes.read',
+        entityType: 'worker',
+        entityId: id,
+        entityLabel: `${worker.last_name} ${worker.first_name}`,
+        officeId: worker.office_id,
+      });
       return { items: await notesOf(id) };
     },
 
@@ -255,19 +371,51 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       const worker = await load(ctx.actor, id);
       const now = clock();
       await db.transaction().execute(async (trx) => {
-        const noteId = await workers.insertNote(trx, { workerId: id, officeId: worker.office_id, authorId: ctx.actor.userId, body, at: now });
-        await audit.record(trx, ctx, { action: 'worker.note.added', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id, details: { noteId } });
-        await appendWorkerEvent(trx, { workerId: id, officeId: worker.office_id, kind: 'note.added', actorId: ctx.actor.userId, at: now, details: { noteId } });
+        const noteId = await workers.insertNote(trx, {
+          workerId: id,
+          officeId: worker.office_id,
+          authorId: ctx.actor.userId,
+          body,
+          at: now,
+        });
+        await audit.record(trx, ctx, {
+          action: 'worker.note.added',
+          entityType: 'worker',
+          entityId: id,
+          entityLabel: `${worker.last_name} ${worker.first_name}`,
+          officeId: worker.office_id,
+          details: { noteId },
+        });
+        await appendWorkerEvent(trx, {
+          workerId: id,
+          officeId: worker.office_id,
+          kind: 'note.added',
+          actorId: ctx.actor.userId,
+          at: now,
+          details: { noteId },
+        });
       });
       return (await notesOf(id))[0]!;
     },
 
     async timeline(ctx: ActorContext, id: string) {
       const worker = await load(ctx.actor, id);
-      await audit.record(db, ctx, { action: 'worker.timeline.read', entityType: 'worker', entityId: id, entityLabel: `${worker.last_name} ${worker.first_name}`, officeId: worker.office_id });
+      await audit.record(db, ctx, {
+        action: 'worker.timeline.read',
+        entityType: 'worker',
+        entityId: id,
+        entityLabel: `${worker.last_name} ${worker.first_name}`,
+        officeId: worker.office_id,
+      });
       const events = await workers.timeline(db, id);
-      const staff = await staffNamesById(db, events.map((e) => e.actorId));
-      const items: TimelineEvent[] = events.map(({ actorId, ...e }) => ({ ...e, actorName: actorId ? (staff.get(actorId) ?? null) : null }));
+      const staff = await staffNamesById(
+        db,
+        events.map((e) => e.actorId),
+      );
+      const items: TimelineEvent[] = events.map(({ actorId, ...e }) => ({
+        ...e,
+        actorName: actorId ? (staff.get(actorId) ?? null) : null,
+      }));
       return { items };
     },
   };

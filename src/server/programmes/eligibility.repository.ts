@@ -19,7 +19,16 @@ export async function eligibilityFactsOf(db: Executor, workerId: string): Promis
     .select(['w.network_id', 'w.office_id', 'c.id as case_id', 'c.reason', 'w.effective_cigs_start', 'w.effective_cigs_end'])
     .where('w.id', '=', workerId)
     .executeTakeFirst();
-  return r && { networkId: r.network_id, officeId: r.office_id, caseId: r.case_id, reason: r.reason, cigsStart: r.effective_cigs_start, cigsEnd: r.effective_cigs_end };
+  return (
+    r && {
+      networkId: r.network_id,
+      officeId: r.office_id,
+      caseId: r.case_id,
+      reason: r.reason,
+      cigsStart: r.effective_cigs_start,
+      cigsEnd: r.effective_cigs_end,
+    }
+  );
 }
 
 /**
@@ -51,11 +60,18 @@ export function workerForEnrollment(db: Executor, workerId: string) {
 
 /** Eligible workers not yet in the programme in any state: whom "add the eligible workers" would add, most urgent first. */
 export function newEligibleWorkers(db: Executor, programmeId: string, rule: EligibilityRule, on: string) {
-  return eligibleWorkersByUrgency(db, rule, on).where('w.id', 'not in', db.selectFrom('enrollments').select('worker_id').where('programme_id', '=', programmeId));
+  return eligibleWorkersByUrgency(db, rule, on).where(
+    'w.id',
+    'not in',
+    db.selectFrom('enrollments').select('worker_id').where('programme_id', '=', programmeId),
+  );
 }
 
 /** How many rows a newEligibleWorkers query holds, counted in SQL. */
 export async function countNewEligibleWorkers(db: Executor, query: ReturnType<typeof newEligibleWorkers>): Promise<number> {
-  const row = await db.selectFrom(query.clearOrderBy().as('q')).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(query.clearOrderBy().as('q'))
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }

@@ -21,7 +21,12 @@ export interface EligibilityRule {
   requireActiveCigs: boolean;
 }
 
-export function eligibilityRuleOf(p: { networkId: string; officeIds: readonly string[]; eligibleReasons: readonly string[]; requireActiveCigs: boolean }): EligibilityRule {
+export function eligibilityRuleOf(p: {
+  networkId: string;
+  officeIds: readonly string[];
+  eligibleReasons: readonly string[];
+  requireActiveCigs: boolean;
+}): EligibilityRule {
   return { networkId: p.networkId, officeIds: p.officeIds, eligibleReasons: p.eligibleReasons, requireActiveCigs: p.requireActiveCigs };
 }
 
@@ -57,7 +62,9 @@ interface Clause {
 
 const hasCase = (w: WorkerEligibilityFacts) => w.caseId !== null && w.reason !== null;
 const inList = (column: string, values: readonly string[], cast: string) =>
-  values.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(column)} in (${sql.join(values.map((v) => sql`${v}::${sql.raw(cast)}`))})`;
+  values.length === 0
+    ? sql<boolean>`false`
+    : sql<boolean>`${sql.ref(column)} in (${sql.join(values.map((v) => sql`${v}::${sql.raw(cast)}`))})`;
 
 const CLAUSES: readonly Clause[] = [
   {
@@ -96,8 +103,15 @@ const CLAUSES: readonly Clause[] = [
 ];
 
 /** The rules in TypeScript, with the reasons a worker is refused (unit-tested, shown to staff). */
-export function evaluateEligibility(rule: EligibilityRule, worker: WorkerEligibilityFacts, on: string, language: EligibilityLanguage = 'it'): EligibilityResult {
-  const reasons = CLAUSES.filter((c) => c.appliesWhen(worker, rule) && !c.holds(worker, rule, on)).map((c) => c.reason(worker, on)[language]);
+export function evaluateEligibility(
+  rule: EligibilityRule,
+  worker: WorkerEligibilityFacts,
+  on: string,
+  language: EligibilityLanguage = 'it',
+): EligibilityResult {
+  const reasons = CLAUSES.filter((c) => c.appliesWhen(worker, rule) && !c.holds(worker, rule, on)).map(
+    (c) => c.reason(worker, on)[language],
+  );
   return { eligible: reasons.length === 0, reasons };
 }
 

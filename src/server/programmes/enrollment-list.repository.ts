@@ -16,11 +16,16 @@ export function createEnrollmentListRepository() {
       programmeId: string,
       f: { officeId: string | null; state?: EnrollmentState; nameKey?: string; codiceFiscale?: string; limit: number; offset: number },
     ) {
-      let base = db.selectFrom('enrollments as e').innerJoin(workerProgrammeColumns(db).as('w'), 'w.id', 'e.worker_id').where('e.programme_id', '=', programmeId);
+      let base = db
+        .selectFrom('enrollments as e')
+        .innerJoin(workerProgrammeColumns(db).as('w'), 'w.id', 'e.worker_id')
+        .where('e.programme_id', '=', programmeId);
       if (f.officeId !== null) base = base.where('e.office_id', '=', f.officeId);
       if (f.state) base = base.where('e.state', '=', f.state);
       if (f.nameKey !== undefined || f.codiceFiscale !== undefined) {
-        base = base.where((eb) => eb.or([eb('w.search_name', 'like', `%${f.nameKey ?? ''}%`), eb('w.codice_fiscale', '=', f.codiceFiscale ?? '')]));
+        base = base.where((eb) =>
+          eb.or([eb('w.search_name', 'like', `%${f.nameKey ?? ''}%`), eb('w.codice_fiscale', '=', f.codiceFiscale ?? '')]),
+        );
       }
       const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
       const rows = await base
@@ -76,10 +81,26 @@ export function createEnrollmentListRepository() {
     },
 
     /** Marks a notice read; false when there is no unread notice of that id in the programme. */
-    async markNotificationRead(db: Executor, programmeId: string, notificationId: string, at: Date): Promise<'marked' | 'already' | 'missing'> {
-      const res = await db.updateTable('staff_notifications').set({ read_at: at }).where('id', '=', notificationId).where('programme_id', '=', programmeId).where('read_at', 'is', null).executeTakeFirst();
+    async markNotificationRead(
+      db: Executor,
+      programmeId: string,
+      notificationId: string,
+      at: Date,
+    ): Promise<'marked' | 'already' | 'missing'> {
+      const res = await db
+        .updateTable('staff_notifications')
+        .set({ read_at: at })
+        .where('id', '=', notificationId)
+        .where('programme_id', '=', programmeId)
+        .where('read_at', 'is', null)
+        .executeTakeFirst();
       if (Number(res.numUpdatedRows) > 0) return 'marked';
-      const exists = await db.selectFrom('staff_notifications').select('id').where('id', '=', notificationId).where('programme_id', '=', programmeId).executeTakeFirst();
+      const exists = await db
+        .selectFrom('staff_notifications')
+        .select('id')
+        .where('id', '=', notificationId)
+        .where('programme_id', '=', programmeId)
+        .executeTakeFirst();
       return exists ? 'already' : 'missing';
     },
   };

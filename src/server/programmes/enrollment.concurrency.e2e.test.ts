@@ -63,14 +63,18 @@ describe(`${N} concurrent registrations against ${PLACES} free places`, () => {
       .where('programme_id', '=', programmeId)
       .execute();
     expect(rows.filter((r) => r.state === 'registered')).toHaveLength(PLACES);
-    const waiting = rows.filter((r) => r.state === 'waiting').map((r) => ({ id: r.id, priorityCigsEnd: r.priority_cigs_end, requestedAt: r.requested_at }));
+    const waiting = rows
+      .filter((r) => r.state === 'waiting')
+      .map((r) => ({ id: r.id, priorityCigsEnd: r.priority_cigs_end, requestedAt: r.requested_at }));
     expect(waiting).toHaveLength(N - PLACES);
 
     // The list the coordinators see is in priority order: CIGS end, then registration time.
     const coordinator = await signIn(app, DEMO.coordinator);
     const listed: Array<{ id: string; waitingPosition: number }> = [];
     for (let offset = 0; offset < waiting.length; offset += 200) {
-      listed.push(...(await coordinator.get(`/api/v1/programmes/${programmeId}/enrollments?state=waiting&limit=200&offset=${offset}`)).json().items);
+      listed.push(
+        ...(await coordinator.get(`/api/v1/programmes/${programmeId}/enrollments?state=waiting&limit=200&offset=${offset}`)).json().items,
+      );
     }
     const expected = [...waiting].sort(compareWaitingPriority).map((w) => w.id);
     expect(listed.map((e) => e.id)).toEqual(expected);

@@ -35,7 +35,6 @@ import { canActOnWorkerOf } from './programme.policy.js';
 import type { EnrollmentRow, ProgrammeRepository } from './programme.repository.js';
 import { withRetry } from './retry.js';
 
-
 export interface RegisterInput {
   programmeId: string;
   workerId: string;
@@ -69,7 +68,14 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
   }
 
   // The worker's timeline entry of an enrolment move, written by people's published function in the same transaction.
-  function appendWorkerEvent(trx: Executor, ctx: RequestContext, e: EnrollmentRow, from: EnrollmentState | null, reason: string, now: Date) {
+  function appendWorkerEvent(
+    trx: Executor,
+    ctx: RequestContext,
+    e: EnrollmentRow,
+    from: EnrollmentState | null,
+    reason: string,
+    now: Date,
+  ) {
     return appendWorkerTimelineEvent(trx, {
       workerId: e.workerId,
       officeId: e.officeId,
@@ -85,16 +91,51 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
    * (which holds the programme lock): system transitions, a worker event and a notice to the
    * coordinators of the worker's office for each.
    */
-  async function promoteWaiting(trx: Executor, ctx: RequestContext, programmeId: string, capacity: number, now: Date): Promise<EnrollmentRow[]> {
+  async function promoteWaiting(
+    trx: Executor,
+    ctx: RequestContext,
+    programmeId: string,
+    capacity: number,
+    now: Date,
+  ): Promise<EnrollmentRow[]> {
     const free = capacity - (await repo.placesUsed(trx, programmeId));
     if (free <= 0) return [];
     const promoted: EnrollmentRow[] = [];
     for (const next of await repo.firstInLine(trx, programmeId, free)) {
       const e = await repo.updateEnrollmentState(trx, next.id, { state: 'registered', rank: FUNNEL_RANK.registered }, now);
-      await repo.logTransition(trx, { enrollmentId: e.id, programmeId, officeId: e.officeId, from: 'waiting', to: 'registered', actorId: null, reason: SYSTEM_PROMOTION_REASON, channel: null }, now);
+      await repo.logTransition(
+        trx,
+        {
+          enrollmentId: e.id,
+          programmeId,
+          officeId: e.officeId,
+          from: 'waiting',
+          to: 'registered',
+          actorId: null,
+          reason: SYSTEM_PROMOTION_REASON,
+          channel: null,
+        },
+        now,
+      );
       await appendWorkerEvent(trx, { ...ctx, actor: null }, e, 'waiting', SYSTEM_PROMOTION_REASON, now);
-      await repo.insertNotification(trx, { officeId: e.officeId, programmeId, recipientRole: 'coordinator', kind: 'waiting_list.promoted', payload: { enrollmentId: e.id, workerId: e.workerId } }, now);
-      await audit.record(trx, ctx, { action: 'enrollment.promoted', entityType: 'enrollment', entityId: e.id, officeId: e.officeId, details: { programmeId, workerId: e.workerId } });
+      await repo.insertNotification(
+        trx,
+        {
+          officeId: e.officeId,
+          programmeId,
+          recipientRole: 'coordinator',
+          kind: 'waiting_list.promoted',
+          payload: { enrollmentId: e.id, workerId: e.workerId },
+        },
+        now,
+      );
+      await audit.record(trx, ctx, {
+        action: 'enrollment.promoted',
+        entityType: 'enrollment',
+        entityId: e.id,
+        officeId: e.officeId,
+        details: { programmeId, workerId: e.workerId },
+      });
       promoted.push(e);
     }
     return promoted;
@@ -123,17 +164,47 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
       throw programmeErrors.notEligible(eligibility?.reasons ?? [], en?.reasons ?? []);
     }
     const existing = await repo.findEnrollmentOf(trx, input.programmeId, input.workerId);
-    if (existing && existing.state !== 'eligible' && existing.state !== 'contacted') throw programmeErrors.alreadyRegistered(existing.state);
+    if (existing && existing.state !== 'eligible' && existing.state !== 'contacted')
+      throw programmeErrors.alreadyRegistered(existing.state);
     const used = await repo.placesUsed(trx, input.programmeId);
     const state = used < locked.capacity ? 'registered' : 'waiting';
-    const fields = { state, rank: FUNNEL_RANK.registered!, channel: input.channel, priorityCigsEnd: worker.cigs_end_date, requestedAt: now } as const;
+    const fields = {
+      state,
+      rank: FUNNEL_RANK.registered!,
+      channel: input.channel,
+      priorityCigsEnd: worker.cigs_end_date,
+      requestedAt: now,
+    } as const;
     const enrollment = existing
       ? await repo.updateEnrollmentState(trx, existing.id, fields, now)
-      : await repo.insertEnrollment(trx, { programmeId: input.programmeId, workerId: input.workerId, officeId: worker.office_id, companyId: worker.company_id, ...fields }, now);
+      : await repo.insertEnrollment(
+          trx,
+          { programmeId: input.programmeId, workerId: input.workerId, officeId: worker.office_id, companyId: worker.company_id, ...fields },
+          now,
+        );
     const reason = input.reason ?? '';
-    await repo.logTransition(trx, { enrollmentId: enrollment.id, programmeId: input.programmeId, officeId: enrollment.officeId, from: existing?.state ?? null, to: state, actorId: ctx.actor?.userId ?? null, reason, channel: input.channel }, now);
+    await repo.logTransition(
+      trx,
+      {
+        enrollmentId: enrollment.id,
+        programmeId: input.programmeId,
+        officeId: enrollment.officeId,
+        from: existing?.state ?? null,
+        to: state,
+        actorId: ctx.actor?.userId ?? null,
+        reason,
+        channel: input.channel,
+      },
+      now,
+    );
     await appendWorkerEvent(trx, ctx, enrollment, existing?.state ?? null, reason, now);
-    await audit.record(trx, ctx, { action: `enrollment.${state}`, entityType: 'enrollment', entityId: enrollment.id, officeId: enrollment.officeId, details: { programmeId: input.programmeId, workerId: input.workerId, channel: input.channel } });
+    await audit.record(trx, ctx, {
+      action: `enrollment.${state}`,
+      entityType: 'enrollment',
+      entityId: enrollment.id,
+      officeId: enrollment.officeId,
+      details: { programmeId: input.programmeId, workerId: input.workerId, channel: input.channel },
+    });
     if (state === 'registered') return { enrollment, state };
     return { enrollment, state, waitingPosition: await repo.waitingPosition(trx, enrollment) };
   }
@@ -157,7 +228,13 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
       if (!programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.programmeNotFound();
       const query = newEligibleWorkers(db, programmeId, eligibilityRuleOf(programme), romeDate(clock()));
       const [total, first] = await Promise.all([countNewEligibleWorkers(db, query), query.limit(limit).execute()]);
-      await audit.record(db, ctx, { action: 'enrollment.eligible_previewed', entityType: 'programme', entityId: programmeId, entityLabel: programme.name, details: { count: total } });
+      await audit.record(db, ctx, {
+        action: 'enrollment.eligible_previewed',
+        entityType: 'programme',
+        entityId: programmeId,
+        entityLabel: programme.name,
+        details: { count: total },
+      });
       return {
         total,
         items: first.map((w) => ({ workerId: w.id, workerName: `${w.last_name} ${w.first_name}`.trim(), cigsEndDate: w.cigs_end })),
@@ -173,11 +250,44 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
         db.transaction().execute(async (trx) => {
           const rows = await newEligibleWorkers(trx, programmeId, eligibilityRuleOf(programme), romeDate(now)).execute();
           for (const w of rows) {
-            const e = await repo.insertEnrollment(trx, { programmeId, workerId: w.id, officeId: w.office_id, companyId: w.company_id, state: 'eligible', rank: 0, channel: null, priorityCigsEnd: w.cigs_end, requestedAt: null }, now);
-            await repo.logTransition(trx, { enrollmentId: e.id, programmeId, officeId: e.officeId, from: null, to: 'eligible', actorId: ctx.actor.userId, reason: '', channel: null }, now);
+            const e = await repo.insertEnrollment(
+              trx,
+              {
+                programmeId,
+                workerId: w.id,
+                officeId: w.office_id,
+                companyId: w.company_id,
+                state: 'eligible',
+                rank: 0,
+                channel: null,
+                priorityCigsEnd: w.cigs_end,
+                requestedAt: null,
+              },
+              now,
+            );
+            await repo.logTransition(
+              trx,
+              {
+                enrollmentId: e.id,
+                programmeId,
+                officeId: e.officeId,
+                from: null,
+                to: 'eligible',
+                actorId: ctx.actor.userId,
+                reason: '',
+                channel: null,
+              },
+              now,
+            );
             await appendWorkerEvent(trx, ctx, e, null, '', now);
           }
-          await audit.record(trx, ctx, { action: 'enrollment.eligible_added', entityType: 'programme', entityId: programmeId, entityLabel: programme.name, details: { added: rows.length, all: true } });
+          await audit.record(trx, ctx, {
+            action: 'enrollment.eligible_added',
+            entityType: 'programme',
+            entityId: programmeId,
+            entityLabel: programme.name,
+            details: { added: rows.length, all: true },
+          });
           return { added: rows.length, skipped: [] as Array<{ workerId: string; reasons: string[] }> };
         }),
       );
@@ -207,11 +317,43 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
       }
       await db.transaction().execute(async (trx) => {
         for (const w of toAdd) {
-          const e = await repo.insertEnrollment(trx, { programmeId, workerId: w.workerId, officeId: w.officeId, companyId: w.companyId, state: 'eligible', rank: 0, channel: null, priorityCigsEnd: w.cigsEnd, requestedAt: null }, now);
-          await repo.logTransition(trx, { enrollmentId: e.id, programmeId, officeId: e.officeId, from: null, to: 'eligible', actorId: ctx.actor.userId, reason: '', channel: null }, now);
+          const e = await repo.insertEnrollment(
+            trx,
+            {
+              programmeId,
+              workerId: w.workerId,
+              officeId: w.officeId,
+              companyId: w.companyId,
+              state: 'eligible',
+              rank: 0,
+              channel: null,
+              priorityCigsEnd: w.cigsEnd,
+              requestedAt: null,
+            },
+            now,
+          );
+          await repo.logTransition(
+            trx,
+            {
+              enrollmentId: e.id,
+              programmeId,
+              officeId: e.officeId,
+              from: null,
+              to: 'eligible',
+              actorId: ctx.actor.userId,
+              reason: '',
+              channel: null,
+            },
+            now,
+          );
           await appendWorkerEvent(trx, ctx, e, null, '', now);
         }
-        await audit.record(trx, ctx, { action: 'enrollment.eligible_added', entityType: 'programme', entityId: programmeId, details: { added: toAdd.length, skipped: skipped.length } });
+        await audit.record(trx, ctx, {
+          action: 'enrollment.eligible_added',
+          entityType: 'programme',
+          entityId: programmeId,
+          details: { added: toAdd.length, skipped: skipped.length },
+        });
       });
       return { added: toAdd.length, skipped };
     },
@@ -221,7 +363,12 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
      * contacted → registered) goes through register(), which may answer "waiting". Leaving a
      * place-holding state frees a place, given at once to the first in line.
      */
-    async transition(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, enrollmentId: string, to: EnrollmentState, reason = '') {
+    async transition(
+      ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> },
+      enrollmentId: string,
+      to: EnrollmentState,
+      reason = '',
+    ) {
       const current = await repo.findEnrollment(db, enrollmentId);
       const programme = current && (await repo.findProgramme(db, current.programmeId));
       if (!current || !programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.enrollmentNotFound();
@@ -243,10 +390,30 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
           // Someone else moved it meanwhile: the rule checked above no longer applies.
           if (fresh.state !== current.state) throw programmeErrors.transitionNotAllowed(fresh.state, to);
           const enrollment = await repo.updateEnrollmentState(trx, enrollmentId, { state: to, rank: FUNNEL_RANK[to] }, now);
-          await repo.logTransition(trx, { enrollmentId, programmeId: current.programmeId, officeId: current.officeId, from: current.state, to, actorId: ctx.actor.userId, reason, channel: null }, now);
+          await repo.logTransition(
+            trx,
+            {
+              enrollmentId,
+              programmeId: current.programmeId,
+              officeId: current.officeId,
+              from: current.state,
+              to,
+              actorId: ctx.actor.userId,
+              reason,
+              channel: null,
+            },
+            now,
+          );
           await appendWorkerEvent(trx, ctx, enrollment, current.state, reason, now);
-          await audit.record(trx, ctx, { action: `enrollment.${to}`, entityType: 'enrollment', entityId: enrollmentId, officeId: current.officeId, details: { programmeId: current.programmeId, from: current.state, to, reason } });
-          const promoted = holdsPlace(current.state) && !holdsPlace(to) ? await promoteWaiting(trx, ctx, current.programmeId, locked.capacity, now) : [];
+          await audit.record(trx, ctx, {
+            action: `enrollment.${to}`,
+            entityType: 'enrollment',
+            entityId: enrollmentId,
+            officeId: current.officeId,
+            details: { programmeId: current.programmeId, from: current.state, to, reason },
+          });
+          const promoted =
+            holdsPlace(current.state) && !holdsPlace(to) ? await promoteWaiting(trx, ctx, current.programmeId, locked.capacity, now) : [];
           return { enrollment, promoted };
         }),
       );

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../db/schema.js';
 import { evaluateEligibility } from './eligibility.js';
-import { allowedTransitions, compareWaitingPriority, ENROLLMENT_STATES, ENROLLMENT_TRANSITIONS, findRule, holdsPlace, TERMINAL_STATES } from './enrollment.states.js';
+import {
+  allowedTransitions,
+  compareWaitingPriority,
+  ENROLLMENT_STATES,
+  ENROLLMENT_TRANSITIONS,
+  findRule,
+  holdsPlace,
+  TERMINAL_STATES,
+} from './enrollment.states.js';
 
 const to = (state: Parameters<typeof allowedTransitions>[0], roles: Role[]) => allowedTransitions(state, roles).map((r) => r.to);
 
@@ -52,8 +60,20 @@ describe('waiting-list priority', () => {
 });
 
 describe('eligibility rules', () => {
-  const programme = { networkId: 'n1', officeIds: ['o1'], eligibleReasons: ['cessazione_attivita', 'concordato_senza_continuita'], requireActiveCigs: true };
-  const worker = { networkId: 'n1', officeId: 'o1', caseId: 'c1', reason: 'cessazione_attivita', cigsStart: '2026-01-01', cigsEnd: '2026-12-31' };
+  const programme = {
+    networkId: 'n1',
+    officeIds: ['o1'],
+    eligibleReasons: ['cessazione_attivita', 'concordato_senza_continuita'],
+    requireActiveCigs: true,
+  };
+  const worker = {
+    networkId: 'n1',
+    officeId: 'o1',
+    caseId: 'c1',
+    reason: 'cessazione_attivita',
+    cigsStart: '2026-01-01',
+    cigsEnd: '2026-12-31',
+  };
 
   it('accepts a worker of a ceased company whose CIGS runs today', () => {
     expect(evaluateEligibility(programme, worker, '2026-06-01')).toEqual({ eligible: true, reasons: [] });
@@ -81,7 +101,11 @@ describe('eligibility rules', () => {
   });
 
   it('refuses a worker without a CIGS case or from another network', () => {
-    expect(evaluateEligibility(programme, { ...worker, caseId: null, reason: null }, '2026-06-01').reasons).toEqual(['nessun caso di CIGS collegato al lavoratore']);
-    expect(evaluateEligibility(programme, { ...worker, networkId: 'n2' }, '2026-06-01').reasons).toEqual(['il lavoratore appartiene a un’altra rete']);
+    expect(evaluateEligibility(programme, { ...worker, caseId: null, reason: null }, '2026-06-01').reasons).toEqual([
+      'nessun caso di CIGS collegato al lavoratore',
+    ]);
+    expect(evaluateEligibility(programme, { ...worker, networkId: 'n2' }, '2026-06-01').reasons).toEqual([
+      'il lavoratore appartiene a un’altra rete',
+    ]);
   });
 });

@@ -6,10 +6,33 @@ export type { EnrollmentService, RegisterInput, RegisterResult } from './enrollm
 export { withRetry } from './retry.js';
 export { createProgrammesModule, registerProgrammesRoutes, type ProgrammesModule } from './programme.module.js';
 export { canManageProgrammes, canRegisterWorkers } from './programme.policy.js';
-export { enrollmentOfWorker, openProgrammesOfOffice, programmeNameOf, type OpenProgramme, type WorkerEnrollment } from './intake-lookup.repository.js';
+export {
+  enrollmentOfWorker,
+  openProgrammesOfOffice,
+  programmeNameOf,
+  type OpenProgramme,
+  type WorkerEnrollment,
+} from './intake-lookup.repository.js';
 export { latestEnrollmentStates } from './worker-enrollment-state.repository.js';
-export { insertEnrollmentHistories, insertProgrammeRecord, type EnrollmentHistory, type NewProgrammeRecord } from './programme-bulk.repository.js';
+export {
+  insertEnrollmentHistories,
+  insertProgrammeRecord,
+  type EnrollmentHistory,
+  type NewProgrammeRecord,
+} from './programme-bulk.repository.js';
 export { FUNNEL_RANK } from './enrollment.states.js';
-export { expiringEligible, funnelByCompany, funnelByOffice, programmeFunnels, waitingListHead, type FunnelCounts } from './programme-reports.repository.js';
+export {
+  expiringEligible,
+  funnelByCompany,
+  funnelByOffice,
+  programmeFunnels,
+  waitingListHead,
+  type FunnelCounts,
+} from './programme-reports.repository.js';
 export { programmeErrors } from './programme.errors.js';
-export { enrollmentsInStates, programmeForOutreach, workersWithEnrollmentIn, type ProgrammeForOutreach } from './outreach-lookup.repository.js';
+export {
+  enrollmentsInStates,
+  programmeForOutreach,
+  workersWithEnrollmentIn,
+  type ProgrammeForOutreach,
+} from './outreach-lookup.repository.js';

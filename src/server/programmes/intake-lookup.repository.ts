@@ -57,6 +57,11 @@ export async function enrollmentOfWorker(db: Executor, programmeId: string, work
 
 /** The name of a programme of the network, or undefined (another network's programme is unknown). */
 export async function programmeNameOf(db: Executor, networkId: string, programmeId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('programmes').select('name').where('id', '=', programmeId).where('network_id', '=', networkId).executeTakeFirst();
+  const row = await db
+    .selectFrom('programmes')
+    .select('name')
+    .where('id', '=', programmeId)
+    .where('network_id', '=', networkId)
+    .executeTakeFirst();
   return row?.name;
 }

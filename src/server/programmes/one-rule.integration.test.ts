@@ -38,19 +38,34 @@ let strict: string;
 let lenient: string;
 
 async function office(code: string, name: string) {
-  return (await database.db.insertInto('offices').values({ network_id: networkId, code, name, opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await database.db
+      .insertInto('offices')
+      .values({ network_id: networkId, code, name, opening_hours: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  networkId = (await db.insertInto('networks').values({ code: 'MO-RULE', name: 'Modena (prova regole)' }).returning('id').executeTakeFirstOrThrow()).id;
-  [modena, carpi, vignola] = [await office('R-MO', 'CPI di Modena'), await office('R-CA', 'CPI di Carpi'), await office('R-VI', 'CPI di Vignola')];
+  networkId = (
+    await db.insertInto('networks').values({ code: 'MO-RULE', name: 'Modena (prova regole)' }).returning('id').executeTakeFirstOrThrow()
+  ).id;
+  [modena, carpi, vignola] = [
+    await office('R-MO', 'CPI di Modena'),
+    await office('R-CA', 'CPI di Carpi'),
+    await office('R-VI', 'CPI di Vignola'),
+  ];
   const ceased = (await buildCigsCase(db, networkId, { reason: 'cessazione_attivita', start: '2026-01-01', end: '2027-06-30' })).caseId;
-  const concordato = (await buildCigsCase(db, networkId, { reason: 'concordato_senza_continuita', start: '2026-01-01', end: '2027-03-31' })).caseId;
+  const concordato = (await buildCigsCase(db, networkId, { reason: 'concordato_senza_continuita', start: '2026-01-01', end: '2027-03-31' }))
+    .caseId;
   const reorganised = (await buildCigsCase(db, networkId, { reason: 'riorganizzazione', start: '2026-01-01', end: '2027-03-31' })).caseId;
-  const endedYesterday = (await buildCigsCase(db, networkId, { reason: 'cessazione_attivita', start: '2025-12-01', end: '2026-12-01' })).caseId;
-  const startsTomorrow = (await buildCigsCase(db, networkId, { reason: 'cessazione_attivita', start: '2026-12-03', end: '2027-12-02' })).caseId;
+  const endedYesterday = (await buildCigsCase(db, networkId, { reason: 'cessazione_attivita', start: '2025-12-01', end: '2026-12-01' }))
+    .caseId;
+  const startsTomorrow = (await buildCigsCase(db, networkId, { reason: 'cessazione_attivita', start: '2026-12-03', end: '2027-12-02' }))
+    .caseId;
   const rows = [
     ['Barbieri', 'Emanuele', modena, ceased, null],
     ['Esposito', 'Giuseppe', carpi, concordato, '2026-12-01'], // own CIGS end: yesterday in Rome
@@ -64,20 +79,32 @@ beforeAll(async () => {
   ] as const;
   const ids = await insertWorkers(
     db,
-    rows.map(([lastName, firstName, officeId, cigsCaseId, cigsEndDate]) => buildWorker({ lastName, firstName, officeId, networkId, cigsCaseId, cigsEndDate })),
+    rows.map(([lastName, firstName, officeId, cigsCaseId, cigsEndDate]) =>
+      buildWorker({ lastName, firstName, officeId, networkId, cigsCaseId, cigsEndDate }),
+    ),
   );
   rows.forEach(([lastName], i) => people.set(ids[i]!, lastName));
-  strict = await buildProgramme(db, { networkId, officeIds: [modena, carpi], capacity: 50, eligibleReasons: ['cessazione_attivita', 'concordato_senza_continuita'] });
+  strict = await buildProgramme(db, {
+    networkId,
+    officeIds: [modena, carpi],
+    capacity: 50,
+    eligibleReasons: ['cessazione_attivita', 'concordato_senza_continuita'],
+  });
   lenient = await buildProgramme(db, { networkId, officeIds: [modena, carpi], capacity: 50, eligibleReasons: ['cessazione_attivita'] });
   await db.updateTable('programmes').set({ require_active_cigs: false }).where('id', '=', lenient).execute();
 });
 afterAll(() => database.close());
 
-const names = (ids: Iterable<string>) => [...ids].map((id) => people.get(id)).filter(Boolean).sort();
+const names = (ids: Iterable<string>) =>
+  [...ids]
+    .map((id) => people.get(id))
+    .filter(Boolean)
+    .sort();
 
 async function expectedEligible(programmeId: string): Promise<string[]> {
   const out: string[] = [];
-  for (const workerId of people.keys()) if ((await checkEligibility(database.db, programmeId, workerId, TODAY))?.eligible) out.push(workerId);
+  for (const workerId of people.keys())
+    if ((await checkEligibility(database.db, programmeId, workerId, TODAY))?.eligible) out.push(workerId);
   return out;
 }
 
@@ -89,7 +116,10 @@ describe('eligibility has one definition', () => {
   it('refuses, with the reasons, the worker whose CIGS ended yesterday in Rome, and accepts them when the programme does not require an active CIGS', async () => {
     const esposito = [...people].find(([, n]) => n === 'Esposito')![0];
     const dangelo = [...people].find(([, n]) => n === "D'Angelo")![0];
-    expect(await checkEligibility(database.db, strict, esposito, TODAY)).toEqual({ eligible: false, reasons: ['CIGS non attiva il 02/12/2026'] });
+    expect(await checkEligibility(database.db, strict, esposito, TODAY)).toEqual({
+      eligible: false,
+      reasons: ['CIGS non attiva il 02/12/2026'],
+    });
     expect((await checkEligibility(database.db, strict, dangelo, TODAY))?.eligible).toBe(false);
     expect((await checkEligibility(database.db, lenient, dangelo, TODAY))?.eligible).toBe(true);
     expect(names(await expectedEligible(strict))).toEqual(['Barbieri', 'Romano', 'Russo']);
@@ -106,7 +136,13 @@ describe('eligibility has one definition', () => {
 
   it('campaign targeting reaches exactly the eligible workers (require_active_cigs honoured)', async () => {
     const audit = createAuditService({ db: database.db, repository: createAuditRepository() });
-    const campaigns = createCampaignService({ db: database.db, campaigns: createCampaignRepository(), hotline: createHotlineRepository(), audit, clock: () => NOW });
+    const campaigns = createCampaignService({
+      db: database.db,
+      campaigns: createCampaignRepository(),
+      hotline: createHotlineRepository(),
+      audit,
+      clock: () => NOW,
+    });
     for (const programmeId of [strict, lenient]) {
       const campaign = { programmeId, excludeReachedDays: 30 } as Campaign;
       const { included, excluded } = await campaigns.targeting(campaign, networkId, NOW);
@@ -118,7 +154,11 @@ describe('eligibility has one definition', () => {
   it('"add the eligible workers" previews and adds exactly the eligible workers', async () => {
     const audit = createAuditService({ db: database.db, repository: createAuditRepository() });
     const enrollments = createEnrollmentService({ db: database.db, repository: repo, audit, clock: () => NOW });
-    const ctx = { actor: { userId: null, networkId, officeId: modena, roles: ['coordinator'], fullName: 'Prova', email: 'prova@ricolloca.example' }, requestId: 'test', ip: '' } as never;
+    const ctx = {
+      actor: { userId: null, networkId, officeId: modena, roles: ['coordinator'], fullName: 'Prova', email: 'prova@ricolloca.example' },
+      requestId: 'test',
+      ip: '',
+    } as never;
     const programmeId = await buildProgramme(database.db, { networkId, officeIds: [modena, carpi], capacity: 50 });
     const expected = names(await expectedEligible(programmeId));
     const preview = await enrollments.eligiblePreview(ctx, programmeId);
@@ -131,7 +171,9 @@ describe('eligibility has one definition', () => {
   it('the dashboard’s expiring list holds the eligible workers whose CIGS ends within 90 days', async () => {
     const expected = [];
     for (const workerId of await expectedEligible(strict)) {
-      const end = (await database.db.selectFrom('workers').select('effective_cigs_end').where('id', '=', workerId).executeTakeFirstOrThrow()).effective_cigs_end;
+      const end = (
+        await database.db.selectFrom('workers').select('effective_cigs_end').where('id', '=', workerId).executeTakeFirstOrThrow()
+      ).effective_cigs_end;
       if (end && end >= TODAY && end <= '2027-03-02') expected.push(workerId);
     }
     const e = await expiringEligible(database.db, strict, TODAY, 100);
@@ -145,8 +187,24 @@ describe('the waiting-list order has one definition', () => {
   it('the list’s positions, the promotion of the first in line and the dashboard all follow compareWaitingPriority', async () => {
     const db = database.db;
     const programmeId = await buildProgramme(db, { networkId, officeIds: [modena], capacity: 1 });
-    const workers = await insertWorkers(db, Array.from({ length: 9 }, (_, i) => buildWorker({ officeId: modena, networkId }, 500 + i)));
-    await repo.insertEnrollment(db, { programmeId, workerId: workers[0]!, officeId: modena, state: 'registered', rank: 2, channel: 'desk', priorityCigsEnd: '2027-01-31', requestedAt: NOW }, NOW);
+    const workers = await insertWorkers(
+      db,
+      Array.from({ length: 9 }, (_, i) => buildWorker({ officeId: modena, networkId }, 500 + i)),
+    );
+    await repo.insertEnrollment(
+      db,
+      {
+        programmeId,
+        workerId: workers[0]!,
+        officeId: modena,
+        state: 'registered',
+        rank: 2,
+        channel: 'desk',
+        priorityCigsEnd: '2027-01-31',
+        requestedAt: NOW,
+      },
+      NOW,
+    );
     const at = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
     // Ties on purpose: the same CIGS end and the same minute (decided by id), an unknown end, an earlier request with a later end.
     const keys: Array<[string | null, Date]> = [
@@ -161,7 +219,22 @@ describe('the waiting-list order has one definition', () => {
     ];
     const waiting = [];
     for (const [i, [end, requestedAt]] of keys.entries()) {
-      waiting.push(await repo.insertEnrollment(db, { programmeId, workerId: workers[i + 1]!, officeId: modena, state: 'waiting', rank: 2, channel: 'hotline', priorityCigsEnd: end, requestedAt }, NOW));
+      waiting.push(
+        await repo.insertEnrollment(
+          db,
+          {
+            programmeId,
+            workerId: workers[i + 1]!,
+            officeId: modena,
+            state: 'waiting',
+            rank: 2,
+            channel: 'hotline',
+            priorityCigsEnd: end,
+            requestedAt,
+          },
+          NOW,
+        ),
+      );
     }
     const reference = [...waiting].sort(compareWaitingPriority).map((e) => e.id);
 

@@ -19,7 +19,14 @@ const programmes = createProgrammeRepository();
 export async function programmeForOutreach(db: Executor, programmeId: string): Promise<ProgrammeForOutreach | undefined> {
   const p = await programmes.findProgramme(db, programmeId);
   if (!p) return undefined;
-  return { id: p.id, networkId: p.networkId, name: p.name, capacity: p.capacity, placesUsed: await programmes.placesUsed(db, p.id), rule: eligibilityRuleOf(p) };
+  return {
+    id: p.id,
+    networkId: p.networkId,
+    name: p.name,
+    capacity: p.capacity,
+    placesUsed: await programmes.placesUsed(db, p.id),
+    rule: eligibilityRuleOf(p),
+  };
 }
 
 /**
@@ -27,12 +34,18 @@ export async function programmeForOutreach(db: Executor, programmeId: string): P
  * null), as a sub-query of `worker_id` the caller composes (`where('w.id', 'in', …)`).
  */
 export function workersWithEnrollmentIn(db: Executor, programmeId: string | null, states: readonly EnrollmentState[]) {
-  let q = db.selectFrom('enrollments').select('worker_id').where('state', 'in', [...states]);
+  let q = db
+    .selectFrom('enrollments')
+    .select('worker_id')
+    .where('state', 'in', [...states]);
   if (programmeId !== null) q = q.where('programme_id', '=', programmeId);
   return q;
 }
 
 /** Enrolments in one of `states` as a sub-query of (worker_id, programme_id), for a caller matching each row's own programme. */
 export function enrollmentsInStates(db: Executor, states: readonly EnrollmentState[]) {
-  return db.selectFrom('enrollments').select(['worker_id', 'programme_id']).where('state', 'in', [...states]);
+  return db
+    .selectFrom('enrollments')
+    .select(['worker_id', 'programme_id'])
+    .where('state', 'in', [...states]);
 }

@@ -40,7 +40,11 @@ export async function insertProgrammeRecord(trx: Executor, p: NewProgrammeRecord
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (p.officeIds.length) await trx.insertInto('programme_offices').values(p.officeIds.map((office_id) => ({ programme_id: id, office_id }))).execute();
+  if (p.officeIds.length)
+    await trx
+      .insertInto('programme_offices')
+      .values(p.officeIds.map((office_id) => ({ programme_id: id, office_id })))
+      .execute();
   return id;
 }
 
@@ -55,11 +59,22 @@ export interface EnrollmentHistory {
   requestedAt: Date | null;
   stateChangedAt: Date;
   createdAt: Date;
-  transitions: ReadonlyArray<{ from: EnrollmentState | null; to: EnrollmentState; at: Date; actorId: string | null; reason: string; channel: string | null }>;
+  transitions: ReadonlyArray<{
+    from: EnrollmentState | null;
+    to: EnrollmentState;
+    at: Date;
+    actorId: string | null;
+    reason: string;
+    channel: string | null;
+  }>;
 }
 
 /** Enrolments of one programme with their transition logs; returns worker id → enrolment id. */
-export async function insertEnrollmentHistories(trx: Executor, programmeId: string, items: readonly EnrollmentHistory[]): Promise<Map<string, string>> {
+export async function insertEnrollmentHistories(
+  trx: Executor,
+  programmeId: string,
+  items: readonly EnrollmentHistory[],
+): Promise<Map<string, string>> {
   const idByWorker = new Map<string, string>();
   for (let k = 0; k < items.length; k += 500) {
     const rows = await trx
@@ -97,6 +112,10 @@ export async function insertEnrollmentHistories(trx: Executor, programmeId: stri
       channel: t.channel,
     })),
   );
-  for (let k = 0; k < transitions.length; k += 1000) await trx.insertInto('enrollment_transitions').values(transitions.slice(k, k + 1000)).execute();
+  for (let k = 0; k < transitions.length; k += 1000)
+    await trx
+      .insertInto('enrollment_transitions')
+      .values(transitions.slice(k, k + 1000))
+      .execute();
   return idByWorker;
 }

@@ -57,7 +57,9 @@ export async function funnelByOffice(db: Executor, programmeId: string) {
 /** By the company the worker came from (enrollments.company_id, recorded at entry), largest first. */
 export async function funnelByCompany(db: Executor, programmeId: string) {
   const { rows } = await sql<FunnelCounts & { company_id: string | null }>`
-    select e.company_id, ${funnelColumns} from enrollments e where e.programme_id = ${programmeId} group by e.company_id order by eligible desc`.execute(db);
+    select e.company_id, ${funnelColumns} from enrollments e where e.programme_id = ${programmeId} group by e.company_id order by eligible desc`.execute(
+    db,
+  );
   return rows;
 }
 
@@ -65,13 +67,25 @@ export async function funnelByCompany(db: Executor, programmeId: string) {
 export async function waitingListHead(db: Executor, programmeId: string, limit: number) {
   const rows = await db
     .selectFrom('enrollments as e')
-    .select(['e.id', 'e.worker_id', 'e.office_id', 'e.priority_cigs_end', 'e.requested_at', sql<number>`(row_number() over (order by ${waitingOrderSql('e')}))::int`.as('position')])
+    .select([
+      'e.id',
+      'e.worker_id',
+      'e.office_id',
+      'e.priority_cigs_end',
+      'e.requested_at',
+      sql<number>`(row_number() over (order by ${waitingOrderSql('e')}))::int`.as('position'),
+    ])
     .where('e.programme_id', '=', programmeId)
     .where('e.state', '=', 'waiting')
     .orderBy(waitingOrderSql('e'))
     .limit(limit)
     .execute();
-  const total = await db.selectFrom('enrollments').select(sql<number>`count(*)::int`.as('n')).where('programme_id', '=', programmeId).where('state', '=', 'waiting').executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('enrollments')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('programme_id', '=', programmeId)
+    .where('state', '=', 'waiting')
+    .executeTakeFirstOrThrow();
   return { total: total.n, rows };
 }
 
@@ -88,7 +102,15 @@ export async function expiringEligible(db: Executor, programmeId: string, today:
     .where('w.effective_cigs_end', '>=', today)
     .where(sql<boolean>`w.effective_cigs_end <= ${today}::date + 90`)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('enrollments as x').select('x.id').whereRef('x.worker_id', '=', 'w.id').where('x.programme_id', '=', programmeId).where('x.state', 'in', [...IN_PROGRAMME]))),
+      not(
+        exists(
+          selectFrom('enrollments as x')
+            .select('x.id')
+            .whereRef('x.worker_id', '=', 'w.id')
+            .where('x.programme_id', '=', programmeId)
+            .where('x.state', 'in', [...IN_PROGRAMME]),
+        ),
+      ),
     );
   const counts = await base
     .select([
@@ -106,7 +128,13 @@ export async function expiringEligible(db: Executor, programmeId: string, today:
       'c.company_id',
       'w.effective_cigs_end as cigs_end_date',
       sql<number>`(w.effective_cigs_end - ${today}::date)::int`.as('days_left'),
-      (eb) => eb.selectFrom('enrollments as s').select('s.state').whereRef('s.worker_id', '=', 'w.id').where('s.programme_id', '=', programmeId).as('state'),
+      (eb) =>
+        eb
+          .selectFrom('enrollments as s')
+          .select('s.state')
+          .whereRef('s.worker_id', '=', 'w.id')
+          .where('s.programme_id', '=', programmeId)
+          .as('state'),
     ])
     .orderBy('w.effective_cigs_end')
     .orderBy('w.last_name')

@@ -67,8 +67,14 @@ export const programmeErrors = {
 /** Why a worker does not meet a programme's rules, in both languages of the interface. */
 export const INELIGIBILITY_REASONS = {
   noCigsCase: { it: 'nessun caso di CIGS collegato al lavoratore', en: 'no CIGS case linked to the worker' },
-  reasonNotCovered: (reason: string) => ({ it: `causale CIGS «${reason}» non prevista dal programma`, en: `CIGS reason “${reason}” not covered by the programme` }),
+  reasonNotCovered: (reason: string) => ({
+    it: `causale CIGS «${reason}» non prevista dal programma`,
+    en: `CIGS reason “${reason}” not covered by the programme`,
+  }),
   cigsNotActive: (day: string) => ({ it: `CIGS non attiva il ${day}`, en: `CIGS not active on ${day}` }),
-  officeNotInProgramme: { it: 'la sede del lavoratore non partecipa al programma', en: 'the worker’s office does not take part in the programme' },
+  officeNotInProgramme: {
+    it: 'la sede del lavoratore non partecipa al programma',
+    en: 'the worker’s office does not take part in the programme',
+  },
   otherNetwork: { it: 'il lavoratore appartiene a un’altra rete', en: 'the worker belongs to another network' },
 } as const;

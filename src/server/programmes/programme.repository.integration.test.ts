@@ -32,7 +32,16 @@ describe('programme repository', () => {
       rows.push(
         await repo.insertEnrollment(
           database.db,
-          { programmeId, workerId: workers[i]!, officeId, state: 'waiting', rank: 2, channel: 'hotline', priorityCigsEnd: end, requestedAt: new Date(now.getTime() + (i === 2 ? 60_000 : 0)) },
+          {
+            programmeId,
+            workerId: workers[i]!,
+            officeId,
+            state: 'waiting',
+            rank: 2,
+            channel: 'hotline',
+            priorityCigsEnd: end,
+            requestedAt: new Date(now.getTime() + (i === 2 ? 60_000 : 0)),
+          },
           now,
         ),
       );
@@ -51,14 +60,31 @@ describe('programme repository', () => {
 
   it('keeps the transition log append-only at the database level', async () => {
     const e = (await repo.firstInLine(database.db, programmeId, 1))[0]!;
-    await repo.logTransition(database.db, { enrollmentId: e.id, programmeId, officeId, from: null, to: 'waiting', actorId: null, reason: '', channel: 'hotline' }, new Date());
+    await repo.logTransition(
+      database.db,
+      { enrollmentId: e.id, programmeId, officeId, from: null, to: 'waiting', actorId: null, reason: '', channel: 'hotline' },
+      new Date(),
+    );
     await expect(database.db.updateTable('enrollment_transitions').set({ reason: 'changed' }).execute()).rejects.toThrow(/append-only/);
     await expect(database.db.deleteFrom('enrollment_transitions').execute()).rejects.toThrow(/append-only/);
   });
 
   it('refuses a second enrollment of the same worker in a programme', async () => {
     await expect(
-      repo.insertEnrollment(database.db, { programmeId, workerId: workers[0]!, officeId, state: 'eligible', rank: 0, channel: null, priorityCigsEnd: null, requestedAt: null }, new Date()),
+      repo.insertEnrollment(
+        database.db,
+        {
+          programmeId,
+          workerId: workers[0]!,
+          officeId,
+          state: 'eligible',
+          rank: 0,
+          channel: null,
+          priorityCigsEnd: null,
+          requestedAt: null,
+        },
+        new Date(),
+      ),
     ).rejects.toMatchObject({ code: '23505' });
   });
 });

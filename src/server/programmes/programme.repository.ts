@@ -4,7 +4,6 @@ import type { EnrollmentChannel, EnrollmentState, ProgrammeStatus } from '../db/
 import { PLACE_HOLDING_STATES } from './enrollment.states.js';
 import { waitingAtOrBefore, waitingOrderSql } from './waiting-order.js';
 
-
 export interface EnrollmentRow {
   id: string;
   programmeId: string;
@@ -48,7 +47,17 @@ const enrollmentColumns = [
   'e.requested_at',
   'e.state_changed_at',
 ] as const;
-const plainColumns = ['id', 'programme_id', 'worker_id', 'office_id', 'state', 'channel', 'priority_cigs_end', 'requested_at', 'state_changed_at'] as const;
+const plainColumns = [
+  'id',
+  'programme_id',
+  'worker_id',
+  'office_id',
+  'state',
+  'channel',
+  'priority_cigs_end',
+  'requested_at',
+  'state_changed_at',
+] as const;
 
 function toEnrollment(r: {
   id: string;
@@ -139,8 +148,15 @@ export function createProgrammeRepository() {
     },
 
     async listProgrammes(executor: Executor, networkId: string): Promise<ProgrammeRow[]> {
-      const rows = await programmeSelect(executor).where('network_id', '=', networkId).orderBy('starts_on', 'desc').orderBy('name').execute();
-      const offices = await officeIdsOf(executor, rows.map((r) => r.id));
+      const rows = await programmeSelect(executor)
+        .where('network_id', '=', networkId)
+        .orderBy('starts_on', 'desc')
+        .orderBy('name')
+        .execute();
+      const offices = await officeIdsOf(
+        executor,
+        rows.map((r) => r.id),
+      );
       return rows.map((r) => toProgramme(r, offices.get(r.id) ?? []));
     },
 
@@ -197,7 +213,10 @@ export function createProgrammeRepository() {
     async setOffices(executor: Executor, programmeId: string, officeIds: string[]): Promise<void> {
       await executor.deleteFrom('programme_offices').where('programme_id', '=', programmeId).execute();
       if (officeIds.length > 0) {
-        await executor.insertInto('programme_offices').values(officeIds.map((office_id) => ({ programme_id: programmeId, office_id }))).execute();
+        await executor
+          .insertInto('programme_offices')
+          .values(officeIds.map((office_id) => ({ programme_id: programmeId, office_id })))
+          .execute();
       }
     },
 
@@ -238,7 +257,17 @@ export function createProgrammeRepository() {
 
     async insertEnrollment(
       executor: Executor,
-      e: { programmeId: string; workerId: string; officeId: string; state: EnrollmentState; rank: number; channel: EnrollmentChannel | null; priorityCigsEnd: string | null; requestedAt: Date | null; companyId?: string | null },
+      e: {
+        programmeId: string;
+        workerId: string;
+        officeId: string;
+        state: EnrollmentState;
+        rank: number;
+        channel: EnrollmentChannel | null;
+        priorityCigsEnd: string | null;
+        requestedAt: Date | null;
+        companyId?: string | null;
+      },
       now: Date,
     ): Promise<EnrollmentRow> {
       const row = await executor
@@ -265,7 +294,13 @@ export function createProgrammeRepository() {
     async updateEnrollmentState(
       executor: Executor,
       id: string,
-      change: { state: EnrollmentState; rank?: number; channel?: EnrollmentChannel | null; priorityCigsEnd?: string | null; requestedAt?: Date | null },
+      change: {
+        state: EnrollmentState;
+        rank?: number;
+        channel?: EnrollmentChannel | null;
+        priorityCigsEnd?: string | null;
+        requestedAt?: Date | null;
+      },
       now: Date,
     ): Promise<EnrollmentRow> {
       const row = await executor
@@ -287,7 +322,16 @@ export function createProgrammeRepository() {
 
     async logTransition(
       executor: Executor,
-      t: { enrollmentId: string; programmeId: string; officeId: string; from: EnrollmentState | null; to: EnrollmentState; actorId: string | null; reason: string; channel: string | null },
+      t: {
+        enrollmentId: string;
+        programmeId: string;
+        officeId: string;
+        from: EnrollmentState | null;
+        to: EnrollmentState;
+        actorId: string | null;
+        reason: string;
+        channel: string | null;
+      },
       now: Date,
     ): Promise<void> {
       await executor

@@ -60,7 +60,11 @@ describe('programme and enrollment endpoints: 401, 403, 400 first', () => {
       ['GET', `/api/v1/enrollments/${id}/transitions`],
     ];
     for (const [method, url] of calls) {
-      expectProblem(await t.app.inject({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} }), 401, 'UNAUTHENTICATED');
+      expectProblem(
+        await t.app.inject({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} }),
+        401,
+        'UNAUTHENTICATED',
+      );
     }
   });
 
@@ -76,13 +80,27 @@ describe('programme and enrollment endpoints: 401, 403, 400 first', () => {
 
   it('answers 400 to invalid programmes, registrations and transitions', async () => {
     const bad = expectProblem(
-      await coordinator.post('/api/v1/programmes', { ...newProgramme([modena]), capacity: 0, endsOn: '2025-01-01', eligibleReasons: ['sciopero'], colour: 'red' }),
+      await coordinator.post('/api/v1/programmes', {
+        ...newProgramme([modena]),
+        capacity: 0,
+        endsOn: '2025-01-01',
+        eligibleReasons: ['sciopero'],
+        colour: 'red',
+      }),
       400,
       'VALIDATION_FAILED',
     );
     expect(bad.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body/capacity', 'body/eligibleReasons/0']));
-    expectProblem(await coordinator.post('/api/v1/programmes', { ...newProgramme([modena]), endsOn: '2025-01-01' }), 400, 'VALIDATION_FAILED');
-    expectProblem(await coordinator.post(`/api/v1/programmes/${id}/enrollments`, { workerId: 'abc', channel: 'fax' }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await coordinator.post('/api/v1/programmes', { ...newProgramme([modena]), endsOn: '2025-01-01' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await coordinator.post(`/api/v1/programmes/${id}/enrollments`, { workerId: 'abc', channel: 'fax' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expectProblem(await coordinator.post(`/api/v1/enrollments/${id}/transitions`, { to: 'hired' }), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.get(`/api/v1/programmes/${id}/enrollments?limit=5000`), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.post(`/api/v1/programmes/${id}/eligible`, { all: false }), 400, 'VALIDATION_FAILED');
@@ -113,8 +131,16 @@ describe('programmes', () => {
   });
 
   it('hides programmes of another network', async () => {
-    const other = await t.database.db.insertInto('networks').values({ code: 'RE', name: 'Reggio Emilia' }).returning('id').executeTakeFirstOrThrow();
-    const office = await t.database.db.insertInto('offices').values({ network_id: other.id, code: 'CPI-RE', name: 'CPI RE', opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow();
+    const other = await t.database.db
+      .insertInto('networks')
+      .values({ code: 'RE', name: 'Reggio Emilia' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const office = await t.database.db
+      .insertInto('offices')
+      .values({ network_id: other.id, code: 'CPI-RE', name: 'CPI RE', opening_hours: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const pid = await buildProgramme(t.database.db, { networkId: other.id, officeIds: [office.id] });
     expectProblem(await coordinator.get(`/api/v1/programmes/${pid}`), 404, 'PROGRAMME_NOT_FOUND');
   });
@@ -123,45 +149,105 @@ describe('programmes', () => {
 describe('registration, capacity and the waiting list', () => {
   it('registers eligible workers, then queues them by CIGS end date, and refuses the ineligible with a reason', async () => {
     const pid = (await coordinator.post('/api/v1/programmes', newProgramme([modena]))).json().id;
-    const [a, b, late, soon] = await buildWorkers(t.database.db, { networkId: network, officeId: modena, caseId, count: 4, cigsEnd: (i) => ['2099-01-01', '2099-01-01', '2099-12-31', '2099-03-01'][i]! });
-    expect((await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: a, channel: 'hotline' })).json()).toMatchObject({ state: 'registered' });
-    expect((await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: b })).json()).toMatchObject({ state: 'registered' });
-    expect((await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: late })).json()).toMatchObject({ state: 'waiting', waitingPosition: 1 });
+    const [a, b, late, soon] = await buildWorkers(t.database.db, {
+      networkId: network,
+      officeId: modena,
+      caseId,
+      count: 4,
+      cigsEnd: (i) => ['2099-01-01', '2099-01-01', '2099-12-31', '2099-03-01'][i]!,
+    });
+    expect((await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: a, channel: 'hotline' })).json()).toMatchObject({
+      state: 'registered',
+    });
+    expect((await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: b })).json()).toMatchObject({
+      state: 'registered',
+    });
+    expect((await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: late })).json()).toMatchObject({
+      state: 'waiting',
+      waitingPosition: 1,
+    });
     // CIGS ending sooner goes ahead of an earlier registration.
-    expect((await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: soon })).json()).toMatchObject({ state: 'waiting', waitingPosition: 1 });
+    expect((await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: soon })).json()).toMatchObject({
+      state: 'waiting',
+      waitingPosition: 1,
+    });
     expectProblem(await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: a }), 409, 'ENROLLMENT_ALREADY_EXISTS');
 
     const waiting = (await coordinator.get(`/api/v1/programmes/${pid}/enrollments?state=waiting`)).json().items;
-    expect(waiting.map((e: { workerId: string; waitingPosition: number }) => [e.workerId, e.waitingPosition])).toEqual([[soon, 1], [late, 2]]);
+    expect(waiting.map((e: { workerId: string; waitingPosition: number }) => [e.workerId, e.waitingPosition])).toEqual([
+      [soon, 1],
+      [late, 2],
+    ]);
     expect((await coordinator.get(`/api/v1/programmes/${pid}`)).json()).toMatchObject({ placesUsed: 2, placesFree: 0, waiting: 2 });
 
     const other = (await buildCigsCase(t.database.db, network, { reason: 'riorganizzazione', end: '2020-06-30' })).caseId;
     const [wrong] = await buildWorkers(t.database.db, { networkId: network, officeId: modena, caseId: other, cigsEnd: null });
-    const refused = expectProblem(await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: wrong }), 422, 'WORKER_NOT_ELIGIBLE');
+    const refused = expectProblem(
+      await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: wrong }),
+      422,
+      'WORKER_NOT_ELIGIBLE',
+    );
     expect(refused.detail).toContain('causale CIGS «riorganizzazione» non prevista dal programma');
     expect(refused.detail).toContain('CIGS non attiva');
     expect((await frontoffice.get(`/api/v1/programmes/${pid}/eligibility/${wrong}`)).json()).toMatchObject({ eligible: false });
     // In the caller's language.
-    const english = await frontoffice.request({ method: 'GET', url: `/api/v1/programmes/${pid}/eligibility/${wrong}`, headers: { 'accept-language': 'en' } });
-    expect(english.json().reasons).toEqual(['CIGS reason “riorganizzazione” not covered by the programme', `CIGS not active on ${formatItalianDate(romeToday(t.clock()))}`]);
-    const refusedEn = await frontoffice.request({ method: 'POST', url: `/api/v1/programmes/${pid}/enrollments`, payload: { workerId: wrong }, headers: { 'accept-language': 'en' } });
-    expect(refusedEn.json().detail).toContain('The worker does not meet the programme\'s requirements: CIGS reason “riorganizzazione” not covered by the programme');
+    const english = await frontoffice.request({
+      method: 'GET',
+      url: `/api/v1/programmes/${pid}/eligibility/${wrong}`,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.json().reasons).toEqual([
+      'CIGS reason “riorganizzazione” not covered by the programme',
+      `CIGS not active on ${formatItalianDate(romeToday(t.clock()))}`,
+    ]);
+    const refusedEn = await frontoffice.request({
+      method: 'POST',
+      url: `/api/v1/programmes/${pid}/enrollments`,
+      payload: { workerId: wrong },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(refusedEn.json().detail).toContain(
+      "The worker does not meet the programme's requirements: CIGS reason “riorganizzazione” not covered by the programme",
+    );
     expect((await frontoffice.get(`/api/v1/programmes/${pid}/eligibility/${a}`)).json()).toEqual({ eligible: true, reasons: [] });
   });
 
   it('gives a freed place to the first in line, logs it as a system move and tells the coordinators', async () => {
     const pid = (await coordinator.post('/api/v1/programmes', newProgramme([modena], { capacity: 1 }))).json().id;
-    const [holder, second, first] = (await buildWorkers(t.database.db, { networkId: network, officeId: modena, caseId, count: 3, cigsEnd: (i) => ['2099-01-01', '2099-05-01', '2099-02-01'][i]! })) as [string, string, string];
+    const [holder, second, first] = (await buildWorkers(t.database.db, {
+      networkId: network,
+      officeId: modena,
+      caseId,
+      count: 3,
+      cigsEnd: (i) => ['2099-01-01', '2099-05-01', '2099-02-01'][i]!,
+    })) as [string, string, string];
     const held = (await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: holder })).json();
     await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: second });
     await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: first });
 
-    expectProblem(await frontoffice.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, { to: 'assessed' }), 403, 'TRANSITION_FORBIDDEN');
-    expectProblem(await consultant.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, { to: 'contacted' }), 409, 'TRANSITION_NOT_ALLOWED');
-    expectProblem(await consultant.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, { to: 'withdrawn', reason: '  ' }), 400, 'TRANSITION_REASON_REQUIRED');
-    expect((await consultant.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, { to: 'assessed' })).json().enrollment.state).toBe('assessed');
+    expectProblem(
+      await frontoffice.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, { to: 'assessed' }),
+      403,
+      'TRANSITION_FORBIDDEN',
+    );
+    expectProblem(
+      await consultant.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, { to: 'contacted' }),
+      409,
+      'TRANSITION_NOT_ALLOWED',
+    );
+    expectProblem(
+      await consultant.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, { to: 'withdrawn', reason: '  ' }),
+      400,
+      'TRANSITION_REASON_REQUIRED',
+    );
+    expect(
+      (await consultant.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, { to: 'assessed' })).json().enrollment.state,
+    ).toBe('assessed');
 
-    const res = await coordinator.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, { to: 'withdrawn', reason: 'Ha trovato lavoro da sé' });
+    const res = await coordinator.post(`/api/v1/enrollments/${held.enrollmentId}/transitions`, {
+      to: 'withdrawn',
+      reason: 'Ha trovato lavoro da sé',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().promoted.map((p: { workerId: string }) => p.workerId)).toEqual([first]);
     const items = (await coordinator.get(`/api/v1/programmes/${pid}/enrollments`)).json().items;
@@ -175,7 +261,12 @@ describe('registration, capacity and the waiting list', () => {
       ['waiting', 'registered', null],
     ]);
     const heldLog = (await coordinator.get(`/api/v1/enrollments/${held.enrollmentId}/transitions`)).json().items;
-    expect(heldLog.at(-1)).toMatchObject({ from: 'assessed', to: 'withdrawn', reason: 'Ha trovato lavoro da sé', actorName: 'Marco Bellini' });
+    expect(heldLog.at(-1)).toMatchObject({
+      from: 'assessed',
+      to: 'withdrawn',
+      reason: 'Ha trovato lavoro da sé',
+      actorName: 'Marco Bellini',
+    });
 
     const notices = (await coordinator.get(`/api/v1/programmes/${pid}/notifications`)).json().items;
     expect(notices).toHaveLength(1);
@@ -202,7 +293,9 @@ describe('registration, capacity and the waiting list', () => {
     const done = (await coordinator.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: elsewhere })).json();
     expect(done.state).toBe('registered');
     expect((await frontoffice.get(`/api/v1/programmes/${pid}/enrollments`)).json().total).toBe(0);
-    expect((await coordinator.get(`/api/v1/programmes/${pid}/enrollments`)).json().items[0].allowed.map((a: { to: string }) => a.to)).toEqual(['assessed', 'placed', 'withdrawn', 'cigs_ended']);
+    expect(
+      (await coordinator.get(`/api/v1/programmes/${pid}/enrollments`)).json().items[0].allowed.map((a: { to: string }) => a.to),
+    ).toEqual(['assessed', 'placed', 'withdrawn', 'cigs_ended']);
   });
 
   it('records eligible workers and registers them later from the eligible or contacted state', async () => {
@@ -216,26 +309,55 @@ describe('registration, capacity and the waiting list', () => {
     expect(e.state).toBe('eligible');
     expect(e.allowed.map((a: { to: string }) => a.to)).toEqual(['contacted', 'registered', 'withdrawn']);
     await frontoffice.post(`/api/v1/enrollments/${e.id}/transitions`, { to: 'contacted' });
-    expect((await frontoffice.post(`/api/v1/enrollments/${e.id}/transitions`, { to: 'registered' })).json().enrollment.state).toBe('registered');
+    expect((await frontoffice.post(`/api/v1/enrollments/${e.id}/transitions`, { to: 'registered' })).json().enrollment.state).toBe(
+      'registered',
+    );
   });
 
   it('lets an administrator do what a coordinator does: register, check eligibility and move enrolments', async () => {
     const pid = (await coordinator.post('/api/v1/programmes', newProgramme([modena, carpi], { capacity: 1 }))).json().id;
-    const [barbieri, esposito] = await buildWorkers(t.database.db, { networkId: network, officeId: carpi, caseId, count: 2, lastName: 'Barbieri' });
+    const [barbieri, esposito] = await buildWorkers(t.database.db, {
+      networkId: network,
+      officeId: carpi,
+      caseId,
+      count: 2,
+      lastName: 'Barbieri',
+    });
     expect((await admin.get(`/api/v1/programmes/${pid}/eligibility/${barbieri}`)).json()).toEqual({ eligible: true, reasons: [] });
     const held = await admin.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: barbieri, channel: 'desk' });
     expect(held.statusCode).toBe(201);
-    expect((await admin.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: esposito })).json()).toMatchObject({ state: 'waiting', waitingPosition: 1 });
+    expect((await admin.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: esposito })).json()).toMatchObject({
+      state: 'waiting',
+      waitingPosition: 1,
+    });
     const items = (await admin.get(`/api/v1/programmes/${pid}/enrollments`)).json().items;
-    expect(items.find((e: { workerId: string }) => e.workerId === barbieri).allowed.map((a: { to: string }) => a.to)).toEqual(['assessed', 'placed', 'withdrawn', 'cigs_ended']);
-    expect((await admin.post(`/api/v1/enrollments/${held.json().enrollmentId}/transitions`, { to: 'assessed' })).json().enrollment.state).toBe('assessed');
-    const out = (await admin.post(`/api/v1/enrollments/${held.json().enrollmentId}/transitions`, { to: 'withdrawn', reason: 'Trasferito in altra regione' })).json();
+    expect(items.find((e: { workerId: string }) => e.workerId === barbieri).allowed.map((a: { to: string }) => a.to)).toEqual([
+      'assessed',
+      'placed',
+      'withdrawn',
+      'cigs_ended',
+    ]);
+    expect(
+      (await admin.post(`/api/v1/enrollments/${held.json().enrollmentId}/transitions`, { to: 'assessed' })).json().enrollment.state,
+    ).toBe('assessed');
+    const out = (
+      await admin.post(`/api/v1/enrollments/${held.json().enrollmentId}/transitions`, {
+        to: 'withdrawn',
+        reason: 'Trasferito in altra regione',
+      })
+    ).json();
     expect(out.promoted.map((p: { workerId: string }) => p.workerId)).toEqual([esposito]);
   });
 
   it('previews the eligible workers with their count, then adds them all, leaving out those already in and the ineligible', async () => {
     const pid = (await coordinator.post('/api/v1/programmes', newProgramme([carpi], { capacity: 5 }))).json().id;
-    const [esposito, benedetti] = await buildWorkers(t.database.db, { networkId: network, officeId: carpi, caseId, count: 2, lastName: 'Esposito' });
+    const [esposito, benedetti] = await buildWorkers(t.database.db, {
+      networkId: network,
+      officeId: carpi,
+      caseId,
+      count: 2,
+      lastName: 'Esposito',
+    });
     const [elsewhere] = await buildWorkers(t.database.db, { networkId: network, officeId: vignola, caseId, lastName: 'Benedetti' });
     await coordinator.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: benedetti });
     const preview = (await coordinator.get(`/api/v1/programmes/${pid}/eligible`)).json();
@@ -247,7 +369,12 @@ describe('registration, capacity and the waiting list', () => {
     const added = (await coordinator.post(`/api/v1/programmes/${pid}/eligible`, { all: true })).json();
     expect(added).toEqual({ added: preview.total, skipped: [] });
     expect((await coordinator.get(`/api/v1/programmes/${pid}`)).json().counts).toMatchObject({ eligible: preview.total, registered: 1 });
-    const states = Object.fromEntries((await t.database.db.selectFrom('enrollments').select(['worker_id', 'state']).where('programme_id', '=', pid).execute()).map((e) => [e.worker_id, e.state]));
+    const states = Object.fromEntries(
+      (await t.database.db.selectFrom('enrollments').select(['worker_id', 'state']).where('programme_id', '=', pid).execute()).map((e) => [
+        e.worker_id,
+        e.state,
+      ]),
+    );
     expect(states[esposito!]).toBe('eligible');
     expect(states[benedetti!]).toBe('registered');
     expect(states[elsewhere!]).toBeUndefined();
@@ -262,9 +389,16 @@ describe('registration, capacity and the waiting list', () => {
       { firstName: 'Emanuele', lastName: "Dall'Olio" },
       { firstName: 'Anna', lastName: 'Barbieri' },
     ];
-    const ids = await insertWorkers(t.database.db, people.map((p) => buildWorker({ ...p, officeId: modena, networkId: network, cigsCaseId: caseId, cigsEndDate: '2099-06-30' })));
-    for (const workerId of ids) expect((await coordinator.post(`/api/v1/programmes/${pid}/enrollments`, { workerId })).statusCode).toBe(201);
-    const found = async (q: string) => (await coordinator.get(`/api/v1/programmes/${pid}/enrollments?q=${encodeURIComponent(q)}`)).json().items.map((e: { workerName: string }) => e.workerName);
+    const ids = await insertWorkers(
+      t.database.db,
+      people.map((p) => buildWorker({ ...p, officeId: modena, networkId: network, cigsCaseId: caseId, cigsEndDate: '2099-06-30' })),
+    );
+    for (const workerId of ids)
+      expect((await coordinator.post(`/api/v1/programmes/${pid}/enrollments`, { workerId })).statusCode).toBe(201);
+    const found = async (q: string) =>
+      (await coordinator.get(`/api/v1/programmes/${pid}/enrollments?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((e: { workerName: string }) => e.workerName);
     expect(await found("D'Angelo")).toEqual(["D'Angelo Nicolò"]);
     expect(await found('dangelo nicolo')).toEqual(["D'Angelo Nicolò"]);
     expect(await found('De Luca')).toEqual(['De Luca Giuseppe']);

@@ -48,7 +48,11 @@ export function registerProgrammeRoutes(app: FastifyInstance, programmes: Progra
     schema: { tags, summary: 'Iscrive un lavoratore: un posto se libero, altrimenti la lista d’attesa' },
     handler: async (request, reply) => {
       const result = await enrollments.register(actorContext(request), { programmeId: request.params.id, ...request.body });
-      return reply.code(201).send({ enrollmentId: result.enrollment.id, state: result.state, ...(result.waitingPosition !== undefined && { waitingPosition: result.waitingPosition }) });
+      return reply.code(201).send({
+        enrollmentId: result.enrollment.id,
+        state: result.state,
+        ...(result.waitingPosition !== undefined && { waitingPosition: result.waitingPosition }),
+      });
     },
   });
 
@@ -56,7 +60,9 @@ export function registerProgrammeRoutes(app: FastifyInstance, programmes: Progra
     config: { access: canManageProgrammes },
     schema: { tags, summary: 'Registra lavoratori come aventi diritto (stato «eligible»)' },
     handler: async (request) =>
-      'all' in request.body ? enrollments.addAllEligible(actorContext(request), request.params.id) : enrollments.addEligible(actorContext(request), request.params.id, request.body.workerIds),
+      'all' in request.body
+        ? enrollments.addAllEligible(actorContext(request), request.params.id)
+        : enrollments.addEligible(actorContext(request), request.params.id, request.body.workerIds),
   });
 
   route(r, programmeEndpoints.eligiblePreview, {
@@ -68,7 +74,13 @@ export function registerProgrammeRoutes(app: FastifyInstance, programmes: Progra
   route(r, programmeEndpoints.eligibility, {
     config: { access: canRegisterWorkers },
     schema: { tags, summary: 'Verifica i requisiti di un lavoratore' },
-    handler: async (request) => programmes.eligibility(actorContext(request).actor, request.params.id, request.params.workerId, pickLanguage(request.headers['accept-language'])),
+    handler: async (request) =>
+      programmes.eligibility(
+        actorContext(request).actor,
+        request.params.id,
+        request.params.workerId,
+        pickLanguage(request.headers['accept-language']),
+      ),
   });
 
   route(r, programmeEndpoints.transition, {
@@ -76,7 +88,10 @@ export function registerProgrammeRoutes(app: FastifyInstance, programmes: Progra
     schema: { tags, summary: 'Sposta un’iscrizione a un nuovo stato (con motivo quando richiesto)' },
     handler: async (request) => {
       const result = await enrollments.transition(actorContext(request), request.params.id, request.body.to, request.body.reason ?? '');
-      return { enrollment: { id: result.enrollment.id, state: result.enrollment.state }, promoted: result.promoted.map((p) => ({ id: p.id, workerId: p.workerId })) };
+      return {
+        enrollment: { id: result.enrollment.id, state: result.enrollment.state },
+        promoted: result.promoted.map((p) => ({ id: p.id, workerId: p.workerId })),
+      };
     },
   });
 

@@ -5,12 +5,7 @@ import { companyOfCases } from '../companies/index.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
-import type {
-  CreateProgrammeRequest,
-  Enrollment,
-  Programme,
-  UpdateProgrammeRequest,
-} from '../../shared/schemas/programmes.schema.js';
+import type { CreateProgrammeRequest, Enrollment, Programme, UpdateProgrammeRequest } from '../../shared/schemas/programmes.schema.js';
 import { officeIdsInNetwork, officeNamesById } from '../organisation/index.js';
 import { normaliseName, workerRefsByIds } from '../people/index.js';
 import { romeDate } from './eligibility.js';
@@ -23,9 +18,15 @@ import { canActOnWorkerOf } from './programme.policy.js';
 import type { ProgrammeRepository, ProgrammeRow } from './programme.repository.js';
 import { withRetry } from './retry.js';
 
-
 /** Programmes of the actor's network: creation and changes (coordinators), and what the programme page shows. */
-export function createProgrammeService(deps: { db: Kysely<DB>; repository: ProgrammeRepository; lists: EnrollmentListRepository; enrollments: EnrollmentService; audit: AuditService; clock: () => Date }) {
+export function createProgrammeService(deps: {
+  db: Kysely<DB>;
+  repository: ProgrammeRepository;
+  lists: EnrollmentListRepository;
+  enrollments: EnrollmentService;
+  audit: AuditService;
+  clock: () => Date;
+}) {
   const { db, repository: repo, lists, audit, clock } = deps;
 
   const networkOf = requireNetwork;
@@ -87,7 +88,13 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
             [...new Set(input.officeIds)],
             now,
           );
-          await audit.record(trx, ctx, { action: 'programme.created', entityType: 'programme', entityId: newId, entityLabel: input.name, details: { code: input.code, name: input.name, capacity: input.capacity } });
+          await audit.record(trx, ctx, {
+            action: 'programme.created',
+            entityType: 'programme',
+            entityId: newId,
+            entityLabel: input.name,
+            details: { code: input.code, name: input.name, capacity: input.capacity },
+          });
           return newId;
         })
         .catch((err: unknown) => {
@@ -122,7 +129,13 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
               .filter(([k, v]) => JSON.stringify(before[k as keyof ProgrammeRow]) !== JSON.stringify(v))
               .map(([k, v]) => [k, { from: before[k as keyof ProgrammeRow], to: v }]),
           );
-          await audit.record(trx, ctx, { action: 'programme.updated', entityType: 'programme', entityId: id, entityLabel: input.name ?? before.name, details: changed });
+          await audit.record(trx, ctx, {
+            action: 'programme.updated',
+            entityType: 'programme',
+            entityId: id,
+            entityLabel: input.name ?? before.name,
+            details: changed,
+          });
           if (input.capacity !== undefined && input.capacity > locked.capacity) {
             await deps.enrollments.promoteWaiting(trx, ctx, id, input.capacity, now);
           }
@@ -132,7 +145,11 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
     },
 
     /** Enrollments with worker, office and company, the waiting position, and the moves the actor may make. */
-    async enrollments(ctx: ActorContext, id: string, query: { state?: EnrollmentState; q?: string; limit: number; offset: number }): Promise<{ items: Enrollment[]; total: number }> {
+    async enrollments(
+      ctx: ActorContext,
+      id: string,
+      query: { state?: EnrollmentState; q?: string; limit: number; offset: number },
+    ): Promise<{ items: Enrollment[]; total: number }> {
       const programme = await load(ctx.actor, id);
       const actor = ctx.actor;
       const q = query.q?.trim();
@@ -144,8 +161,22 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
         limit: query.limit,
         offset: query.offset,
       });
-      const [offices, companies] = await Promise.all([officeNamesById(db, rows.map((r) => r.office_id)), companyOfCases(db, rows.map((r) => r.cigs_case_id))]);
-      await audit.record(db, ctx, { action: 'programme.enrollments.read', entityType: 'programme', entityId: id, details: { state: query.state ?? null, q: query.q ?? null, count: rows.length } });
+      const [offices, companies] = await Promise.all([
+        officeNamesById(
+          db,
+          rows.map((r) => r.office_id),
+        ),
+        companyOfCases(
+          db,
+          rows.map((r) => r.cigs_case_id),
+        ),
+      ]);
+      await audit.record(db, ctx, {
+        action: 'programme.enrollments.read',
+        entityType: 'programme',
+        entityId: id,
+        details: { state: query.state ?? null, q: query.q ?? null, count: rows.length },
+      });
       return {
         total,
         items: rows.map((r) => ({
@@ -172,23 +203,52 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
     async transitionLog(ctx: ActorContext, enrollmentId: string) {
       const e = await repo.findEnrollment(db, enrollmentId);
       const programme = e && (await repo.findProgramme(db, e.programmeId));
-      if (!e || !programme || programme.networkId !== networkOf(ctx.actor) || !canActOnWorkerOf(ctx.actor, e.officeId, programme.networkId)) {
+      if (
+        !e ||
+        !programme ||
+        programme.networkId !== networkOf(ctx.actor) ||
+        !canActOnWorkerOf(ctx.actor, e.officeId, programme.networkId)
+      ) {
         throw programmeErrors.enrollmentNotFound();
       }
       const rows = await lists.transitions(db, enrollmentId);
-      const names = await staffNamesById(db, rows.map((r) => r.actor_id));
-      await audit.record(db, ctx, { action: 'enrollment.log.read', entityType: 'enrollment', entityId: enrollmentId, officeId: e.officeId });
+      const names = await staffNamesById(
+        db,
+        rows.map((r) => r.actor_id),
+      );
+      await audit.record(db, ctx, {
+        action: 'enrollment.log.read',
+        entityType: 'enrollment',
+        entityId: enrollmentId,
+        officeId: e.officeId,
+      });
       return {
-        items: rows.map((r) => ({ id: r.id, from: r.from_state, to: r.to_state, at: new Date(r.at).toISOString(), actorName: r.actor_id ? (names.get(r.actor_id) ?? null) : null, reason: r.reason, channel: r.channel })),
+        items: rows.map((r) => ({
+          id: r.id,
+          from: r.from_state,
+          to: r.to_state,
+          at: new Date(r.at).toISOString(),
+          actorName: r.actor_id ? (names.get(r.actor_id) ?? null) : null,
+          reason: r.reason,
+          channel: r.channel,
+        })),
       };
     },
 
     /** Notices for the programme addressed to the actor's roles in their offices (coordinators see all the network's). */
     async notifications(ctx: ActorContext, id: string) {
       await load(ctx.actor, id);
-      const rows = await lists.notifications(db, id, ctx.actor.roles, workerOfficeFilter(ctx.actor) === null ? null : (ctx.actor.officeId ?? '00000000-0000-0000-0000-000000000000'));
+      const rows = await lists.notifications(
+        db,
+        id,
+        ctx.actor.roles,
+        workerOfficeFilter(ctx.actor) === null ? null : (ctx.actor.officeId ?? '00000000-0000-0000-0000-000000000000'),
+      );
       const workerIdOf = (payload: Record<string, unknown>) => (typeof payload.workerId === 'string' ? payload.workerId : null);
-      const workers = await workerRefsByIds(db, rows.map((r) => workerIdOf(r.payload)).filter((w): w is string => w !== null));
+      const workers = await workerRefsByIds(
+        db,
+        rows.map((r) => workerIdOf(r.payload)).filter((w): w is string => w !== null),
+      );
       return {
         items: rows.map((r) => {
           const w = workers.get(workerIdOf(r.payload) ?? '');
@@ -207,7 +267,8 @@ export function createProgrammeService(deps: { db: Kysely<DB>; repository: Progr
 
     async markNotificationRead(ctx: ActorContext, programmeId: string, notificationId: string) {
       await load(ctx.actor, programmeId);
-      if ((await lists.markNotificationRead(db, programmeId, notificationId, clock())) === 'missing') throw programmeErrors.notificationNotFound();
+      if ((await lists.markNotificationRead(db, programmeId, notificationId, clock())) === 'missing')
+        throw programmeErrors.notificationNotFound();
     },
   };
 }

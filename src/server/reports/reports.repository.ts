@@ -3,10 +3,23 @@ import type { Executor } from '../db/executor.js';
 import { officeNamesById } from '../organisation/index.js';
 import { recipientStatusCounts } from '../outreach/index.js';
 import { workerRefsByIds } from '../people/index.js';
-import { expiringEligible, funnelByCompany, funnelByOffice, programmeFunnels, waitingListHead, type FunnelCounts } from '../programmes/index.js';
+import {
+  expiringEligible,
+  funnelByCompany,
+  funnelByOffice,
+  programmeFunnels,
+  waitingListHead,
+  type FunnelCounts,
+} from '../programmes/index.js';
 import type { Funnel } from '../../shared/schemas/reports.schema.js';
 
-const funnelOf = (r: FunnelCounts): Funnel => ({ eligible: r.eligible, contacted: r.contacted, registered: r.registered, enrolled: r.enrolled, placed: r.placed });
+const funnelOf = (r: FunnelCounts): Funnel => ({
+  eligible: r.eligible,
+  contacted: r.contacted,
+  registered: r.registered,
+  enrolled: r.enrolled,
+  placed: r.placed,
+});
 
 /**
  * The dashboard's reads. Reports owns no table: each figure comes from the query its owner
@@ -18,12 +31,25 @@ export function createReportsRepository() {
   return {
     async programmes(db: Executor, networkId: string) {
       const rows = await programmeFunnels(db, networkId);
-      return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, status: r.status, capacity: r.capacity, used: r.used, free: Math.max(0, r.capacity - r.used), waiting: r.waiting, funnel: funnelOf(r) }));
+      return rows.map((r) => ({
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        status: r.status,
+        capacity: r.capacity,
+        used: r.used,
+        free: Math.max(0, r.capacity - r.used),
+        waiting: r.waiting,
+        funnel: funnelOf(r),
+      }));
     },
 
     async byOffice(db: Executor, programmeId: string) {
       const rows = await funnelByOffice(db, programmeId);
-      const names = await officeNamesById(db, rows.map((r) => r.office_id));
+      const names = await officeNamesById(
+        db,
+        rows.map((r) => r.office_id),
+      );
       return rows
         .map((r) => ({ id: r.office_id, name: names.get(r.office_id) ?? '', used: r.used, waiting: r.waiting, funnel: funnelOf(r) }))
         .sort((a, b) => a.name.localeCompare(b.name, 'it'));
@@ -31,15 +57,33 @@ export function createReportsRepository() {
 
     async byCompany(db: Executor, programmeId: string) {
       const rows = await funnelByCompany(db, programmeId);
-      const names = await companyNamesById(db, rows.map((r) => r.company_id));
+      const names = await companyNamesById(
+        db,
+        rows.map((r) => r.company_id),
+      );
       return rows
-        .map((r) => ({ id: r.company_id, name: (r.company_id && names.get(r.company_id)) || 'Senza azienda', used: r.used, waiting: r.waiting, funnel: funnelOf(r) }))
+        .map((r) => ({
+          id: r.company_id,
+          name: (r.company_id && names.get(r.company_id)) || 'Senza azienda',
+          used: r.used,
+          waiting: r.waiting,
+          funnel: funnelOf(r),
+        }))
         .sort((a, b) => b.funnel.eligible - a.funnel.eligible || a.name.localeCompare(b.name, 'it'));
     },
 
     async waitingList(db: Executor, programmeId: string, limit: number) {
       const { total, rows } = await waitingListHead(db, programmeId, limit);
-      const [workers, offices] = await Promise.all([workerRefsByIds(db, rows.map((r) => r.worker_id)), officeNamesById(db, rows.map((r) => r.office_id))]);
+      const [workers, offices] = await Promise.all([
+        workerRefsByIds(
+          db,
+          rows.map((r) => r.worker_id),
+        ),
+        officeNamesById(
+          db,
+          rows.map((r) => r.office_id),
+        ),
+      ]);
       return {
         total,
         items: rows.map((r) => {
@@ -57,7 +101,16 @@ export function createReportsRepository() {
 
     async expiring(db: Executor, programmeId: string, today: string, limit: number) {
       const e = await expiringEligible(db, programmeId, today, limit);
-      const [offices, companies] = await Promise.all([officeNamesById(db, e.rows.map((r) => r.office_id)), companyNamesById(db, e.rows.map((r) => r.company_id))]);
+      const [offices, companies] = await Promise.all([
+        officeNamesById(
+          db,
+          e.rows.map((r) => r.office_id),
+        ),
+        companyNamesById(
+          db,
+          e.rows.map((r) => r.company_id),
+        ),
+      ]);
       return {
         within30: e.within30,
         within60: e.within60,

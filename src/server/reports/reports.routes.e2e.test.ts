@@ -19,17 +19,38 @@ beforeAll(async () => {
   // Two offices of their own, so the demo's workers do not enter the counts.
   const network = await networkOf(t.database.db, await officeIdByCode(t.database, 'CPI-MO'));
   const office = async (code: string, name: string) =>
-    (await t.database.db.insertInto('offices').values({ network_id: network, code, name, opening_hours: '[]' }).returning('id').executeTakeFirstOrThrow()).id;
+    (
+      await t.database.db
+        .insertInto('offices')
+        .values({ network_id: network, code, name, opening_hours: '[]' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const modena = await office('CPI-Z1', 'Centro per l’impiego di Zeta Modena');
   const carpi = await office('CPI-Z2', 'Centro per l’impiego di Zeta Carpi');
   const a = await buildCigsCase(t.database.db, network, { companyName: 'Ceramica Alfa S.p.A.' });
   const b = await buildCigsCase(t.database.db, network, { companyName: 'Maglificio Beta S.r.l.' });
   programmeId = await buildProgramme(t.database.db, { networkId: network, officeIds: [modena, carpi], capacity: 2, code: 'ZZ-DASH' });
-  const ws = await buildWorkers(t.database.db, { networkId: network, officeId: modena, caseId: a.caseId, count: 3, lastName: 'Alfa', cigsEnd: (i) => inDays(20 + i * 30) });
-  const wc = await buildWorkers(t.database.db, { networkId: network, officeId: carpi, caseId: b.caseId, count: 2, lastName: 'Beta', cigsEnd: (i) => inDays(200 + i) });
+  const ws = await buildWorkers(t.database.db, {
+    networkId: network,
+    officeId: modena,
+    caseId: a.caseId,
+    count: 3,
+    lastName: 'Alfa',
+    cigsEnd: (i) => inDays(20 + i * 30),
+  });
+  const wc = await buildWorkers(t.database.db, {
+    networkId: network,
+    officeId: carpi,
+    caseId: b.caseId,
+    count: 2,
+    lastName: 'Beta',
+    cigsEnd: (i) => inDays(200 + i),
+  });
   // Two places taken (Modena), one on the waiting list (Carpi), two never registered (Modena).
   const frontoffice = await signIn(t.app, DEMO.coordinator);
-  for (const workerId of [ws[2]!, wc[0]!, wc[1]!]) await frontoffice.post(`/api/v1/programmes/${programmeId}/enrollments`, { workerId, channel: 'hotline' });
+  for (const workerId of [ws[2]!, wc[0]!, wc[1]!])
+    await frontoffice.post(`/api/v1/programmes/${programmeId}/enrollments`, { workerId, channel: 'hotline' });
 });
 afterAll(() => t.close());
 
@@ -43,14 +64,24 @@ describe('coordinators’ dashboard', () => {
     expectProblem(await coordinator.get('/api/v1/reports/export/salaries'), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.get(`/api/v1/reports/export/offices?programmeId=${programmeId}&format=pdf`), 400, 'VALIDATION_FAILED');
     expectProblem(await coordinator.get(`/api/v1/reports/export/offices?programmeId=${programmeId}&lang=fr`), 400, 'VALIDATION_FAILED');
-    expectProblem(await coordinator.get('/api/v1/reports/dashboard?programmeId=00000000-0000-4000-8000-000000000000'), 404, 'PROGRAMME_NOT_FOUND');
+    expectProblem(
+      await coordinator.get('/api/v1/reports/dashboard?programmeId=00000000-0000-4000-8000-000000000000'),
+      404,
+      'PROGRAMME_NOT_FOUND',
+    );
   });
 
   it('shows the funnel per programme, office and company, places, the waiting list and CIGS ending soon', async () => {
     const res = await coordinator.get(`/api/v1/reports/dashboard?programmeId=${programmeId}`);
     expect(res.statusCode).toBe(200);
     const d = res.json();
-    expect(d.programmes.find((p: { id: string }) => p.id === programmeId)).toMatchObject({ capacity: 2, used: 2, free: 0, waiting: 1, funnel: { eligible: 3, contacted: 3, registered: 3, enrolled: 0, placed: 0 } });
+    expect(d.programmes.find((p: { id: string }) => p.id === programmeId)).toMatchObject({
+      capacity: 2,
+      used: 2,
+      free: 0,
+      waiting: 1,
+      funnel: { eligible: 3, contacted: 3, registered: 3, enrolled: 0, placed: 0 },
+    });
     expect(d.byOffice.map((o: { name: string; used: number; waiting: number }) => [o.name, o.used, o.waiting])).toEqual([
       ['Centro per l’impiego di Zeta Carpi', 1, 1],
       ['Centro per l’impiego di Zeta Modena', 1, 0],
@@ -59,7 +90,10 @@ describe('coordinators’ dashboard', () => {
       ['Maglificio Beta S.r.l.', 2],
       ['Ceramica Alfa S.p.A.', 1],
     ]);
-    expect(d.waitingList).toMatchObject({ total: 1, items: [{ position: 1, workerName: 'Beta 0001 Mario', officeName: 'Centro per l’impiego di Zeta Carpi' }] });
+    expect(d.waitingList).toMatchObject({
+      total: 1,
+      items: [{ position: 1, workerName: 'Beta 0001 Mario', officeName: 'Centro per l’impiego di Zeta Carpi' }],
+    });
     expect(d.expiring).toMatchObject({ within30: 1, within60: 2, within90: 2 });
     expect(d.expiring.items.map((w: { workerName: string; daysLeft: number }) => [w.workerName, w.daysLeft])).toEqual([
       ['Alfa 0000 Mario', 20],
@@ -110,7 +144,12 @@ describe('coordinators’ dashboard', () => {
     expect(book.worksheets[0]!.getRow(2).getCell(5).value).toBeInstanceOf(Date);
 
     const programmes = await coordinator.get(`/api/v1/reports/export/programmes?programmeId=${programmeId}`);
-    expect(programmes.body.split('\r\n').find((l) => l.startsWith('ZZ-DASH;'))?.split(';')[2]).toBe('Aperto');
+    expect(
+      programmes.body
+        .split('\r\n')
+        .find((l) => l.startsWith('ZZ-DASH;'))
+        ?.split(';')[2],
+    ).toBe('Aperto');
     const outreach = await coordinator.get(`/api/v1/reports/export/outreach?programmeId=${programmeId}`);
     expect(outreach.body.replace('\uFEFF', '').split('\r\n').slice(0, 3)).toEqual(['Esito;Lavoratori', 'Non contattato;0', 'Invitato;0']);
     const expiring = await coordinator.get(`/api/v1/reports/export/expiring?programmeId=${programmeId}`);
@@ -119,11 +158,20 @@ describe('coordinators’ dashboard', () => {
     // English with Accept-Language en: headers, sheet and statuses.
     const english = (url: string) => coordinator.request({ method: 'GET', url, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     const en = await english(`/api/v1/reports/export/programmes?programmeId=${programmeId}`);
-    expect(en.body.replace('\uFEFF', '').split('\r\n')[0]).toBe('Code;Programme;Status;Places;Taken;Free;Waiting;Eligible;Contacted;Registered;With service agreement;Placed');
-    expect(en.body.split('\r\n').find((l) => l.startsWith('ZZ-DASH;'))?.split(';')[2]).toBe('Open');
+    expect(en.body.replace('\uFEFF', '').split('\r\n')[0]).toBe(
+      'Code;Programme;Status;Places;Taken;Free;Waiting;Eligible;Contacted;Registered;With service agreement;Placed',
+    );
+    expect(
+      en.body
+        .split('\r\n')
+        .find((l) => l.startsWith('ZZ-DASH;'))
+        ?.split(';')[2],
+    ).toBe('Open');
     expect((await english(`/api/v1/reports/export/outreach?programmeId=${programmeId}`)).body).toContain('Invited;0');
     const enBook = new ExcelJS.Workbook();
-    await enBook.xlsx.load((await english(`/api/v1/reports/export/waiting?programmeId=${programmeId}&format=xlsx`)).rawPayload as unknown as ArrayBuffer);
+    await enBook.xlsx.load(
+      (await english(`/api/v1/reports/export/waiting?programmeId=${programmeId}&format=xlsx`)).rawPayload as unknown as ArrayBuffer,
+    );
     expect(enBook.worksheets[0]!.name).toBe('Waiting list');
     // A download link says the interface language in the query, over the browser's Accept-Language.
     expect((await coordinator.get(`/api/v1/reports/export/outreach?programmeId=${programmeId}&lang=en`)).body).toContain('Outcome;Workers');
@@ -132,6 +180,11 @@ describe('coordinators’ dashboard', () => {
 
   it('computes outreach response rates over the workers actually contacted', () => {
     expect(outreachSummary(undefined)).toBeUndefined();
-    expect(outreachSummary({ not_contacted: 50, invited: 10, reminded: 5, registered: 3, declined: 1, unreachable: 1 })).toMatchObject({ reached: 20, responded: 4, responseRate: 20, registrationRate: 15 });
+    expect(outreachSummary({ not_contacted: 50, invited: 10, reminded: 5, registered: 3, declined: 1, unreachable: 1 })).toMatchObject({
+      reached: 20,
+      responded: 4,
+      responseRate: 20,
+      registrationRate: 15,
+    });
   });
 });

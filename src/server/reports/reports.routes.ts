@@ -32,7 +32,12 @@ export function registerReportsRoutes(app: FastifyInstance, service: ReportsServ
     config: { access: canReadReports },
     schema: { tags, summary: 'Scarica una tabella del cruscotto in CSV (separatore ;) o XLSX' },
     handler: async (request, reply) => {
-      const table = await service.exportTable(actorContext(request), request.params.table, request.query.programmeId, request.query.lang ?? pickLanguage(request.headers['accept-language']));
+      const table = await service.exportTable(
+        actorContext(request),
+        request.params.table,
+        request.query.programmeId,
+        request.query.lang ?? pickLanguage(request.headers['accept-language']),
+      );
       const date = romeToday(new Date());
       const file = `ricolloca-${request.params.table}-${date}.${request.query.format}`;
       reply.header('content-disposition', `attachment; filename="${file}"`);

@@ -9,14 +9,17 @@ import type { ExportTable } from './export.js';
 import { exportLabels } from './export-labels.js';
 import type { ReportsRepository } from './reports.repository.js';
 
-
 const OUTREACH_STATUSES = ['not_contacted', 'invited', 'reminded', 'registered', 'declined', 'unreachable'] as const;
 
 /** The coordinators' dashboard of a programme, and every one of its tables as a download. */
 export function createReportsService(deps: { db: Kysely<DB>; repository: ReportsRepository; audit: AuditService; clock: () => Date }) {
   const { db, repository: repo, audit, clock } = deps;
 
-  async function dashboard(ctx: ActorContext, programmeId: string | undefined, limits = { waiting: 100, expiring: 50 }): Promise<Dashboard> {
+  async function dashboard(
+    ctx: ActorContext,
+    programmeId: string | undefined,
+    limits = { waiting: 100, expiring: 50 },
+  ): Promise<Dashboard> {
     const networkId = requireNetwork(ctx.actor);
     const today = romeDate(clock());
     const programmes = await repo.programmes(db, networkId);
@@ -24,7 +27,16 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
     const selected = programmeId ?? programmes[0]?.id ?? null;
     const empty = { available: false, byStatus: {}, reached: 0, responded: 0, responseRate: null, registrationRate: null };
     if (!selected) {
-      return { asOf: today, programmeId: null, programmes, byOffice: [], byCompany: [], waitingList: { total: 0, items: [] }, expiring: { within30: 0, within60: 0, within90: 0, items: [] }, outreach: empty };
+      return {
+        asOf: today,
+        programmeId: null,
+        programmes,
+        byOffice: [],
+        byCompany: [],
+        waitingList: { total: 0, items: [] },
+        expiring: { within30: 0, within60: 0, within90: 0, items: [] },
+        outreach: empty,
+      };
     }
     // Independent read-only queries: on PostgreSQL they run side by side on the pool.
     const [byOffice, byCompany, waitingList, expiring, outreachCounts] = await Promise.all([
@@ -35,7 +47,16 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
       repo.outreach(db, selected),
     ]);
     await audit.record(db, ctx, { action: 'report.dashboard.read', entityType: 'programme', entityId: selected });
-    return { asOf: today, programmeId: selected, programmes, byOffice, byCompany, waitingList, expiring, outreach: outreachSummary(outreachCounts) ?? empty };
+    return {
+      asOf: today,
+      programmeId: selected,
+      programmes,
+      byOffice,
+      byCompany,
+      waitingList,
+      expiring,
+      outreach: outreachSummary(outreachCounts) ?? empty,
+    };
   }
 
   return {
@@ -46,31 +67,89 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
       const d = await dashboard(ctx, programmeId, { waiting: 1_000_000, expiring: 1_000_000 });
       const l = exportLabels(language);
       const h = l.headers;
-      const funnelCols = [{ header: h.eligible }, { header: h.contacted }, { header: h.registered }, { header: h.enrolled }, { header: h.placed }];
+      const funnelCols = [
+        { header: h.eligible },
+        { header: h.contacted },
+        { header: h.registered },
+        { header: h.enrolled },
+        { header: h.placed },
+      ];
       const funnelCells = (f: Funnel) => [f.eligible, f.contacted, f.registered, f.enrolled, f.placed];
-      await audit.record(db, ctx, { action: 'report.exported', entityType: 'programme', entityId: d.programmeId, entityLabel: d.programmes.find((p) => p.id === d.programmeId)?.name ?? '', details: { table } });
+      await audit.record(db, ctx, {
+        action: 'report.exported',
+        entityType: 'programme',
+        entityId: d.programmeId,
+        entityLabel: d.programmes.find((p) => p.id === d.programmeId)?.name ?? '',
+        details: { table },
+      });
       switch (table) {
         case 'programmes':
           return {
             name: l.sheets.programmes,
-            columns: [{ header: h.code }, { header: h.programme, width: 50 }, { header: h.status }, { header: h.capacity }, { header: h.used }, { header: h.free }, { header: h.waiting }, ...funnelCols],
-            rows: d.programmes.map((p) => [p.code, p.name, l.programmeStatus[p.status] ?? p.status, p.capacity, p.used, p.free, p.waiting, ...funnelCells(p.funnel)]),
+            columns: [
+              { header: h.code },
+              { header: h.programme, width: 50 },
+              { header: h.status },
+              { header: h.capacity },
+              { header: h.used },
+              { header: h.free },
+              { header: h.waiting },
+              ...funnelCols,
+            ],
+            rows: d.programmes.map((p) => [
+              p.code,
+              p.name,
+              l.programmeStatus[p.status] ?? p.status,
+              p.capacity,
+              p.used,
+              p.free,
+              p.waiting,
+              ...funnelCells(p.funnel),
+            ]),
           };
         case 'offices':
-          return { name: l.sheets.offices, columns: [{ header: h.office, width: 45 }, { header: h.placesUsed }, { header: h.waiting }, ...funnelCols], rows: d.byOffice.map((o) => [o.name, o.used, o.waiting, ...funnelCells(o.funnel)]) };
+          return {
+            name: l.sheets.offices,
+            columns: [{ header: h.office, width: 45 }, { header: h.placesUsed }, { header: h.waiting }, ...funnelCols],
+            rows: d.byOffice.map((o) => [o.name, o.used, o.waiting, ...funnelCells(o.funnel)]),
+          };
         case 'companies':
-          return { name: l.sheets.companies, columns: [{ header: h.company, width: 45 }, { header: h.placesUsed }, { header: h.waiting }, ...funnelCols], rows: d.byCompany.map((c) => [c.name, c.used, c.waiting, ...funnelCells(c.funnel)]) };
+          return {
+            name: l.sheets.companies,
+            columns: [{ header: h.company, width: 45 }, { header: h.placesUsed }, { header: h.waiting }, ...funnelCols],
+            rows: d.byCompany.map((c) => [c.name, c.used, c.waiting, ...funnelCells(c.funnel)]),
+          };
         case 'waiting':
           return {
             name: l.sheets.waiting,
-            columns: [{ header: h.position }, { header: h.worker, width: 35 }, { header: h.office, width: 40 }, { header: h.cigsEnd, type: 'date' }, { header: h.requestedAt, width: 18, type: 'datetime' }],
+            columns: [
+              { header: h.position },
+              { header: h.worker, width: 35 },
+              { header: h.office, width: 40 },
+              { header: h.cigsEnd, type: 'date' },
+              { header: h.requestedAt, width: 18, type: 'datetime' },
+            ],
             rows: d.waitingList.items.map((w) => [w.position, w.workerName, w.officeName, w.cigsEndDate, w.requestedAt]),
           };
         case 'expiring':
           return {
             name: l.sheets.expiring,
-            columns: [{ header: h.worker, width: 35 }, { header: h.office, width: 40 }, { header: h.company, width: 35 }, { header: h.cigsEnd, type: 'date' }, { header: h.daysLeft }, { header: h.programmeState, width: 24 }],
-            rows: d.expiring.items.map((w) => [w.workerName, w.officeName, w.companyName, w.cigsEndDate, w.daysLeft, w.state ? (l.enrollmentStates[w.state] ?? w.state) : l.notInProgramme]),
+            columns: [
+              { header: h.worker, width: 35 },
+              { header: h.office, width: 40 },
+              { header: h.company, width: 35 },
+              { header: h.cigsEnd, type: 'date' },
+              { header: h.daysLeft },
+              { header: h.programmeState, width: 24 },
+            ],
+            rows: d.expiring.items.map((w) => [
+              w.workerName,
+              w.officeName,
+              w.companyName,
+              w.cigsEndDate,
+              w.daysLeft,
+              w.state ? (l.enrollmentStates[w.state] ?? w.state) : l.notInProgramme,
+            ]),
           };
         default:
           return {

@@ -13,7 +13,9 @@ export async function allComuni(executor: Executor): Promise<ComuneEntry[]> {
   const rows = await executor
     .selectFrom('taxonomy_comuni as c')
     .select(['c.istat_code', 'c.name', 'c.province'])
-    .where(sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`)
+    .where(
+      sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`,
+    )
     .execute();
   return rows.map((r) => ({ istatCode: r.istat_code, name: r.name, province: r.province }));
 }

@@ -46,7 +46,9 @@ describe('boundingBox', () => {
       const d = 19.99 / 6371.0088;
       const lat1 = (MODENA.lat * Math.PI) / 180;
       const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(b));
-      const lon2 = (MODENA.lon * Math.PI) / 180 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+      const lon2 =
+        (MODENA.lon * Math.PI) / 180 +
+        Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
       const point = { lat: (lat2 * 180) / Math.PI, lon: (lon2 * 180) / Math.PI };
       expect(haversineKm(MODENA, point)).toBeCloseTo(19.99, 6);
       expect(point.lat).toBeGreaterThanOrEqual(box.minLat);

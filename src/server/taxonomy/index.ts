@@ -3,7 +3,13 @@
 export { atecoLabel, comuniByCadastralCodes, comuniByCodes, type ComuneRef } from './reference-lookups.repository.js';
 export { normaliseLabel } from './normalise.js';
 export { canReadReferenceData } from './taxonomy.policy.js';
-export { createTaxonomyModule, escoFirstStartConfig, registerTaxonomyRoutes, DEFAULT_ESCO_VERSION, type TaxonomyModule } from './taxonomy.module.js';
+export {
+  createTaxonomyModule,
+  escoFirstStartConfig,
+  registerTaxonomyRoutes,
+  DEFAULT_ESCO_VERSION,
+  type TaxonomyModule,
+} from './taxonomy.module.js';
 // The migrator's data step, and the command line's ESCO import.
 export { loadReferenceData } from './reference/reference-loader.js';
 export { ESCO_LANGUAGES, isEscoLanguage } from './import/esco-bundle.js';

@@ -33,4 +33,3 @@ export function normaliseLabel(text: string): string {
     .replace(NOT_LETTER_OR_DIGIT, ' ')
     .trim();
 }
-

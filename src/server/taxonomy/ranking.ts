@@ -52,7 +52,11 @@ export function rankCandidates(candidates: readonly Candidate[], query: string, 
       const d = a.key[i]! - b.key[i]!;
       if (d !== 0) return d;
     }
-    return a.candidate.norm < b.candidate.norm ? -1 : a.candidate.norm > b.candidate.norm ? 1 : a.candidate.conceptId - b.candidate.conceptId;
+    return a.candidate.norm < b.candidate.norm
+      ? -1
+      : a.candidate.norm > b.candidate.norm
+        ? 1
+        : a.candidate.conceptId - b.candidate.conceptId;
   });
   const seen = new Set<number>();
   const ranked: RankedCandidate[] = [];

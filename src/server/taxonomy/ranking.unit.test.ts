@@ -41,7 +41,11 @@ describe('rankCandidates', () => {
 
   it('puts a preferred label before an alternative one, and an alternative before a hidden spelling', () => {
     const ranked = rankCandidates(
-      [candidate(1, 'welder fitter', { labelType: 'hidden' }), candidate(2, 'welder fabricator', { labelType: 'alternative' }), candidate(3, 'welders and flamecutters')],
+      [
+        candidate(1, 'welder fitter', { labelType: 'hidden' }),
+        candidate(2, 'welder fabricator', { labelType: 'alternative' }),
+        candidate(3, 'welders and flamecutters'),
+      ],
       'welder',
       'en',
       10,

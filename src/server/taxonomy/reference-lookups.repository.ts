@@ -19,9 +19,13 @@ export async function comuniByCodes(executor: Executor, codes: string[]): Promis
     .selectFrom('taxonomy_comuni as c')
     .select(['c.istat_code', 'c.name', 'c.province', 'c.cadastral_code'])
     .where('c.istat_code', 'in', unique)
-    .where(sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`)
+    .where(
+      sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`,
+    )
     .execute();
-  return new Map(rows.map((r) => [r.istat_code, { code: r.istat_code, name: r.name, province: r.province, cadastralCode: r.cadastral_code }]));
+  return new Map(
+    rows.map((r) => [r.istat_code, { code: r.istat_code, name: r.name, province: r.province, cadastralCode: r.cadastral_code }]),
+  );
 }
 
 export async function comuniByCadastralCodes(executor: Executor, codes: string[]): Promise<Map<string, string>> {
@@ -31,7 +35,9 @@ export async function comuniByCadastralCodes(executor: Executor, codes: string[]
     .selectFrom('taxonomy_comuni as c')
     .select(['c.cadastral_code', 'c.name'])
     .where('c.cadastral_code', 'in', unique)
-    .where(sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`)
+    .where(
+      sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`,
+    )
     .execute();
   return new Map(rows.map((r) => [r.cadastral_code, r.name]));
 }
@@ -61,8 +67,16 @@ export async function comuniOfProvince(executor: Executor, province: string): Pr
     .selectFrom('taxonomy_comuni as c')
     .select(['c.istat_code', 'c.name', 'c.cadastral_code', 'c.lat', 'c.lon'])
     .where('c.province', '=', province)
-    .where(sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`)
+    .where(
+      sql<boolean>`c.concept_id in (select k.id from taxonomy_concepts k join taxonomy_releases r on r.id = k.release_id and r.current)`,
+    )
     .orderBy('c.istat_code')
     .execute();
-  return rows.map((r) => ({ istatCode: r.istat_code, name: r.name, cadastralCode: r.cadastral_code, lat: Number(r.lat), lon: Number(r.lon) }));
+  return rows.map((r) => ({
+    istatCode: r.istat_code,
+    name: r.name,
+    cadastralCode: r.cadastral_code,
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+  }));
 }

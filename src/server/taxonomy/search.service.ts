@@ -61,7 +61,15 @@ export function createSearchService(deps: { db: Kysely<DB>; repository: Taxonomy
       if (!query) return [];
       const batches = await searchableBatches();
       const ranked = rankCandidates(await candidates(batches, group, query, input.limit), query, input.lang, input.limit);
-      const rows = new Map((await repository.conceptsForDisplay(db, batches, ranked.map((c) => c.conceptId))).map((r) => [r.id, r]));
+      const rows = new Map(
+        (
+          await repository.conceptsForDisplay(
+            db,
+            batches,
+            ranked.map((c) => c.conceptId),
+          )
+        ).map((r) => [r.id, r]),
+      );
       return ranked.flatMap((candidate) => {
         const row = rows.get(candidate.conceptId);
         return row ? [toItem(row, candidate, input.lang)] : [];

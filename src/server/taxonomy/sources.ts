@@ -25,7 +25,8 @@ export const SOURCES: readonly SourceInfo[] = [
     id: 'esco',
     name: 'ESCO – European Skills, Competences, Qualifications and Occupations',
     version: 'v1.1.1',
-    licence: 'Decisione della Commissione 2011/833/UE sul riutilizzo dei documenti della Commissione (riuso libero con citazione della fonte)',
+    licence:
+      'Decisione della Commissione 2011/833/UE sul riutilizzo dei documenti della Commissione (riuso libero con citazione della fonte)',
     attribution: 'This service uses the ESCO classification of the European Commission.',
     url: 'https://esco.ec.europa.eu',
   },

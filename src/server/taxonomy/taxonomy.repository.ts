@@ -80,7 +80,13 @@ export function createTaxonomyRepository() {
      * and codes, and the other labels, each capped, so a common prefix ("manag") cannot let the
      * thousands of alternative spellings crowd out the preferred labels.
      */
-    async labelsStartingWith(executor: Executor, batches: readonly number[], group: SearchGroup, query: string, perType: number): Promise<Candidate[]> {
+    async labelsStartingWith(
+      executor: Executor,
+      batches: readonly number[],
+      group: SearchGroup,
+      query: string,
+      perType: number,
+    ): Promise<Candidate[]> {
       const g = groupLiteral(group);
       const pattern = `${query}%`;
       const { rows } = await sql<CandidateRow>`
@@ -97,7 +103,13 @@ export function createTaxonomyRepository() {
     },
 
     /** Labels with a later word starting with the query ("saldat" in "Fonditori, saldatori …"), via the trigram index. */
-    async labelsWithWordStartingWith(executor: Executor, batches: readonly number[], group: SearchGroup, query: string, limit: number): Promise<Candidate[]> {
+    async labelsWithWordStartingWith(
+      executor: Executor,
+      batches: readonly number[],
+      group: SearchGroup,
+      query: string,
+      limit: number,
+    ): Promise<Candidate[]> {
       const { rows } = await sql<CandidateRow>`
         select l.concept_id, l.label, l.norm, l.lang, l.label_type, null::real as similarity
           from taxonomy_labels l
@@ -145,7 +157,13 @@ export function createTaxonomyRepository() {
       limit: number,
     ): Promise<Candidate[]> {
       if (alternatives.length === 0) return [];
-      const conditions = alternatives.map((words) => sql`(${sql.join(words.map((w) => sql`l.norm like ${`%${w}%`}`), sql` or `)})`);
+      const conditions = alternatives.map(
+        (words) =>
+          sql`(${sql.join(
+            words.map((w) => sql`l.norm like ${`%${w}%`}`),
+            sql` or `,
+          )})`,
+      );
       const { rows } = await sql<CandidateRow>`
         select l.concept_id, l.label, l.norm, l.lang, l.label_type,
                greatest(similarity(l.norm, ${query}), word_similarity(${query}, l.norm)) as similarity

@@ -14,7 +14,10 @@ beforeAll(async () => {
   const zips = escoMiniZips();
   await importEsco(t.database, { ...(await readEscoZips([zips.classificationEn, zips.relations])), version: 'v1.1.1' });
   const isco = fixtureFiles('classification-it').get('ISCOGroups_it.csv')!;
-  await importEsco(t.database, { version: 'v1.1.1', classification: { name: 'ISCOGroups_it.csv', bundle: new Map([['ISCOGroups_it.csv', isco]]), partial: true } });
+  await importEsco(t.database, {
+    version: 'v1.1.1',
+    classification: { name: 'ISCOGroups_it.csv', bundle: new Map([['ISCOGroups_it.csv', isco]]), partial: true },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -88,12 +91,29 @@ describe('type-ahead searches', () => {
 
   it('finds Modena from the typo "modna"', async () => {
     const [first] = await search('comuni', 'modna');
-    expect(first).toMatchObject({ kind: 'comune', code: '036023', label: 'Modena', match: 'fuzzy', province: 'MO', region: 'Emilia-Romagna', cadastralCode: 'F257' });
+    expect(first).toMatchObject({
+      kind: 'comune',
+      code: '036023',
+      label: 'Modena',
+      match: 'fuzzy',
+      province: 'MO',
+      region: 'Emilia-Romagna',
+      cadastralCode: 'F257',
+    });
   });
 
   it('finds Sassuolo exactly, with its place', async () => {
     const [first] = await search('comuni', 'Sassuolo');
-    expect(first).toMatchObject({ id: 'comune:036040', code: '036040', label: 'Sassuolo', matchedLabel: 'Sassuolo', match: 'exact', detail: 'MO', province: 'MO', cadastralCode: 'I462' });
+    expect(first).toMatchObject({
+      id: 'comune:036040',
+      code: '036040',
+      label: 'Sassuolo',
+      matchedLabel: 'Sassuolo',
+      match: 'exact',
+      detail: 'MO',
+      province: 'MO',
+      cadastralCode: 'I462',
+    });
     expect(first!.lat).toBeCloseTo(44.533, 2);
     expect(first!.lon).toBeCloseTo(10.778, 2);
   });
@@ -108,19 +128,40 @@ describe('type-ahead searches', () => {
 
   it('finds the ESCO welder in English, and marks the English fallback when Italian is asked', async () => {
     const [en] = await search('occupations', 'welder', '&lang=en');
-    expect(en).toMatchObject({ id: ESCO_MINI.welderUri, kind: 'esco_occupation', code: '7212.3', label: 'welder', labelLanguage: 'en', fallback: false, match: 'exact', detail: 'ISCO 7212' });
+    expect(en).toMatchObject({
+      id: ESCO_MINI.welderUri,
+      kind: 'esco_occupation',
+      code: '7212.3',
+      label: 'welder',
+      labelLanguage: 'en',
+      fallback: false,
+      match: 'exact',
+      detail: 'ISCO 7212',
+    });
     const [it] = await search('occupations', 'welder', '&lang=it');
     expect(it).toMatchObject({ id: ESCO_MINI.welderUri, label: 'welder', labelLanguage: 'en', fallback: true });
     // The ISCO group has an Italian label: shown in Italian, found through its English one.
     const group = (await search('occupations', 'welders', '&lang=it')).find((i) => i.kind === 'isco_group');
-    expect(group).toMatchObject({ code: '7212', label: 'Saldatori e tagliatori a fiamma', labelLanguage: 'it', fallback: false, matchedLabel: 'Welders and flamecutters' });
+    expect(group).toMatchObject({
+      code: '7212',
+      label: 'Saldatori e tagliatori a fiamma',
+      labelLanguage: 'it',
+      fallback: false,
+      matchedLabel: 'Welders and flamecutters',
+    });
   });
 
   it('shows Italian ESCO labels once the Italian bundle is imported', async () => {
     const zips = escoMiniZips();
     await importEsco(t.database, { ...(await readEscoZips([zips.classificationIt])), version: 'v1.1.1', lang: 'it' });
     const [it] = await search('occupations', 'welder', '&lang=it');
-    expect(it).toMatchObject({ id: ESCO_MINI.welderUri, label: 'saldatore/saldatrice', labelLanguage: 'it', fallback: false, matchedLabel: 'welder' });
+    expect(it).toMatchObject({
+      id: ESCO_MINI.welderUri,
+      label: 'saldatore/saldatrice',
+      labelLanguage: 'it',
+      fallback: false,
+      matchedLabel: 'welder',
+    });
     const [saldatore] = await search('occupations', 'saldatore');
     expect(saldatore).toMatchObject({ id: ESCO_MINI.welderUri, match: 'exact' });
   });
@@ -209,7 +250,15 @@ describe('data sources', () => {
     expect(byId['istat-cp2011']).toMatchObject({ status: 'loaded', rows: 1_486, attribution: expect.stringContaining('ISTAT') });
     expect(byId['openpolis-comuni']).toMatchObject({ status: 'loaded', rows: 7_899, licence: expect.stringContaining('CC BY 4.0') });
     expect(byId['cnel-ccnl']).toMatchObject({ status: 'loaded', rows: 1_008 });
-    for (const id of ['istat-ateco-2025', 'istat-ateco-2007', 'istat-titoli-studio', 'europass-eqf', 'europass-countries', 'europass-nationalities', 'europass-languages']) {
+    for (const id of [
+      'istat-ateco-2025',
+      'istat-ateco-2007',
+      'istat-titoli-studio',
+      'europass-eqf',
+      'europass-countries',
+      'europass-nationalities',
+      'europass-languages',
+    ]) {
       expect(byId[id]).toMatchObject({ status: 'loaded' });
       expect(byId[id]!.loadedAt).toEqual(expect.any(String));
     }

@@ -24,7 +24,10 @@ const SEARCH_DESCRIPTION =
   'Ordine: corrispondenza esatta, poi per prefisso, poi approssimata; etichetta preferita prima di quella alternativa. ' +
   '`label` è nella lingua chiesta; `fallback` è vero quando si è chiesto l’italiano ma esiste solo l’etichetta inglese.';
 
-export function registerReferenceDataRoutes(app: FastifyInstance, services: { search: SearchService; places: PlacesService; sources: SourcesService }) {
+export function registerReferenceDataRoutes(
+  app: FastifyInstance,
+  services: { search: SearchService; places: PlacesService; sources: SourcesService },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   for (const { path, group, summary } of SEARCHES) {
@@ -39,7 +42,9 @@ export function registerReferenceDataRoutes(app: FastifyInstance, services: { se
     config: { access: canReadReferenceData },
     schema: { tags, summary: 'Comuni italiani (ricerca mentre si scrive)', description: SEARCH_DESCRIPTION },
     handler: async (request) => ({
-      items: (await services.search.search('comune', request.query)).filter((item): item is ComuneItem => item.kind === 'comune' && 'lat' in item),
+      items: (await services.search.search('comune', request.query)).filter(
+        (item): item is ComuneItem => item.kind === 'comune' && 'lat' in item,
+      ),
     }),
   });
 

@@ -18,7 +18,8 @@ describe('the API contract', () => {
   });
 
   it('gives every operation either a response schema or a file download', () => {
-    for (const endpoint of ALL_ENDPOINTS) expect([endpoint.path, Boolean(endpoint.response) !== Boolean(endpoint.download)]).toEqual([endpoint.path, true]);
+    for (const endpoint of ALL_ENDPOINTS)
+      expect([endpoint.path, Boolean(endpoint.response) !== Boolean(endpoint.download)]).toEqual([endpoint.path, true]);
   });
 });
 
@@ -37,7 +38,7 @@ describe('buildPath', () => {
 describe('buildQuery', () => {
   it('keeps defined, non-empty values, repeats arrays and encodes accents and apostrophes', () => {
     expect(buildQuery({ q: "D'Angelo Nicolò", officeId: '', cursor: undefined, limit: 25, state: ['waiting', 'registered'] })).toBe(
-      "?q=D%27Angelo+Nicol%C3%B2&limit=25&state=waiting&state=registered",
+      '?q=D%27Angelo+Nicol%C3%B2&limit=25&state=waiting&state=registered',
     );
     expect(buildQuery({})).toBe('');
     expect(buildQuery(undefined)).toBe('');

@@ -23,6 +23,17 @@ import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints
 
 /** Every operation, flat: the contract test checks each one is registered exactly once. */
 export const ALL_ENDPOINTS: EndpointDefinition[] = [
-  authEndpoints, auditEndpoints, staffEndpoints, officeEndpoints, companyEndpoints, workerEndpoints, programmeEndpoints,
-  importEndpoints, hotlineEndpoints, campaignEndpoints, reportEndpoints, taxonomyEndpoints, taxonomySearchEndpoints,
+  authEndpoints,
+  auditEndpoints,
+  staffEndpoints,
+  officeEndpoints,
+  companyEndpoints,
+  workerEndpoints,
+  programmeEndpoints,
+  importEndpoints,
+  hotlineEndpoints,
+  campaignEndpoints,
+  reportEndpoints,
+  taxonomyEndpoints,
+  taxonomySearchEndpoints,
 ].flatMap((group) => Object.values(group));

@@ -2,7 +2,20 @@ import { dashboardQuerySchema, dashboardSchema, exportParamsSchema, exportQueryS
 import { defineEndpoint } from './endpoint.js';
 
 export const reportEndpoints = {
-  dashboard: defineEndpoint({ method: 'GET', path: '/api/v1/reports/dashboard', query: dashboardQuerySchema, status: 200, response: dashboardSchema }),
+  dashboard: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/reports/dashboard',
+    query: dashboardQuerySchema,
+    status: 200,
+    response: dashboardSchema,
+  }),
   /** A CSV (`;`, BOM) or XLSX file. */
-  exportTable: defineEndpoint({ method: 'GET', path: '/api/v1/reports/export/:table', params: exportParamsSchema, query: exportQuerySchema, status: 200, download: true }),
+  exportTable: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/reports/export/:table',
+    params: exportParamsSchema,
+    query: exportQuerySchema,
+    status: 200,
+    download: true,
+  }),
 };

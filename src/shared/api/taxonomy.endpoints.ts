@@ -24,8 +24,30 @@ export const taxonomySearchEndpoints = {
 };
 
 export const taxonomyEndpoints = {
-  comuni: defineEndpoint({ method: 'GET', path: '/api/v1/taxonomy/comuni', query: taxonomySearchQuerySchema, status: 200, response: comuneListSchema, problems: [503] }),
-  nearby: defineEndpoint({ method: 'GET', path: '/api/v1/taxonomy/comuni/:istatCode/nearby', params: comuneParamsSchema, query: nearbyQuerySchema, status: 200, response: nearbyComuniSchema, problems: [503] }),
-  distance: defineEndpoint({ method: 'GET', path: '/api/v1/taxonomy/distance', query: distanceQuerySchema, status: 200, response: comuneDistanceSchema, problems: [503] }),
+  comuni: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/taxonomy/comuni',
+    query: taxonomySearchQuerySchema,
+    status: 200,
+    response: comuneListSchema,
+    problems: [503],
+  }),
+  nearby: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/taxonomy/comuni/:istatCode/nearby',
+    params: comuneParamsSchema,
+    query: nearbyQuerySchema,
+    status: 200,
+    response: nearbyComuniSchema,
+    problems: [503],
+  }),
+  distance: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/taxonomy/distance',
+    query: distanceQuerySchema,
+    status: 200,
+    response: comuneDistanceSchema,
+    problems: [503],
+  }),
   sources: defineEndpoint({ method: 'GET', path: '/api/v1/taxonomy/sources', status: 200, response: dataSourceListSchema }),
 };

@@ -53,9 +53,15 @@ const MESSAGES: Record<string, Text> = {
   'Data nel formato AAAA-MM-GG': { it: 'Inserire una data nel formato gg/mm/aaaa', en: 'Enter a date as dd/mm/yyyy' },
   'Data inesistente': { it: 'Questa data non esiste', en: 'This date does not exist' },
   'Orario nel formato HH:MM': { it: 'Inserire un orario nel formato hh:mm', en: 'Enter a time as hh:mm' },
-  'L’orario di chiusura deve seguire quello di apertura': { it: 'L’orario di chiusura deve seguire quello di apertura', en: 'The closing time must come after the opening time' },
+  'L’orario di chiusura deve seguire quello di apertura': {
+    it: 'L’orario di chiusura deve seguire quello di apertura',
+    en: 'The closing time must come after the opening time',
+  },
   'CAP di 5 cifre': { it: 'Il CAP ha 5 cifre', en: 'The postcode (CAP) has 5 digits' },
-  'Sigla di provincia di 2 lettere': { it: 'La sigla della provincia ha 2 lettere (es. MO)', en: 'The province code has 2 letters (e.g. MO)' },
+  'Sigla di provincia di 2 lettere': {
+    it: 'La sigla della provincia ha 2 lettere (es. MO)',
+    en: 'The province code has 2 letters (e.g. MO)',
+  },
   'Codice di 2–20 lettere o cifre': { it: 'Il codice ha da 2 a 20 lettere o cifre', en: 'The code has 2 to 20 letters or digits' },
   'Codice di 2–30 lettere o cifre': { it: 'Il codice ha da 2 a 30 lettere o cifre', en: 'The code has 2 to 30 letters or digits' },
   'Il nome non può contenere cifre': { it: 'Il nome non può contenere cifre', en: 'A name cannot contain digits' },
@@ -70,10 +76,19 @@ const MESSAGES: Record<string, Text> = {
   },
   'Codice ATECO non valido': { it: 'Il codice ATECO non è valido', en: 'The ATECO code is not valid' },
   'Codice ISTAT del comune di 6 cifre': { it: 'Il codice ISTAT del comune ha 6 cifre', en: 'The ISTAT code of the comune has 6 digits' },
-  'Codice catastale di 4 caratteri (es. F257)': { it: 'Il codice catastale ha 4 caratteri (es. F257)', en: 'The cadastral code has 4 characters (e.g. F257)' },
+  'Codice catastale di 4 caratteri (es. F257)': {
+    it: 'Il codice catastale ha 4 caratteri (es. F257)',
+    en: 'The cadastral code has 4 characters (e.g. F257)',
+  },
   'Codice ISO di 2 lettere (es. IT)': { it: 'Il codice ISO ha 2 lettere (es. IT)', en: 'The ISO code has 2 letters (e.g. IT)' },
-  'La data di fine della CIGS non può precedere la data di inizio': { it: 'La data di fine della CIGS non può precedere la data di inizio', en: 'The CIGS end date cannot be before its start date' },
-  'La data di fine non può precedere quella di inizio': { it: 'La data di fine non può precedere quella di inizio', en: 'The end date cannot be before the start date' },
+  'La data di fine della CIGS non può precedere la data di inizio': {
+    it: 'La data di fine della CIGS non può precedere la data di inizio',
+    en: 'The CIGS end date cannot be before its start date',
+  },
+  'La data di fine non può precedere quella di inizio': {
+    it: 'La data di fine non può precedere quella di inizio',
+    en: 'The end date cannot be before the start date',
+  },
   'Numero di telefono non valido': { it: 'Il numero di telefono non è valido', en: 'The phone number is not valid' },
   'Inserire il numero di telefono': REQUIRED.phone!,
   'Codice fiscale non valido': { it: 'Il codice fiscale non è valido', en: 'The codice fiscale is not valid' },
@@ -97,7 +112,10 @@ const MESSAGES: Record<string, Text> = {
 
 /** Messages with a number in them, written in the schemas. */
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Text]> = [
-  [/^La password deve avere almeno (\d+) caratteri$/, (m) => ({ it: `La password deve avere almeno ${m[1]} caratteri`, en: `The password must have at least ${m[1]} characters` })],
+  [
+    /^La password deve avere almeno (\d+) caratteri$/,
+    (m) => ({ it: `La password deve avere almeno ${m[1]} caratteri`, en: `The password must have at least ${m[1]} characters` }),
+  ],
 ];
 
 const GENERIC = {
@@ -134,7 +152,9 @@ export function describeIssue(issue: z.core.$ZodRawIssue, language: MessageLangu
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') {
-        return min <= 1 ? pick(requiredFor(issue.path)) : pick({ it: `Inserire almeno ${min} caratteri`, en: `Enter at least ${min} characters` });
+        return min <= 1
+          ? pick(requiredFor(issue.path))
+          : pick({ it: `Inserire almeno ${min} caratteri`, en: `Enter at least ${min} characters` });
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
         return min <= 1 ? pick(requiredFor(issue.path)) : pick({ it: `Sceglierne almeno ${min}`, en: `Choose at least ${min}` });

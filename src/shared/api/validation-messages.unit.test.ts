@@ -30,7 +30,13 @@ describe('validation messages', () => {
   });
 
   it('explains a wrong codice fiscale, date and e-mail in both languages', () => {
-    const value = { firstName: 'Nicolò', lastName: 'Dall’Olio', codiceFiscale: 'RSSMRA80A01H501X', birthDate: '31/12/1980', email: 'nicolo.dallolio@' };
+    const value = {
+      firstName: 'Nicolò',
+      lastName: 'Dall’Olio',
+      codiceFiscale: 'RSSMRA80A01H501X',
+      birthDate: '31/12/1980',
+      email: 'nicolo.dallolio@',
+    };
     const it = errorsOf(createWorkerRequestSchema, value, 'it');
     expect(it.codiceFiscale).toMatch(/^Il codice fiscale non è valido/);
     expect(it.birthDate).toBe('Inserire una data nel formato gg/mm/aaaa');
@@ -60,7 +66,9 @@ describe('validation messages', () => {
   });
 
   it('asks for a hotline caller’s phone', () => {
-    expect(errorsOf(intakeRequestSchema, { name: 'Giuseppe Esposito', phone: '' }, 'it')).toEqual({ phone: 'Inserire il numero di telefono' });
+    expect(errorsOf(intakeRequestSchema, { name: 'Giuseppe Esposito', phone: '' }, 'it')).toEqual({
+      phone: 'Inserire il numero di telefono',
+    });
     expect(errorsOf(intakeRequestSchema, { name: 'Giuseppe Esposito' }, 'en')).toEqual({ phone: 'Enter the phone number' });
   });
 

@@ -114,9 +114,7 @@ export function parseForeignCountriesCsv(text: string): CadastralPlace[] {
     if (!isForeignCadastralCode(code)) throw new Error(`Line ${lineNumber}: bad foreign code "${code}"`);
     if (name === '') throw new Error(`Line ${lineNumber}: empty name`);
     if (iso !== '' && !ISO_ALPHA2.test(iso)) throw new Error(`Line ${lineNumber}: bad ISO code "${iso}"`);
-    places.push(
-      iso === '' ? { kind: 'country', code, name } : { kind: 'country', code, name, isoAlpha2: iso },
-    );
+    places.push(iso === '' ? { kind: 'country', code, name } : { kind: 'country', code, name, isoAlpha2: iso });
   }
   return places;
 }

@@ -16,9 +16,7 @@ import { isCadastralCodeShape, type CadastralPlace, type PlaceLookup } from './c
 
 export type CodiceFiscaleInvalidReason = 'format' | 'check_character' | 'date' | 'place';
 
-export type CodiceFiscaleValidation =
-  | { valid: true }
-  | { valid: false; reason: CodiceFiscaleInvalidReason };
+export type CodiceFiscaleValidation = { valid: true } | { valid: false; reason: CodiceFiscaleInvalidReason };
 
 export type Sex = 'M' | 'F';
 
@@ -63,16 +61,13 @@ const MONTH_LETTERS = 'ABCDEHLMPRST';
 const VOWELS = 'AEIOU';
 const FEMALE_DAY_OFFSET = 40;
 
-const FORMAT =
-  /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
+const FORMAT = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 
 /**
  * Values for characters in odd positions (1st, 3rd, ... 15th), from the D.M. 23/12/1976
  * conversion table; a digit counts as the letter with the same index (0 = A, 1 = B...).
  */
-const ODD_VALUES = [
-  1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
-] as const;
+const ODD_VALUES = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23] as const;
 
 /** Trims, upper-cases and removes any whitespace (people type codes in groups). */
 export function normaliseCodiceFiscale(s: string): string {
@@ -194,11 +189,7 @@ export function decodeCodiceFiscale(
   const fields = readDateFields(base);
   if (!fields) throw new InvalidCodiceFiscaleError('date');
   const reference = options.referenceDate ?? new Date();
-  const referenceIso = isoDate(
-    reference.getUTCFullYear(),
-    reference.getUTCMonth() + 1,
-    reference.getUTCDate(),
-  );
+  const referenceIso = isoDate(reference.getUTCFullYear(), reference.getUTCMonth() + 1, reference.getUTCDate());
   let birthDate: string | undefined;
   for (const year of [2000 + fields.yy, 1900 + fields.yy]) {
     if (fields.day > daysInMonth(year, fields.month)) continue;
@@ -307,12 +298,7 @@ export function computeCodiceFiscale(
   if (!Number.isInteger(level) || level < 0 || level > OMOCODIA_POSITIONS.length) {
     throw new RangeError(`omocodiaLevel must be an integer from 0 to ${OMOCODIA_POSITIONS.length}`);
   }
-  const chars = (
-    surnameCode(person.surname) +
-    nameCode(person.name) +
-    dateAndSexPart(person.birthDate, person.sex) +
-    place
-  ).split('');
+  const chars = (surnameCode(person.surname) + nameCode(person.name) + dateAndSexPart(person.birthDate, person.sex) + place).split('');
   for (const pos of OMOCODIA_POSITIONS.slice(OMOCODIA_POSITIONS.length - level)) {
     chars[pos] = OMOCODIA_LETTERS[Number(chars[pos])] ?? '';
   }
@@ -337,19 +323,11 @@ export function checkConsistency(cf: string, person: PersonIdentity): Consistenc
   const declared = parseIsoDate(person.birthDate);
   if (!declared) throw new RangeError(`Invalid birth date "${person.birthDate}", expected YYYY-MM-DD`);
   const fields = readDateFields(base);
-  if (
-    !fields ||
-    fields.yy !== declared.year % 100 ||
-    fields.month !== declared.month ||
-    fields.day !== declared.day
-  ) {
+  if (!fields || fields.yy !== declared.year % 100 || fields.month !== declared.month || fields.day !== declared.day) {
     mismatches.push('birthDate');
   }
   if (fields?.sex !== person.sex) mismatches.push('sex');
-  if (
-    person.birthPlaceCadastralCode !== undefined &&
-    base.slice(11, 15) !== person.birthPlaceCadastralCode.trim().toUpperCase()
-  ) {
+  if (person.birthPlaceCadastralCode !== undefined && base.slice(11, 15) !== person.birthPlaceCadastralCode.trim().toUpperCase()) {
     mismatches.push('birthPlace');
   }
   return mismatches;

@@ -16,17 +16,10 @@ import {
 
 export type PhoneType = 'mobile' | 'fixed' | 'other';
 
-export type PhoneInvalidReason =
-  | 'empty'
-  | 'invalid_characters'
-  | 'invalid_country'
-  | 'too_short'
-  | 'too_long'
-  | 'invalid';
+export type PhoneInvalidReason = 'empty' | 'invalid_characters' | 'invalid_country' | 'too_short' | 'too_long' | 'invalid';
 
 export type PhoneNormalisation =
-  | { valid: true; e164: string; type: PhoneType; national: string; country?: string }
-  | { valid: false; reason: PhoneInvalidReason };
+  { valid: true; e164: string; type: PhoneType; national: string; country?: string } | { valid: false; reason: PhoneInvalidReason };
 
 /** Longest input we bother parsing; real numbers with separators stay well below it. */
 const MAX_PHONE_INPUT_LENGTH = 40;
@@ -68,10 +61,7 @@ function reasonFromParseError(error: ParseError): PhoneInvalidReason {
  * country's numbering plan, not merely of a plausible length. Letters (vanity numbers,
  * "int. 12" extensions) are rejected rather than guessed at.
  */
-export function normalisePhoneNumber(
-  input: string,
-  options: { defaultCountry?: CountryCode } = {},
-): PhoneNormalisation {
+export function normalisePhoneNumber(input: string, options: { defaultCountry?: CountryCode } = {}): PhoneNormalisation {
   const text = input.trim();
   if (text === '') return { valid: false, reason: 'empty' };
   if (text.length > MAX_PHONE_INPUT_LENGTH) return { valid: false, reason: 'too_long' };
@@ -103,9 +93,7 @@ export function normalisePhoneNumber(
 
 export type EmailInvalidReason = 'empty' | 'too_long' | 'format' | 'local_part' | 'domain';
 
-export type EmailValidation =
-  | { valid: true; email: string }
-  | { valid: false; reason: EmailInvalidReason };
+export type EmailValidation = { valid: true; email: string } | { valid: false; reason: EmailInvalidReason };
 
 /** RFC 5321 §4.5.3.1: 64 octets of local part, 254 for the usable address (path 256 − "<>"). */
 const MAX_EMAIL_LENGTH = 254;

@@ -88,10 +88,22 @@ const companyFields = {
   name: z.string().trim().min(1).max(200),
   taxCode: companyTaxCodeSchema.nullable(),
   vatNumber: partitaIvaSchema.nullable(),
-  atecoCode: z.string().trim().max(10).regex(/^[A-Z]?[0-9.]*$/, { message: 'Codice ATECO non valido' }).nullable(),
+  atecoCode: z
+    .string()
+    .trim()
+    .max(10)
+    .regex(/^[A-Z]?[0-9.]*$/, { message: 'Codice ATECO non valido' })
+    .nullable(),
   address: z.string().trim().max(200),
-  postalCode: z.string().trim().regex(/^(\d{5})?$/, { message: 'CAP di 5 cifre' }),
-  comuneCode: z.string().trim().regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' }).nullable(),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/, { message: 'CAP di 5 cifre' }),
+  comuneCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' })
+    .nullable(),
   phone: z.string().trim().max(40),
   email: z.union([z.literal(''), z.email()]),
   pec: z.union([z.literal(''), z.email()]),

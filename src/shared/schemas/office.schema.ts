@@ -33,9 +33,16 @@ export type Office = z.infer<typeof officeSchema>;
 const officeFields = {
   name: textField(120),
   address: z.string().trim().max(200),
-  postalCode: z.string().trim().regex(/^(\d{5})?$/, { message: 'CAP di 5 cifre' }),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/, { message: 'CAP di 5 cifre' }),
   comune: z.string().trim().max(100),
-  province: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/, { message: 'Sigla di provincia di 2 lettere' }),
+  province: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, { message: 'Sigla di provincia di 2 lettere' }),
   phone: z.string().trim().max(40),
   email: z.union([z.literal(''), z.email()]),
   openingHours: z.array(openingHoursSlotSchema).max(30),
@@ -44,7 +51,11 @@ const officeFields = {
 
 export const createOfficeRequestSchema = z
   .strictObject({
-    code: z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{2,20}$/, { message: 'Codice di 2–20 lettere o cifre' }),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9_-]{2,20}$/, { message: 'Codice di 2–20 lettere o cifre' }),
     ...officeFields,
   })
   .partial({ address: true, postalCode: true, comune: true, province: true, phone: true, email: true, openingHours: true, active: true })

@@ -166,7 +166,9 @@ export const campaignRequestSchema = z.strictObject({
   /** Leave out whoever any campaign reached in the last N days. */
   excludeReachedDays: z.number().int().min(0).max(365).default(30),
 });
-const statusCounts = z.object(Object.fromEntries(RECIPIENT_STATUSES.map((s) => [s, z.number()])) as Record<(typeof RECIPIENT_STATUSES)[number], z.ZodNumber>);
+const statusCounts = z.object(
+  Object.fromEntries(RECIPIENT_STATUSES.map((s) => [s, z.number()])) as Record<(typeof RECIPIENT_STATUSES)[number], z.ZodNumber>,
+);
 export const campaignSchema = z.object({
   id: z.uuid(),
   name: z.string(),

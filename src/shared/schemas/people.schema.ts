@@ -43,9 +43,23 @@ const workerFields = {
   codiceFiscale: codiceFiscaleSchema.nullable(),
   birthDate: isoDateSchema.nullable(),
   sex: z.enum(['M', 'F']).nullable(),
-  birthPlaceCode: z.string().trim().toUpperCase().regex(/^[A-Z]\d{3}$/, { message: 'Codice catastale di 4 caratteri (es. F257)' }).nullable(),
-  citizenship: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'Codice ISO di 2 lettere (es. IT)' }).nullable(),
-  residenceComuneCode: z.string().trim().regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' }).nullable(),
+  birthPlaceCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]\d{3}$/, { message: 'Codice catastale di 4 caratteri (es. F257)' })
+    .nullable(),
+  citizenship: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, { message: 'Codice ISO di 2 lettere (es. IT)' })
+    .nullable(),
+  residenceComuneCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' })
+    .nullable(),
   address: z.string().trim().max(200),
   phone: phoneInputSchema.nullable(),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullable(),

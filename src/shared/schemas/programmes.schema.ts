@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { textField } from './common.schema.js';
 import { CIGS_REASONS } from './companies.schema.js';
 
-export const ENROLLMENT_STATES = ['eligible', 'contacted', 'registered', 'waiting', 'assessed', 'enrolled', 'placed', 'withdrawn', 'cigs_ended'] as const;
+export const ENROLLMENT_STATES = [
+  'eligible',
+  'contacted',
+  'registered',
+  'waiting',
+  'assessed',
+  'enrolled',
+  'placed',
+  'withdrawn',
+  'cigs_ended',
+] as const;
 export const enrollmentStateSchema = z.enum(ENROLLMENT_STATES).meta({ id: 'EnrollmentState' });
 export type EnrollmentStateName = z.infer<typeof enrollmentStateSchema>;
 
@@ -36,7 +46,11 @@ export type Programme = z.infer<typeof programmeSchema>;
 export const programmeListSchema = z.object({ items: z.array(programmeSchema) });
 
 const programmeFields = {
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{2,30}$/, { message: 'Codice di 2–30 lettere o cifre' }),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9_-]{2,30}$/, { message: 'Codice di 2–30 lettere o cifre' }),
   name: textField(200),
   description: z.string().trim().max(5000),
   startsOn: isoDate,
@@ -58,7 +72,11 @@ export const createProgrammeRequestSchema = z
   .meta({ id: 'CreateProgrammeRequest' });
 export type CreateProgrammeRequest = z.infer<typeof createProgrammeRequestSchema>;
 
-export const updateProgrammeRequestSchema = z.strictObject(programmeFields).partial().refine(datesInOrder, datesMessage).meta({ id: 'UpdateProgrammeRequest' });
+export const updateProgrammeRequestSchema = z
+  .strictObject(programmeFields)
+  .partial()
+  .refine(datesInOrder, datesMessage)
+  .meta({ id: 'UpdateProgrammeRequest' });
 export type UpdateProgrammeRequest = z.infer<typeof updateProgrammeRequestSchema>;
 
 export const registerRequestSchema = z
@@ -71,13 +89,19 @@ export const registerResultSchema = z.object({
 });
 
 /** Either the chosen workers, or `{ all: true }`: every worker the rules accept today who is not in the programme yet. */
-export const addEligibleRequestSchema = z.union([z.strictObject({ workerIds: z.array(z.uuid()).min(1).max(1000) }), z.strictObject({ all: z.literal(true) })]);
+export const addEligibleRequestSchema = z.union([
+  z.strictObject({ workerIds: z.array(z.uuid()).min(1).max(1000) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
 export const eligiblePreviewSchema = z.object({
   total: z.number().int(),
   items: z.array(z.object({ workerId: z.uuid(), workerName: z.string(), cigsEndDate: z.string().nullable() })),
 });
 export type EligiblePreview = z.infer<typeof eligiblePreviewSchema>;
-export const addEligibleResultSchema = z.object({ added: z.number().int(), skipped: z.array(z.object({ workerId: z.string(), reasons: z.array(z.string()) })) });
+export const addEligibleResultSchema = z.object({
+  added: z.number().int(),
+  skipped: z.array(z.object({ workerId: z.string(), reasons: z.array(z.string()) })),
+});
 
 export const eligibilityResultSchema = z.object({ eligible: z.boolean(), reasons: z.array(z.string()) });
 
@@ -136,7 +160,14 @@ export const transitionResultSchema = z.object({
 
 export const notificationListSchema = z.object({
   items: z.array(
-    z.object({ id: z.uuid(), kind: z.string(), createdAt: z.string(), readAt: z.string().nullable(), workerName: z.string().nullable(), message: z.string() }),
+    z.object({
+      id: z.uuid(),
+      kind: z.string(),
+      createdAt: z.string(),
+      readAt: z.string().nullable(),
+      workerName: z.string().nullable(),
+      message: z.string(),
+    }),
   ),
 });
 

@@ -17,19 +17,50 @@ export const dashboardSchema = z
     asOf: z.string(),
     programmeId: z.uuid().nullable(),
     programmes: z.array(
-      z.object({ id: z.uuid(), code: z.string(), name: z.string(), status: z.string(), capacity: z.number().int(), used: z.number().int(), free: z.number().int(), waiting: z.number().int(), funnel: funnelSchema }),
+      z.object({
+        id: z.uuid(),
+        code: z.string(),
+        name: z.string(),
+        status: z.string(),
+        capacity: z.number().int(),
+        used: z.number().int(),
+        free: z.number().int(),
+        waiting: z.number().int(),
+        funnel: funnelSchema,
+      }),
     ),
-    byOffice: z.array(z.object({ id: z.uuid(), name: z.string(), used: z.number().int(), waiting: z.number().int(), funnel: funnelSchema })),
-    byCompany: z.array(z.object({ id: z.uuid().nullable(), name: z.string(), used: z.number().int(), waiting: z.number().int(), funnel: funnelSchema })),
+    byOffice: z.array(
+      z.object({ id: z.uuid(), name: z.string(), used: z.number().int(), waiting: z.number().int(), funnel: funnelSchema }),
+    ),
+    byCompany: z.array(
+      z.object({ id: z.uuid().nullable(), name: z.string(), used: z.number().int(), waiting: z.number().int(), funnel: funnelSchema }),
+    ),
     waitingList: z.object({
       total: z.number().int(),
-      items: z.array(z.object({ position: z.number().int(), workerName: z.string(), officeName: z.string(), cigsEndDate: z.string().nullable(), requestedAt: z.string().nullable() })),
+      items: z.array(
+        z.object({
+          position: z.number().int(),
+          workerName: z.string(),
+          officeName: z.string(),
+          cigsEndDate: z.string().nullable(),
+          requestedAt: z.string().nullable(),
+        }),
+      ),
     }),
     expiring: z.object({
       within30: z.number().int(),
       within60: z.number().int(),
       within90: z.number().int(),
-      items: z.array(z.object({ workerName: z.string(), officeName: z.string(), companyName: z.string().nullable(), cigsEndDate: z.string(), daysLeft: z.number().int(), state: z.string().nullable() })),
+      items: z.array(
+        z.object({
+          workerName: z.string(),
+          officeName: z.string(),
+          companyName: z.string().nullable(),
+          cigsEndDate: z.string(),
+          daysLeft: z.number().int(),
+          state: z.string().nullable(),
+        }),
+      ),
     }),
     outreach: z.object({
       available: z.boolean(),

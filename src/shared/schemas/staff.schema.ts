@@ -5,10 +5,7 @@ import { newPasswordSchema } from './auth.schema.js';
 export const roleAssignmentSchema = z.strictObject({ officeId: z.uuid(), role: roleSchema });
 export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
 
-const rolesField = z
-  .array(roleAssignmentSchema)
-  .min(1, { message: 'Assegnare almeno un ruolo in una sede' })
-  .max(100);
+const rolesField = z.array(roleAssignmentSchema).min(1, { message: 'Assegnare almeno un ruolo in una sede' }).max(100);
 
 export const createStaffRequestSchema = z
   .strictObject({

@@ -43,7 +43,13 @@ export function setUnauthenticatedHandler(handler: () => void) {
 /** What a call needs: `params` when the path has parameters, `body` when the operation takes one. */
 export type CallInput<E extends EndpointDefinition> = (E['params'] extends z.ZodType ? { params: ParamsOf<E> } : { params?: undefined }) &
   (E['query'] extends z.ZodType ? { query?: QueryOf<E> } : { query?: undefined }) &
-  (E['bodyKind'] extends 'raw' ? { body: Blob } : E['body'] extends z.ZodType ? (undefined extends BodyOf<E> ? { body?: BodyOf<E> } : { body: BodyOf<E> }) : { body?: undefined }) & {
+  (E['bodyKind'] extends 'raw'
+    ? { body: Blob }
+    : E['body'] extends z.ZodType
+      ? undefined extends BodyOf<E>
+        ? { body?: BodyOf<E> }
+        : { body: BodyOf<E> }
+      : { body?: undefined }) & {
     /** Cancels the request (the read hook aborts a request a newer one replaced). */
     signal?: AbortSignal;
   };
@@ -85,7 +91,12 @@ async function problemOf(response: Response): Promise<ApiError> {
  * file name from Content-Disposition.
  */
 export async function call<E extends EndpointDefinition>(endpoint: E, ...[input]: CallArgs<E>): Promise<ResponseOf<E>> {
-  const { params, query, body, signal } = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; signal?: AbortSignal };
+  const { params, query, body, signal } = (input ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+    signal?: AbortSignal;
+  };
   const url = buildPath(endpoint.path, params) + buildQuery(query);
   const headers: Record<string, string> = { accept: endpoint.download ? '*/*' : 'application/json', 'accept-language': i18n.language };
   if (endpoint.method !== 'GET') headers['x-csrf-token'] = csrfToken;
@@ -106,7 +117,10 @@ export async function call<E extends EndpointDefinition>(endpoint: E, ...[input]
   }
   if (!response.ok) throw await problemOf(response);
   if (endpoint.download) {
-    const file: DownloadedFile = { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), 'download') };
+    const file: DownloadedFile = {
+      blob: await response.blob(),
+      fileName: fileNameOf(response.headers.get('content-disposition'), 'download'),
+    };
     return file as ResponseOf<E>;
   }
   return (await response.json()) as ResponseOf<E>;
@@ -127,4 +141,3 @@ export function saveFile(file: DownloadedFile) {
   link.remove();
   URL.revokeObjectURL(url);
 }
-

@@ -14,7 +14,10 @@ const language = (): MessageLanguage => (i18n.language === 'en' ? 'en' : 'it');
  * map (the same texts the server answers with), so a form shows "Inserire il numero di telefono"
  * under the field before any request. The first message of each field is kept.
  */
-export function validateBody<E extends EndpointDefinition>(endpoint: E, body: BodyOf<E>): { ok: true; body: BodyOf<E> } | { ok: false; errors: FieldErrors } {
+export function validateBody<E extends EndpointDefinition>(
+  endpoint: E,
+  body: BodyOf<E>,
+): { ok: true; body: BodyOf<E> } | { ok: false; errors: FieldErrors } {
   if (!endpoint.body) return { ok: true, body };
   const result = endpoint.body.safeParse(body, { error: validationErrorMap(language()) });
   if (result.success) return { ok: true, body };

@@ -28,11 +28,7 @@ export interface AutocompleteProps<T extends TaxonomyItem = TaxonomyItem> {
   className?: string;
 }
 
-type Status =
-  | { type: 'count'; count: number }
-  | { type: 'none'; query: string }
-  | { type: 'error'; detail: string }
-  | null;
+type Status = { type: 'count'; count: number } | { type: 'none'; query: string } | { type: 'error'; detail: string } | null;
 
 /** "EN" next to a label that exists only in English, with the reason spelled out for screen readers. */
 export function EnglishOnlyBadge() {
@@ -50,7 +46,12 @@ export function ItemLabel({ item }: { item: TaxonomyItem }) {
   return (
     <>
       <span lang={item.labelLanguage}>{item.label}</span>
-      {item.fallback && <> <EnglishOnlyBadge /></>}
+      {item.fallback && (
+        <>
+          {' '}
+          <EnglishOnlyBadge />
+        </>
+      )}
     </>
   );
 }

@@ -49,8 +49,19 @@ export function Dialog({ title, onClose, children }: { title: string; onClose():
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   return (
-    <dialog ref={ref} aria-labelledby={id} onCancel={(event) => { event.preventDefault(); onClose(); }} className="border-0 rounded shadow p-4" style={{ maxWidth: 'min(640px, 94vw)', width: '100%' }}>
-      <h2 id={id} className="h5">{title}</h2>
+    <dialog
+      ref={ref}
+      aria-labelledby={id}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      className="border-0 rounded shadow p-4"
+      style={{ maxWidth: 'min(640px, 94vw)', width: '100%' }}
+    >
+      <h2 id={id} className="h5">
+        {title}
+      </h2>
       {children}
     </dialog>
   );

@@ -12,7 +12,17 @@ export interface MenuEntry {
  * A disclosure menu (button + list of actions) in Bootstrap Italia's dropdown style: the button
  * keeps its accessible name, Escape and a click outside close it, focus returns to the button.
  */
-export function MenuButton({ label, content, entries, align = 'end' }: { label: string; content: ReactNode; entries: MenuEntry[]; align?: 'start' | 'end' }) {
+export function MenuButton({
+  label,
+  content,
+  entries,
+  align = 'end',
+}: {
+  label: string;
+  content: ReactNode;
+  entries: MenuEntry[];
+  align?: 'start' | 'end';
+}) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);

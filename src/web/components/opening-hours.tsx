@@ -11,9 +11,7 @@ export function OpeningHours({ slots }: { slots: Office['openingHours'] }) {
         return (
           <div key={day} className="d-flex w-100">
             <dt className="col-5 fw-normal">{t(`days.${day}`)}</dt>
-            <dd className="col-7 mb-1">
-              {today.length === 0 ? t('home.closed') : today.map((s) => `${s.opens}–${s.closes}`).join(', ')}
-            </dd>
+            <dd className="col-7 mb-1">{today.length === 0 ? t('home.closed') : today.map((s) => `${s.opens}–${s.closes}`).join(', ')}</dd>
           </div>
         );
       })}

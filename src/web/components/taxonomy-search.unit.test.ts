@@ -177,7 +177,11 @@ describe('URLs, radius and formatting', () => {
 
   it('names the classification once on the secondary line and hides opaque ESCO identifiers', () => {
     expect(optionMeta(buildItem({ detail: 'CP2011 · unità professionale' }))).toEqual(['6.2.1.2.0', 'CP2011 · unità professionale']);
-    expect(optionMeta(buildItem({ kind: 'esco_occupation', code: '7212.1', detail: 'ISCO 7212' }))).toEqual(['7212.1', 'ESCO', 'ISCO 7212']);
+    expect(optionMeta(buildItem({ kind: 'esco_occupation', code: '7212.1', detail: 'ISCO 7212' }))).toEqual([
+      '7212.1',
+      'ESCO',
+      'ISCO 7212',
+    ]);
     expect(optionMeta(buildItem({ kind: 'esco_skill', code: '0005c151-5b5a-4a66-8aac-60e734beb1ab', detail: 'conoscenza' }))).toEqual([
       'ESCO',
       'conoscenza',

@@ -73,7 +73,9 @@ export function useApiQuery<E extends EndpointDefinition>(
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const setData = useCallback((update: ResponseOf<E> | ((previous: ResponseOf<E> | undefined) => ResponseOf<E>)) => {
-    setDataState((previous) => (typeof update === 'function' ? (update as (p: ResponseOf<E> | undefined) => ResponseOf<E>)(previous) : update));
+    setDataState((previous) =>
+      typeof update === 'function' ? (update as (p: ResponseOf<E> | undefined) => ResponseOf<E>)(previous) : update,
+    );
   }, []);
 
   return { data, error, loading, reload, setData };

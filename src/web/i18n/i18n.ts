@@ -24,7 +24,10 @@ function initialLanguage(): UiLanguage {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { it: { translation: { ...it, ...taxonomyIt, ...peopleIt, ...programmesIt } }, en: { translation: { ...en, ...taxonomyEn, ...peopleEn, ...programmesEn } } },
+  resources: {
+    it: { translation: { ...it, ...taxonomyIt, ...peopleIt, ...programmesIt } },
+    en: { translation: { ...en, ...taxonomyEn, ...peopleEn, ...programmesEn } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'it',
   interpolation: { escapeValue: false },

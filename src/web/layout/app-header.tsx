@@ -144,7 +144,12 @@ export function AppHeader() {
         {session && (
           <Header type="navbar" theme="">
             <HeaderContent expand="lg" megamenu={false} aria-label={t('nav.label')}>
-              <HeaderToggler aria-controls="main-nav" aria-expanded={menuOpen} aria-label={t('nav.openMenu')} onClick={() => setMenuOpen(!menuOpen)}>
+              <HeaderToggler
+                aria-controls="main-nav"
+                aria-expanded={menuOpen}
+                aria-label={t('nav.openMenu')}
+                onClick={() => setMenuOpen(!menuOpen)}
+              >
                 <Icon icon="it-burger" aria-hidden />
               </HeaderToggler>
               <Collapse id="main-nav" isOpen={menuOpen} navbar header onOverlayClick={close} closeSrText={t('nav.closeMenu')}>

@@ -37,9 +37,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <div className="container">
             <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
               <li className="list-inline-item">{t('app.footer')}</li>
-              <li className="list-inline-item"><Link to="/informazioni">{t('app.about')}</Link></li>
-              <li className="list-inline-item"><Link to="/dati-di-riferimento">{t('taxonomy.title')}</Link></li>
-              <li className="list-inline-item"><a href="/api/docs">{t('app.apiDocs')}</a></li>
+              <li className="list-inline-item">
+                <Link to="/informazioni">{t('app.about')}</Link>
+              </li>
+              <li className="list-inline-item">
+                <Link to="/dati-di-riferimento">{t('taxonomy.title')}</Link>
+              </li>
+              <li className="list-inline-item">
+                <a href="/api/docs">{t('app.apiDocs')}</a>
+              </li>
             </ul>
           </div>
         </div>

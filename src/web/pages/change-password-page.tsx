@@ -41,12 +41,41 @@ export function ChangePasswordPage() {
       <PageTitle>{t('password.title')}</PageTitle>
       {session?.user.mustChangePassword && <Alert color="warning">{t('password.mustChange')}</Alert>}
       <ProblemAlert error={error} />
-      {mismatch && <Alert color="danger" role="alert">{t('password.mismatch')}</Alert>}
+      {mismatch && (
+        <Alert color="danger" role="alert">
+          {t('password.mismatch')}
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate>
-        <TextField label={t('password.current')} type="password" autoComplete="current-password" required value={current} onChange={setCurrent} />
-        <TextField label={t('password.new')} type="password" autoComplete="new-password" required minLength={12} value={next} onChange={setNext} help={t('password.help')} />
-        <TextField label={t('password.confirm')} type="password" autoComplete="new-password" required value={confirm} onChange={setConfirm} />
-        <Button color="primary" type="submit">{t('password.submit')}</Button>
+        <TextField
+          label={t('password.current')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={setCurrent}
+        />
+        <TextField
+          label={t('password.new')}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          value={next}
+          onChange={setNext}
+          help={t('password.help')}
+        />
+        <TextField
+          label={t('password.confirm')}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={setConfirm}
+        />
+        <Button color="primary" type="submit">
+          {t('password.submit')}
+        </Button>
       </form>
     </div>
   );

@@ -19,7 +19,10 @@ export function HomePage() {
   useEffect(() => {
     if (!officeId) return;
     let live = true;
-    call(officeEndpoints.get, { params: { id: officeId } }).then((o) => live && setOffice(o), () => live && setOffice(null));
+    call(officeEndpoints.get, { params: { id: officeId } }).then(
+      (o) => live && setOffice(o),
+      () => live && setOffice(null),
+    );
     return () => {
       live = false;
     };
@@ -35,16 +38,23 @@ export function HomePage() {
           <Col lg={6} className="mb-3">
             <Card className="card-bg h-100">
               <CardBody>
-                <CardTitle tag="h2" className="h5">{t('home.currentOffice')}</CardTitle>
+                <CardTitle tag="h2" className="h5">
+                  {t('home.currentOffice')}
+                </CardTitle>
                 <p className="fw-semibold mb-1">{office.name}</p>
-                <p className="mb-1">{office.address}, {office.postalCode} {office.comune} ({office.province})</p>
+                <p className="mb-1">
+                  {office.address}, {office.postalCode} {office.comune} ({office.province})
+                </p>
                 <p className="mb-3">
-                  <a href={`tel:${office.phone.replace(/\s/g, '')}`}>{office.phone}</a> · <a href={`mailto:${office.email}`}>{office.email}</a>
+                  <a href={`tel:${office.phone.replace(/\s/g, '')}`}>{office.phone}</a> ·{' '}
+                  <a href={`mailto:${office.email}`}>{office.email}</a>
                 </p>
                 <h3 className="h6">{t('home.yourRoles')}</h3>
                 <p>
                   {session.roles.map((role) => (
-                    <Badge key={role} color="primary" className="me-2">{t(`roles.${role}`)}</Badge>
+                    <Badge key={role} color="primary" className="me-2">
+                      {t(`roles.${role}`)}
+                    </Badge>
                   ))}
                 </p>
               </CardBody>
@@ -53,7 +63,9 @@ export function HomePage() {
           <Col lg={6} className="mb-3">
             <Card className="card-bg h-100">
               <CardBody>
-                <CardTitle tag="h2" className="h5">{t('home.hours')}</CardTitle>
+                <CardTitle tag="h2" className="h5">
+                  {t('home.hours')}
+                </CardTitle>
                 <OpeningHours slots={office.openingHours} />
               </CardBody>
             </Card>
@@ -72,7 +84,9 @@ export function HomePage() {
                   ) : (
                     <>
                       {t(`nav.${area.key}`)}
-                      <Badge color="secondary" className="ms-2">{t('comingSoon.badge')}</Badge>
+                      <Badge color="secondary" className="ms-2">
+                        {t('comingSoon.badge')}
+                      </Badge>
                     </>
                   )}
                 </CardTitle>

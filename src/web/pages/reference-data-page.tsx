@@ -88,7 +88,11 @@ function useDistance(from: ComuneItem | null, to: ComuneItem | null) {
 }
 
 function useNearby(origin: ComuneItem | null, radiusKm: number | null) {
-  const [state, setState] = useState<{ items: NearbyComune[] | null; loading: boolean; error: unknown }>({ items: null, loading: false, error: null });
+  const [state, setState] = useState<{ items: NearbyComune[] | null; loading: boolean; error: unknown }>({
+    items: null,
+    loading: false,
+    error: null,
+  });
   useEffect(() => {
     if (!origin || radiusKm === null) {
       setState({ items: null, loading: false, error: null });
@@ -146,9 +150,7 @@ function CommuteTool() {
           </Row>
           <div role="status" data-testid="commute-distance">
             {distance.km !== null && from && to ? (
-              <p className="mb-0 fw-semibold">
-                {t('taxonomy.commute.distance', { from: from.label, to: to.label, km: km(distance.km) })}
-              </p>
+              <p className="mb-0 fw-semibold">{t('taxonomy.commute.distance', { from: from.label, to: to.label, km: km(distance.km) })}</p>
             ) : distance.loading ? (
               <p className="mb-0">{t('taxonomy.commute.calculating')}</p>
             ) : (
@@ -160,25 +162,25 @@ function CommuteTool() {
           <h3 className="h5 mt-4">{t('taxonomy.commute.nearbyTitle')}</h3>
           <Row>
             <Col xs={8} sm={5} lg={3} className="mb-3">
-            <label htmlFor={radiusId} className="form-label-static">
-              {t('taxonomy.commute.radius')}
-            </label>
-            <input
-              id={radiusId}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={200}
-              step={1}
-              className={`form-control ${radius === null ? 'is-invalid' : ''}`}
-              value={radiusText}
-              aria-invalid={radius === null || undefined}
-              aria-describedby={`${radiusId}-help`}
-              onChange={(event) => setRadiusText(event.target.value)}
-            />
-            <small id={`${radiusId}-help`} className={`form-text d-block ${radius === null ? 'text-danger' : ''}`}>
-              {radius === null ? t('taxonomy.commute.radiusInvalid') : t('taxonomy.commute.radiusHelp')}
-            </small>
+              <label htmlFor={radiusId} className="form-label-static">
+                {t('taxonomy.commute.radius')}
+              </label>
+              <input
+                id={radiusId}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={200}
+                step={1}
+                className={`form-control ${radius === null ? 'is-invalid' : ''}`}
+                value={radiusText}
+                aria-invalid={radius === null || undefined}
+                aria-describedby={`${radiusId}-help`}
+                onChange={(event) => setRadiusText(event.target.value)}
+              />
+              <small id={`${radiusId}-help`} className={`form-text d-block ${radius === null ? 'text-danger' : ''}`}>
+                {radius === null ? t('taxonomy.commute.radiusInvalid') : t('taxonomy.commute.radiusHelp')}
+              </small>
             </Col>
           </Row>
           <ProblemAlert error={nearby.error} />

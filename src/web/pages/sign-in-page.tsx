@@ -46,7 +46,14 @@ export function SignInPage() {
         <ProblemAlert error={error} />
         <form onSubmit={submit} noValidate>
           <TextField label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={setEmail} />
-          <TextField label={t('signIn.password')} type="password" autoComplete="current-password" required value={password} onChange={setPassword} />
+          <TextField
+            label={t('signIn.password')}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+          />
           <Button color="primary" type="submit" disabled={busy} className="w-100">
             {busy ? t('signIn.submitting') : t('signIn.submit')}
           </Button>

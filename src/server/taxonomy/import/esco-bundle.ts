@@ -12,8 +12,34 @@ import type { Bundle } from './zip-bundle.js';
 
 /** The languages ESCO v1.x is published in. */
 export const ESCO_LANGUAGES = [
-  'ar', 'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu',
-  'is', 'it', 'lt', 'lv', 'mt', 'nl', 'no', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'uk',
+  'ar',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'is',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+  'uk',
 ] as const;
 
 export type EscoKind = 'isco_group' | 'esco_occupation' | 'esco_skill' | 'esco_skill_group';
@@ -90,7 +116,11 @@ function checkUri(fileName: string, line: number, uri: string): string {
 const uriTail = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
 
 /** Alternative and hidden labels are one per line inside a quoted cell. */
-const splitLabels = (cell: string) => cell.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+const splitLabels = (cell: string) =>
+  cell
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * Reads a classification bundle. `partial` accepts a bundle holding only some of the files
@@ -154,7 +184,13 @@ export async function readClassification(
       const name = `occupations_${lang}.csv`;
       if (!/^\d{4}$/.test(v.iscoGroup)) throw taxonomyErrors.badValue(name, line, `"${v.iscoGroup}" is not an ISCO-08 unit group`);
       const uri = checkUri(name, line, v.conceptUri);
-      return { kind: 'esco_occupation', uri, code: v.code || uriTail(uri), parentCode: v.iscoGroup, attributes: { iscoGroup: v.iscoGroup } };
+      return {
+        kind: 'esco_occupation',
+        uri,
+        code: v.code || uriTail(uri),
+        parentCode: v.iscoGroup,
+        attributes: { iscoGroup: v.iscoGroup },
+      };
     },
   );
   await readConcepts(
@@ -165,7 +201,13 @@ export async function readClassification(
       if (!SKILL_TYPES.has(v.skillType)) throw taxonomyErrors.badValue(name, line, `unknown skill type "${v.skillType}"`);
       if (!REUSE_LEVELS.has(v.reuseLevel)) throw taxonomyErrors.badValue(name, line, `unknown reuse level "${v.reuseLevel}"`);
       const uri = checkUri(name, line, v.conceptUri);
-      return { kind: 'esco_skill', uri, code: uriTail(uri), parentCode: null, attributes: { skillType: v.skillType, reuseLevel: v.reuseLevel } };
+      return {
+        kind: 'esco_skill',
+        uri,
+        code: uriTail(uri),
+        parentCode: null,
+        attributes: { skillType: v.skillType, reuseLevel: v.reuseLevel },
+      };
     },
   );
   await readConcepts(
@@ -228,7 +270,10 @@ export async function readRelations(bundleName: string, bundle: Bundle, signal?:
     });
   }
   for (const pillar of ['broaderRelationsOccPillar.csv', 'broaderRelationsSkillPillar.csv']) {
-    for (const { values: v, line } of await parseCsv(pillar, file(bundle, bundleName, pillar), { columns: ['conceptUri', 'broaderUri'], signal })) {
+    for (const { values: v, line } of await parseCsv(pillar, file(bundle, bundleName, pillar), {
+      columns: ['conceptUri', 'broaderUri'],
+      signal,
+    })) {
       result.broader.push({ uri: checkUri(pillar, line, v.conceptUri), broaderUri: checkUri(pillar, line, v.broaderUri) });
     }
   }

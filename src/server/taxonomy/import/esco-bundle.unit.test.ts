@@ -34,7 +34,9 @@ describe('parseCsv', () => {
   });
 
   it('refuses a file without the expected columns, naming them', async () => {
-    const err = await refusal(parseCsv('occupations_en.csv', Buffer.from('uri,label\nx,y\n'), { columns: ['conceptUri', 'preferredLabel'] }));
+    const err = await refusal(
+      parseCsv('occupations_en.csv', Buffer.from('uri,label\nx,y\n'), { columns: ['conceptUri', 'preferredLabel'] }),
+    );
     expect(err.code).toBe('IMPORT_WRONG_HEADERS');
     expect(err.text.it).toContain('conceptUri, preferredLabel');
     expect(err.text.it).toContain('non sono stati modificati');
@@ -63,7 +65,9 @@ describe('identifyBundle', () => {
   it('refuses an unknown language and a zip that is not ESCO', async () => {
     const klingon = new Map([['occupations_xx.csv', Buffer.from('')]]);
     expect((await refusal(() => identifyBundle('x.zip', klingon))).code).toBe('IMPORT_UNKNOWN_LANGUAGE');
-    expect((await refusal(() => identifyBundle('holiday.zip', new Map([['photo.jpg', Buffer.from('')]])))).code).toBe('IMPORT_NOT_ESCO_BUNDLE');
+    expect((await refusal(() => identifyBundle('holiday.zip', new Map([['photo.jpg', Buffer.from('')]])))).code).toBe(
+      'IMPORT_NOT_ESCO_BUNDLE',
+    );
   });
 });
 
@@ -71,7 +75,12 @@ describe('readClassification', () => {
   it('reads concepts, labels per type, descriptions and collections', async () => {
     const c = await readClassification('en.zip', fixtureFiles('classification-en'), 'en');
     const kinds = c.concepts.reduce<Record<string, number>>((n, x) => ({ ...n, [x.kind]: (n[x.kind] ?? 0) + 1 }), {});
-    expect(kinds).toEqual({ isco_group: ESCO_MINI.iscoGroups, esco_occupation: ESCO_MINI.occupations, esco_skill: ESCO_MINI.skills, esco_skill_group: ESCO_MINI.skillGroups });
+    expect(kinds).toEqual({
+      isco_group: ESCO_MINI.iscoGroups,
+      esco_occupation: ESCO_MINI.occupations,
+      esco_skill: ESCO_MINI.skills,
+      esco_skill_group: ESCO_MINI.skillGroups,
+    });
     const welder = c.concepts.find((x) => x.uri === ESCO_MINI.welderUri)!;
     expect(welder).toMatchObject({ code: '7212.3', parentCode: '7212', attributes: { iscoGroup: '7212' } });
     const welderLabels = c.labels.filter((l) => l.uri === ESCO_MINI.welderUri);
@@ -110,7 +119,12 @@ describe('readRelations', () => {
 describe('readZipBundle', () => {
   it('reads a zip as published', async () => {
     const bundle = await readZipBundle(writeZip('esco-v1.1.1-relations-csv.zip', fixtureFiles('relations')));
-    expect([...bundle.keys()].sort()).toEqual(['broaderRelationsOccPillar.csv', 'broaderRelationsSkillPillar.csv', 'occupationSkillRelations.csv', 'skillSkillRelations.csv']);
+    expect([...bundle.keys()].sort()).toEqual([
+      'broaderRelationsOccPillar.csv',
+      'broaderRelationsSkillPillar.csv',
+      'occupationSkillRelations.csv',
+      'skillSkillRelations.csv',
+    ]);
   });
 
   it('refuses a truncated download', async () => {

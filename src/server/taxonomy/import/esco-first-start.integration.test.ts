@@ -38,7 +38,11 @@ afterAll(async () => {
 describe('first-start ESCO import', () => {
   it('loads the configured version in the background, with the Italian ISCO-08 labels, logging progress', async () => {
     const job = createEscoFirstStart({ database, log, version: 'v1.1.1', dir });
-    const sources = createSourcesService({ db: database.db, repository: createTaxonomyRepository(), escoImportRunning: () => job.state() === 'running' });
+    const sources = createSourcesService({
+      db: database.db,
+      repository: createTaxonomyRepository(),
+      escoImportRunning: () => job.state() === 'running',
+    });
     const running = job.start();
     expect(job.state()).toBe('running');
     expect((await sources.list()).find((s) => s.id === 'esco')!.status).toBe('loading');

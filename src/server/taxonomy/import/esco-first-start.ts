@@ -78,12 +78,19 @@ export function createEscoFirstStart(options: EscoFirstStartOptions) {
         signal: controller.signal,
         actorLabel: 'ricolloca serve (first start)',
       });
-      log.info({ esco: version, report, ms: Date.now() - started }, `ESCO ${version} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      log.info(
+        { esco: version, report, ms: Date.now() - started },
+        `ESCO ${version} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     if (!parts.has('classification:it') && existsSync(files.iscoItalian)) {
       await importEsco(database, {
         version,
-        classification: { name: 'ISCOGroups_it.csv', bundle: new Map([['ISCOGroups_it.csv', await readFile(files.iscoItalian)]]), partial: true },
+        classification: {
+          name: 'ISCOGroups_it.csv',
+          bundle: new Map([['ISCOGroups_it.csv', await readFile(files.iscoItalian)]]),
+          partial: true,
+        },
         makeCurrent: 'no',
         signal: controller.signal,
         actorLabel: 'ricolloca serve (first start)',
@@ -103,7 +110,8 @@ export function createEscoFirstStart(options: EscoFirstStartOptions) {
           await run();
         } catch (err) {
           state = 'failed';
-          if (!controller.signal.aborted) log.error({ err, esco: version }, `ESCO ${version} import failed; the previous data is unchanged`);
+          if (!controller.signal.aborted)
+            log.error({ err, esco: version }, `ESCO ${version} import failed; the previous data is unchanged`);
         }
       })();
       return job;

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESCO_MINI, escoMiniZips, fixtureFiles, removeFixtureZips, writeZip, zipBytes, type Files } from '../../../../tests/fixtures/taxonomy/esco-fixture.js';
+import {
+  ESCO_MINI,
+  escoMiniZips,
+  fixtureFiles,
+  removeFixtureZips,
+  writeZip,
+  zipBytes,
+  type Files,
+} from '../../../../tests/fixtures/taxonomy/esco-fixture.js';
 import { createTestDatabase } from '../../../../tests/helpers/test-database.js';
 import type { Database } from '../../db/database.js';
 import { DomainError } from '../../http/problem.js';
@@ -29,7 +37,9 @@ async function snapshot() {
       (select count(*) from esco_collection_members)::int as collections,
       (select count(*) from taxonomy_batches b join taxonomy_releases r on r.id = b.release_id where r.source = 'esco' and b.status = 'active')::int as active_batches,
       (select count(*) from taxonomy_batches where status = 'loading')::int as loading_batches,
-      (select coalesce(string_agg(b.id::text, ',' order by b.id), '') from taxonomy_batches b where b.status = 'active') as active_ids`.execute(database.db);
+      (select coalesce(string_agg(b.id::text, ',' order by b.id), '') from taxonomy_batches b where b.status = 'active') as active_ids`.execute(
+    database.db,
+  );
   return rows[0]!;
 }
 
@@ -49,25 +59,61 @@ const importZips = async (paths: string[], options: Partial<EscoImportInput> = {
 describe('ESCO import from the official CSV zips', () => {
   it('loads occupations with their ISCO group, skills with type and reuse level, relations and collections', async () => {
     const report = await importZips([zips.classificationEn, zips.relations], { actorLabel: 'test' });
-    expect(report).toMatchObject({ version: 'v1.1.1', lang: 'en', occupationSkills: ESCO_MINI.occupationSkills, essential: ESCO_MINI.essential, current: true });
+    expect(report).toMatchObject({
+      version: 'v1.1.1',
+      lang: 'en',
+      occupationSkills: ESCO_MINI.occupationSkills,
+      essential: ESCO_MINI.essential,
+      current: true,
+    });
 
-    const kinds = await database.db.selectFrom('taxonomy_concepts').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('kind').execute();
+    const kinds = await database.db
+      .selectFrom('taxonomy_concepts')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('kind')
+      .execute();
     const byKind = Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)]));
-    expect(byKind).toMatchObject({ esco_occupation: ESCO_MINI.occupations, esco_skill: ESCO_MINI.skills, isco_group: ESCO_MINI.iscoGroups, esco_skill_group: ESCO_MINI.skillGroups });
+    expect(byKind).toMatchObject({
+      esco_occupation: ESCO_MINI.occupations,
+      esco_skill: ESCO_MINI.skills,
+      isco_group: ESCO_MINI.iscoGroups,
+      esco_skill_group: ESCO_MINI.skillGroups,
+    });
 
-    const welder = await database.db.selectFrom('taxonomy_concepts').select(['code', 'attributes']).where('uri', '=', ESCO_MINI.welderUri).executeTakeFirstOrThrow();
+    const welder = await database.db
+      .selectFrom('taxonomy_concepts')
+      .select(['code', 'attributes'])
+      .where('uri', '=', ESCO_MINI.welderUri)
+      .executeTakeFirstOrThrow();
     expect(welder).toEqual({ code: '7212.3', attributes: { iscoGroup: '7212' } });
-    const skill = await database.db.selectFrom('taxonomy_concepts').select('attributes').where('kind', '=', 'esco_skill').where('code', '=', '530cb489-d900-46ab-9350-4d50ccd49eea').executeTakeFirstOrThrow();
+    const skill = await database.db
+      .selectFrom('taxonomy_concepts')
+      .select('attributes')
+      .where('kind', '=', 'esco_skill')
+      .where('code', '=', '530cb489-d900-46ab-9350-4d50ccd49eea')
+      .executeTakeFirstOrThrow();
     expect(skill.attributes).toEqual({ skillType: 'knowledge', reuseLevel: 'cross-sector' });
 
     const collections = await database.db.selectFrom('esco_collection_members').select('collection').distinct().execute();
     expect(collections.map((c) => c.collection).sort()).toEqual(['digcomp', 'digital', 'green', 'language', 'transversal']);
-    const broader = await database.db.selectFrom('taxonomy_broader').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const broader = await database.db
+      .selectFrom('taxonomy_broader')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(broader.n)).toBeGreaterThan(0);
 
-    const audit = await database.db.selectFrom('audit_log').select(['actor_label', 'details']).where('action', '=', 'taxonomy.esco_imported').executeTakeFirstOrThrow();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'details'])
+      .where('action', '=', 'taxonomy.esco_imported')
+      .executeTakeFirstOrThrow();
     expect(audit.actor_label).toBe('test');
-    expect(audit.details).toMatchObject({ version: 'v1.1.1', lang: 'en', occupationSkills: ESCO_MINI.occupationSkills, parts: ['classification:en', 'relations'] });
+    expect(audit.details).toMatchObject({
+      version: 'v1.1.1',
+      lang: 'en',
+      occupationSkills: ESCO_MINI.occupationSkills,
+      parts: ['classification:en', 'relations'],
+    });
   });
 
   it('is idempotent: importing the same zips again replaces, never duplicates', async () => {
@@ -80,13 +126,22 @@ describe('ESCO import from the official CSV zips', () => {
 
   it('adds the Italian labels of an Italian bundle without touching relations or English labels', async () => {
     const before = await snapshot();
-    const relationBatch = await database.db.selectFrom('taxonomy_batches').select('id').where('part', '=', 'relations').where('status', '=', 'active').executeTakeFirstOrThrow();
+    const relationBatch = await database.db
+      .selectFrom('taxonomy_batches')
+      .select('id')
+      .where('part', '=', 'relations')
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
     const report = await importZips([zips.classificationIt], { lang: 'it' });
     expect(report).toMatchObject({ lang: 'it', concepts: 0, occupationSkills: 0 });
     const after = await snapshot();
     expect(after).toMatchObject({ concepts: before.concepts, labels_en: before.labels_en, relations: before.relations });
     expect(after.labels_it).toBeGreaterThan(0);
-    const stillThere = await database.db.selectFrom('taxonomy_batches').select('status').where('id', '=', relationBatch.id).executeTakeFirstOrThrow();
+    const stillThere = await database.db
+      .selectFrom('taxonomy_batches')
+      .select('status')
+      .where('id', '=', relationBatch.id)
+      .executeTakeFirstOrThrow();
     expect(stillThere.status).toBe('active');
     const italian = await database.db
       .selectFrom('taxonomy_labels as l')
@@ -120,14 +175,13 @@ describe('bad input is refused with a clear message and the previous data stays 
     ],
     [
       'wrong CSV headers',
-      async () => importZips([damaged('classification-en', 'esco.zip', (f) => replaceInFile(f, 'occupations_en.csv', 'conceptUri,iscoGroup', 'uri,isco'))]),
+      async () =>
+        importZips([
+          damaged('classification-en', 'esco.zip', (f) => replaceInFile(f, 'occupations_en.csv', 'conceptUri,iscoGroup', 'uri,isco')),
+        ]),
       'IMPORT_WRONG_HEADERS',
     ],
-    [
-      'an unknown language asked for',
-      async () => importZips([zips.classificationEn], { lang: 'xx' }),
-      'IMPORT_UNKNOWN_LANGUAGE',
-    ],
+    ['an unknown language asked for', async () => importZips([zips.classificationEn], { lang: 'xx' }), 'IMPORT_UNKNOWN_LANGUAGE'],
     [
       'a bundle in an unknown language',
       async () =>
@@ -151,7 +205,10 @@ describe('bad input is refused with a clear message and the previous data stays 
       async () =>
         importZips([
           damaged('classification-it', 'esco-it.zip', (f) =>
-            f.set('occupations_it.csv', Buffer.from(f.get('occupations_it.csv')!.toString('utf8').replace('cuoco/cuoca', 'cuoco/cuoca è'), 'latin1')),
+            f.set(
+              'occupations_it.csv',
+              Buffer.from(f.get('occupations_it.csv')!.toString('utf8').replace('cuoco/cuoca', 'cuoco/cuoca è'), 'latin1'),
+            ),
           ),
         ]),
       'IMPORT_NOT_UTF8',
@@ -179,7 +236,12 @@ describe('bad input is refused with a clear message and the previous data stays 
     const before = await snapshot();
     const other = damaged('classification-it', 'esco-it.zip', (f) => {
       for (const name of ['occupations_it.csv', 'skills_it.csv']) {
-        f.set(name, Buffer.from(f.get(name)!.toString('utf8').replaceAll('/esco/occupation/', '/esco/occupation/0').replaceAll('/esco/skill/', '/esco/skill/0')));
+        f.set(
+          name,
+          Buffer.from(
+            f.get(name)!.toString('utf8').replaceAll('/esco/occupation/', '/esco/occupation/0').replaceAll('/esco/skill/', '/esco/skill/0'),
+          ),
+        );
       }
     });
     expect((await refusal(importZips([other], { lang: 'it' }))).code).toBe('IMPORT_VERSION_MISMATCH');
@@ -212,7 +274,12 @@ describe('staged import', () => {
     await importZips([zips.classificationEn, zips.relations], {
       mode: 'staged',
       onProgress: (p) => {
-        if (p.phase === 'labels' && !queried) queried = database.db.selectFrom('offices').select('id').execute().then(() => (answeredAt = performance.now()));
+        if (p.phase === 'labels' && !queried)
+          queried = database.db
+            .selectFrom('offices')
+            .select('id')
+            .execute()
+            .then(() => (answeredAt = performance.now()));
       },
     });
     const finishedAt = performance.now();
@@ -225,18 +292,34 @@ describe('staged import', () => {
 describe('versions side by side', () => {
   it('imports a new version beside the old one and switches only when asked', async () => {
     await importZips([zips.classificationEn, zips.relations], { version: 'v9.9.9-test', makeCurrent: 'if-none' });
-    const releases = await database.db.selectFrom('taxonomy_releases').select(['version', 'current']).where('source', '=', 'esco').orderBy('version').execute();
+    const releases = await database.db
+      .selectFrom('taxonomy_releases')
+      .select(['version', 'current'])
+      .where('source', '=', 'esco')
+      .orderBy('version')
+      .execute();
     expect(releases.filter((r) => r.version === 'v1.1.1' || r.version === 'v9.9.9-test')).toEqual([
       { version: 'v1.1.1', current: true },
       { version: 'v9.9.9-test', current: false },
     ]);
     const searchable = async () =>
-      (await sql<{ n: number }>`select count(distinct c.release_id)::int as n from taxonomy_labels l join taxonomy_concepts c on c.id = l.concept_id
-        where l.search_group = 'occupation' and c.kind = 'esco_occupation' and l.batch_id in (select id from taxonomy_searchable_batches)`.execute(database.db)).rows[0]!.n;
+      (
+        await sql<{
+          n: number;
+        }>`select count(distinct c.release_id)::int as n from taxonomy_labels l join taxonomy_concepts c on c.id = l.concept_id
+        where l.search_group = 'occupation' and c.kind = 'esco_occupation' and l.batch_id in (select id from taxonomy_searchable_batches)`.execute(
+          database.db,
+        )
+      ).rows[0]!.n;
     expect(await searchable()).toBe(1);
 
     await importZips([zips.classificationEn], { version: 'v9.9.9-test', makeCurrent: 'yes' });
-    const current = await database.db.selectFrom('taxonomy_releases').select('version').where('source', '=', 'esco').where('current', '=', true).executeTakeFirstOrThrow();
+    const current = await database.db
+      .selectFrom('taxonomy_releases')
+      .select('version')
+      .where('source', '=', 'esco')
+      .where('current', '=', true)
+      .executeTakeFirstOrThrow();
     expect(current.version).toBe('v9.9.9-test');
     expect(await searchable()).toBe(1);
   });

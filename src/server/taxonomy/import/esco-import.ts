@@ -160,118 +160,141 @@ async function write(
     if (releaseId !== undefined) await repo.deleteReleaseIfEmpty(db, releaseId);
   };
 
-  return runImport(database.db, input.mode ?? defaultImportMode(database), async (runStep: ImportStep) => {
-    const step: ImportStep = (fn) => {
-      input.signal?.throwIfAborted();
-      return runStep(fn);
-    };
-    const release = await step(async (trx) => {
-      const row = await repo.ensureRelease(trx, ESCO_SOURCE, version);
-      releaseId = row.id;
-      // A 'loading' batch still in the database was left by a process that stopped mid-import.
-      for (const stale of await repo.loadingBatches(trx, row.id)) await repo.abandonBatch(trx, stale.id, 'interrupted', clock());
-      return { ...row, hadConcepts: (await repo.conceptCount(trx, row.id)) > 0, sourceHasCurrent: await repo.hasCurrentRelease(trx, ESCO_SOURCE) };
-    });
-    const classificationSum = checksum(input.classification?.bundle);
-    const relationsSum = checksum(input.relations?.bundle);
-    const classificationBatch = classification
-      ? await step((trx) => repo.startBatch(trx, release.id, `classification:${classification.lang}`, classificationSum))
-      : undefined;
-    if (classificationBatch !== undefined) batches.push(classificationBatch);
-    const relationsBatch = relations ? await step((trx) => repo.startBatch(trx, release.id, 'relations', relationsSum)) : undefined;
-    if (relationsBatch !== undefined) batches.push(relationsBatch);
+  return runImport(
+    database.db,
+    input.mode ?? defaultImportMode(database),
+    async (runStep: ImportStep) => {
+      const step: ImportStep = (fn) => {
+        input.signal?.throwIfAborted();
+        return runStep(fn);
+      };
+      const release = await step(async (trx) => {
+        const row = await repo.ensureRelease(trx, ESCO_SOURCE, version);
+        releaseId = row.id;
+        // A 'loading' batch still in the database was left by a process that stopped mid-import.
+        for (const stale of await repo.loadingBatches(trx, row.id)) await repo.abandonBatch(trx, stale.id, 'interrupted', clock());
+        return {
+          ...row,
+          hadConcepts: (await repo.conceptCount(trx, row.id)) > 0,
+          sourceHasCurrent: await repo.hasCurrentRelease(trx, ESCO_SOURCE),
+        };
+      });
+      const classificationSum = checksum(input.classification?.bundle);
+      const relationsSum = checksum(input.relations?.bundle);
+      const classificationBatch = classification
+        ? await step((trx) => repo.startBatch(trx, release.id, `classification:${classification.lang}`, classificationSum))
+        : undefined;
+      if (classificationBatch !== undefined) batches.push(classificationBatch);
+      const relationsBatch = relations ? await step((trx) => repo.startBatch(trx, release.id, 'relations', relationsSum)) : undefined;
+      if (relationsBatch !== undefined) batches.push(relationsBatch);
 
-    let ids = new Map<string, number>();
-    if (classification && classificationBatch !== undefined) {
-      const known = release.hadConcepts ? await step((trx) => repo.conceptIds(trx, release.id)) : new Map<string, number>();
-      if (release.hadConcepts) {
-        // A label bundle for an existing version adds labels; it never changes the structure.
-        const unknown = classification.concepts.filter((c) => !known.has(c.uri)).length;
-        if (unknown > classification.concepts.length * MAX_UNKNOWN_SHARE) {
-          throw taxonomyErrors.versionMismatch(version, unknown, classification.concepts.length);
+      let ids = new Map<string, number>();
+      if (classification && classificationBatch !== undefined) {
+        const known = release.hadConcepts ? await step((trx) => repo.conceptIds(trx, release.id)) : new Map<string, number>();
+        if (release.hadConcepts) {
+          // A label bundle for an existing version adds labels; it never changes the structure.
+          const unknown = classification.concepts.filter((c) => !known.has(c.uri)).length;
+          if (unknown > classification.concepts.length * MAX_UNKNOWN_SHARE) {
+            throw taxonomyErrors.versionMismatch(version, unknown, classification.concepts.length);
+          }
+          report.skipped += unknown;
+        } else {
+          for (const [i, part] of chunks(classification.concepts).entries()) {
+            await step((trx) =>
+              repo.insertConcepts(
+                trx,
+                release.id,
+                classificationBatch,
+                part.map((c) => ({ kind: c.kind, code: c.code, uri: c.uri, parentCode: c.parentCode, attributes: c.attributes })),
+              ),
+            );
+            progress({
+              phase: 'concepts',
+              done: Math.min((i + 1) * CHUNK_ROWS, classification.concepts.length),
+              total: classification.concepts.length,
+            });
+          }
+          report.concepts = classification.concepts.length;
         }
-        report.skipped += unknown;
-      } else {
-        for (const [i, part] of chunks(classification.concepts).entries()) {
-          await step((trx) =>
-            repo.insertConcepts(
-              trx,
-              release.id,
-              classificationBatch,
-              part.map((c) => ({ kind: c.kind, code: c.code, uri: c.uri, parentCode: c.parentCode, attributes: c.attributes })),
-            ),
-          );
-          progress({ phase: 'concepts', done: Math.min((i + 1) * CHUNK_ROWS, classification.concepts.length), total: classification.concepts.length });
+        ids = release.hadConcepts ? known : await step((trx) => repo.conceptIds(trx, release.id));
+        const kindOf = new Map(classification.concepts.map((c) => [c.uri, c.kind]));
+        const labels: NewLabel[] = [];
+        for (const label of classification.labels) {
+          const conceptId = ids.get(label.uri);
+          if (conceptId === undefined) continue;
+          labels.push({
+            conceptId,
+            searchGroup: SEARCH_GROUP[kindOf.get(label.uri)!],
+            lang: classification.lang,
+            type: label.type,
+            label: label.label,
+            norm: label.norm,
+          });
         }
-        report.concepts = classification.concepts.length;
+        for (const [i, part] of chunks(labels).entries()) {
+          await step((trx) => repo.insertLabels(trx, classificationBatch, part));
+          progress({ phase: 'labels', done: Math.min((i + 1) * CHUNK_ROWS, labels.length), total: labels.length });
+        }
+        report.labels = labels.length;
+        const descriptions = classification.descriptions.flatMap((d) => {
+          const conceptId = ids.get(d.uri);
+          return conceptId === undefined ? [] : [{ conceptId, lang: classification.lang, text: d.text }];
+        });
+        for (const part of chunks(descriptions, 5_000)) await step((trx) => repo.insertDescriptions(trx, classificationBatch, part));
+        report.descriptions = descriptions.length;
+        progress({ phase: 'descriptions', done: descriptions.length, total: descriptions.length });
+        const members = classification.collections.flatMap((m) => {
+          const conceptId = ids.get(m.uri);
+          return conceptId === undefined ? [] : [{ conceptId, collection: m.collection }];
+        });
+        for (const part of chunks(members)) await step((trx) => repo.insertCollectionMembers(trx, part));
       }
-      ids = release.hadConcepts ? known : await step((trx) => repo.conceptIds(trx, release.id));
-      const kindOf = new Map(classification.concepts.map((c) => [c.uri, c.kind]));
-      const labels: NewLabel[] = [];
-      for (const label of classification.labels) {
-        const conceptId = ids.get(label.uri);
-        if (conceptId === undefined) continue;
-        labels.push({ conceptId, searchGroup: SEARCH_GROUP[kindOf.get(label.uri)!], lang: classification.lang, type: label.type, label: label.label, norm: label.norm });
-      }
-      for (const [i, part] of chunks(labels).entries()) {
-        await step((trx) => repo.insertLabels(trx, classificationBatch, part));
-        progress({ phase: 'labels', done: Math.min((i + 1) * CHUNK_ROWS, labels.length), total: labels.length });
-      }
-      report.labels = labels.length;
-      const descriptions = classification.descriptions.flatMap((d) => {
-        const conceptId = ids.get(d.uri);
-        return conceptId === undefined ? [] : [{ conceptId, lang: classification.lang, text: d.text }];
-      });
-      for (const part of chunks(descriptions, 5_000)) await step((trx) => repo.insertDescriptions(trx, classificationBatch, part));
-      report.descriptions = descriptions.length;
-      progress({ phase: 'descriptions', done: descriptions.length, total: descriptions.length });
-      const members = classification.collections.flatMap((m) => {
-        const conceptId = ids.get(m.uri);
-        return conceptId === undefined ? [] : [{ conceptId, collection: m.collection }];
-      });
-      for (const part of chunks(members)) await step((trx) => repo.insertCollectionMembers(trx, part));
-    }
 
-    if (relations && relationsBatch !== undefined) {
-      if (ids.size === 0) ids = await step((trx) => repo.conceptIds(trx, release.id));
-      if (ids.size === 0) throw taxonomyErrors.classificationMissing(version);
-      await writeRelations(step, repo, relationsBatch, relations, ids, version, report, progress);
-    }
-
-    progress({ phase: 'activating', done: 0, total: 1 });
-    await step(async (trx) => {
-      if (classificationBatch !== undefined) await repo.activateBatch(trx, classificationBatch, report.labels, clock());
-      if (relationsBatch !== undefined) await repo.activateBatch(trx, relationsBatch, report.occupationSkills, clock());
-      const makeCurrent = input.makeCurrent ?? 'if-none';
-      if (makeCurrent === 'yes' || (makeCurrent === 'if-none' && !release.sourceHasCurrent)) {
-        await repo.makeCurrent(trx, release.id, ESCO_SOURCE);
-        report.current = true;
-      } else {
-        report.current = release.current;
+      if (relations && relationsBatch !== undefined) {
+        if (ids.size === 0) ids = await step((trx) => repo.conceptIds(trx, release.id));
+        if (ids.size === 0) throw taxonomyErrors.classificationMissing(version);
+        await writeRelations(step, repo, relationsBatch, relations, ids, version, report, progress);
       }
-      // Reference data is no one's personal data, but every write goes to the audit log.
-      await createAuditRepository().insert(trx, {
-        actorId: null,
-        actorLabel: input.actorLabel ?? 'ricolloca',
-        officeId: null,
-        action: 'taxonomy.esco_imported',
-        entityType: 'taxonomy_release',
-        entityId: String(release.id),
-        details: { ...report, parts: [classificationBatch && `classification:${classification?.lang}`, relationsBatch && 'relations'].filter(Boolean) },
-        requestId: null,
-        ip: null,
+
+      progress({ phase: 'activating', done: 0, total: 1 });
+      await step(async (trx) => {
+        if (classificationBatch !== undefined) await repo.activateBatch(trx, classificationBatch, report.labels, clock());
+        if (relationsBatch !== undefined) await repo.activateBatch(trx, relationsBatch, report.occupationSkills, clock());
+        const makeCurrent = input.makeCurrent ?? 'if-none';
+        if (makeCurrent === 'yes' || (makeCurrent === 'if-none' && !release.sourceHasCurrent)) {
+          await repo.makeCurrent(trx, release.id, ESCO_SOURCE);
+          report.current = true;
+        } else {
+          report.current = release.current;
+        }
+        // Reference data is no one's personal data, but every write goes to the audit log.
+        await createAuditRepository().insert(trx, {
+          actorId: null,
+          actorLabel: input.actorLabel ?? 'ricolloca',
+          officeId: null,
+          action: 'taxonomy.esco_imported',
+          entityType: 'taxonomy_release',
+          entityId: String(release.id),
+          details: {
+            ...report,
+            parts: [classificationBatch && `classification:${classification?.lang}`, relationsBatch && 'relations'].filter(Boolean),
+          },
+          requestId: null,
+          ip: null,
+        });
       });
-    });
-    // Active now: from here on a failure must not undo the import.
-    batches.length = 0;
-    releaseId = undefined;
-    // Upkeep in steps of their own, so no single transaction holds PGlite's one connection long;
-    // until they finish, typo tolerance uses the previous word list.
-    if (classificationBatch !== undefined) await step((trx) => repo.refreshWords(trx, ['occupation', 'skill']));
-    await step((trx) => repo.analyse(trx));
-    progress({ phase: 'done', done: 1, total: 1 });
-    return report;
-  }, undo);
+      // Active now: from here on a failure must not undo the import.
+      batches.length = 0;
+      releaseId = undefined;
+      // Upkeep in steps of their own, so no single transaction holds PGlite's one connection long;
+      // until they finish, typo tolerance uses the previous word list.
+      if (classificationBatch !== undefined) await step((trx) => repo.refreshWords(trx, ['occupation', 'skill']));
+      await step((trx) => repo.analyse(trx));
+      progress({ phase: 'done', done: 1, total: 1 });
+      return report;
+    },
+    undo,
+  );
 }
 
 async function writeRelations(
@@ -297,7 +320,9 @@ async function writeRelations(
   const occupationSkills = relations.occupationSkills.flatMap((r) =>
     pair(r.occupationUri, r.skillUri, (occupationId, skillId) => ({ occupationId, skillId, essential: r.essential })),
   );
-  const skillSkills = relations.skillSkills.flatMap((r) => pair(r.skillUri, r.relatedUri, (skillId, relatedId) => ({ skillId, relatedId, essential: r.essential })));
+  const skillSkills = relations.skillSkills.flatMap((r) =>
+    pair(r.skillUri, r.relatedUri, (skillId, relatedId) => ({ skillId, relatedId, essential: r.essential })),
+  );
   const broader = relations.broader.flatMap((r) => pair(r.uri, r.broaderUri, (a, b): [number, number] => [a, b]));
   const total = relations.occupationSkills.length + relations.skillSkills.length + relations.broader.length;
   if (unknown > total * MAX_UNKNOWN_SHARE) throw taxonomyErrors.versionMismatch(version, unknown, total);

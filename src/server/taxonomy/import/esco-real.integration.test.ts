@@ -26,7 +26,11 @@ describe('ESCO v1.1.1 as published', () => {
     expect(relations.occupationSkills.filter((r) => r.essential)).toHaveLength(64_946);
 
     const report = await importEsco(database, { ...bundles, version: 'v1.1.1' });
-    const kinds = await database.db.selectFrom('taxonomy_concepts').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('kind').execute();
+    const kinds = await database.db
+      .selectFrom('taxonomy_concepts')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('kind')
+      .execute();
     expect(Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)]))).toMatchObject({
       esco_occupation: 3_007,
       esco_skill: 13_896,
@@ -39,7 +43,10 @@ describe('ESCO v1.1.1 as published', () => {
     // point at a concept and are reported as skipped.
     expect(report.occupationSkills).toBe(123_855 - 67);
     expect(report.essential).toBe(64_946 - 55);
-    const stored = await database.db.selectFrom('esco_occupation_skills').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('esco_occupation_skills')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(123_788);
 
     const search = createSearchService({ db: database.db, repository: createTaxonomyRepository() });

@@ -20,10 +20,14 @@ afterAll(() => {
 
 describe('ricolloca taxonomy', () => {
   it('refuses an unknown language and a broken zip before touching the database, in Italian and English', async () => {
-    const unknown = await cli('import-esco', zips.classificationIt, '--lang', 'xx', '--data-dir', dataDir).catch((e: { code: number; stderr: string }) => e);
+    const unknown = await cli('import-esco', zips.classificationIt, '--lang', 'xx', '--data-dir', dataDir).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('Lingua "xx" sconosciuta') });
     expect((unknown as { stderr: string }).stderr).toContain('Unknown language "xx"');
-    const notZip = await cli('import-esco', join(process.cwd(), 'package.json'), '--data-dir', dataDir).catch((e: { code: number; stderr: string }) => e);
+    const notZip = await cli('import-esco', join(process.cwd(), 'package.json'), '--data-dir', dataDir).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(notZip).toMatchObject({ code: 1, stderr: expect.stringContaining('non è un archivio zip leggibile') });
     expect(existsSync(join(dataDir, 'pgdata'))).toBe(false);
   });

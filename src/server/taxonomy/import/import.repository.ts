@@ -50,7 +50,11 @@ const labelColumns = (batchId: number): BulkColumn<NewLabel>[] => [
 export function createImportRepository() {
   return {
     async ensureRelease(executor: Executor, source: string, version: string) {
-      await executor.insertInto('taxonomy_releases').values({ source, version }).onConflict((oc) => oc.columns(['source', 'version']).doNothing()).execute();
+      await executor
+        .insertInto('taxonomy_releases')
+        .values({ source, version })
+        .onConflict((oc) => oc.columns(['source', 'version']).doNothing())
+        .execute();
       return executor
         .selectFrom('taxonomy_releases')
         .select(['id', 'current'])
@@ -60,7 +64,12 @@ export function createImportRepository() {
     },
 
     async findRelease(executor: Executor, source: string, version: string): Promise<{ id: number } | undefined> {
-      return executor.selectFrom('taxonomy_releases').select('id').where('source', '=', source).where('version', '=', version).executeTakeFirst();
+      return executor
+        .selectFrom('taxonomy_releases')
+        .select('id')
+        .where('source', '=', source)
+        .where('version', '=', version)
+        .executeTakeFirst();
     },
 
     /** The parts (classification:<lang>, relations, …) of a release whose batch is active. */
@@ -77,12 +86,22 @@ export function createImportRepository() {
     },
 
     async hasCurrentRelease(executor: Executor, source: string): Promise<boolean> {
-      const row = await executor.selectFrom('taxonomy_releases').select('id').where('source', '=', source).where('current', '=', true).executeTakeFirst();
+      const row = await executor
+        .selectFrom('taxonomy_releases')
+        .select('id')
+        .where('source', '=', source)
+        .where('current', '=', true)
+        .executeTakeFirst();
       return row !== undefined;
     },
 
     async makeCurrent(executor: Executor, releaseId: number, source: string) {
-      await executor.updateTable('taxonomy_releases').set({ current: false }).where('source', '=', source).where('id', '!=', releaseId).execute();
+      await executor
+        .updateTable('taxonomy_releases')
+        .set({ current: false })
+        .where('source', '=', source)
+        .where('id', '!=', releaseId)
+        .execute();
       await executor.updateTable('taxonomy_releases').set({ current: true }).where('id', '=', releaseId).execute();
     },
 
@@ -113,7 +132,11 @@ export function createImportRepository() {
 
     /** Makes a loaded batch the one that is read, dropping (with its rows) the one it replaces. */
     async activateBatch(executor: Executor, batchId: number, rowCount: number, now: Date) {
-      const batch = await executor.selectFrom('taxonomy_batches').select(['release_id', 'part']).where('id', '=', batchId).executeTakeFirstOrThrow();
+      const batch = await executor
+        .selectFrom('taxonomy_batches')
+        .select(['release_id', 'part'])
+        .where('id', '=', batchId)
+        .executeTakeFirstOrThrow();
       await executor
         .deleteFrom('taxonomy_batches')
         .where('release_id', '=', batch.release_id)
@@ -121,7 +144,11 @@ export function createImportRepository() {
         .where('id', '!=', batchId)
         .where('status', '!=', 'loading')
         .execute();
-      await executor.updateTable('taxonomy_batches').set({ status: 'active', row_count: rowCount, finished_at: now }).where('id', '=', batchId).execute();
+      await executor
+        .updateTable('taxonomy_batches')
+        .set({ status: 'active', row_count: rowCount, finished_at: now })
+        .where('id', '=', batchId)
+        .execute();
     },
 
     /**
@@ -129,11 +156,21 @@ export function createImportRepository() {
      * transaction (PGlite); concepts it created go too, with everything that hangs on them.
      */
     async abandonBatch(executor: Executor, batchId: number, error: string, now: Date) {
-      for (const table of ['taxonomy_labels', 'taxonomy_descriptions', 'taxonomy_broader', 'esco_occupation_skills', 'esco_skill_relations'] as const) {
+      for (const table of [
+        'taxonomy_labels',
+        'taxonomy_descriptions',
+        'taxonomy_broader',
+        'esco_occupation_skills',
+        'esco_skill_relations',
+      ] as const) {
         await executor.deleteFrom(table).where('batch_id', '=', batchId).execute();
       }
       await executor.deleteFrom('taxonomy_concepts').where('batch_id', '=', batchId).execute();
-      await executor.updateTable('taxonomy_batches').set({ status: 'failed', error: error.slice(0, 2000), finished_at: now }).where('id', '=', batchId).execute();
+      await executor
+        .updateTable('taxonomy_batches')
+        .set({ status: 'failed', error: error.slice(0, 2000), finished_at: now })
+        .where('id', '=', batchId)
+        .execute();
     },
 
     async deleteReleaseIfEmpty(executor: Executor, releaseId: number) {
@@ -177,7 +214,11 @@ export function createImportRepository() {
 
     /** Concept ids of a release keyed by URI (ESCO) or by "kind:code" (everything else). */
     async conceptIds(executor: Executor, releaseId: number): Promise<Map<string, number>> {
-      const rows = await executor.selectFrom('taxonomy_concepts').select(['id', 'kind', 'code', 'uri']).where('release_id', '=', releaseId).execute();
+      const rows = await executor
+        .selectFrom('taxonomy_concepts')
+        .select(['id', 'kind', 'code', 'uri'])
+        .where('release_id', '=', releaseId)
+        .execute();
       const ids = new Map<string, number>();
       for (const row of rows) ids.set(row.uri ?? `${row.kind}:${row.code}`, row.id);
       return ids;
@@ -232,7 +273,11 @@ export function createImportRepository() {
         'do nothing',
       ),
 
-    insertOccupationSkills: (executor: Executor, batchId: number, rows: ReadonlyArray<{ occupationId: number; skillId: number; essential: boolean }>) =>
+    insertOccupationSkills: (
+      executor: Executor,
+      batchId: number,
+      rows: ReadonlyArray<{ occupationId: number; skillId: number; essential: boolean }>,
+    ) =>
       insertRows(
         executor,
         'esco_occupation_skills',
@@ -246,7 +291,11 @@ export function createImportRepository() {
         'do nothing',
       ),
 
-    insertSkillRelations: (executor: Executor, batchId: number, rows: ReadonlyArray<{ skillId: number; relatedId: number; essential: boolean }>) =>
+    insertSkillRelations: (
+      executor: Executor,
+      batchId: number,
+      rows: ReadonlyArray<{ skillId: number; relatedId: number; essential: boolean }>,
+    ) =>
       insertRows(
         executor,
         'esco_skill_relations',
@@ -278,7 +327,10 @@ export function createImportRepository() {
      */
     async refreshWords(executor: Executor, groups: readonly string[]) {
       if (groups.length === 0) return;
-      await executor.deleteFrom('taxonomy_words').where('search_group', 'in', [...groups]).execute();
+      await executor
+        .deleteFrom('taxonomy_words')
+        .where('search_group', 'in', [...groups])
+        .execute();
       await sql`insert into taxonomy_words (search_group, word)
         select distinct l.search_group, w.word
           from taxonomy_labels l
@@ -295,8 +347,12 @@ export function createImportRepository() {
     async analyse(executor: Executor) {
       await sql`select gin_clean_pending_list(c.oid::regclass)
         from pg_class c join pg_index i on i.indexrelid = c.oid
-        where i.indrelid in ('taxonomy_labels'::regclass, 'taxonomy_words'::regclass) and c.relam = (select oid from pg_am where amname = 'gin')`.execute(executor);
-      await sql`analyze taxonomy_concepts, taxonomy_labels, taxonomy_words, taxonomy_comuni, taxonomy_batches, taxonomy_releases`.execute(executor);
+        where i.indrelid in ('taxonomy_labels'::regclass, 'taxonomy_words'::regclass) and c.relam = (select oid from pg_am where amname = 'gin')`.execute(
+        executor,
+      );
+      await sql`analyze taxonomy_concepts, taxonomy_labels, taxonomy_words, taxonomy_comuni, taxonomy_batches, taxonomy_releases`.execute(
+        executor,
+      );
     },
   };
 }

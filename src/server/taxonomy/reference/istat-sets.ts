@@ -16,7 +16,9 @@ export const cp2011Set: ReferenceSet = {
   searchGroup: 'occupation',
   codeSearchable: true,
   async read(files) {
-    const records = await parseCsv(CP2011_FILE, get(files, CP2011_FILE), { columns: ['code', 'level', 'parent_code', 'title', 'definition'] });
+    const records = await parseCsv(CP2011_FILE, get(files, CP2011_FILE), {
+      columns: ['code', 'level', 'parent_code', 'title', 'definition'],
+    });
     return records.map(({ values: v, line }): ReferenceConcept => {
       const level = Number(v.level);
       if (!/^\d(\.\d+){0,4}$/.test(v.code) || v.code.split('.').length !== level) {
@@ -58,7 +60,14 @@ export const ateco2025Set: ReferenceSet = {
         { lang: 'it', text: v.notes_it.trim() },
         { lang: 'en', text: v.notes_en.trim() },
       ].filter((d) => d.text);
-      return { kind: 'ateco2025', code: v.code, parentCode: v.parent_code || null, attributes: { level: String(level) }, labels, descriptions };
+      return {
+        kind: 'ateco2025',
+        code: v.code,
+        parentCode: v.parent_code || null,
+        attributes: { level: String(level) },
+        labels,
+        descriptions,
+      };
     });
   },
 };
@@ -95,7 +104,8 @@ export const ateco2007Set: ReferenceSet = {
     const records = await parseCsv(ATECO_2007_FILE, get(files, ATECO_2007_FILE), { columns: ['main', 'section', 'title', 'description'] });
     return records.map(({ values: v, line }): ReferenceConcept => {
       const level = atecoLevel(v.section);
-      if (level === 0 || !/^[A-Z]$/.test(v.main)) throw taxonomyErrors.badValue(ATECO_2007_FILE, line, `"${v.section}" is not an ATECO code`);
+      if (level === 0 || !/^[A-Z]$/.test(v.main))
+        throw taxonomyErrors.badValue(ATECO_2007_FILE, line, `"${v.section}" is not an ATECO code`);
       return {
         kind: 'ateco2007',
         code: v.section,

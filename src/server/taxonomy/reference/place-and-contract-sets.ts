@@ -16,13 +16,25 @@ export const comuniSet: ReferenceSet = {
   codeSearchable: true,
   async read(files) {
     const records = await parseCsv(COMUNI_FILE, get(files, COMUNI_FILE), {
-      columns: ['istat_code', 'name', 'catasto_code', 'prov_istat_code', 'prov_sigla', 'prov_name', 'reg_istat_code', 'reg_name', 'lat', 'lon'],
+      columns: [
+        'istat_code',
+        'name',
+        'catasto_code',
+        'prov_istat_code',
+        'prov_sigla',
+        'prov_name',
+        'reg_istat_code',
+        'reg_name',
+        'lat',
+        'lon',
+      ],
     });
     return records.map(({ values: v, line }): ReferenceConcept => {
       const lat = Number(v.lat);
       const lon = Number(v.lon);
       // Italy lies between 35° and 48° N, 6° and 19° E: anything else is a broken row.
-      if (!(lat > 35 && lat < 48 && lon > 6 && lon < 19)) throw taxonomyErrors.badValue(COMUNI_FILE, line, `centroid ${v.lat},${v.lon} is outside Italy`);
+      if (!(lat > 35 && lat < 48 && lon > 6 && lon < 19))
+        throw taxonomyErrors.badValue(COMUNI_FILE, line, `centroid ${v.lat},${v.lon} is outside Italy`);
       // The list marks a code it lacks "N.d." (Misiliscemi, a comune since 2021): kept empty, never guessed.
       const cadastralCode = v.catasto_code === 'N.d.' ? '' : v.catasto_code;
       if (!/^\d{6}$/.test(v.istat_code) || (cadastralCode && !/^[A-M]\d{3}$/.test(cadastralCode))) {

@@ -50,7 +50,10 @@ describe('reference data loaded with the migrations', () => {
     });
     const modena = await database.db.selectFrom('taxonomy_comuni').selectAll().where('istat_code', '=', '036023').executeTakeFirstOrThrow();
     expect(modena).toMatchObject({ name: 'Modena', cadastral_code: 'F257', province: 'MO', region: 'Emilia-Romagna' });
-    const definitions = await database.db.selectFrom('taxonomy_descriptions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const definitions = await database.db
+      .selectFrom('taxonomy_descriptions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(definitions.n)).toBeGreaterThan(1_400);
   });
 
@@ -70,9 +73,19 @@ describe('reference data loaded with the migrations', () => {
     writeFileSync(file, original.replace(/^C011,[^\n]*\n/m, '') + 'ZZ01,CCNL di prova per il test,PROVA,false,2030-12-31\n');
     const report = await loadReferenceData(database, { dir });
     expect(report.filter((r) => r.status === 'loaded').map((r) => r.source)).toEqual(['cnel-ccnl']);
-    const codes = await database.db.selectFrom('taxonomy_concepts').select('code').where('kind', '=', 'ccnl').where('code', 'in', ['C011', 'ZZ01']).execute();
+    const codes = await database.db
+      .selectFrom('taxonomy_concepts')
+      .select('code')
+      .where('kind', '=', 'ccnl')
+      .where('code', 'in', ['C011', 'ZZ01'])
+      .execute();
     expect(codes.map((c) => c.code)).toEqual(['ZZ01']);
-    const words = await database.db.selectFrom('taxonomy_words').select('word').where('search_group', '=', 'ccnl').where('word', '=', 'prova').execute();
+    const words = await database.db
+      .selectFrom('taxonomy_words')
+      .select('word')
+      .where('search_group', '=', 'ccnl')
+      .where('word', '=', 'prova')
+      .execute();
     expect(words).toHaveLength(1);
     writeFileSync(file, original);
     await loadReferenceData(database, { dir });
@@ -87,7 +100,9 @@ describe('reference data loaded with the migrations', () => {
     await expect(loadReferenceData(database, { dir, sets: REFERENCE_SETS })).rejects.toMatchObject({ code: 'IMPORT_WRONG_HEADERS' });
     expect(await counts()).toEqual(before);
     writeFileSync(file, original);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from taxonomy_batches where status = 'loading'`.execute(database.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from taxonomy_batches where status = 'loading'`.execute(
+      database.db,
+    );
     expect(rows[0]!.n).toBe(0);
   });
 });

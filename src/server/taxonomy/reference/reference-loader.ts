@@ -90,7 +90,13 @@ export async function loadReferenceData(
     searchableBatchesChanged();
     reports.push({ source: set.source, version: set.version, status: 'loaded', concepts: concepts.length });
   }
-  const changed = [...new Set((options.sets ?? REFERENCE_SETS).filter((s) => reports.some((r) => r.source === s.source && r.status === 'loaded')).map((s) => s.searchGroup))];
+  const changed = [
+    ...new Set(
+      (options.sets ?? REFERENCE_SETS)
+        .filter((s) => reports.some((r) => r.source === s.source && r.status === 'loaded'))
+        .map((s) => s.searchGroup),
+    ),
+  ];
   if (changed.length > 0) {
     // Once per group, not per set: ATECO 2025 and 2007 share the sectors' word list.
     await database.db.transaction().execute((trx) => repo.refreshWords(trx, changed));
@@ -115,9 +121,24 @@ function labelRows(set: ReferenceSet, concepts: readonly ReferenceConcept[], idO
     }
     if (set.codeSearchable) {
       // 'zxx' (ISO 639-2: no linguistic content): a code reads the same in every language.
-      rows.push({ conceptId, searchGroup: set.searchGroup, lang: 'zxx', type: 'code', label: concept.code, norm: normaliseLabel(concept.code) });
+      rows.push({
+        conceptId,
+        searchGroup: set.searchGroup,
+        lang: 'zxx',
+        type: 'code',
+        label: concept.code,
+        norm: normaliseLabel(concept.code),
+      });
       const cadastral = concept.comune?.cadastralCode;
-      if (cadastral) rows.push({ conceptId, searchGroup: set.searchGroup, lang: 'zxx', type: 'code', label: cadastral, norm: normaliseLabel(cadastral) });
+      if (cadastral)
+        rows.push({
+          conceptId,
+          searchGroup: set.searchGroup,
+          lang: 'zxx',
+          type: 'code',
+          label: cadastral,
+          norm: normaliseLabel(cadastral),
+        });
     }
   }
   return rows;

@@ -17,7 +17,19 @@ const SPAN = 82;
  * SVG is one image named by its title and described by a sentence of the values, and the same data
  * is offered as a table (WCAG 1.1.1, 1.4.1: the values are printed, not only drawn).
  */
-export function BarChart({ title, data, max, format = (v) => v.toLocaleString('it-IT'), color = '#0066cc' }: { title: string; data: BarDatum[]; max?: number; format?: (value: number) => string; color?: string }) {
+export function BarChart({
+  title,
+  data,
+  max,
+  format = (v) => v.toLocaleString('it-IT'),
+  color = '#0066cc',
+}: {
+  title: string;
+  data: BarDatum[];
+  max?: number;
+  format?: (value: number) => string;
+  color?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const top = Math.max(max ?? 0, ...data.map((d) => d.value), 1);

@@ -30,13 +30,39 @@ const dayEnd = (date: string) => {
 };
 
 /** A date filter with its own message beside it (aria-invalid, aria-describedby), e.g. a reversed period. */
-function DateFilter({ label, value, onChange, error, className }: { label: string; value: string; onChange(value: string): void; error?: string; className?: string }) {
+function DateFilter({
+  label,
+  value,
+  onChange,
+  error,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+  className?: string;
+}) {
   const id = useId();
   return (
     <div className={`mb-3 ${className ?? ''}`}>
-      <label htmlFor={id} className="form-label-static">{label}</label>
-      <input id={id} type="date" className={`form-control ${error ? 'is-invalid' : ''}`} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error && <div id={`${id}-error`} className="invalid-feedback d-block">{error}</div>}
+      <label htmlFor={id} className="form-label-static">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        className={`form-control ${error ? 'is-invalid' : ''}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error && (
+        <div id={`${id}-error`} className="invalid-feedback d-block">
+          {error}
+        </div>
+      )}
     </div>
   );
 }
@@ -52,7 +78,11 @@ function WorkerFilter({ value, onChange, className }: { value: string; onChange(
     let live = true;
     const timer = setTimeout(() => {
       call(workerEndpoints.list, { query: { q, limit: 20 } }).then(
-        (r) => live && setMatches(r.items.map((w) => ({ id: w.id, label: `${w.lastName} ${w.firstName}${w.codiceFiscale ? ` · ${w.codiceFiscale}` : ''}` }))),
+        (r) =>
+          live &&
+          setMatches(
+            r.items.map((w) => ({ id: w.id, label: `${w.lastName} ${w.firstName}${w.codiceFiscale ? ` · ${w.codiceFiscale}` : ''}` })),
+          ),
         () => live && setMatches([]),
       );
     }, 250);
@@ -70,7 +100,10 @@ function WorkerFilter({ value, onChange, className }: { value: string; onChange(
         label={t('audit.workerMatches')}
         value={value}
         onChange={onChange}
-        options={[{ value: '', label: text.trim().length >= 2 && shown.length === 0 ? t('audit.workerNone') : t('audit.allWorkers') }, ...shown.map((m) => ({ value: m.id, label: m.label }))]}
+        options={[
+          { value: '', label: text.trim().length >= 2 && shown.length === 0 ? t('audit.workerNone') : t('audit.allWorkers') },
+          ...shown.map((m) => ({ value: m.id, label: m.label })),
+        ]}
       />
     </>
   );
@@ -87,7 +120,10 @@ export function AuditPage() {
   const [staff, setStaff] = useState<Array<{ id: string; fullName: string }>>([]);
 
   useEffect(() => {
-    call(staffEndpoints.list, { query: { status: 'all' } }).then((r) => setStaff([...r.items].sort((a, b) => a.fullName.localeCompare(b.fullName, 'it'))), () => setStaff([]));
+    call(staffEndpoints.list, { query: { status: 'all' } }).then(
+      (r) => setStaff([...r.items].sort((a, b) => a.fullName.localeCompare(b.fullName, 'it'))),
+      () => setStaff([]),
+    );
   }, []);
 
   // One label per action code (i18n auditActions): the same table names the options and the rows.
@@ -136,24 +172,56 @@ export function AuditPage() {
     setFilters(draft);
   };
   // The API names the field of a reversed period; its message goes beside that field.
-  const fieldError = (name: string) => (error instanceof ApiError ? error.errors.find((e) => e.path === `querystring/${name}`)?.message : undefined);
+  const fieldError = (name: string) =>
+    error instanceof ApiError ? error.errors.find((e) => e.path === `querystring/${name}`)?.message : undefined;
   const fromError = fieldError('from');
   const actionLabel = (code: string) => (i18n.exists(`auditActions.${code}`) ? t(`auditActions.${code}`) : code);
-  const entityLabel = (entry: AuditEntry) => entry.entityLabel || (i18n.exists(`auditEntities.${entry.entityType}`) ? t(`auditEntities.${entry.entityType}`) : entry.entityType);
+  const entityLabel = (entry: AuditEntry) =>
+    entry.entityLabel || (i18n.exists(`auditEntities.${entry.entityType}`) ? t(`auditEntities.${entry.entityType}`) : entry.entityType);
   const hasPeriod = Boolean(filters.from || filters.to);
 
   return (
     <>
       <PageTitle lead={t('audit.intro')}>{t('audit.title')}</PageTitle>
       <form className="row align-items-start" role="search" onSubmit={apply} noValidate>
-        <SelectField className="col-md-4" label={t('audit.filterActor')} value={draft.actorId} onChange={field('actorId')} options={[{ value: '', label: t('audit.allActors') }, ...staff.map((s) => ({ value: s.id, label: s.fullName }))]} />
-        <SelectField className="col-md-4" label={t('audit.filterAction')} value={draft.action} onChange={field('action')} options={[{ value: '', label: t('audit.allActions') }, ...actionOptions]} />
-        <DateFilter className="col-6 col-md-2" label={t('audit.filterFrom')} value={draft.from} onChange={field('from')} error={fromError} />
+        <SelectField
+          className="col-md-4"
+          label={t('audit.filterActor')}
+          value={draft.actorId}
+          onChange={field('actorId')}
+          options={[{ value: '', label: t('audit.allActors') }, ...staff.map((s) => ({ value: s.id, label: s.fullName }))]}
+        />
+        <SelectField
+          className="col-md-4"
+          label={t('audit.filterAction')}
+          value={draft.action}
+          onChange={field('action')}
+          options={[{ value: '', label: t('audit.allActions') }, ...actionOptions]}
+        />
+        <DateFilter
+          className="col-6 col-md-2"
+          label={t('audit.filterFrom')}
+          value={draft.from}
+          onChange={field('from')}
+          error={fromError}
+        />
         <DateFilter className="col-6 col-md-2" label={t('audit.filterTo')} value={draft.to} onChange={field('to')} />
         <WorkerFilter className="col-md-4" value={draft.workerId} onChange={field('workerId')} />
         <div className="col-12 mb-3 d-flex gap-2">
-          <Button color="primary" type="submit">{t('audit.apply')}</Button>
-          <Button color="secondary" outline type="button" onClick={() => { setDraft(EMPTY); setFilters(EMPTY); }}>{t('audit.reset')}</Button>
+          <Button color="primary" type="submit">
+            {t('audit.apply')}
+          </Button>
+          <Button
+            color="secondary"
+            outline
+            type="button"
+            onClick={() => {
+              setDraft(EMPTY);
+              setFilters(EMPTY);
+            }}
+          >
+            {t('audit.reset')}
+          </Button>
         </div>
       </form>
       {!fromError && <ProblemAlert error={error} />}
@@ -176,21 +244,36 @@ export function AuditPage() {
               {items.map((entry) => (
                 <tr key={entry.id}>
                   <td className="text-nowrap">{formatDateTime(entry.at)}</td>
-                  <td>{entry.actorLabel || t('audit.system')}{entry.ip && <div className="small text-muted">{entry.ip}</div>}</td>
+                  <td>
+                    {entry.actorLabel || t('audit.system')}
+                    {entry.ip && <div className="small text-muted">{entry.ip}</div>}
+                  </td>
                   <td>{entry.officeName ?? '—'}</td>
                   <td>
                     {/* "Lettura scheda lavoratore — Barbieri Emanuele": the action and its object in words. */}
-                    {actionLabel(entry.action)}{entry.entityLabel && ` — ${entry.entityLabel}`}
+                    {actionLabel(entry.action)}
+                    {entry.entityLabel && ` — ${entry.entityLabel}`}
                   </td>
-                  <td>{entityLabel(entry)}{entry.entityLabel && i18n.exists(`auditEntities.${entry.entityType}`) && <div className="small text-muted">{t(`auditEntities.${entry.entityType}`)}</div>}</td>
-                  <td><div className="audit-details">{Object.keys(entry.details).length ? JSON.stringify(entry.details, null, 1) : ''}</div></td>
+                  <td>
+                    {entityLabel(entry)}
+                    {entry.entityLabel && i18n.exists(`auditEntities.${entry.entityType}`) && (
+                      <div className="small text-muted">{t(`auditEntities.${entry.entityType}`)}</div>
+                    )}
+                  </td>
+                  <td>
+                    <div className="audit-details">{Object.keys(entry.details).length ? JSON.stringify(entry.details, null, 1) : ''}</div>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {nextBefore && <Button color="primary" outline onClick={() => void load(nextBefore)}>{t('audit.more')}</Button>}
+      {nextBefore && (
+        <Button color="primary" outline onClick={() => void load(nextBefore)}>
+          {t('audit.more')}
+        </Button>
+      )}
     </>
   );
 }

@@ -28,7 +28,10 @@ export function OfficeEditPage() {
   }, [id]);
 
   if (!form || !office) return <ProblemAlert error={error} />;
-  const set = <K extends keyof Office>(key: K) => (value: Office[K]) => setForm({ ...form, [key]: value });
+  const set =
+    <K extends keyof Office>(key: K) =>
+    (value: Office[K]) =>
+      setForm({ ...form, [key]: value });
   const setSlot = (index: number, change: Partial<Slot>) =>
     set('openingHours')(form.openingHours.map((s, i) => (i === index ? { ...s, ...change } : s)));
 
@@ -36,17 +39,20 @@ export function OfficeEditPage() {
     event.preventDefault();
     setError(null);
     try {
-      const saved = await call(officeEndpoints.update, { params: { id: office.id }, body: {
-        name: form.name,
-        address: form.address,
-        postalCode: form.postalCode,
-        comune: form.comune,
-        province: form.province,
-        phone: form.phone,
-        email: form.email,
-        openingHours: form.openingHours,
-        active: form.active,
-      } });
+      const saved = await call(officeEndpoints.update, {
+        params: { id: office.id },
+        body: {
+          name: form.name,
+          address: form.address,
+          postalCode: form.postalCode,
+          comune: form.comune,
+          province: form.province,
+          phone: form.phone,
+          email: form.email,
+          openingHours: form.openingHours,
+          active: form.active,
+        },
+      });
       setOffice(saved);
       setForm(saved);
       notice.show('success', t('offices.saved'));
@@ -57,7 +63,9 @@ export function OfficeEditPage() {
 
   return (
     <>
-      <p><Link to="/amministrazione/sedi">← {t('offices.back')}</Link></p>
+      <p>
+        <Link to="/amministrazione/sedi">← {t('offices.back')}</Link>
+      </p>
       <PageTitle>{t('offices.editTitle', { name: office.name })}</PageTitle>
       <ProblemAlert error={error} />
       <form onSubmit={submit} noValidate>
@@ -65,46 +73,101 @@ export function OfficeEditPage() {
           <TextField className="col-md-8" label={t('offices.name')} required value={form.name} onChange={set('name')} />
           <TextField className="col-md-4" label={t('offices.code')} value={form.code} onChange={() => {}} readOnly />
           <TextField className="col-md-6" label={t('offices.address')} value={form.address} onChange={set('address')} />
-          <TextField className="col-md-2" label={t('offices.postalCode')} inputMode="numeric" value={form.postalCode} onChange={set('postalCode')} />
+          <TextField
+            className="col-md-2"
+            label={t('offices.postalCode')}
+            inputMode="numeric"
+            value={form.postalCode}
+            onChange={set('postalCode')}
+          />
           <TextField className="col-md-3" label={t('offices.comune')} value={form.comune} onChange={set('comune')} />
           <TextField className="col-md-1" label={t('offices.province')} value={form.province} onChange={set('province')} maxLength={2} />
           <TextField className="col-md-6" label={t('offices.phone')} type="tel" value={form.phone} onChange={set('phone')} />
           <TextField className="col-md-6" label={t('offices.email')} type="email" value={form.email} onChange={set('email')} />
         </div>
         <div className="form-check mb-4">
-          <input id="office-active" type="checkbox" className="form-check-input" checked={form.active} onChange={(e) => set('active')(e.target.checked)} />
-          <label htmlFor="office-active" className="form-check-label">{t('offices.activeLabel')}</label>
+          <input
+            id="office-active"
+            type="checkbox"
+            className="form-check-input"
+            checked={form.active}
+            onChange={(e) => set('active')(e.target.checked)}
+          />
+          <label htmlFor="office-active" className="form-check-label">
+            {t('offices.activeLabel')}
+          </label>
         </div>
         <fieldset className="mb-4">
           <legend className="h5">{t('offices.hours')}</legend>
           {form.openingHours.map((slot, index) => (
             <div key={index} className="row align-items-end">
               <div className="col-sm-4 mb-3">
-                <label className="form-label-static" htmlFor={`slot-day-${index}`}>{t('offices.day')}</label>
-                <select id={`slot-day-${index}`} className="form-select" value={slot.day} onChange={(e) => setSlot(index, { day: Number(e.target.value) })}>
-                  {[1, 2, 3, 4, 5, 6, 7].map((d) => <option key={d} value={d}>{t(`days.${d}`)}</option>)}
+                <label className="form-label-static" htmlFor={`slot-day-${index}`}>
+                  {t('offices.day')}
+                </label>
+                <select
+                  id={`slot-day-${index}`}
+                  className="form-select"
+                  value={slot.day}
+                  onChange={(e) => setSlot(index, { day: Number(e.target.value) })}
+                >
+                  {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                    <option key={d} value={d}>
+                      {t(`days.${d}`)}
+                    </option>
+                  ))}
                 </select>
               </div>
               <div className="col-sm-3 mb-3">
-                <label className="form-label-static" htmlFor={`slot-opens-${index}`}>{t('offices.opens')}</label>
-                <input id={`slot-opens-${index}`} type="time" className="form-control" value={slot.opens} onChange={(e) => setSlot(index, { opens: e.target.value })} />
+                <label className="form-label-static" htmlFor={`slot-opens-${index}`}>
+                  {t('offices.opens')}
+                </label>
+                <input
+                  id={`slot-opens-${index}`}
+                  type="time"
+                  className="form-control"
+                  value={slot.opens}
+                  onChange={(e) => setSlot(index, { opens: e.target.value })}
+                />
               </div>
               <div className="col-sm-3 mb-3">
-                <label className="form-label-static" htmlFor={`slot-closes-${index}`}>{t('offices.closes')}</label>
-                <input id={`slot-closes-${index}`} type="time" className="form-control" value={slot.closes} onChange={(e) => setSlot(index, { closes: e.target.value })} />
+                <label className="form-label-static" htmlFor={`slot-closes-${index}`}>
+                  {t('offices.closes')}
+                </label>
+                <input
+                  id={`slot-closes-${index}`}
+                  type="time"
+                  className="form-control"
+                  value={slot.closes}
+                  onChange={(e) => setSlot(index, { closes: e.target.value })}
+                />
               </div>
               <div className="col-sm-2 mb-3">
-                <Button color="danger" outline size="sm" type="button" onClick={() => set('openingHours')(form.openingHours.filter((_, i) => i !== index))}>
+                <Button
+                  color="danger"
+                  outline
+                  size="sm"
+                  type="button"
+                  onClick={() => set('openingHours')(form.openingHours.filter((_, i) => i !== index))}
+                >
                   {t('offices.removeSlot', { n: index + 1 })}
                 </Button>
               </div>
             </div>
           ))}
-          <Button color="primary" outline size="sm" type="button" onClick={() => set('openingHours')([...form.openingHours, { day: 1, opens: '09:00', closes: '12:00' }])}>
+          <Button
+            color="primary"
+            outline
+            size="sm"
+            type="button"
+            onClick={() => set('openingHours')([...form.openingHours, { day: 1, opens: '09:00', closes: '12:00' }])}
+          >
             {t('offices.addSlot')}
           </Button>
         </fieldset>
-        <Button color="primary" type="submit">{t('offices.save')}</Button>
+        <Button color="primary" type="submit">
+          {t('offices.save')}
+        </Button>
       </form>
     </>
   );

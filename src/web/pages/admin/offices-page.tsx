@@ -27,7 +27,9 @@ export function OfficesPage() {
                 <th scope="col">{t('offices.address')}</th>
                 <th scope="col">{t('offices.phone')}</th>
                 <th scope="col">{t('offices.status')}</th>
-                <th scope="col"><span className="visually-hidden">{t('offices.edit')}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('offices.edit')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -35,10 +37,14 @@ export function OfficesPage() {
                 <tr key={office.id}>
                   <th scope="row">{office.name}</th>
                   <td>{office.code}</td>
-                  <td>{office.address}, {office.comune}</td>
+                  <td>
+                    {office.address}, {office.comune}
+                  </td>
                   <td>{office.phone}</td>
                   <td>
-                    <Badge color={office.active ? 'success' : 'secondary'}>{office.active ? t('offices.active') : t('offices.inactive')}</Badge>
+                    <Badge color={office.active ? 'success' : 'secondary'}>
+                      {office.active ? t('offices.active') : t('offices.inactive')}
+                    </Badge>
                   </td>
                   <td>
                     <Link to={`/amministrazione/sedi/${office.id}`} aria-label={`${t('offices.edit')}: ${office.name}`}>

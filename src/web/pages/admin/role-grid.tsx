@@ -4,7 +4,15 @@ import type { Office } from '../../../shared/schemas/office.schema';
 import type { RoleAssignment } from '../../../shared/schemas/staff.schema';
 
 /** Roles per office as a grid of checkboxes: one row per office, one column per role. */
-export function RoleGrid({ offices, value, onChange }: { offices: Office[]; value: RoleAssignment[]; onChange(next: RoleAssignment[]): void }) {
+export function RoleGrid({
+  offices,
+  value,
+  onChange,
+}: {
+  offices: Office[];
+  value: RoleAssignment[];
+  onChange(next: RoleAssignment[]): void;
+}) {
   const { t } = useTranslation();
   const has = (officeId: string, role: string) => value.some((r) => r.officeId === officeId && r.role === role);
   const toggle = (officeId: string, role: RoleAssignment['role']) =>
@@ -18,13 +26,19 @@ export function RoleGrid({ offices, value, onChange }: { offices: Office[]; valu
           <thead>
             <tr>
               <th scope="col">{t('offices.name')}</th>
-              {ROLES.map((role) => <th key={role} scope="col" className="text-center">{t(`roles.${role}`)}</th>)}
+              {ROLES.map((role) => (
+                <th key={role} scope="col" className="text-center">
+                  {t(`roles.${role}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {offices.map((office) => (
               <tr key={office.id}>
-                <th scope="row" className="fw-normal">{office.name}</th>
+                <th scope="row" className="fw-normal">
+                  {office.name}
+                </th>
                 {ROLES.map((role) => (
                   <td key={role} className="text-center">
                     <input

@@ -17,7 +17,9 @@ function TemporaryPassword({ password }: { password: string }) {
   return (
     <Alert color="info">
       <p className="mb-2">{t('staff.tempPasswordIntro')}</p>
-      <p className="temp-password mb-0" data-testid="temporary-password">{password}</p>
+      <p className="temp-password mb-0" data-testid="temporary-password">
+        {password}
+      </p>
     </Alert>
   );
 }
@@ -25,7 +27,10 @@ function TemporaryPassword({ password }: { password: string }) {
 function useOffices() {
   const [offices, setOffices] = useState<Office[]>([]);
   useEffect(() => {
-    call(officeEndpoints.list).then((r) => setOffices(r.items), () => setOffices([]));
+    call(officeEndpoints.list).then(
+      (r) => setOffices(r.items),
+      () => setOffices([]),
+    );
   }, []);
   return offices;
 }
@@ -58,22 +63,36 @@ export function StaffNewPage() {
       <>
         <PageTitle>{created.account.fullName}</PageTitle>
         {created.temporaryPassword && <TemporaryPassword password={created.temporaryPassword} />}
-        <Button color="primary" onClick={() => navigate('/amministrazione/personale')}>{t('staff.back')}</Button>
+        <Button color="primary" onClick={() => navigate('/amministrazione/personale')}>
+          {t('staff.back')}
+        </Button>
       </>
     );
   }
   return (
     <>
-      <p><Link to="/amministrazione/personale">← {t('staff.back')}</Link></p>
+      <p>
+        <Link to="/amministrazione/personale">← {t('staff.back')}</Link>
+      </p>
       <PageTitle>{t('staff.createTitle')}</PageTitle>
       <ProblemAlert error={error} />
       <form onSubmit={submit} noValidate>
         <div className="row">
           <TextField className="col-md-6" label={t('staff.name')} required autoComplete="off" value={fullName} onChange={setFullName} />
-          <TextField className="col-md-6" label={t('staff.email')} type="email" required autoComplete="off" value={email} onChange={setEmail} />
+          <TextField
+            className="col-md-6"
+            label={t('staff.email')}
+            type="email"
+            required
+            autoComplete="off"
+            value={email}
+            onChange={setEmail}
+          />
         </div>
         <RoleGrid offices={offices} value={roles} onChange={setRoles} />
-        <Button color="primary" type="submit">{t('staff.create')}</Button>
+        <Button color="primary" type="submit">
+          {t('staff.create')}
+        </Button>
       </form>
     </>
   );
@@ -131,7 +150,9 @@ export function StaffEditPage() {
 
   return (
     <>
-      <p><Link to="/amministrazione/personale">← {t('staff.back')}</Link></p>
+      <p>
+        <Link to="/amministrazione/personale">← {t('staff.back')}</Link>
+      </p>
       <PageTitle lead={account.email}>{t('staff.editTitle', { name: account.fullName })}</PageTitle>
       <ProblemAlert error={error} />
       {temporaryPassword && <TemporaryPassword password={temporaryPassword} />}
@@ -139,8 +160,12 @@ export function StaffEditPage() {
         <TextField className="col-md-6 px-0" label={t('staff.name')} required value={fullName} onChange={setFullName} />
         <RoleGrid offices={offices} value={roles} onChange={setRoles} />
         <div className="d-flex flex-wrap gap-2">
-          <Button color="primary" type="submit">{t('staff.save')}</Button>
-          <Button color="secondary" outline type="button" onClick={() => void reset()}>{t('staff.resetPassword')}</Button>
+          <Button color="primary" type="submit">
+            {t('staff.save')}
+          </Button>
+          <Button color="secondary" outline type="button" onClick={() => void reset()}>
+            {t('staff.resetPassword')}
+          </Button>
           <Button color={account.disabled ? 'success' : 'danger'} outline type="button" onClick={() => void toggleDisabled()}>
             {account.disabled ? t('staff.enable') : t('staff.disable')}
           </Button>

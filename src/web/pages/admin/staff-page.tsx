@@ -31,7 +31,12 @@ export function StaffPage() {
   }, []);
   // Asked once the typing pauses; only the newest answer is shown (an older, slower one is dropped).
   const typed = useDebouncedValue(q, 200);
-  const query = { q: typed, officeId: officeId || undefined, role: (role || undefined) as StaffListQuery['role'], status: status as StaffListQuery['status'] };
+  const query = {
+    q: typed,
+    officeId: officeId || undefined,
+    role: (role || undefined) as StaffListQuery['role'],
+    status: status as StaffListQuery['status'],
+  };
   const list = useApiQuery(staffEndpoints.list, { query }, [JSON.stringify(query)]);
   const items: StaffAccount[] | null = list.data?.items ?? null;
   const error = list.error ?? officesError;
@@ -42,17 +47,38 @@ export function StaffPage() {
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start">
         <PageTitle>{t('staff.title')}</PageTitle>
-        <Link to="/amministrazione/personale/nuovo" className="btn btn-primary mb-3">{t('staff.new')}</Link>
+        <Link to="/amministrazione/personale/nuovo" className="btn btn-primary mb-3">
+          {t('staff.new')}
+        </Link>
       </div>
       <ProblemAlert error={error} />
       <form className="row" role="search" onSubmit={(e) => e.preventDefault()}>
         <TextField className="col-md-4" label={t('staff.search')} type="search" value={q} onChange={setQ} />
-        <SelectField className="col-md-3" label={t('staff.filterOffice')} value={officeId} onChange={setOfficeId}
-          options={[{ value: '', label: t('staff.allOffices') }, ...offices.map((o) => ({ value: o.id, label: o.name }))]} />
-        <SelectField className="col-md-3" label={t('staff.filterRole')} value={role} onChange={setRole}
-          options={[{ value: '', label: t('staff.allRoles') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]} />
-        <SelectField className="col-md-2" label={t('staff.filterStatus')} value={status} onChange={setStatus}
-          options={[{ value: 'all', label: t('staff.all') }, { value: 'active', label: t('staff.statusActive') }, { value: 'disabled', label: t('staff.statusDisabled') }]} />
+        <SelectField
+          className="col-md-3"
+          label={t('staff.filterOffice')}
+          value={officeId}
+          onChange={setOfficeId}
+          options={[{ value: '', label: t('staff.allOffices') }, ...offices.map((o) => ({ value: o.id, label: o.name }))]}
+        />
+        <SelectField
+          className="col-md-3"
+          label={t('staff.filterRole')}
+          value={role}
+          onChange={setRole}
+          options={[{ value: '', label: t('staff.allRoles') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
+        />
+        <SelectField
+          className="col-md-2"
+          label={t('staff.filterStatus')}
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: 'all', label: t('staff.all') },
+            { value: 'active', label: t('staff.statusActive') },
+            { value: 'disabled', label: t('staff.statusDisabled') },
+          ]}
+        />
       </form>
       {items && (
         <>
@@ -82,14 +108,22 @@ export function StaffPage() {
                       <td>
                         <ul className="list-unstyled mb-0 small">
                           {account.roles.map((r) => (
-                            <li key={`${r.officeId}:${r.role}`}>{t(`roles.${r.role}`)} · {officeName(r.officeId)}</li>
+                            <li key={`${r.officeId}:${r.role}`}>
+                              {t(`roles.${r.role}`)} · {officeName(r.officeId)}
+                            </li>
                           ))}
                         </ul>
                       </td>
                       <td>{account.lastSignInAt ? formatDateTime(account.lastSignInAt) : t('staff.never')}</td>
                       <td>
-                        <Badge color={account.disabled ? 'secondary' : 'success'}>{account.disabled ? t('staff.disabled') : t('staff.enabled')}</Badge>
-                        {account.mustChangePassword && !account.disabled && <Badge color="warning" className="ms-1">{t('staff.mustChange')}</Badge>}
+                        <Badge color={account.disabled ? 'secondary' : 'success'}>
+                          {account.disabled ? t('staff.disabled') : t('staff.enabled')}
+                        </Badge>
+                        {account.mustChangePassword && !account.disabled && (
+                          <Badge color="warning" className="ms-1">
+                            {t('staff.mustChange')}
+                          </Badge>
+                        )}
                       </td>
                     </tr>
                   ))}

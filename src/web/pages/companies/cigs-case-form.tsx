@@ -12,20 +12,29 @@ import { SelectField, TextField } from '../../components/text-field';
 export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdded(c: CigsCase): void }) {
   const { t } = useTranslation();
   const { show } = useNotice();
-  const [form, setForm] = useState<{ reason: (typeof CIGS_REASONS)[number]; authorisationRef: string; startDate: string; endDate: string; workersInvolved: string }>({ reason: 'cessazione_attivita', authorisationRef: '', startDate: '', endDate: '', workersInvolved: '' });
+  const [form, setForm] = useState<{
+    reason: (typeof CIGS_REASONS)[number];
+    authorisationRef: string;
+    startDate: string;
+    endDate: string;
+    workersInvolved: string;
+  }>({ reason: 'cessazione_attivita', authorisationRef: '', startDate: '', endDate: '', workersInvolved: '' });
   const [error, setError] = useState<unknown>(null);
   const set = (field: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      const created = await call(companyEndpoints.addCigsCase, { params: { id: companyId }, body: {
-        reason: form.reason,
-        authorisationRef: form.authorisationRef,
-        startDate: form.startDate,
-        endDate: form.endDate,
-        workersInvolved: form.workersInvolved ? Number(form.workersInvolved) : null,
-      } });
+      const created = await call(companyEndpoints.addCigsCase, {
+        params: { id: companyId },
+        body: {
+          reason: form.reason,
+          authorisationRef: form.authorisationRef,
+          startDate: form.startDate,
+          endDate: form.endDate,
+          workersInvolved: form.workersInvolved ? Number(form.workersInvolved) : null,
+        },
+      });
       show('success', t('people.company.caseAdded'));
       setForm({ reason: 'cessazione_attivita', authorisationRef: '', startDate: '', endDate: '', workersInvolved: '' });
       onAdded(created);
@@ -35,15 +44,52 @@ export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdde
   };
   return (
     <form onSubmit={submit} className="mb-4" aria-labelledby="add-case-h">
-      <h3 id="add-case-h" className="h5">{t('people.company.addCase')}</h3>
+      <h3 id="add-case-h" className="h5">
+        {t('people.company.addCase')}
+      </h3>
       <div className="row g-2 align-items-end">
-        <SelectField className="col-12 col-md-4" label={t('people.company.reason')} value={form.reason} onChange={set('reason')}
-          options={CIGS_REASONS.map((r) => ({ value: r, label: t(`people.reasons.${r}`) }))} />
-        <TextField className="col-12 col-md-4" label={t('people.company.authorisationRef')} value={form.authorisationRef} onChange={set('authorisationRef')} />
-        <TextField className="col-12 col-md-4" label={t('people.company.workersInvolved')} value={form.workersInvolved} onChange={set('workersInvolved')} type="number" min={0} />
-        <TextField className="col-6 col-md-4" label={t('people.company.startDate')} value={form.startDate} onChange={set('startDate')} type="date" required />
-        <TextField className="col-6 col-md-4" label={t('people.company.endDate')} value={form.endDate} onChange={set('endDate')} type="date" required />
-        <div className="col-12 col-md-4 mb-3"><Button color="primary" type="submit">{t('people.company.addCase')}</Button></div>
+        <SelectField
+          className="col-12 col-md-4"
+          label={t('people.company.reason')}
+          value={form.reason}
+          onChange={set('reason')}
+          options={CIGS_REASONS.map((r) => ({ value: r, label: t(`people.reasons.${r}`) }))}
+        />
+        <TextField
+          className="col-12 col-md-4"
+          label={t('people.company.authorisationRef')}
+          value={form.authorisationRef}
+          onChange={set('authorisationRef')}
+        />
+        <TextField
+          className="col-12 col-md-4"
+          label={t('people.company.workersInvolved')}
+          value={form.workersInvolved}
+          onChange={set('workersInvolved')}
+          type="number"
+          min={0}
+        />
+        <TextField
+          className="col-6 col-md-4"
+          label={t('people.company.startDate')}
+          value={form.startDate}
+          onChange={set('startDate')}
+          type="date"
+          required
+        />
+        <TextField
+          className="col-6 col-md-4"
+          label={t('people.company.endDate')}
+          value={form.endDate}
+          onChange={set('endDate')}
+          type="date"
+          required
+        />
+        <div className="col-12 col-md-4 mb-3">
+          <Button color="primary" type="submit">
+            {t('people.company.addCase')}
+          </Button>
+        </div>
       </div>
       <ProblemAlert error={error} />
     </form>

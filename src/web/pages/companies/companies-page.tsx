@@ -27,11 +27,19 @@ export function CompaniesPage() {
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <PageTitle lead={t('people.companies.lead')}>{t('people.companies.title')}</PageTitle>
-        {can('companies.manage') && <Link className="btn btn-primary" to="/aziende/nuova">{t('people.companies.new')}</Link>}
+        {can('companies.manage') && (
+          <Link className="btn btn-primary" to="/aziende/nuova">
+            {t('people.companies.new')}
+          </Link>
+        )}
       </div>
       <form role="search" onSubmit={submit} className="row g-2 align-items-end mb-3">
         <TextField className="col-12 col-md-6" label={t('people.companies.search')} value={q} onChange={setQ} type="search" />
-        <div className="col-12 col-md-2 mb-3"><Button color="primary" outline type="submit">{t('people.workers.searchButton')}</Button></div>
+        <div className="col-12 col-md-2 mb-3">
+          <Button color="primary" outline type="submit">
+            {t('people.workers.searchButton')}
+          </Button>
+        </div>
       </form>
       <ProblemAlert error={error} />
       {items && items.length === 0 && <p>{t('people.noResults')}</p>}
@@ -43,15 +51,21 @@ export function CompaniesPage() {
               <tr>
                 <th scope="col">{t('people.companies.name')}</th>
                 <th scope="col">{t('people.companies.reasons')}</th>
-                <th scope="col" className="d-none d-md-table-cell">{t('people.companies.comune')}</th>
-                <th scope="col" className="text-end">{t('people.companies.workers')}</th>
+                <th scope="col" className="d-none d-md-table-cell">
+                  {t('people.companies.comune')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('people.companies.workers')}
+                </th>
                 <th scope="col">{t('people.companies.nextEnd')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row"><Link to={`/aziende/${c.id}`}>{c.name}</Link></th>
+                  <th scope="row">
+                    <Link to={`/aziende/${c.id}`}>{c.name}</Link>
+                  </th>
                   <td>{c.reasons.map((r) => t(`people.reasons.${r}`)).join('; ') || '—'}</td>
                   <td className="d-none d-md-table-cell">{c.comuneName ?? '—'}</td>
                   <td className="text-end">{c.workers}</td>

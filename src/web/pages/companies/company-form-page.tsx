@@ -36,10 +36,34 @@ export function CompanyFormPage() {
   useEffect(() => {
     if (!id) return;
     call(companyEndpoints.get, { params: { id } }).then((c) => {
-      setForm({ name: c.name, taxCode: c.taxCode ?? '', vatNumber: c.vatNumber ?? '', address: c.address, postalCode: c.postalCode, phone: c.phone, email: c.email, pec: c.pec, notes: c.notes });
+      setForm({
+        name: c.name,
+        taxCode: c.taxCode ?? '',
+        vatNumber: c.vatNumber ?? '',
+        address: c.address,
+        postalCode: c.postalCode,
+        phone: c.phone,
+        email: c.email,
+        pec: c.pec,
+        notes: c.notes,
+      });
       setContacts(c.contacts);
       setComune(comuneItem(c.comuneCode, c.comuneName));
-      setSector(c.atecoCode ? { id: c.atecoCode, kind: 'ateco2025', code: c.atecoCode, label: c.atecoLabel ?? c.atecoCode, labelLanguage: 'it', fallback: false, matchedLabel: c.atecoLabel ?? '', match: 'exact', detail: null } : null);
+      setSector(
+        c.atecoCode
+          ? {
+              id: c.atecoCode,
+              kind: 'ateco2025',
+              code: c.atecoCode,
+              label: c.atecoLabel ?? c.atecoCode,
+              labelLanguage: 'it',
+              fallback: false,
+              matchedLabel: c.atecoLabel ?? '',
+              match: 'exact',
+              detail: null,
+            }
+          : null,
+      );
       setLoaded(true);
     }, setError);
   }, [id]);
@@ -47,7 +71,8 @@ export function CompanyFormPage() {
   const fields = useFieldErrors();
   const formRef = useRef<HTMLFormElement>(null);
   const set = (field: keyof typeof EMPTY) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
-  const setContact = (index: number, patch: Partial<Contact>) => setContacts((cs) => cs.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  const setContact = (index: number, patch: Partial<Contact>) =>
+    setContacts((cs) => cs.map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +83,9 @@ export function CompanyFormPage() {
       vatNumber: form.vatNumber || null,
       comuneCode: comune?.code ?? null,
       atecoCode: sector?.code ?? null,
-      contacts: contacts.filter((c) => c.name.trim()).map((c) => ({ ...c, organisation: c.organisation || undefined, phone: c.phone || undefined, email: c.email || undefined })),
+      contacts: contacts
+        .filter((c) => c.name.trim())
+        .map((c) => ({ ...c, organisation: c.organisation || undefined, phone: c.phone || undefined, email: c.email || undefined })),
     };
     // Checked with the endpoint's own schema before sending: the message shows under the field.
     if (!fields.check(editing ? companyEndpoints.update : companyEndpoints.create, body, formRef.current)) return;
@@ -93,35 +120,129 @@ export function CompanyFormPage() {
       {loaded && (
         <form ref={formRef} onSubmit={submit} noValidate>
           <div className="row">
-            <TextField className="col-12" label={t('people.companies.name')} value={form.name} onChange={set('name')} error={fields.errors.name} required />
-            <TextField className="col-12 col-md-6" label={t('people.company.taxCode')} value={form.taxCode} onChange={set('taxCode')} error={fields.errors.taxCode} maxLength={16} />
-            <TextField className="col-12 col-md-6" label={t('people.company.vatNumber')} value={form.vatNumber} onChange={set('vatNumber')} error={fields.errors.vatNumber} maxLength={11} inputMode="numeric" />
-            <div className="col-12 col-md-6 mb-3"><Autocomplete kind="sectors" label={t('people.company.ateco')} value={sector} onChange={setSector} /></div>
-            <div className="col-12 col-md-6 mb-3"><Autocomplete kind="comuni" label={t('people.company.comune')} value={comune} onChange={setComune} /></div>
-            <TextField className="col-12 col-md-8" label={t('people.company.address')} value={form.address} onChange={set('address')} error={fields.errors.address} />
-            <TextField className="col-12 col-md-4" label={t('people.company.postalCode')} value={form.postalCode} onChange={set('postalCode')} error={fields.errors.postalCode} maxLength={5} inputMode="numeric" />
-            <TextField className="col-12 col-md-4" label={t('people.company.phone')} value={form.phone} onChange={set('phone')} error={fields.errors.phone} type="tel" />
-            <TextField className="col-12 col-md-4" label={t('people.company.email')} value={form.email} onChange={set('email')} error={fields.errors.email} type="email" />
-            <TextField className="col-12 col-md-4" label={t('people.company.pec')} value={form.pec} onChange={set('pec')} error={fields.errors.pec} type="email" />
+            <TextField
+              className="col-12"
+              label={t('people.companies.name')}
+              value={form.name}
+              onChange={set('name')}
+              error={fields.errors.name}
+              required
+            />
+            <TextField
+              className="col-12 col-md-6"
+              label={t('people.company.taxCode')}
+              value={form.taxCode}
+              onChange={set('taxCode')}
+              error={fields.errors.taxCode}
+              maxLength={16}
+            />
+            <TextField
+              className="col-12 col-md-6"
+              label={t('people.company.vatNumber')}
+              value={form.vatNumber}
+              onChange={set('vatNumber')}
+              error={fields.errors.vatNumber}
+              maxLength={11}
+              inputMode="numeric"
+            />
+            <div className="col-12 col-md-6 mb-3">
+              <Autocomplete kind="sectors" label={t('people.company.ateco')} value={sector} onChange={setSector} />
+            </div>
+            <div className="col-12 col-md-6 mb-3">
+              <Autocomplete kind="comuni" label={t('people.company.comune')} value={comune} onChange={setComune} />
+            </div>
+            <TextField
+              className="col-12 col-md-8"
+              label={t('people.company.address')}
+              value={form.address}
+              onChange={set('address')}
+              error={fields.errors.address}
+            />
+            <TextField
+              className="col-12 col-md-4"
+              label={t('people.company.postalCode')}
+              value={form.postalCode}
+              onChange={set('postalCode')}
+              error={fields.errors.postalCode}
+              maxLength={5}
+              inputMode="numeric"
+            />
+            <TextField
+              className="col-12 col-md-4"
+              label={t('people.company.phone')}
+              value={form.phone}
+              onChange={set('phone')}
+              error={fields.errors.phone}
+              type="tel"
+            />
+            <TextField
+              className="col-12 col-md-4"
+              label={t('people.company.email')}
+              value={form.email}
+              onChange={set('email')}
+              error={fields.errors.email}
+              type="email"
+            />
+            <TextField
+              className="col-12 col-md-4"
+              label={t('people.company.pec')}
+              value={form.pec}
+              onChange={set('pec')}
+              error={fields.errors.pec}
+              type="email"
+            />
           </div>
           <fieldset className="mb-3">
             <legend className="h5">{t('people.company.contacts')}</legend>
             {contacts.map((c, i) => (
               <div key={i} className="row g-2 align-items-end">
-                <TextField className="col-12 col-md-3" label={t('people.company.contactName')} value={c.name} onChange={(v) => setContact(i, { name: v })} />
-                <SelectField className="col-12 col-md-3" label={t('people.company.contactRole')} value={c.role} onChange={(v) => setContact(i, { role: v as Contact['role'] })}
-                  options={ROLES.map((r) => ({ value: r, label: t(`people.company.contactRoles.${r}`) }))} />
-                <TextField className="col-12 col-md-2" label={t('people.company.contactOrganisation')} value={c.organisation ?? ''} onChange={(v) => setContact(i, { organisation: v })} />
-                <TextField className="col-12 col-md-2" label={t('people.company.contactPhone')} value={c.phone ?? ''} onChange={(v) => setContact(i, { phone: v })} type="tel" />
+                <TextField
+                  className="col-12 col-md-3"
+                  label={t('people.company.contactName')}
+                  value={c.name}
+                  onChange={(v) => setContact(i, { name: v })}
+                />
+                <SelectField
+                  className="col-12 col-md-3"
+                  label={t('people.company.contactRole')}
+                  value={c.role}
+                  onChange={(v) => setContact(i, { role: v as Contact['role'] })}
+                  options={ROLES.map((r) => ({ value: r, label: t(`people.company.contactRoles.${r}`) }))}
+                />
+                <TextField
+                  className="col-12 col-md-2"
+                  label={t('people.company.contactOrganisation')}
+                  value={c.organisation ?? ''}
+                  onChange={(v) => setContact(i, { organisation: v })}
+                />
+                <TextField
+                  className="col-12 col-md-2"
+                  label={t('people.company.contactPhone')}
+                  value={c.phone ?? ''}
+                  onChange={(v) => setContact(i, { phone: v })}
+                  type="tel"
+                />
                 <div className="col-12 col-md-2 mb-3">
-                  <Button color="danger" outline size="sm" type="button" onClick={() => setContacts((cs) => cs.filter((_, j) => j !== i))}>{t('people.company.removeContact', { n: i + 1 })}</Button>
+                  <Button color="danger" outline size="sm" type="button" onClick={() => setContacts((cs) => cs.filter((_, j) => j !== i))}>
+                    {t('people.company.removeContact', { n: i + 1 })}
+                  </Button>
                 </div>
               </div>
             ))}
-            <Button color="primary" outline size="sm" type="button" onClick={() => setContacts((cs) => [...cs, { name: '', role: 'union' }])}>{t('people.company.addContact')}</Button>
+            <Button
+              color="primary"
+              outline
+              size="sm"
+              type="button"
+              onClick={() => setContacts((cs) => [...cs, { name: '', role: 'union' }])}
+            >
+              {t('people.company.addContact')}
+            </Button>
           </fieldset>
           <ProblemAlert error={error} shownBesideFields={fields.errors} />
-          <Button color="primary" type="submit">{t('people.company.save')}</Button>
+          <Button color="primary" type="submit">
+            {t('people.company.save')}
+          </Button>
         </form>
       )}
       {!loaded && <ProblemAlert error={error} />}

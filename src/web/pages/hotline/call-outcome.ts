@@ -33,4 +33,3 @@ export function callOutcomeText(t: TFunction, name: string, r: IntakeResponse): 
   if (r.phoneAdded) parts.push(t('hotline.phoneAdded'));
   return { tone, text: parts.join(' ') };
 }
-

@@ -49,7 +49,12 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
     const next = items[index + 1]?.id ?? items[index - 1]?.id ?? '';
     try {
       const updated = await call(hotlineEndpoints.recordAttempt, { params: { id: cb.id }, body: { outcome } });
-      show('success', updated.closedAs ? t('hotline.attemptClosed', { name: cb.name, closed: t(`hotline.closedAs.${updated.closedAs}`) }) : t('hotline.attemptSaved', { name: cb.name }));
+      show(
+        'success',
+        updated.closedAs
+          ? t('hotline.attemptClosed', { name: cb.name, closed: t(`hotline.closedAs.${updated.closedAs}`) })
+          : t('hotline.attemptSaved', { name: cb.name }),
+      );
       setOutcomes(({ [cb.id]: _, ...rest }) => rest);
       await onChanged();
       setFocusNext(next || 'none');
@@ -69,7 +74,10 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
           aria-invalid={missing === cb.id ? true : undefined}
           aria-describedby={missing === cb.id ? `cb-missing-${where}-${cb.id}` : undefined}
           value={outcomes[cb.id] ?? ''}
-          onChange={(e) => { setOutcomes({ ...outcomes, [cb.id]: e.target.value }); setMissing(null); }}
+          onChange={(e) => {
+            setOutcomes({ ...outcomes, [cb.id]: e.target.value });
+            setMissing(null);
+          }}
         >
           <option value="">{t('hotline.chooseOutcome')}</option>
           {ATTEMPT_OUTCOMES.map((o) => (
@@ -101,51 +109,57 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
         <p>{t('hotline.queueEmpty')}</p>
       ) : (
         <>
-        {/* Phones get one card per callback; wider screens the table. */}
-        <ul className="list-unstyled d-md-none">
-          {items.map((cb) => (
-            <li key={cb.id} className="border-bottom py-3">
-              <p className="fw-semibold mb-1">{cb.name} {cb.due && <Badge color="danger">{t('hotline.due')}</Badge>}</p>
-              <p className="mb-1">{cb.phone ? <a href={`tel:${cb.phone}`}>{cb.phone}</a> : '—'} · {t('hotline.col.cigsEnd')} {italianDate(cb.cigsEndDate)}</p>
-              <p className="mb-1 small">{cb.reason} · {t('hotline.col.attempts')}: {cb.attempts} · {formatDateTime(cb.nextAttemptAt)}</p>
-              {controls(cb, 'card')}
-            </li>
-          ))}
-        </ul>
-        <div className="table-responsive d-none d-md-block">
-          <table className="table align-middle">
-            <caption className="visually-hidden">{t('hotline.queue')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('hotline.col.name')}</th>
-                <th scope="col">{t('hotline.col.phone')}</th>
-                <th scope="col">{t('hotline.col.cigsEnd')}</th>
-                <th scope="col">{t('hotline.col.reason')}</th>
-                <th scope="col">{t('hotline.col.attempts')}</th>
-                <th scope="col">{t('hotline.col.next')}</th>
-                <th scope="col">{t('hotline.col.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((cb) => (
-                <tr key={cb.id}>
-                  <th scope="row">{cb.name}</th>
-                  <td>{cb.phone ? <a href={`tel:${cb.phone}`}>{cb.phone}</a> : '—'}</td>
-                  <td>{italianDate(cb.cigsEndDate)}</td>
-                  <td>{cb.reason}</td>
-                  <td>
-                    {cb.attempts}
-                    {cb.lastOutcome ? ` (${t(`hotline.attemptOutcome.${cb.lastOutcome}`)})` : ''}
-                  </td>
-                  <td>
-                    {formatDateTime(cb.nextAttemptAt)} {cb.due && <Badge color="danger">{t('hotline.due')}</Badge>}
-                  </td>
-                  <td>{controls(cb, 'row')}</td>
+          {/* Phones get one card per callback; wider screens the table. */}
+          <ul className="list-unstyled d-md-none">
+            {items.map((cb) => (
+              <li key={cb.id} className="border-bottom py-3">
+                <p className="fw-semibold mb-1">
+                  {cb.name} {cb.due && <Badge color="danger">{t('hotline.due')}</Badge>}
+                </p>
+                <p className="mb-1">
+                  {cb.phone ? <a href={`tel:${cb.phone}`}>{cb.phone}</a> : '—'} · {t('hotline.col.cigsEnd')} {italianDate(cb.cigsEndDate)}
+                </p>
+                <p className="mb-1 small">
+                  {cb.reason} · {t('hotline.col.attempts')}: {cb.attempts} · {formatDateTime(cb.nextAttemptAt)}
+                </p>
+                {controls(cb, 'card')}
+              </li>
+            ))}
+          </ul>
+          <div className="table-responsive d-none d-md-block">
+            <table className="table align-middle">
+              <caption className="visually-hidden">{t('hotline.queue')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('hotline.col.name')}</th>
+                  <th scope="col">{t('hotline.col.phone')}</th>
+                  <th scope="col">{t('hotline.col.cigsEnd')}</th>
+                  <th scope="col">{t('hotline.col.reason')}</th>
+                  <th scope="col">{t('hotline.col.attempts')}</th>
+                  <th scope="col">{t('hotline.col.next')}</th>
+                  <th scope="col">{t('hotline.col.outcome')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {items.map((cb) => (
+                  <tr key={cb.id}>
+                    <th scope="row">{cb.name}</th>
+                    <td>{cb.phone ? <a href={`tel:${cb.phone}`}>{cb.phone}</a> : '—'}</td>
+                    <td>{italianDate(cb.cigsEndDate)}</td>
+                    <td>{cb.reason}</td>
+                    <td>
+                      {cb.attempts}
+                      {cb.lastOutcome ? ` (${t(`hotline.attemptOutcome.${cb.lastOutcome}`)})` : ''}
+                    </td>
+                    <td>
+                      {formatDateTime(cb.nextAttemptAt)} {cb.due && <Badge color="danger">{t('hotline.due')}</Badge>}
+                    </td>
+                    <td>{controls(cb, 'row')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

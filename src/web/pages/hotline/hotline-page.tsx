@@ -21,7 +21,12 @@ type Caller = typeof EMPTY;
 type Action = 'register' | 'callback' | 'handover';
 
 function matchBody(c: Caller) {
-  return { name: c.name.trim(), phone: c.phone.trim(), ...(c.codiceFiscale.trim() && { codiceFiscale: c.codiceFiscale.trim() }), ...(c.birthDate && { birthDate: c.birthDate }) };
+  return {
+    name: c.name.trim(),
+    phone: c.phone.trim(),
+    ...(c.codiceFiscale.trim() && { codiceFiscale: c.codiceFiscale.trim() }),
+    ...(c.birthDate && { birthDate: c.birthDate }),
+  };
 }
 const keyOf = (c: Caller) => JSON.stringify(matchBody(c));
 const searchable = (c: Caller) => c.name.trim().length >= 3 && !/\d/.test(c.name) && c.phone.replace(/\D/g, '').length >= 6;
@@ -152,17 +157,59 @@ export function HotlinePage() {
       {status && <HotlineStatusPanel status={status} />}
       <ProblemAlert error={error} shownBesideFields={fields.errors} />
       <form ref={formRef} onSubmit={(e) => void submit('register', e)} aria-labelledby="intake-title" noValidate>
-        <h2 id="intake-title" className="h4">{t('hotline.form')}</h2>
+        <h2 id="intake-title" className="h4">
+          {t('hotline.form')}
+        </h2>
         <div className="row">
-          <TextField className="col-md-6" label={t('hotline.name')} value={caller.name} onChange={set('name')} error={fields.errors.name} required autoComplete="off" />
-          <TextField className="col-md-6" label={t('hotline.phone')} value={caller.phone} onChange={set('phone')} error={fields.errors.phone} required type="tel" inputMode="tel" autoComplete="off" />
+          <TextField
+            className="col-md-6"
+            label={t('hotline.name')}
+            value={caller.name}
+            onChange={set('name')}
+            error={fields.errors.name}
+            required
+            autoComplete="off"
+          />
+          <TextField
+            className="col-md-6"
+            label={t('hotline.phone')}
+            value={caller.phone}
+            onChange={set('phone')}
+            error={fields.errors.phone}
+            required
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+          />
         </div>
         <details className="mb-3" open={Boolean(fields.errors.codiceFiscale || fields.errors.birthDate) || undefined}>
           <summary>{t('hotline.more')}</summary>
           <div className="row mt-2">
-            <TextField className="col-md-4" label={t('hotline.codiceFiscale')} value={caller.codiceFiscale} onChange={set('codiceFiscale')} error={fields.errors.codiceFiscale} maxLength={16} autoComplete="off" />
-            <TextField className="col-md-4" label={t('hotline.birthDate')} value={caller.birthDate} onChange={set('birthDate')} error={fields.errors.birthDate} type="date" />
-            <TextField className="col-md-4" label={t('hotline.company')} value={caller.company} onChange={set('company')} error={fields.errors.company} autoComplete="off" />
+            <TextField
+              className="col-md-4"
+              label={t('hotline.codiceFiscale')}
+              value={caller.codiceFiscale}
+              onChange={set('codiceFiscale')}
+              error={fields.errors.codiceFiscale}
+              maxLength={16}
+              autoComplete="off"
+            />
+            <TextField
+              className="col-md-4"
+              label={t('hotline.birthDate')}
+              value={caller.birthDate}
+              onChange={set('birthDate')}
+              error={fields.errors.birthDate}
+              type="date"
+            />
+            <TextField
+              className="col-md-4"
+              label={t('hotline.company')}
+              value={caller.company}
+              onChange={set('company')}
+              error={fields.errors.company}
+              autoComplete="off"
+            />
           </div>
         </details>
         {programmes.length > 1 && (
@@ -180,15 +227,22 @@ export function HotlinePage() {
             candidates={candidates}
             callerName={caller.name}
             choice={choice}
-            onChoose={(id) => { setChoice(id); setChoiceError(''); }}
+            onChoose={(id) => {
+              setChoice(id);
+              setChoiceError('');
+            }}
             error={choiceError}
             busy={busy}
             onHandOver={(candidate, reason) => void submit('handover', undefined, { candidate, reason })}
           />
         )}
         <div className="d-flex flex-wrap gap-2">
-          <Button color="primary" type="submit" disabled={busy}>{busy ? t('hotline.saving') : t('hotline.register')}</Button>
-          <Button color="secondary" outline type="button" disabled={busy} onClick={() => void submit('callback')}>{t('hotline.callbackOnly')}</Button>
+          <Button color="primary" type="submit" disabled={busy}>
+            {busy ? t('hotline.saving') : t('hotline.register')}
+          </Button>
+          <Button color="secondary" outline type="button" disabled={busy} onClick={() => void submit('callback')}>
+            {t('hotline.callbackOnly')}
+          </Button>
         </div>
       </form>
       <CallbackQueue items={queue} onChanged={reload} />

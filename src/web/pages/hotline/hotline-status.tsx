@@ -9,8 +9,17 @@ export function HotlineStatusPanel({ status }: { status: HotlineStatus }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en-GB' : 'it-IT';
   const time = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-  const date = (d: string) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' }).format(new Date(`${d}T12:00:00Z`));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: TZ,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(iso));
+  const date = (d: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' }).format(new Date(`${d}T12:00:00Z`));
   const byDay = new Map<number, string[]>();
   for (const s of status.hours) byDay.set(s.weekday, [...(byDay.get(s.weekday) ?? []), `${s.opens}–${s.closes}`]);
   return (
@@ -28,7 +37,10 @@ export function HotlineStatusPanel({ status }: { status: HotlineStatus }) {
         <ul className="list-unstyled mb-1 mt-1">
           {[...byDay.entries()].map(([day, ranges]) => (
             <li key={day}>
-              <span className="d-inline-block" style={{ minWidth: '7rem' }}>{t(`hotline.weekday.${day}`)}</span> {ranges.join(', ')}
+              <span className="d-inline-block" style={{ minWidth: '7rem' }}>
+                {t(`hotline.weekday.${day}`)}
+              </span>{' '}
+              {ranges.join(', ')}
             </li>
           ))}
         </ul>

@@ -36,7 +36,9 @@ export function HoursEditor({ status, onSaved }: { status: HotlineStatus; onSave
     event.preventDefault();
     setError(null);
     try {
-      await call(hotlineEndpoints.addHoliday, { body: { date: holiday.date, name: holiday.name, officeId: holiday.wholeNetwork ? null : status.officeId } });
+      await call(hotlineEndpoints.addHoliday, {
+        body: { date: holiday.date, name: holiday.name, officeId: holiday.wholeNetwork ? null : status.officeId },
+      });
       show('success', t('hotline.holidayAdded'));
       setHoliday({ date: '', name: '', wholeNetwork: false });
       onSaved();
@@ -53,29 +55,96 @@ export function HoursEditor({ status, onSaved }: { status: HotlineStatus; onSave
         <legend className="h6">{t('hotline.hours')}</legend>
         {slots.map((s, i) => (
           <div className="d-flex flex-wrap gap-2 align-items-end mb-2" key={i}>
-            <label className="visually-hidden" htmlFor={`slot-day-${i}`}>{t('hotline.slotDay', { n: i + 1 })}</label>
-            <select id={`slot-day-${i}`} className="form-select w-auto" value={s.weekday} onChange={(e) => update(i, { weekday: Number(e.target.value) })}>
-              {[1, 2, 3, 4, 5, 6, 7].map((d) => <option key={d} value={d}>{t(`hotline.weekday.${d}`)}</option>)}
+            <label className="visually-hidden" htmlFor={`slot-day-${i}`}>
+              {t('hotline.slotDay', { n: i + 1 })}
+            </label>
+            <select
+              id={`slot-day-${i}`}
+              className="form-select w-auto"
+              value={s.weekday}
+              onChange={(e) => update(i, { weekday: Number(e.target.value) })}
+            >
+              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                <option key={d} value={d}>
+                  {t(`hotline.weekday.${d}`)}
+                </option>
+              ))}
             </select>
-            <input aria-label={t('hotline.slotOpens', { n: i + 1 })} type="time" className="form-control w-auto" value={s.opens} onChange={(e) => update(i, { opens: e.target.value })} />
-            <input aria-label={t('hotline.slotCloses', { n: i + 1 })} type="time" className="form-control w-auto" value={s.closes} onChange={(e) => update(i, { closes: e.target.value })} />
-            <Button size="sm" color="secondary" outline type="button" onClick={() => setSlots(slots.filter((_, j) => j !== i))} aria-label={t('hotline.slotRemove', { n: i + 1 })}>×</Button>
+            <input
+              aria-label={t('hotline.slotOpens', { n: i + 1 })}
+              type="time"
+              className="form-control w-auto"
+              value={s.opens}
+              onChange={(e) => update(i, { opens: e.target.value })}
+            />
+            <input
+              aria-label={t('hotline.slotCloses', { n: i + 1 })}
+              type="time"
+              className="form-control w-auto"
+              value={s.closes}
+              onChange={(e) => update(i, { closes: e.target.value })}
+            />
+            <Button
+              size="sm"
+              color="secondary"
+              outline
+              type="button"
+              onClick={() => setSlots(slots.filter((_, j) => j !== i))}
+              aria-label={t('hotline.slotRemove', { n: i + 1 })}
+            >
+              ×
+            </Button>
           </div>
         ))}
         <div className="d-flex gap-2">
-          <Button size="sm" color="secondary" outline type="button" onClick={() => setSlots([...slots, { weekday: 1, opens: '10:00', closes: '13:30' }])}>{t('hotline.slotAdd')}</Button>
-          <Button size="sm" color="primary" type="button" onClick={() => void saveHours()}>{t('hotline.saveHours')}</Button>
+          <Button
+            size="sm"
+            color="secondary"
+            outline
+            type="button"
+            onClick={() => setSlots([...slots, { weekday: 1, opens: '10:00', closes: '13:30' }])}
+          >
+            {t('hotline.slotAdd')}
+          </Button>
+          <Button size="sm" color="primary" type="button" onClick={() => void saveHours()}>
+            {t('hotline.saveHours')}
+          </Button>
         </div>
       </fieldset>
       <form className="row mt-4" onSubmit={(e) => void addHoliday(e)}>
         <h3 className="h6">{t('hotline.addHoliday')}</h3>
-        <TextField className="col-md-3" label={t('hotline.holidayDate')} type="date" value={holiday.date} onChange={(date) => setHoliday({ ...holiday, date })} required />
-        <TextField className="col-md-5" label={t('hotline.holidayName')} value={holiday.name} onChange={(name) => setHoliday({ ...holiday, name })} required />
+        <TextField
+          className="col-md-3"
+          label={t('hotline.holidayDate')}
+          type="date"
+          value={holiday.date}
+          onChange={(date) => setHoliday({ ...holiday, date })}
+          required
+        />
+        <TextField
+          className="col-md-5"
+          label={t('hotline.holidayName')}
+          value={holiday.name}
+          onChange={(name) => setHoliday({ ...holiday, name })}
+          required
+        />
         <div className="col-md-4 form-check mt-md-4">
-          <input id="holiday-network" className="form-check-input" type="checkbox" checked={holiday.wholeNetwork} onChange={(e) => setHoliday({ ...holiday, wholeNetwork: e.target.checked })} />
-          <label className="form-check-label" htmlFor="holiday-network">{t('hotline.wholeNetwork')}</label>
+          <input
+            id="holiday-network"
+            className="form-check-input"
+            type="checkbox"
+            checked={holiday.wholeNetwork}
+            onChange={(e) => setHoliday({ ...holiday, wholeNetwork: e.target.checked })}
+          />
+          <label className="form-check-label" htmlFor="holiday-network">
+            {t('hotline.wholeNetwork')}
+          </label>
         </div>
-        <div className="col-12"><Button size="sm" color="primary" type="submit">{t('hotline.addHoliday')}</Button></div>
+        <div className="col-12">
+          <Button size="sm" color="primary" type="submit">
+            {t('hotline.addHoliday')}
+          </Button>
+        </div>
       </form>
     </details>
   );

@@ -50,9 +50,20 @@ export function MatchList(props: {
       {candidates.length === 0 && <p className="mb-1">{t('hotline.noMatches')}</p>}
       {inScope.map((c) => (
         <div className="form-check" key={c.id}>
-          <input className="form-check-input" type="radio" name="match" id={`m-${c.id}`} value={c.id} checked={choice === c.id} onChange={() => props.onChoose(c.id)} {...radioError} />
+          <input
+            className="form-check-input"
+            type="radio"
+            name="match"
+            id={`m-${c.id}`}
+            value={c.id}
+            checked={choice === c.id}
+            onChange={() => props.onChoose(c.id)}
+            {...radioError}
+          />
           <label className="form-check-label" htmlFor={`m-${c.id}`}>
-            <strong>{c.firstName} {c.lastName}</strong>
+            <strong>
+              {c.firstName} {c.lastName}
+            </strong>
             {c.phone && ` · ${c.phone}`}
             {c.companyName && ` · ${c.companyName}`}
             {c.cigsEndDate && ` · ${t('hotline.cigsEnd', { date: formatItalianDate(c.cigsEndDate) })}`}
@@ -63,8 +74,19 @@ export function MatchList(props: {
       ))}
       {candidates.length > 0 && (
         <div className="form-check">
-          <input className="form-check-input" type="radio" name="match" id="m-new" value={NEW} checked={choice === NEW} onChange={() => props.onChoose(NEW)} {...radioError} />
-          <label className="form-check-label" htmlFor="m-new">{t('hotline.newWorker', { name: props.callerName })}</label>
+          <input
+            className="form-check-input"
+            type="radio"
+            name="match"
+            id="m-new"
+            value={NEW}
+            checked={choice === NEW}
+            onChange={() => props.onChoose(NEW)}
+            {...radioError}
+          />
+          <label className="form-check-label" htmlFor="m-new">
+            {t('hotline.newWorker', { name: props.callerName })}
+          </label>
         </div>
       )}
       {others.length > 0 && (
@@ -74,15 +96,31 @@ export function MatchList(props: {
             return (
               <li key={c.id} className="border-start border-4 border-warning ps-3 mb-2">
                 <p className="mb-1">
-                  <strong>{c.firstName} {c.lastName}</strong> · {t('hotline.otherOffice', { office })}
+                  <strong>
+                    {c.firstName} {c.lastName}
+                  </strong>{' '}
+                  · {t('hotline.otherOffice', { office })}
                   {' · '}
                   <span className="text-muted">{c.matchedOn.map((m) => t(`hotline.matchedOn.${m}`)).join(', ')}</span>
                 </p>
                 {handingOver === c.id ? (
                   <div>
-                    <TextField label={t('hotline.handoverReason')} value={reason} onChange={setReason} maxLength={300} autoFocus autoComplete="off" />
+                    <TextField
+                      label={t('hotline.handoverReason')}
+                      value={reason}
+                      onChange={setReason}
+                      maxLength={300}
+                      autoFocus
+                      autoComplete="off"
+                    />
                     <div className="d-flex flex-wrap gap-2">
-                      <Button color="primary" size="sm" type="button" disabled={props.busy} onClick={() => props.onHandOver(c, reason.trim())}>
+                      <Button
+                        color="primary"
+                        size="sm"
+                        type="button"
+                        disabled={props.busy}
+                        onClick={() => props.onHandOver(c, reason.trim())}
+                      >
                         {t('hotline.handoverConfirm', { office })}
                       </Button>
                       <Button color="secondary" outline size="sm" type="button" onClick={() => setHandingOver(null)}>
@@ -91,7 +129,16 @@ export function MatchList(props: {
                     </div>
                   </div>
                 ) : (
-                  <Button color="primary" outline size="sm" type="button" onClick={() => { setReason(''); setHandingOver(c.id); }}>
+                  <Button
+                    color="primary"
+                    outline
+                    size="sm"
+                    type="button"
+                    onClick={() => {
+                      setReason('');
+                      setHandingOver(c.id);
+                    }}
+                  >
                     {t('hotline.handover', { office })}
                   </Button>
                 )}

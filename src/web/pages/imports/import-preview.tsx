@@ -21,8 +21,10 @@ export function ImportPreview({ job, officeName }: { job: ImportJob; officeName:
 
   useEffect(() => {
     let live = true;
-    call(importEndpoints.rows, { params: { id: job.id }, query: { outcome: outcome || undefined, page, pageSize: PAGE_SIZE } })
-      .then((r) => live && setRows(r), (e: unknown) => live && setError(e));
+    call(importEndpoints.rows, { params: { id: job.id }, query: { outcome: outcome || undefined, page, pageSize: PAGE_SIZE } }).then(
+      (r) => live && setRows(r),
+      (e: unknown) => live && setError(e),
+    );
     return () => {
       live = false;
     };
@@ -37,21 +39,27 @@ export function ImportPreview({ job, officeName }: { job: ImportJob; officeName:
     if (r.errors.length === 0) return null;
     return (
       <ul className="mb-0 ps-3">
-        {own.map((e) => <li key={e.field + e.message}>{e.message}</li>)}
+        {own.map((e) => (
+          <li key={e.field + e.message}>{e.message}</li>
+        ))}
         {covered && <li>{t('imports.preview.seeNotices')}</li>}
       </ul>
     );
   };
   return (
     <section aria-labelledby="preview-heading" className="mt-4">
-      <h2 id="preview-heading" className="h4">{t('imports.preview.heading')}</h2>
+      <h2 id="preview-heading" className="h4">
+        {t('imports.preview.heading')}
+      </h2>
       <p>{t('imports.preview.total', { count: job.totalRows })}</p>
       {officeName && <p>{t('imports.preview.office', { office: officeName })}</p>}
       {job.notices.length > 0 && (
         <div className="alert alert-warning" role="status">
           <h3 className="h6">{t('imports.preview.notices')}</h3>
           <ul className="mb-0">
-            {job.notices.map((n) => <li key={n.code + n.message}>{n.message}</li>)}
+            {job.notices.map((n) => (
+              <li key={n.code + n.message}>{n.message}</li>
+            ))}
           </ul>
         </div>
       )}
@@ -62,15 +70,28 @@ export function ImportPreview({ job, officeName }: { job: ImportJob; officeName:
           </li>
         ))}
         {job.counts.companiesToCreate > 0 && (
-          <li className="list-inline-item"><span className="badge bg-warning text-dark me-1">{job.counts.companiesToCreate}</span> {t('imports.preview.companiesToCreate')}</li>
+          <li className="list-inline-item">
+            <span className="badge bg-warning text-dark me-1">{job.counts.companiesToCreate}</span> {t('imports.preview.companiesToCreate')}
+          </li>
         )}
       </ul>
       <ProblemAlert error={error} />
       <div className="select-wrapper mb-3 mt-4" style={{ maxWidth: '20rem' }}>
         <label htmlFor={filterId}>{t('imports.preview.filter')}</label>
-        <select id={filterId} value={outcome} onChange={(e) => { setOutcome(e.target.value as Outcome | ''); setPage(1); }}>
+        <select
+          id={filterId}
+          value={outcome}
+          onChange={(e) => {
+            setOutcome(e.target.value as Outcome | '');
+            setPage(1);
+          }}
+        >
           <option value="">{t('imports.preview.all')}</option>
-          {OUTCOMES.map((o) => <option key={o} value={o}>{t(`imports.outcomes.${o}`)} ({job.counts[o]})</option>)}
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`imports.outcomes.${o}`)} ({job.counts[o]})
+            </option>
+          ))}
         </select>
       </div>
       {rows && rows.items.length === 0 && <p>{t('imports.preview.none')}</p>}
@@ -90,8 +111,12 @@ export function ImportPreview({ job, officeName }: { job: ImportJob; officeName:
               {rows.items.map((r) => (
                 <tr key={r.rowNumber}>
                   <td>{r.rowNumber}</td>
-                  <th scope="row" className="fw-normal">{r.label}</th>
-                  <td><span className={`badge ${BADGE[r.outcome]}`}>{t(`imports.outcomes.${r.outcome}`)}</span></td>
+                  <th scope="row" className="fw-normal">
+                    {r.label}
+                  </th>
+                  <td>
+                    <span className={`badge ${BADGE[r.outcome]}`}>{t(`imports.outcomes.${r.outcome}`)}</span>
+                  </td>
                   <td>{problems(r)}</td>
                 </tr>
               ))}
@@ -101,9 +126,13 @@ export function ImportPreview({ job, officeName }: { job: ImportJob; officeName:
       )}
       {pages > 1 && (
         <nav aria-label={t('imports.preview.caption')} className="d-flex align-items-center gap-3">
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('imports.preview.previous')}</button>
+          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            {t('imports.preview.previous')}
+          </button>
           <span>{t('imports.preview.page', { page, pages })}</span>
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('imports.preview.next')}</button>
+          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            {t('imports.preview.next')}
+          </button>
         </nav>
       )}
     </section>

@@ -10,7 +10,8 @@ export function ImportProgress({ job }: { job: ImportJob }) {
   return (
     <div className="my-4" aria-live="polite">
       <p className="mb-1 fw-semibold" id="import-progress-label">
-        {phaseText} — {percent}%{phase && phase !== 'reading' && total > 0 ? ` (${t('imports.progress.rows', { processed: n(processed), total: n(total) })})` : ''}
+        {phaseText} — {percent}%
+        {phase && phase !== 'reading' && total > 0 ? ` (${t('imports.progress.rows', { processed: n(processed), total: n(total) })})` : ''}
       </p>
       <div className="progress">
         <div

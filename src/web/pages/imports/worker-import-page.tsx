@@ -40,26 +40,29 @@ export function WorkerImportPage() {
     return () => clearInterval(timer);
   }, [job?.id, job?.status]);
 
-  const onUpload = useCallback(async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (!file) {
-      setError(new ApiError(400, 'NO_FILE', t('imports.upload.missing')));
-      return;
-    }
-    setBusy(true);
-    try {
-      const uploaded = await uploadFile(file);
-      setJob(uploaded);
-      setMapping(uploaded.mapping);
-      setOfficeId(offices.data?.defaultOfficeId ?? uploaded.officeId);
-      setCheckedOnce(false);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }, [file, t, offices.data]);
+  const onUpload = useCallback(
+    async (event: FormEvent) => {
+      event.preventDefault();
+      setError(null);
+      if (!file) {
+        setError(new ApiError(400, 'NO_FILE', t('imports.upload.missing')));
+        return;
+      }
+      setBusy(true);
+      try {
+        const uploaded = await uploadFile(file);
+        setJob(uploaded);
+        setMapping(uploaded.mapping);
+        setOfficeId(offices.data?.defaultOfficeId ?? uploaded.officeId);
+        setCheckedOnce(false);
+      } catch (e) {
+        setError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [file, t, offices.data],
+  );
 
   const run = async (action: () => Promise<ImportJob>) => {
     setError(null);
@@ -74,7 +77,12 @@ export function WorkerImportPage() {
   };
   const onDryRun = () => {
     setCheckedOnce(true);
-    void run(() => call(importEndpoints.dryRun, { params: { id: job!.id }, body: { mapping: mapping as Record<string, ImportField>, createCompanies, ...(officeId ? { officeId } : {}) } }));
+    void run(() =>
+      call(importEndpoints.dryRun, {
+        params: { id: job!.id },
+        body: { mapping: mapping as Record<string, ImportField>, createCompanies, ...(officeId ? { officeId } : {}) },
+      }),
+    );
   };
   const onApply = (validOnly: boolean) => void run(() => call(importEndpoints.apply, { params: { id: job!.id }, body: { validOnly } }));
   const download = async (format: 'csv' | 'xlsx') => {
@@ -87,8 +95,12 @@ export function WorkerImportPage() {
   };
   const downloads = (
     <div className="d-flex flex-wrap gap-2 mt-2">
-      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void download('csv')}>{t('imports.refused.csv')}</button>
-      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void download('xlsx')}>{t('imports.refused.xlsx')}</button>
+      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void download('csv')}>
+        {t('imports.refused.csv')}
+      </button>
+      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void download('xlsx')}>
+        {t('imports.refused.xlsx')}
+      </button>
     </div>
   );
   const reset = () => {
@@ -100,7 +112,9 @@ export function WorkerImportPage() {
 
   const running = job !== null && RUNNING.includes(job.status);
   const canEditMapping = job !== null && ['uploaded', 'validated', 'failed'].includes(job.status);
-  const details = job ? [job.source.encoding, job.source.delimiter ? `«${job.source.delimiter}»` : '', job.source.sheet].filter(Boolean).join(', ') : '';
+  const details = job
+    ? [job.source.encoding, job.source.delimiter ? `«${job.source.delimiter}»` : '', job.source.sheet].filter(Boolean).join(', ')
+    : '';
   // Said before the dry run, from the mapping on screen: what will not be imported, and a list without the CIGS end date.
   const warnings = job ? mappingWarnings(mapping, job.columns) : null;
   const validRows = job ? job.totalRows - job.counts.error : 0;
@@ -111,27 +125,51 @@ export function WorkerImportPage() {
       <ProblemAlert error={error} />
 
       <section aria-labelledby="upload-heading" className="mb-4">
-        <h2 id="upload-heading" className="h4">{t('imports.upload.heading')}</h2>
+        <h2 id="upload-heading" className="h4">
+          {t('imports.upload.heading')}
+        </h2>
         <form onSubmit={onUpload} className="d-flex flex-column flex-md-row align-items-md-end gap-3">
           <div className="flex-grow-1">
-            <label htmlFor={fileId} className="form-label fw-semibold">{t('imports.upload.label')}</label>
-            <input id={fileId} type="file" className="form-control" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby={`${fileId}-help`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            <small id={`${fileId}-help`} className="form-text">{t('imports.upload.help')}</small>
+            <label htmlFor={fileId} className="form-label fw-semibold">
+              {t('imports.upload.label')}
+            </label>
+            <input
+              id={fileId}
+              type="file"
+              className="form-control"
+              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-describedby={`${fileId}-help`}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+            <small id={`${fileId}-help`} className="form-text">
+              {t('imports.upload.help')}
+            </small>
           </div>
-          <button type="submit" className="btn btn-primary" disabled={busy || running}>{busy && !job ? t('imports.upload.uploading') : t('imports.upload.submit')}</button>
+          <button type="submit" className="btn btn-primary" disabled={busy || running}>
+            {busy && !job ? t('imports.upload.uploading') : t('imports.upload.submit')}
+          </button>
         </form>
       </section>
 
       {job && (
         <section aria-labelledby="mapping-heading" className="mb-4">
-          <h2 id="mapping-heading" className="h4">{t('imports.mapping.heading')}</h2>
-          <p>{t('imports.mapping.lead')} <span className="text-secondary">({job.fileName}: {t('imports.mapping.detected', { format: job.fileFormat.toUpperCase(), details })})</span></p>
+          <h2 id="mapping-heading" className="h4">
+            {t('imports.mapping.heading')}
+          </h2>
+          <p>
+            {t('imports.mapping.lead')}{' '}
+            <span className="text-secondary">
+              ({job.fileName}: {t('imports.mapping.detected', { format: job.fileFormat.toUpperCase(), details })})
+            </span>
+          </p>
           <div className="table-responsive" tabIndex={0} role="region" aria-labelledby="mapping-heading">
             <table className="table table-sm align-middle">
               <thead>
                 <tr>
                   <th scope="col">{t('imports.mapping.column')}</th>
-                  <th scope="col" className="d-none d-md-table-cell">{t('imports.mapping.samples')}</th>
+                  <th scope="col" className="d-none d-md-table-cell">
+                    {t('imports.mapping.samples')}
+                  </th>
                   <th scope="col">{t('imports.mapping.field')}</th>
                 </tr>
               </thead>
@@ -155,7 +193,11 @@ export function WorkerImportPage() {
                         }}
                       >
                         <option value="">{t('imports.mapping.ignore')}</option>
-                        {IMPORT_FIELDS.map((f) => <option key={f} value={f}>{t(`imports.fields.${f}`)}</option>)}
+                        {IMPORT_FIELDS.map((f) => (
+                          <option key={f} value={f}>
+                            {t(`imports.fields.${f}`)}
+                          </option>
+                        ))}
                       </select>
                     </td>
                   </tr>
@@ -166,7 +208,8 @@ export function WorkerImportPage() {
           {job.mappingSource === 'remembered' && <p className="text-secondary small">{t('imports.mapping.remembered')}</p>}
           {warnings && warnings.unmappedColumns.length > 0 && (
             <p>
-              <span className="fw-semibold">{t('imports.mapping.unmapped', { count: warnings.unmappedColumns.length })}</span> {warnings.unmappedColumns.join(' · ')}
+              <span className="fw-semibold">{t('imports.mapping.unmapped', { count: warnings.unmappedColumns.length })}</span>{' '}
+              {warnings.unmappedColumns.join(' · ')}
             </p>
           )}
           {warnings?.missingCigsEnd && (
@@ -176,21 +219,45 @@ export function WorkerImportPage() {
           )}
           <div className="select-wrapper mb-3" style={{ maxWidth: '28rem' }}>
             <label htmlFor={officeFieldId}>{t('imports.mapping.office')}</label>
-            <select id={officeFieldId} value={officeId} disabled={!canEditMapping || !offices.data} aria-describedby={`${officeFieldId}-help`} onChange={(e) => setOfficeId(e.target.value)}>
-              {(offices.data?.items ?? []).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            <select
+              id={officeFieldId}
+              value={officeId}
+              disabled={!canEditMapping || !offices.data}
+              aria-describedby={`${officeFieldId}-help`}
+              onChange={(e) => setOfficeId(e.target.value)}
+            >
+              {(offices.data?.items ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
             </select>
-            <small id={`${officeFieldId}-help`} className="form-text">{t('imports.mapping.officeHelp')}</small>
+            <small id={`${officeFieldId}-help`} className="form-text">
+              {t('imports.mapping.officeHelp')}
+            </small>
           </div>
           <div className="form-check mb-3">
-            <input id={companiesId} type="checkbox" checked={createCompanies} disabled={!canEditMapping} onChange={(e) => setCreateCompanies(e.target.checked)} />
+            <input
+              id={companiesId}
+              type="checkbox"
+              checked={createCompanies}
+              disabled={!canEditMapping}
+              onChange={(e) => setCreateCompanies(e.target.checked)}
+            />
             <label htmlFor={companiesId}>{t('imports.mapping.createCompanies')}</label>
           </div>
-          <button type="button" className="btn btn-primary" onClick={onDryRun} disabled={busy || !canEditMapping}>{t('imports.mapping.dryRun')}</button>
+          <button type="button" className="btn btn-primary" onClick={onDryRun} disabled={busy || !canEditMapping}>
+            {t('imports.mapping.dryRun')}
+          </button>
         </section>
       )}
 
       {job && (running || checkedOnce) && job.status !== 'uploaded' && <ImportProgress job={job} />}
-      {job?.status === 'failed' && <div className="alert alert-danger" role="alert">{job.error ?? t('imports.result.failed')}</div>}
+      {job?.status === 'failed' && (
+        <div className="alert alert-danger" role="alert">
+          {job.error ?? t('imports.result.failed')}
+        </div>
+      )}
 
       {job && ['validated', 'applied'].includes(job.status) && <ImportPreview job={job} officeName={officeName(job.officeId)} />}
 
@@ -214,7 +281,9 @@ export function WorkerImportPage() {
                 {t('imports.preview.applyValid', { count: validRows })}
               </button>
             )}
-            <button type="button" className="btn btn-outline-primary" onClick={reset}>{t('imports.preview.newFile')}</button>
+            <button type="button" className="btn btn-outline-primary" onClick={reset}>
+              {t('imports.preview.newFile')}
+            </button>
           </div>
         </div>
       )}
@@ -222,14 +291,18 @@ export function WorkerImportPage() {
       {job?.status === 'applied' && (
         <div className="alert alert-success my-4" role="status">
           <h2 className="h5">{t('imports.result.heading')}</h2>
-          <p className="mb-2">{t('imports.result.summary', { new: job.counts.new, update: job.counts.update, unchanged: job.counts.unchanged })}</p>
+          <p className="mb-2">
+            {t('imports.result.summary', { new: job.counts.new, update: job.counts.update, unchanged: job.counts.unchanged })}
+          </p>
           {job.counts.error > 0 && (
             <div className="mb-2">
               <p className="mb-0">{t('imports.result.refused', { count: job.counts.error })}</p>
               {!job.purged && downloads}
             </div>
           )}
-          <button type="button" className="btn btn-outline-primary btn-sm" onClick={reset}>{t('imports.preview.newFile')}</button>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={reset}>
+            {t('imports.preview.newFile')}
+          </button>
         </div>
       )}
     </>

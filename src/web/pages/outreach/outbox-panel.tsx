@@ -37,7 +37,10 @@ export function OutboxPanel({ campaign, onChanged }: { campaign: Campaign; onCha
   async function record(m: OutboxMessage, outcome: Outcome) {
     setError(null);
     try {
-      await call(campaignEndpoints.setRecipientStatus, { params: { id: campaign.id, recipientId: m.recipientId }, body: { status: outcome } });
+      await call(campaignEndpoints.setRecipientStatus, {
+        params: { id: campaign.id, recipientId: m.recipientId },
+        body: { status: outcome },
+      });
       show('success', t('outreach.outcomeSaved', { name: m.workerName, outcome: t(`outreach.recipientStatus.${outcome}`) }));
       load();
       onChanged();
@@ -48,7 +51,9 @@ export function OutboxPanel({ campaign, onChanged }: { campaign: Campaign; onCha
 
   return (
     <section aria-labelledby="outbox-title" className="mt-4">
-      <h2 id="outbox-title" ref={heading} tabIndex={-1} className="h4">{t('outreach.outboxOf', { name: campaign.name })}</h2>
+      <h2 id="outbox-title" ref={heading} tabIndex={-1} className="h4">
+        {t('outreach.outboxOf', { name: campaign.name })}
+      </h2>
       <ProblemAlert error={error} />
       {data && (
         <div className="table-responsive">
@@ -71,10 +76,14 @@ export function OutboxPanel({ campaign, onChanged }: { campaign: Campaign; onCha
                   <td>
                     {m.subject && <p className="fw-semibold mb-1">{m.subject}</p>}
                     {/* The text as sent, line breaks kept. */}
-                    <p className="mb-0" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.body}</p>
+                    <p className="mb-0" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      {m.body}
+                    </p>
                   </td>
                   <td className="small">
-                    <Badge color={m.status === 'failed' ? 'danger' : m.status === 'sent' ? 'success' : 'secondary'}>{t(`outreach.messageStatus.${m.status}`)}</Badge>
+                    <Badge color={m.status === 'failed' ? 'danger' : m.status === 'sent' ? 'success' : 'secondary'}>
+                      {t(`outreach.messageStatus.${m.status}`)}
+                    </Badge>
                     <div>{formatDateTime(m.sentAt ?? m.createdAt)}</div>
                     <div className="text-muted">{m.transport}</div>
                     {m.error && <div className="text-danger">{m.error}</div>}
@@ -83,7 +92,14 @@ export function OutboxPanel({ campaign, onChanged }: { campaign: Campaign; onCha
                     <p className="mb-1">{t(`outreach.recipientStatus.${m.recipientStatus}`)}</p>
                     <div className="d-flex flex-wrap gap-1">
                       {allowedOutcomes(m.recipientStatus).map((o) => (
-                        <Button key={o} size="sm" color="secondary" outline onClick={() => void record(m, o)} aria-label={t('outreach.record', { outcome: t(`outreach.recipientStatus.${o}`), name: m.workerName })}>
+                        <Button
+                          key={o}
+                          size="sm"
+                          color="secondary"
+                          outline
+                          onClick={() => void record(m, o)}
+                          aria-label={t('outreach.record', { outcome: t(`outreach.recipientStatus.${o}`), name: m.workerName })}
+                        >
                           {t(`outreach.recipientStatus.${o}`)}
                         </Button>
                       ))}

@@ -6,7 +6,14 @@ import { call } from '../../api/client';
 import { SelectField } from '../../components/text-field';
 import { formatDateTime } from '../../i18n/i18n';
 
-type Recipient = { id: string; name: string; cigsEndDate: string | null; status: string; remindersSent: number; lastMessageAt: string | null };
+type Recipient = {
+  id: string;
+  name: string;
+  cigsEndDate: string | null;
+  status: string;
+  remindersSent: number;
+  lastMessageAt: string | null;
+};
 
 /** A campaign's recipients, most urgent first, filterable by outreach status. */
 export function RecipientsPanel({ campaign }: { campaign: Campaign }) {
@@ -14,12 +21,26 @@ export function RecipientsPanel({ campaign }: { campaign: Campaign }) {
   const [status, setStatus] = useState('');
   const [data, setData] = useState<{ items: Recipient[]; total: number } | null>(null);
   useEffect(() => {
-    call(campaignEndpoints.recipients, { params: { id: campaign.id }, query: { limit: 100, status: (status || undefined) as (typeof RECIPIENT_STATUSES)[number] | undefined } }).then(setData, () => setData(null));
+    call(campaignEndpoints.recipients, {
+      params: { id: campaign.id },
+      query: { limit: 100, status: (status || undefined) as (typeof RECIPIENT_STATUSES)[number] | undefined },
+    }).then(setData, () => setData(null));
   }, [campaign.id, campaign.counts, status]);
   return (
     <section aria-labelledby="recipients-title" className="mt-4">
-      <h2 id="recipients-title" className="h4">{t('outreach.recipientsOf', { name: campaign.name })}</h2>
-      <SelectField className="col-md-4" label={t('outreach.filter')} value={status} onChange={setStatus} options={[{ value: '', label: t('outreach.all') }, ...RECIPIENT_STATUSES.map((s) => ({ value: s, label: `${t(`outreach.recipientStatus.${s}`)} (${campaign.counts[s]})` }))]} />
+      <h2 id="recipients-title" className="h4">
+        {t('outreach.recipientsOf', { name: campaign.name })}
+      </h2>
+      <SelectField
+        className="col-md-4"
+        label={t('outreach.filter')}
+        value={status}
+        onChange={setStatus}
+        options={[
+          { value: '', label: t('outreach.all') },
+          ...RECIPIENT_STATUSES.map((s) => ({ value: s, label: `${t(`outreach.recipientStatus.${s}`)} (${campaign.counts[s]})` })),
+        ]}
+      />
       {data && (
         <div className="table-responsive">
           <table className="table table-sm align-middle">

@@ -41,11 +41,25 @@ export function StartDialog({ campaign, onStarted, onClose }: { campaign: Campai
       {!p && !error && <p role="status">{t('outreach.confirmStart.loading')}</p>}
       {p && (
         <>
-          {p.programme?.full && <Alert color="warning">{t('outreach.confirmStart.full', { name: p.programme.name, capacity: p.programme.capacity })}</Alert>}
-          {p.programme && !p.programme.full && <p>{t('outreach.confirmStart.placesFree', { name: p.programme.name, free: p.programme.placesFree, capacity: p.programme.capacity })}</p>}
+          {p.programme?.full && (
+            <Alert color="warning">{t('outreach.confirmStart.full', { name: p.programme.name, capacity: p.programme.capacity })}</Alert>
+          )}
+          {p.programme && !p.programme.full && (
+            <p>
+              {t('outreach.confirmStart.placesFree', {
+                name: p.programme.name,
+                free: p.programme.placesFree,
+                capacity: p.programme.capacity,
+              })}
+            </p>
+          )}
           <ul>
-            <li><strong>{t('outreach.confirmStart.recipients', { count: p.recipients })}</strong></li>
-            <li>{t(campaign.channel === 'letter' ? 'outreach.confirmStart.letters' : 'outreach.confirmStart.messages', { count: p.messages })}</li>
+            <li>
+              <strong>{t('outreach.confirmStart.recipients', { count: p.recipients })}</strong>
+            </li>
+            <li>
+              {t(campaign.channel === 'letter' ? 'outreach.confirmStart.letters' : 'outreach.confirmStart.messages', { count: p.messages })}
+            </li>
             {p.smsParts !== null && <li>{t('outreach.confirmStart.smsParts', { count: p.smsParts })}</li>}
             {p.unreachable > 0 && <li>{t('outreach.confirmStart.unreachable', { count: p.unreachable })}</li>}
           </ul>
@@ -56,7 +70,9 @@ export function StartDialog({ campaign, onStarted, onClose }: { campaign: Campai
             <ul>
               {p.excluded.registered > 0 && <li>{t('outreach.confirmStart.registered', { count: p.excluded.registered })}</li>}
               {p.excluded.declined > 0 && <li>{t('outreach.confirmStart.declined', { count: p.excluded.declined })}</li>}
-              {p.excluded.recentlyReached > 0 && <li>{t('outreach.confirmStart.recentlyReached', { count: p.excluded.recentlyReached, days: p.excludeReachedDays })}</li>}
+              {p.excluded.recentlyReached > 0 && (
+                <li>{t('outreach.confirmStart.recentlyReached', { count: p.excluded.recentlyReached, days: p.excludeReachedDays })}</li>
+              )}
             </ul>
           )}
           {p.recipients === 0 ? (
@@ -78,8 +94,12 @@ export function StartDialog({ campaign, onStarted, onClose }: { campaign: Campai
         </>
       )}
       <div className="d-flex flex-wrap gap-2 justify-content-end">
-        <Button color="secondary" outline type="button" onClick={onClose}>{t('outreach.confirmStart.cancel')}</Button>
-        <Button color="primary" type="button" disabled={!p || p.recipients === 0 || busy} onClick={() => void confirm()}>{t('outreach.confirmStart.confirm')}</Button>
+        <Button color="secondary" outline type="button" onClick={onClose}>
+          {t('outreach.confirmStart.cancel')}
+        </Button>
+        <Button color="primary" type="button" disabled={!p || p.recipients === 0 || busy} onClick={() => void confirm()}>
+          {t('outreach.confirmStart.confirm')}
+        </Button>
       </div>
     </Dialog>
   );

@@ -35,7 +35,10 @@ export function TemplateEditor({ templates, onSaved }: { templates: Template[]; 
   useEffect(() => {
     if (!draft.body.trim()) return setPreview(null);
     const timer = setTimeout(() => {
-      call(campaignEndpoints.preview, { body: { channel: draft.channel, subject: draft.subject, body: draft.body } }).then(setPreview, () => undefined);
+      call(campaignEndpoints.preview, { body: { channel: draft.channel, subject: draft.subject, body: draft.body } }).then(
+        setPreview,
+        () => undefined,
+      );
     }, 250);
     return () => clearTimeout(timer);
   }, [draft.channel, draft.subject, draft.body]);
@@ -56,7 +59,9 @@ export function TemplateEditor({ templates, onSaved }: { templates: Template[]; 
     setError(null);
     try {
       const body = { ...draft, subject: draft.channel === 'sms' ? '' : draft.subject };
-      const saved = selected ? await call(campaignEndpoints.updateTemplate, { params: { id: selected }, body }) : await call(campaignEndpoints.createTemplate, { body });
+      const saved = selected
+        ? await call(campaignEndpoints.updateTemplate, { params: { id: selected }, body })
+        : await call(campaignEndpoints.createTemplate, { body });
       show('success', t('outreach.saved'));
       onSaved();
       setSelected(saved.id);
@@ -68,44 +73,94 @@ export function TemplateEditor({ templates, onSaved }: { templates: Template[]; 
   const sms = preview?.sms;
   return (
     <section aria-labelledby="templates-title" className="mt-5">
-      <h2 id="templates-title" className="h4">{t('outreach.templates')}</h2>
+      <h2 id="templates-title" className="h4">
+        {t('outreach.templates')}
+      </h2>
       <ProblemAlert error={error} />
       <div className="row">
         <div className="col-lg-6">
-          <SelectField label={t('outreach.editTemplate')} value={selected} onChange={setSelected} options={[{ value: '', label: t('outreach.newTemplate') }, ...templates.map((x) => ({ value: x.id, label: `${x.name} (${t(`outreach.channel.${x.channel}`)})` }))]} />
+          <SelectField
+            label={t('outreach.editTemplate')}
+            value={selected}
+            onChange={setSelected}
+            options={[
+              { value: '', label: t('outreach.newTemplate') },
+              ...templates.map((x) => ({ value: x.id, label: `${x.name} (${t(`outreach.channel.${x.channel}`)})` })),
+            ]}
+          />
           <TextField label={t('outreach.templateName')} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} required />
-          <SelectField label={t('outreach.col.channel')} value={draft.channel} onChange={(channel) => setDraft({ ...draft, channel: channel as Draft['channel'] })} options={CHANNELS.map((c) => ({ value: c, label: t(`outreach.channel.${c}`) }))} />
-          {draft.channel !== 'sms' && <TextField label={t('outreach.subject')} value={draft.subject} onChange={(subject) => setDraft({ ...draft, subject })} />}
+          <SelectField
+            label={t('outreach.col.channel')}
+            value={draft.channel}
+            onChange={(channel) => setDraft({ ...draft, channel: channel as Draft['channel'] })}
+            options={CHANNELS.map((c) => ({ value: c, label: t(`outreach.channel.${c}`) }))}
+          />
+          {draft.channel !== 'sms' && (
+            <TextField label={t('outreach.subject')} value={draft.subject} onChange={(subject) => setDraft({ ...draft, subject })} />
+          )}
           <div className="mb-2">
-            <label htmlFor={bodyId} className="form-label-static">{t('outreach.body')}</label>
-            <textarea id={bodyId} ref={bodyRef} className="form-control" rows={draft.channel === 'sms' ? 4 : 9} value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.target.value })} aria-describedby={counterId} />
+            <label htmlFor={bodyId} className="form-label-static">
+              {t('outreach.body')}
+            </label>
+            <textarea
+              id={bodyId}
+              ref={bodyRef}
+              className="form-control"
+              rows={draft.channel === 'sms' ? 4 : 9}
+              value={draft.body}
+              onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+              aria-describedby={counterId}
+            />
           </div>
           <div role="group" aria-label={t('outreach.placeholders')} className="d-flex flex-wrap gap-1 mb-3">
             {PLACEHOLDERS.map((p) => (
-              <Button key={p} size="xs" color="secondary" outline type="button" onClick={() => insert(p)} aria-label={t('outreach.insert', { name: p })}>
+              <Button
+                key={p}
+                size="xs"
+                color="secondary"
+                outline
+                type="button"
+                onClick={() => insert(p)}
+                aria-label={t('outreach.insert', { name: p })}
+              >
                 {`{{${p}}}`}
               </Button>
             ))}
           </div>
-          <Button color="primary" type="button" onClick={() => void save()}>{t('outreach.save')}</Button>
+          <Button color="primary" type="button" onClick={() => void save()}>
+            {t('outreach.save')}
+          </Button>
         </div>
         <div className="col-lg-6">
           <h3 className="h5 mt-3 mt-lg-0">
-            {preview ? t('outreach.previewFor', { name: preview.sample.name }) : t('outreach.preview')} {preview?.sample.synthetic && <small className="text-muted">{t('outreach.sampleNote')}</small>}
+            {preview ? t('outreach.previewFor', { name: preview.sample.name }) : t('outreach.preview')}{' '}
+            {preview?.sample.synthetic && <small className="text-muted">{t('outreach.sampleNote')}</small>}
           </h3>
           <div id={counterId} aria-live="polite">
             {sms && (
               <p className="mb-1 fw-semibold" data-testid="sms-count">
-                {t('outreach.sms', { units: sms.units, encoding: sms.encoding, segments: sms.segments, perSegment: sms.perSegment, remaining: sms.remaining })}
+                {t('outreach.sms', {
+                  units: sms.units,
+                  encoding: sms.encoding,
+                  segments: sms.segments,
+                  perSegment: sms.perSegment,
+                  remaining: sms.remaining,
+                })}
               </p>
             )}
-            {sms && sms.nonGsmCharacters.length > 0 && <p className="small text-warning-emphasis mb-1">{t('outreach.smsUcs', { chars: sms.nonGsmCharacters.join(' ') })}</p>}
-            {preview && preview.unknownPlaceholders.length > 0 && <p className="small text-danger mb-1">{t('outreach.unknown', { list: preview.unknownPlaceholders.join(', ') })}</p>}
+            {sms && sms.nonGsmCharacters.length > 0 && (
+              <p className="small text-warning-emphasis mb-1">{t('outreach.smsUcs', { chars: sms.nonGsmCharacters.join(' ') })}</p>
+            )}
+            {preview && preview.unknownPlaceholders.length > 0 && (
+              <p className="small text-danger mb-1">{t('outreach.unknown', { list: preview.unknownPlaceholders.join(', ') })}</p>
+            )}
           </div>
           {preview && (
             <div className="border rounded p-3 bg-light" data-testid="preview">
               {preview.subject && <p className="fw-semibold">{preview.subject}</p>}
-              <p className="mb-0" style={{ whiteSpace: 'pre-wrap' }}>{preview.body}</p>
+              <p className="mb-0" style={{ whiteSpace: 'pre-wrap' }}>
+                {preview.body}
+              </p>
             </div>
           )}
         </div>

@@ -12,7 +12,15 @@ import { formatDate } from '../workers/people-format';
  * "Add the eligible workers": who the programme's rules accept today and is not in it yet, with
  * the count and the first names (most urgent first), added as "eligible" only once confirmed.
  */
-export function AddEligibleDialog({ programme, onAdded, onClose }: { programme: Programme; onAdded(count: number): void; onClose(): void }) {
+export function AddEligibleDialog({
+  programme,
+  onAdded,
+  onClose,
+}: {
+  programme: Programme;
+  onAdded(count: number): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<EligiblePreview | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -39,7 +47,11 @@ export function AddEligibleDialog({ programme, onAdded, onClose }: { programme: 
       {!preview && !error && <p role="status">{t('programmes.addEligible.loading')}</p>}
       {preview && (
         <>
-          {preview.total > 0 && <p><strong>{t('programmes.addEligible.count', { count: preview.total })}</strong></p>}
+          {preview.total > 0 && (
+            <p>
+              <strong>{t('programmes.addEligible.count', { count: preview.total })}</strong>
+            </p>
+          )}
           {preview.total === 0 ? (
             <Alert color="info">{t('programmes.addEligible.none')}</Alert>
           ) : (
@@ -48,7 +60,10 @@ export function AddEligibleDialog({ programme, onAdded, onClose }: { programme: 
               <h3 className="h6">{t('programmes.addEligible.first', { count: preview.items.length })}</h3>
               <ol className="small">
                 {preview.items.map((w) => (
-                  <li key={w.workerId}>{w.workerName}{w.cigsEndDate ? ` — ${t('programmes.addEligible.cigsEnd', { date: formatDate(w.cigsEndDate) })}` : ''}</li>
+                  <li key={w.workerId}>
+                    {w.workerName}
+                    {w.cigsEndDate ? ` — ${t('programmes.addEligible.cigsEnd', { date: formatDate(w.cigsEndDate) })}` : ''}
+                  </li>
                 ))}
               </ol>
             </>
@@ -56,7 +71,9 @@ export function AddEligibleDialog({ programme, onAdded, onClose }: { programme: 
         </>
       )}
       <div className="d-flex flex-wrap gap-2 justify-content-end">
-        <Button color="secondary" outline type="button" onClick={onClose}>{t('programmes.cancel')}</Button>
+        <Button color="secondary" outline type="button" onClick={onClose}>
+          {t('programmes.cancel')}
+        </Button>
         <Button color="primary" type="button" disabled={!preview || preview.total === 0 || busy} onClick={() => void confirm()}>
           {t('programmes.addEligible.confirm', { count: preview?.total ?? 0 })}
         </Button>

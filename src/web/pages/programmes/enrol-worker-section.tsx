@@ -43,7 +43,12 @@ export function EnrolWorkerSection({ workerId, workerName, onEnrolled }: { worke
     try {
       const r = await call(programmeEndpoints.register, { params: { id: programmeId }, body: { workerId, channel: 'desk' } });
       const name = programmes.find((p) => p.id === programmeId)?.name ?? '';
-      show('success', r.state === 'registered' ? t('programmes.enrol.registered', { name: workerName, programme: name }) : t('programmes.enrol.waiting', { name: workerName, programme: name, position: r.waitingPosition }));
+      show(
+        'success',
+        r.state === 'registered'
+          ? t('programmes.enrol.registered', { name: workerName, programme: name })
+          : t('programmes.enrol.waiting', { name: workerName, programme: name, position: r.waitingPosition }),
+      );
       onEnrolled();
     } catch (err) {
       setError(err);
@@ -55,7 +60,9 @@ export function EnrolWorkerSection({ workerId, workerName, onEnrolled }: { worke
   if (programmes.length === 0 && !error) return null;
   return (
     <section aria-labelledby="enrol-h" className="mb-4">
-      <h2 id="enrol-h" className="h4">{t('programmes.enrol.title')}</h2>
+      <h2 id="enrol-h" className="h4">
+        {t('programmes.enrol.title')}
+      </h2>
       <ProblemAlert error={error} />
       <div className="row align-items-end">
         <SelectField
@@ -63,10 +70,19 @@ export function EnrolWorkerSection({ workerId, workerName, onEnrolled }: { worke
           label={t('programmes.enrol.programme')}
           value={programmeId}
           onChange={setProgrammeId}
-          options={[{ value: '', label: t('programmes.enrol.choose') }, ...programmes.map((p) => ({ value: p.id, label: `${p.name} (${t('programmes.placesFree', { count: p.placesFree })})` }))]}
+          options={[
+            { value: '', label: t('programmes.enrol.choose') },
+            ...programmes.map((p) => ({ value: p.id, label: `${p.name} (${t('programmes.placesFree', { count: p.placesFree })})` })),
+          ]}
         />
         <div className="col-12 col-md-6 mb-3">
-          <Button color="primary" type="button" disabled={!result?.eligible || busy} onClick={() => void enrol()} aria-describedby={result ? resultId : undefined}>
+          <Button
+            color="primary"
+            type="button"
+            disabled={!result?.eligible || busy}
+            onClick={() => void enrol()}
+            aria-describedby={result ? resultId : undefined}
+          >
             {t('programmes.enrol.submit')}
           </Button>
         </div>
@@ -78,7 +94,11 @@ export function EnrolWorkerSection({ workerId, workerName, onEnrolled }: { worke
           ) : (
             <Alert color="warning">
               <p className="mb-1">{t('programmes.enrol.notEligible')}</p>
-              <ul className="mb-0">{result.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+              <ul className="mb-0">
+                {result.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
             </Alert>
           )}
         </div>

@@ -18,7 +18,19 @@ const STATE_COLOR: Record<string, string> = {
 };
 
 /** Enrollments with only the moves the transitions table allows the signed-in roles. */
-export function EnrollmentTable({ items, caption, waiting, onMove, onHistory }: { items: Enrollment[]; caption: string; waiting?: boolean; onMove(e: Enrollment, option: Enrollment['allowed'][number]): void; onHistory(e: Enrollment): void }) {
+export function EnrollmentTable({
+  items,
+  caption,
+  waiting,
+  onMove,
+  onHistory,
+}: {
+  items: Enrollment[];
+  caption: string;
+  waiting?: boolean;
+  onMove(e: Enrollment, option: Enrollment['allowed'][number]): void;
+  onHistory(e: Enrollment): void;
+}) {
   const { t } = useTranslation();
   return (
     <ScrollRegion label={caption}>
@@ -26,10 +38,18 @@ export function EnrollmentTable({ items, caption, waiting, onMove, onHistory }: 
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {waiting && <th scope="col" className="text-end">{t('programmes.position')}</th>}
+            {waiting && (
+              <th scope="col" className="text-end">
+                {t('programmes.position')}
+              </th>
+            )}
             <th scope="col">{t('programmes.worker')}</th>
-            <th scope="col" className="d-none d-md-table-cell">{t('programmes.office')}</th>
-            <th scope="col" className="d-none d-lg-table-cell">{t('programmes.company')}</th>
+            <th scope="col" className="d-none d-md-table-cell">
+              {t('programmes.office')}
+            </th>
+            <th scope="col" className="d-none d-lg-table-cell">
+              {t('programmes.company')}
+            </th>
             <th scope="col">{t('programmes.cigsEnd')}</th>
             {!waiting && <th scope="col">{t('programmes.state')}</th>}
             <th scope="col">{t('programmes.actionsHeader')}</th>
@@ -45,7 +65,12 @@ export function EnrollmentTable({ items, caption, waiting, onMove, onHistory }: 
               <td className="d-none d-md-table-cell">{e.officeName.replace('Centro per l’impiego di ', '')}</td>
               <td className="d-none d-lg-table-cell">{e.companyName ?? '—'}</td>
               <td>
-                {formatDate(e.cigsEndDate)} {e.cigsEndDate && <Badge color={urgency(e.cigsEndDate)} pill>{daysLeftText(e.cigsEndDate)}</Badge>}
+                {formatDate(e.cigsEndDate)}{' '}
+                {e.cigsEndDate && (
+                  <Badge color={urgency(e.cigsEndDate)} pill>
+                    {daysLeftText(e.cigsEndDate)}
+                  </Badge>
+                )}
               </td>
               {!waiting && (
                 <td>
@@ -55,11 +80,24 @@ export function EnrollmentTable({ items, caption, waiting, onMove, onHistory }: 
               <td>
                 <div className="d-flex flex-wrap gap-1">
                   {e.allowed.map((option) => (
-                    <Button key={option.to} size="xs" color={option.to === 'withdrawn' || option.to === 'cigs_ended' ? 'danger' : 'primary'} outline onClick={() => onMove(e, option)} aria-label={`${t(`programmes.actions.${option.action}`)}: ${e.workerName}`}>
+                    <Button
+                      key={option.to}
+                      size="xs"
+                      color={option.to === 'withdrawn' || option.to === 'cigs_ended' ? 'danger' : 'primary'}
+                      outline
+                      onClick={() => onMove(e, option)}
+                      aria-label={`${t(`programmes.actions.${option.action}`)}: ${e.workerName}`}
+                    >
                       {t(`programmes.actions.${option.action}`)}
                     </Button>
                   ))}
-                  <Button size="xs" color="secondary" outline onClick={() => onHistory(e)} aria-label={t('programmes.historyOf', { name: e.workerName })}>
+                  <Button
+                    size="xs"
+                    color="secondary"
+                    outline
+                    onClick={() => onHistory(e)}
+                    aria-label={t('programmes.historyOf', { name: e.workerName })}
+                  >
                     {t('programmes.history')}
                   </Button>
                 </div>

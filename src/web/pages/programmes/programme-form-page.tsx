@@ -3,7 +3,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Office } from '../../../shared/schemas/office.schema';
-import { CIGS_REASONS, updateProgrammeRequestSchema, type Programme, type UpdateProgrammeRequest } from '../../../shared/schemas/programmes.schema';
+import {
+  CIGS_REASONS,
+  updateProgrammeRequestSchema,
+  type Programme,
+  type UpdateProgrammeRequest,
+} from '../../../shared/schemas/programmes.schema';
 import { programmeEndpoints } from '../../../shared/api/programmes.endpoints';
 import { officeEndpoints } from '../../../shared/api/staff.endpoints';
 import type { BodyOf } from '../../../shared/api/endpoint';
@@ -28,7 +33,19 @@ interface Form {
   officeIds: string[];
 }
 
-const EMPTY: Form = { code: '', name: '', description: '', startsOn: '', endsOn: '', capacity: '200', fundingSource: '', eligibleReasons: ['cessazione_attivita', 'concordato_senza_continuita'], requireActiveCigs: true, status: 'draft', officeIds: [] };
+const EMPTY: Form = {
+  code: '',
+  name: '',
+  description: '',
+  startsOn: '',
+  endsOn: '',
+  capacity: '200',
+  fundingSource: '',
+  eligibleReasons: ['cessazione_attivita', 'concordato_senza_continuita'],
+  requireActiveCigs: true,
+  status: 'draft',
+  officeIds: [],
+};
 
 /**
  * The editable fields only, named by the shared update schema: the programme as read also carries
@@ -75,10 +92,7 @@ export function ProgrammeFormPage() {
   useEffect(() => {
     call(officeEndpoints.list).then((r) => setOffices(r.items), setError);
     if (id) {
-      call(programmeEndpoints.get, { params: { id } }).then(
-        (p) => setForm(formOf(p)),
-        setError,
-      );
+      call(programmeEndpoints.get, { params: { id } }).then((p) => setForm(formOf(p)), setError);
     }
   }, [id]);
 
@@ -104,12 +118,58 @@ export function ProgrammeFormPage() {
       <PageTitle>{id ? t('programmes.edit') : t('programmes.new')}</PageTitle>
       <ProblemAlert error={error} shownBesideFields={fields.errors} />
       <form ref={formRef} onSubmit={submit} className="row" noValidate>
-        <TextField className="col-12 col-md-4" label={t('programmes.fields.code')} value={form.code} onChange={(v) => set('code', v)} error={fields.errors.code} required />
-        <TextField className="col-12 col-md-8" label={t('programmes.fields.name')} value={form.name} onChange={(v) => set('name', v)} error={fields.errors.name} required />
-        <TextAreaField className="col-12" label={t('programmes.fields.description')} rows={3} value={form.description} onChange={(v) => set('description', v)} error={fields.errors.description} />
-        <TextField className="col-6 col-md-3" type="date" label={t('programmes.fields.startsOn')} value={form.startsOn} onChange={(v) => set('startsOn', v)} error={fields.errors.startsOn} required />
-        <TextField className="col-6 col-md-3" type="date" label={t('programmes.fields.endsOn')} value={form.endsOn} onChange={(v) => set('endsOn', v)} error={fields.errors.endsOn} />
-        <TextField className="col-6 col-md-3" type="number" min={1} inputMode="numeric" label={t('programmes.fields.capacity')} value={form.capacity} onChange={(v) => set('capacity', v)} error={fields.errors.capacity} required />
+        <TextField
+          className="col-12 col-md-4"
+          label={t('programmes.fields.code')}
+          value={form.code}
+          onChange={(v) => set('code', v)}
+          error={fields.errors.code}
+          required
+        />
+        <TextField
+          className="col-12 col-md-8"
+          label={t('programmes.fields.name')}
+          value={form.name}
+          onChange={(v) => set('name', v)}
+          error={fields.errors.name}
+          required
+        />
+        <TextAreaField
+          className="col-12"
+          label={t('programmes.fields.description')}
+          rows={3}
+          value={form.description}
+          onChange={(v) => set('description', v)}
+          error={fields.errors.description}
+        />
+        <TextField
+          className="col-6 col-md-3"
+          type="date"
+          label={t('programmes.fields.startsOn')}
+          value={form.startsOn}
+          onChange={(v) => set('startsOn', v)}
+          error={fields.errors.startsOn}
+          required
+        />
+        <TextField
+          className="col-6 col-md-3"
+          type="date"
+          label={t('programmes.fields.endsOn')}
+          value={form.endsOn}
+          onChange={(v) => set('endsOn', v)}
+          error={fields.errors.endsOn}
+        />
+        <TextField
+          className="col-6 col-md-3"
+          type="number"
+          min={1}
+          inputMode="numeric"
+          label={t('programmes.fields.capacity')}
+          value={form.capacity}
+          onChange={(v) => set('capacity', v)}
+          error={fields.errors.capacity}
+          required
+        />
         <SelectField
           className="col-6 col-md-3"
           label={t('programmes.fields.status')}
@@ -117,31 +177,63 @@ export function ProgrammeFormPage() {
           onChange={(v) => set('status', v as Form['status'])}
           options={(['draft', 'open', 'closed'] as const).map((s) => ({ value: s, label: t(`programmes.status.${s}`) }))}
         />
-        <TextField className="col-12" label={t('programmes.fields.fundingSource')} value={form.fundingSource} onChange={(v) => set('fundingSource', v)} error={fields.errors.fundingSource} />
+        <TextField
+          className="col-12"
+          label={t('programmes.fields.fundingSource')}
+          value={form.fundingSource}
+          onChange={(v) => set('fundingSource', v)}
+          error={fields.errors.fundingSource}
+        />
         <fieldset className="col-12 col-md-6 mb-3">
           <legend className="h6">{t('programmes.fields.eligibleReasons')}</legend>
           {CIGS_REASONS.map((reason) => (
             <div className="form-check" key={reason}>
-              <input id={`reason-${reason}`} type="checkbox" className="form-check-input" checked={form.eligibleReasons.includes(reason)} onChange={() => set('eligibleReasons', toggle(form.eligibleReasons, reason))} />
-              <label htmlFor={`reason-${reason}`} className="form-check-label">{t(`people.reasons.${reason}`)}</label>
+              <input
+                id={`reason-${reason}`}
+                type="checkbox"
+                className="form-check-input"
+                checked={form.eligibleReasons.includes(reason)}
+                onChange={() => set('eligibleReasons', toggle(form.eligibleReasons, reason))}
+              />
+              <label htmlFor={`reason-${reason}`} className="form-check-label">
+                {t(`people.reasons.${reason}`)}
+              </label>
             </div>
           ))}
           <div className="form-check mt-2">
-            <input id="require-active" type="checkbox" className="form-check-input" checked={form.requireActiveCigs} onChange={(e) => set('requireActiveCigs', e.target.checked)} />
-            <label htmlFor="require-active" className="form-check-label">{t('programmes.fields.requireActiveCigs')}</label>
+            <input
+              id="require-active"
+              type="checkbox"
+              className="form-check-input"
+              checked={form.requireActiveCigs}
+              onChange={(e) => set('requireActiveCigs', e.target.checked)}
+            />
+            <label htmlFor="require-active" className="form-check-label">
+              {t('programmes.fields.requireActiveCigs')}
+            </label>
           </div>
         </fieldset>
         <fieldset className="col-12 col-md-6 mb-3">
           <legend className="h6">{t('programmes.fields.offices')}</legend>
           {offices.map((o) => (
             <div className="form-check" key={o.id}>
-              <input id={`office-${o.id}`} type="checkbox" className="form-check-input" checked={form.officeIds.includes(o.id)} onChange={() => set('officeIds', toggle(form.officeIds, o.id))} />
-              <label htmlFor={`office-${o.id}`} className="form-check-label">{o.name}</label>
+              <input
+                id={`office-${o.id}`}
+                type="checkbox"
+                className="form-check-input"
+                checked={form.officeIds.includes(o.id)}
+                onChange={() => set('officeIds', toggle(form.officeIds, o.id))}
+              />
+              <label htmlFor={`office-${o.id}`} className="form-check-label">
+                {o.name}
+              </label>
             </div>
           ))}
         </fieldset>
         <div className="col-12">
-          <Button color="primary" type="submit">{t('programmes.save')}</Button>
+          <Button color="primary" type="submit">
+            {t('programmes.save')}
+          </Button>
         </div>
       </form>
     </>

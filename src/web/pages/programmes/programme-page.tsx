@@ -57,7 +57,10 @@ export function ProgrammePage() {
   const reloadList = useCallback(() => {
     const sequence = ++listRequest.current;
     if (!id) return;
-    call(programmeEndpoints.enrollments, { params: { id }, query: { state: (filter.state || undefined) as Enrollment['state'] | undefined, q: filter.q || undefined, limit } }).then(
+    call(programmeEndpoints.enrollments, {
+      params: { id },
+      query: { state: (filter.state || undefined) as Enrollment['state'] | undefined, q: filter.q || undefined, limit },
+    }).then(
       (page) => sequence === listRequest.current && setList(page),
       (err: unknown) => sequence === listRequest.current && setError(err),
     );
@@ -68,7 +71,9 @@ export function ProgrammePage() {
   const done = (result: { promoted: Array<{ workerId: string }> }) => {
     const m = move!;
     setMove(null);
-    const promotedNames = [...(waiting?.items ?? [])].filter((w) => result.promoted.some((p) => p.workerId === w.workerId)).map((w) => w.workerName);
+    const promotedNames = [...(waiting?.items ?? [])]
+      .filter((w) => result.promoted.some((p) => p.workerId === w.workerId))
+      .map((w) => w.workerName);
     const text = t('programmes.moved', { name: m.enrollment.workerName, state: t(`programmes.states.${m.option.to}`) });
     show('success', promotedNames.length ? `${text} ${t('programmes.promoted', { names: promotedNames.join(', ') })}` : text);
     reload();
@@ -84,16 +89,34 @@ export function ProgrammePage() {
     setFilter((f) => ({ ...f, q }));
   };
 
-  if (!programme) return <><PageTitle>{t('programmes.title')}</PageTitle><ProblemAlert error={error} /></>;
+  if (!programme)
+    return (
+      <>
+        <PageTitle>{t('programmes.title')}</PageTitle>
+        <ProblemAlert error={error} />
+      </>
+    );
   const openMove = (enrollment: Enrollment, option: Enrollment['allowed'][number]) => setMove({ enrollment, option });
   return (
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <PageTitle lead={programme.description || undefined}>{programme.name}</PageTitle>
         <div className="d-flex flex-wrap gap-2">
-          {can('reports.read') && <Link className="btn btn-outline-primary" to={`/report?programma=${programme.id}`}>{t('programmes.toDashboard')}</Link>}
-          {can('programmes.manage') && <Link className="btn btn-outline-primary" to={`/programmi/${programme.id}/modifica`}>{t('programmes.edit')}</Link>}
-          {can('programmes.manage') && <Button color="primary" outline onClick={() => setAdding(true)}>{t('programmes.addEligible.open')}</Button>}
+          {can('reports.read') && (
+            <Link className="btn btn-outline-primary" to={`/report?programma=${programme.id}`}>
+              {t('programmes.toDashboard')}
+            </Link>
+          )}
+          {can('programmes.manage') && (
+            <Link className="btn btn-outline-primary" to={`/programmi/${programme.id}/modifica`}>
+              {t('programmes.edit')}
+            </Link>
+          )}
+          {can('programmes.manage') && (
+            <Button color="primary" outline onClick={() => setAdding(true)}>
+              {t('programmes.addEligible.open')}
+            </Button>
+          )}
         </div>
       </div>
       <ProblemAlert error={error} />
@@ -111,7 +134,9 @@ export function ProgrammePage() {
       )}
 
       <section aria-labelledby="summary-h" className="row mb-4">
-        <h2 id="summary-h" className="visually-hidden">{t('programmes.summary')}</h2>
+        <h2 id="summary-h" className="visually-hidden">
+          {t('programmes.summary')}
+        </h2>
         <div className="col-12 col-lg-6">
           <CapacityGauge
             used={programme.placesUsed}
@@ -121,9 +146,14 @@ export function ProgrammePage() {
           />
           <dl className="row small mt-3">
             <dt className="col-5 col-sm-4">{t('programmes.fields.status')}</dt>
-            <dd className="col-7 col-sm-8"><Badge color={STATUS_COLOR[programme.status]}>{t(`programmes.status.${programme.status}`)}</Badge> <code>{programme.code}</code></dd>
+            <dd className="col-7 col-sm-8">
+              <Badge color={STATUS_COLOR[programme.status]}>{t(`programmes.status.${programme.status}`)}</Badge>{' '}
+              <code>{programme.code}</code>
+            </dd>
             <dt className="col-5 col-sm-4">{t('programmes.period')}</dt>
-            <dd className="col-7 col-sm-8">{formatDate(programme.startsOn)} – {formatDate(programme.endsOn)}</dd>
+            <dd className="col-7 col-sm-8">
+              {formatDate(programme.startsOn)} – {formatDate(programme.endsOn)}
+            </dd>
             <dt className="col-5 col-sm-4">{t('programmes.funding')}</dt>
             <dd className="col-7 col-sm-8">{programme.fundingSource || '—'}</dd>
             <dt className="col-5 col-sm-4">{t('programmes.rules')}</dt>
@@ -135,21 +165,36 @@ export function ProgrammePage() {
         </div>
         <div className="col-12 col-lg-6">
           <h3 className="h6">{t('programmes.byState')}</h3>
-          <BarChart title={t('programmes.byState')} data={ENROLLMENT_STATES.map((s) => ({ label: t(`programmes.states.${s}`), value: programme.counts[s] ?? 0 }))} />
+          <BarChart
+            title={t('programmes.byState')}
+            data={ENROLLMENT_STATES.map((s) => ({ label: t(`programmes.states.${s}`), value: programme.counts[s] ?? 0 }))}
+          />
         </div>
       </section>
 
       <section aria-labelledby="notices-h" className="mb-4">
-        <h2 id="notices-h" className="h4">{t('programmes.notifications')}</h2>
-        {notices.length === 0 ? <p>{t('programmes.noNotifications')}</p> : (
+        <h2 id="notices-h" className="h4">
+          {t('programmes.notifications')}
+        </h2>
+        {notices.length === 0 ? (
+          <p>{t('programmes.noNotifications')}</p>
+        ) : (
           <ul className="list-group mb-2">
             {notices.slice(0, 5).map((n) => (
               <li key={n.id} className="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
                 <span>
-                  {!n.readAt && <Badge color="primary" className="me-2">{t('programmes.unread')}</Badge>}
+                  {!n.readAt && (
+                    <Badge color="primary" className="me-2">
+                      {t('programmes.unread')}
+                    </Badge>
+                  )}
                   {n.message} <span className="small text-muted">{formatDateTime(n.createdAt)}</span>
                 </span>
-                {!n.readAt && <Button size="xs" color="primary" outline onClick={() => void markRead(n)}>{t('programmes.markRead')}</Button>}
+                {!n.readAt && (
+                  <Button size="xs" color="primary" outline onClick={() => void markRead(n)}>
+                    {t('programmes.markRead')}
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
@@ -157,27 +202,54 @@ export function ProgrammePage() {
       </section>
 
       <section aria-labelledby="waiting-h" className="mb-4">
-        <h2 id="waiting-h" className="h4">{t('programmes.waitingList')} <span className="small fw-normal">({t('programmes.waitingCount', { count: programme.waiting })})</span></h2>
+        <h2 id="waiting-h" className="h4">
+          {t('programmes.waitingList')}{' '}
+          <span className="small fw-normal">({t('programmes.waitingCount', { count: programme.waiting })})</span>
+        </h2>
         {waiting && waiting.items.length === 0 && <p>{t('programmes.waitingEmpty')}</p>}
-        {waiting && waiting.items.length > 0 && <EnrollmentTable items={waiting.items} caption={t('programmes.waitingList')} waiting onMove={openMove} onHistory={setHistory} />}
+        {waiting && waiting.items.length > 0 && (
+          <EnrollmentTable items={waiting.items} caption={t('programmes.waitingList')} waiting onMove={openMove} onHistory={setHistory} />
+        )}
       </section>
 
       <section aria-labelledby="enrollments-h" className="mb-4">
-        <h2 id="enrollments-h" className="h4">{t('programmes.enrollments')}</h2>
+        <h2 id="enrollments-h" className="h4">
+          {t('programmes.enrollments')}
+        </h2>
         <form role="search" onSubmit={search} className="row g-2 align-items-end">
           <SelectField
             className="col-12 col-md-4"
             label={t('programmes.filterState')}
             value={filter.state}
-            onChange={(state) => { setLimit(PAGE); setFilter((f) => ({ ...f, state })); }}
-            options={[{ value: '', label: t('programmes.allStates') }, ...ENROLLMENT_STATES.map((s) => ({ value: s, label: t(`programmes.states.${s}`) }))]}
+            onChange={(state) => {
+              setLimit(PAGE);
+              setFilter((f) => ({ ...f, state }));
+            }}
+            options={[
+              { value: '', label: t('programmes.allStates') },
+              ...ENROLLMENT_STATES.map((s) => ({ value: s, label: t(`programmes.states.${s}`) })),
+            ]}
           />
           <TextField className="col-12 col-md-5" type="search" label={t('programmes.search')} value={q} onChange={setQ} />
-          <div className="col-12 col-md-3 mb-3"><Button color="primary" outline type="submit">{t('programmes.searchButton')}</Button></div>
+          <div className="col-12 col-md-3 mb-3">
+            <Button color="primary" outline type="submit">
+              {t('programmes.searchButton')}
+            </Button>
+          </div>
         </form>
-        {list && <p className="small" aria-live="polite">{t('programmes.total', { count: list.total })}</p>}
-        {list && list.items.length > 0 && <EnrollmentTable items={list.items} caption={t('programmes.enrollmentsCaption')} onMove={openMove} onHistory={setHistory} />}
-        {list && list.items.length < list.total && <Button color="primary" outline onClick={() => setLimit((l) => Math.min(200, l + PAGE))}>{t('programmes.more')}</Button>}
+        {list && (
+          <p className="small" aria-live="polite">
+            {t('programmes.total', { count: list.total })}
+          </p>
+        )}
+        {list && list.items.length > 0 && (
+          <EnrollmentTable items={list.items} caption={t('programmes.enrollmentsCaption')} onMove={openMove} onHistory={setHistory} />
+        )}
+        {list && list.items.length < list.total && (
+          <Button color="primary" outline onClick={() => setLimit((l) => Math.min(200, l + PAGE))}>
+            {t('programmes.more')}
+          </Button>
+        )}
       </section>
 
       {move && <TransitionDialog move={move} onDone={done} onClose={() => setMove(null)} />}

@@ -21,7 +21,11 @@ export function ProgrammesPage() {
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <PageTitle lead={t('programmes.lead')}>{t('programmes.title')}</PageTitle>
-        {can('programmes.manage') && <Link className="btn btn-primary" to="/programmi/nuovo">{t('programmes.new')}</Link>}
+        {can('programmes.manage') && (
+          <Link className="btn btn-primary" to="/programmi/nuovo">
+            {t('programmes.new')}
+          </Link>
+        )}
       </div>
       <ProblemAlert error={error} />
       {items && items.length === 0 && <p>{t('programmes.none')}</p>}
@@ -34,7 +38,8 @@ export function ProgrammesPage() {
                   <Link to={`/programmi/${p.id}`}>{p.name}</Link>
                 </h2>
                 <p className="small mb-2">
-                  <code>{p.code}</code> · <Badge color={STATUS_COLOR[p.status]}>{t(`programmes.status.${p.status}`)}</Badge> · {formatDate(p.startsOn)} – {formatDate(p.endsOn)}
+                  <code>{p.code}</code> · <Badge color={STATUS_COLOR[p.status]}>{t(`programmes.status.${p.status}`)}</Badge> ·{' '}
+                  {formatDate(p.startsOn)} – {formatDate(p.endsOn)}
                 </p>
                 <CapacityGauge
                   used={p.placesUsed}

@@ -11,7 +11,15 @@ import { Dialog } from '../../components/dialog';
 
 export type Move = { enrollment: Enrollment; option: Enrollment['allowed'][number] };
 
-export function TransitionDialog({ move, onDone, onClose }: { move: Move; onDone(result: { promoted: Array<{ workerId: string }> }): void; onClose(): void }) {
+export function TransitionDialog({
+  move,
+  onDone,
+  onClose,
+}: {
+  move: Move;
+  onDone(result: { promoted: Array<{ workerId: string }> }): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -30,7 +38,10 @@ export function TransitionDialog({ move, onDone, onClose }: { move: Move; onDone
     }
   };
   return (
-    <Dialog title={t('programmes.moveTitle', { action: t(`programmes.actions.${move.option.action}`), name: move.enrollment.workerName })} onClose={onClose}>
+    <Dialog
+      title={t('programmes.moveTitle', { action: t(`programmes.actions.${move.option.action}`), name: move.enrollment.workerName })}
+      onClose={onClose}
+    >
       <form onSubmit={submit}>
         <p>
           {t(`programmes.states.${move.enrollment.state}`)} → <strong>{t(`programmes.states.${move.option.to}`)}</strong>
@@ -41,12 +52,29 @@ export function TransitionDialog({ move, onDone, onClose }: { move: Move; onDone
             {t('programmes.reasonLabel')}
             {move.option.reasonRequired ? <span aria-hidden="true"> *</span> : ` (${t('programmes.reasonOptional')})`}
           </label>
-          <textarea id={reasonId} className="form-control" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} required={move.option.reasonRequired} aria-describedby={move.option.reasonRequired ? `${reasonId}-h` : undefined} />
-          {move.option.reasonRequired && <small id={`${reasonId}-h`} className="form-text">{t('programmes.reasonRequired')}</small>}
+          <textarea
+            id={reasonId}
+            className="form-control"
+            rows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required={move.option.reasonRequired}
+            aria-describedby={move.option.reasonRequired ? `${reasonId}-h` : undefined}
+          />
+          {move.option.reasonRequired && (
+            <small id={`${reasonId}-h`} className="form-text">
+              {t('programmes.reasonRequired')}
+            </small>
+          )}
         </div>
         <div className="d-flex gap-2 justify-content-end">
-          <Button color="secondary" outline type="button" onClick={onClose}>{t('programmes.cancel')}</Button>
-          <Button color="primary" type="submit" disabled={busy || (move.option.reasonRequired && reason.trim() === '')}>{t('programmes.confirm')}</Button>
+          <Button color="secondary" outline type="button" onClick={onClose}>
+            {t('programmes.cancel')}
+          </Button>
+          <Button color="primary" type="submit" disabled={busy || (move.option.reasonRequired && reason.trim() === '')}>
+            {t('programmes.confirm')}
+          </Button>
         </div>
       </form>
     </Dialog>
@@ -89,7 +117,10 @@ export function HistoryDialog({ enrollment, onClose }: { enrollment: Enrollment;
               {items.map((l) => (
                 <tr key={l.id}>
                   <td>{formatDateTime(l.at)}</td>
-                  <td>{l.from ? `${t(`programmes.states.${l.from}`)} → ` : ''}{t(`programmes.states.${l.to}`)}</td>
+                  <td>
+                    {l.from ? `${t(`programmes.states.${l.from}`)} → ` : ''}
+                    {t(`programmes.states.${l.to}`)}
+                  </td>
                   <td>{l.actorName ?? t('programmes.system')}</td>
                   <td>{l.reason || (l.channel ? t(`programmes.channels.${l.channel}`) : '—')}</td>
                 </tr>
@@ -99,7 +130,9 @@ export function HistoryDialog({ enrollment, onClose }: { enrollment: Enrollment;
         </ScrollRegion>
       )}
       <div className="text-end">
-        <Button color="primary" outline onClick={onClose}>{t('programmes.close')}</Button>
+        <Button color="primary" outline onClick={onClose}>
+          {t('programmes.close')}
+        </Button>
       </div>
     </Dialog>
   );

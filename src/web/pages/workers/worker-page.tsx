@@ -33,44 +33,88 @@ export function WorkerPage() {
   }, [id]);
   const canEdit = can('workers.edit');
 
-  if (!worker) return <><PageTitle>{t('people.workers.title')}</PageTitle><ProblemAlert error={error} /></>;
+  if (!worker)
+    return (
+      <>
+        <PageTitle>{t('people.workers.title')}</PageTitle>
+        <ProblemAlert error={error} />
+      </>
+    );
   return (
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <PageTitle lead={worker.companyName ?? undefined}>{`${worker.lastName} ${worker.firstName}`}</PageTitle>
-        {canEdit && <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/modifica`}>{t('people.worker.edit')}</Link>}
+        {canEdit && (
+          <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/modifica`}>
+            {t('people.worker.edit')}
+          </Link>
+        )}
       </div>
       <section aria-labelledby="cigs-h" className="mb-4">
-        <h2 id="cigs-h" className="h4">{t('people.worker.cigs')}</h2>
+        <h2 id="cigs-h" className="h4">
+          {t('people.worker.cigs')}
+        </h2>
         {worker.cigsCaseId ? (
           <dl className="row">
-            <Field label={t('people.workers.company')}>{worker.companyId ? <Link to={`/aziende/${worker.companyId}`}>{worker.companyName}</Link> : '—'}</Field>
+            <Field label={t('people.workers.company')}>
+              {worker.companyId ? <Link to={`/aziende/${worker.companyId}`}>{worker.companyName}</Link> : '—'}
+            </Field>
             <Field label={t('people.company.reason')}>{worker.cigsReason ? t(`people.reasons.${worker.cigsReason}`) : '—'}</Field>
             <Field label={t('people.workers.cigsEnd')}>{formatDate(worker.effectiveCigsEndDate)}</Field>
-            <Field label={t('people.worker.daysLeftLabel')}><Badge color={urgency(worker.effectiveCigsEndDate)} pill>{daysLeftText(worker.effectiveCigsEndDate)}</Badge></Field>
+            <Field label={t('people.worker.daysLeftLabel')}>
+              <Badge color={urgency(worker.effectiveCigsEndDate)} pill>
+                {daysLeftText(worker.effectiveCigsEndDate)}
+              </Badge>
+            </Field>
           </dl>
-        ) : <p>{t('people.worker.noCigs')}</p>}
+        ) : (
+          <p>{t('people.worker.noCigs')}</p>
+        )}
       </section>
       <section aria-labelledby="personal-h" className="mb-4">
-        <h2 id="personal-h" className="h4">{t('people.worker.personal')}</h2>
+        <h2 id="personal-h" className="h4">
+          {t('people.worker.personal')}
+        </h2>
         <dl className="row">
-          <Field label={t('people.workers.codiceFiscale')}><code>{worker.codiceFiscale ?? '—'}</code></Field>
+          <Field label={t('people.workers.codiceFiscale')}>
+            <code>{worker.codiceFiscale ?? '—'}</code>
+          </Field>
           <Field label={t('people.worker.birthDate')}>{formatDate(worker.birthDate)}</Field>
           <Field label={t('people.worker.sex')}>{worker.sex ? t(`people.sex.${worker.sex}`) : '—'}</Field>
           <Field label={t('people.worker.birthPlaceShown')}>{worker.birthPlaceName ?? worker.birthPlaceCode ?? '—'}</Field>
           <Field label={t('people.worker.citizenship')}>{worker.citizenship ?? '—'}</Field>
           <Field label={t('people.worker.residence')}>{worker.residenceComuneName ?? '—'}</Field>
           <Field label={t('people.worker.address')}>{worker.address || '—'}</Field>
-          <Field label={t('people.workers.phone')}>{worker.phone ? <a href={`tel:${worker.phone}`}>{formatPhone(worker.phone)}</a> : '—'}</Field>
+          <Field label={t('people.workers.phone')}>
+            {worker.phone ? <a href={`tel:${worker.phone}`}>{formatPhone(worker.phone)}</a> : '—'}
+          </Field>
           <Field label={t('people.worker.email')}>{worker.email ?? '—'}</Field>
           <Field label={t('people.workers.office')}>{worker.officeName}</Field>
         </dl>
       </section>
-      {can('enrollments.register') && <EnrolWorkerSection workerId={worker.id} workerName={`${worker.lastName} ${worker.firstName}`} onEnrolled={() => setVersion((v) => v + 1)} />}
-      <ConsentsSection workerId={worker.id} consents={worker.consents} canEdit={canEdit} onChange={(consents) => { setWorker({ ...worker, consents }); setVersion((v) => v + 1); }} />
+      {can('enrollments.register') && (
+        <EnrolWorkerSection
+          workerId={worker.id}
+          workerName={`${worker.lastName} ${worker.firstName}`}
+          onEnrolled={() => setVersion((v) => v + 1)}
+        />
+      )}
+      <ConsentsSection
+        workerId={worker.id}
+        consents={worker.consents}
+        canEdit={canEdit}
+        onChange={(consents) => {
+          setWorker({ ...worker, consents });
+          setVersion((v) => v + 1);
+        }}
+      />
       <div className="row">
-        <div className="col-12 col-lg-7"><NotesSection workerId={worker.id} onAdded={() => setVersion((v) => v + 1)} /></div>
-        <div className="col-12 col-lg-5"><TimelineSection workerId={worker.id} version={version} /></div>
+        <div className="col-12 col-lg-7">
+          <NotesSection workerId={worker.id} onAdded={() => setVersion((v) => v + 1)} />
+        </div>
+        <div className="col-12 col-lg-5">
+          <TimelineSection workerId={worker.id} version={version} />
+        </div>
       </div>
     </>
   );

@@ -23,7 +23,10 @@ function CigsEnd({ date }: { date: string | null }) {
   if (!date) return <>—</>;
   return (
     <>
-      {formatDate(date)} <Badge color={urgency(date)} pill>{daysLeftText(date)}</Badge>
+      {formatDate(date)}{' '}
+      <Badge color={urgency(date)} pill>
+        {daysLeftText(date)}
+      </Badge>
     </>
   );
 }
@@ -31,14 +34,22 @@ function CigsEnd({ date }: { date: string | null }) {
 export function WorkersPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>);
+  const [draft, setDraft] = useState(
+    () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>,
+  );
   const [moreError, setMoreError] = useState<unknown>(null);
   const [offices, setOffices] = useState<Office[]>([]);
   const [companies, setCompanies] = useState<CompanySummary[]>([]);
 
   useEffect(() => {
-    call(officeEndpoints.list).then((r) => setOffices(r.items), () => undefined);
-    call(companyEndpoints.list).then((r) => setCompanies(r.items), () => undefined);
+    call(officeEndpoints.list).then(
+      (r) => setOffices(r.items),
+      () => undefined,
+    );
+    call(companyEndpoints.list).then(
+      (r) => setCompanies(r.items),
+      () => undefined,
+    );
   }, []);
 
   // The URL's filters as the query (the server validates them; empty ones are left out).
@@ -71,20 +82,52 @@ export function WorkersPage() {
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <PageTitle lead={t('people.workers.lead')}>{t('people.workers.title')}</PageTitle>
-        <Link className="btn btn-primary" to="/lavoratori/nuovo">{t('people.workers.new')}</Link>
+        <Link className="btn btn-primary" to="/lavoratori/nuovo">
+          {t('people.workers.new')}
+        </Link>
         <ImportLink />
       </div>
       <form role="search" onSubmit={submit} className="row g-2 align-items-end mb-3">
         <TextField className="col-12 col-lg-4" label={t('people.workers.search')} value={draft.q} onChange={set('q')} type="search" />
-        <SelectField className="col-12 col-sm-6 col-lg-2" label={t('people.workers.office')} value={draft.officeId} onChange={set('officeId')}
-          options={[{ value: '', label: t('people.workers.allOffices') }, ...offices.map((o) => ({ value: o.id, label: o.name.replace('Centro per l’impiego di ', '') }))]} />
-        <SelectField className="col-12 col-sm-6 col-lg-2" label={t('people.workers.company')} value={draft.companyId} onChange={set('companyId')}
-          options={[{ value: '', label: t('people.workers.allCompanies') }, ...companies.map((c) => ({ value: c.id, label: c.name }))]} />
-        <TextField className="col-6 col-lg-2" label={t('people.workers.cigsEndBefore')} type="date" value={draft.cigsEndBefore} onChange={set('cigsEndBefore')} />
-        <SelectField className="col-6 col-lg-2" label={t('people.workers.hasCf')} value={draft.hasCodiceFiscale} onChange={set('hasCodiceFiscale')}
-          options={[{ value: '', label: t('people.workers.hasCfAny') }, { value: 'true', label: t('people.workers.hasCfYes') }, { value: 'false', label: t('people.workers.hasCfNo') }]} />
+        <SelectField
+          className="col-12 col-sm-6 col-lg-2"
+          label={t('people.workers.office')}
+          value={draft.officeId}
+          onChange={set('officeId')}
+          options={[
+            { value: '', label: t('people.workers.allOffices') },
+            ...offices.map((o) => ({ value: o.id, label: o.name.replace('Centro per l’impiego di ', '') })),
+          ]}
+        />
+        <SelectField
+          className="col-12 col-sm-6 col-lg-2"
+          label={t('people.workers.company')}
+          value={draft.companyId}
+          onChange={set('companyId')}
+          options={[{ value: '', label: t('people.workers.allCompanies') }, ...companies.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <TextField
+          className="col-6 col-lg-2"
+          label={t('people.workers.cigsEndBefore')}
+          type="date"
+          value={draft.cigsEndBefore}
+          onChange={set('cigsEndBefore')}
+        />
+        <SelectField
+          className="col-6 col-lg-2"
+          label={t('people.workers.hasCf')}
+          value={draft.hasCodiceFiscale}
+          onChange={set('hasCodiceFiscale')}
+          options={[
+            { value: '', label: t('people.workers.hasCfAny') },
+            { value: 'true', label: t('people.workers.hasCfYes') },
+            { value: 'false', label: t('people.workers.hasCfNo') },
+          ]}
+        />
         <div className="col-12 mb-3">
-          <Button color="primary" outline type="submit">{t('people.workers.searchButton')}</Button>
+          <Button color="primary" outline type="submit">
+            {t('people.workers.searchButton')}
+          </Button>
         </div>
       </form>
       <ProblemAlert error={error} />
@@ -94,7 +137,10 @@ export function WorkersPage() {
           {total !== null && (
             // "1.234 lavoratori": Italian groups thousands even in four-digit numbers here.
             <p className="fw-semibold" role="status">
-              {t('people.workers.count', { count: total, formatted: new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'it-IT', { useGrouping: 'always' }).format(total) })}
+              {t('people.workers.count', {
+                count: total,
+                formatted: new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'it-IT', { useGrouping: 'always' }).format(total),
+              })}
             </p>
           )}
           {/* Cards on phones: a five-column table does not fit 360 px. */}
@@ -102,9 +148,15 @@ export function WorkersPage() {
             {items.map((w) => (
               <li key={w.id} className="card card-bg mb-2">
                 <div className="card-body p-3">
-                  <Link to={`/lavoratori/${w.id}`} className="fw-semibold">{w.lastName} {w.firstName}</Link>
-                  <div className="small">{w.companyName ?? '—'} · {w.officeName.replace('Centro per l’impiego di ', '')}</div>
-                  <div className="small">{t('people.workers.cigsEnd')}: <CigsEnd date={w.cigsEndDate} /></div>
+                  <Link to={`/lavoratori/${w.id}`} className="fw-semibold">
+                    {w.lastName} {w.firstName}
+                  </Link>
+                  <div className="small">
+                    {w.companyName ?? '—'} · {w.officeName.replace('Centro per l’impiego di ', '')}
+                  </div>
+                  <div className="small">
+                    {t('people.workers.cigsEnd')}: <CigsEnd date={w.cigsEndDate} />
+                  </div>
                 </div>
               </li>
             ))}
@@ -125,18 +177,30 @@ export function WorkersPage() {
               <tbody>
                 {items.map((w) => (
                   <tr key={w.id}>
-                    <th scope="row"><Link to={`/lavoratori/${w.id}`}>{w.lastName} {w.firstName}</Link></th>
-                    <td><code>{w.codiceFiscale ?? '—'}</code></td>
+                    <th scope="row">
+                      <Link to={`/lavoratori/${w.id}`}>
+                        {w.lastName} {w.firstName}
+                      </Link>
+                    </th>
+                    <td>
+                      <code>{w.codiceFiscale ?? '—'}</code>
+                    </td>
                     <td className="text-nowrap">{formatPhone(w.phone)}</td>
                     <td>{w.companyName ?? '—'}</td>
                     <td>{w.officeName.replace('Centro per l’impiego di ', '')}</td>
-                    <td><CigsEnd date={w.cigsEndDate} /></td>
+                    <td>
+                      <CigsEnd date={w.cigsEndDate} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {next && <Button color="primary" outline onClick={loadMore}>{t('people.loadMore')}</Button>}
+          {next && (
+            <Button color="primary" outline onClick={loadMore}>
+              {t('people.loadMore')}
+            </Button>
+          )}
         </>
       )}
     </>
@@ -148,5 +212,9 @@ function ImportLink() {
   const { t } = useTranslation();
   const { can } = useSession();
   if (!can('workers.import')) return null;
-  return <Link className="btn btn-outline-primary" to="/lavoratori/importa">{t('imports.link')}</Link>;
+  return (
+    <Link className="btn btn-outline-primary" to="/lavoratori/importa">
+      {t('imports.link')}
+    </Link>
+  );
 }
