@@ -46,11 +46,9 @@ export function createCompanyService(deps: {
   const cigsCasesOf = (executor: Executor, companyId: string) =>
     companies.cigsCases(executor, companyId, (ids) => deps.cohort.workerCountsByCigsCase(executor, ids));
 
-  const networkOf = requireNetwork;
-
   async function loadInNetwork(actor: Actor, id: string): Promise<CompanyRow> {
     const row = await companies.findById(db, id);
-    if (!row || row.network_id !== networkOf(actor)) throw companyErrors.notFound();
+    if (!row || row.network_id !== requireNetwork(actor)) throw companyErrors.notFound();
     return row;
   }
 
@@ -100,7 +98,7 @@ export function createCompanyService(deps: {
 
   return {
     async list(actor: Actor, q?: string): Promise<CompanySummary[]> {
-      const rows = await companies.list(db, networkOf(actor), q);
+      const rows = await companies.list(db, requireNetwork(actor), q);
       const comuni = await comuniByCodes(
         db,
         rows.flatMap((r) => (r.comuneCode ? [r.comuneCode] : [])),
@@ -123,7 +121,7 @@ export function createCompanyService(deps: {
     get: async (actor: Actor, id: string) => present(db, await loadInNetwork(actor, id)),
 
     async create(ctx: ActorContext, input: CreateCompanyRequest): Promise<Company> {
-      const networkId = networkOf(ctx.actor);
+      const networkId = requireNetwork(ctx.actor);
       await checkReferences(input);
       if (input.taxCode && (await companies.taxCodeUsed(db, networkId, input.taxCode))) throw companyErrors.taxCodeTaken();
       const id = await db

@@ -11,20 +11,18 @@ import { organisationErrors } from './organisation.errors.js';
 export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepository; audit: AuditService; clock: () => Date }) {
   const { db, offices, audit, clock } = deps;
 
-  const networkOf = requireNetwork;
-
   async function loadInNetwork(actor: Actor, id: string): Promise<Office> {
     const office = await offices.findById(db, id);
-    if (!office || office.networkId !== networkOf(actor)) throw organisationErrors.officeNotFound();
+    if (!office || office.networkId !== requireNetwork(actor)) throw organisationErrors.officeNotFound();
     return office;
   }
 
   return {
-    list: (actor: Actor) => offices.listByNetwork(db, networkOf(actor)),
+    list: (actor: Actor) => offices.listByNetwork(db, requireNetwork(actor)),
     get: (actor: Actor, id: string) => loadInNetwork(actor, id),
 
     async create(ctx: ActorContext, input: CreateOfficeRequest): Promise<Office> {
-      const networkId = networkOf(ctx.actor);
+      const networkId = requireNetwork(ctx.actor);
       const now = clock();
       const id = await db
         .transaction()

@@ -5,7 +5,7 @@ import type { OutreachChannel, RecipientStatus } from '../db/schema-outreach.js'
 import type { CampaignRepository } from './campaign.repository.js';
 import type { CampaignService } from './campaign.service.js';
 import type { Channels } from './channels.js';
-import type { ActorContext } from '../auth/index.js';
+import { requireNetwork, type ActorContext } from '../auth/index.js';
 import type { HotlineRepository } from './hotline.repository.js';
 import { romeLocal } from './hotline-hours.js';
 import { appendWorkerEvents, workerRefsByIds } from '../people/index.js';
@@ -84,7 +84,7 @@ export function createCampaignDelivery(deps: Deps) {
       const campaign = await deps.service.loadCampaign(ctx.actor, id);
       if (campaign.status !== 'draft') throw outreachErrors.campaignState();
       const now = clock();
-      const { included, excluded, places } = await deps.service.targeting(campaign, deps.service.networkOf(ctx.actor), now);
+      const { included, excluded, places } = await deps.service.targeting(campaign, requireNetwork(ctx.actor), now);
       const rendered = await render(
         db,
         included.map((t) => t.id),
@@ -138,7 +138,7 @@ export function createCampaignDelivery(deps: Deps) {
     async start(ctx: ActorContext, id: string) {
       const campaign = await deps.service.loadCampaign(ctx.actor, id);
       if (campaign.status !== 'draft') throw outreachErrors.campaignState();
-      const networkId = deps.service.networkOf(ctx.actor);
+      const networkId = requireNetwork(ctx.actor);
       const now = clock();
       const { included: targets, excluded } = await deps.service.targeting(campaign, networkId, now);
       const rendered = await render(

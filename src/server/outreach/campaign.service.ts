@@ -26,8 +26,6 @@ type Deps = { db: Kysely<DB>; campaigns: CampaignRepository; hotline: HotlineRep
 export function createCampaignService(deps: Deps) {
   const { db, campaigns: repo, audit, clock } = deps;
 
-  const networkOf = requireNetwork;
-
   function checkPlaceholders(subject: string, body: string) {
     const unknown = unknownPlaceholders(`${subject}\n${body}`);
     if (unknown.length) {
@@ -54,7 +52,7 @@ export function createCampaignService(deps: Deps) {
 
   async function loadTemplate(actor: Actor, id: string) {
     const t = await repo.findTemplate(db, id);
-    if (!t || t.network_id !== networkOf(actor)) throw outreachErrors.templateNotFound();
+    if (!t || t.network_id !== requireNetwork(actor)) throw outreachErrors.templateNotFound();
     return t;
   }
 
@@ -89,20 +87,19 @@ export function createCampaignService(deps: Deps) {
   }
 
   async function loadCampaign(actor: Actor, id: string): Promise<Campaign> {
-    const [c] = await present(networkOf(actor), id);
+    const [c] = await present(requireNetwork(actor), id);
     if (!c) throw outreachErrors.campaignNotFound();
     return c;
   }
 
   return {
     loadCampaign,
-    networkOf,
 
-    listTemplates: async (actor: Actor) => (await repo.listTemplates(db, networkOf(actor))).map(presentTemplate),
+    listTemplates: async (actor: Actor) => (await repo.listTemplates(db, requireNetwork(actor))).map(presentTemplate),
 
     async createTemplate(ctx: ActorContext, input: { name: string; channel: OutreachChannel; subject: string; body: string }) {
       checkPlaceholders(input.subject, input.body);
-      const networkId = networkOf(ctx.actor);
+      const networkId = requireNetwork(ctx.actor);
       const id = await db.transaction().execute(async (trx) => {
         const newId = await repo.insertTemplate(trx, networkId, input);
         await audit.record(trx, ctx, {
@@ -162,7 +159,7 @@ export function createCampaignService(deps: Deps) {
       };
     },
 
-    list: (actor: Actor) => present(networkOf(actor)),
+    list: (actor: Actor) => present(requireNetwork(actor)),
 
     async create(
       ctx: ActorContext,
@@ -176,7 +173,7 @@ export function createCampaignService(deps: Deps) {
         excludeReachedDays: number;
       },
     ) {
-      const networkId = networkOf(ctx.actor);
+      const networkId = requireNetwork(ctx.actor);
       const template = await loadTemplate(ctx.actor, input.templateId);
       if (template.channel !== input.channel) throw outreachErrors.channelMismatch();
       if (input.programmeId) {

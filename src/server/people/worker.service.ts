@@ -34,8 +34,6 @@ const EARLIEST_BIRTH_DATE = '1900-01-01';
 export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepository; audit: AuditService; clock: () => Date }) {
   const { db, workers, audit, clock } = deps;
 
-  const networkOf = requireNetwork;
-
   async function load(actor: Actor, id: string): Promise<WorkerDetailRow> {
     const row = await workers.findById(db, id);
     if (!row || !canAccessWorker(actor, { networkId: row.network_id, officeId: row.office_id })) throw workerErrors.notFound();
@@ -170,7 +168,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     ): Promise<{ items: WorkerSummary[]; nextCursor: string | null; total: number | null }> {
       const actor = ctx.actor;
       const caseIds = query.companyId ? await cigsCaseIdsOfCompany(db, query.companyId) : undefined;
-      const page = await workers.list(db, networkOf(actor), workerOfficeFilter(actor), query, caseIds);
+      const page = await workers.list(db, requireNetwork(actor), workerOfficeFilter(actor), query, caseIds);
       const [offices, cases] = await Promise.all([
         officeNamesById(
           db,
@@ -217,7 +215,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
      * masked (initials and office only), as the hotline's match is. Audited: it shows personal data.
      */
     async findDuplicates(ctx: ActorContext, query: MatchQuery) {
-      const matches = (await findWorkerMatches(db, networkOf(ctx.actor), query)).map((m) => maskWorkerMatch(ctx.actor, m));
+      const matches = (await findWorkerMatches(db, requireNetwork(ctx.actor), query)).map((m) => maskWorkerMatch(ctx.actor, m));
       if (matches.length > 0)
         await audit.record(db, ctx, {
           action: 'worker.duplicates.read',
@@ -230,7 +228,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
 
     /** `lang`: the caller's language (Accept-Language), for the field messages. */
     async create(ctx: ActorContext, input: CreateWorkerRequest, lang: Language = 'it'): Promise<Worker> {
-      const networkId = networkOf(ctx.actor);
+      const networkId = requireNetwork(ctx.actor);
       const officeId = input.officeId ?? ctx.actor.officeId;
       if (!officeId) throw noCurrentOffice();
       await checkOffice(ctx.actor, networkId, officeId, lang);

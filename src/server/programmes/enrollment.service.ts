@@ -21,7 +21,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../auth/index.js';
+import type { ActorContext, RequestContext } from '../auth/index.js';
 import { appendWorkerEvent as appendWorkerTimelineEvent } from '../people/index.js';
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
@@ -223,7 +223,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
      * (eligibleSql, the same rule as evaluateEligibility) and who are not in the programme yet,
      * most urgent first — the count, and the first `limit` to show before confirming.
      */
-    async eligiblePreview(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, programmeId: string, limit = 20) {
+    async eligiblePreview(ctx: ActorContext, programmeId: string, limit = 20) {
       const programme = await repo.findProgramme(db, programmeId);
       if (!programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.programmeNotFound();
       const query = newEligibleWorkers(db, programmeId, eligibilityRuleOf(programme), romeDate(clock()));
@@ -242,7 +242,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
     },
 
     /** Adds every worker of eligiblePreview (state 'eligible'), in one transaction. */
-    async addAllEligible(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, programmeId: string) {
+    async addAllEligible(ctx: ActorContext, programmeId: string) {
       const programme = await repo.findProgramme(db, programmeId);
       if (!programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.programmeNotFound();
       const now = clock();
@@ -294,7 +294,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
     },
 
     /** Records eligible workers in a programme (state 'eligible'); the ineligible are skipped with their reasons. */
-    async addEligible(ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> }, programmeId: string, workerIds: string[]) {
+    async addEligible(ctx: ActorContext, programmeId: string, workerIds: string[]) {
       const programme = await repo.findProgramme(db, programmeId);
       if (!programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.programmeNotFound();
       const now = clock();
@@ -363,12 +363,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
      * contacted → registered) goes through register(), which may answer "waiting". Leaving a
      * place-holding state frees a place, given at once to the first in line.
      */
-    async transition(
-      ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> },
-      enrollmentId: string,
-      to: EnrollmentState,
-      reason = '',
-    ) {
+    async transition(ctx: ActorContext, enrollmentId: string, to: EnrollmentState, reason = '') {
       const current = await repo.findEnrollment(db, enrollmentId);
       const programme = current && (await repo.findProgramme(db, current.programmeId));
       if (!current || !programme || programme.networkId !== ctx.actor.networkId) throw programmeErrors.enrollmentNotFound();

@@ -5,6 +5,7 @@ import { companyOfCases } from '../companies/index.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
+import { CRISIS_CIGS_REASONS } from '../../shared/schemas/companies.schema.js';
 import type { CreateProgrammeRequest, Enrollment, Programme, UpdateProgrammeRequest } from '../../shared/schemas/programmes.schema.js';
 import { officeIdsInNetwork, officeNamesById } from '../organisation/index.js';
 import { normaliseName, workerRefsByIds } from '../people/index.js';
@@ -29,8 +30,6 @@ export function createProgrammeService(deps: {
 }) {
   const { db, repository: repo, lists, audit, clock } = deps;
 
-  const networkOf = requireNetwork;
-
   async function present(p: ProgrammeRow): Promise<Programme> {
     const counts = await repo.countByState(db, p.id);
     const used = PLACE_HOLDING_STATES.reduce((n, s) => n + (counts[s] ?? 0), 0);
@@ -39,7 +38,7 @@ export function createProgrammeService(deps: {
 
   async function load(actor: Actor, id: string): Promise<ProgrammeRow> {
     const p = await repo.findProgramme(db, id);
-    if (!p || p.networkId !== networkOf(actor)) throw programmeErrors.programmeNotFound();
+    if (!p || p.networkId !== requireNetwork(actor)) throw programmeErrors.programmeNotFound();
     return p;
   }
 
@@ -50,7 +49,7 @@ export function createProgrammeService(deps: {
 
   return {
     async list(actor: Actor): Promise<Programme[]> {
-      return Promise.all((await repo.listProgrammes(db, networkOf(actor))).map(present));
+      return Promise.all((await repo.listProgrammes(db, requireNetwork(actor))).map(present));
     },
 
     get: async (actor: Actor, id: string) => present(await load(actor, id)),
@@ -63,7 +62,7 @@ export function createProgrammeService(deps: {
     },
 
     async create(ctx: ActorContext, input: CreateProgrammeRequest): Promise<Programme> {
-      const networkId = networkOf(ctx.actor);
+      const networkId = requireNetwork(ctx.actor);
       await checkOffices(networkId, input.officeIds);
       if (await repo.codeExists(db, networkId, input.code)) throw programmeErrors.programmeCodeTaken();
       const now = clock();
@@ -81,7 +80,7 @@ export function createProgrammeService(deps: {
               endsOn: input.endsOn ?? null,
               capacity: input.capacity,
               fundingSource: input.fundingSource ?? '',
-              eligibleReasons: input.eligibleReasons ?? ['cessazione_attivita', 'concordato_senza_continuita'],
+              eligibleReasons: input.eligibleReasons ?? [...CRISIS_CIGS_REASONS],
               requireActiveCigs: input.requireActiveCigs ?? true,
               status: input.status ?? 'draft',
             },
@@ -206,7 +205,7 @@ export function createProgrammeService(deps: {
       if (
         !e ||
         !programme ||
-        programme.networkId !== networkOf(ctx.actor) ||
+        programme.networkId !== requireNetwork(ctx.actor) ||
         !canActOnWorkerOf(ctx.actor, e.officeId, programme.networkId)
       ) {
         throw programmeErrors.enrollmentNotFound();

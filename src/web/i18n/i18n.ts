@@ -12,6 +12,7 @@ import outreachEn from './outreach.en.json';
 import outreachIt from './outreach.it.json';
 import importsEn from './imports.en.json';
 import importsIt from './imports.it.json';
+import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
@@ -46,8 +47,6 @@ export async function setLanguage(language: UiLanguage) {
 }
 
 document.documentElement.lang = i18n.language;
-
-const TIME_ZONE = 'Europe/Rome';
 
 /** Timestamps are stored in UTC and shown in Italian local time. */
 export function formatDateTime(iso: string | null | undefined): string {

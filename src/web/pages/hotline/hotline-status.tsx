@@ -1,8 +1,7 @@
 import { Callout, CalloutText, CalloutTitle } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import type { HotlineStatus } from '../../../shared/schemas/outreach.schema';
-
-const TZ = 'Europe/Rome';
+import { TIME_ZONE as TZ } from '../../../shared/time/rome-date';
 
 /** "Is the line open now?" with the hours and the next closures (times in Italian local time). */
 export function HotlineStatusPanel({ status }: { status: HotlineStatus }) {
