@@ -39,6 +39,9 @@ export default defineConfig({
           include: ['tests/browser/**/*.browser.test.ts'],
           globalSetup: [withDatabase, 'tests/helpers/build-web.ts'],
           testTimeout: 60_000,
+          // A page answers a click through a request and a render: give expect.poll the same 10 s a
+          // Playwright locator waits, not vitest's default second, which a loaded machine overruns.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time on a 2-core machine keeps the timings honest.
           fileParallelism: false,
         },

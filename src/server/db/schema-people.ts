@@ -21,6 +21,8 @@ export interface WorkersTable {
   citizenship: string | null;
   residence_comune_code: string | null;
   address: Generated<string>;
+  /** CAP, five digits, or '' when unknown (migration 0016). */
+  postal_code: Generated<string>;
   phone: string | null;
   email: string | null;
   cigs_case_id: string | null;

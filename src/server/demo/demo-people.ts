@@ -322,6 +322,42 @@ export interface DemoCase {
   reason: CigsReason;
 }
 
+/**
+ * CAP of the province's comuni where the demo's workers live (Poste Italiane; Modena has one per
+ * zone, 41121–41126: the centre's is used). A comune missing here leaves the CAP empty, as a list
+ * from a company often does.
+ */
+const DEMO_POSTAL_CODES: Record<string, string> = {
+  Modena: '41121',
+  Carpi: '41012',
+  Sassuolo: '41049',
+  Mirandola: '41037',
+  Vignola: '41058',
+  'Pavullo nel Frignano': '41026',
+  'Castelfranco Emilia': '41013',
+  Formigine: '41043',
+  'Fiorano Modenese': '41042',
+  Maranello: '41053',
+  'Finale Emilia': '41034',
+  Soliera: '41019',
+  Nonantola: '41015',
+  'Castelnuovo Rangone': '41051',
+  Spilamberto: '41057',
+  'San Felice sul Panaro': '41038',
+  'Concordia sulla Secchia': '41033',
+  'Novi di Modena': '41016',
+  Campogalliano: '41011',
+  Ravarino: '41017',
+  Medolla: '41036',
+  Cavezzo: '41032',
+  Camposanto: '41031',
+  'Savignano sul Panaro': '41056',
+  'Castelvetro di Modena': '41014',
+  Serramazzoni: '41028',
+  Zocca: '41059',
+  'Prignano sulla Secchia': '41048',
+};
+
 export async function seedDemoPeople(
   trx: Executor,
   input: DemoPeopleInput,
@@ -450,6 +486,7 @@ export async function seedDemoPeople(
         address: hotlineOnly
           ? ''
           : `Via ${rnd.pick(['Roma', 'Garibaldi', 'Mazzini', 'Emilia', 'Verdi', 'Matteotti', 'Gramsci', 'dei Mille', 'Cavour'])} ${rnd.int(1, 180)}`,
+        postalCode: hotlineOnly ? '' : (DEMO_POSTAL_CODES[residence.name] ?? ''),
         phone,
         email: rnd.chance(0.45) ? `${searchNameOf(firstName, lastName).replace(/ /g, '.')}${rnd.int(1, 99)}@posta.example` : null,
         cigsCaseId: caseId,

@@ -59,6 +59,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   ],
   residenceProvince: ['provincia', 'prov', 'provincia di residenza', 'provincia residenza', 'sigla provincia'],
   address: ['indirizzo', 'indirizzo di residenza', 'via', 'domicilio', 'address'],
+  postalCode: ['cap', 'cap residenza', 'codice postale', 'c a p', 'postal code', 'zip'],
   phone: [
     'telefono',
     'cellulare',

@@ -48,6 +48,9 @@ describe('header mapping', () => {
     ['Causale CIGS', 'cigsReason'],
     ['Telefno', 'phone'],
     ['Data di nascta', 'birthDate'],
+    ['CAP', 'postalCode'],
+    ['C.A.P.', 'postalCode'],
+    ['Codice postale', 'postalCode'],
   ])('maps "%s" to %s', (header, field) => {
     expect(matchHeader(header)?.field).toBe(field);
   });
@@ -172,6 +175,22 @@ describe('row validation', () => {
         cigsEnd: '2026-12-31',
       },
     });
+  });
+
+  it('keeps a CAP, restores the leading zero a spreadsheet drops, and refuses one that is not five digits', () => {
+    const withCap = createRowValidator({ 0: 'lastName', 1: 'firstName', 2: 'codiceFiscale', 3: 'postalCode' } as const, {
+      now: today,
+      today: '2026-11-25',
+      comuni,
+      companies: [],
+      createCompanies: false,
+    });
+    expect(withCap.validate(['Rossi', 'Marco', w.codiceFiscale, '41012'], 2)).toMatchObject({ ok: true, worker: { postalCode: '41012' } });
+    const other = fixtureWorker(1);
+    expect(withCap.validate([other.lastName, other.firstName, other.codiceFiscale, '184'], 3)).toMatchObject({ ok: true, worker: { postalCode: '00184' } });
+    const third = fixtureWorker(2);
+    const bad = withCap.validate([third.lastName, third.firstName, third.codiceFiscale, '4101A'], 4);
+    expect(bad.ok ? [] : bad.errors.map((e) => [e.field, e.code])).toEqual([['postalCode', 'POSTAL_CODE_INVALID']]);
   });
 
   it('explains every problem of a row in Italian, by field', () => {

@@ -25,6 +25,7 @@ export interface ImportedWorker {
   birthPlaceCode: string;
   residenceComuneCode?: string;
   address?: string;
+  postalCode?: string;
   phone?: string;
   email?: string;
   /** existing company id, or the key of a company the import creates ("vat:…" / "name:…") */
@@ -181,6 +182,12 @@ export function createRowValidator(mapping: Record<string, ImportField>, ctx: Va
       else worker.residenceComuneCode = c.istatCode;
     }
     if (text('address')) worker.address = text('address').replace(/\s+/g, ' ');
+    if (text('postalCode')) {
+      // A spreadsheet drops the leading zero of a CAP typed as a number (00184 → 184).
+      const cap = text('postalCode').replace(/\s+/g, '').padStart(5, '0');
+      if (!/^\d{5}$/.test(cap)) fail('postalCode', 'POSTAL_CODE_INVALID', `«${text('postalCode')}» non è un CAP di 5 cifre.`);
+      else worker.postalCode = cap;
+    }
     if (text('phone')) {
       const p = normalisePhoneNumber(text('phone'));
       if (!p.valid) fail('phone', 'PHONE_INVALID', `«${text('phone')}» non è un numero valido.`);

@@ -359,7 +359,7 @@ export function createCampaignDelivery(deps: Deps) {
             recipient: {
               name: `${w.first_name} ${w.last_name}`,
               address: w.address,
-              postalCode: '',
+              postalCode: w.postal_code,
               comune: w.comune_name ?? '',
               province: w.comune_province ?? '',
             },

@@ -14,6 +14,7 @@ export interface MergeRow {
   phone: string | null;
   email: string | null;
   address: string;
+  postal_code: string;
   cigs_end: string | null;
   company: string | null;
   office_name: string;
@@ -62,6 +63,7 @@ export async function mergeData(db: Executor, workerIds: string[]): Promise<Merg
         phone: w.phone,
         email: w.email,
         address: w.address,
+        postal_code: w.postalCode,
         cigs_end: w.cigsEnd,
         company: w.cigsCaseId ? (companies.get(w.cigsCaseId)?.companyName ?? null) : null,
         office_name: o?.name ?? '',

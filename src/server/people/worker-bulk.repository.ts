@@ -22,6 +22,8 @@ export interface BulkWorker {
   citizenship: string | null;
   residenceComuneCode: string | null;
   address: string;
+  /** CAP, or '' when unknown. */
+  postalCode?: string;
   phone: string | null;
   email: string | null;
   cigsCaseId: string | null;
@@ -52,6 +54,7 @@ export async function insertWorkersBulk(trx: Executor, workers: readonly BulkWor
           citizenship: w.citizenship,
           residence_comune_code: w.residenceComuneCode,
           address: w.address,
+          postal_code: w.postalCode ?? '',
           phone: w.phone,
           email: w.email,
           cigs_case_id: w.cigsCaseId,

@@ -19,6 +19,7 @@ export interface ImportWorkerColumns {
   birth_place_code: string | null;
   residence_comune_code: string | null;
   address: string;
+  postal_code: string;
   phone: string | null;
   email: string | null;
   cigs_case_id: string | null;
@@ -44,6 +45,7 @@ const COLUMNS: ReadonlyArray<UnnestColumn<ImportWorkerRow>> = [
   { name: 'birth_place_code', type: 'text', value: (r) => r.birth_place_code },
   { name: 'residence_comune_code', type: 'text', value: (r) => r.residence_comune_code },
   { name: 'address', type: 'text', value: (r) => r.address },
+  { name: 'postal_code', type: 'text', value: (r) => r.postal_code },
   { name: 'phone', type: 'text', value: (r) => r.phone },
   { name: 'email', type: 'text', value: (r) => r.email },
   { name: 'cigs_case_id', type: 'uuid', value: (r) => r.cigs_case_id },
@@ -70,6 +72,7 @@ export async function workersByCodiceFiscale(
         'birth_place_code',
         'residence_comune_code',
         'address',
+        'postal_code',
         'phone',
         'email',
         'cigs_case_id',

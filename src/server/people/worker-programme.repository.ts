@@ -34,6 +34,8 @@ export interface WorkerContact {
   email: string | null;
   /** Street and number as typed ("Via Emilia Est 120"). */
   address: string;
+  /** CAP, or '' when unknown. */
+  postalCode: string;
   /** ISTAT code of the comune of residence, named by taxonomy's comuniByCodes. */
   residenceComuneCode: string | null;
   cigsCaseId: string | null;
@@ -56,6 +58,7 @@ export async function workerContactsByIds(db: Executor, ids: string[]): Promise<
       'phone',
       'email',
       'address',
+      'postal_code',
       'residence_comune_code',
       'cigs_case_id',
       'effective_cigs_end',
@@ -74,6 +77,7 @@ export async function workerContactsByIds(db: Executor, ids: string[]): Promise<
         phone: r.phone,
         email: r.email,
         address: r.address,
+        postalCode: r.postal_code,
         residenceComuneCode: r.residence_comune_code,
         cigsCaseId: r.cigs_case_id,
         cigsEnd: r.effective_cigs_end,

@@ -230,6 +230,7 @@ describe('one name key for the desk, the hotline and the import', () => {
           birth_place_code: 'F839',
           residence_comune_code: null,
           address: '',
+          postal_code: '',
           phone: null,
           email: null,
           cigs_case_id: null,

@@ -17,6 +17,7 @@ export interface WorkerValues {
   citizenship?: string | null;
   residenceComuneCode?: string | null;
   address?: string;
+  postalCode?: string;
   phone?: string | null;
   email?: string | null;
   cigsCaseId?: string | null;
@@ -35,6 +36,7 @@ const columns = {
   citizenship: 'citizenship',
   residenceComuneCode: 'residence_comune_code',
   address: 'address',
+  postalCode: 'postal_code',
   phone: 'phone',
   email: 'email',
   cigsCaseId: 'cigs_case_id',

@@ -74,6 +74,25 @@ describe('workers: access and validation', () => {
     expect(body.errors).toEqual([{ path: 'body/codiceFiscale', message: 'Il codice fiscale non corrisponde a: cognome, data di nascita' }]);
   });
 
+  it('keeps the postal code (CAP) of the address, and refuses one that is not five digits', async () => {
+    const bad = expectProblem(
+      await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', address: 'Via Roma 4', postalCode: '4101' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(bad.errors).toEqual([{ path: 'body/postalCode', message: 'Il CAP ha 5 cifre' }]);
+    const inEnglish = await frontoffice.request({
+      method: 'POST',
+      url: '/api/v1/workers',
+      headers: { 'accept-language': 'en' },
+      payload: { firstName: 'Ivo', lastName: 'Sola', postalCode: '4101' },
+    });
+    expect(inEnglish.json().errors).toEqual([{ path: 'body/postalCode', message: 'The postal code (CAP) has 5 digits' }]);
+    const res = await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', address: 'Via Roma 4', postalCode: '41012' });
+    expect(res.statusCode).toBe(201);
+    expect((await frontoffice.get(`/api/v1/workers/${res.json().id}`)).json()).toMatchObject({ address: 'Via Roma 4', postalCode: '41012' });
+  });
+
   it('answers 400 for an unknown comune, a bad phone and unknown fields', async () => {
     const body = expectProblem(
       await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', residenceComuneCode: '036999' }),

@@ -73,6 +73,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       residenceComuneCode: row.residence_comune_code,
       residenceComuneName: comune?.name ?? null,
       address: row.address,
+      postalCode: row.postal_code,
       phone: row.phone,
       email: row.email,
       cigsCaseId: row.cigs_case_id,

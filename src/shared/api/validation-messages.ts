@@ -80,6 +80,7 @@ const MESSAGES: Record<string, Text> = {
     it: 'Il codice catastale ha 4 caratteri (es. F257)',
     en: 'The cadastral code has 4 characters (e.g. F257)',
   },
+  'Il CAP ha 5 cifre': { it: 'Il CAP ha 5 cifre', en: 'The postal code (CAP) has 5 digits' },
   'Codice ISO di 2 lettere (es. IT)': { it: 'Il codice ISO ha 2 lettere (es. IT)', en: 'The ISO code has 2 letters (e.g. IT)' },
   'La data di fine della CIGS non può precedere la data di inizio': {
     it: 'La data di fine della CIGS non può precedere la data di inizio',

@@ -61,6 +61,10 @@ const workerFields = {
     .regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' })
     .nullable(),
   address: z.string().trim().max(200),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/, { message: 'Il CAP ha 5 cifre' }),
   phone: phoneInputSchema.nullable(),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullable(),
   cigsCaseId: z.uuid().nullable(),
@@ -113,6 +117,7 @@ export const workerSchema = z
     residenceComuneCode: z.string().nullable(),
     residenceComuneName: z.string().nullable(),
     address: z.string(),
+    postalCode: z.string(),
     phone: z.string().nullable(),
     email: z.string().nullable(),
     cigsCaseId: z.uuid().nullable(),

@@ -28,6 +28,7 @@ const EMPTY = {
   birthPlaceCode: '',
   citizenship: '',
   address: '',
+  postalCode: '',
   phone: '',
   email: '',
   officeId: '',
@@ -90,6 +91,7 @@ export function WorkerFormPage() {
         birthPlaceCode: w.birthPlaceCode ?? '',
         citizenship: w.citizenship ?? '',
         address: w.address,
+        postalCode: w.postalCode,
         phone: w.phone ?? '',
         email: w.email ?? '',
         officeId: w.officeId,
@@ -163,7 +165,12 @@ export function WorkerFormPage() {
       'cigsEndDate',
       'officeId',
     ] as const;
-    const body: Record<string, unknown> = { firstName: form.firstName, lastName: form.lastName, address: form.address };
+    const body: Record<string, unknown> = {
+      firstName: form.firstName,
+      lastName: form.lastName,
+      address: form.address,
+      postalCode: form.postalCode,
+    };
     for (const field of optional) {
       if (form[field]) body[field] = form[field];
       else if (editing && field !== 'officeId' && field !== 'cigsEndDate') body[field] = null;
@@ -317,6 +324,16 @@ export function WorkerFormPage() {
               value={form.address}
               onChange={set('address')}
               error={fields.errors.address}
+            />
+            <TextField
+              className="col-12 col-md-6"
+              label={t('people.worker.postalCode')}
+              value={form.postalCode}
+              onChange={set('postalCode')}
+              error={fields.errors.postalCode}
+              inputMode="numeric"
+              autoComplete="postal-code"
+              maxLength={5}
             />
             <SelectField
               className="col-12 col-md-6"

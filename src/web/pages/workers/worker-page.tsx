@@ -84,7 +84,7 @@ export function WorkerPage() {
           <Field label={t('people.worker.birthPlaceShown')}>{worker.birthPlaceName ?? worker.birthPlaceCode ?? '—'}</Field>
           <Field label={t('people.worker.citizenship')}>{worker.citizenship ?? '—'}</Field>
           <Field label={t('people.worker.residence')}>{worker.residenceComuneName ?? '—'}</Field>
-          <Field label={t('people.worker.address')}>{worker.address || '—'}</Field>
+          <Field label={t('people.worker.address')}>{[worker.address, worker.postalCode].filter(Boolean).join(', ') || '—'}</Field>
           <Field label={t('people.workers.phone')}>
             {worker.phone ? <a href={`tel:${worker.phone}`}>{formatPhone(worker.phone)}</a> : '—'}
           </Field>
