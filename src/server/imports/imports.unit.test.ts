@@ -187,7 +187,10 @@ describe('row validation', () => {
     });
     expect(withCap.validate(['Rossi', 'Marco', w.codiceFiscale, '41012'], 2)).toMatchObject({ ok: true, worker: { postalCode: '41012' } });
     const other = fixtureWorker(1);
-    expect(withCap.validate([other.lastName, other.firstName, other.codiceFiscale, '184'], 3)).toMatchObject({ ok: true, worker: { postalCode: '00184' } });
+    expect(withCap.validate([other.lastName, other.firstName, other.codiceFiscale, '184'], 3)).toMatchObject({
+      ok: true,
+      worker: { postalCode: '00184' },
+    });
     const third = fixtureWorker(2);
     const bad = withCap.validate([third.lastName, third.firstName, third.codiceFiscale, '4101A'], 4);
     expect(bad.ok ? [] : bad.errors.map((e) => [e.field, e.code])).toEqual([['postalCode', 'POSTAL_CODE_INVALID']]);

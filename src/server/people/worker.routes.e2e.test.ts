@@ -88,9 +88,17 @@ describe('workers: access and validation', () => {
       payload: { firstName: 'Ivo', lastName: 'Sola', postalCode: '4101' },
     });
     expect(inEnglish.json().errors).toEqual([{ path: 'body/postalCode', message: 'The postal code (CAP) has 5 digits' }]);
-    const res = await frontoffice.post('/api/v1/workers', { firstName: 'Ivo', lastName: 'Sola', address: 'Via Roma 4', postalCode: '41012' });
+    const res = await frontoffice.post('/api/v1/workers', {
+      firstName: 'Ivo',
+      lastName: 'Sola',
+      address: 'Via Roma 4',
+      postalCode: '41012',
+    });
     expect(res.statusCode).toBe(201);
-    expect((await frontoffice.get(`/api/v1/workers/${res.json().id}`)).json()).toMatchObject({ address: 'Via Roma 4', postalCode: '41012' });
+    expect((await frontoffice.get(`/api/v1/workers/${res.json().id}`)).json()).toMatchObject({
+      address: 'Via Roma 4',
+      postalCode: '41012',
+    });
   });
 
   it('answers 400 for an unknown comune, a bad phone and unknown fields', async () => {
