@@ -86,6 +86,45 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
     });
   }
 
+  /** A worker the programme's rules admit, added as 'eligible' (not yet contacted), with its log and timeline. */
+  async function addAsEligible(
+    trx: Executor,
+    ctx: ActorContext,
+    w: { programmeId: string; workerId: string; officeId: string; companyId: string | null; cigsEnd: string | null },
+    now: Date,
+  ) {
+    const e = await repo.insertEnrollment(
+      trx,
+      {
+        programmeId: w.programmeId,
+        workerId: w.workerId,
+        officeId: w.officeId,
+        companyId: w.companyId,
+        state: 'eligible',
+        rank: 0,
+        channel: null,
+        priorityCigsEnd: w.cigsEnd,
+        requestedAt: null,
+      },
+      now,
+    );
+    await repo.logTransition(
+      trx,
+      {
+        enrollmentId: e.id,
+        programmeId: w.programmeId,
+        officeId: e.officeId,
+        from: null,
+        to: 'eligible',
+        actorId: ctx.actor.userId,
+        reason: '',
+        channel: null,
+      },
+      now,
+    );
+    await appendWorkerEvent(trx, ctx, e, null, '', now);
+  }
+
   /**
    * Fills free places from the waiting list, first in line first, inside the caller's transaction
    * (which holds the programme lock): system transitions, a worker event and a notice to the
@@ -250,36 +289,12 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
         db.transaction().execute(async (trx) => {
           const rows = await newEligibleWorkers(trx, programmeId, eligibilityRuleOf(programme), romeDate(now)).execute();
           for (const w of rows) {
-            const e = await repo.insertEnrollment(
+            await addAsEligible(
               trx,
-              {
-                programmeId,
-                workerId: w.id,
-                officeId: w.office_id,
-                companyId: w.company_id,
-                state: 'eligible',
-                rank: 0,
-                channel: null,
-                priorityCigsEnd: w.cigs_end,
-                requestedAt: null,
-              },
+              ctx,
+              { programmeId, workerId: w.id, officeId: w.office_id, companyId: w.company_id, cigsEnd: w.cigs_end },
               now,
             );
-            await repo.logTransition(
-              trx,
-              {
-                enrollmentId: e.id,
-                programmeId,
-                officeId: e.officeId,
-                from: null,
-                to: 'eligible',
-                actorId: ctx.actor.userId,
-                reason: '',
-                channel: null,
-              },
-              now,
-            );
-            await appendWorkerEvent(trx, ctx, e, null, '', now);
           }
           await audit.record(trx, ctx, {
             action: 'enrollment.eligible_added',
@@ -316,42 +331,12 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
         else toAdd.push({ workerId, officeId: worker.office_id, cigsEnd: worker.cigs_end_date, companyId: worker.company_id });
       }
       await db.transaction().execute(async (trx) => {
-        for (const w of toAdd) {
-          const e = await repo.insertEnrollment(
-            trx,
-            {
-              programmeId,
-              workerId: w.workerId,
-              officeId: w.officeId,
-              companyId: w.companyId,
-              state: 'eligible',
-              rank: 0,
-              channel: null,
-              priorityCigsEnd: w.cigsEnd,
-              requestedAt: null,
-            },
-            now,
-          );
-          await repo.logTransition(
-            trx,
-            {
-              enrollmentId: e.id,
-              programmeId,
-              officeId: e.officeId,
-              from: null,
-              to: 'eligible',
-              actorId: ctx.actor.userId,
-              reason: '',
-              channel: null,
-            },
-            now,
-          );
-          await appendWorkerEvent(trx, ctx, e, null, '', now);
-        }
+        for (const w of toAdd) await addAsEligible(trx, ctx, { programmeId, ...w }, now);
         await audit.record(trx, ctx, {
           action: 'enrollment.eligible_added',
           entityType: 'programme',
           entityId: programmeId,
+          entityLabel: programme.name,
           details: { added: toAdd.length, skipped: skipped.length },
         });
       });

@@ -1,4 +1,5 @@
 import type { Role } from '../db/schema.js';
+import { ENROLLMENT_STATES as SHARED_ENROLLMENT_STATES } from '../../shared/schemas/programmes.schema.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 
 /**
@@ -18,17 +19,8 @@ import type { EnrollmentState } from '../db/schema-programmes.js';
  * given, not proposed; the worker can still withdraw.
  */
 
-export const ENROLLMENT_STATES: readonly EnrollmentState[] = [
-  'eligible',
-  'contacted',
-  'registered',
-  'waiting',
-  'assessed',
-  'enrolled',
-  'placed',
-  'withdrawn',
-  'cigs_ended',
-];
+/** The states, in funnel order: the one list in the shared schema (the web and the API use it too). */
+export const ENROLLMENT_STATES: readonly EnrollmentState[] = SHARED_ENROLLMENT_STATES;
 
 export const PLACE_HOLDING_STATES: readonly EnrollmentState[] = ['registered', 'assessed', 'enrolled'];
 
