@@ -273,9 +273,13 @@ export function WorkerImportPage() {
             </div>
           )}
           <div className="d-flex flex-wrap gap-3">
-            <button type="button" className="btn btn-success" onClick={() => onApply(false)} disabled={busy || job.counts.error > 0}>
-              {t('imports.preview.apply', { count: job.totalRows })}
-            </button>
+            {/* All or nothing is offered only when nothing would be refused: a disabled button beside
+                the errors reads as a broken one. */}
+            {job.counts.error === 0 && (
+              <button type="button" className="btn btn-success" onClick={() => onApply(false)} disabled={busy}>
+                {t('imports.preview.apply', { count: job.totalRows })}
+              </button>
+            )}
             {job.counts.error > 0 && validRows > 0 && (
               <button type="button" className="btn btn-outline-success" onClick={() => onApply(true)} disabled={busy}>
                 {t('imports.preview.applyValid', { count: validRows })}
