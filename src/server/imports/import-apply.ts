@@ -4,6 +4,7 @@ import { companiesForImport, createImportedCigsCase, createImportedCompany } fro
 import { isUniqueViolation } from '../db/errors.js';
 import type { ImportCounts } from '../db/schema-imports.js';
 import {
+  addImportedPhones,
   appendWorkerEvents,
   insertImportedWorkers,
   updateImportedWorkers,
@@ -75,6 +76,7 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
 
       const inserts: ImportWorkerRow[] = [];
       const updates: ImportWorkerRow[] = [];
+      const phones: Array<{ workerId: string; officeId: string; phone: string }> = [];
       const events: EventRow[] = [];
       const links: Array<{ rowNumber: number; workerId: string }> = [];
       let unchanged = 0;
@@ -92,11 +94,12 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
           continue;
         }
         links.push({ rowNumber, workerId: found.id });
-        const { next, changed } = mergeWorker(found, worker, caseId);
+        const { next, changed, extraPhone } = mergeWorker(found, worker, caseId);
         if (!changed.length) {
           unchanged++;
           continue;
         }
+        if (extraPhone) phones.push({ workerId: found.id, officeId: found.office_id, phone: extraPhone });
         updates.push({ id: found.id, codice_fiscale: worker.codiceFiscale, ...next });
         event(found.id, found.office_id, { rowNumber, outcome: 'updated', fields: changed });
       }
@@ -108,6 +111,7 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
       };
       await insertImportedWorkers(trx, target, inserts, progress);
       await updateImportedWorkers(trx, updates, progress);
+      await addImportedPhones(trx, phones, ctx.actor?.userId ?? null, now);
       await appendWorkerEvents(trx, events);
       await repo.setRowWorkers(trx, job.id, links);
 

@@ -1,3 +1,4 @@
+import { normalisePhoneNumber } from '../../shared/identity/phone.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/index.js';
 import { createAuditService } from '../audit/index.js';
@@ -98,12 +99,21 @@ describe('importing workers into the database', () => {
     const result = await service.apply(ctx, scope, xlsx.id);
     expect(result.counts).toMatchObject({ new: 0, update: 1, unchanged: 29 });
     expect(await count('worker_events')).toBe(events + 1);
+    // The number the office uses stays on the record; the list's new one is kept beside it.
     const updated = await database.db
       .selectFrom('workers')
-      .select('phone')
+      .select(['id', 'phone'])
       .where('codice_fiscale', '=', rowOf(2)[2]!)
       .executeTakeFirstOrThrow();
-    expect(updated.phone).toBe('+393475551234');
+    const onRecord = normalisePhoneNumber(rows[2]![6]!);
+    expect(updated.phone).toBe(onRecord.valid ? onRecord.e164 : 'a valid number in the fixture');
+    const kept = await database.db.selectFrom('worker_phones').select(['phone', 'source']).where('worker_id', '=', updated.id).execute();
+    expect(kept).toEqual([{ phone: '+393475551234', source: 'import' }]);
+
+    // The same list again, as a new file: nothing left to add, every worker unchanged.
+    const again = await service.upload(ctx, scope, { fileName: 'elenco-bis.csv', bytes: toWindows1252(toCsv([headers, ...changed])) });
+    const third = await service.dryRun(ctx, scope, again.id, { createCompanies: false });
+    expect(third.counts).toMatchObject({ new: 0, update: 0, unchanged: 30, error: 0 });
   });
 });
 

@@ -34,11 +34,14 @@ export function mergeWorker(existing: ImportExistingWorker, w: ImportedWorker, c
     residence_comune_code: w.residenceComuneCode ?? existing.residence_comune_code,
     address: w.address ?? existing.address,
     postal_code: w.postalCode ?? existing.postal_code,
-    phone: w.phone ?? existing.phone,
+    // The number on record stays; a different one from the list is kept beside it (extraPhone).
+    phone: existing.phone ?? w.phone ?? null,
     email: w.email ?? existing.email,
     cigs_case_id: caseId === undefined || caseId === null ? existing.cigs_case_id : caseId,
     cigs_end_date: w.cigsEnd ?? existing.cigs_end_date,
   };
-  const changed = (Object.keys(next) as Array<keyof WorkerColumns>).filter((k) => (existing[k] ?? null) !== (next[k] ?? null));
-  return { next, changed };
+  const changed: string[] = (Object.keys(next) as Array<keyof WorkerColumns>).filter((k) => (existing[k] ?? null) !== (next[k] ?? null));
+  const extraPhone = w.phone && existing.phone && w.phone !== existing.phone && !existing.other_phones.includes(w.phone) ? w.phone : null;
+  if (extraPhone) changed.push('phone');
+  return { next, changed, extraPhone };
 }

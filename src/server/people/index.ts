@@ -27,6 +27,7 @@ export {
 
 // The import of eligible-worker lists.
 export {
+  addImportedPhones,
   appendWorkerEvents,
   insertImportedWorkers,
   updateImportedWorkers,

@@ -30,6 +30,8 @@ export interface ImportWorkerColumns {
 export interface ImportExistingWorker extends ImportWorkerColumns {
   id: string;
   office_id: string;
+  /** Numbers kept beside the one on record (worker_phones), so a re-import adds none twice. */
+  other_phones: string[];
   codice_fiscale: string;
 }
 
@@ -77,6 +79,9 @@ export async function workersByCodiceFiscale(
         'email',
         'cigs_case_id',
         'cigs_end_date',
+        sql<string[]>`coalesce((select array_agg(p.phone order by p.phone) from worker_phones p where p.worker_id = workers.id), '{}')`.as(
+          'other_phones',
+        ),
       ])
       .where('network_id', '=', networkId)
       .where(sql<boolean>`codice_fiscale = any(${batch}::text[])`)
@@ -113,6 +118,34 @@ export async function updateImportedWorkers(trx: Executor, rows: readonly Import
   for (const batch of batches(rows)) {
     await updateMany(trx, 'workers', COLUMNS, batch);
     await onBatch?.(batch.length);
+  }
+}
+
+/**
+ * Numbers a list gives that differ from the one on record: kept beside it (worker_phones), as the
+ * hotline keeps a caller's new number, rather than overwriting the number the office uses.
+ */
+export async function addImportedPhones(
+  trx: Executor,
+  phones: ReadonlyArray<{ workerId: string; officeId: string; phone: string }>,
+  recordedBy: string | null,
+  at: Date,
+) {
+  for (const batch of batches(phones)) {
+    await trx
+      .insertInto('worker_phones')
+      .values(
+        batch.map((p) => ({
+          worker_id: p.workerId,
+          office_id: p.officeId,
+          phone: p.phone,
+          source: 'import' as const,
+          recorded_by: recordedBy,
+          recorded_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['worker_id', 'phone']).doNothing())
+      .execute();
   }
 }
 
