@@ -81,6 +81,11 @@ describe('a known worker calling from a new number', () => {
     expect((await db.selectFrom('workers').select('phone').where('id', '=', w.id).executeTakeFirstOrThrow()).phone).toBe(w.phone);
     const phones = await db.selectFrom('worker_phones').select(['phone', 'source', 'recorded_at']).where('worker_id', '=', w.id).execute();
     expect(phones).toEqual([{ phone: '+393470001122', source: 'hotline', recorded_at: MONDAY_1030 }]);
+    // The worker's record shows it beside the number on record.
+    expect((await front.get(`/api/v1/workers/${w.id}`)).json()).toMatchObject({
+      phone: w.phone,
+      otherPhones: [{ phone: '+393470001122', source: 'hotline', recordedAt: MONDAY_1030.toISOString() }],
+    });
     const kinds = (await db.selectFrom('worker_events').select('kind').where('worker_id', '=', w.id).execute()).map((e) => e.kind);
     expect(kinds).toContain('worker.phone_added');
     // The same number again is not a new contact.

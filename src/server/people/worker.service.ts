@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { workerPhones } from './worker-intake.repository.js';
 import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import type { AuditService } from '../audit/index.js';
@@ -84,6 +85,11 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       companyId: cigs?.companyId ?? null,
       companyName: cigs?.companyName ?? null,
       consents: await consentsOf(db, row.id),
+      otherPhones: (await workerPhones(db, row.id)).map((p) => ({
+        phone: p.phone,
+        source: p.source,
+        recordedAt: p.recordedAt.toISOString(),
+      })),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     };

@@ -130,6 +130,8 @@ export const workerSchema = z
     companyId: z.uuid().nullable(),
     companyName: z.string().nullable(),
     consents: z.array(consentSchema),
+    /** Further numbers the worker gave (a call from a new number, a list), newest first. */
+    otherPhones: z.array(z.object({ phone: z.string(), source: z.enum(['hotline', 'desk', 'import']), recordedAt: z.string() })),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

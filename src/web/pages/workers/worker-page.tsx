@@ -1,4 +1,5 @@
 import { Badge } from 'design-react-kit';
+import { romeToday } from '../../../shared/time/rome-date';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -87,6 +88,19 @@ export function WorkerPage() {
           <Field label={t('people.worker.address')}>{[worker.address, worker.postalCode].filter(Boolean).join(', ') || '—'}</Field>
           <Field label={t('people.workers.phone')}>
             {worker.phone ? <a href={`tel:${worker.phone}`}>{formatPhone(worker.phone)}</a> : '—'}
+            {worker.otherPhones.length > 0 && (
+              <ul className="list-unstyled small mb-0 mt-1" aria-label={t('people.worker.otherPhones')}>
+                {worker.otherPhones.map((p) => (
+                  <li key={p.phone}>
+                    <a href={`tel:${p.phone}`}>{formatPhone(p.phone)}</a>{' '}
+                    {t('people.worker.otherPhoneSince', {
+                      source: t(`people.worker.phoneSource.${p.source}`),
+                      date: formatDate(romeToday(new Date(p.recordedAt))),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
           </Field>
           <Field label={t('people.worker.email')}>{worker.email ?? '—'}</Field>
           <Field label={t('people.workers.office')}>{worker.officeName}</Field>
