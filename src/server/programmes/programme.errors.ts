@@ -1,3 +1,4 @@
+import { ENROLLMENT_STATE_LABELS, type EnrollmentStateName } from '../../shared/schemas/programmes.schema.js';
 import { defineError, DomainError } from '../http/problem.js';
 
 export const programmeErrors = {
@@ -27,8 +28,8 @@ export const programmeErrors = {
   }),
   alreadyRegistered: (state: string) =>
     new DomainError('ENROLLMENT_ALREADY_EXISTS', 409, {
-      it: `Il lavoratore è già iscritto al programma (stato: ${state}).`,
-      en: `The worker is already in the programme (state: ${state}).`,
+      it: `Il lavoratore è già nel programma (stato: ${ENROLLMENT_STATE_LABELS.it[state as EnrollmentStateName]?.toLowerCase() ?? state}).`,
+      en: `The worker is already in the programme (state: ${ENROLLMENT_STATE_LABELS.en[state as EnrollmentStateName]?.toLowerCase() ?? state}).`,
     }),
   notEligible: (reasons: string[], reasonsEn: string[] = reasons) =>
     new DomainError('WORKER_NOT_ELIGIBLE', 422, {

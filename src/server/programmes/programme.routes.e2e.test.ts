@@ -171,7 +171,13 @@ describe('registration, capacity and the waiting list', () => {
       state: 'waiting',
       waitingPosition: 1,
     });
-    expectProblem(await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: a }), 409, 'ENROLLMENT_ALREADY_EXISTS');
+    const again = expectProblem(
+      await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: a }),
+      409,
+      'ENROLLMENT_ALREADY_EXISTS',
+    );
+    // The state in words, as the screen says it, never the code.
+    expect(again.detail).toBe('Il lavoratore è già nel programma (stato: iscritto).');
 
     const waiting = (await coordinator.get(`/api/v1/programmes/${pid}/enrollments?state=waiting`)).json().items;
     expect(waiting.map((e: { workerId: string; waitingPosition: number }) => [e.workerId, e.waitingPosition])).toEqual([

@@ -1,3 +1,4 @@
+import { ENROLLMENT_STATE_LABELS } from '../../shared/schemas/programmes.schema.js';
 import type { Language } from '../http/problem.js';
 
 /**
@@ -41,17 +42,7 @@ const labels = {
       workers: 'Lavoratori',
     },
     programmeStatus: { draft: 'Bozza', open: 'Aperto', closed: 'Chiuso' } as Record<string, string>,
-    enrollmentStates: {
-      eligible: 'Avente diritto',
-      contacted: 'Contattato',
-      registered: 'Iscritto',
-      waiting: 'In lista d’attesa',
-      assessed: 'Colloquio svolto',
-      enrolled: 'Patto di servizio firmato',
-      placed: 'Collocato',
-      withdrawn: 'Ritirato',
-      cigs_ended: 'CIGS terminata',
-    } as Record<string, string>,
+    enrollmentStates: ENROLLMENT_STATE_LABELS.it as Record<string, string>,
     notInProgramme: 'Non presente',
     outreachStatus: {
       not_contacted: 'Non contattato',
@@ -97,17 +88,7 @@ const labels = {
       workers: 'Workers',
     },
     programmeStatus: { draft: 'Draft', open: 'Open', closed: 'Closed' } as Record<string, string>,
-    enrollmentStates: {
-      eligible: 'Eligible',
-      contacted: 'Contacted',
-      registered: 'Registered',
-      waiting: 'On the waiting list',
-      assessed: 'Assessed',
-      enrolled: 'Service agreement signed',
-      placed: 'Placed',
-      withdrawn: 'Withdrawn',
-      cigs_ended: 'CIGS ended',
-    } as Record<string, string>,
+    enrollmentStates: ENROLLMENT_STATE_LABELS.en as Record<string, string>,
     notInProgramme: 'Not in the programme',
     outreachStatus: {
       not_contacted: 'Not contacted',

@@ -13,6 +13,31 @@ export const ENROLLMENT_STATES = [
   'withdrawn',
   'cigs_ended',
 ] as const;
+/** The states in words, as the screens, the exports and the messages say them (the web's i18n files agree: export-labels.unit.test.ts). */
+export const ENROLLMENT_STATE_LABELS: Record<'it' | 'en', Record<(typeof ENROLLMENT_STATES)[number], string>> = {
+  it: {
+    eligible: 'Avente diritto',
+    contacted: 'Contattato',
+    registered: 'Iscritto',
+    waiting: 'In lista d’attesa',
+    assessed: 'Colloquio svolto',
+    enrolled: 'Patto di servizio firmato',
+    placed: 'Collocato',
+    withdrawn: 'Ritirato',
+    cigs_ended: 'CIGS terminata',
+  },
+  en: {
+    eligible: 'Eligible',
+    contacted: 'Contacted',
+    registered: 'Registered',
+    waiting: 'On the waiting list',
+    assessed: 'Assessed',
+    enrolled: 'Service agreement signed',
+    placed: 'Placed',
+    withdrawn: 'Withdrawn',
+    cigs_ended: 'CIGS ended',
+  },
+};
 export const enrollmentStateSchema = z.enum(ENROLLMENT_STATES).meta({ id: 'EnrollmentState' });
 export type EnrollmentStateName = z.infer<typeof enrollmentStateSchema>;
 
