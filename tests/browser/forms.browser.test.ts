@@ -136,3 +136,35 @@ describe('lists read through useApiQuery', () => {
       .toBe(true);
   });
 });
+
+describe('the CIGS period form of a company', () => {
+  it('refuses an end before the start beside the field, before sending anything', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /^Buongiorno/ }).waitFor();
+    const company = await h.t.database.db.selectFrom('companies').select(['id', 'name']).orderBy('name').executeTakeFirstOrThrow();
+    const casesOf = async () =>
+      Number(
+        (
+          await h.t.database.db
+            .selectFrom('cigs_cases')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('company_id', '=', company.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await casesOf();
+    await page.goto(`${h.baseUrl}/aziende/${company.id}`);
+    await page.getByRole('heading', { level: 1, name: company.name }).waitFor();
+    const form = page.getByRole('form', { name: 'Registra periodo di CIGS' });
+    await form.getByLabel(/^Inizio/).fill('2026-06-01');
+    await form.getByLabel(/^Fine/).fill('2026-03-01');
+    await form.getByRole('button', { name: 'Registra periodo di CIGS' }).click();
+    await expect
+      .poll(() => fieldState(page, /^Fine/))
+      .toEqual({ invalid: 'true', descriptions: ['La data di fine della CIGS non può precedere la data di inizio'], red: true });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(await casesOf()).toBe(before);
+    await expectAccessible(page, 'azienda-periodo-cigs-errore');
+  });
+});

@@ -1,14 +1,15 @@
 import { Button } from 'design-react-kit';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CIGS_REASONS, type CigsCase } from '../../../shared/schemas/companies.schema';
 import { companyEndpoints } from '../../../shared/api/companies.endpoints';
 import { call } from '../../api/client';
+import { useFieldErrors } from '../../api/validate';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
 
-/** Records a CIGS episode; the API refuses an end before the start with an Italian message. */
+/** Records a CIGS episode; the shared schema's checks (an end before the start) run before sending. */
 export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdded(c: CigsCase): void }) {
   const { t } = useTranslation();
   const { show } = useNotice();
@@ -20,30 +21,32 @@ export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdde
     workersInvolved: string;
   }>({ reason: 'cessazione_attivita', authorisationRef: '', startDate: '', endDate: '', workersInvolved: '' });
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors();
+  const formRef = useRef<HTMLFormElement>(null);
   const set = (field: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    const body = {
+      reason: form.reason,
+      authorisationRef: form.authorisationRef,
+      startDate: form.startDate,
+      endDate: form.endDate,
+      workersInvolved: form.workersInvolved ? Number(form.workersInvolved) : null,
+    };
+    if (!fields.check(companyEndpoints.addCigsCase, body, formRef.current)) return;
     try {
-      const created = await call(companyEndpoints.addCigsCase, {
-        params: { id: companyId },
-        body: {
-          reason: form.reason,
-          authorisationRef: form.authorisationRef,
-          startDate: form.startDate,
-          endDate: form.endDate,
-          workersInvolved: form.workersInvolved ? Number(form.workersInvolved) : null,
-        },
-      });
+      const created = await call(companyEndpoints.addCigsCase, { params: { id: companyId }, body });
       show('success', t('people.company.caseAdded'));
       setForm({ reason: 'cessazione_attivita', authorisationRef: '', startDate: '', endDate: '', workersInvolved: '' });
       onAdded(created);
     } catch (err) {
+      fields.fromProblem(err);
       setError(err);
     }
   };
   return (
-    <form onSubmit={submit} className="mb-4" aria-labelledby="add-case-h">
+    <form ref={formRef} onSubmit={submit} className="mb-4" aria-labelledby="add-case-h" noValidate>
       <h3 id="add-case-h" className="h5">
         {t('people.company.addCase')}
       </h3>
@@ -60,6 +63,7 @@ export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdde
           label={t('people.company.authorisationRef')}
           value={form.authorisationRef}
           onChange={set('authorisationRef')}
+          error={fields.errors.authorisationRef}
         />
         <TextField
           className="col-12 col-md-4"
@@ -68,6 +72,7 @@ export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdde
           onChange={set('workersInvolved')}
           type="number"
           min={0}
+          error={fields.errors.workersInvolved}
         />
         <TextField
           className="col-6 col-md-4"
@@ -76,6 +81,7 @@ export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdde
           onChange={set('startDate')}
           type="date"
           required
+          error={fields.errors.startDate}
         />
         <TextField
           className="col-6 col-md-4"
@@ -84,6 +90,7 @@ export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdde
           onChange={set('endDate')}
           type="date"
           required
+          error={fields.errors.endDate}
         />
         <div className="col-12 col-md-4 mb-3">
           <Button color="primary" type="submit">
@@ -91,7 +98,7 @@ export function CigsCaseForm({ companyId, onAdded }: { companyId: string; onAdde
           </Button>
         </div>
       </div>
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} shownBesideFields={fields.errors} />
     </form>
   );
 }
