@@ -125,9 +125,10 @@ describe('lists read through useApiQuery', () => {
       .getByLabel('Sede di lavoro')
       .locator('option')
       .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    // Read before switching: the new list may already be there when the next line runs.
+    const before = await shownNames();
     await page.getByLabel('Sede di lavoro').selectOption(options.find((v) => v !== current)!);
     // The same page, no reload: the list now holds the other office's workers only.
-    const before = await shownNames();
     await expect
       .poll(async () => {
         const names = await shownNames();

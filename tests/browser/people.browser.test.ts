@@ -177,7 +177,9 @@ describe('workers and companies in the browser', () => {
     await page.getByLabel(/^Inizio/).fill('2026-06-01');
     await page.getByLabel(/^Fine/).fill('2026-01-31');
     await page.getByRole('button', { name: 'Registra periodo di CIGS' }).click();
-    await page.getByRole('alert').getByText('La data di fine della CIGS non può precedere la data di inizio').waitFor();
+    // Refused before sending, beside the field (the shared schema's rule).
+    await page.getByText('La data di fine della CIGS non può precedere la data di inizio').waitFor();
+    expect(await page.getByLabel(/^Fine/).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'cigs-errore');
     await screenshot(page, '44-cigs-errore');
     await page.getByLabel(/^Fine/).fill('2027-05-31');

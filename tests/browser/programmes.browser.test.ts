@@ -256,7 +256,7 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
     await page.getByRole('status').getByText(`${first.workerName} è iscritto al programma «Ricollocazione — Bassa modenese».`).waitFor();
     // The same worker again: already in, the server's answer is shown.
     await page.getByRole('button', { name: 'Iscrivi il lavoratore' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Il lavoratore è già iscritto al programma' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Il lavoratore è già nel programma (stato: iscritto)' }).waitFor();
 
     // A worker of another office: the reasons are shown and the button stays off.
     const other = (
