@@ -186,6 +186,14 @@ describe('recording a call', () => {
     expect(body).toMatchObject({ workerCreated: true, outcome: 'callback_queued', eligibility: { eligible: false } });
     const worker = await t.database.db.selectFrom('workers').selectAll().where('id', '=', body.workerId).executeTakeFirstOrThrow();
     expect(worker).toMatchObject({ first_name: 'Giovanna', last_name: 'De Luca', phone: '+393477654321', office_id: modena });
+    // The audit log names her as every other entry names a worker: surname first.
+    const created = await t.database.db
+      .selectFrom('audit_log')
+      .select('entity_label')
+      .where('action', '=', 'worker.created')
+      .where('entity_id', '=', body.workerId)
+      .executeTakeFirstOrThrow();
+    expect(created.entity_label).toBe('De Luca Giovanna');
     const queue = (await front.get('/api/v1/callbacks')).json().items;
     expect(queue.find((c: { id: string }) => c.id === body.callbackId)).toMatchObject({
       name: 'Giovanna De Luca',

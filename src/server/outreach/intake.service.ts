@@ -9,6 +9,7 @@ import { officeNamesById } from '../organisation/index.js';
 import {
   addWorkerPhone,
   appendWorkerEvent,
+  displayNameOf,
   insertWorker,
   tidyName,
   workerRefByCodiceFiscale,
@@ -123,7 +124,7 @@ export function createIntakeService(deps: {
       action: 'worker.created',
       entityType: 'worker',
       entityId: id,
-      entityLabel: `${firstName} ${lastName}`.trim(),
+      entityLabel: displayNameOf(firstName, lastName),
       officeId: office.id,
       details: { source: 'hotline' },
     });

@@ -7,7 +7,7 @@ export { createPeopleModule, registerPeopleRoutes, type PeopleModule } from './p
 export { canAccessWorker, canEditWorkers, workerOfficeFilter, worksAcrossNetwork } from './worker.policy.js';
 
 // The one name search key, and the one duplicate check with its masking for other offices.
-export { normaliseName, searchNameCandidates, searchNameOf, tidyName } from './worker-names.js';
+export { displayNameOf, normaliseName, searchNameCandidates, searchNameOf, tidyName } from './worker-names.js';
 export { findWorkerMatches, maskWorkerMatch, type MatchQuery, type WorkerMatch } from './worker-matches.js';
 
 // The timeline, appended by every domain.

@@ -50,6 +50,11 @@ export function normaliseName(value: string): string {
   return foldName(value).replace(PARTICLE_JOIN, '$1');
 }
 
+/** How staff read a worker's name in lists and in the audit log: "Barbieri Emanuele", surname first. */
+export function displayNameOf(firstName: string, lastName: string): string {
+  return `${lastName} ${firstName}`.trim();
+}
+
 export function searchNameOf(firstName: string, lastName: string): string {
   return normaliseName(`${lastName} ${firstName}`);
 }

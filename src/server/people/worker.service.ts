@@ -24,7 +24,7 @@ import type { FieldError, Language } from '../http/problem.js';
 import { comuniByCadastralCodes, comuniByCodes, knownCountryCodes } from '../taxonomy/index.js';
 import { appendWorkerEvent } from './worker-events.repository.js';
 import { findWorkerMatches, maskWorkerMatch, type MatchQuery } from './worker-matches.js';
-import { searchNameOf, tidyName } from './worker-names.js';
+import { displayNameOf, searchNameOf, tidyName } from './worker-names.js';
 import { canAccessWorker, workerOfficeFilter, worksAcrossNetwork } from './worker.policy.js';
 import { CONSISTENCY_FIELD, workerErrors, workerFieldMessages } from './worker.errors.js';
 import type { WorkerDetailRow, WorkerRepository, WorkerValues } from './worker.repository.js';
@@ -211,7 +211,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
         action: 'worker.read',
         entityType: 'worker',
         entityId: id,
-        entityLabel: `${row.last_name} ${row.first_name}`,
+        entityLabel: displayNameOf(row.first_name, row.last_name),
         officeId: row.office_id,
       });
       return present(row);
@@ -257,7 +257,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
             action: 'worker.created',
             entityType: 'worker',
             entityId: newId,
-            entityLabel: `${values.lastName} ${values.firstName}`,
+            entityLabel: displayNameOf(values.firstName ?? '', values.lastName ?? ''),
             officeId,
           });
           await appendWorkerEvent(trx, {
@@ -309,7 +309,8 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
           action: 'worker.updated',
           entityType: 'worker',
           entityId: id,
-          entityLabel: `${values.lastName} ${values.firstName}`,
+          // A change that leaves the name alone still names the worker in the log.
+          entityLabel: displayNameOf(values.firstName ?? before.first_name, values.lastName ?? before.last_name),
           officeId: values.officeId ?? before.office_id,
           details: { fields: changed },
         });
@@ -344,7 +345,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
           action: 'worker.consent.recorded',
           entityType: 'worker',
           entityId: id,
-          entityLabel: `${worker.last_name} ${worker.first_name}`,
+          entityLabel: displayNameOf(worker.first_name, worker.last_name),
           officeId: worker.office_id,
           details: { purpose: input.purpose, granted: input.granted, channel: input.channel },
         });
@@ -366,7 +367,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
         action: 'worker.notes.read',
         entityType: 'worker',
         entityId: id,
-        entityLabel: `${worker.last_name} ${worker.first_name}`,
+        entityLabel: displayNameOf(worker.first_name, worker.last_name),
         officeId: worker.office_id,
       });
       return { items: await notesOf(id) };
@@ -387,7 +388,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
           action: 'worker.note.added',
           entityType: 'worker',
           entityId: id,
-          entityLabel: `${worker.last_name} ${worker.first_name}`,
+          entityLabel: displayNameOf(worker.first_name, worker.last_name),
           officeId: worker.office_id,
           details: { noteId },
         });
@@ -409,7 +410,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
         action: 'worker.timeline.read',
         entityType: 'worker',
         entityId: id,
-        entityLabel: `${worker.last_name} ${worker.first_name}`,
+        entityLabel: displayNameOf(worker.first_name, worker.last_name),
         officeId: worker.office_id,
       });
       const events = await workers.timeline(db, id);
