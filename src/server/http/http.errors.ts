@@ -30,6 +30,30 @@ export const httpErrors = {
     it: 'Alcuni dati inviati non sono validi.',
     en: 'Some of the data sent is not valid.',
   }),
+  invalidText: defineError('INVALID_TEXT', 400, {
+    it: 'Il testo inviato contiene caratteri non ammessi (un carattere nullo o un carattere Unicode incompleto).',
+    en: 'The text sent contains characters that are not allowed (a null character or an incomplete Unicode character).',
+  }),
+  badUrlEncoding: defineError('INVALID_URL_ENCODING', 400, {
+    it: 'L’indirizzo della richiesta contiene una codifica percentuale non valida (ad esempio %E0%A4%A).',
+    en: 'The request address contains invalid percent-encoding (for example %E0%A4%A).',
+  }),
+  pathParameterTooLong: defineError('PATH_PARAMETER_TOO_LONG', 400, {
+    it: 'Un parametro dell’indirizzo della richiesta supera i 200 caratteri.',
+    en: 'A parameter of the request address is longer than 200 characters.',
+  }),
+  urlTooLong: defineError('URL_TOO_LONG', 414, {
+    it: 'L’indirizzo della richiesta è troppo lungo (al massimo 8.192 caratteri).',
+    en: 'The request address is too long (8,192 characters at most).',
+  }),
+  headersTooLarge: defineError('HEADERS_TOO_LARGE', 431, {
+    it: 'L’indirizzo o le intestazioni della richiesta sono troppo lunghi (al massimo 16 KB in tutto).',
+    en: 'The request address or headers are too long (16 KB at most in all).',
+  }),
+  requestTimeout: defineError('REQUEST_TIMEOUT', 408, {
+    it: 'La richiesta non è arrivata per intero in tempo.',
+    en: 'The request did not arrive in full in time.',
+  }),
   badRequest: defineError('BAD_REQUEST', 400, {
     it: 'La richiesta non è valida.',
     en: 'The request is not valid.',

@@ -14,6 +14,13 @@ interface Text {
   en: string;
 }
 
+/**
+ * The field message of a text holding a NUL character or a lone UTF-16 surrogate (INVALID_TEXT,
+ * checked by the server for every input): such a character comes from a copy and paste or a
+ * broken file, never from typing, and the database cannot store it.
+ */
+export const INVALID_TEXT_MESSAGE = 'Il testo contiene un carattere non ammesso';
+
 /** What to ask for when a field is empty, by field name (the last segment of the path). */
 const REQUIRED: Record<string, Text> = {
   firstName: { it: 'Inserire il nome', en: 'Enter the first name' },
@@ -51,6 +58,10 @@ const REQUIRED: Record<string, Text> = {
 /** The Italian messages written in the schemas (the ids), with their human Italian and English. */
 const MESSAGES: Record<string, Text> = {
   'Data nel formato AAAA-MM-GG': { it: 'Inserire una data nel formato gg/mm/aaaa', en: 'Enter a date as dd/mm/yyyy' },
+  [INVALID_TEXT_MESSAGE]: {
+    it: 'Il testo contiene un carattere non ammesso (carattere nullo o Unicode incompleto): toglierlo e riprovare',
+    en: 'The text contains a character that is not allowed (a null or incomplete Unicode character): remove it and try again',
+  },
   'Data inesistente': { it: 'Questa data non esiste', en: 'This date does not exist' },
   'Orario nel formato HH:MM': { it: 'Inserire un orario nel formato hh:mm', en: 'Enter a time as hh:mm' },
   'L’orario di chiusura deve seguire quello di apertura': {
