@@ -1,8 +1,30 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 import { workerProgrammeColumns } from '../people/index.js';
 import { waitingAtOrBeforeRow, waitingKeySql } from './waiting-order.js';
+
+/**
+ * Who a notice is for: one account by name, or a role the account holds in its current office —
+ * in that office, or in any office of the network for those who work across it (`officeId` null).
+ */
+export interface NoticeRecipient {
+  userId: string;
+  roles: readonly string[];
+  officeId: string | null;
+}
+
+/** The one rule of who sees (and may mark read) a notice, shared by the list and the update. */
+function addressedTo(eb: ExpressionBuilder<DB & { n: DB['staff_notifications'] }, 'n'>, r: NoticeRecipient) {
+  const byRole =
+    r.roles.length === 0
+      ? eb.val(false)
+      : r.officeId === null
+        ? eb('n.recipient_role', 'in', [...r.roles])
+        : eb.and([eb('n.recipient_role', 'in', [...r.roles]), eb('n.office_id', '=', r.officeId)]);
+  return eb.or([eb('n.recipient_user_id', '=', r.userId), byRole]);
+}
 
 /**
  * The programme page's reads: the enrolment list (one statement: workers joined through people's
@@ -70,36 +92,43 @@ export function createEnrollmentListRepository() {
         .execute();
     },
 
-    notifications(db: Executor, programmeId: string, roles: readonly string[], officeId: string | null) {
-      let q = db
+    notifications(db: Executor, programmeId: string, recipient: NoticeRecipient) {
+      return db
         .selectFrom('staff_notifications as n')
         .select(['n.id', 'n.kind', 'n.created_at', 'n.read_at', 'n.payload'])
         .where('n.programme_id', '=', programmeId)
-        .where('n.recipient_role', 'in', roles.length > 0 ? [...roles] : ['admin']);
-      if (officeId !== null) q = q.where('n.office_id', '=', officeId);
-      return q.orderBy('n.created_at', 'desc').limit(20).execute();
+        .where((eb) => addressedTo(eb, recipient))
+        .orderBy('n.created_at', 'desc')
+        .limit(20)
+        .execute();
     },
 
-    /** Marks a notice read; false when there is no unread notice of that id in the programme. */
+    /**
+     * Marks a notice read, only one addressed to this recipient (the same rule as the list):
+     * 'missing' when the programme has no such notice for them, whoever else it may be for.
+     */
     async markNotificationRead(
       db: Executor,
       programmeId: string,
       notificationId: string,
+      recipient: NoticeRecipient,
       at: Date,
     ): Promise<'marked' | 'already' | 'missing'> {
       const res = await db
-        .updateTable('staff_notifications')
+        .updateTable('staff_notifications as n')
         .set({ read_at: at })
-        .where('id', '=', notificationId)
-        .where('programme_id', '=', programmeId)
-        .where('read_at', 'is', null)
+        .where('n.id', '=', notificationId)
+        .where('n.programme_id', '=', programmeId)
+        .where('n.read_at', 'is', null)
+        .where((eb) => addressedTo(eb, recipient))
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) > 0) return 'marked';
       const exists = await db
-        .selectFrom('staff_notifications')
-        .select('id')
-        .where('id', '=', notificationId)
-        .where('programme_id', '=', programmeId)
+        .selectFrom('staff_notifications as n')
+        .select('n.id')
+        .where('n.id', '=', notificationId)
+        .where('n.programme_id', '=', programmeId)
+        .where((eb) => addressedTo(eb, recipient))
         .executeTakeFirst();
       return exists ? 'already' : 'missing';
     },

@@ -277,6 +277,10 @@ describe('registration, capacity and the waiting list', () => {
     const notices = (await coordinator.get(`/api/v1/programmes/${pid}/notifications`)).json().items;
     expect(notices).toHaveLength(1);
     expect(notices[0].message).toContain('Rossi');
+    // The notice is for the coordinators: the front office of the same office neither sees it nor marks it read.
+    expect((await frontoffice.get(`/api/v1/programmes/${pid}/notifications`)).json().items).toEqual([]);
+    expectProblem(await frontoffice.post(`/api/v1/programmes/${pid}/notifications/${notices[0].id}/read`), 404, 'NOTIFICATION_NOT_FOUND');
+    expect((await coordinator.get(`/api/v1/programmes/${pid}/notifications`)).json().items[0].readAt).toBeNull();
     expect((await coordinator.post(`/api/v1/programmes/${pid}/notifications/${notices[0].id}/read`)).statusCode).toBe(200);
     expect((await coordinator.get(`/api/v1/programmes/${pid}/notifications`)).json().items[0].readAt).not.toBeNull();
 
@@ -296,6 +300,24 @@ describe('registration, capacity and the waiting list', () => {
     const pid = (await coordinator.post('/api/v1/programmes', newProgramme([modena, vignola], { capacity: 5 }))).json().id;
     const [elsewhere] = await buildWorkers(t.database.db, { networkId: network, officeId: vignola, caseId });
     expectProblem(await frontoffice.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: elsewhere }), 403, 'TRANSITION_FORBIDDEN');
+    // Whether a worker of Vignola qualifies is not told to Modena's desk: as for a worker who does not exist.
+    expectProblem(await frontoffice.get(`/api/v1/programmes/${pid}/eligibility/${elsewhere}`), 404, 'WORKER_NOT_FOUND');
+    expectProblem(await consultant.get(`/api/v1/programmes/${pid}/eligibility/${elsewhere}`), 404, 'WORKER_NOT_FOUND');
+    expect((await coordinator.get(`/api/v1/programmes/${pid}/eligibility/${elsewhere}`)).json()).toEqual({ eligible: true, reasons: [] });
+    const read = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'entity_label', 'office_id', 'details'])
+      .where('action', '=', 'programme.eligibility.read')
+      .where('entity_id', '=', elsewhere!)
+      .execute();
+    expect(read).toEqual([
+      {
+        actor_label: expect.stringContaining('Marco Bellini'),
+        entity_label: 'Rossi Mario',
+        office_id: vignola,
+        details: { programmeId: pid },
+      },
+    ]);
     const done = (await coordinator.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: elsewhere })).json();
     expect(done.state).toBe('registered');
     expect((await frontoffice.get(`/api/v1/programmes/${pid}/enrollments`)).json().total).toBe(0);

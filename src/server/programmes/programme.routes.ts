@@ -76,7 +76,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, programmes: Progra
     schema: { tags, summary: 'Verifica i requisiti di un lavoratore' },
     handler: async (request) =>
       programmes.eligibility(
-        actorContext(request).actor,
+        actorContext(request),
         request.params.id,
         request.params.workerId,
         pickLanguage(request.headers['accept-language']),

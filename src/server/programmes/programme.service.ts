@@ -8,10 +8,10 @@ import type { EnrollmentState } from '../db/schema-programmes.js';
 import { CRISIS_CIGS_REASONS } from '../../shared/schemas/companies.schema.js';
 import type { CreateProgrammeRequest, Enrollment, Programme, UpdateProgrammeRequest } from '../../shared/schemas/programmes.schema.js';
 import { officeIdsInNetwork, officeNamesById } from '../organisation/index.js';
-import { normaliseName, workerRefsByIds } from '../people/index.js';
+import { displayNameOf, normaliseName, workerRefsByIds } from '../people/index.js';
 import { romeDate } from './eligibility.js';
 import { checkEligibility } from './eligibility-check.js';
-import type { EnrollmentListRepository } from './enrollment-list.repository.js';
+import type { EnrollmentListRepository, NoticeRecipient } from './enrollment-list.repository.js';
 import { allowedTransitions, PLACE_HOLDING_STATES } from './enrollment.states.js';
 import type { EnrollmentService } from './enrollment.service.js';
 import { programmeErrors } from './programme.errors.js';
@@ -54,11 +54,25 @@ export function createProgrammeService(deps: {
 
     get: async (actor: Actor, id: string) => present(await load(actor, id)),
 
-    async eligibility(actor: Actor, id: string, workerId: string, language: 'it' | 'en' = 'it') {
-      await load(actor, id);
+    /**
+     * A worker's eligibility for the programme: answered only for a worker the actor may act on
+     * (the office-scope rule); any other is "not found", as people's routes answer. Audited: the
+     * reasons tell a person's CIGS situation.
+     */
+    async eligibility(ctx: ActorContext, id: string, workerId: string, language: 'it' | 'en' = 'it') {
+      await load(ctx.actor, id);
       const worker = (await workerRefsByIds(db, [workerId])).get(workerId);
-      if (!worker || worker.networkId !== actor.networkId) throw programmeErrors.workerNotFound();
-      return (await checkEligibility(db, id, workerId, romeDate(clock()), language))!;
+      if (!worker || !canActOnWorkerOf(ctx.actor, worker.officeId, worker.networkId)) throw programmeErrors.workerNotFound();
+      const result = (await checkEligibility(db, id, workerId, romeDate(clock()), language))!;
+      await audit.record(db, ctx, {
+        action: 'programme.eligibility.read',
+        entityType: 'worker',
+        entityId: workerId,
+        entityLabel: displayNameOf(worker.firstName, worker.lastName),
+        officeId: worker.officeId,
+        details: { programmeId: id },
+      });
+      return result;
     },
 
     async create(ctx: ActorContext, input: CreateProgrammeRequest): Promise<Programme> {
@@ -174,7 +188,12 @@ export function createProgrammeService(deps: {
         action: 'programme.enrollments.read',
         entityType: 'programme',
         entityId: id,
-        details: { state: query.state ?? null, q: query.q ?? null, count: rows.length },
+        // The ids shown, not the search text: a codice fiscale typed in the search is personal data.
+        details: {
+          ids: rows.map((r) => r.id),
+          workerIds: rows.map((r) => r.worker_id),
+          query: { state: query.state ?? null, searched: Boolean(q), offset: query.offset },
+        },
       });
       return {
         total,
@@ -234,24 +253,24 @@ export function createProgrammeService(deps: {
       };
     },
 
-    /** Notices for the programme addressed to the actor's roles in their offices (coordinators see all the network's). */
+    /** Notices for the programme addressed to the actor (by account, or by a role in their office; coordinators see all the network's). Audited: they name workers. */
     async notifications(ctx: ActorContext, id: string) {
       await load(ctx.actor, id);
-      const rows = await lists.notifications(
-        db,
-        id,
-        ctx.actor.roles,
-        workerOfficeFilter(ctx.actor) === null ? null : (ctx.actor.officeId ?? '00000000-0000-0000-0000-000000000000'),
-      );
+      const rows = await lists.notifications(db, id, noticeRecipient(ctx.actor));
       const workerIdOf = (payload: Record<string, unknown>) => (typeof payload.workerId === 'string' ? payload.workerId : null);
-      const workers = await workerRefsByIds(
-        db,
-        rows.map((r) => workerIdOf(r.payload)).filter((w): w is string => w !== null),
-      );
+      const workerIds = rows.map((r) => workerIdOf(r.payload)).filter((w): w is string => w !== null);
+      const workers = await workerRefsByIds(db, workerIds);
+      if (rows.length > 0)
+        await audit.record(db, ctx, {
+          action: 'programme.notifications.read',
+          entityType: 'programme',
+          entityId: id,
+          details: { ids: rows.map((r) => r.id), workerIds: [...new Set(workerIds)] },
+        });
       return {
         items: rows.map((r) => {
           const w = workers.get(workerIdOf(r.payload) ?? '');
-          const workerName = w ? `${w.lastName} ${w.firstName}` : null;
+          const workerName = w ? displayNameOf(w.firstName, w.lastName) : null;
           return {
             id: r.id,
             kind: r.kind,
@@ -264,11 +283,21 @@ export function createProgrammeService(deps: {
       };
     },
 
+    /** Only a notice addressed to the actor can be marked read; another's answers "not found". */
     async markNotificationRead(ctx: ActorContext, programmeId: string, notificationId: string) {
       await load(ctx.actor, programmeId);
-      if ((await lists.markNotificationRead(db, programmeId, notificationId, clock())) === 'missing')
+      if ((await lists.markNotificationRead(db, programmeId, notificationId, noticeRecipient(ctx.actor), clock())) === 'missing')
         throw programmeErrors.notificationNotFound();
     },
+  };
+}
+
+/** The actor as a notice's recipient: their account, their roles here, and their office unless they work across the network. */
+function noticeRecipient(actor: Actor): NoticeRecipient {
+  return {
+    userId: actor.userId,
+    roles: actor.roles,
+    officeId: workerOfficeFilter(actor) === null ? null : (actor.officeId ?? '00000000-0000-0000-0000-000000000000'),
   };
 }
 
