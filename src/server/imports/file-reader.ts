@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
-import { parse as parseCsvText } from 'csv-parse/sync';
+import { finished } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { parse as csvParser } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { importErrors } from './imports.errors.js';
 
@@ -14,6 +16,26 @@ export interface SourceInfo {
   delimiter?: string;
   sheet?: string;
 }
+
+/**
+ * The longest cell a list may hold. A name, an address or a date is a few dozen characters; a
+ * cell of megabytes is a broken or hostile file, and matching or validating it would cost the
+ * server seconds for every user. Such a cell is left out of the rows (read as empty) and
+ * reported in `oversized`, so the dry run refuses its row and names the column.
+ */
+export const MAX_CELL_CHARS = 10_000;
+
+/** A cell over MAX_CELL_CHARS: `row` indexes `ReadResult.rows`, `column` from 0. */
+export interface OversizedCell {
+  row: number;
+  column: number;
+  length: number;
+}
+
+/** Characters of CSV text parsed between two turns of the event loop (a few milliseconds of work). */
+const CSV_CHUNK_CHARS = 64 * 1024;
+/** XLSX rows read between two turns of the event loop. */
+const XLSX_ROWS_PER_TURN = 500;
 
 export interface ReadOptions {
   /** Stop after this many rows (the upload only needs the header and a few samples). */
@@ -107,6 +129,8 @@ function countOutsideQuotes(line: string, ch: string): number {
 export interface ReadResult {
   source: SourceInfo;
   rows: Cell[][];
+  /** Cells left out because they exceed MAX_CELL_CHARS. */
+  oversized: OversizedCell[];
 }
 
 export async function readRows(bytes: Buffer, options: ReadOptions = {}): Promise<ReadResult> {
@@ -114,25 +138,56 @@ export async function readRows(bytes: Buffer, options: ReadOptions = {}): Promis
   return format === 'csv' ? readCsv(bytes, options) : readXlsx(bytes, options);
 }
 
-function readCsv(bytes: Buffer, options: ReadOptions): ReadResult {
+/**
+ * Parses in chunks of CSV_CHUNK_CHARS with a turn of the event loop between two chunks, so a file
+ * of 40 MB (or one enormous cell) never holds the server: other requests are served in between.
+ */
+async function readCsv(bytes: Buffer, options: ReadOptions): Promise<ReadResult> {
   const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  let records: string[][];
+  // The separator is judged on the first lines: the head of the text is enough.
+  const delimiter = detectDelimiter(text.slice(0, CSV_CHUNK_CHARS));
+  const parser = csvParser({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
+  const rows: Cell[][] = [];
+  const oversized: OversizedCell[] = [];
+  parser.on('data', (record: string[]) => {
+    const row = rows.length;
+    rows.push(
+      record.map((v, column): Cell => {
+        if (v.length > MAX_CELL_CHARS) {
+          oversized.push({ row, column, length: v.length });
+          return null;
+        }
+        return v === '' ? null : v;
+      }),
+    );
+  });
+  const ended = finished(parser);
+  ended.catch(() => undefined); // awaited below; a failure while a chunk waits must not go unhandled
   try {
-    records = parseCsvText(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: true,
-      ...(options.maxRows ? { to: options.maxRows } : {}),
-    }) as string[][];
+    for (let at = 0; at < text.length; at += CSV_CHUNK_CHARS) {
+      if (parser.errored) break;
+      parser.write(text.slice(at, at + CSV_CHUNK_CHARS));
+      options.onProgress?.(Math.min(1, (at + CSV_CHUNK_CHARS) / text.length));
+      await nextTurn();
+      if (options.maxRows && rows.length >= options.maxRows) break;
+    }
+    if (options.maxRows && rows.length >= options.maxRows) parser.destroy();
+    else parser.end();
+    await ended;
   } catch (err) {
-    throw importErrors.corruptFile(err instanceof Error ? err.message : String(err));
+    if (!(options.maxRows && rows.length >= options.maxRows && parser.destroyed && !parser.errored)) {
+      throw importErrors.corruptFile(err instanceof Error ? err.message : String(err));
+    }
   }
   options.onProgress?.(1);
-  const rows = records.map((r) => r.map((v): Cell => (v === '' ? null : v)));
-  return { source: { format: 'csv', encoding, delimiter }, rows };
+  const kept = options.maxRows ? rows.slice(0, options.maxRows) : rows;
+  return { source: { format: 'csv', encoding, delimiter }, rows: kept, oversized: oversized.filter((o) => o.row < kept.length) };
 }
 
 /** Streams the first worksheet: 100,000 rows never sit in memory as a workbook model. */
@@ -151,6 +206,7 @@ async function readXlsx(bytes: Buffer, options: ReadOptions): Promise<ReadResult
     },
   });
   const rows: Cell[][] = [];
+  const oversized: OversizedCell[] = [];
   let sheet: string | undefined;
   let lastReport = 0;
   try {
@@ -166,10 +222,22 @@ async function readXlsx(bytes: Buffer, options: ReadOptions): Promise<ReadResult
       for await (const row of worksheet) {
         const values = row.values as unknown[];
         const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
-        while (cells.length && cells[cells.length - 1] === null) cells.pop();
-        if (cells.length > 0) rows.push(cells);
+        const long: OversizedCell[] = [];
+        for (let i = 1; i < values.length; i++) {
+          const cell = cellValue(values[i]);
+          if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
+            long.push({ row: rows.length, column: i - 1, length: cell.length });
+            cells.push(null);
+          } else cells.push(cell);
+        }
+        while (cells.length && cells[cells.length - 1] === null && !long.some((o) => o.column === cells.length - 1)) cells.pop();
+        if (cells.length > 0) {
+          rows.push(cells);
+          oversized.push(...long);
+        }
         if (options.maxRows && rows.length >= options.maxRows) break outer;
+        // exceljs parses a whole inflated chunk at once: give other requests a turn now and then.
+        if (rows.length % XLSX_ROWS_PER_TURN === 0) await nextTurn();
         if (options.onProgress && rows.length - lastReport >= 2000) {
           lastReport = rows.length;
           options.onProgress(consumed / bytes.length);
@@ -183,7 +251,7 @@ async function readXlsx(bytes: Buffer, options: ReadOptions): Promise<ReadResult
     input.destroy();
   }
   options.onProgress?.(1);
-  return { source: { format: 'xlsx', ...(sheet ? { sheet } : {}) }, rows };
+  return { source: { format: 'xlsx', ...(sheet ? { sheet } : {}) }, rows, oversized };
 }
 
 function cellValue(v: unknown): Cell {

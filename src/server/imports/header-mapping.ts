@@ -179,6 +179,9 @@ export function matchHeader(header: string): HeaderSuggestion | null {
   let best: { field: ImportField; score: number } | null = null;
   for (const n of NORMALISED) {
     if (n.synonym.length < 4) continue;
+    // The distance is at least the difference in length: a header far longer or shorter than the
+    // synonym cannot reach 0.8, and skipping it keeps a long cell from costing seconds.
+    if (Math.abs(h.length - n.synonym.length) > 0.2 * Math.max(h.length, n.synonym.length)) continue;
     const score = similarity(h, n.synonym);
     if (score >= 0.8 && (!best || score > best.score)) best = { field: n.field, score };
   }

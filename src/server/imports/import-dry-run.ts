@@ -6,7 +6,8 @@ import { allComuni } from '../taxonomy/index.js';
 import { IMPORT_FIELD_LABELS_IT, type ImportField } from '../../shared/schemas/imports.schema.js';
 import { romeToday } from '../../shared/time/rome-date.js';
 import { companyRefOf, planCigsCases, type CasePlan } from './cigs-periods.js';
-import { cellText, readRows } from './file-reader.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { cellText, MAX_CELL_CHARS, readRows, type OversizedCell } from './file-reader.js';
 import { importErrors } from './imports.errors.js';
 import type { ImportJobRow, StoredRow } from './imports.repository.js';
 import { MAX_ROWS, type ImportEnv, type ImportScope } from './imports.types.js';
@@ -29,8 +30,10 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
     board.report(job.id, { phase, processed, total }, true, force);
 
   await report('reading', 0, 100, true);
-  const { rows } = await readRows(job.file_data!, { onProgress: (f) => void report('reading', Math.round(f * 100), 100) });
+  const { rows, oversized } = await readRows(job.file_data!, { onProgress: (f) => void report('reading', Math.round(f * 100), 100) });
   const headerRow = Number(job.source.headerRow ?? 0);
+  const tooLong = new Map<number, OversizedCell[]>();
+  for (const o of oversized) tooLong.set(o.row, [...(tooLong.get(o.row) ?? []), o]);
   const dataRows = rows.slice(headerRow + 1);
   if (dataRows.length === 0) throw importErrors.noRows();
   if (dataRows.length > MAX_ROWS) throw importErrors.tooManyRows(MAX_ROWS);
@@ -49,8 +52,13 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
   const results: ValidatedRow[] = [];
   for (let i = 0; i < dataRows.length; i++) {
     // Row numbers as the spreadsheet shows them: the header is row headerRow + 1.
-    results.push(validator.validate(dataRows[i]!, headerRow + 2 + i));
+    const rowNumber = headerRow + 2 + i;
+    const long = tooLong.get(headerRow + 1 + i);
+    const checked = validator.validate(dataRows[i]!, rowNumber);
+    results.push(long ? withCellsTooLong(checked, long, job.mapping as Record<string, ImportField>, job.columns) : checked);
     if (i % 2000 === 1999) await report('validating', Math.floor((i + 1) / 2), total);
+    // Validation is CPU work: other requests get a turn every thousand rows.
+    if (i % 1000 === 999) await nextTurn();
   }
 
   // A company's workers need a CIGS case: one that the list's dates fall in, or one built from them.
@@ -103,6 +111,33 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
       details: { ...counts },
     });
   });
+}
+
+export const CELL_TOO_LONG = 'CELL_TOO_LONG';
+
+/**
+ * A row with a cell over MAX_CELL_CHARS is refused whatever else it holds: the cell was not read
+ * (a name or a date is never that long), so the row cannot be trusted. The error names the
+ * column as the file heads it; the field is the one the column is mapped to, if any.
+ */
+function withCellsTooLong(
+  row: ValidatedRow,
+  cells: readonly OversizedCell[],
+  mapping: Record<string, ImportField>,
+  columns: ReadonlyArray<{ index: number; header: string }>,
+): ValidatedRow {
+  const errors: RowError[] = cells.map((c) => {
+    const header = columns.find((col) => col.index === c.column)?.header ?? `Colonna ${c.column + 1}`;
+    return {
+      field: mapping[String(c.column)] ?? `colonna ${c.column + 1}`,
+      code: CELL_TOO_LONG,
+      message: `Riga ${row.rowNumber}, colonna «${header.slice(0, 80)}» (${c.column + 1}ª): la cella ha ${c.length.toLocaleString('it-IT')} caratteri, oltre il limite di ${MAX_CELL_CHARS.toLocaleString('it-IT')}; la riga non è stata letta.`,
+    };
+  });
+  if (row.ok) return { rowNumber: row.rowNumber, ok: false, errors, label: row.label };
+  // "Nome: manca" would be wrong: the name was there, too long to be read.
+  const fields = new Set(errors.map((e) => e.field));
+  return { ...row, errors: [...errors, ...row.errors.filter((e) => !fields.has(e.field))] };
 }
 
 function periodMissingError(plan: CasePlan): RowError {

@@ -7,6 +7,7 @@ import {
   fixtureRow,
   fixtureWorker,
   HEADERS_IT,
+  toCsv,
   toXlsx,
 } from '../../../tests/fixtures/imports/worker-fixtures.js';
 
@@ -291,5 +292,61 @@ describe('bulk import of eligible workers', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe('a list with a cell of 2 MB (the upload limit is 40 MB)', () => {
+  it('is read without holding the server, and only that row is refused, naming row and column', async () => {
+    const rows = [HEADERS_IT, ...[700, 701, 702].map((i) => fixtureRow(fixtureWorker(i)))];
+    rows[2]![1] = 'Emanuele '.repeat(230_000).trim(); // row 3, column «Nome»: about 2 MB
+    const csv = Buffer.from(toCsv(rows), 'utf8');
+    expect(csv.length).toBeGreaterThan(2_000_000);
+
+    // A health check sent while the upload is being read is answered before the upload ends.
+    let uploadEnded = false;
+    const uploading = upload(coordinator, csv, 'elenco-cella-lunga.csv').then((res) => {
+      uploadEnded = true;
+      return res;
+    });
+    const health = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(200);
+    expect(uploadEnded).toBe(false);
+    const uploaded = await uploading;
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const job = uploaded.json();
+    // The column's sample values never carry the long cell.
+    expect(JSON.stringify(job.columns).length).toBeLessThan(10_000);
+
+    const checked = await dryRunAndWait(coordinator, job.id, { createCompanies: true });
+    expect(checked).toMatchObject({ status: 'validated', totalRows: 3, counts: { error: 1 } });
+    const refused = (await coordinator.get(`/api/v1/imports/${job.id}/rows?outcome=error`)).json();
+    expect(refused.items).toEqual([
+      expect.objectContaining({
+        rowNumber: 3,
+        errors: [
+          {
+            field: 'firstName',
+            code: 'CELL_TOO_LONG',
+            message: 'Riga 3, colonna «Nome» (2ª): la cella ha 2.069.999 caratteri, oltre il limite di 10.000; la riga non è stata letta.',
+          },
+        ],
+      }),
+    ]);
+
+    // The other rows are applied as usual; the refused one writes nothing.
+    expect((await coordinator.post(`/api/v1/imports/${job.id}/apply`, { validOnly: true })).statusCode).toBe(202);
+    expect(await settle(coordinator, job.id)).toMatchObject({ status: 'applied', counts: { error: 1 } });
+    const written = await t.database.db
+      .selectFrom('workers')
+      .select('codice_fiscale')
+      .where(
+        'codice_fiscale',
+        'in',
+        [700, 701, 702].map((i) => fixtureWorker(i).codiceFiscale),
+      )
+      .execute();
+    expect(written.map((w) => w.codice_fiscale).sort()).toEqual(
+      [fixtureWorker(700).codiceFiscale, fixtureWorker(702).codiceFiscale].sort(),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectDelimiter, detectFormat, readRows } from './file-reader.js';
+import { decodeText, detectDelimiter, detectFormat, MAX_CELL_CHARS, readRows } from './file-reader.js';
 import { findHeaderRow, matchHeader, suggestMapping } from './header-mapping.js';
 import { isValidVatNumber, normaliseVatNumber, parseCigsReason, parseItalianDate, parseSex, splitComune } from './values.js';
 import { createRowValidator } from './row-validator.js';
@@ -135,6 +135,54 @@ describe('encodings and formats', () => {
     ]);
     const latin = await readRows(Buffer.from('Cognome;Comune\nNicolò;Forlì\n', 'latin1'));
     expect(latin.rows[1]).toEqual(['Nicolò', 'Forlì']);
+  });
+});
+
+describe('cells too long to be a value of a list', () => {
+  /** Resolves with whether a timer set before the read fired before the read ended: the read let the event loop run. */
+  async function readLettingTimersRun(bytes: Buffer) {
+    let timerFired = false;
+    const timer = setTimeout(() => (timerFired = true), 0);
+    const result = await readRows(bytes);
+    const firedBeforeEnd = timerFired;
+    clearTimeout(timer);
+    return { ...result, firedBeforeEnd };
+  }
+
+  it('a CSV cell of 2 MB is left out and reported by row and column, and reading it lets other work run', async () => {
+    const note = 'Barbieri Emanuele, nota. '.repeat(84_000) + 'fine';
+    const csv = Buffer.from(
+      `Cognome;Nome;Note\r\nDe Luca;Giovanna;\r\nBarbieri;Emanuele;"${note}"\r\nD'Angelo;Nicolò;richiamare\r\n`,
+      'utf8',
+    );
+    const { rows, oversized, firedBeforeEnd } = await readLettingTimersRun(csv);
+    expect(rows).toEqual([
+      ['Cognome', 'Nome', 'Note'],
+      ['De Luca', 'Giovanna', null],
+      ['Barbieri', 'Emanuele', null],
+      ["D'Angelo", 'Nicolò', 'richiamare'],
+    ]);
+    expect(oversized).toEqual([{ row: 2, column: 2, length: note.length }]);
+    expect(firedBeforeEnd).toBe(true);
+  });
+
+  it('a cell of exactly the limit is kept', async () => {
+    const cell = 'x'.repeat(MAX_CELL_CHARS);
+    const { rows, oversized } = await readRows(Buffer.from(`Cognome;Note\nRossi;${cell}\n`));
+    expect(rows[1]).toEqual(['Rossi', cell]);
+    expect(oversized).toEqual([]);
+  });
+
+  it('an XLSX shared string of 2 MB is left out and reported, and a long sheet is read in turns', async () => {
+    const table: Array<Array<string | number | Date>> = [['Cognome', 'Nome', 'Note']];
+    table.push(['Barbieri', 'Emanuele', 'a'.repeat(2_000_000)]);
+    for (let i = 0; i < 1200; i++) table.push([`De Luca ${i}`, 'Giovanna', '']);
+    const xlsx = await toXlsx(table);
+    const { rows, oversized, firedBeforeEnd } = await readLettingTimersRun(xlsx);
+    expect(rows).toHaveLength(1202);
+    expect(rows[1]).toEqual(['Barbieri', 'Emanuele', null]);
+    expect(oversized).toEqual([{ row: 1, column: 2, length: 2_000_000 }]);
+    expect(firedBeforeEnd).toBe(true);
   });
 });
 

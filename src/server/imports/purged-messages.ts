@@ -27,6 +27,7 @@ const BY_CODE: Record<string, string> = {
   COMPANY_NAME_REQUIRED: 'mancava la ragione sociale.',
   CIGS_END_BEFORE_START: 'fine precedente all’inizio.',
   CIGS_REASON_UNKNOWN: 'causale non riconosciuta.',
+  CELL_TOO_LONG: 'una cella superava la lunghezza massima e la riga non era stata letta.',
   CIGS_PERIOD_MISSING: 'l’azienda non aveva un periodo CIGS e il file non ne dava le date e la causale.',
 };
 
