@@ -107,13 +107,18 @@ export function importCommand() {
             // A file-wide problem is said once, and its rows are not listed one by one.
             for (const notice of job.notices) console.log(`  ${notice.message}`);
             const summarised = new Set(job.notices.map((n) => n.code));
-            const rows = await service.rows(scope, job.id, { outcome: 'error', page: 1, pageSize: 200 });
+            const rows = await service.rows(ctx, scope, job.id, { outcome: 'error', page: 1, pageSize: 200 });
             const own = rows.items.filter((row) => row.errors.some((e) => !summarised.has(e.code)));
             for (const row of own.slice(0, SHOWN_ERRORS))
               console.log(`  riga ${row.rowNumber} (${row.label}): ${row.errors.map((e) => e.message).join(' ')}`);
             if (own.length > SHOWN_ERRORS) console.log(`  … e altre righe con errori`);
             if (opts.refusedRows) {
-              const refused = await service.refusedRows(scope, job.id, opts.refusedRows.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+              const refused = await service.refusedRows(
+                ctx,
+                scope,
+                job.id,
+                opts.refusedRows.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
+              );
               writeFileSync(opts.refusedRows, refused.bytes);
               console.log(`Righe rifiutate scritte in ${opts.refusedRows}`);
             }

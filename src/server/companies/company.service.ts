@@ -224,7 +224,7 @@ export function createCompanyService(deps: {
         action: 'company.cohort.read',
         entityType: 'company',
         entityId: companyId,
-        details: { workers: result.items.length },
+        details: { workerIds: result.items.map((w) => w.workerId) },
       });
       return result;
     },

@@ -107,7 +107,7 @@ describe('an eligible-worker list with 10 % broken rows, a duplicate and an unre
   });
 
   it('gives back the refused rows as CSV and XLSX with an error column, to send to the company', async () => {
-    const csv = await service.refusedRows(scope, jobId, 'csv');
+    const csv = await service.refusedRows(ctx, scope, jobId, 'csv');
     expect(csv.fileName).toBe('elenco-ceramiche-righe-rifiutate.csv');
     const lines = csv.bytes
       .toString('utf8')
@@ -120,7 +120,7 @@ describe('an eligible-worker list with 10 % broken rows, a duplicate and an unre
     expect(lines.find((l) => l.startsWith(`${impossible.rowNumber};`))).toContain(
       'Data fine CIGS: «31/02/2026» non è una data valida (usare gg/mm/aaaa).',
     );
-    const xlsx = await service.refusedRows(scope, jobId, 'xlsx');
+    const xlsx = await service.refusedRows(ctx, scope, jobId, 'xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
@@ -159,7 +159,7 @@ describe('an eligible-worker list with 10 % broken rows, a duplicate and an unre
     // The name search key is people's one definition: particles and apostrophes folded.
     const dallOlio = list.valid.find((r) => r.lastName === "Dall'Olio")!;
     expect((await workerByCf(dallOlio.codiceFiscale))!.search_name).toBe(searchNameOf(dallOlio.firstName, dallOlio.lastName));
-    const rows = await service.rows(scope, jobId, { outcome: 'new', page: 1, pageSize: 200 });
+    const rows = await service.rows(ctx, scope, jobId, { outcome: 'new', page: 1, pageSize: 200 });
     expect(rows.items.every((r) => r.workerId !== null)).toBe(true);
     expect(rows.items[0]!.workerId).toBe((await workerByCf(list.valid[0]!.codiceFiscale))!.id);
   });
@@ -270,7 +270,7 @@ describe('retention of the personal data of imports', () => {
     const job = await service.upload(ctx, scope, { fileName: 'da-conservare.csv', bytes: toCsvUtf8Bom(tableOf(list)) });
     await service.dryRun(ctx, scope, job.id, { createCompanies: false });
     await service.apply(ctx, scope, job.id, { validOnly: true });
-    const errorsBefore = await service.rows(scope, job.id, { outcome: 'error', page: 1, pageSize: 50 });
+    const errorsBefore = await service.rows(ctx, scope, job.id, { outcome: 'error', page: 1, pageSize: 50 });
 
     // 29 days later nothing goes; 31 days later the personal data goes.
     expect(await purgeExpiredImports(database.db, new Date(now.getTime() + 29 * DAY))).toBe(0);
@@ -280,7 +280,7 @@ describe('retention of the personal data of imports', () => {
       const after = await service.get(scope, job.id);
       expect(after).toMatchObject({ purged: true, status: 'applied', counts: { new: list.valid.length } });
       expect(after.columns.every((c) => c.samples.length === 0)).toBe(true);
-      const errors = await service.rows(scope, job.id, { outcome: 'error', page: 1, pageSize: 50 });
+      const errors = await service.rows(ctx, scope, job.id, { outcome: 'error', page: 1, pageSize: 50 });
       expect(errors.items.map((r) => r.rowNumber)).toEqual(errorsBefore.items.map((r) => r.rowNumber));
       expect(errors.items.map((r) => r.errors.map((e) => e.code))).toEqual(errorsBefore.items.map((r) => r.errors.map((e) => e.code)));
       const cf = list.rows.find((r) => r.broken === 'cf-check-character')!.codiceFiscale;
@@ -289,7 +289,7 @@ describe('retention of the personal data of imports', () => {
       const stored = await database.db.selectFrom('import_rows').select(['data', 'worker_id']).where('job_id', '=', job.id).execute();
       expect(stored.every((r) => r.data === null)).toBe(true);
       expect(stored.filter((r) => r.worker_id !== null)).toHaveLength(list.valid.length);
-      await expect(service.refusedRows(scope, job.id, 'csv')).rejects.toMatchObject({ code: 'IMPORT_PURGED' });
+      await expect(service.refusedRows(ctx, scope, job.id, 'csv')).rejects.toMatchObject({ code: 'IMPORT_PURGED' });
     } finally {
       now = new Date('2026-12-01T09:00:00Z');
     }

@@ -57,7 +57,7 @@ describe('importing workers into the database', () => {
     const job = await service.upload(ctx, scope, { fileName: 'rotto.csv', bytes: toWindows1252(toCsv([headers, ...rows])) });
     const checked = await service.dryRun(ctx, scope, job.id, { createCompanies: false });
     expect(checked.counts).toMatchObject({ new: 90, error: 10 });
-    const errors = await service.rows(scope, job.id, { outcome: 'error', page: 1, pageSize: 50 });
+    const errors = await service.rows(ctx, scope, job.id, { outcome: 'error', page: 1, pageSize: 50 });
     expect(errors.items.map((r) => r.rowNumber)).toEqual([2, 12, 22, 32, 42, 52, 62, 72, 82, 92]);
     expect(errors.items[0]!.errors[0]).toMatchObject({
       field: 'codiceFiscale',

@@ -72,14 +72,14 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
   route(r, importEndpoints.rows, {
     config: { access: canImportWorkers },
     schema: { tags, summary: 'Esito riga per riga della verifica' },
-    handler: async (request) => service.rows(scopeOf(request), request.params.id, request.query),
+    handler: async (request) => service.rows(actorContext(request), scopeOf(request), request.params.id, request.query),
   });
 
   route(r, importEndpoints.refusedRows, {
     config: { access: canImportWorkers },
     schema: { tags, summary: 'Scarica le righe rifiutate con una colonna di errori (CSV o XLSX), da rimandare a chi ha inviato l’elenco' },
     handler: async (request, reply) => {
-      const file = await service.refusedRows(scopeOf(request), request.params.id, request.query.format);
+      const file = await service.refusedRows(actorContext(request), scopeOf(request), request.params.id, request.query.format);
       reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]+/g, '_')}"`);
       return reply.type(file.contentType).send(file.bytes);
     },

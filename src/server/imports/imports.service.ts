@@ -158,10 +158,27 @@ export function createImportService(deps: ImportDeps) {
       return view(await load(scope, id));
     },
 
-    async rows(scope: ImportScope, id: string, q: { outcome?: 'new' | 'update' | 'unchanged' | 'error'; page: number; pageSize: number }) {
+    /** A page of the check's outcome. Audited: each row names a person of the list (GDPR art. 5(2)). */
+    async rows(
+      ctx: RequestContext,
+      scope: ImportScope,
+      id: string,
+      q: { outcome?: 'new' | 'update' | 'unchanged' | 'error'; page: number; pageSize: number },
+    ) {
       const job = await load(scope, id);
       const { total, items } = await repo.rowsPage(deps.db, id, q.outcome, q.page, q.pageSize);
       const purged = job.purged_at !== null;
+      await deps.audit.record(deps.db, ctx, {
+        action: 'import.rows.read',
+        entityType: 'import_job',
+        entityId: id,
+        officeId: job.office_id,
+        details: {
+          rows: items.map((r) => r.row_number),
+          workerIds: items.flatMap((r) => (r.worker_id ? [r.worker_id] : [])),
+          query: { outcome: q.outcome ?? null, page: q.page },
+        },
+      });
       return {
         total,
         page: q.page,
@@ -183,11 +200,19 @@ export function createImportService(deps: ImportDeps) {
     },
 
     /** The refused rows with an error column, as CSV or XLSX, to send back to whoever sent the list. */
-    async refusedRows(scope: ImportScope, id: string, format: 'csv' | 'xlsx') {
+    async refusedRows(ctx: RequestContext, scope: ImportScope, id: string, format: 'csv' | 'xlsx') {
       const job = await load(scope, id);
       if (job.purged_at) throw importErrors.purged();
       if (job.status !== 'validated' && job.status !== 'applied') throw importErrors.notValidated();
       const refused = await repo.refusedRows(deps.db, id);
+      // The file carries the refused rows as the list gave them: a download of personal data.
+      await deps.audit.record(deps.db, ctx, {
+        action: 'import.refused_rows.downloaded',
+        entityType: 'import_job',
+        entityId: id,
+        officeId: job.office_id,
+        details: { rows: refused.map((r) => r.row_number), format },
+      });
       const table = {
         headers: job.columns.map((c) => c.header),
         rows: refused.map((r) => ({

@@ -112,7 +112,8 @@ export function createCampaignDelivery(deps: Deps) {
         action: 'outreach.start_previewed',
         entityType: 'outreach_campaign',
         entityId: id,
-        details: { recipients: included.length },
+        // The sample shown names its workers; the rest are only counted.
+        details: { recipients: included.length, workerIds: included.slice(0, 50).map((t) => t.id) },
       });
       return {
         recipients: included.length,
@@ -377,7 +378,7 @@ export function createCampaignDelivery(deps: Deps) {
           action: 'outreach.letters_printed',
           entityType: 'outreach_campaign',
           entityId: id,
-          details: { letters: messages.length },
+          details: { letters: messages.length, workerIds: [...merge.keys()] },
         });
       });
       return pdf;

@@ -214,7 +214,11 @@ export function createCampaignService(deps: Deps) {
         action: 'outreach.recipients_read',
         entityType: 'outreach_campaign',
         entityId: id,
-        details: { count: rows.length },
+        details: {
+          ids: rows.map((r) => r.id),
+          workerIds: rows.map((r) => r.worker_id),
+          query: { status: q.status ?? null, offset: q.offset },
+        },
       });
       return {
         total,
@@ -242,7 +246,7 @@ export function createCampaignService(deps: Deps) {
         action: 'outreach.outbox_read',
         entityType: 'outreach_campaign',
         entityId: id,
-        details: { count: rows.length, workerIds: [...new Set(rows.map((r) => r.worker_id))] },
+        details: { ids: rows.map((m) => m.id), workerIds: [...new Set(rows.map((r) => r.worker_id))], query: { offset: q.offset } },
       });
       const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
       return {

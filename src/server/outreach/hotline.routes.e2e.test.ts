@@ -114,6 +114,28 @@ describe('is the line open now?', () => {
     await at(MONDAY_1030);
   });
 
+  it('answers 409 with the date named when a closed day is added twice, for the office or for the network', async () => {
+    const day = { date: '2026-12-24', name: 'Vigilia di Natale', officeId: modena };
+    expect((await coordinator.post('/api/v1/hotline/holidays', day)).statusCode).toBe(201);
+    const again = expectProblem(await coordinator.post('/api/v1/hotline/holidays', { ...day, name: 'Chiusura' }), 409, 'HOLIDAY_EXISTS');
+    expect(again.detail).toBe('Il 24/12/2026 è già un giorno di chiusura della sede.');
+    expect(again.errors).toEqual([{ path: 'body/date', message: 'Il 24/12/2026 è già un giorno di chiusura della sede.' }]);
+    // Carpi may close that day too: the rule is one closed day per office.
+    expect((await coordinator.post('/api/v1/hotline/holidays', { ...day, officeId: carpi })).statusCode).toBe(201);
+    const network = { date: '2026-12-31', name: 'San Silvestro', officeId: null };
+    expect((await coordinator.post('/api/v1/hotline/holidays', network)).statusCode).toBe(201);
+    const english = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/hotline/holidays',
+      payload: network,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(expectProblem(english, 409, 'HOLIDAY_EXISTS')).toMatchObject({
+      detail: '31/12/2026 is already a closed day of the whole network.',
+      errors: [{ path: 'body/date', message: '31/12/2026 is already a closed day of the whole network.' }],
+    });
+  });
+
   it('lets the coordinator change the hours of an office', async () => {
     const slots = [{ weekday: 1, opens: '09:00', closes: '12:00' }];
     expect((await coordinator.put(`/api/v1/hotline/hours/${carpi}`, { slots })).statusCode).toBe(200);

@@ -6,6 +6,7 @@ import type { HotlineService } from './hotline.service.js';
 import type { IntakeService } from './intake.service.js';
 import { canManageHotline, canUseHotline } from './outreach.policy.js';
 import { route } from '../http/endpoint-route.js';
+import { pickLanguage } from '../http/problem.js';
 
 const tags = ['Centralino'];
 
@@ -31,7 +32,7 @@ export function registerHotlineRoutes(app: FastifyInstance, hotline: HotlineServ
     config: { access: canManageHotline },
     schema: { tags, summary: 'Aggiunge un giorno di chiusura (della sede o di tutta la rete)' },
     handler: async (request, reply) => {
-      await hotline.addHoliday(actorContext(request), request.body);
+      await hotline.addHoliday(actorContext(request), request.body, pickLanguage(request.headers['accept-language']));
       return reply.code(201).send({ ok: true as const });
     },
   });

@@ -3,6 +3,8 @@ import type { AuditService } from '../audit/index.js';
 import { canActOnWorker, noCurrentOffice, requireNetwork, workerOfficeFilter, type Actor, type ActorContext } from '../auth/index.js';
 import { companyOfCases } from '../companies/index.js';
 import type { Executor } from '../db/executor.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { Language } from '../http/problem.js';
 import type { DB } from '../db/schema.js';
 import type { AttemptOutcome } from '../db/schema-outreach.js';
 import { officeById } from '../organisation/index.js';
@@ -104,19 +106,26 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
       });
     },
 
-    async addHoliday(ctx: ActorContext, input: { date: string; name: string; officeId: string | null }) {
+    async addHoliday(ctx: ActorContext, input: { date: string; name: string; officeId: string | null }, lang: Language = 'it') {
       if (input.officeId) await officeInNetwork(ctx.actor, input.officeId);
       const networkId = requireNetwork(ctx.actor);
-      await db.transaction().execute(async (trx) => {
-        await repo.insertHoliday(trx, { networkId, officeId: input.officeId, date: input.date, name: input.name });
-        await audit.record(trx, ctx, {
-          action: 'hotline.holiday_added',
-          entityType: 'office_holiday',
-          entityId: null,
-          officeId: input.officeId,
-          details: input,
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await repo.insertHoliday(trx, { networkId, officeId: input.officeId, date: input.date, name: input.name });
+          await audit.record(trx, ctx, {
+            action: 'hotline.holiday_added',
+            entityType: 'office_holiday',
+            entityId: null,
+            officeId: input.officeId,
+            details: input,
+          });
+        })
+        .catch((err: unknown) => {
+          // Two coordinators adding the same day at once included: the unique index decides.
+          if (isUniqueViolation(err, 'office_holidays_key')) throw outreachErrors.holidayTaken(input.date, input.officeId !== null, lang);
+          throw err;
         });
-      });
     },
 
     /**
@@ -164,7 +173,12 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
           matchedOn: shown.matchedOn.map((k) => (k === 'codiceFiscale' ? 'codice_fiscale' : k)) as WorkerCandidate['matchedOn'],
         };
       });
-      await audit.record(db, ctx, { action: 'hotline.matches_read', entityType: 'worker', entityId: null, details: { candidateIds: ids } });
+      await audit.record(db, ctx, {
+        action: 'hotline.matches_read',
+        entityType: 'worker',
+        entityId: null,
+        details: { ids, masked: candidates.filter((c) => !c.inScope).map((c) => c.id) },
+      });
       return { phone: phone.valid ? phone.e164 : input.phone, candidates };
     },
 
@@ -177,7 +191,7 @@ export function createHotlineService(deps: { db: Kysely<DB>; repository: Hotline
         action: 'hotline.callbacks_read',
         entityType: 'callback',
         entityId: null,
-        details: { include, count: rows.length, workerIds },
+        details: { ids: rows.map((r) => r.id), workerIds, query: { include } },
       });
       const now = clock();
       return rows.map((r) => presentCallback(r, now));

@@ -1,4 +1,5 @@
-import { defineError } from '../http/problem.js';
+import { formatItalianDate } from '../../shared/time/rome-date.js';
+import { DomainError, defineError, type Language } from '../http/problem.js';
 
 export const outreachErrors = {
   officeNotFound: defineError('OFFICE_NOT_FOUND', 404, { it: 'La sede non esiste.', en: 'The office does not exist.' }),
@@ -33,4 +34,12 @@ export const outreachErrors = {
   }),
   recipientNotFound: defineError('RECIPIENT_NOT_FOUND', 404, { it: 'Il destinatario non esiste.', en: 'The recipient does not exist.' }),
   programmeNotFound: defineError('PROGRAMME_NOT_FOUND', 404, { it: 'Il programma non esiste.', en: 'The programme does not exist.' }),
+  /** The same closed day twice for one office (or for the whole network): the unique index office_holidays_key. The field message in `lang`. */
+  holidayTaken: (date: string, officeWide: boolean, lang: Language) => {
+    const day = formatItalianDate(date);
+    const text = officeWide
+      ? { it: `Il ${day} è già un giorno di chiusura della sede.`, en: `${day} is already a closed day of the office.` }
+      : { it: `Il ${day} è già un giorno di chiusura di tutta la rete.`, en: `${day} is already a closed day of the whole network.` };
+    return new DomainError('HOLIDAY_EXISTS', 409, text, { errors: [{ path: 'body/date', message: text[lang] }] });
+  },
 };

@@ -81,7 +81,7 @@ describe('GET /api/v1/workers?q=', () => {
       .orderBy('id', 'desc')
       .execute();
     expect(entries.length).toBe(Number(before.n) + 1);
-    expect((entries[0]!.details as { workerIds: string[] }).workerIds).toEqual(found);
+    expect(entries[0]!.details).toEqual({ ids: found, query: { limit: 100, searched: true, nextPage: false } });
   });
 });
 
@@ -186,6 +186,15 @@ describe('GET /api/v1/workers/duplicates', () => {
         matchedOn: ['phone'],
       },
     ]);
+    // The lookup is audited with the ids it showed and the keys asked, never the number itself.
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'details'])
+      .where('action', '=', 'worker.duplicates.read')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.actor_label).toContain('Luca Galli');
+    expect(entry.details).toEqual({ ids: [other], masked: [other], query: ['phone'] });
     const seen = (await coordinator.get(`/api/v1/workers/duplicates?phone=${encodeURIComponent(phone)}`)).json().items;
     expect(seen).toEqual([
       expect.objectContaining({

@@ -186,12 +186,14 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
           page.items.map((r) => r.cigsCaseId),
         ),
       ]);
-      // GDPR art. 5(2) accountability: who saw which people's data, one row per page read.
+      // GDPR art. 5(2) accountability: who saw which people's data, one row per page read. The
+      // filters are recorded, not the search text (a name or a codice fiscale is personal data).
+      const { q, cursor, ...filters } = query;
       await audit.record(db, ctx, {
         action: 'worker.list.read',
         entityType: 'worker',
         entityId: null,
-        details: { count: page.items.length, workerIds: page.items.map((r) => r.id), ...(query.q ? { searched: true } : {}) },
+        details: { ids: page.items.map((r) => r.id), query: { ...filters, searched: Boolean(q), nextPage: Boolean(cursor) } },
       });
       return {
         items: page.items.map(({ cigsCaseId, ...r }) => ({
@@ -223,12 +225,17 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
      */
     async findDuplicates(ctx: ActorContext, query: MatchQuery) {
       const matches = (await findWorkerMatches(db, requireNetwork(ctx.actor), query)).map((m) => maskWorkerMatch(ctx.actor, m));
+      // Which keys were asked, not their values (a phone number or a codice fiscale is personal data).
       if (matches.length > 0)
         await audit.record(db, ctx, {
           action: 'worker.duplicates.read',
           entityType: 'worker',
           entityId: null,
-          details: { candidateIds: matches.map((m) => m.id) },
+          details: {
+            ids: matches.map((m) => m.id),
+            masked: matches.filter((m) => !m.inScope).map((m) => m.id),
+            query: Object.keys(query).filter((k) => Boolean(query[k as keyof MatchQuery])),
+          },
         });
       return matches;
     },

@@ -86,6 +86,8 @@ export function createReportsRepository() {
       ]);
       return {
         total,
+        /** The workers named, for the audit entry of the read (not part of the answer). */
+        workerIds: rows.map((r) => r.worker_id),
         items: rows.map((r) => {
           const w = workers.get(r.worker_id);
           return {
@@ -115,6 +117,7 @@ export function createReportsRepository() {
         within30: e.within30,
         within60: e.within60,
         within90: e.within90,
+        workerIds: e.rows.map((r) => r.id),
         items: e.rows.map((r) => ({
           workerName: `${r.last_name} ${r.first_name}`.trim(),
           officeName: offices.get(r.office_id) ?? '',

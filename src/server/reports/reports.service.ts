@@ -15,11 +15,12 @@ const OUTREACH_STATUSES = ['not_contacted', 'invited', 'reminded', 'registered',
 export function createReportsService(deps: { db: Kysely<DB>; repository: ReportsRepository; audit: AuditService; clock: () => Date }) {
   const { db, repository: repo, audit, clock } = deps;
 
-  async function dashboard(
+  /** The dashboard, with the workers its waiting and expiring lists name (for the audit entry of whoever reads them). */
+  async function collect(
     ctx: ActorContext,
     programmeId: string | undefined,
     limits = { waiting: 100, expiring: 50 },
-  ): Promise<Dashboard> {
+  ): Promise<{ dashboard: Dashboard; named: { waiting: string[]; expiring: string[] } }> {
     const networkId = requireNetwork(ctx.actor);
     const today = romeDate(clock());
     const programmes = await repo.programmes(db, networkId);
@@ -28,43 +29,60 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
     const empty = { available: false, byStatus: {}, reached: 0, responded: 0, responseRate: null, registrationRate: null };
     if (!selected) {
       return {
-        asOf: today,
-        programmeId: null,
-        programmes,
-        byOffice: [],
-        byCompany: [],
-        waitingList: { total: 0, items: [] },
-        expiring: { within30: 0, within60: 0, within90: 0, items: [] },
-        outreach: empty,
+        named: { waiting: [], expiring: [] },
+        dashboard: {
+          asOf: today,
+          programmeId: null,
+          programmes,
+          byOffice: [],
+          byCompany: [],
+          waitingList: { total: 0, items: [] },
+          expiring: { within30: 0, within60: 0, within90: 0, items: [] },
+          outreach: empty,
+        },
       };
     }
     // Independent read-only queries: on PostgreSQL they run side by side on the pool.
-    const [byOffice, byCompany, waitingList, expiring, outreachCounts] = await Promise.all([
+    const [byOffice, byCompany, waiting, expiringRows, outreachCounts] = await Promise.all([
       repo.byOffice(db, selected),
       repo.byCompany(db, selected),
       repo.waitingList(db, selected, limits.waiting),
       repo.expiring(db, selected, today, limits.expiring),
       repo.outreach(db, selected),
     ]);
-    await audit.record(db, ctx, { action: 'report.dashboard.read', entityType: 'programme', entityId: selected });
+    const { workerIds: waitingIds, ...waitingList } = waiting;
+    const { workerIds: expiringIds, ...expiring } = expiringRows;
     return {
-      asOf: today,
-      programmeId: selected,
-      programmes,
-      byOffice,
-      byCompany,
-      waitingList,
-      expiring,
-      outreach: outreachSummary(outreachCounts) ?? empty,
+      named: { waiting: waitingIds, expiring: expiringIds },
+      dashboard: {
+        asOf: today,
+        programmeId: selected,
+        programmes,
+        byOffice,
+        byCompany,
+        waitingList,
+        expiring,
+        outreach: outreachSummary(outreachCounts) ?? empty,
+      },
     };
   }
 
   return {
-    dashboard: (ctx: ActorContext, programmeId?: string) => dashboard(ctx, programmeId),
+    /** Audited: its waiting list and expiring workers name people (one row naming them). */
+    async dashboard(ctx: ActorContext, programmeId?: string): Promise<Dashboard> {
+      const { dashboard: d, named } = await collect(ctx, programmeId);
+      await audit.record(db, ctx, {
+        action: 'report.dashboard.read',
+        entityType: 'programme',
+        entityId: d.programmeId,
+        details: { workerIds: [...new Set([...named.waiting, ...named.expiring])] },
+      });
+      return d;
+    },
 
     /** One table of the dashboard in full (no display limits), for CSV or XLSX, in the caller's language. */
     async exportTable(ctx: ActorContext, table: string, programmeId?: string, language: Language = 'it'): Promise<ExportTable> {
-      const d = await dashboard(ctx, programmeId, { waiting: 1_000_000, expiring: 1_000_000 });
+      const { dashboard: d, named } = await collect(ctx, programmeId, { waiting: 1_000_000, expiring: 1_000_000 });
       const l = exportLabels(language);
       const h = l.headers;
       const funnelCols = [
@@ -80,7 +98,8 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
         entityType: 'programme',
         entityId: d.programmeId,
         entityLabel: d.programmes.find((p) => p.id === d.programmeId)?.name ?? '',
-        details: { table },
+        // The people a file names (waiting list, expiring workers): an export is a read of their data.
+        details: { table, workerIds: table === 'waiting' ? named.waiting : table === 'expiring' ? named.expiring : [] },
       });
       switch (table) {
         case 'programmes':

@@ -59,6 +59,7 @@ export const hotlineEndpoints = {
     body: holidayRequestSchema,
     status: 201,
     response: okSchema,
+    problems: [409],
   }),
   matches: defineEndpoint({
     method: 'POST',
