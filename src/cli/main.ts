@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { ConfigOverrides } from '../server/config.js';
 import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
 import { migrate } from '../server/db/migrate.js';
-import { describeDatabase, openConfiguredDatabase } from '../server/runtime.js';
+import { buildDatabaseTemplate, databaseTemplateIsCurrent, describeDatabase, openConfiguredDatabase } from '../server/runtime.js';
 import { seedDemo } from '../server/demo/index.js';
 import { APP_VERSION } from '../server/version.js';
 import { createUserCommand } from './create-user.command.js';
@@ -52,6 +52,16 @@ program
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command('build-template')
+  .description('prepare the migrated database with reference data that a new PGlite data directory starts from (run by npm ci)')
+  .option('--if-stale', 'only when the migrations or the PGlite version changed since it was built')
+  .action(async (opts: { ifStale?: boolean }) => {
+    if (opts.ifStale && databaseTemplateIsCurrent()) return;
+    const built = await buildDatabaseTemplate();
+    console.log(`Database template built: ${(built.bytes / 1e6).toFixed(1)} MB in ${(built.ms / 1000).toFixed(1)} s`);
   });
 
 program.addCommand(createUserCommand());

@@ -1,34 +1,57 @@
 import { Command, Option } from 'commander';
 import { buildApp } from '../server/app.js';
+import { DEFAULT_HOST } from '../server/config.js';
+import { anyStaffAccountExists } from '../server/auth/index.js';
 import { createReadiness } from '../server/http/readiness.js';
 import { failInterruptedImports } from '../server/imports/index.js';
 import { migrate } from '../server/db/migrate.js';
-import { DEMO_PASSWORD, seedDemo } from '../server/demo/index.js';
-import { describeDatabase, openConfiguredDatabase } from '../server/runtime.js';
+import { DEMO_PASSWORD, databaseHoldsDemo, demoAccounts, seedDemo } from '../server/demo/index.js';
+import { describeDatabase, openConfiguredDatabaseFast } from '../server/runtime.js';
+import { createSetupLink, SETUP_PAGE_PATH } from '../server/setup/index.js';
 import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  /** --demo: true, --no-demo: false, neither: undefined (the default depends on the database). */
+  demo?: boolean;
+}
 
 export function serveCommand() {
   return new Command('serve')
-    .description('migrate the database, load the demo data on first start, and serve the web app and API')
+    .description(
+      'migrate the database and serve the web app and API; on PGlite an empty database gets the demo data, ' +
+        'elsewhere a one-time first-access link is printed',
+    )
     .addOption(new Option('-p, --port <port>', 'port to listen on (env PORT; default 3000)'))
-    .addOption(new Option('--host <host>', 'address to listen on (env HOST; default 0.0.0.0)'))
+    .addOption(new Option('--host <host>', `address to listen on, e.g. 0.0.0.0 for every interface (env HOST; default ${DEFAULT_HOST})`))
     .addOption(dataDirOption())
     .addOption(databaseUrlOption())
-    .option('--no-demo', 'do not load the demo data into an empty database')
-    .action(async (opts: { port?: string; host?: string; dataDir?: string; databaseUrl?: string; demo: boolean }) => {
+    .option('--demo', 'load the demo data into an empty database (the default only on PGlite outside NODE_ENV=production)')
+    .option('--no-demo', 'do not load the demo data into an empty PGlite database')
+    .action(async (opts: ServeOptions) => {
       const started = Date.now();
       const config = configFrom(opts);
-      // PGlite opens in the background (a new data directory takes seconds to initialise).
-      const database = await openConfiguredDatabase(config, { background: true });
+      // The demo's accounts share a published password: it is loaded into an empty database only on
+      // the embedded PGlite of a trial (`npm start`), never on PostgreSQL or in production unless asked.
+      const offerDemo = opts.demo ?? (!config.databaseUrl && !config.production);
+      // PGlite opens in the background; a new data directory is loaded from the prepared template.
+      const { database, fromTemplate } = await openConfiguredDatabaseFast(config, { background: true, template: true });
       // Listen first, prepare the database after: the first page is served at once, and until the
       // database is ready the API answers 503 SERVICE_STARTING (the web app says it is starting).
       const readiness = createReadiness();
+      const setupLink = createSetupLink();
+      let demoMode = false;
       const app = await buildApp({
         database,
         logLevel: config.logLevel,
         trustProxy: config.trustProxy,
         webDir: config.webDir,
         readiness,
+        demo: () => demoMode,
+        setupLink,
       });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
@@ -41,25 +64,29 @@ export function serveCommand() {
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
+      const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
       console.log(
         [
           '',
-          `Ricolloca is listening: http://localhost:${port}  (in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-          `Database: ${describeDatabase(config)}`,
-          'Preparing the database (migrations, reference data, demo data on a first start)…',
+          `Ricolloca is listening: http://localhost:${port}  (on ${config.host}, in ${seconds()} s)`,
+          `Database: ${describeDatabase(config)}${fromTemplate ? ' (new, from the prepared template)' : ''}`,
+          `Preparing the database (migrations, reference data${offerDemo ? ', demo data on a first start' : ''})…`,
         ].join('\n'),
       );
 
-      let seed: Awaited<ReturnType<typeof seedDemo>> | undefined;
+      let seeded = false;
+      let setupToken: string | undefined;
       try {
         readiness.setPhase('opening the database');
         await database.opened;
         readiness.setPhase('migrations');
         await migrate(database);
-        if (opts.demo) {
+        if (offerDemo) {
           readiness.setPhase('demo data');
-          seed = await seedDemo(database);
+          seeded = (await seedDemo(database)).seeded;
         }
+        demoMode = seeded || (await databaseHoldsDemo(database));
+        if (!demoMode && !(await anyStaffAccountExists(database.db))) setupToken = setupLink.issue();
         const interrupted = await failInterruptedImports(database);
         if (interrupted > 0) app.log.warn({ interrupted }, 'imports interrupted by the last stop were marked failed');
       } catch (err) {
@@ -70,13 +97,19 @@ export function serveCommand() {
       }
       readiness.markReady();
       const lines = [
-        `Ricolloca is ready: http://localhost:${port}  (in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        `Ricolloca is ready: http://localhost:${port}  (in ${seconds()} s)`,
         `API documentation: http://localhost:${port}/api/docs`,
       ];
-      if (seed) {
-        lines.push(seed.seeded ? 'Demo data loaded on this first start.' : 'Demo data already present.');
+      if (demoMode) {
+        lines.push(seeded ? 'Demo data loaded on this first start.' : 'Demo data already present.');
         lines.push(`Demo sign-in accounts (password for all: ${DEMO_PASSWORD}):`);
-        for (const account of seed.accounts) lines.push(`  ${account.email.padEnd(34)} ${account.roles}`);
+        for (const account of demoAccounts()) lines.push(`  ${account.email.padEnd(34)} ${account.roles}`);
+      } else if (setupToken) {
+        lines.push(
+          'No account exists yet. Create the network, its first office and the administrator, once, at:',
+          `  http://localhost:${port}${SETUP_PAGE_PATH}#${setupToken}`,
+          '(the link works until it is used and only while this process runs; or use `ricolloca create-user --network …`)',
+        );
       }
       console.log(lines.join('\n') + '\n');
     });

@@ -42,12 +42,22 @@ import {
 } from './programmes/index.js';
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
+import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
+import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
 export interface AppDeps {
   database: Database;
   clock?: () => Date;
   logLevel?: string;
-  trustProxy?: boolean;
+  /** The reverse proxies whose X-Forwarded-* are believed: none (default), N hops, or these addresses/CIDRs. */
+  trustProxy?: TrustProxy;
+  /**
+   * Whether the database holds the demo (published accounts): /api/health says so and the sign-in
+   * page shows the demo accounts only then. A function when `serve` learns it after listening.
+   */
+  demo?: boolean | (() => boolean);
+  /** The one-time first-access link `serve` issues on a real installation's first start. */
+  setupLink?: SetupLink;
   /** Directory of the built web app; when it exists it is served at /. */
   webDir?: string;
   /** Whether the database is prepared yet (default: it is). Until it is, the API answers 503. */
@@ -68,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(deps.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
     // The router's and Node's own refusals are problem+json too (http/input-guards.ts).
     frameworkErrors: handleFrameworkError,
@@ -164,7 +174,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The hotline registers callers in a programme inside its own transaction.
   const outreach = createOutreachModule({ db, audit, clock, programmes: programmes.enrollments });
 
+  const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
+
   const readiness = deps.readiness ?? ALREADY_READY;
+  const demo = deps.demo;
+  const demoMode = typeof demo === 'function' ? demo : () => demo ?? false;
   // While `serve` prepares the database, only health and the API's own description answer.
   app.addHook('onRequest', async (request, reply) => {
     if (readiness.isReady() || !request.url.startsWith('/api/')) return;
@@ -181,25 +195,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: ['Servizio'],
       summary: 'Stato del servizio e raggiungibilità del database',
       response: {
-        200: z.object({ status: z.literal('ok'), database: z.literal('ok'), version: z.string() }),
+        200: z.object({ status: z.literal('ok'), database: z.literal('ok'), version: z.string(), demo: z.boolean() }),
         503: z.union([
-          z.object({ status: z.literal('degraded'), database: z.literal('unreachable'), version: z.string() }),
-          z.object({ status: z.literal('starting'), phase: z.string(), version: z.string() }),
+          z.object({ status: z.literal('degraded'), database: z.literal('unreachable'), version: z.string(), demo: z.boolean() }),
+          z.object({ status: z.literal('starting'), phase: z.string(), version: z.string(), demo: z.boolean() }),
         ]),
       },
     },
     handler: async (_request, reply) => {
       if (!readiness.isReady()) {
-        return reply.code(503).header('retry-after', '3').send({ status: 'starting', phase: readiness.phase(), version: APP_VERSION });
+        return reply
+          .code(503)
+          .header('retry-after', '3')
+          .send({ status: 'starting', phase: readiness.phase(), version: APP_VERSION, demo: demoMode() });
       }
       const ok = await databaseIsReachable(deps.database);
-      if (!ok) return reply.code(503).send({ status: 'degraded', database: 'unreachable', version: APP_VERSION });
-      return { status: 'ok', database: 'ok', version: APP_VERSION };
+      if (!ok) return reply.code(503).send({ status: 'degraded', database: 'unreachable', version: APP_VERSION, demo: demoMode() });
+      return { status: 'ok', database: 'ok', version: APP_VERSION, demo: demoMode() };
     },
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerOrganisationRoutes(app, organisation);
+  registerSetupRoutes(app, setup);
   registerAuditRoutes(app, auditModule);
   registerTaxonomyRoutes(app, taxonomy, readiness);
   registerCompaniesRoutes(app, companies);

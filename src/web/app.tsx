@@ -30,6 +30,7 @@ import { ProgrammesPage } from './pages/programmes/programmes-page';
 import { DashboardPage } from './pages/reports/dashboard-page';
 import { HotlinePage } from './pages/hotline/hotline-page';
 import { CampaignsPage } from './pages/outreach/campaigns-page';
+import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SessionProvider, useSession } from './session/session-context';
 
@@ -76,6 +77,7 @@ export function App() {
           <AppLayout>
             <Routes>
               <Route path="/accesso" element={<SignInPage />} />
+              <Route path="/primo-accesso" element={<SetupPage />} />
               <Route path="/" element={guarded(<HomePage />)} />
               {/* Workers and companies: declared before the NAV_AREAS placeholders, so they take precedence. */}
               <Route path="/lavoratori" element={guarded(<WorkersPage />)} />

@@ -46,7 +46,7 @@ describe('POST /api/v1/auth/sign-in', () => {
 
   it('marks the cookie Secure behind HTTPS', async () => {
     const { buildApp } = await import('../app.js');
-    const app = await buildApp({ database: t.database, logLevel: 'silent', trustProxy: true });
+    const app = await buildApp({ database: t.database, logLevel: 'silent', trustProxy: 1 });
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',

@@ -17,3 +17,4 @@ export { canManageStaff } from './auth.policy.js';
 export type { AuditTrail } from './audit-trail.js';
 export { createStaffAccount, staffIdsByEmail, staffInOfficesQuery, type NewStaffAccount } from './staff-accounts.js';
 export { staffNamesById } from './staff-names.repository.js';
+export { anyStaffAccountExists } from './staff-presence.repository.js';

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { createAuditRepository } from '../audit/index.js';
-import { createStaffAccount, hashPassword } from '../auth/index.js';
+import { createStaffAccount, hashPassword, staffIdsByEmail } from '../auth/index.js';
 import { anyNetworkExists, createNetwork, createOffice } from '../organisation/index.js';
 import { DEMO_NETWORK, DEMO_OFFICES, DEMO_PASSWORD, DEMO_STAFF } from './demo-organisation.js';
 import { seedDemoPeople } from './demo-people.js';
@@ -17,6 +17,16 @@ export function demoAccounts() {
     email: s.email,
     roles: [...new Set(s.roles.map((r) => r.role))].join(', '),
   }));
+}
+
+/**
+ * Whether the database holds the demo: its staff accounts (e-mails under ricolloca.example, a
+ * domain reserved for examples that no real installation uses) sign in with the published
+ * password. A database seeded once stays in demo mode on every restart.
+ */
+export async function databaseHoldsDemo(database: Database): Promise<boolean> {
+  const emails = DEMO_STAFF.map((s) => s.email);
+  return (await staffIdsByEmail(database.db, emails)).size > 0;
 }
 
 /**

@@ -124,6 +124,8 @@ describe('conventions', () => {
       'GET /api/health',
       'GET /api/openapi.json',
       'POST /api/v1/auth/sign-in',
+      'POST /api/v1/setup',
+      'POST /api/v1/setup/check',
     ]);
   });
 });

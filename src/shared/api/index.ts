@@ -7,6 +7,7 @@ export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 export { workerEndpoints } from './people.endpoints.js';
 export { programmeEndpoints } from './programmes.endpoints.js';
 export { reportEndpoints } from './reports.endpoints.js';
+export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 
@@ -18,6 +19,7 @@ import { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 import { workerEndpoints } from './people.endpoints.js';
 import { programmeEndpoints } from './programmes.endpoints.js';
 import { reportEndpoints } from './reports.endpoints.js';
+import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 
@@ -25,6 +27,7 @@ import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints
 export const ALL_ENDPOINTS: EndpointDefinition[] = [
   authEndpoints,
   auditEndpoints,
+  setupEndpoints,
   staffEndpoints,
   officeEndpoints,
   companyEndpoints,

@@ -12,6 +12,8 @@ import outreachEn from './outreach.en.json';
 import outreachIt from './outreach.it.json';
 import importsEn from './imports.en.json';
 import importsIt from './imports.it.json';
+import setupEn from './setup.en.json';
+import setupIt from './setup.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -38,6 +40,8 @@ i18n.addResourceBundle('it', 'translation', outreachIt, true, false);
 i18n.addResourceBundle('en', 'translation', outreachEn, true, false);
 i18n.addResourceBundle('it', 'translation', importsIt, true, false);
 i18n.addResourceBundle('en', 'translation', importsEn, true, false);
+i18n.addResourceBundle('it', 'translation', setupIt, true, false);
+i18n.addResourceBundle('en', 'translation', setupEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {
