@@ -1,0 +1,221 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../../src/server/auth/index.js';
+import type { DB, Role } from '../../src/server/db/schema.js';
+import { buildCigsCase, buildProgramme } from '../factories/programmes.js';
+import { buildWorker, insertWorkers } from '../factories/workers.js';
+import { signIn, type Agent } from '../helpers/test-app.js';
+
+/** The password of every account the IDOR matrix creates (not a demo password). */
+export const MATRIX_PASSWORD = 'Matrice.Accessi.2026!';
+
+export const ROLES: readonly Role[] = ['frontoffice', 'consultant', 'coordinator', 'matcher', 'admin'];
+
+/**
+ * Everything one office holds that a route can name by id: a worker with codice fiscale and phone,
+ * their company and CIGS case, a programme with their enrolment, notices, a hotline callback, an
+ * outreach template, campaign and recipient, an import, and the account that made them.
+ */
+export interface World {
+  networkId: string;
+  officeId: string;
+  officeName: string;
+  ownerId: string;
+  ownerEmail: string;
+  worker: { id: string; firstName: string; lastName: string; codiceFiscale: string; phone: string; birthDate: string };
+  companyId: string;
+  companyName: string;
+  caseId: string;
+  programmeId: string;
+  programmeName: string;
+  enrollmentId: string;
+  /** A notice to the office's front office, and one to its coordinators. */
+  noticeId: string;
+  coordinatorNoticeId: string;
+  callbackId: string;
+  templateId: string;
+  templateName: string;
+  campaignId: string;
+  campaignName: string;
+  recipientId: string;
+  importId: string;
+  importFileName: string;
+}
+
+export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
+  const office = await db
+    .insertInto('offices')
+    .values({ network_id: networkId, code, name, comune, province: 'RE', opening_hours: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return office.id;
+}
+
+/** An account holding one role in one office (written directly, as a test fixture may), signed in. */
+export async function accountWith(
+  app: FastifyInstance,
+  db: Kysely<DB>,
+  o: { email: string; fullName: string; officeId: string; role: Role; passwordHash: string },
+): Promise<{ id: string; agent: Agent }> {
+  const user = await db
+    .insertInto('staff_users')
+    .values({
+      email: o.email,
+      full_name: o.fullName,
+      password_hash: o.passwordHash,
+      must_change_password: false,
+      last_office_id: o.officeId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('staff_roles').values({ user_id: user.id, office_id: o.officeId, role: o.role }).execute();
+  return { id: user.id, agent: await signIn(app, o.email, MATRIX_PASSWORD) };
+}
+
+export const matrixPasswordHash = () => hashPassword(MATRIX_PASSWORD);
+
+/**
+ * Builds an office's world through the API where a use case exists (enrolment, hotline call,
+ * template, campaign, import) and directly where the scenario needs no use case (the worker, the
+ * company, a notice, a campaign's recipient). `owner` is a coordinator of the office.
+ */
+export async function buildWorld(
+  db: Kysely<DB>,
+  owner: { id: string; email: string; agent: Agent },
+  o: {
+    networkId: string;
+    officeId: string;
+    officeName: string;
+    tag: string;
+    firstName: string;
+    lastName: string;
+    index: number;
+  },
+): Promise<World> {
+  const ok = <T>(res: { statusCode: number; body: string; json(): T }, status: number): T => {
+    if (res.statusCode !== status) throw new Error(`world ${o.tag}: expected ${status}, got ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const companyName = `Ceramiche ${o.tag} S.p.A.`;
+  const { companyId, caseId } = await buildCigsCase(db, o.networkId, { companyName });
+  const seed = buildWorker({ officeId: o.officeId, firstName: o.firstName, lastName: o.lastName, cigsCaseId: caseId }, o.index);
+  const [workerId] = await insertWorkers(db, [seed]);
+  const programmeName = `Ricollocazione ${o.tag}`;
+  const programmeId = await buildProgramme(db, { networkId: o.networkId, officeIds: [o.officeId], capacity: 10 });
+  await db.updateTable('programmes').set({ name: programmeName }).where('id', '=', programmeId).execute();
+
+  const enrolled = ok<{ enrollmentId: string }>(
+    await owner.agent.post(`/api/v1/programmes/${programmeId}/enrollments`, { workerId, channel: 'desk' }),
+    201,
+  );
+  const notice = (role: Role) =>
+    db
+      .insertInto('staff_notifications')
+      .values({
+        office_id: o.officeId,
+        programme_id: programmeId,
+        recipient_role: role,
+        kind: 'waiting.promoted',
+        payload: JSON.stringify({ workerId, enrollmentId: enrolled.enrollmentId }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const noticeId = (await notice('frontoffice')).id;
+  const coordinatorNoticeId = (await notice('coordinator')).id;
+
+  const national = seed.phone!.slice(3);
+  const call = ok<{ callbackId: string }>(
+    await owner.agent.post('/api/v1/hotline/calls', {
+      name: `${o.firstName} ${o.lastName}`,
+      phone: national,
+      workerId,
+      action: 'callback',
+      reason: 'Richiamare per il colloquio',
+    }),
+    201,
+  );
+
+  const templateName = `Invito ${o.tag}`;
+  const template = ok<{ id: string }>(
+    await owner.agent.post('/api/v1/outreach/templates', {
+      name: templateName,
+      channel: 'sms',
+      body: 'Gentile {{nome}}, il Centro per l’impiego la invita a un colloquio.',
+    }),
+    201,
+  );
+  const campaignName = `Campagna ${o.tag}`;
+  const campaign = ok<{ id: string }>(
+    await owner.agent.post('/api/v1/outreach/campaigns', { name: campaignName, channel: 'sms', templateId: template.id, programmeId }),
+    201,
+  );
+  const recipient = await db
+    .insertInto('outreach_recipients')
+    .values({ campaign_id: campaign.id, worker_id: workerId!, office_id: o.officeId, priority: seed.cigsEndDate })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const importFileName = `elenco-${o.tag.toLowerCase()}.csv`;
+  const csv = `Cognome;Nome;Codice fiscale;Telefono\n${o.lastName};${o.firstName};${seed.codiceFiscale};${national}\n`;
+  const job = ok<{ id: string }>(
+    await owner.agent.request({
+      method: 'POST',
+      url: `/api/v1/imports/workers?fileName=${encodeURIComponent(importFileName)}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(csv, 'utf8'),
+    }),
+    201,
+  );
+
+  return {
+    networkId: o.networkId,
+    officeId: o.officeId,
+    officeName: o.officeName,
+    ownerId: owner.id,
+    ownerEmail: owner.email,
+    worker: {
+      id: workerId!,
+      firstName: o.firstName,
+      lastName: o.lastName,
+      codiceFiscale: seed.codiceFiscale!,
+      phone: seed.phone!,
+      birthDate: seed.birthDate!,
+    },
+    companyId,
+    companyName,
+    caseId,
+    programmeId,
+    programmeName,
+    enrollmentId: enrolled.enrollmentId,
+    noticeId,
+    coordinatorNoticeId,
+    callbackId: call.callbackId,
+    templateId: template.id,
+    templateName,
+    campaignId: campaign.id,
+    campaignName,
+    recipientId: recipient.id,
+    importId: job.id,
+    importFileName,
+  };
+}
+
+/** What of a world must never reach a caller of another office: the person's own data. */
+export function personalSecrets(w: World): string[] {
+  return [w.worker.codiceFiscale, w.worker.phone.slice(3), w.worker.lastName, w.worker.birthDate];
+}
+
+/** What must never reach a caller of another network: the person, and everything else of the office. */
+export function networkSecrets(w: World): string[] {
+  return [
+    ...personalSecrets(w),
+    w.worker.id,
+    w.officeName,
+    w.ownerEmail,
+    w.companyName,
+    w.programmeName,
+    w.templateName,
+    w.campaignName,
+    w.importFileName,
+  ];
+}
