@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, officeIdByCode, type Agent, type TestApp } from '../helpers/test-app.js';
+import { networkOf } from '../factories/programmes.js';
+import { accountWith, buildWorld, createOffice, matrixPasswordHash, personalSecrets, type World } from './idor-world.js';
+
+/**
+ * Every read that shows personal data leaves one audit row per page, naming what it showed by id
+ * (GDPR art. 5(2) accountability: who saw whose data) and nothing of the people themselves.
+ */
+
+let t: TestApp;
+let coordinator: Agent;
+let world: World;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const network = await networkOf(db, await officeIdByCode(t.database, 'CPI-MO'));
+  const officeId = await createOffice(db, network, 'CPI-FI', 'Centro per l’impiego di Finale Emilia', 'Finale Emilia');
+  const owner = await accountWith(t.app, db, {
+    email: 'coordinatrice.finale@matrice.example',
+    fullName: 'Benedetti Chiara',
+    officeId,
+    role: 'coordinator',
+    passwordHash: await matrixPasswordHash(),
+  });
+  coordinator = owner.agent;
+  world = await buildWorld(
+    db,
+    { ...owner, email: 'coordinatrice.finale@matrice.example' },
+    {
+      networkId: network,
+      officeId,
+      officeName: 'Centro per l’impiego di Finale Emilia',
+      tag: 'Finale',
+      firstName: 'Ornella',
+      lastName: 'Bernardeschi',
+      index: 7101,
+    },
+  );
+}, 120_000);
+afterAll(() => t.close());
+
+/** Runs the read and returns the audit rows it wrote (by action), checking it answered 200. */
+async function auditOf(action: string, read: () => Promise<{ statusCode: number; body: string }>) {
+  const last = await t.database.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirstOrThrow();
+  const res = await read();
+  expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+  const rows = await t.database.db
+    .selectFrom('audit_log')
+    .select(['action', 'actor_label', 'entity_type', 'entity_id', 'details'])
+    .where('id', '>', Number(last.id ?? 0))
+    .where('action', '=', action)
+    .execute();
+  expect(rows, action).toHaveLength(1);
+  const row = rows[0]!;
+  expect(row.actor_label).toContain('Benedetti Chiara');
+  // Ids only: never the codice fiscale, the phone, the surname or the birth date of whoever was shown.
+  const text = JSON.stringify(row.details);
+  for (const secret of personalSecrets(world)) expect(text, `${action} details`).not.toContain(secret);
+  return row as typeof row & { details: { ids?: string[]; workerIds?: string[]; rows?: number[] } };
+}
+
+describe('reads of personal data are audited, one row per page naming the ids shown', () => {
+  it('the worker list and search, and the duplicate check', async () => {
+    const list = await auditOf('worker.list.read', () => coordinator.get(`/api/v1/workers?q=${world.worker.lastName}`));
+    expect(list.details.ids).toEqual([world.worker.id]);
+    expect(list.details).toMatchObject({ query: { searched: true } });
+    const dup = await auditOf('worker.duplicates.read', () =>
+      coordinator.get(`/api/v1/workers/duplicates?phone=${encodeURIComponent(world.worker.phone)}`),
+    );
+    expect(dup.details.ids).toEqual([world.worker.id]);
+  });
+
+  it('the hotline’s matches and the callback queue', async () => {
+    const matches = await auditOf('hotline.matches_read', () =>
+      coordinator.post('/api/v1/hotline/matches', { name: 'Ornella Bernardeschi', phone: world.worker.phone }),
+    );
+    expect(matches.details.ids).toEqual([world.worker.id]);
+    let shown: Array<{ id: string; workerId: string | null }> = [];
+    const queue = await auditOf('hotline.callbacks_read', async () => {
+      const res = await coordinator.get('/api/v1/callbacks');
+      shown = res.json().items;
+      return res;
+    });
+    // A coordinator's queue is the network's: the demo's callbacks and this office's one.
+    expect(queue.details.ids).toEqual(shown.map((c) => c.id));
+    expect(queue.details.ids).toContain(world.callbackId);
+    expect(queue.details.workerIds).toContain(world.worker.id);
+    expect(new Set(queue.details.workerIds)).toEqual(new Set(shown.flatMap((c) => (c.workerId ? [c.workerId] : []))));
+  });
+
+  it('the enrolment list, the staff notices and an eligibility check', async () => {
+    const list = await auditOf('programme.enrollments.read', () => coordinator.get(`/api/v1/programmes/${world.programmeId}/enrollments`));
+    expect(list.details).toMatchObject({ ids: [world.enrollmentId], workerIds: [world.worker.id] });
+    const notices = await auditOf('programme.notifications.read', () =>
+      coordinator.get(`/api/v1/programmes/${world.programmeId}/notifications`),
+    );
+    // The coordinators' notice only: the front office's is not theirs to read.
+    expect(notices.details).toEqual({ ids: [world.coordinatorNoticeId], workerIds: [world.worker.id] });
+    const check = await auditOf('programme.eligibility.read', () =>
+      coordinator.get(`/api/v1/programmes/${world.programmeId}/eligibility/${world.worker.id}`),
+    );
+    expect(check).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { programmeId: world.programmeId } });
+  });
+
+  it('a campaign’s recipients and outbox, and a company’s cohort', async () => {
+    const recipients = await auditOf('outreach.recipients_read', () =>
+      coordinator.get(`/api/v1/outreach/campaigns/${world.campaignId}/recipients`),
+    );
+    expect(recipients.details).toMatchObject({ ids: [world.recipientId], workerIds: [world.worker.id] });
+    const outbox = await auditOf('outreach.outbox_read', () => coordinator.get(`/api/v1/outreach/campaigns/${world.campaignId}/messages`));
+    expect(outbox.details).toMatchObject({ ids: [], workerIds: [] });
+    const cohort = await auditOf('company.cohort.read', () => coordinator.get(`/api/v1/companies/${world.companyId}/cohort`));
+    expect(cohort.details.workerIds).toEqual([world.worker.id]);
+  });
+
+  it('the dashboard and its exports', async () => {
+    const dashboard = await auditOf('report.dashboard.read', () =>
+      coordinator.get(`/api/v1/reports/dashboard?programmeId=${world.programmeId}`),
+    );
+    expect(dashboard).toMatchObject({ entity_id: world.programmeId, details: { workerIds: [] } });
+    const exported = await auditOf('report.exported', () =>
+      coordinator.get(`/api/v1/reports/export/waiting?programmeId=${world.programmeId}&format=csv`),
+    );
+    expect(exported.details).toEqual({ table: 'waiting', workerIds: [] });
+  });
+
+  it('an import’s row outcomes and its refused rows file', async () => {
+    expect((await coordinator.post(`/api/v1/imports/${world.importId}/dry-run`, {})).statusCode).toBe(202);
+    for (let i = 0; i < 200; i++) {
+      const job = (await coordinator.get(`/api/v1/imports/${world.importId}`)).json();
+      if (job.status !== 'validating') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    let shown: Array<{ rowNumber: number; label: string; workerId: string | null }> = [];
+    const rows = await auditOf('import.rows.read', async () => {
+      const res = await coordinator.get(`/api/v1/imports/${world.importId}/rows`);
+      shown = res.json().items;
+      return res;
+    });
+    expect(shown).toEqual([expect.objectContaining({ label: expect.stringContaining('Bernardeschi') })]);
+    expect(rows).toMatchObject({ entity_type: 'import_job', entity_id: world.importId });
+    expect(rows.details.rows).toEqual(shown.map((r) => r.rowNumber));
+    expect(rows.details.workerIds).toEqual(shown.flatMap((r) => (r.workerId ? [r.workerId] : [])));
+    const refused = await auditOf('import.refused_rows.downloaded', () =>
+      coordinator.get(`/api/v1/imports/${world.importId}/refused-rows`),
+    );
+    expect(refused.details).toEqual({ rows: [], format: 'csv' });
+  });
+});
