@@ -128,3 +128,16 @@ export async function createImportedCigsCase(
     .executeTakeFirstOrThrow();
   return { id: row.id, reason: row.reason, startDate: row.start_date, endDate: row.end_date };
 }
+
+/**
+ * Undoes what an import that did not finish created (its CIGS cases, then its companies), in the
+ * caller's transaction. Only rows the import's own log names are given; a case or company that
+ * something else came to use meanwhile makes the statement fail rather than lose that use.
+ */
+export async function removeImportedCigsCases(executor: Executor, caseIds: readonly string[]) {
+  if (caseIds.length) await executor.deleteFrom('cigs_cases').where('id', 'in', caseIds).execute();
+}
+
+export async function removeImportedCompanies(executor: Executor, companyIds: readonly string[]) {
+  if (companyIds.length) await executor.deleteFrom('companies').where('id', 'in', companyIds).execute();
+}

@@ -7,6 +7,8 @@ export {
   createImportedCompany,
   pickCigsCase,
   reasonForNewCase,
+  removeImportedCigsCases,
+  removeImportedCompanies,
   type CigsCaseRef,
   type CigsPeriodRequest,
   type ImportCompanyRef,

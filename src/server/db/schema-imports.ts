@@ -48,6 +48,14 @@ export interface ImportJobsTable {
   applied_at: Date | null;
   notices: JSONColumnType<ImportNotice[], string | undefined, string>;
   purged_at: Date | null;
+  /** Migration 0017: what a staged apply created before its switch (undone if it does not finish). */
+  apply_log: JSONColumnType<ImportApplyLog, string | undefined, string>;
+}
+
+export interface ImportApplyLog {
+  staged?: boolean;
+  companies?: string[];
+  cigsCases?: string[];
 }
 
 /** A file-wide problem, said once instead of on every row it touches. */
@@ -66,6 +74,10 @@ export interface ImportRowsTable {
   data: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   worker_id: string | null;
   error_codes: ColumnType<string[], string[] | undefined, string[]>;
+  /** Migration 0017: the apply's record of what it wrote for the row, to undo it. */
+  applied_as: 'created' | 'updated' | 'unchanged' | null;
+  previous: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  added_phone: string | null;
 }
 
 export interface ImportLayoutsTable {

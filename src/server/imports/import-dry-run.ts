@@ -7,6 +7,9 @@ import { IMPORT_FIELD_LABELS_IT, type ImportField } from '../../shared/schemas/i
 import { romeToday } from '../../shared/time/rome-date.js';
 import { companyRefOf, planCigsCases, type CasePlan } from './cigs-periods.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { defaultStepMode, inSteps } from '../db/steps.js';
+import { BATCH_ROWS, batches } from '../db/unnest.js';
+import { STAGED_BATCH_ROWS } from './import-apply.js';
 import { cellText, MAX_CELL_CHARS, readRows, type OversizedCell } from './file-reader.js';
 import { importErrors } from './imports.errors.js';
 import type { ImportJobRow, StoredRow } from './imports.repository.js';
@@ -99,18 +102,31 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
   const notices = summarise(results, stored, total);
 
   await report('validating', total, total, true);
-  await db.transaction().execute(async (trx) => {
-    await repo.replaceRows(trx, job.id, stored);
-    await repo.finishDryRun(trx, job.id, { total, counts, notices }, clock());
-    // The dry run reads workers' records to compare them: that read is audited (GDPR art. 30).
-    await env.audit.record(trx, ctx, {
-      action: 'import.dry_run',
-      entityType: 'import_job',
-      entityId: job.id,
-      officeId: job.office_id,
-      details: { ...counts },
-    });
-  });
+  // The rows are the job's own and read only once it is 'validated': on PGlite they are written in
+  // short transactions (one of 100,000 rows would hold the only connection for seconds), and the
+  // last step switches the job. A failure leaves the job failed; the next check replaces its rows.
+  const mode = env.applyMode ?? defaultStepMode(env.kind);
+  const batchRows = env.applyBatchRows ?? (mode === 'staged' ? STAGED_BATCH_ROWS : BATCH_ROWS);
+  await inSteps(
+    db,
+    mode,
+    async (step) => {
+      while ((await step((trx) => repo.deleteRows(trx, job.id, batchRows))) > 0);
+      for (const part of batches(stored, batchRows)) await step((trx) => repo.insertRows(trx, job.id, part));
+      await step(async (trx) => {
+        await repo.finishDryRun(trx, job.id, { total, counts, notices }, clock());
+        // The dry run reads workers' records to compare them: that read is audited (GDPR art. 30).
+        await env.audit.record(trx, ctx, {
+          action: 'import.dry_run',
+          entityType: 'import_job',
+          entityId: job.id,
+          officeId: job.office_id,
+          details: { ...counts },
+        });
+      });
+    },
+    async () => undefined,
+  );
 }
 
 export const CELL_TOO_LONG = 'CELL_TOO_LONG';

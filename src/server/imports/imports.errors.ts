@@ -33,6 +33,14 @@ export const importErrors = {
       it: `Questo file è già stato importato il ${formatItalianDate(romeToday(when))}: una nuova importazione non cambierebbe nulla.`,
       en: `This file was already imported on ${formatItalianDate(romeToday(when))}: importing it again would change nothing.`,
     }),
+  applyFailed: defineError('IMPORT_APPLY_FAILED', 500, {
+    it: 'L’importazione non è stata applicata: la scrittura si è interrotta per un errore e quanto già scritto è stato annullato. Nessun dato è stato applicato; avviare di nuovo la verifica.',
+    en: 'The import was not applied: writing stopped on an error and what had been written was undone. Nothing was applied; run the dry run again.',
+  }),
+  undoFailed: defineError('IMPORT_UNDO_FAILED', 500, {
+    it: 'L’importazione non è stata applicata, ma una parte di quanto già scritto non si è potuta annullare (un lavoratore creato è già in uso): contattare l’assistenza prima di importare di nuovo il file.',
+    en: 'The import was not applied, but part of what had been written could not be undone (a created worker is already in use): contact support before importing the file again.',
+  }),
   notFound: defineError('IMPORT_NOT_FOUND', 404, {
     it: 'L’importazione non esiste.',
     en: 'The import does not exist.',

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../db/executor.js';
-import type { ImportCounts, ImportJobsTable, ImportNotice, ImportOutcome } from '../db/schema-imports.js';
+import type { ImportApplyLog, ImportCounts, ImportJobsTable, ImportNotice, ImportOutcome } from '../db/schema-imports.js';
 import { batches, insertMany } from '../db/unnest.js';
 
 /** The only file that writes SQL on the imports' tables (import_jobs, import_rows, import_layouts, import_settings). */
@@ -16,6 +16,16 @@ export interface StoredRow {
   label: string;
   errors: Array<{ field: string; code: string; message: string }>;
   data: unknown;
+}
+
+/** What the apply wrote for one row: the record a staged apply is undone from. */
+export interface AppliedRow {
+  rowNumber: number;
+  workerId: string;
+  appliedAs: 'created' | 'updated' | 'unchanged';
+  /** An updated worker's values before the import (the columns it writes). */
+  previous?: Record<string, unknown>;
+  addedPhone?: string | null;
 }
 
 export function createImportsRepository() {
@@ -116,10 +126,63 @@ export function createImportsRepository() {
           counts: JSON.stringify(result.counts),
           applied_at: now,
           file_data: null,
+          apply_log: '{}',
           updated_at: now,
         })
         .where('id', '=', id)
         .execute();
+    },
+
+    /** What a staged apply created before its switch (companies, CIGS cases), to undo it if it does not finish. */
+    async saveApplyLog(executor: Executor, id: string, log: ImportApplyLog) {
+      await executor
+        .updateTable('import_jobs')
+        .set({ apply_log: JSON.stringify(log) })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Jobs a stop (or an undo that failed) left half-applied by a staged apply (PGlite): their writes are to be undone. */
+    async stagedApplying(executor: Executor) {
+      return executor
+        .selectFrom('import_jobs')
+        .select(['id', 'apply_log'])
+        .where('status', 'in', ['applying', 'failed'])
+        .where(sql<boolean>`apply_log->>'staged' = 'true'`)
+        .execute();
+    },
+
+    async applyLog(executor: Executor, id: string): Promise<ImportApplyLog> {
+      const row = await executor.selectFrom('import_jobs').select('apply_log').where('id', '=', id).executeTakeFirst();
+      return row?.apply_log ?? {};
+    },
+
+    /** Links each applied row to its worker and records what was done, in the batch's transaction. */
+    async recordApplied(executor: Executor, jobId: string, rows: readonly AppliedRow[]) {
+      for (const batch of batches(rows)) {
+        await sql`update import_rows r set worker_id = v.worker_id, applied_as = v.applied_as, previous = v.previous, added_phone = v.added_phone
+          from unnest(${batch.map((l) => l.rowNumber)}::int[], ${batch.map((l) => l.workerId)}::uuid[], ${batch.map((l) => l.appliedAs)}::text[],
+            ${batch.map((l) => (l.previous ? JSON.stringify(l.previous) : null))}::jsonb[], ${batch.map((l) => l.addedPhone ?? null)}::text[])
+            as v(row_number, worker_id, applied_as, previous, added_phone)
+          where r.job_id = ${jobId} and r.row_number = v.row_number`.execute(executor);
+      }
+    },
+
+    /** The next rows a staged apply wrote and has not undone yet. */
+    async appliedRows(executor: Executor, jobId: string, limit: number) {
+      return executor
+        .selectFrom('import_rows')
+        .select(['row_number', 'worker_id', 'applied_as', 'previous', 'added_phone'])
+        .where('job_id', '=', jobId)
+        .where('applied_as', 'is not', null)
+        .orderBy('row_number')
+        .limit(limit)
+        .execute();
+    },
+
+    async clearApplied(executor: Executor, jobId: string, rowNumbers: readonly number[]) {
+      await sql`update import_rows set worker_id = null, applied_as = null, previous = null, added_phone = null
+        where job_id = ${jobId} and row_number = any(${rowNumbers}::int[])`.execute(executor);
     },
 
     async writeProgress(executor: Executor, id: string, progress: { phase: string; processed: number; total: number }, now: Date) {
@@ -141,8 +204,16 @@ export function createImportsRepository() {
       return Number(result.numUpdatedRows);
     },
 
-    async replaceRows(executor: Executor, jobId: string, rows: readonly StoredRow[]) {
-      await executor.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
+    /** Deletes up to `limit` rows of a job's previous check; the number deleted (0 when none are left). */
+    async deleteRows(executor: Executor, jobId: string, limit: number): Promise<number> {
+      const result = await sql`delete from import_rows where job_id = ${jobId}
+        and row_number in (select row_number from import_rows where job_id = ${jobId} order by row_number limit ${limit})`.execute(
+        executor,
+      );
+      return Number(result.numAffectedRows ?? 0);
+    },
+
+    async insertRows(executor: Executor, jobId: string, rows: readonly StoredRow[]) {
       await insertMany(
         executor,
         'import_rows',
@@ -180,13 +251,16 @@ export function createImportsRepository() {
       return { total: Number(total), items };
     },
 
-    async rowsToApply(executor: Executor, jobId: string) {
+    /** The rows to apply, a page at a time (one statement of 100,000 rows would hold PGlite for seconds). */
+    async rowsToApply(executor: Executor, jobId: string, afterRow: number, limit: number) {
       return executor
         .selectFrom('import_rows')
         .select(['row_number', 'data'])
         .where('job_id', '=', jobId)
         .where('outcome', '!=', 'error')
+        .where('row_number', '>', afterRow)
         .orderBy('row_number')
+        .limit(limit)
         .execute();
     },
 
@@ -282,7 +356,11 @@ export function createImportsRepository() {
       if (expired.length === 0) return 0;
       const ids = expired.map((e) => e.id);
       for (const batch of batches(ids, 500)) {
-        await executor.updateTable('import_rows').set({ data: null, label: '', errors: '[]' }).where('job_id', 'in', batch).execute();
+        await executor
+          .updateTable('import_rows')
+          .set({ data: null, label: '', errors: '[]', previous: null, added_phone: null })
+          .where('job_id', 'in', batch)
+          .execute();
         await executor
           .updateTable('import_jobs')
           .set({

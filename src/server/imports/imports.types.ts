@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import type { DatabaseKind } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import type { StepMode } from '../db/steps.js';
 import type { ImportField } from '../../shared/schemas/imports.schema.js';
 import type { ProgressBoard, ProgressListener } from './import-progress.js';
 import type { ImportsRepository } from './imports.repository.js';
@@ -33,6 +34,10 @@ export interface ImportDeps {
   clock: () => Date;
   /** Told of every progress step (the CLI draws its progress bar from it). */
   onProgress?: ProgressListener;
+  /** How the apply writes: the database's default (staged on PGlite), or forced (tests run both). */
+  applyMode?: StepMode;
+  /** Rows per batch of the apply (default 1,000 when staged, 5,000 in one transaction). */
+  applyBatchRows?: number;
 }
 
 export type ImportEnv = ImportDeps & { repo: ImportsRepository; board: ProgressBoard };

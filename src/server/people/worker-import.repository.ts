@@ -167,3 +167,32 @@ export async function appendWorkerEvents(
     events,
   );
 }
+
+/**
+ * Undo of an import that did not finish (src/server/imports, staged apply on PGlite), in the
+ * caller's transaction: workers it created go with their timeline and numbers. A worker someone
+ * came to use meanwhile (a consent, a note, an enrolment) makes the delete fail rather than lose it.
+ */
+export async function removeImportedWorkers(trx: Executor, workerIds: readonly string[]) {
+  for (const batch of batches(workerIds)) {
+    await sql`delete from worker_events where worker_id = any(${batch}::uuid[])`.execute(trx);
+    await sql`delete from worker_phones where worker_id = any(${batch}::uuid[])`.execute(trx);
+    await sql`delete from workers where id = any(${batch}::uuid[])`.execute(trx);
+  }
+}
+
+/** The timeline entries one import wrote for these workers (`details.importId`). */
+export async function removeImportEvents(trx: Executor, importId: string, workerIds: readonly string[]) {
+  for (const batch of batches(workerIds)) {
+    await sql`delete from worker_events where worker_id = any(${batch}::uuid[])
+      and kind = 'worker.imported' and details->>'importId' = ${importId}`.execute(trx);
+  }
+}
+
+/** Numbers an import added beside the one on record (addImportedPhones), taken back. */
+export async function removeImportedPhones(trx: Executor, phones: ReadonlyArray<{ workerId: string; phone: string }>) {
+  for (const batch of batches(phones)) {
+    await sql`delete from worker_phones p using unnest(${batch.map((p) => p.workerId)}::uuid[], ${batch.map((p) => p.phone)}::text[]) as v(worker_id, phone)
+      where p.worker_id = v.worker_id and p.phone = v.phone and p.source = 'import'`.execute(trx);
+  }
+}

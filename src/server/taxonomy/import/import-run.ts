@@ -1,12 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { defaultStepMode, inSteps, type Step, type StepMode } from '../../db/steps.js';
 
 /** Runs one unit of an import's writes inside the import's transaction (or a short one, see below). */
-export type ImportStep = <T>(fn: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
+export type ImportStep = Step;
 
-export type ImportMode = 'single-transaction' | 'staged';
+export type ImportMode = StepMode;
 
 /**
  * PostgreSQL: the whole import is one transaction, and other sessions keep reading the previous
@@ -17,29 +17,17 @@ export type ImportMode = 'single-transaction' | 'staged';
  * transaction of its own; the rows it writes belong to a batch in state 'loading', which no query
  * reads, and the last step switches the batches to 'active' in one transaction. If a step fails,
  * `undo` removes what the earlier steps wrote, so the previous data is intact either way.
+ * The runner is the database layer's (`src/server/db/steps.ts`), shared with the workers' import.
  */
 export function defaultImportMode(database: Database): ImportMode {
-  return database.kind === 'postgres' ? 'single-transaction' : 'staged';
+  return defaultStepMode(database.kind);
 }
 
-export async function runImport<T>(
+export function runImport<T>(
   db: Kysely<DB>,
   mode: ImportMode,
   work: (step: ImportStep) => Promise<T>,
   undo: (db: Kysely<DB>) => Promise<void>,
 ): Promise<T> {
-  if (mode === 'single-transaction') {
-    return db.transaction().execute((trx) => work((fn) => fn(trx)));
-  }
-  try {
-    return await work(async (fn) => {
-      const result = await db.transaction().execute(fn);
-      // Let queued requests have the connection between two steps.
-      await nextTurn();
-      return result;
-    });
-  } catch (err) {
-    await undo(db);
-    throw err;
-  }
+  return inSteps(db, mode, work, undo);
 }

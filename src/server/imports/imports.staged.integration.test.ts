@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditRepository, createAuditService } from '../audit/index.js';
+import type { Database } from '../db/database.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { createTestDatabase } from '../../../tests/helpers/test-database.js';
+import { eligibleList, tableOf, toCsvUtf8Bom, type ListOptions } from '../../../tests/fixtures/imports/eligible-list.js';
+import { createImportService } from './imports.service.js';
+import type { ImportDeps, ImportScope } from './imports.types.js';
+import type { Progress } from './import-progress.js';
+
+/**
+ * The apply in short transactions (the default on PGlite, forced here on PostgreSQL too): a batch
+ * that fails half-way leaves nothing applied, and other requests are served between two batches.
+ */
+let database: Database;
+let scope: ImportScope;
+const ctx = { actor: null, requestId: 'test', ip: '' };
+
+function serviceWith(extra: Partial<ImportDeps> = {}) {
+  return createImportService({
+    db: database.db,
+    kind: database.kind,
+    audit: createAuditService({ db: database.db, repository: createAuditRepository() }),
+    clock: () => new Date(),
+    applyBatchRows: 200,
+    ...extra,
+  });
+}
+
+const list = (options: ListOptions) =>
+  eligibleList({ broken: false, duplicate: false, unregisteredEvery: 0, distinctBirthDates: true, ...options });
+
+async function settle(service: ReturnType<typeof serviceWith>, id: string) {
+  for (let i = 0; i < 600; i++) {
+    const job = await service.get(scope, id);
+    if (!['validating', 'applying'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the import did not finish');
+}
+
+async function counts() {
+  const n = async (table: 'workers' | 'worker_events' | 'worker_phones' | 'companies' | 'cigs_cases') =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    workers: await n('workers'),
+    events: await n('worker_events'),
+    phones: await n('worker_phones'),
+    companies: await n('companies'),
+    cases: await n('cigs_cases'),
+  };
+}
+
+const recordsOf = (codes: string[]) =>
+  database.db
+    .selectFrom('workers')
+    .select([
+      'codice_fiscale',
+      'first_name',
+      'last_name',
+      'email',
+      'phone',
+      'address',
+      'cigs_case_id',
+      'cigs_end_date',
+      'effective_cigs_end',
+    ])
+    .where('codice_fiscale', 'in', codes)
+    .orderBy('codice_fiscale')
+    .execute();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database);
+  const office = await database.db
+    .selectFrom('offices')
+    .select(['id', 'network_id'])
+    .where('code', '=', 'CPI-SA')
+    .executeTakeFirstOrThrow();
+  scope = { networkId: office.network_id, officeId: office.id, userId: null, acrossNetwork: true };
+});
+afterAll(() => database.close());
+
+describe('an apply in short transactions', () => {
+  it('that fails in its fourth batch leaves nothing applied, the job failed with a clear message, and can be run again', async () => {
+    const service = serviceWith({ applyMode: 'staged' });
+    // 300 workers already known (from an INPS list: no e-mail), then a company list of 1,000:
+    // the first 300 get their e-mail (updates), 700 are new; companies and CIGS cases are created.
+    const known = list({ rows: 300, layout: 'inps', from: 40_000 });
+    const first = await service.upload(ctx, scope, { fileName: 'inps.csv', bytes: toCsvUtf8Bom(tableOf(known)) });
+    await service.dryRun(ctx, scope, first.id, { createCompanies: true });
+    expect(await service.apply(ctx, scope, first.id)).toMatchObject({ status: 'applied', counts: { new: 300 } });
+
+    const before = await counts();
+    const knownCodes = known.rows.map((r) => r.codiceFiscale);
+    const knownBefore = await recordsOf(knownCodes);
+    const bigger = list({ rows: 1000, layout: 'company', from: 40_000 });
+    const job = await service.upload(ctx, scope, { fileName: 'azienda.csv', bytes: toCsvUtf8Bom(tableOf(bigger)) });
+    const checked = await service.dryRun(ctx, scope, job.id, { createCompanies: true });
+    expect(checked.counts).toMatchObject({ new: 700, error: 0 });
+    expect(checked.counts.update).toBeGreaterThan(100);
+
+    // Row 700 (the fourth batch of 200) holds a date the database refuses: batches 1–3 are written first.
+    await sql`update import_rows set data = jsonb_set(data, '{birthDate}', '"1980-02-31"')
+      where job_id = ${job.id} and row_number = 700`.execute(database.db);
+    await service.startApply(ctx, scope, job.id);
+    const failed = await settle(service, job.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toBe(
+      'L’importazione non è stata applicata: la scrittura si è interrotta per un errore e quanto già scritto è stato annullato. Nessun dato è stato applicato; avviare di nuovo la verifica.',
+    );
+    expect(await counts()).toEqual(before);
+    expect(await recordsOf(knownCodes)).toEqual(knownBefore);
+    expect(await recordsOf(bigger.rows.slice(300).map((r) => r.codiceFiscale))).toEqual([]);
+
+    // Checked again (the rows are read anew from the file), it applies whole.
+    expect((await service.dryRun(ctx, scope, job.id, { createCompanies: true })).status).toBe('validated');
+    expect(await service.apply(ctx, scope, job.id)).toMatchObject({ status: 'applied', counts: { new: 700, error: 0 } });
+    const after = await counts();
+    expect(after.workers).toBe(before.workers + 700);
+    const updated = await recordsOf(knownCodes);
+    expect(updated.filter((w) => w.email !== null).length).toBeGreaterThan(100);
+  });
+
+  it('lets another request through while it runs (the database default: PGlite in steps, PostgreSQL in one transaction)', async () => {
+    let seen: Promise<string> | undefined;
+    const service = serviceWith({
+      onProgress: (jobId: string, p: Progress) => {
+        // Once the first batch is written, another user's request reads the database: it is
+        // answered while the import is still applying, not after it.
+        if (p.phase === 'applying' && p.processed >= 200 && !seen) {
+          seen = database.db
+            .selectFrom('import_jobs')
+            .select('status')
+            .where('id', '=', jobId)
+            .executeTakeFirstOrThrow()
+            .then((j) => j.status);
+        }
+      },
+    });
+    const job = await service.upload(ctx, scope, {
+      fileName: 'altro.csv',
+      bytes: toCsvUtf8Bom(tableOf(list({ rows: 1000, from: 60_000 }))),
+    });
+    await service.dryRun(ctx, scope, job.id, { createCompanies: true });
+    const applied = await service.apply(ctx, scope, job.id);
+    expect(applied).toMatchObject({ status: 'applied', counts: { new: 1000 } });
+    expect(seen).toBeDefined();
+    expect(await seen).toBe('applying');
+  });
+});
