@@ -272,7 +272,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
         entityType: 'programme',
         entityId: programmeId,
         entityLabel: programme.name,
-        details: { count: total },
+        details: { count: total, workerIds: first.map((w) => w.id) },
       });
       return {
         total,

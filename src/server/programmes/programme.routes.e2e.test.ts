@@ -393,6 +393,14 @@ describe('registration, capacity and the waiting list', () => {
     expect(preview.total).toBeGreaterThan(20);
     expect(preview.items).toHaveLength(20);
     const ends = preview.items.map((i: { cigsEndDate: string | null }) => i.cigsEndDate ?? '9999-12-31');
+    // The preview names 20 people: the audit entry names them by id.
+    const previewed = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'enrollment.eligible_previewed')
+      .where('entity_id', '=', pid)
+      .executeTakeFirstOrThrow();
+    expect(previewed.details).toEqual({ count: preview.total, workerIds: preview.items.map((i: { workerId: string }) => i.workerId) });
     expect(ends).toEqual([...ends].sort());
     const added = (await coordinator.post(`/api/v1/programmes/${pid}/eligible`, { all: true })).json();
     expect(added).toEqual({ added: preview.total, skipped: [] });
