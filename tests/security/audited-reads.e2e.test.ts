@@ -151,4 +151,30 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     );
     expect(refused.details).toEqual({ rows: [], format: 'csv' });
   });
+
+  it('a worker’s trail in the audit log lists the pages that showed them, not only the reads of their record', async () => {
+    const admin = await accountWith(t.app, t.database.db, {
+      email: 'amministratore.finale@matrice.example',
+      fullName: 'Barbieri Emanuele',
+      officeId: world.officeId,
+      role: 'admin',
+      passwordHash: await matrixPasswordHash(),
+    });
+    const trail = (await admin.agent.get(`/api/v1/audit?workerId=${world.worker.id}&limit=100`)).json().items as Array<{ action: string }>;
+    expect(new Set(trail.map((e) => e.action))).toEqual(
+      new Set([
+        'worker.list.read',
+        'worker.duplicates.read',
+        'hotline.matches_read',
+        'hotline.callbacks_read',
+        'programme.enrollments.read',
+        'programme.notifications.read',
+        'programme.eligibility.read',
+        'outreach.recipients_read',
+        'company.cohort.read',
+        'enrollment.registered',
+        'hotline.call_recorded',
+      ]),
+    );
+  });
 });

@@ -81,14 +81,19 @@ export function createAuditRepository() {
       if (query.action) q = q.where('a.action', '=', query.action);
       if (query.entityType) q = q.where('a.entity_type', '=', query.entityType);
       if (query.entityId) q = q.where('a.entity_id', '=', query.entityId);
-      // A worker's trail: entries about their record, and entries about something of theirs
-      // (an enrolment, a call) that name them in the details.
+      // A worker's trail: entries about their record, entries about something of theirs (an
+      // enrolment, a call) that name them in the details, and the reads of lists that showed them
+      // (`ids` of a list of workers, `workerIds` of a list of anything else).
       if (query.workerId) {
         const workerId = query.workerId;
+        const named = (key: 'ids' | 'workerIds') =>
+          sql<boolean>`a.details @> jsonb_build_object(${key}::text, jsonb_build_array(${workerId}::text))`;
         q = q.where((eb) =>
           eb.or([
             eb.and([eb('a.entity_type', '=', 'worker'), eb('a.entity_id', '=', workerId)]),
             eb(sql<string>`a.details ->> 'workerId'`, '=', workerId),
+            eb.and([eb('a.entity_type', '=', 'worker'), named('ids')]),
+            named('workerIds'),
           ]),
         );
       }
