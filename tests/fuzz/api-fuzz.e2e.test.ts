@@ -36,6 +36,8 @@ import {
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 60);
 const MAX_REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 100_000);
+/** FUZZ_TRACE=/workers/ prints every request and answer of the operations whose path contains it. */
+const TRACE = process.env.FUZZ_TRACE;
 
 interface Operation {
   method: string;
@@ -394,6 +396,8 @@ describe('schema-driven fuzzing of the whole API', () => {
             if (res.statusCode >= 500) serverErrors++;
             if (res.statusCode < 300) answeredWell.add(name);
             const wrong = verdict(res);
+            if (TRACE && op.path.includes(TRACE))
+              console.log(`${describeRequest(request)}\n  → ${res.statusCode} ${res.body.slice(0, 300)}`);
             if (wrong)
               failures.push({
                 operation: `${name} as ${who}${group.length === 3 ? ' (three at once)' : ''}`,

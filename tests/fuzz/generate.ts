@@ -103,6 +103,12 @@ function hinted(name: string, random: Random, pools: IdPools): unknown {
     case 'currentPassword':
     case 'newPassword':
       return random.pick(['Centro-Impiego-2026!', 'corta', 'Modena Carpi Sassuolo 41100']);
+    case 'citizenship':
+      return random.pick(['IT', 'IT', 'IT', 'RO', 'MA', 'AL', 'UA']);
+    case 'postalCode':
+      return random.pick(['41121', '41012', '41049', '41037', '40121', '']);
+    case 'province':
+      return random.pick(['MO', 'BO', 'RE']);
     case 'istatCode':
     case 'residenceComuneCode':
     case 'comuneCode':
@@ -302,7 +308,7 @@ function stringFor(s: JsonSchema, mode: Mode, ctx: GenerateContext, name: string
     return random.pick(['a', 'à', 'Z', '9', ' ']).repeat(length);
   }
   const hint = hinted(name, random, ctx.pools);
-  if (typeof hint === 'string' && random.chance(0.85)) return hint;
+  if (typeof hint === 'string' && random.chance(mode === 'valid' ? 0.95 : 0.5)) return hint;
   if (s.pattern) return sampleRegex(s.pattern, random);
   const text = `${random.pick(SURNAMES)} ${random.pick(FIRST_NAMES).name}`;
   return text.length < minLength ? text.padEnd(minLength, 'a') : text.slice(0, maxLength);
