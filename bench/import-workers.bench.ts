@@ -185,7 +185,7 @@ async function run(label: string, database: Database, bytes: Buffer) {
   const t2 = performance.now();
   if (checked.counts.error > 0)
     throw new Error(
-      `${checked.counts.error} rows with errors: ${JSON.stringify((await service.rows(scope, uploaded.id, { outcome: 'error', page: 1, pageSize: 3 })).items)}`,
+      `${checked.counts.error} rows with errors: ${JSON.stringify((await service.rows(ctx, scope, uploaded.id, { outcome: 'error', page: 1, pageSize: 3 })).items)}`,
     );
   const applied = await service.apply(ctx, scope, uploaded.id);
   printer.end();

@@ -33,7 +33,9 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
     board.report(job.id, { phase, processed, total }, true, force);
 
   await report('reading', 0, 100, true);
-  const { rows, oversized } = await readRows(job.file_data!, { onProgress: (f) => void report('reading', Math.round(f * 100), 100) });
+  const file = await repo.fileData(db, job.id);
+  if (!file) throw importErrors.wrongState();
+  const { rows, oversized } = await readRows(file, { onProgress: (f) => void report('reading', Math.round(f * 100), 100) });
   const headerRow = Number(job.source.headerRow ?? 0);
   const tooLong = new Map<number, OversizedCell[]>();
   for (const o of oversized) tooLong.set(o.row, [...(tooLong.get(o.row) ?? []), o]);

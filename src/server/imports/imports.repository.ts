@@ -5,7 +5,41 @@ import { batches, insertMany } from '../db/unnest.js';
 
 /** The only file that writes SQL on the imports' tables (import_jobs, import_rows, import_layouts, import_settings). */
 
-export type ImportJobRow = Selectable<ImportJobsTable>;
+/**
+ * A job without its file: the bytes (up to 40 MB) are read only by the dry run (`fileData`). On
+ * PGlite a bytea of 18 MB costs seconds to pass as a parameter or a result, so it also travels
+ * as base64 text, which the database encodes and decodes in C.
+ */
+export type ImportJobRow = Omit<Selectable<ImportJobsTable>, 'file_data'> & { has_file: boolean };
+
+const JOB_COLUMNS = [
+  'id',
+  'network_id',
+  'office_id',
+  'kind',
+  'status',
+  'file_name',
+  'file_format',
+  'file_size',
+  'checksum',
+  'source',
+  'columns',
+  'mapping',
+  'options',
+  'total_rows',
+  'processed_rows',
+  'phase',
+  'counts',
+  'error',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'applied_at',
+  'notices',
+  'purged_at',
+  'apply_log',
+] as const;
+const hasFile = sql<boolean>`file_data is not null`.as('has_file');
 
 /** Without a row in import_settings a network keeps import data this many days. */
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -31,7 +65,22 @@ export interface AppliedRow {
 export function createImportsRepository() {
   return {
     async findJob(executor: Executor, networkId: string, id: string): Promise<ImportJobRow | undefined> {
-      return executor.selectFrom('import_jobs').selectAll().where('id', '=', id).where('network_id', '=', networkId).executeTakeFirst();
+      return executor
+        .selectFrom('import_jobs')
+        .select([...JOB_COLUMNS, hasFile])
+        .where('id', '=', id)
+        .where('network_id', '=', networkId)
+        .executeTakeFirst();
+    },
+
+    /** The uploaded file's bytes (null once applied or purged). */
+    async fileData(executor: Executor, id: string): Promise<Buffer | null> {
+      const row = await executor
+        .selectFrom('import_jobs')
+        .select(sql<string | null>`encode(file_data, 'base64')`.as('data'))
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.data ? Buffer.from(row.data, 'base64') : null;
     },
 
     /** When this file (by checksum) was applied in the network, if it was. */
@@ -46,8 +95,12 @@ export function createImportsRepository() {
       return row ? row.applied_at : undefined;
     },
 
-    async insertJob(executor: Executor, values: Insertable<ImportJobsTable>): Promise<ImportJobRow> {
-      return executor.insertInto('import_jobs').values(values).returningAll().executeTakeFirstOrThrow();
+    async insertJob(executor: Executor, values: Omit<Insertable<ImportJobsTable>, 'file_data'>, file: Buffer): Promise<ImportJobRow> {
+      return executor
+        .insertInto('import_jobs')
+        .values({ ...values, file_data: sql<Buffer>`decode(${file.toString('base64')}, 'base64')` })
+        .returning([...JOB_COLUMNS, hasFile])
+        .executeTakeFirstOrThrow();
     },
 
     async markFailed(executor: Executor, id: string, message: string, now: Date) {
@@ -80,7 +133,7 @@ export function createImportsRepository() {
         })
         .where('id', '=', id)
         .where('status', '=', fromStatus)
-        .returningAll()
+        .returning([...JOB_COLUMNS, hasFile])
         .executeTakeFirst();
     },
 
@@ -90,7 +143,7 @@ export function createImportsRepository() {
         .set({ status: 'applying', phase: 'applying', processed_rows: 0, options: JSON.stringify(options), updated_at: now })
         .where('id', '=', id)
         .where('status', '=', 'validated')
-        .returningAll()
+        .returning([...JOB_COLUMNS, hasFile])
         .executeTakeFirst();
     },
 

@@ -126,22 +126,25 @@ export function createImportService(deps: ImportDeps) {
       const remembered = await repo.layout(deps.db, scope.networkId, layout);
       const mapping = remembered ? remembered.mapping : suggestMapping(headers);
       const job = await deps.db.transaction().execute(async (trx) => {
-        const row = await repo.insertJob(trx, {
-          network_id: scope.networkId,
-          office_id: scope.officeId,
-          status: 'uploaded',
-          file_name: file.fileName.slice(0, 255),
-          file_format: source.format,
-          file_size: file.bytes.length,
-          checksum,
-          file_data: file.bytes,
-          source: JSON.stringify({ ...source, headerRow, layoutKey: layout, mappingSource: remembered ? 'remembered' : 'suggested' }),
-          columns: JSON.stringify(columns),
-          mapping: JSON.stringify(mapping),
-          created_by: scope.userId,
-          created_at: deps.clock(),
-          updated_at: deps.clock(),
-        });
+        const row = await repo.insertJob(
+          trx,
+          {
+            network_id: scope.networkId,
+            office_id: scope.officeId,
+            status: 'uploaded',
+            file_name: file.fileName.slice(0, 255),
+            file_format: source.format,
+            file_size: file.bytes.length,
+            checksum,
+            source: JSON.stringify({ ...source, headerRow, layoutKey: layout, mappingSource: remembered ? 'remembered' : 'suggested' }),
+            columns: JSON.stringify(columns),
+            mapping: JSON.stringify(mapping),
+            created_by: scope.userId,
+            created_at: deps.clock(),
+            updated_at: deps.clock(),
+          },
+          file.bytes,
+        );
         await deps.audit.record(trx, ctx, {
           action: 'import.uploaded',
           entityType: 'import_job',
@@ -269,7 +272,7 @@ export function createImportService(deps: ImportDeps) {
 
     async prepareDryRun(scope: ImportScope, id: string, request: DryRunRequest) {
       const job = await load(scope, id);
-      if (!['uploaded', 'validated', 'failed'].includes(job.status) || !job.file_data) throw importErrors.wrongState();
+      if (!['uploaded', 'validated', 'failed'].includes(job.status) || !job.has_file) throw importErrors.wrongState();
       const mapping = request.mapping ?? job.mapping;
       const fields = Object.values(mapping);
       const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);
