@@ -1,13 +1,28 @@
-import { DomainError, defineError } from '../http/problem.js';
+import { PASSWORD_MIN_LENGTH } from '../../shared/schemas/auth.schema.js';
+import { DomainError, defineError, type Language, type LocalizedText } from '../http/problem.js';
+
+const PASSWORD_TOO_SHORT: LocalizedText = {
+  it: `La password deve avere almeno ${PASSWORD_MIN_LENGTH} caratteri.`,
+  en: `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
+};
+const PASSWORD_TOO_WEAK: LocalizedText = {
+  it: 'La password è troppo debole: evitare di usare l’e-mail, il nome o sequenze ripetute.',
+  en: 'The password is too weak: avoid your e-mail, your name or repeated sequences.',
+};
+const PASSWORD_PUBLISHED: LocalizedText = {
+  it: 'Questa password è pubblicata (è quella degli account dimostrativi) e chiunque la conosce: sceglierne un’altra.',
+  en: 'This password is published (it is the demo accounts’ one) and anybody knows it: choose another.',
+};
+
+/** A refused new password: the message is the detail and also stands beside the field it names. */
+function passwordProblem(code: string, field: string, language: Language, text: LocalizedText) {
+  return new DomainError(code, 400, text, { errors: [{ path: field, message: text[language] }] });
+}
 
 export const authErrors = {
   invalidCredentials: defineError('INVALID_CREDENTIALS', 401, {
     it: 'E-mail o password non corretti.',
     en: 'Wrong e-mail or password.',
-  }),
-  accountDisabled: defineError('ACCOUNT_DISABLED', 403, {
-    it: 'L’account è disattivato. Rivolgersi all’amministratore della propria sede.',
-    en: 'The account is disabled. Ask your office administrator.',
   }),
   throttled: (retryAfterSeconds: number) =>
     new DomainError(
@@ -27,10 +42,9 @@ export const authErrors = {
     it: 'La nuova password deve essere diversa da quella attuale.',
     en: 'The new password must differ from the current one.',
   }),
-  passwordTooWeak: defineError('PASSWORD_TOO_WEAK', 400, {
-    it: 'La password è troppo debole: evitare di usare l’e-mail, il nome o sequenze ripetute.',
-    en: 'The password is too weak: avoid your e-mail, your name or repeated sequences.',
-  }),
+  passwordTooShort: (field: string, language: Language) => passwordProblem('PASSWORD_TOO_SHORT', field, language, PASSWORD_TOO_SHORT),
+  passwordTooWeak: (field: string, language: Language) => passwordProblem('PASSWORD_TOO_WEAK', field, language, PASSWORD_TOO_WEAK),
+  passwordPublished: (field: string, language: Language) => passwordProblem('PASSWORD_PUBLISHED', field, language, PASSWORD_PUBLISHED),
   passwordChangeRequired: defineError('PASSWORD_CHANGE_REQUIRED', 403, {
     it: 'Prima di continuare è necessario cambiare la password temporanea.',
     en: 'You must change your temporary password before continuing.',

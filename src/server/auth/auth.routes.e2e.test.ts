@@ -246,6 +246,68 @@ describe('POST /api/v1/auth/password', () => {
   });
 });
 
+describe('published passwords', () => {
+  it('refuses the demo password as a new password, naming the field, in Italian and in English', async () => {
+    const admin = await signIn(t.app, DEMO.admin);
+    const created = await admin.post('/api/v1/staff', {
+      email: 'giovanna.deluca@ricolloca.example',
+      fullName: 'De Luca Giovanna',
+      roles: [{ officeId: await officeIdByCode(t.database, 'CPI-MO'), role: 'consultant' }],
+    });
+    const { temporaryPassword } = created.json();
+    const res = await signInRequest('giovanna.deluca@ricolloca.example', temporaryPassword, '10.4.0.1');
+    const cookie = `ricolloca_session=${res.cookies.find((c) => c.name === 'ricolloca_session')!.value}`;
+    const giovanna = agentFor(t.app, cookie, res.json().csrfToken);
+    for (const published of [DEMO_PASSWORD, 'demo.modena.2026', ' Demo Modena 2026! ']) {
+      const body = expectProblem(
+        await giovanna.post('/api/v1/auth/password', { currentPassword: temporaryPassword, newPassword: published }),
+        400,
+        'PASSWORD_PUBLISHED',
+      );
+      expect(body.errors).toEqual([{ path: 'body/newPassword', message: expect.stringMatching(/password è pubblicata/) }]);
+    }
+    const english = expectProblem(
+      await giovanna.request({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        payload: { currentPassword: temporaryPassword, newPassword: DEMO_PASSWORD },
+        headers: { 'accept-language': 'en' },
+      }),
+      400,
+      'PASSWORD_PUBLISHED',
+    );
+    expect(english.errors[0].message).toMatch(/published/);
+    // Still the temporary password: nothing was changed.
+    expect((await giovanna.get('/api/v1/auth/session')).json().user.mustChangePassword).toBe(true);
+  });
+
+  it('refuses it as the password an administrator chooses for a new account, and creates nothing', async () => {
+    const admin = await signIn(t.app, DEMO.admin);
+    const body = expectProblem(
+      await admin.post('/api/v1/staff', {
+        email: 'emanuele.barbieri@ricolloca.example',
+        fullName: 'Barbieri Emanuele',
+        roles: [{ officeId: await officeIdByCode(t.database, 'CPI-MO'), role: 'consultant' }],
+        temporaryPassword: DEMO_PASSWORD,
+      }),
+      400,
+      'PASSWORD_PUBLISHED',
+    );
+    expect(body.errors).toEqual([{ path: 'body/temporaryPassword', message: expect.stringMatching(/password è pubblicata/) }]);
+    expectProblem(
+      await admin.post('/api/v1/staff', {
+        email: 'emanuele.barbieri@ricolloca.example',
+        fullName: 'Barbieri Emanuele',
+        roles: [{ officeId: await officeIdByCode(t.database, 'CPI-MO'), role: 'consultant' }],
+        temporaryPassword: 'emanuele.barbieri.2026',
+      }),
+      400,
+      'PASSWORD_TOO_WEAK',
+    );
+    expect((await admin.get('/api/v1/staff?q=barbieri')).json().items).toEqual([]);
+  });
+});
+
 describe('a session that must change its temporary password', () => {
   it('may only read the session, change the password or sign out', async () => {
     const admin = await signIn(t.app, DEMO.admin);

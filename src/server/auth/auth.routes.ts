@@ -5,6 +5,7 @@ import { SESSION_COOKIE, actorContext, requestContext } from './access.js';
 import { isSignedIn } from './auth.policy.js';
 import { SESSION_ABSOLUTE_MS, type AuthService } from './auth.service.js';
 import { route } from '../http/endpoint-route.js';
+import { pickLanguage } from '../http/problem.js';
 
 const tags = ['Accesso'];
 
@@ -22,13 +23,17 @@ export function registerSessionRoutes(app: FastifyInstance, auth: AuthService) {
     config: { access: 'public' },
     schema: { tags, summary: 'Accesso del personale con e-mail e password' },
     handler: async (request, reply) => {
+      const { email, password, remember = false } = request.body;
       const { token, actor } = await auth.signIn(requestContext(request), {
-        ...request.body,
+        email,
+        password,
         userAgent: request.headers['user-agent'] ?? '',
       });
+      // Without "Ricordami" a browser session cookie (no Max-Age): it ends when the browser closes.
+      // Either way the server ends the session after 2 hours idle or 12 hours in all.
       reply.setCookie(SESSION_COOKIE, token, {
         ...cookieOptions(request.protocol === 'https'),
-        maxAge: SESSION_ABSOLUTE_MS / 1000,
+        ...(remember && { maxAge: SESSION_ABSOLUTE_MS / 1000 }),
       });
       return auth.view(actor);
     },
@@ -65,7 +70,7 @@ export function registerSessionRoutes(app: FastifyInstance, auth: AuthService) {
     config: { access: isSignedIn, allowWithTemporaryPassword: true },
     schema: { tags, summary: 'Cambia la propria password' },
     handler: async (request) => {
-      await auth.changePassword(actorContext(request), request.body);
+      await auth.changePassword(actorContext(request), request.body, pickLanguage(request.headers['accept-language']));
       return { ok: true as const };
     },
   });

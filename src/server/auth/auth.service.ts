@@ -7,7 +7,8 @@ import type { Actor, Policy, RequestContext } from './actor.js';
 import type { ActorContext } from './scope.js';
 import { authErrors } from './auth.errors.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { checkPasswordStrength } from './password-strength.js';
+import { checkNewPassword } from './password-strength.js';
+import type { Language } from '../http/problem.js';
 import type { SessionCache } from './session-cache.js';
 import type { SessionRepository } from './session.repository.js';
 import type { SignInThrottle } from './sign-in-throttle.repository.js';
@@ -74,8 +75,10 @@ export function createAuthService(deps: AuthServiceDeps) {
     ): Promise<{ token: string; actor: Actor }> {
       const now = clock();
       const emailKey = input.email.toLowerCase();
-      const wait = await throttle.retryAfterSeconds(db, emailKey, ctx.ip, now);
-      if (wait > 0) {
+      // The attempt is reserved (or refused) before any password is verified, in a short
+      // transaction of its own: concurrent guesses cannot all pass the check at once.
+      const reservation = await db.transaction().execute((trx) => throttle.reserve(trx, { emailKey, ip: ctx.ip, at: now }));
+      if (!reservation.allowed) {
         await audit.record(db, ctx, {
           action: 'auth.sign_in_throttled',
           entityType: 'staff_user',
@@ -83,24 +86,23 @@ export function createAuthService(deps: AuthServiceDeps) {
           officeId: null,
           details: { email: emailKey },
         });
-        throw authErrors.throttled(wait);
+        throw authErrors.throttled(reservation.retryAfterSeconds);
       }
       const account = await staff.findCredentialsByEmail(db, emailKey);
+      // The password is verified whatever the account's state, and a disabled account's right
+      // password is refused as a wrong one: neither the answer nor its timing tells them apart.
       const valid = await verifyPassword(account?.passwordHash ?? null, input.password);
-      if (!account || !valid) {
-        await db.transaction().execute(async (trx) => {
-          await throttle.record(trx, { emailKey, ip: ctx.ip, succeeded: false, at: now });
-          await audit.record(trx, ctx, {
-            action: 'auth.sign_in_failed',
-            entityType: 'staff_user',
-            entityId: account?.id ?? null,
-            officeId: null,
-            details: { email: emailKey },
-          });
+      if (!account || !valid || account.disabled) {
+        // The reservation already counts as a failure.
+        await audit.record(db, ctx, {
+          action: 'auth.sign_in_failed',
+          entityType: 'staff_user',
+          entityId: account?.id ?? null,
+          officeId: null,
+          details: { email: emailKey },
         });
         throw authErrors.invalidCredentials();
       }
-      if (account.disabled) throw authErrors.accountDisabled();
 
       const token = randomBytes(32).toString('base64url');
       const tokenHash = hashToken(token);
@@ -130,7 +132,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           expiresAt: nextExpiry(now, now),
           now,
         });
-        await throttle.record(trx, { emailKey, ip: ctx.ip, succeeded: true, at: now });
+        await throttle.markSucceeded(trx, reservation.attemptId);
         await staff.update(trx, account.id, { lastSignInAt: now }, now);
       });
       const record = await sessions.findActive(db, tokenHash, now);
@@ -176,14 +178,12 @@ export function createAuthService(deps: AuthServiceDeps) {
       sessionCache.forget(ctx.actor.session.tokenHash);
     },
 
-    async changePassword(ctx: ActorContext, input: { currentPassword: string; newPassword: string }) {
+    async changePassword(ctx: ActorContext, input: { currentPassword: string; newPassword: string }, language: Language = 'it') {
       const now = clock();
       const stored = await staff.findPasswordHash(db, ctx.actor.userId);
       if (!(await verifyPassword(stored ?? null, input.currentPassword))) throw authErrors.wrongCurrentPassword();
       if (input.currentPassword === input.newPassword) throw authErrors.passwordReused();
-      if (!checkPasswordStrength(input.newPassword, [ctx.actor.email, ctx.actor.fullName])) {
-        throw authErrors.passwordTooWeak();
-      }
+      checkNewPassword(input.newPassword, [ctx.actor.email, ctx.actor.fullName], { field: 'body/newPassword', language });
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction().execute(async (trx) => {
         await staff.update(trx, ctx.actor.userId, { passwordHash, mustChangePassword: false, passwordChangedAt: now }, now);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
 import { canManageStaff, isSignedIn } from './auth.policy.js';
 import { generateTemporaryPassword, hashPassword, verifyPassword } from './password.js';
-import { checkPasswordStrength } from './password-strength.js';
+import { checkNewPassword, checkPasswordStrength } from './password-strength.js';
+import { DEMO_PASSWORD, isPublishedPassword } from './published-passwords.js';
+import { DomainError } from '../http/problem.js';
 import { canManageOffices, canReadOffices } from '../organisation/organisation.policy.js';
 import { canReadAuditLog } from '../audit/index.js';
 
@@ -66,5 +68,42 @@ describe('passwords', () => {
     expect(checkPasswordStrength('password1234567', personal)).toBe(false);
     expect(checkPasswordStrength('aaaaaaaaaaaabbbb', personal)).toBe(false);
     expect(checkPasswordStrength('torre ghirlandina al tramonto', personal)).toBe(true);
+  });
+});
+
+describe('a new password', () => {
+  const personal = ['giovanna.deluca@ricolloca.example', 'De Luca Giovanna'];
+  const refusal = (password: string, options?: Parameters<typeof checkNewPassword>[2]) => {
+    try {
+      checkNewPassword(password, personal, options);
+      return null;
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      return { code: err.code, status: err.status, errors: err.extra.errors };
+    }
+  };
+
+  it('is refused when it is the published demo password, whatever its case, spacing or a character added', () => {
+    for (const password of [DEMO_PASSWORD, 'DEMO.MODENA.2026', 'demo modena 2026', 'Demo.Modena.2026!']) {
+      expect(isPublishedPassword(password)).toBe(true);
+      expect(refusal(password)).toEqual({
+        code: 'PASSWORD_PUBLISHED',
+        status: 400,
+        errors: [{ path: 'body/newPassword', message: expect.stringMatching(/^Questa password è pubblicata/) }],
+      });
+    }
+    expect(isPublishedPassword('Modena.Demo.2027')).toBe(false);
+  });
+
+  it('names the field the caller gives, in the caller’s language', () => {
+    expect(refusal(DEMO_PASSWORD, { field: 'body/password', language: 'en' })?.errors).toEqual([
+      { path: 'body/password', message: expect.stringMatching(/^This password is published/) },
+    ]);
+  });
+
+  it('is refused when too short or built from the account, and accepted otherwise', () => {
+    expect(refusal('breve.2026')?.code).toBe('PASSWORD_TOO_SHORT');
+    expect(refusal('giovanna-2026-modena')?.code).toBe('PASSWORD_TOO_WEAK');
+    expect(refusal('torre ghirlandina al tramonto')).toBeNull();
   });
 });

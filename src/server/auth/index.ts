@@ -12,6 +12,8 @@ export {
   type ActorContext,
 } from './scope.js';
 export { generateTemporaryPassword, hashPassword } from './password.js';
+export { DEMO_PASSWORD, isPublishedPassword } from './published-passwords.js';
+export { checkNewPassword } from './password-strength.js';
 export { createAuthModule, registerAuthRoutes, type AuthModule } from './auth.module.js';
 export { canManageStaff } from './auth.policy.js';
 export type { AuditTrail } from './audit-trail.js';

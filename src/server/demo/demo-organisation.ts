@@ -83,7 +83,8 @@ export const DEMO_OFFICES = [
   },
 ];
 
-export const DEMO_PASSWORD = 'Demo.Modena.2026';
+/** Defined once in auth, which refuses it as anybody's new password. */
+export { DEMO_PASSWORD } from '../auth/index.js';
 
 type DemoRole = 'admin' | 'coordinator' | 'consultant' | 'frontoffice' | 'matcher';
 

@@ -7,6 +7,8 @@ export const signInRequestSchema = z
   .strictObject({
     email: emailSchema,
     password: z.string().min(1).max(200),
+    /** "Ricordami": the cookie outlives the browser (until the session's absolute expiry); otherwise it ends with the browser. */
+    remember: z.boolean().optional(),
   })
   .meta({ id: 'SignInRequest' });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

@@ -1,0 +1,17 @@
+/**
+ * Passwords published with the product, which anyone can read in the README and the demo's
+ * start-up banner: the demo accounts sign in with DEMO_PASSWORD. They are refused as anybody's
+ * new password (checkNewPassword), so a real installation never ends up with one.
+ */
+export const DEMO_PASSWORD = 'Demo.Modena.2026';
+
+/** Case, spaces and punctuation do not make a published password a different one. */
+const normalise = (password: string) => password.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+const PUBLISHED = [DEMO_PASSWORD].map(normalise);
+
+/** Whether the password is a published one, or one with a few characters around it ("Demo.Modena.2026!"). */
+export function isPublishedPassword(password: string): boolean {
+  const candidate = normalise(password);
+  return PUBLISHED.some((published) => candidate.includes(published));
+}
