@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Role } from '../db/schema.js';
+import { sql, type Transaction } from 'kysely';
+import type { DB, Role } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import type { StaffAccount } from '../../shared/schemas/staff.schema.js';
 
@@ -85,6 +85,17 @@ export function createStaffRepository() {
     async findPasswordHash(executor: Executor, userId: string): Promise<string | null | undefined> {
       const row = await executor.selectFrom('staff_users').select('password_hash').where('id', '=', userId).executeTakeFirst();
       return row?.password_hash;
+    },
+
+    /**
+     * Locks the account's row until the caller's transaction ends (other writers of the account
+     * wait), then reads it as it is now. Undefined when the account does not exist.
+     */
+    async lockAccount(trx: Transaction<DB>, id: string): Promise<StaffAccount | undefined> {
+      const locked = await trx.selectFrom('staff_users').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!locked) return undefined;
+      const row = await accountQuery(trx).where('u.id', '=', id).executeTakeFirst();
+      return row && toAccount(row);
     },
 
     async findAccount(executor: Executor, id: string): Promise<StaffAccount | undefined> {

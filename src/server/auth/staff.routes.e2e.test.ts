@@ -219,11 +219,13 @@ describe('creating and maintaining accounts', () => {
     const disabled = await admin.post(`/api/v1/staff/${account.id}/disable`);
     expect(disabled.json().disabled).toBe(true);
     expectProblem(await sara.get('/api/v1/auth/session'), 401, 'UNAUTHENTICATED');
-    expectProblem(
+    // The right password of a disabled account is refused as a wrong one would be (no 403 to tell them apart).
+    const refused = expectProblem(
       await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: DEMO.matcher, password: DEMO_PASSWORD } }),
-      403,
-      'ACCOUNT_DISABLED',
+      401,
+      'INVALID_CREDENTIALS',
     );
+    expect(refused.detail).toBe('E-mail o password non corretti.');
     expect((await admin.get('/api/v1/staff?status=disabled')).json().items.map((a: { email: string }) => a.email)).toEqual([DEMO.matcher]);
     await admin.post(`/api/v1/staff/${account.id}/enable`);
     expect(
@@ -253,5 +255,48 @@ describe('creating and maintaining accounts', () => {
       remoteAddress: '10.5.0.1',
     });
     expect(ok.json().user.mustChangePassword).toBe(true);
+  });
+});
+
+describe('concurrent changes of one account', () => {
+  it('replaces the roles of 20 concurrent requests one after the other: never a 500, and the last set wins whole', async () => {
+    const created = await admin.post('/api/v1/staff', {
+      email: 'emanuele.barbieri@ricolloca.example',
+      fullName: 'Barbieri Emanuele',
+      roles: [{ officeId: modena, role: 'consultant' }],
+      temporaryPassword: 'Piazza Grande al tramonto',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().account.id;
+    const roles = ['consultant', 'frontoffice', 'matcher', 'coordinator'] as const;
+    // Each request asks for a different set, overlapping with the others (the same key in several).
+    const sets = Array.from({ length: 20 }, (_, i) =>
+      [
+        { officeId: modena, role: roles[i % 4]! },
+        { officeId: carpi, role: roles[(i + 1) % 4]! },
+        ...(i % 2 === 0 ? [{ officeId: carpi, role: roles[(i + 2) % 4]! }] : []),
+      ].sort((a, b) => a.officeId.localeCompare(b.officeId) || a.role.localeCompare(b.role)),
+    );
+    const responses = await Promise.all(sets.map((set) => admin.patch(`/api/v1/staff/${id}`, { roles: set })));
+    expect(responses.map((r) => r.statusCode).filter((s) => s !== 200 && s !== 409)).toEqual([]);
+    expect(responses.filter((r) => r.statusCode === 200).length).toBeGreaterThan(0);
+    const final = (await admin.get(`/api/v1/staff/${id}`)).json().roles;
+    expect(sets.map((s) => JSON.stringify(s))).toContain(JSON.stringify(final));
+    // Every change is in the audit trail, each "from" being what the previous one wrote.
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'staff.updated')
+      .where('entity_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(entries).toHaveLength(responses.filter((r) => r.statusCode === 200).length);
+    type RoleSet = Array<{ officeId: string; role: string }>;
+    const change = (entry: (typeof entries)[number]) => (entry.details as { roles: { from: RoleSet; to: RoleSet } }).roles;
+    const asKey = (set: RoleSet) => JSON.stringify(set.map((r) => `${r.officeId}:${r.role}`).sort());
+    for (let i = 1; i < entries.length; i += 1) {
+      expect(asKey(change(entries[i]!).from)).toBe(asKey(change(entries[i - 1]!).to));
+    }
+    expect(asKey(change(entries.at(-1)!).to)).toBe(asKey(final));
   });
 });

@@ -5,6 +5,7 @@ import { actorContext } from './access.js';
 import { canManageStaff } from './auth.policy.js';
 import type { StaffService } from './staff.service.js';
 import { route } from '../http/endpoint-route.js';
+import { pickLanguage } from '../http/problem.js';
 
 const tags = ['Personale'];
 const config = { access: canManageStaff };
@@ -28,7 +29,7 @@ export function registerStaffRoutes(app: FastifyInstance, service: StaffService)
     config,
     schema: { tags, summary: 'Crea un account con password temporanea' },
     handler: async (request, reply) => {
-      const created = await service.create(actorContext(request), request.body);
+      const created = await service.create(actorContext(request), request.body, pickLanguage(request.headers['accept-language']));
       return reply.code(201).send(created);
     },
   });

@@ -7,6 +7,8 @@ import type { ActorContext } from './scope.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { authErrors } from './auth.errors.js';
 import { generateTemporaryPassword, hashPassword } from './password.js';
+import { checkNewPassword } from './password-strength.js';
+import type { Language } from '../http/problem.js';
 import type { SessionCache } from './session-cache.js';
 import type { SessionRepository } from './session.repository.js';
 import type { StaffRepository } from './staff.repository.js';
@@ -54,7 +56,11 @@ export function createStaffService(deps: {
       return account;
     },
 
-    async create(ctx: ActorContext, input: CreateStaffRequest) {
+    async create(ctx: ActorContext, input: CreateStaffRequest, language: Language = 'it') {
+      // A password the administrator chooses obeys the rules of any new password.
+      if (input.temporaryPassword !== undefined) {
+        checkNewPassword(input.temporaryPassword, [input.email, input.fullName], { field: 'body/temporaryPassword', language });
+      }
       await assertRolesInNetwork(ctx.actor, input.roles);
       const now = clock();
       const temporaryPassword = input.temporaryPassword ?? generateTemporaryPassword();
@@ -90,7 +96,7 @@ export function createStaffService(deps: {
     },
 
     async update(ctx: ActorContext, id: string, input: UpdateStaffRequest): Promise<StaffAccount> {
-      const before = await loadInNetwork(ctx.actor, id);
+      await loadInNetwork(ctx.actor, id);
       if (input.roles) {
         await assertRolesInNetwork(ctx.actor, input.roles);
         const keepsAdminHere = input.roles.some((r) => r.officeId === ctx.actor.officeId && r.role === 'admin');
@@ -100,20 +106,25 @@ export function createStaffService(deps: {
       // Read before the transaction: inside it only the transaction handle may be used.
       const allowed = await deps.offices.idsInNetwork(ctx.actor.networkId ?? '');
       await db.transaction().execute(async (trx) => {
+        // Two administrators changing one account at once take turns on its row: the second
+        // replaces the roles the first one wrote (never a duplicate of staff_roles' key), and each
+        // audit entry's "from" is what the account held just before that change.
+        const current = await staff.lockAccount(trx, id);
+        if (!current) throw authErrors.staffNotFound();
         if (input.fullName !== undefined) await staff.update(trx, id, { fullName: input.fullName }, now);
         if (input.roles) {
           // Roles in offices outside the administrator's network are kept as they are.
-          const foreign = before.roles.filter((r) => !allowed.has(r.officeId));
+          const foreign = current.roles.filter((r) => !allowed.has(r.officeId));
           await staff.replaceRoles(trx, id, [...foreign, ...input.roles]);
         }
         await audit.record(trx, ctx, {
           action: 'staff.updated',
           entityType: 'staff_user',
           entityId: id,
-          entityLabel: input.fullName ?? before.fullName,
+          entityLabel: input.fullName ?? current.fullName,
           details: {
-            ...(input.fullName !== undefined && { fullName: { from: before.fullName, to: input.fullName } }),
-            ...(input.roles && { roles: { from: before.roles, to: input.roles } }),
+            ...(input.fullName !== undefined && { fullName: { from: current.fullName, to: input.fullName } }),
+            ...(input.roles && { roles: { from: current.roles, to: input.roles } }),
           },
         });
       });
