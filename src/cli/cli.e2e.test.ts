@@ -14,7 +14,7 @@ const cli = (...args: string[]) => run(process.execPath, ['bin/ricolloca.mjs', .
 describe('the ricolloca command', () => {
   it('documents every command with --help', { timeout: 120_000 }, async () => {
     const top = await cli('--help');
-    for (const command of ['migrate', 'seed-demo', 'create-user', 'serve']) expect(top.stdout).toContain(command);
+    for (const command of ['migrate', 'seed-demo', 'create-user', 'serve', 'build-template']) expect(top.stdout).toContain(command);
     for (const command of ['migrate', 'seed-demo', 'create-user', 'serve']) {
       const help = await cli(command, '--help');
       expect(help.stdout).toContain(`Usage: ricolloca ${command}`);
@@ -79,4 +79,69 @@ describe('the ricolloca command', () => {
       await database.close();
     }
   });
+
+  it(
+    'makes a real installation’s first administrator on an empty database: network, first office and account',
+    { timeout: 240_000 },
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'ricolloca-cli-first-'));
+      const created = await cli(
+        'create-user',
+        '--data-dir',
+        dataDir,
+        '--email',
+        'emanuele.barbieri@provincia.re.it',
+        '--name',
+        'Barbieri Emanuele',
+        '--network',
+        'Provincia di Reggio Emilia',
+        '--office',
+        'cpi-re',
+        '--office-name',
+        'Centro per l’impiego di Reggio Emilia',
+        '--comune',
+        'Reggio nell’Emilia',
+      );
+      expect(created.stdout).toContain('Created the network "Provincia di Reggio Emilia", the office CPI-RE');
+      expect(created.stdout).toMatch(/Temporary password: [A-Za-z2-9]{14}/);
+      await expect(
+        cli(
+          'create-user',
+          '--data-dir',
+          dataDir,
+          '--email',
+          'x@example.it',
+          '--name',
+          'X',
+          '--network',
+          'Provincia di Parma',
+          '--office',
+          'CPI-PR',
+        ),
+      ).rejects.toMatchObject({ stderr: expect.stringContaining('--office-name') });
+
+      const database = await openDatabase({ dataDir: join(dataDir, 'pgdata') });
+      try {
+        const rows = await database.db
+          .selectFrom('staff_roles as r')
+          .innerJoin('staff_users as u', 'u.id', 'r.user_id')
+          .innerJoin('offices as o', 'o.id', 'r.office_id')
+          .innerJoin('networks as n', 'n.id', 'o.network_id')
+          .select(['u.email', 'u.must_change_password', 'r.role', 'o.code', 'o.province', 'n.name as network'])
+          .execute();
+        expect(rows).toEqual([
+          {
+            email: 'emanuele.barbieri@provincia.re.it',
+            must_change_password: true,
+            role: 'admin',
+            code: 'CPI-RE',
+            province: 'RE',
+            network: 'Provincia di Reggio Emilia',
+          },
+        ]);
+      } finally {
+        await database.close();
+      }
+    },
+  );
 });

@@ -38,7 +38,7 @@ export function serveCommand() {
       // the embedded PGlite of a trial (`npm start`), never on PostgreSQL or in production unless asked.
       const offerDemo = opts.demo ?? (!config.databaseUrl && !config.production);
       // PGlite opens in the background; a new data directory is loaded from the prepared template.
-      const { database, fromTemplate } = await openConfiguredDatabaseFast(config, { background: true, template: true });
+      const { database, fromTemplate } = await openConfiguredDatabaseFast(config, { background: true, template: config.databaseTemplate });
       // Listen first, prepare the database after: the first page is served at once, and until the
       // database is ready the API answers 503 SERVICE_STARTING (the web app says it is starting).
       const readiness = createReadiness();
@@ -74,16 +74,26 @@ export function serveCommand() {
         ].join('\n'),
       );
 
+      // How long each preparation step took, printed with the ready line (what a slow start spent its time on).
+      const steps: string[] = [];
+      let stepStarted = Date.now();
+      const step = (name: string) => {
+        steps.push(`${name} ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+        stepStarted = Date.now();
+      };
       let seeded = false;
       let setupToken: string | undefined;
       try {
         readiness.setPhase('opening the database');
         await database.opened;
+        step('database opened');
         readiness.setPhase('migrations');
         await migrate(database);
+        step('migrations and reference data');
         if (offerDemo) {
           readiness.setPhase('demo data');
           seeded = (await seedDemo(database)).seeded;
+          step('demo data');
         }
         demoMode = seeded || (await databaseHoldsDemo(database));
         if (!demoMode && !(await anyStaffAccountExists(database.db))) setupToken = setupLink.issue();
@@ -97,7 +107,7 @@ export function serveCommand() {
       }
       readiness.markReady();
       const lines = [
-        `Ricolloca is ready: http://localhost:${port}  (in ${seconds()} s)`,
+        `Ricolloca is ready: http://localhost:${port}  (in ${seconds()} s: ${steps.join(', ')})`,
         `API documentation: http://localhost:${port}/api/docs`,
       ];
       if (demoMode) {

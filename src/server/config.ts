@@ -20,6 +20,8 @@ export interface AppConfig {
   databasePreparedStatements: boolean;
   /** Behind a reverse proxy (HTTPS terminated there): the proxies whose X-Forwarded-* are believed. */
   trustProxy: TrustProxy;
+  /** A new PGlite data directory starts from the prepared template (DATABASE_TEMPLATE=off: initialised and migrated in place). */
+  databaseTemplate: boolean;
   /** NODE_ENV=production: a real installation, where the demo is never loaded unless asked for. */
   production: boolean;
   logLevel: string;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     databasePreparedStatements: !['false', '0', 'off'].includes((env.DATABASE_PREPARED_STATEMENTS ?? '').toLowerCase()),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    databaseTemplate: !['false', '0', 'off'].includes((env.DATABASE_TEMPLATE ?? '').toLowerCase()),
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),
