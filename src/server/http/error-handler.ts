@@ -13,8 +13,14 @@ const FRAMEWORK_ERRORS: Record<string, () => DomainError> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: httpErrors.badRequest,
   FST_ERR_CTP_INVALID_TYPE: httpErrors.unsupportedMediaType,
   FST_ERR_VALIDATION: httpErrors.validationFailed,
-  FST_ERR_BAD_URL: httpErrors.badRequest,
+  FST_ERR_BAD_URL: httpErrors.badUrlEncoding,
+  FST_ERR_MAX_PARAM_LENGTH: httpErrors.pathParameterTooLong,
 };
+
+/** The problem of one of Fastify's own error codes, when it has one. */
+export function frameworkProblem(code: string | undefined): DomainError | undefined {
+  return code ? FRAMEWORK_ERRORS[code]?.() : undefined;
+}
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError) {
   const language = pickLanguage(request.headers['accept-language']);

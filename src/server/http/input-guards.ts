@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { INVALID_TEXT_MESSAGE } from '../../shared/api/validation-messages.js';
-import { sendProblem } from './error-handler.js';
+import { frameworkProblem, sendProblem } from './error-handler.js';
 import { httpErrors } from './http.errors.js';
 import { DomainError, problemType, type FieldError } from './problem.js';
 
@@ -82,8 +82,8 @@ export function registerInputGuards(app: FastifyInstance) {
  * other error is.
  */
 export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(request, reply, httpErrors.badUrlEncoding());
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(request, reply, httpErrors.pathParameterTooLong());
+  const problem = frameworkProblem(error.code);
+  if (problem) return sendProblem(request, reply, problem);
   request.log.error({ err: error }, 'router error');
   return sendProblem(request, reply, httpErrors.internal());
 }
