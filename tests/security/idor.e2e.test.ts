@@ -475,13 +475,18 @@ describe('IDOR matrix: every route, as every role of another office and of anoth
           }
           const mustRefuse = !v.sameNetwork || (c.scope === 'office' && (officeScoped || c.refusedAcrossNetwork === true));
           if (!mustRefuse) {
-            // The documented exception: who works across the network reads its records (writes are left untouched).
+            // Reachable: a record the network shares, or the documented exception (who works across the
+            // network reads its offices' records). Only reads are made, so the world stays as built.
             if (route.method !== 'GET') continue;
-            const res = await send(v.agent, c.call(v.world));
+            const call = c.call(v.world);
+            const res = await send(v.agent, call);
             calls++;
+            // Front office and consultants read the network's records without the other offices' people (cohort, enrolments, notices).
+            const shown = leaked(res, call, secrets);
+            if (shown.length) note(`shows ${shown.join(', ')}`);
             // Reached: an answer or a state of the record (an import not checked yet), never "not yours".
             if (res.statusCode === 403 || res.statusCode === 404 || res.statusCode >= 500)
-              note(`works across the network but answered ${res.statusCode} ${res.body.slice(0, 120)}`);
+              note(`may read it but answered ${res.statusCode} ${res.body.slice(0, 120)}`);
             continue;
           }
           const call = c.call(v.world);
