@@ -320,8 +320,13 @@ async function buildRequest(op: Operation, random: Random, pools: ReturnType<typ
   return request;
 }
 
-const describeRequest = (r: InjectOptions) =>
-  `${r.method} ${r.url}${r.payload !== undefined ? ` ${JSON.stringify(r.headers)} ${Buffer.isBuffer(r.payload) ? `<${r.payload.length} bytes>` : String(r.payload).slice(0, 600)}` : ''}`;
+/** One line: a JSON body as sent, any other text (a CSV) quoted, a binary file by its size. */
+function describeRequest(r: InjectOptions): string {
+  if (r.payload === undefined) return `${r.method} ${r.url}`;
+  const isJson = (r.headers as Record<string, string> | undefined)?.['content-type'] === 'application/json';
+  const body = Buffer.isBuffer(r.payload) ? `<${r.payload.length} bytes>` : isJson ? String(r.payload) : JSON.stringify(String(r.payload));
+  return `${r.method} ${r.url} ${JSON.stringify(r.headers)} ${body.slice(0, 600)}`;
+}
 
 /** What a client may get: 2xx/3xx, or a 4xx problem+json with a code. A 5xx, or a 4xx without a code, is a failure. */
 function verdict(res: LightMyRequestResponse): string | undefined {

@@ -63,16 +63,15 @@ function invalidTextError(paths: string[]): DomainError {
  * field they strip.
  */
 export function registerInputGuards(app: FastifyInstance) {
-  app.addHook('onRequest', async (request) => {
-    if (request.url.length > MAX_URL_LENGTH) throw httpErrors.urlTooLong();
+  // Callback hooks, not async ones: they run on every request, and cost no promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(request.url.length > MAX_URL_LENGTH ? httpErrors.urlTooLong() : undefined);
   });
-  app.addHook('preValidation', async (request) => {
-    const paths = [
-      ...unstorableTextPaths(request.params, 'params'),
-      ...unstorableTextPaths(request.query, 'querystring'),
-      ...unstorableTextPaths(request.body, 'body'),
-    ];
-    if (paths.length > 0) throw invalidTextError(paths);
+  app.addHook('preValidation', (request, _reply, done) => {
+    const paths = unstorableTextPaths(request.params, 'params');
+    unstorableTextPaths(request.query, 'querystring', paths);
+    unstorableTextPaths(request.body, 'body', paths);
+    done(paths.length > 0 ? invalidTextError(paths) : undefined);
   });
 }
 
