@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate, readMigrations } from './db/migrate.js';
@@ -64,8 +66,15 @@ export async function buildDatabaseTemplate(): Promise<{ bytes: number; ms: numb
   try {
     await migrate(database);
     await database.execScript('checkpoint');
-    const dump = await database.dump!();
-    const bytes = Buffer.from(await new Response(dump.stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+    // After the checkpoint, recovery needs the WAL from its redo point to the current position:
+    // the other segments are recycled ones (64 MB of the dump's 138) that a start would write out.
+    const { rows } = await sql<{ redo: string; current: string }>`
+      select (select redo_wal_file from pg_control_checkpoint()) as redo, pg_walfile_name(pg_current_wal_lsn()) as current`.execute(
+      database.db,
+    );
+    const needed = rows[0]!;
+    const dump = Buffer.from(await (await database.dump!()).arrayBuffer());
+    const bytes = gzipSync(withoutTarEntries(dump, (path) => isUnneededWalSegment(path, needed.redo, needed.current)));
     mkdirSync(dirname(DATABASE_TEMPLATE), { recursive: true });
     const temporary = `${DATABASE_TEMPLATE}.${process.pid}.tmp`;
     writeFileSync(temporary, bytes);
@@ -75,6 +84,34 @@ export async function buildDatabaseTemplate(): Promise<{ bytes: number; ms: numb
   } finally {
     await database.close();
   }
+}
+
+/** A WAL segment file outside [redo, current] (names are fixed-width hexadecimal: they sort as they count). */
+function isUnneededWalSegment(path: string, redo: string, current: string): boolean {
+  const match = /^\/?pg_wal\/([0-9A-F]{24})$/.exec(path);
+  if (!match) return false;
+  const segment = match[1]!;
+  return segment < redo || segment > current;
+}
+
+/** A ustar archive (as PGlite dumps a data directory) without the file entries `drop` names. */
+function withoutTarEntries(tar: Buffer, drop: (path: string) => boolean): Buffer {
+  const kept: Buffer[] = [];
+  const text = (from: number, to: number) => tar.subarray(from, to).toString('latin1').replace(/\0.*$/s, '');
+  let offset = 0;
+  while (offset + 512 <= tar.length) {
+    const header = tar.subarray(offset, offset + 512);
+    if (header.every((byte) => byte === 0)) break;
+    const prefix = text(offset + 345, offset + 500);
+    const name = text(offset, offset + 100);
+    const size = Number.parseInt(text(offset + 124, offset + 136).trim() || '0', 8);
+    const type = String.fromCharCode(header[156]!);
+    const end = offset + 512 + Math.ceil(size / 512) * 512;
+    if (!((type === '0' || type === '\0') && drop(prefix ? `${prefix}/${name}` : name))) kept.push(tar.subarray(offset, end));
+    offset = end;
+  }
+  kept.push(Buffer.alloc(1024));
+  return Buffer.concat(kept);
 }
 
 /** A PGlite data directory that does not exist yet, or is empty. */
