@@ -305,4 +305,34 @@ describe('the hotline in the browser, keyboard only, as the front office', () =>
     await expectAccessible(narrow, 'centralino-360');
     await screenshot(narrow, '59-centralino-360');
   });
+
+  it('says beside the date that a closed day is already there, when the coordinator adds it twice', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/centralino`);
+    await page.getByText('Orari e chiusure del centralino').click();
+    const date = page.getByRole('textbox', { name: 'Data', exact: true });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await date.fill('2026-12-28');
+      await page.getByRole('textbox', { name: 'Motivo', exact: true }).fill('Inventario di fine anno');
+      await page.getByRole('button', { name: 'Aggiungi chiusura' }).click();
+      if (attempt === 0) await page.getByText('Chiusura aggiunta.').waitFor();
+    }
+    const message = 'Il 28/12/2026 è già un giorno di chiusura della sede.';
+    await page.getByRole('alert').getByText(message).waitFor();
+    await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true');
+    const described = (await date.getAttribute('aria-describedby')) ?? '';
+    const beside = await page.evaluate(
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      described,
+    );
+    expect(beside).toContain(message);
+    // The browser logs the 401 before sign-in and the 409 as failed loads; no script error besides.
+    expect(consoleProblems(page).filter((p) => !p.startsWith('Failed to load resource'))).toEqual([]);
+  });
 });

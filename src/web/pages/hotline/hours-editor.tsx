@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { HotlineStatus } from '../../../shared/schemas/outreach.schema';
 import { hotlineEndpoints } from '../../../shared/api/outreach.endpoints';
 import { call } from '../../api/client';
+import { useFieldErrors } from '../../api/validate';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { TextField } from '../../components/text-field';
@@ -17,6 +18,8 @@ export function HoursEditor({ status, onSaved }: { status: HotlineStatus; onSave
   const [slots, setSlots] = useState<Slot[]>(status.hours);
   const [holiday, setHoliday] = useState({ date: '', name: '', wholeNetwork: false });
   const [error, setError] = useState<unknown>(null);
+  // A closed day already there answers 409 with the date named: shown beside the date field.
+  const holidayFields = useFieldErrors();
   useEffect(() => setSlots(status.hours), [status.hours]);
 
   const update = (i: number, patch: Partial<Slot>) => setSlots(slots.map((s, j) => (j === i ? { ...s, ...patch } : s)));
@@ -35,6 +38,7 @@ export function HoursEditor({ status, onSaved }: { status: HotlineStatus; onSave
   async function addHoliday(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    holidayFields.clear();
     try {
       await call(hotlineEndpoints.addHoliday, {
         body: { date: holiday.date, name: holiday.name, officeId: holiday.wholeNetwork ? null : status.officeId },
@@ -43,6 +47,7 @@ export function HoursEditor({ status, onSaved }: { status: HotlineStatus; onSave
       setHoliday({ date: '', name: '', wholeNetwork: false });
       onSaved();
     } catch (err) {
+      holidayFields.fromProblem(err);
       setError(err);
     }
   }
@@ -50,7 +55,7 @@ export function HoursEditor({ status, onSaved }: { status: HotlineStatus; onSave
   return (
     <details className="mt-5">
       <summary className="h5 d-inline">{t('hotline.manage')}</summary>
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} shownBesideFields={holidayFields.errors} />
       <fieldset className="mt-3">
         <legend className="h6">{t('hotline.hours')}</legend>
         {slots.map((s, i) => (
@@ -119,6 +124,7 @@ export function HoursEditor({ status, onSaved }: { status: HotlineStatus; onSave
           type="date"
           value={holiday.date}
           onChange={(date) => setHoliday({ ...holiday, date })}
+          error={holidayFields.errors.date}
           required
         />
         <TextField
