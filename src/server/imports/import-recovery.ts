@@ -21,8 +21,6 @@ export async function failInterruptedImports(database: Database, now = new Date(
   const staleBefore = database.kind === 'postgres' ? new Date(now.getTime() - ORPHANED_AFTER_MS) : undefined;
   // An apply in short transactions (PGlite) that stopped before its switch left batches written:
   // they are undone from the job's record before the job is marked failed.
-  if (database.kind === 'pglite') {
-    for (const job of await repo.stagedApplying(database.db)) await undoApply(database.db, repo, job.id);
-  }
+  for (const job of await repo.stagedApplying(database.db, staleBefore)) await undoApply(database.db, repo, job.id);
   return repo.failRunning(database.db, INTERRUPTED_MESSAGE, now, staleBefore);
 }

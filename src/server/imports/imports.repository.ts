@@ -196,13 +196,14 @@ export function createImportsRepository() {
     },
 
     /** Jobs a stop (or an undo that failed) left half-applied by a staged apply (PGlite): their writes are to be undone. */
-    async stagedApplying(executor: Executor) {
-      return executor
+    async stagedApplying(executor: Executor, staleBefore?: Date) {
+      let query = executor
         .selectFrom('import_jobs')
         .select(['id', 'apply_log'])
         .where('status', 'in', ['applying', 'failed'])
-        .where(sql<boolean>`apply_log->>'staged' = 'true'`)
-        .execute();
+        .where(sql<boolean>`apply_log->>'staged' = 'true'`);
+      if (staleBefore) query = query.where((eb) => eb.or([eb('status', '=', 'failed'), eb('updated_at', '<', staleBefore)]));
+      return query.execute();
     },
 
     async applyLog(executor: Executor, id: string): Promise<ImportApplyLog> {

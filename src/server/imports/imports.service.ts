@@ -273,6 +273,8 @@ export function createImportService(deps: ImportDeps) {
     async prepareDryRun(scope: ImportScope, id: string, request: DryRunRequest) {
       const job = await load(scope, id);
       if (!['uploaded', 'validated', 'failed'].includes(job.status) || !job.has_file) throw importErrors.wrongState();
+      // An apply whose undo could not finish keeps its record until the undo is done (at the next start).
+      if (job.apply_log.staged) throw importErrors.wrongState();
       const mapping = request.mapping ?? job.mapping;
       const fields = Object.values(mapping);
       const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);

@@ -8,6 +8,7 @@ import { eligibleList, tableOf, toCsvUtf8Bom, type ListOptions } from '../../../
 import { createImportService } from './imports.service.js';
 import type { ImportDeps, ImportScope } from './imports.types.js';
 import type { Progress } from './import-progress.js';
+import { INTERRUPTED_MESSAGE, failInterruptedImports } from './import-recovery.js';
 
 /**
  * The apply in short transactions (the default on PGlite, forced here on PostgreSQL too): a batch
@@ -155,5 +156,33 @@ describe('an apply in short transactions', () => {
     expect(applied).toMatchObject({ status: 'applied', counts: { new: 1000 } });
     expect(seen).toBeDefined();
     expect(await seen).toBe('applying');
+  });
+
+  it('stopped before its switch (the server died), is undone at the next start and marked failed', async () => {
+    const service = serviceWith({ applyMode: 'staged' });
+    const known = list({ rows: 200, layout: 'inps', from: 80_000 });
+    const first = await service.upload(ctx, scope, { fileName: 'inps-2.csv', bytes: toCsvUtf8Bom(tableOf(known)) });
+    await service.dryRun(ctx, scope, first.id, { createCompanies: true });
+    await service.apply(ctx, scope, first.id);
+    const before = await counts();
+    const knownCodes = known.rows.map((r) => r.codiceFiscale);
+    const knownBefore = await recordsOf(knownCodes);
+
+    const bigger = list({ rows: 400, layout: 'company', from: 80_000 });
+    const job = await service.upload(ctx, scope, { fileName: 'azienda-2.csv', bytes: toCsvUtf8Bom(tableOf(bigger)) });
+    await service.dryRun(ctx, scope, job.id, { createCompanies: true });
+    await service.apply(ctx, scope, job.id);
+    expect((await counts()).workers).toBe(before.workers + 200);
+    // What a stop just before the switch leaves: every batch written and recorded, the job still applying.
+    await sql`update import_jobs set status = 'applying', applied_at = null, apply_log = '{"staged": true}'::jsonb where id = ${job.id}`.execute(
+      database.db,
+    );
+
+    // On PostgreSQL another instance may be running it: only a job whose progress stopped long ago is orphaned.
+    const restart = database.kind === 'pglite' ? new Date() : new Date(Date.now() + 11 * 60_000);
+    expect(await failInterruptedImports(database, restart)).toBe(1);
+    expect(await counts()).toEqual(before);
+    expect(await recordsOf(knownCodes)).toEqual(knownBefore);
+    expect(await service.get(scope, job.id)).toMatchObject({ status: 'failed', error: INTERRUPTED_MESSAGE });
   });
 });
