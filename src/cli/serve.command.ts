@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { buildApp } from '../server/app.js';
 import { DEFAULT_HOST } from '../server/config.js';
 import { anyStaffAccountExists } from '../server/auth/index.js';
+import { anyNetworkExists } from '../server/organisation/index.js';
 import { createReadiness } from '../server/http/readiness.js';
 import { failInterruptedImports } from '../server/imports/index.js';
 import { migrate } from '../server/db/migrate.js';
@@ -90,12 +91,15 @@ export function serveCommand() {
         readiness.setPhase('migrations');
         await migrate(database);
         step('migrations and reference data');
-        if (offerDemo) {
+        demoMode = await databaseHoldsDemo(database);
+        if (offerDemo && !demoMode && !(await anyNetworkExists(database.db))) {
+          // Announced while it loads (one transaction), so the starting sign-in page already knows.
+          demoMode = true;
           readiness.setPhase('demo data');
           seeded = (await seedDemo(database)).seeded;
+          demoMode = seeded;
           step('demo data');
         }
-        demoMode = seeded || (await databaseHoldsDemo(database));
         if (!demoMode && !(await anyStaffAccountExists(database.db))) setupToken = setupLink.issue();
         const interrupted = await failInterruptedImports(database);
         if (interrupted > 0) app.log.warn({ interrupted }, 'imports interrupted by the last stop were marked failed');
