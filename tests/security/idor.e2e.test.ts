@@ -293,7 +293,7 @@ const ROUTES: Record<string, Case> = {
     call: (w) => post(`/api/v1/outreach/campaigns/${w.campaignId}/letters`),
   },
   'POST /api/v1/outreach/reminders/run': {
-    skip: 'runs the reminders already due (the background job does the same every few minutes); names no record',
+    skip: 'sends the reminders due in the caller’s own network (campaign.routes.e2e: another network’s are left alone); names no record',
   },
 };
 

@@ -44,11 +44,12 @@ const START_DISPATCH_LIMIT = 200;
 export function createCampaignDelivery(deps: Deps) {
   const { db, campaigns: repo, audit, channels, clock } = deps;
 
-  async function dispatchQueued(limit = 1000): Promise<{ sent: number; failed: number }> {
+  /** Sends what is queued; `networkId`: only that network's campaigns (a coordinator's "send now"). */
+  async function dispatchQueued(limit = 1000, networkId?: string): Promise<{ sent: number; failed: number }> {
     let sent = 0;
     let failed = 0;
     while (sent + failed < limit) {
-      const batch = await db.transaction().execute((trx) => repo.claimQueued(trx, clock(), DISPATCH_BATCH));
+      const batch = await db.transaction().execute((trx) => repo.claimQueued(trx, clock(), DISPATCH_BATCH, networkId));
       if (!batch.length) break;
       for (const m of batch) {
         try {
@@ -226,12 +227,14 @@ export function createCampaignDelivery(deps: Deps) {
      * Reminders: recipients still invited (or reminded) `reminder_after_days` after the last
      * message get another, up to `max_reminders`. Rows are locked with FOR UPDATE SKIP LOCKED so
      * several server instances (or the CLI at the same time) never remind the same person twice.
+     * `networkId`: only that network's campaigns (a coordinator asking from the page); the job and
+     * the command run them all.
      */
-    async runReminders(): Promise<{ reminded: number; sent: number; failed: number }> {
+    async runReminders(networkId?: string): Promise<{ reminded: number; sent: number; failed: number }> {
       const now = clock();
       // First, whoever registered meanwhile (any channel) leaves the reminder list.
       await db.transaction().execute(async (trx) => {
-        const rows = await repo.registeredMeanwhile(trx, 5000);
+        const rows = await repo.registeredMeanwhile(trx, 5000, networkId);
         if (!rows.length) return;
         await repo.setRecipientStatus(
           trx,
@@ -264,7 +267,7 @@ export function createCampaignDelivery(deps: Deps) {
       let reminded = 0;
       for (;;) {
         const count = await db.transaction().execute(async (trx) => {
-          const due = await repo.dueForReminder(trx, now, 200);
+          const due = await repo.dueForReminder(trx, now, 200, networkId);
           if (!due.length) return 0;
           const byCampaign = new Map<string, typeof due>();
           for (const d of due) byCampaign.set(d.campaign_id, [...(byCampaign.get(d.campaign_id) ?? []), d]);
@@ -333,7 +336,7 @@ export function createCampaignDelivery(deps: Deps) {
         reminded += count;
         if (count < 200) break;
       }
-      const { sent, failed } = await dispatchQueued();
+      const { sent, failed } = await dispatchQueued(1000, networkId);
       return { reminded, sent, failed };
     },
 

@@ -317,7 +317,7 @@ export function createCampaignRepository() {
     },
 
     /** Claims up to `limit` queued e-mails and SMS; a claim older than 10 minutes is taken over. */
-    async claimQueued(trx: Executor, now: Date, limit: number) {
+    async claimQueued(trx: Executor, now: Date, limit: number, networkId?: string) {
       const stale = new Date(now.getTime() - 10 * 60 * 1000);
       const ids = await trx
         .selectFrom('outreach_messages')
@@ -325,6 +325,9 @@ export function createCampaignRepository() {
         .where('status', '=', 'queued')
         .where('channel', 'in', ['sms', 'email'])
         .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', stale)]))
+        .$if(networkId !== undefined, (q) =>
+          q.where('campaign_id', 'in', trx.selectFrom('outreach_campaigns').select('id').where('network_id', '=', networkId!)),
+        )
         .orderBy('created_at')
         .limit(limit)
         .forUpdate()
@@ -360,7 +363,7 @@ export function createCampaignRepository() {
      * office): an enrollment in a registered-or-later state for the campaign's programme (or any,
      * for a campaign without one). Locked like the reminders.
      */
-    async registeredMeanwhile(trx: Executor, limit: number) {
+    async registeredMeanwhile(trx: Executor, limit: number, networkId?: string) {
       return trx
         .selectFrom('outreach_recipients as r')
         .innerJoin('outreach_campaigns as c', 'c.id', 'r.campaign_id')
@@ -374,6 +377,7 @@ export function createCampaignRepository() {
               .where((eb) => eb.or([eb('c.programme_id', 'is', null), eb('e.programme_id', '=', eb.ref('c.programme_id'))])),
           ),
         )
+        .$if(networkId !== undefined, (q) => q.where('c.network_id', '=', networkId!))
         .limit(limit)
         .forUpdate('r')
         .skipLocked()
@@ -381,7 +385,7 @@ export function createCampaignRepository() {
     },
 
     /** Recipients due a reminder, locked so only one instance reminds them. */
-    async dueForReminder(trx: Executor, now: Date, limit: number) {
+    async dueForReminder(trx: Executor, now: Date, limit: number, networkId?: string) {
       return trx
         .selectFrom('outreach_recipients as r')
         .innerJoin('outreach_campaigns as c', 'c.id', 'r.campaign_id')
@@ -390,6 +394,7 @@ export function createCampaignRepository() {
         .where('r.status', 'in', ['invited', 'reminded'])
         .whereRef('r.reminders_sent', '<', 'c.max_reminders')
         .where(sql<boolean>`r.last_message_at <= ${now}::timestamptz - make_interval(days => c.reminder_after_days)`)
+        .$if(networkId !== undefined, (q) => q.where('c.network_id', '=', networkId!))
         .orderBy(sql`r.priority asc nulls last`)
         .limit(limit)
         .forUpdate('r')

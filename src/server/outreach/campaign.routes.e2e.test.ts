@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { networkOf } from '../../../tests/factories/programmes.js';
 import { buildOutreachWorld } from '../../../tests/factories/outreach.js';
+import { accountWith, createOffice, matrixPasswordHash } from '../../../tests/security/idor-world.js';
 import { extractPdfPages } from './pdf-text.test-helper.js';
 import { countSms } from './sms-segments.js';
 
@@ -201,6 +202,19 @@ describe('an SMS campaign', () => {
     await coordinator.post('/api/v1/outreach/reminders/run');
     expect((await coordinator.get(`/api/v1/outreach/campaigns/${campaignId}`)).json().counts).toMatchObject({ invited: 2, reminded: 0 });
     await at(new Date(NOW.getTime() + 7 * 86400000 + 60000));
+    // A coordinator of another network asking "send now" sends its own network's reminders, not these.
+    const reggio = (
+      await t.database.db.insertInto('networks').values({ code: 'RE', name: 'Reggio Emilia' }).returning('id').executeTakeFirstOrThrow()
+    ).id;
+    const outsider = await accountWith(t.app, t.database.db, {
+      email: 'coordinatore.guastalla@matrice.example',
+      fullName: 'Esposito Emanuele',
+      officeId: await createOffice(t.database.db, reggio, 'CPI-GU', 'Centro per l’impiego di Guastalla', 'Guastalla'),
+      role: 'coordinator',
+      passwordHash: await matrixPasswordHash(),
+    });
+    expect((await outsider.agent.post('/api/v1/outreach/reminders/run')).json()).toEqual({ reminded: 0, sent: 0, failed: 0 });
+    expect((await coordinator.get(`/api/v1/outreach/campaigns/${campaignId}`)).json().counts).toMatchObject({ invited: 2, reminded: 0 });
     const run = (await coordinator.post('/api/v1/outreach/reminders/run')).json();
     expect(run.reminded).toBeGreaterThanOrEqual(2); // the demo campaign's people are due too
     const c = (await coordinator.get(`/api/v1/outreach/campaigns/${campaignId}`)).json();

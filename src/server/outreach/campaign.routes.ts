@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { campaignEndpoints } from '../../shared/api/outreach.endpoints.js';
-import { actorContext } from '../auth/index.js';
+import { actorContext, requireNetwork } from '../auth/index.js';
 import type { CampaignDelivery } from './campaign-delivery.js';
 import type { CampaignService } from './campaign.service.js';
 import type { Channels } from './channels.js';
@@ -119,7 +119,7 @@ export function registerCampaignRoutes(app: FastifyInstance, service: CampaignSe
 
   route(r, campaignEndpoints.runReminders, {
     config: { access },
-    schema: { tags, summary: 'Invia ora i promemoria dovuti (lo fa anche il server ogni pochi minuti)' },
-    handler: async () => delivery.runReminders(),
+    schema: { tags, summary: 'Invia ora i promemoria dovuti della rete (lo fa anche il server ogni pochi minuti)' },
+    handler: async (request) => delivery.runReminders(requireNetwork(actorContext(request).actor)),
   });
 }
