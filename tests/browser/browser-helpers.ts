@@ -17,8 +17,8 @@ export interface BrowserHarness {
 }
 
 /** The real app on a real port with the built web app, driven by Debian's Chromium. */
-export async function startBrowserHarness(options: { readiness?: Readiness } = {}): Promise<BrowserHarness> {
-  const t = await createTestApp({ webDir: resolve('dist/web'), readiness: options.readiness });
+export async function startBrowserHarness(options: { readiness?: Readiness; demo?: boolean } = {}): Promise<BrowserHarness> {
+  const t = await createTestApp({ webDir: resolve('dist/web'), readiness: options.readiness, demo: options.demo });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,5 +1,8 @@
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
+import { buildApp } from '../../src/server/app.js';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../src/server/demo/demo-organisation.js';
 import { DEMO } from '../helpers/test-app.js';
 import {
   consoleProblems,
@@ -11,10 +14,20 @@ import {
 } from './browser-helpers.js';
 
 let h: BrowserHarness;
+// The same database served a second time by an app that runs the demo (as `npm start` does).
+let demoApp: FastifyInstance;
+let demoUrl: string;
 beforeAll(async () => {
-  h = await startBrowserHarness();
+  h = await startBrowserHarness({ demo: false });
+  demoApp = await buildApp({ database: h.t.database, clock: h.t.clock, logLevel: 'silent', webDir: resolve('dist/web'), demo: true });
+  await demoApp.listen({ port: 0, host: '127.0.0.1' });
+  const address = demoApp.server.address();
+  demoUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  await demoApp.close();
+  await h.close();
+});
 
 describe('staff sign-in in the browser', () => {
   it('refuses a wrong password with a clear Italian message and keeps the user on the sign-in page', async () => {
@@ -109,6 +122,62 @@ describe('staff sign-in in the browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Buongiorno, Sara' }).waitFor();
+  });
+
+  it('keeps the session for the browser’s life only, unless "Ricordami" is ticked', async () => {
+    const { context, page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Buongiorno, Elena' }).waitFor();
+    const sessionCookie = async () => (await context.cookies()).find((c) => c.name === 'ricolloca_session');
+    // -1: a session cookie, gone when the browser closes.
+    expect((await sessionCookie())?.expires).toBe(-1);
+
+    const other = await h.newPage();
+    await other.page.goto(`${h.baseUrl}/accesso`);
+    await other.page.getByLabel('E-mail').fill(DEMO.coordinator);
+    await other.page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+    const remember = other.page.getByRole('checkbox', { name: 'Ricordami su questo dispositivo' });
+    expect(await remember.isChecked()).toBe(false);
+    // Bootstrap Italia draws the box on the label: the label is what a user clicks.
+    await other.page.getByText('Ricordami su questo dispositivo', { exact: true }).click();
+    await expect.poll(() => remember.isChecked()).toBe(true);
+    await expectAccessible(other.page, 'accesso-ricordami');
+    await other.page.getByRole('button', { name: 'Accedi' }).click();
+    await other.page.getByRole('heading', { level: 1, name: 'Buongiorno, Marco' }).waitFor();
+    const remembered = (await other.context.cookies()).find((c) => c.name === 'ricolloca_session')!;
+    const hoursLeft = (remembered.expires * 1000 - Date.now()) / 3_600_000;
+    expect(hoursLeft).toBeGreaterThan(11.9);
+    expect(hoursLeft).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('the demo accounts on the sign-in page', () => {
+  it('are not shown when the server does not run the demo', async () => {
+    const { page } = await h.newPage();
+    await page.goto(`${h.baseUrl}/accesso`);
+    await page.getByLabel('E-mail').waitFor();
+    // The page has asked the server whether it runs the demo.
+    await expect.poll(() => page.evaluate(async () => (await (await fetch('/api/health')).json()).demo)).toBe(false);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText('Ambiente dimostrativo').count()).toBe(0);
+    expect(await page.getByText(DEMO_PASSWORD).count()).toBe(0);
+    expect(await page.getByText(DEMO.admin).count()).toBe(0);
+  });
+
+  it('lists the five accounts and their password when it does, and one of them signs in', async () => {
+    const { page } = await h.newPage();
+    await page.goto(`${demoUrl}/accesso`);
+    const demo = page.getByRole('region', { name: 'Ambiente dimostrativo' });
+    await demo.waitFor();
+    await demo.getByText(DEMO_PASSWORD).waitFor();
+    // Exactly the accounts the demo loads, each with its role.
+    const listed = await demo.getByRole('listitem').allInnerTexts();
+    expect(listed.map((text) => text.split(' — ')[0])).toEqual(DEMO_STAFF.map((s) => s.email));
+    expect(listed).toContain('sportello@ricolloca.example — Sportello');
+    await expectAccessible(page, 'accesso-demo');
+    await screenshot(page, '07-accesso-demo');
+    await signInThroughForm(page, demoUrl, DEMO.matcher, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Buongiorno, Sara' }).waitFor();
   });
 });

@@ -33,11 +33,20 @@ export function createFakeClock(start = new Date()): FakeClock {
 }
 
 /** The app on a fresh database of its own, with the demo organisation and staff loaded. */
-export async function createTestApp(options: { seed?: boolean; webDir?: string; readiness?: Readiness } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; webDir?: string; readiness?: Readiness; demo?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed !== false) await seedDemo(database);
   const clock = createFakeClock();
-  const app = await buildApp({ database, clock, logLevel: 'silent', webDir: options.webDir, readiness: options.readiness });
+  const app = await buildApp({
+    database,
+    clock,
+    logLevel: 'silent',
+    webDir: options.webDir,
+    readiness: options.readiness,
+    demo: options.demo,
+  });
   await app.ready();
   return {
     app,

@@ -3,6 +3,20 @@ import { emailSchema, languageSchema, roleSchema } from './common.schema.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
+/**
+ * The demo's sign-in, published in the README and shown by the sign-in page when the server runs
+ * the demo: one password for all five accounts, one account per role. Auth refuses this password
+ * as anybody's new password (server/auth/published-passwords.ts); the demo seeds these accounts.
+ */
+export const DEMO_PASSWORD = 'Demo.Modena.2026';
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@ricolloca.example', role: 'admin' },
+  { email: 'coordinatore@ricolloca.example', role: 'coordinator' },
+  { email: 'orientatrice@ricolloca.example', role: 'consultant' },
+  { email: 'sportello@ricolloca.example', role: 'frontoffice' },
+  { email: 'incontro@ricolloca.example', role: 'matcher' },
+] as const satisfies ReadonlyArray<{ email: string; role: z.infer<typeof roleSchema> }>;
+
 export const signInRequestSchema = z
   .strictObject({
     email: emailSchema,

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { authEndpoints } from '../../shared/api/auth.endpoints';
-import { call } from '../api/client';
+import { ApiError, call } from '../api/client';
 import { useNotice } from '../components/notice';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
@@ -20,6 +20,8 @@ export function ChangePasswordPage() {
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [mismatch, setMismatch] = useState(false);
+  // The server's refusal of the new password (too short, published, too easy) stands under the field.
+  const newPasswordError = error instanceof ApiError ? error.errors.find((e) => e.path === 'body/newPassword')?.message : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,7 +42,7 @@ export function ChangePasswordPage() {
     <div className="col-lg-6 px-0">
       <PageTitle>{t('password.title')}</PageTitle>
       {session?.user.mustChangePassword && <Alert color="warning">{t('password.mustChange')}</Alert>}
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} shownBesideFields={newPasswordError ? { newPassword: newPasswordError } : undefined} />
       {mismatch && (
         <Alert color="danger" role="alert">
           {t('password.mismatch')}
@@ -64,6 +66,7 @@ export function ChangePasswordPage() {
           value={next}
           onChange={setNext}
           help={t('password.help')}
+          error={newPasswordError}
         />
         <TextField
           label={t('password.confirm')}

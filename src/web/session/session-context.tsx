@@ -9,7 +9,8 @@ interface SessionState {
   loading: boolean;
   /** The server is still preparing its database (first start): the session is asked for again shortly. */
   starting: boolean;
-  signIn(email: string, password: string): Promise<void>;
+  /** `remember` ("Ricordami"): the session cookie outlives the browser; otherwise it ends with it. */
+  signIn(email: string, password: string, remember?: boolean): Promise<void>;
   signOut(): Promise<void>;
   refresh(): Promise<void>;
   switchOffice(officeId: string): Promise<void>;
@@ -55,8 +56,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       session,
       loading,
       starting,
-      async signIn(email, password) {
-        const next = await call(authEndpoints.signIn, { body: { email, password } });
+      async signIn(email, password, remember = false) {
+        const next = await call(authEndpoints.signIn, { body: { email, password, remember } });
         setSession(next);
         await setLanguage(next.user.language);
       },
