@@ -116,7 +116,7 @@ async function measureProduct(label: string, databaseUrl: string, dataDir: strin
   const start = () =>
     startAndWait(
       process.execPath,
-      ['bin/ricolloca.mjs', 'serve', '--port', String(port), '--data-dir', dataDir],
+      ['bin/ricolloca.mjs', 'serve', '--demo', '--port', String(port), '--data-dir', dataDir],
       { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', ESCO_AUTO_IMPORT: 'false' },
       `${base}/api/health`,
       120_000,
