@@ -14,5 +14,9 @@ export function createAuditModule(deps: { db: Kysely<DB>; directory: AuditDirect
 export type AuditModule = ReturnType<typeof createAuditModule>;
 
 export function registerAuditRoutes(app: FastifyInstance, module: AuditModule) {
+  // Reads waiting for their audit rows are answered before the database is closed.
+  app.addHook('onClose', async () => {
+    await module.service.close();
+  });
   registerAuditLogRoutes(app, module.service);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { staffInOfficesQuery } from '../auth/index.js';
+import { insertMany, type UnnestColumn } from '../db/unnest.js';
 import type { AuditEntry, AuditQuery } from '../../shared/schemas/audit.schema.js';
 
 import type { Executor } from '../db/executor.js';
@@ -19,6 +20,20 @@ export interface NewAuditEntry {
   ip: string | null;
 }
 
+/** The columns of a multi-row insert, in one statement whatever the number of rows (unnest). */
+const AUDIT_COLUMNS: ReadonlyArray<UnnestColumn<NewAuditEntry>> = [
+  { name: 'actor_id', type: 'uuid', value: (e) => e.actorId },
+  { name: 'actor_label', type: 'text', value: (e) => e.actorLabel },
+  { name: 'office_id', type: 'uuid', value: (e) => e.officeId },
+  { name: 'action', type: 'text', value: (e) => e.action },
+  { name: 'entity_type', type: 'text', value: (e) => e.entityType },
+  { name: 'entity_id', type: 'text', value: (e) => e.entityId },
+  { name: 'entity_label', type: 'text', value: (e) => e.entityLabel ?? '' },
+  { name: 'details', type: 'jsonb', value: (e) => e.details ?? {} },
+  { name: 'request_id', type: 'text', value: (e) => e.requestId },
+  { name: 'ip', type: 'text', value: (e) => e.ip },
+];
+
 export function createAuditRepository() {
   return {
     async insert(executor: Executor, entry: NewAuditEntry): Promise<void> {
@@ -37,6 +52,11 @@ export function createAuditRepository() {
           ip: entry.ip,
         })
         .execute();
+    },
+
+    /** Several entries in one statement, in the order given (ids ascending). */
+    async insertMany(executor: Executor, entries: readonly NewAuditEntry[]): Promise<void> {
+      await insertMany(executor, 'audit_log', AUDIT_COLUMNS, entries);
     },
 
     /**

@@ -4,7 +4,8 @@ import type { RequestContext } from '../auth/index.js';
 import type { AuditQuery } from '../../shared/schemas/audit.schema.js';
 import type { Language } from '../http/problem.js';
 import { auditErrors } from './audit.errors.js';
-import type { AuditRepository, Executor } from './audit.repository.js';
+import { createAuditBatcher, type AuditBatcherOptions } from './audit-batcher.js';
+import type { AuditRepository, Executor, NewAuditEntry } from './audit.repository.js';
 
 export interface AuditEvent {
   action: string;
@@ -21,10 +22,6 @@ export interface AuditEvent {
 }
 
 /**
- * The audit trail: every write and every read of a person's record goes through `record`,
- * inside the same transaction as the change it describes, so a change is never without its trace.
- */
-/**
  * Organisation's office lookups, handed in by buildApp (organisation records to the audit log, so
  * audit does not import it). Needed only to search the log; recording works without.
  */
@@ -33,10 +30,24 @@ export interface AuditDirectory {
   officeNamesById(executor: Executor, ids: string[]): Promise<Map<string, string>>;
 }
 
-export function createAuditService(deps: { db: Kysely<DB>; repository: AuditRepository; directory?: AuditDirectory }) {
+/**
+ * The audit trail: every write and every read of a person's record goes through `record`.
+ * A write records inside the same transaction as the change it describes (its transaction handle),
+ * so a change is never without its trace. A read records on the root database handle: its row
+ * joins the rows of concurrent reads in one multi-row INSERT and one commit (group commit, see
+ * audit-batcher.ts), and `record` resolves only once that commit is done, so no read is answered
+ * before its row is durable; a failed write rejects every read it carried.
+ */
+export function createAuditService(deps: {
+  db: Kysely<DB>;
+  repository: AuditRepository;
+  directory?: AuditDirectory;
+  batch?: AuditBatcherOptions;
+}) {
+  const batcher = createAuditBatcher<NewAuditEntry>((rows) => deps.repository.insertMany(deps.db, rows), deps.batch);
   return {
     async record(executor: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
-      await deps.repository.insert(executor, {
+      const entry: NewAuditEntry = {
         actorId: ctx.actor?.userId ?? null,
         actorLabel: ctx.actor ? `${ctx.actor.fullName} <${ctx.actor.email}>` : '',
         officeId: event.officeId === undefined ? (ctx.actor?.officeId ?? null) : event.officeId,
@@ -47,8 +58,19 @@ export function createAuditService(deps: { db: Kysely<DB>; repository: AuditRepo
         details: event.details,
         requestId: ctx.requestId,
         ip: ctx.ip,
-      });
+      };
+      // Only the root handle is batched: a transaction's row must be written in that transaction.
+      if (executor === deps.db) await batcher.add(entry);
+      else await deps.repository.insert(executor, entry);
     },
+
+    /** Audit rows queued or being written now. */
+    get pendingRows() {
+      return batcher.pending;
+    },
+
+    /** Writes every queued row (on app close); rows recorded later are written one by one. */
+    close: () => batcher.close(),
 
     async search(networkId: string, query: AuditQuery, language: Language = 'it') {
       // `to` is inclusive (the web sends the last instant of the chosen day), so only a start
