@@ -402,7 +402,7 @@ describe('schema-driven fuzzing of the whole API', () => {
             if (res.statusCode < 300) answeredWell.add(name);
             const wrong = verdict(res);
             if (TRACE && op.path.includes(TRACE))
-              console.log(`${describeRequest(request)}\n  → ${res.statusCode} ${res.body.slice(0, 300)}`);
+              console.log(`${describeRequest(request)}\n  → ${res.statusCode} ${res.body.slice(0, 1000)}`);
             if (wrong)
               failures.push({
                 operation: `${name} as ${who}${group.length === 3 ? ' (three at once)' : ''}`,
