@@ -139,6 +139,10 @@ async function write(
 ): Promise<EscoImportReport> {
   const repo = createImportRepository();
   const { version } = input;
+  // PGlite runs every statement on the server's one thread: in steps, a fifth of the rows each, so
+  // that no single statement holds every request for long (PostgreSQL keeps the larger chunks).
+  const mode = input.mode ?? defaultImportMode(database);
+  const per = (rows: number) => (mode === 'staged' ? Math.ceil(rows / 5) : rows);
   const report: EscoImportReport = {
     version,
     lang: classification?.lang ?? null,
@@ -162,7 +166,7 @@ async function write(
 
   return runImport(
     database.db,
-    input.mode ?? defaultImportMode(database),
+    mode,
     async (runStep: ImportStep) => {
       const step: ImportStep = (fn) => {
         input.signal?.throwIfAborted();
@@ -199,7 +203,7 @@ async function write(
           }
           report.skipped += unknown;
         } else {
-          for (const [i, part] of chunks(classification.concepts).entries()) {
+          for (const [i, part] of chunks(classification.concepts, per(CHUNK_ROWS)).entries()) {
             await step((trx) =>
               repo.insertConcepts(
                 trx,
@@ -210,7 +214,7 @@ async function write(
             );
             progress({
               phase: 'concepts',
-              done: Math.min((i + 1) * CHUNK_ROWS, classification.concepts.length),
+              done: Math.min((i + 1) * per(CHUNK_ROWS), classification.concepts.length),
               total: classification.concepts.length,
             });
           }
@@ -231,29 +235,29 @@ async function write(
             norm: label.norm,
           });
         }
-        for (const [i, part] of chunks(labels).entries()) {
+        for (const [i, part] of chunks(labels, per(CHUNK_ROWS)).entries()) {
           await step((trx) => repo.insertLabels(trx, classificationBatch, part));
-          progress({ phase: 'labels', done: Math.min((i + 1) * CHUNK_ROWS, labels.length), total: labels.length });
+          progress({ phase: 'labels', done: Math.min((i + 1) * per(CHUNK_ROWS), labels.length), total: labels.length });
         }
         report.labels = labels.length;
         const descriptions = classification.descriptions.flatMap((d) => {
           const conceptId = ids.get(d.uri);
           return conceptId === undefined ? [] : [{ conceptId, lang: classification.lang, text: d.text }];
         });
-        for (const part of chunks(descriptions, 5_000)) await step((trx) => repo.insertDescriptions(trx, classificationBatch, part));
+        for (const part of chunks(descriptions, per(5_000))) await step((trx) => repo.insertDescriptions(trx, classificationBatch, part));
         report.descriptions = descriptions.length;
         progress({ phase: 'descriptions', done: descriptions.length, total: descriptions.length });
         const members = classification.collections.flatMap((m) => {
           const conceptId = ids.get(m.uri);
           return conceptId === undefined ? [] : [{ conceptId, collection: m.collection }];
         });
-        for (const part of chunks(members)) await step((trx) => repo.insertCollectionMembers(trx, part));
+        for (const part of chunks(members, per(CHUNK_ROWS))) await step((trx) => repo.insertCollectionMembers(trx, part));
       }
 
       if (relations && relationsBatch !== undefined) {
         if (ids.size === 0) ids = await step((trx) => repo.conceptIds(trx, release.id));
         if (ids.size === 0) throw taxonomyErrors.classificationMissing(version);
-        await writeRelations(step, repo, relationsBatch, relations, ids, version, report, progress);
+        await writeRelations(step, repo, relationsBatch, relations, ids, version, report, progress, per(20_000));
       }
 
       progress({ phase: 'activating', done: 0, total: 1 });
@@ -306,6 +310,7 @@ async function writeRelations(
   version: string,
   report: EscoImportReport,
   progress: (p: ImportProgress) => void,
+  rowsPerStep: number,
 ) {
   let unknown = 0;
   const pair = <T>(a: string, b: string, build: (x: number, y: number) => T): T[] => {
@@ -329,13 +334,13 @@ async function writeRelations(
   report.skipped += unknown;
 
   let done = 0;
-  for (const part of chunks(occupationSkills, 20_000)) {
+  for (const part of chunks(occupationSkills, rowsPerStep)) {
     await step((trx) => repo.insertOccupationSkills(trx, batchId, part));
     done += part.length;
     progress({ phase: 'relations', done, total });
   }
-  for (const part of chunks(skillSkills, 20_000)) await step((trx) => repo.insertSkillRelations(trx, batchId, part));
-  for (const part of chunks(broader, 20_000)) await step((trx) => repo.insertBroader(trx, batchId, part));
+  for (const part of chunks(skillSkills, rowsPerStep)) await step((trx) => repo.insertSkillRelations(trx, batchId, part));
+  for (const part of chunks(broader, rowsPerStep)) await step((trx) => repo.insertBroader(trx, batchId, part));
   progress({ phase: 'relations', done: total, total });
   report.occupationSkills = occupationSkills.length;
   report.essential = occupationSkills.filter((r) => r.essential).length;
