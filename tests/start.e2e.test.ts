@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -107,6 +107,20 @@ describe('npm start', () => {
     expect(again.out.text).toContain('Demo data already present.');
     expect(await stopped(again)).toBe(0);
   }, 180_000);
+
+  it('starts again from the template after a process was killed while filling a new data directory', async () => {
+    const dataDir = join(parent, 'interrupted');
+    // What a kill -9 during the first seconds leaves: part of the directory, and the loading marker.
+    mkdirSync(join(dataDir, 'pgdata', 'base'), { recursive: true });
+    writeFileSync(join(dataDir, 'pgdata', 'PG_VERSION'), '17\n');
+    writeFileSync(join(dataDir, 'pgdata.loading'), '999999');
+    const port = nextPort++;
+    const run = start(['--port', String(port), '--data-dir', dataDir]);
+    expect(await ready(`http://127.0.0.1:${port}`, run)).toMatchObject({ status: 'ok', demo: true });
+    expect(run.out.text).toContain('from the prepared template');
+    expect(existsSync(join(dataDir, 'pgdata.loading'))).toBe(false);
+    expect(await stopped(run)).toBe(0);
+  }, 120_000);
 
   it('refuses TRUST_PROXY=true with a start-up error that says what to write', async () => {
     const run = start(['--port', String(nextPort++), '--data-dir', join(parent, 'proxy')], { TRUST_PROXY: 'true' });

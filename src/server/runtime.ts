@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
@@ -114,6 +114,29 @@ function withoutTarEntries(tar: Buffer, drop: (path: string) => boolean): Buffer
   return Buffer.concat(kept);
 }
 
+/**
+ * A process killed while PGlite was filling a new data directory from the template leaves half a
+ * directory that would never open: with its marker still there and no live process holding the
+ * directory's lock, it held no data yet, and is removed so that this start loads it again.
+ */
+function discardInterruptedLoad(dataDir: string, marker: string) {
+  if (!existsSync(marker)) return;
+  const lock = `${dataDir}.lock`;
+  const holder = existsSync(lock) ? Number.parseInt(readFileSync(lock, 'utf8'), 10) : NaN;
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processIsRunning(holder)) return;
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(marker, { force: true });
+}
+
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A PGlite data directory that does not exist yet, or is empty. */
 function isNewDataDirectory(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).length === 0;
@@ -145,9 +168,16 @@ export async function openConfiguredDatabaseFast(
     };
   }
   const dataDir = join(config.dataDir, 'pgdata');
+  const loading = `${dataDir}.loading`;
+  discardInterruptedLoad(dataDir, loading);
   if (options.template && isNewDataDirectory(dataDir) && databaseTemplateIsUsable()) {
     const loadDataDir = new Blob([readFileSync(DATABASE_TEMPLATE)]);
-    return { database: await openDatabase({ dataDir, background: options.background, loadDataDir }), fromTemplate: true };
+    // A marker says the directory is being filled from the template until PGlite has opened it.
+    mkdirSync(dirname(loading), { recursive: true });
+    writeFileSync(loading, String(process.pid));
+    const database = await openDatabase({ dataDir, background: options.background, loadDataDir });
+    database.opened.then(() => rmSync(loading, { force: true })).catch(() => undefined);
+    return { database, fromTemplate: true };
   }
   return { database: await openDatabase({ dataDir, background: options.background }), fromTemplate: false };
 }
