@@ -113,6 +113,18 @@ describe('the framework’s own refusals are problem+json with a stable code and
     });
     expectProblem(form, 415, 'UNSUPPORTED_MEDIA_TYPE');
     const big = JSON.stringify({ name: 'Ceramiche Rossi', notes: 'Barbieri '.repeat(130_000) });
-    expectProblem(await json(admin, 'POST', '/api/v1/companies', big), 413, 'PAYLOAD_TOO_LARGE');
+    const tooBig = expectProblem(await json(admin, 'POST', '/api/v1/companies', big), 413, 'PAYLOAD_TOO_LARGE');
+    expect(tooBig.detail).toBe('Il corpo della richiesta supera la dimensione massima consentita (1 MB).');
+  });
+
+  it('names the upload’s own limit when a list of workers is over 40 MB', async () => {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/imports/workers?fileName=elenco-enorme.csv',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.alloc(41 * 1024 * 1024, 'Barbieri;Emanuele\n'),
+    });
+    const body = expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
+    expect(body.detail).toBe('Il corpo della richiesta supera la dimensione massima consentita (40 MB).');
   });
 });

@@ -8,7 +8,7 @@ import { DomainError, pickLanguage, problemType, type FieldError, type Language,
 const FRAMEWORK_ERRORS: Record<string, () => DomainError> = {
   FST_ERR_CTP_INVALID_JSON_BODY: httpErrors.malformedJson,
   FST_ERR_CTP_EMPTY_JSON_BODY: httpErrors.emptyBody,
-  FST_ERR_CTP_BODY_TOO_LARGE: httpErrors.bodyTooLarge,
+  FST_ERR_CTP_BODY_TOO_LARGE: () => httpErrors.bodyTooLarge(),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: httpErrors.unsupportedMediaType,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: httpErrors.badRequest,
   FST_ERR_CTP_INVALID_TYPE: httpErrors.unsupportedMediaType,
@@ -69,6 +69,7 @@ function toDomainError(error: FastifyError | Error, request: FastifyRequest): Do
     return new DomainError(base.code, base.status, base.text, { errors });
   }
   const code = (error as FastifyError).code;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return httpErrors.bodyTooLarge(request.routeOptions.bodyLimit);
   if (code && FRAMEWORK_ERRORS[code]) return FRAMEWORK_ERRORS[code]!();
   if (error instanceof SyntaxError && (error as FastifyError).statusCode === 400) return httpErrors.malformedJson();
   const status = (error as FastifyError).statusCode;

@@ -1,4 +1,4 @@
-import { defineError } from './problem.js';
+import { DomainError, defineError } from './problem.js';
 
 /** Errors of the HTTP layer itself, raised before any domain code runs. */
 export const httpErrors = {
@@ -18,10 +18,14 @@ export const httpErrors = {
     it: 'Il corpo della richiesta è vuoto ma il tipo di contenuto dichiarato è JSON.',
     en: 'The request body is empty but its declared content type is JSON.',
   }),
-  bodyTooLarge: defineError('PAYLOAD_TOO_LARGE', 413, {
-    it: 'Il corpo della richiesta supera la dimensione massima consentita (1 MB).',
-    en: 'The request body exceeds the maximum allowed size (1 MB).',
-  }),
+  /** The route's own limit is named: 1 MB for JSON, 40 MB for an uploaded list. */
+  bodyTooLarge: (limitBytes: number = 1024 * 1024) => {
+    const mb = Math.round(limitBytes / (1024 * 1024));
+    return new DomainError('PAYLOAD_TOO_LARGE', 413, {
+      it: `Il corpo della richiesta supera la dimensione massima consentita (${mb} MB).`,
+      en: `The request body exceeds the maximum allowed size (${mb} MB).`,
+    });
+  },
   unsupportedMediaType: defineError('UNSUPPORTED_MEDIA_TYPE', 415, {
     it: 'Tipo di contenuto non supportato: inviare application/json.',
     en: 'Unsupported content type: send application/json.',
