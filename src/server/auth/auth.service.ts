@@ -18,6 +18,8 @@ export const SESSION_IDLE_MS = 2 * 60 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 /** last_seen_at is written at most once a minute: a read-only request costs one query. */
 const TOUCH_EVERY_MS = 60_000;
+const HOUSEKEEPING_EVERY_MS = 60 * 60_000;
+export const SIGN_IN_ATTEMPTS_KEPT_MS = 30 * 24 * 60 * 60_000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -62,6 +64,18 @@ export function createAuthService(deps: AuthServiceDeps) {
       assignments: record.assignments,
       session: { tokenHash: record.tokenHash, csrfToken: record.csrfToken },
     };
+  }
+
+  // Housekeeping rides on sign-ins, at most once an hour per process: ended sessions are deleted,
+  // and sign-in attempts are kept for 30 days (the audit log keeps the events themselves).
+  let lastHousekeeping = Number.NEGATIVE_INFINITY;
+  async function housekeeping(now: Date) {
+    if (now.getTime() - lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
+    lastHousekeeping = now.getTime();
+    await db.transaction().execute(async (trx) => {
+      await sessions.deleteExpired(trx, now);
+      await throttle.purgeOlderThan(trx, new Date(now.getTime() - SIGN_IN_ATTEMPTS_KEPT_MS));
+    });
   }
 
   function nextExpiry(createdAt: Date, now: Date): Date {
@@ -135,6 +149,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await throttle.markSucceeded(trx, reservation.attemptId);
         await staff.update(trx, account.id, { lastSignInAt: now }, now);
       });
+      await housekeeping(now);
       const record = await sessions.findActive(db, tokenHash, now);
       if (!record) throw new Error('session vanished right after sign-in');
       const actor = actorFrom(record);

@@ -178,6 +178,41 @@ describe('the session cookie', () => {
   });
 });
 
+describe('housekeeping', () => {
+  it('deletes ended sessions and sign-in attempts older than 30 days on a sign-in, keeping the recent ones', async () => {
+    t.clock.advance(61 * 60_000);
+    const now = t.clock().getTime();
+    const day = 24 * 60 * 60_000;
+    await t.database.db
+      .insertInto('sign_in_attempts')
+      .values([
+        { email_key: 'f.esposito@example.it', ip: '10.24.0.1', succeeded: false, at: new Date(now - 40 * day) },
+        { email_key: 'f.esposito@example.it', ip: '10.24.0.1', succeeded: false, at: new Date(now - day) },
+      ])
+      .execute();
+    const user = await t.database.db.selectFrom('staff_users').select('id').where('email', '=', DEMO.frontoffice).executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('sessions')
+      .values({ token_hash: 'ended-session-of-yesterday', user_id: user.id, csrf_token: 'x', expires_at: new Date(now - day) })
+      .execute();
+
+    expect((await signInRequest(t.app, DEMO.frontoffice, DEMO_PASSWORD, '10.24.0.2')).statusCode).toBe(200);
+
+    const attempts = await t.database.db
+      .selectFrom('sign_in_attempts')
+      .select('at')
+      .where('email_key', '=', 'f.esposito@example.it')
+      .execute();
+    expect(attempts.map((a) => new Date(a.at).getTime())).toEqual([now - day]);
+    const ended = await t.database.db
+      .selectFrom('sessions')
+      .select('token_hash')
+      .where('token_hash', '=', 'ended-session-of-yesterday')
+      .execute();
+    expect(ended).toEqual([]);
+  });
+});
+
 /** A second app on the same database: on PostgreSQL through a pool of its own, as another server would be. */
 async function secondInstance(first: TestApp): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
   let database: Database = first.database;
