@@ -55,6 +55,22 @@ describe('the ricolloca command', () => {
     await expect(
       cli('create-user', '--data-dir', dataDir, '--email', 'nuovo.admin@example.it', '--name', 'X', '--role', 'admin@CPI-MO'),
     ).rejects.toMatchObject({ stderr: expect.stringContaining('already exists') });
+    // A chosen password obeys the new-password rules: never the password the demo publishes.
+    await expect(
+      cli(
+        'create-user',
+        '--data-dir',
+        dataDir,
+        '--email',
+        'a.rossi@example.it',
+        '--name',
+        'Anna Rossi',
+        '--role',
+        'admin@CPI-MO',
+        '--password',
+        'Demo.Modena.2026',
+      ),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('Password refused') });
 
     const database = await openDatabase({ dataDir: join(dataDir, 'pgdata') });
     try {

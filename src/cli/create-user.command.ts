@@ -1,7 +1,8 @@
 import { isUniqueViolation } from '../server/db/errors.js';
 import { Command, Option } from 'commander';
 import { createAuditRepository } from '../server/audit/index.js';
-import { createStaffAccount, generateTemporaryPassword, hashPassword } from '../server/auth/index.js';
+import { checkNewPassword, createStaffAccount, generateTemporaryPassword, hashPassword } from '../server/auth/index.js';
+import { DomainError } from '../server/http/problem.js';
 import { allOffices } from '../server/organisation/index.js';
 import { migrate } from '../server/db/migrate.js';
 import type { Role } from '../server/db/schema.js';
@@ -68,7 +69,7 @@ export function createUserCommand() {
       const database = await openConfiguredDatabase(config);
       try {
         await migrate(database);
-        const password = opts.password ?? process.env.RICOLLOCA_PASSWORD ?? generateTemporaryPassword();
+        const password = chosenOrTemporaryPassword(opts.password, [email.data, opts.name]);
         const passwordHash = await hashPassword(password);
         const byCode = new Map((await allOffices(database.db)).map((o) => [o.code, o.id]));
         const missing = assignments.filter((a) => !byCode.has(a.officeCode)).map((a) => a.officeCode);
@@ -124,7 +125,7 @@ async function createWithNetwork(opts: CreateUserOptions, email: string) {
     await migrate(database);
     const comune = opts.comune ? await findComuneByName(database.db, opts.comune) : undefined;
     if (opts.comune && !comune) throw new Error(`Unknown comune: ${opts.comune} (write it as in the ISTAT list)`);
-    const password = opts.password ?? process.env.RICOLLOCA_PASSWORD ?? generateTemporaryPassword();
+    const password = chosenOrTemporaryPassword(opts.password, [email, opts.name]);
     const passwordHash = await hashPassword(password);
     await database.db
       .transaction()
@@ -165,4 +166,23 @@ async function createWithNetwork(opts: CreateUserOptions, email: string) {
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The password given with --password or RICOLLOCA_PASSWORD obeys the rules of every new password
+ * (length, strength, never the published demo password); without one a temporary password is made.
+ */
+function chosenOrTemporaryPassword(given: string | undefined, personal: string[]): string {
+  const password = given ?? process.env.RICOLLOCA_PASSWORD;
+  if (password === undefined) return generateTemporaryPassword();
+  try {
+    checkNewPassword(password, personal, { field: 'password', language: 'en' });
+  } catch (err) {
+    if (err instanceof DomainError) {
+      const reasons = (err.extra.errors ?? []).map((e) => e.message).join(' ');
+      throw new Error(`Password refused: ${reasons || err.message}`, { cause: err });
+    }
+    throw err;
+  }
+  return password;
 }
