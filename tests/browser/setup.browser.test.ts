@@ -79,7 +79,8 @@ describe('the first-access page', () => {
     await expectAccessible(page, 'primo accesso completato');
 
     await signInThroughForm(page, baseUrl, 'emanuele.barbieri@provincia.re.it', 'Pioppi lungo il Crostolo 31');
-    await page.getByRole('heading', { level: 1, name: /^Buongiorno/ }).waitFor();
+    // Greeted by the whole name as written (surname first here), never by its first word alone.
+    await page.getByRole('heading', { level: 1, name: 'Buongiorno, Barbieri Emanuele' }).waitFor();
 
     // The link has been used: opening it again says Ricolloca is already set up.
     await page.goto(`${baseUrl}/primo-accesso#${token}`);

@@ -1,4 +1,5 @@
 import type { OpeningHoursSlot } from '../db/schema.js';
+import { DEMO_ACCOUNTS } from '../../shared/schemas/auth.schema.js';
 
 // Synthetic demo data: the network of job centres of the Province of Modena. Office names and
 // towns are real; street addresses, phone numbers and e-mails are illustrative.
@@ -88,15 +89,18 @@ export { DEMO_PASSWORD } from '../auth/index.js';
 
 type DemoRole = 'admin' | 'coordinator' | 'consultant' | 'frontoffice' | 'matcher';
 
+/** The demo's e-mail of a role: the list the sign-in page shows in demo mode is the one list. */
+const demoEmail = (role: DemoRole): string => DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
+
 /** Demo staff: one account per role, so every screen can be tried as the person who uses it. */
 export const DEMO_STAFF: Array<{ email: string; fullName: string; roles: Array<{ office: string; role: DemoRole }> }> = [
   {
-    email: 'admin@ricolloca.example',
+    email: demoEmail('admin'),
     fullName: 'Giulia Ferrari',
     roles: DEMO_OFFICES.map((o) => ({ office: o.code, role: 'admin' as const })),
   },
   {
-    email: 'coordinatore@ricolloca.example',
+    email: demoEmail('coordinator'),
     fullName: 'Marco Bellini',
     roles: [
       { office: 'CPI-MO', role: 'coordinator' },
@@ -104,7 +108,7 @@ export const DEMO_STAFF: Array<{ email: string; fullName: string; roles: Array<{
     ],
   },
   {
-    email: 'orientatrice@ricolloca.example',
+    email: demoEmail('consultant'),
     fullName: 'Elena Rinaldi',
     roles: [
       { office: 'CPI-MO', role: 'consultant' },
@@ -112,12 +116,12 @@ export const DEMO_STAFF: Array<{ email: string; fullName: string; roles: Array<{
     ],
   },
   {
-    email: 'sportello@ricolloca.example',
+    email: demoEmail('frontoffice'),
     fullName: 'Luca Galli',
     roles: [{ office: 'CPI-MO', role: 'frontoffice' }],
   },
   {
-    email: 'incontro@ricolloca.example',
+    email: demoEmail('matcher'),
     fullName: 'Sara Colombo',
     roles: DEMO_OFFICES.map((o) => ({ office: o.code, role: 'matcher' as const })),
   },

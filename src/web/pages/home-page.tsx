@@ -31,7 +31,7 @@ export function HomePage() {
   if (!session) return null;
   return (
     <>
-      <PageTitle>{t('home.title', { name: session.user.fullName.split(' ')[0] ?? '' })}</PageTitle>
+      <PageTitle>{t('home.title', { name: session.user.fullName })}</PageTitle>
       {!officeId && <p>{t('home.noOffice')}</p>}
       {office && (
         <Row className="mb-4">
