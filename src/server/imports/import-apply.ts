@@ -38,7 +38,7 @@ import { mergeWorker, newWorkerColumns } from './worker-diff.js';
 type EventRow = { workerId: string; officeId: string; kind: string; actorId: string | null; details: Record<string, unknown> };
 
 /** Rows per short transaction of a staged apply (PGlite): a few hundred milliseconds of writes each. */
-export const STAGED_BATCH_ROWS = 1_000;
+export const STAGED_BATCH_ROWS = 500;
 
 /**
  * The apply, all or nothing (or its valid rows only, when the operator chose "importa solo le
