@@ -3,7 +3,8 @@
 //   worker list page 20%, name search ("barbieri", "de luca", …) 15%, worker page 30%,
 //   worker timeline 17%, hotline lookup of a caller by phone 10%, an enrolment moved one step
 //   forward (POST with the CSRF token) 8%.
-// Prints throughput, p50/p95/p99 per request type, and the 5xx count (target: zero).
+// Prints throughput (and as a ratio of bare Fastify driven by the same client loops in the same run),
+// p50/p95/p99 per request type, and the 5xx count (target: zero).
 // The demo data (about 700 workers) is enough; the server runs in its own process.
 // Requests go through Node's fetch (keep-alive; one connection per loop at most).
 // BENCH_DATABASE_URL as in bench/README.md (a fresh database is created and dropped).
@@ -29,6 +30,32 @@ interface Sample {
   ms: number[];
   status: Map<number, number>;
 }
+
+/** The same client loops against bare Fastify answering constant JSON, for scale on this machine now. */
+async function baselineReqPerSec(seconds: number): Promise<number> {
+  const port = await freePort();
+  const script = `const app = (await import('fastify')).default(); app.get('/', async () => ({ hello: 'world' })); await app.listen({ port: ${port}, host: '127.0.0.1' });`;
+  const { child } = await startAndWait(process.execPath, ['--input-type=module', '-e', script], process.env, `http://127.0.0.1:${port}/`);
+  try {
+    let count = 0;
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < until) {
+          await (await fetch(`http://127.0.0.1:${port}/`)).arrayBuffer();
+          count++;
+        }
+      }),
+    );
+    return count / seconds;
+  } finally {
+    await stop(child);
+  }
+}
+
+const BASELINE_S = Math.min(10, DURATION_S);
+const baseline = await baselineReqPerSec(BASELINE_S);
+console.log(`Fastify constant JSON through the same client (baseline): ${thousands(baseline)} req/s over ${BASELINE_S} s`);
 
 const bench = await createBenchDatabase('ricolloca_bench_mix');
 if (!bench) {
@@ -162,7 +189,7 @@ try {
     );
   }
   console.log(
-    `throughput ${thousands(total / DURATION_S)} req/s (${thousands(total)} requests); 5xx: ${fivexx}; network errors: ${errors}; ` +
+    `throughput ${thousands(total / DURATION_S)} req/s, ${(total / DURATION_S / baseline).toFixed(3)} of the baseline (${thousands(total)} requests); 5xx: ${fivexx}; network errors: ${errors}; ` +
       `moves skipped (no enrolment left to move): ${skipped}`,
   );
   if (fivexx > 0 || errors > 0) process.exitCode = 1;
