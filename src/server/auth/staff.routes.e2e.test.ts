@@ -148,6 +148,22 @@ describe('creating and maintaining accounts', () => {
     expectProblem(await admin.get(`/api/v1/staff/${romano.id}`), 404, 'STAFF_NOT_FOUND');
   });
 
+  it('records each read of the staff list with the accounts shown, never the searched name', async () => {
+    const res = await admin.get('/api/v1/staff?q=rinaldi');
+    expect(res.statusCode).toBe(200);
+    const shown = res.json().items.map((a: { id: string }) => a.id);
+    expect(shown).toHaveLength(1);
+    const read = await t.database.db
+      .selectFrom('audit_log')
+      .select(['details', 'entity_type'])
+      .where('action', '=', 'staff.list.read')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(read.entity_type).toBe('staff_user');
+    expect(read.details).toMatchObject({ ids: shown, query: { searched: true } });
+    expect(JSON.stringify(read.details).toLowerCase()).not.toContain('rinaldi');
+  });
+
   it('reads one account and records the read in the audit log', async () => {
     const elena = (await admin.get('/api/v1/staff?q=rinaldi')).json().items[0];
     const res = await admin.get(`/api/v1/staff/${elena.id}`);

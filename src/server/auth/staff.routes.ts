@@ -16,7 +16,7 @@ export function registerStaffRoutes(app: FastifyInstance, service: StaffService)
   route(r, staffEndpoints.list, {
     config,
     schema: { tags, summary: 'Elenco degli account del personale della rete' },
-    handler: async (request) => service.list(actorContext(request).actor, request.query),
+    handler: async (request) => service.list(actorContext(request), request.query),
   });
 
   route(r, staffEndpoints.get, {

@@ -44,9 +44,18 @@ export function createStaffService(deps: {
   }
 
   return {
-    async list(actor: Actor, filter: Parameters<StaffRepository['list']>[2]) {
-      const offices = await deps.offices.idsInNetwork(actor.networkId ?? '');
+    async list(ctx: ActorContext, filter: Parameters<StaffRepository['list']>[2]) {
+      const offices = await deps.offices.idsInNetwork(ctx.actor.networkId ?? '');
       const items = await staff.list(db, [...offices], filter);
+      // Staff are people too: the page read is recorded with the accounts it showed, and the
+      // filters without the searched text.
+      const { q, ...filters } = filter;
+      await audit.record(db, ctx, {
+        action: 'staff.list.read',
+        entityType: 'staff_user',
+        entityId: null,
+        details: { ids: items.map((a) => a.id), query: { ...filters, searched: Boolean(q) } },
+      });
       return { items, total: items.length };
     },
 
