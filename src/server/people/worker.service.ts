@@ -51,14 +51,16 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
   }
 
   async function present(row: WorkerDetailRow): Promise<Worker> {
-    const comune = row.residence_comune_code
-      ? (await comuniByCodes(db, [row.residence_comune_code])).get(row.residence_comune_code)
-      : undefined;
-    const birthPlace = row.birth_place_code
-      ? (await comuniByCadastralCodes(db, [row.birth_place_code])).get(row.birth_place_code)
-      : undefined;
-    const officeName = (await officeNamesById(db, [row.office_id])).get(row.office_id) ?? '';
-    const cigs = row.cigs_case_id ? (await cigsCaseDetails(db, [row.cigs_case_id])).get(row.cigs_case_id) : undefined;
+    // The lookups are independent: on PostgreSQL they run side by side on the pool's connections
+    // (a worker page waits for the slowest, not for the sum); PGlite runs them one after another.
+    const [comune, birthPlace, officeName, cigs, consents, phones] = await Promise.all([
+      row.residence_comune_code ? comuniByCodes(db, [row.residence_comune_code]).then((m) => m.get(row.residence_comune_code!)) : undefined,
+      row.birth_place_code ? comuniByCadastralCodes(db, [row.birth_place_code]).then((m) => m.get(row.birth_place_code!)) : undefined,
+      officeNamesById(db, [row.office_id]).then((m) => m.get(row.office_id) ?? ''),
+      row.cigs_case_id ? cigsCaseDetails(db, [row.cigs_case_id]).then((m) => m.get(row.cigs_case_id!)) : undefined,
+      consentsOf(db, row.id),
+      workerPhones(db, row.id),
+    ]);
     return {
       id: row.id,
       officeId: row.office_id,
@@ -84,8 +86,8 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       cigsStartDate: cigs?.startDate ?? null,
       companyId: cigs?.companyId ?? null,
       companyName: cigs?.companyName ?? null,
-      consents: await consentsOf(db, row.id),
-      otherPhones: (await workerPhones(db, row.id)).map((p) => ({
+      consents,
+      otherPhones: phones.map((p) => ({
         phone: p.phone,
         source: p.source,
         recordedAt: p.recordedAt.toISOString(),
@@ -208,15 +210,19 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
 
     async get(ctx: ActorContext, id: string): Promise<Worker> {
       const row = await load(ctx.actor, id);
-      // Every read of a person's record is audited (GDPR art. 5(2) accountability).
-      await audit.record(db, ctx, {
-        action: 'worker.read',
-        entityType: 'worker',
-        entityId: id,
-        entityLabel: displayNameOf(row.first_name, row.last_name),
-        officeId: row.office_id,
-      });
-      return present(row);
+      // Every read of a person's record is audited (GDPR art. 5(2) accountability): the record is
+      // answered only once its audit row is committed; the page is put together meanwhile.
+      const [worker] = await Promise.all([
+        present(row),
+        audit.record(db, ctx, {
+          action: 'worker.read',
+          entityType: 'worker',
+          entityId: id,
+          entityLabel: displayNameOf(row.first_name, row.last_name),
+          officeId: row.office_id,
+        }),
+      ]);
+      return worker;
     },
 
     /**
