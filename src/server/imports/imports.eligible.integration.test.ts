@@ -277,7 +277,7 @@ describe('retention of the personal data of imports', () => {
     expect(await purgeExpiredImports(database.db, new Date(now.getTime() + 31 * DAY))).toBeGreaterThan(0);
     now = new Date(now.getTime() + 31 * DAY);
     try {
-      const after = await service.get(scope, job.id);
+      const after = await service.get(ctx, scope, job.id);
       expect(after).toMatchObject({ purged: true, status: 'applied', counts: { new: list.valid.length } });
       expect(after.columns.every((c) => c.samples.length === 0)).toBe(true);
       const errors = await service.rows(ctx, scope, job.id, { outcome: 'error', page: 1, pageSize: 50 });
@@ -304,6 +304,6 @@ describe('retention of the personal data of imports', () => {
     await service.updateSettings(ctx, scope, 7);
     expect(await service.settings(scope)).toEqual({ retentionDays: 7 });
     await purgeExpiredImports(database.db, new Date('2026-12-13T09:00:00Z'));
-    expect((await service.get(scope, job.id)).purged).toBe(true);
+    expect((await service.get(ctx, scope, job.id)).purged).toBe(true);
   });
 });

@@ -136,10 +136,10 @@ describe('an import interrupted by a server stop', () => {
       .execute();
 
     const recovered = await failInterruptedImports(database);
-    const after = await service.get(scope, job.id);
+    const after = await service.get(ctx, scope, job.id);
     expect(after).toMatchObject({ status: 'failed', error: INTERRUPTED_MESSAGE });
     // On PostgreSQL another instance may be running the recent one; on PGlite nothing else can.
-    const other = await service.get(scope, recent.id);
+    const other = await service.get(ctx, scope, recent.id);
     expect(other.status).toBe(database.kind === 'postgres' ? 'validating' : 'failed');
     expect(recovered).toBe(database.kind === 'postgres' ? 1 : 2);
 

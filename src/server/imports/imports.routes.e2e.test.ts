@@ -269,6 +269,28 @@ describe('bulk import of eligible workers', () => {
     expect(applied.counts.new + applied.counts.update + applied.counts.unchanged).toBe(checked.totalRows - checked.counts.error);
   });
 
+  it('records who saw the sample values of a list once per state, however often the page polls it', async () => {
+    const res = await upload(coordinator, fixtureCsv(2, 40), 'elenco-campioni.csv');
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    for (let i = 0; i < 3; i++) expect((await coordinator.get(`/api/v1/imports/${id}`)).json().columns[0].samples).toHaveLength(2);
+    await dryRunAndWait(coordinator, id);
+    await coordinator.get(`/api/v1/imports/${id}`);
+    const reads = await t.database.db
+      .selectFrom('audit_log')
+      .select(['details', 'entity_label'])
+      .where('action', '=', 'import.read')
+      .where('entity_id', '=', id)
+      .orderBy('id')
+      .execute();
+    // One row per state the job was seen in (the check may be caught while running), never one per poll.
+    const states = reads.map((r) => (r.details as { status: string }).status);
+    expect(new Set(states).size).toBe(states.length);
+    expect(states[0]).toBe('uploaded');
+    expect(states.at(-1)).toBe('validated');
+    expect(reads[0]!.entity_label).toBe('elenco-campioni.csv');
+  });
+
   it('lists the offices a coordinator may import into, their own first by default', async () => {
     const offices = (await coordinator.get('/api/v1/imports/offices')).json();
     expect(offices.defaultOfficeId).toBe(modena);

@@ -66,7 +66,7 @@ export function registerImportRoutes(app: FastifyInstance, service: ImportServic
   route(r, importEndpoints.get, {
     config: { access: canImportWorkers },
     schema: { tags, summary: 'Stato, avanzamento e conteggi di un’importazione' },
-    handler: async (request) => service.get(scopeOf(request), request.params.id),
+    handler: async (request) => service.get(actorContext(request), scopeOf(request), request.params.id),
   });
 
   route(r, importEndpoints.rows, {

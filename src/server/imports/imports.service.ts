@@ -98,6 +98,7 @@ export function createImportService(deps: ImportDeps) {
     }
   }
 
+  const sampleReads = onceEach(10_000);
   const service = {
     async upload(ctx: RequestContext, scope: ImportScope, file: { fileName: string; bytes: Buffer }): Promise<ImportJob> {
       if (file.bytes.length === 0) throw importErrors.emptyFile();
@@ -157,8 +158,26 @@ export function createImportService(deps: ImportDeps) {
       return view(job);
     },
 
-    async get(scope: ImportScope, id: string): Promise<ImportJob> {
-      return view(await load(scope, id));
+    /**
+     * A job with its columns' sample values (names, codici fiscali: personal data until the
+     * retention purge). Audited once per account, job and state: the page polls the job while it
+     * is checked or applied, and a poll repeats a read of the same values.
+     */
+    async get(ctx: RequestContext, scope: ImportScope, id: string): Promise<ImportJob> {
+      const job = await load(scope, id);
+      const shown = view(job);
+      const showsPeople = !shown.purged && shown.columns.some((c) => c.samples.length > 0);
+      if (showsPeople && sampleReads.firstOf(`${ctx.actor?.userId ?? '-'}:${id}:${job.status}`)) {
+        await deps.audit.record(deps.db, ctx, {
+          action: 'import.read',
+          entityType: 'import_job',
+          entityId: id,
+          entityLabel: job.file_name,
+          officeId: job.office_id,
+          details: { status: job.status },
+        });
+      }
+      return shown;
     },
 
     /** A page of the check's outcome. Audited: each row names a person of the list (GDPR art. 5(2)). */
@@ -359,3 +378,16 @@ export function createImportService(deps: ImportDeps) {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
+
+/** Remembers the last `capacity` keys seen; `firstOf(key)` is true the first time a key is seen. */
+function onceEach(capacity: number) {
+  const seen = new Set<string>();
+  return {
+    firstOf(key: string): boolean {
+      if (seen.has(key)) return false;
+      if (seen.size >= capacity) seen.delete(seen.values().next().value!);
+      seen.add(key);
+      return true;
+    },
+  };
+}

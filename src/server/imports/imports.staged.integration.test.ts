@@ -34,7 +34,7 @@ const list = (options: ListOptions) =>
 
 async function settle(service: ReturnType<typeof serviceWith>, id: string) {
   for (let i = 0; i < 600; i++) {
-    const job = await service.get(scope, id);
+    const job = await service.get(ctx, scope, id);
     if (!['validating', 'applying'].includes(job.status)) return job;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -183,6 +183,6 @@ describe('an apply in short transactions', () => {
     expect(await failInterruptedImports(database, restart)).toBe(1);
     expect(await counts()).toEqual(before);
     expect(await recordsOf(knownCodes)).toEqual(knownBefore);
-    expect(await service.get(scope, job.id)).toMatchObject({ status: 'failed', error: INTERRUPTED_MESSAGE });
+    expect(await service.get(ctx, scope, job.id)).toMatchObject({ status: 'failed', error: INTERRUPTED_MESSAGE });
   });
 });
