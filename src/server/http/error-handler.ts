@@ -84,7 +84,9 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const domainError = toDomainError(error, request);
     if (domainError) {
-      if (domainError.status >= 500) request.log.error({ err: error }, 'request failed');
+      // "Starting, try again in a few seconds" is expected while serve prepares the database: the
+      // compact request line says it; other 5xx are logged with their stack.
+      if (domainError.status >= 500 && domainError.code !== 'SERVICE_STARTING') request.log.error({ err: error }, 'request failed');
       return sendProblem(request, reply, domainError);
     }
     // Never leak internals: the client gets a request id to quote, the log gets the stack.
