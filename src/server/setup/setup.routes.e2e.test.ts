@@ -42,6 +42,8 @@ describe('the first-access link of a new installation', () => {
     const checked = expectProblem(await check(wrong), 403, 'SETUP_LINK_INVALID');
     expect(checked.detail).toContain('Il link di primo accesso non è valido');
     expectProblem(await complete(request({ token: wrong })), 403, 'SETUP_LINK_INVALID');
+    // A link cut short when copied says which link to use, not "correct the fields".
+    expect(expectProblem(await check('abc'), 403, 'SETUP_LINK_INVALID').detail).toContain('usare quello stampato');
     expect(await accounts()).toEqual([]);
     expect(await database.db.selectFrom('networks').select('id').execute()).toEqual([]);
   });

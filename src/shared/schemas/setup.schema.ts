@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { emailSchema, textField } from './common.schema.js';
 import { createOfficeRequestSchema } from './office.schema.js';
 
-/** The one-time link's token, as `serve` prints it after `#` (43 characters of base64url). */
-export const setupTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'Link di primo accesso non valido' });
+/**
+ * The one-time link's token, as `serve` prints it after `#` (43 characters of base64url). Any
+ * short text is taken: a link copied wrong is answered by the server as a link that does not
+ * match (403 SETUP_LINK_INVALID, saying which link to use), not as a form field to correct.
+ */
+export const setupTokenSchema = z.string().min(1).max(200);
 
 export const setupCheckRequestSchema = z.strictObject({ token: setupTokenSchema }).meta({ id: 'SetupCheckRequest' });
 
