@@ -12,9 +12,53 @@ export interface ComuneRef {
   cadastralCode: string;
 }
 
+/**
+ * Comuni found, remembered per database handle: a worker page names the comune of residence and
+ * the birth place, and the current release of the comuni changes only when reference data are
+ * loaded (at start-up, or an import in this process, which calls forgetReferenceLookups). Only
+ * found codes are remembered, so a code unknown now is asked again next time.
+ */
+interface RememberedComuni {
+  generation: number;
+  byCode: Map<string, ComuneRef>;
+  nameByCadastralCode: Map<string, string>;
+}
+let generation = 0;
+const remembered = new WeakMap<object, RememberedComuni>();
+
+function rememberedFor(executor: Executor): RememberedComuni {
+  let entry = remembered.get(executor);
+  if (!entry || entry.generation !== generation) {
+    entry = { generation, byCode: new Map(), nameByCadastralCode: new Map() };
+    remembered.set(executor, entry);
+  }
+  return entry;
+}
+
+/** A release became current: the comuni remembered may have changed. */
+export function forgetReferenceLookups(): void {
+  generation++;
+}
+
 export async function comuniByCodes(executor: Executor, codes: string[]): Promise<Map<string, ComuneRef>> {
   const unique = [...new Set(codes.filter(Boolean))];
   if (unique.length === 0) return new Map();
+  const known = rememberedFor(executor);
+  const found = new Map<string, ComuneRef>();
+  for (const code of unique) {
+    const comune = known.byCode.get(code);
+    if (comune) found.set(code, comune);
+  }
+  const missing = unique.filter((code) => !found.has(code));
+  if (missing.length === 0) return found;
+  for (const [code, comune] of await readComuniByCodes(executor, missing)) {
+    known.byCode.set(code, comune);
+    found.set(code, comune);
+  }
+  return found;
+}
+
+async function readComuniByCodes(executor: Executor, unique: string[]): Promise<Map<string, ComuneRef>> {
   const rows = await executor
     .selectFrom('taxonomy_comuni as c')
     .select(['c.istat_code', 'c.name', 'c.province', 'c.cadastral_code'])
@@ -31,6 +75,22 @@ export async function comuniByCodes(executor: Executor, codes: string[]): Promis
 export async function comuniByCadastralCodes(executor: Executor, codes: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(codes.filter(Boolean))];
   if (unique.length === 0) return new Map();
+  const known = rememberedFor(executor);
+  const found = new Map<string, string>();
+  for (const code of unique) {
+    const name = known.nameByCadastralCode.get(code);
+    if (name !== undefined) found.set(code, name);
+  }
+  const missing = unique.filter((code) => !found.has(code));
+  if (missing.length === 0) return found;
+  for (const [code, name] of await readComuniByCadastralCodes(executor, missing)) {
+    known.nameByCadastralCode.set(code, name);
+    found.set(code, name);
+  }
+  return found;
+}
+
+async function readComuniByCadastralCodes(executor: Executor, unique: string[]): Promise<Map<string, string>> {
   const rows = await executor
     .selectFrom('taxonomy_comuni as c')
     .select(['c.cadastral_code', 'c.name'])

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { insertRows, type BulkColumn } from './bulk-insert.js';
+import { forgetReferenceLookups } from '../reference-lookups.repository.js';
 
 /** Rows as the importers produce them; ids are the database's own. */
 export interface NewConcept {
@@ -103,6 +104,7 @@ export function createImportRepository() {
         .where('id', '!=', releaseId)
         .execute();
       await executor.updateTable('taxonomy_releases').set({ current: true }).where('id', '=', releaseId).execute();
+      forgetReferenceLookups();
     },
 
     async activeBatch(executor: Executor, releaseId: number, part: string) {
