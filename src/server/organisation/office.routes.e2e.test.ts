@@ -96,3 +96,17 @@ describe('offices of the network', () => {
     expect((await admin.get('/api/v1/offices')).json().items.map((o: { code: string }) => o.code)).not.toContain('CPI-RE');
   });
 });
+
+describe('an office renamed', () => {
+  it('is named anew at once on the records of its workers', async () => {
+    const modena = await officeIdByCode(t.database, 'CPI-MO');
+    const worker = (await admin.get(`/api/v1/workers?officeId=${modena}&limit=1`)).json().items[0];
+    expect((await admin.get(`/api/v1/workers/${worker.id}`)).json().officeName).toBe('Centro per l’impiego di Modena');
+    const renamed = await admin.patch(`/api/v1/offices/${modena}`, { name: 'Centro per l’impiego di Modena – sede di via Delfini' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await admin.get(`/api/v1/workers/${worker.id}`)).json().officeName).toBe(
+      'Centro per l’impiego di Modena – sede di via Delfini',
+    );
+    await admin.patch(`/api/v1/offices/${modena}`, { name: 'Centro per l’impiego di Modena' });
+  });
+});

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { CreateOfficeRequest, Office, UpdateOfficeRequest } from '../../shared/schemas/office.schema.js';
 import type { OfficeRepository } from './office.repository.js';
 import { organisationErrors } from './organisation.errors.js';
+import { forgetOfficeNames } from './office-lookup.js';
 
 /** Offices of the actor's network: only those are visible or editable, whatever the id asked for. */
 export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepository; audit: AuditService; clock: () => Date }) {
@@ -81,6 +82,7 @@ export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepos
           details: changed,
         });
       });
+      forgetOfficeNames();
       return (await offices.findById(db, id))!;
     },
   };
