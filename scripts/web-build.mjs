@@ -22,9 +22,13 @@ export function webBuildIsStale(root = process.cwd()) {
 export function ensureWebBuild(root = process.cwd()) {
   if (!webBuildIsStale(root)) return false;
   console.log('Building the web app…');
+  // Always React's production build, whoever asks: a build started from the test runner inherits
+  // NODE_ENV=test, which gave the development build (StrictMode's doubled effects sent every
+  // first request of a page twice) to the next `npm start`.
   execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return true;
 }

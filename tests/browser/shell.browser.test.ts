@@ -242,6 +242,23 @@ describe('the web shell', () => {
   });
 });
 
+describe('a full page load', () => {
+  it('asks for the session and for the worker list once each, with React in its production build', async () => {
+    const page = await signedIn(DEMO.coordinator);
+    const asked: string[] = [];
+    const consoleLines: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path === '/api/v1/auth/session' || path === '/api/v1/workers') asked.push(path);
+    });
+    page.on('console', (message) => consoleLines.push(message.text()));
+    await openPage(page, '/lavoratori');
+    expect(asked.sort()).toEqual(['/api/v1/auth/session', '/api/v1/workers']);
+    // The development build greets the console with this line, and doubles every effect.
+    expect(consoleLines.filter((line) => line.includes('React DevTools'))).toEqual([]);
+  });
+});
+
 describe('the worker list', () => {
   it('says how many workers match in all, and heads the name column in the order shown', async () => {
     const page = await signedIn(DEMO.coordinator);
