@@ -192,6 +192,49 @@ async function readCsv(bytes: Buffer, options: ReadOptions): Promise<ReadResult>
 
 /** Streams the first worksheet: 100,000 rows never sit in memory as a workbook model. */
 async function readXlsx(bytes: Buffer, options: ReadOptions): Promise<ReadResult> {
+  try {
+    return await streamXlsx(bytes, options);
+  } catch (err) {
+    // The streaming reader needs xl/workbook.xml before the worksheets in the zip. Excel writes it
+    // first, but other programs (and exceljs's own writer, now and then) put a worksheet before
+    // it, and the reader then fails on a valid file ("reading 'sheets'"). Such a file is read
+    // whole instead; a file that is really damaged fails there too, with its own reason.
+    if (!(err instanceof TypeError)) throw importErrors.corruptFile(err instanceof Error ? err.message : String(err));
+    try {
+      return await loadXlsx(bytes, options);
+    } catch (loadErr) {
+      throw importErrors.corruptFile(loadErr instanceof Error ? loadErr.message : String(loadErr));
+    }
+  }
+}
+
+/** The rows of a worksheet, one at a time: cells too long are left out and reported. */
+function xlsxRowCollector() {
+  const rows: Cell[][] = [];
+  const oversized: OversizedCell[] = [];
+  return {
+    rows,
+    oversized,
+    add(values: unknown[]) {
+      const cells: Cell[] = [];
+      const long: OversizedCell[] = [];
+      for (let i = 1; i < values.length; i++) {
+        const cell = cellValue(values[i]);
+        if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
+          long.push({ row: rows.length, column: i - 1, length: cell.length });
+          cells.push(null);
+        } else cells.push(cell);
+      }
+      while (cells.length && cells[cells.length - 1] === null && !long.some((o) => o.column === cells.length - 1)) cells.pop();
+      if (cells.length > 0) {
+        rows.push(cells);
+        oversized.push(...long);
+      }
+    },
+  };
+}
+
+async function streamXlsx(bytes: Buffer, options: ReadOptions): Promise<ReadResult> {
   let consumed = 0;
   const CHUNK = 256 * 1024;
   const input = new Readable({
@@ -205,8 +248,7 @@ async function readXlsx(bytes: Buffer, options: ReadOptions): Promise<ReadResult
       consumed = end;
     },
   });
-  const rows: Cell[][] = [];
-  const oversized: OversizedCell[] = [];
+  const collected = xlsxRowCollector();
   let sheet: string | undefined;
   let lastReport = 0;
   try {
@@ -220,38 +262,47 @@ async function readXlsx(bytes: Buffer, options: ReadOptions): Promise<ReadResult
     outer: for await (const worksheet of reader) {
       sheet = (worksheet as unknown as { name?: string }).name;
       for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        const long: OversizedCell[] = [];
-        for (let i = 1; i < values.length; i++) {
-          const cell = cellValue(values[i]);
-          if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
-            long.push({ row: rows.length, column: i - 1, length: cell.length });
-            cells.push(null);
-          } else cells.push(cell);
-        }
-        while (cells.length && cells[cells.length - 1] === null && !long.some((o) => o.column === cells.length - 1)) cells.pop();
-        if (cells.length > 0) {
-          rows.push(cells);
-          oversized.push(...long);
-        }
-        if (options.maxRows && rows.length >= options.maxRows) break outer;
+        collected.add(row.values as unknown[]);
+        const count = collected.rows.length;
+        if (options.maxRows && count >= options.maxRows) break outer;
         // exceljs parses a whole inflated chunk at once: give other requests a turn now and then.
-        if (rows.length % XLSX_ROWS_PER_TURN === 0) await nextTurn();
-        if (options.onProgress && rows.length - lastReport >= 2000) {
-          lastReport = rows.length;
+        if (count % XLSX_ROWS_PER_TURN === 0) await nextTurn();
+        if (options.onProgress && count - lastReport >= 2000) {
+          lastReport = count;
           options.onProgress(consumed / bytes.length);
         }
       }
       break; // the first worksheet is the list; others (notes, pivot tables) are ignored
     }
-  } catch (err) {
-    throw importErrors.corruptFile(err instanceof Error ? err.message : String(err));
   } finally {
     input.destroy();
   }
   options.onProgress?.(1);
-  return { source: { format: 'xlsx', ...(sheet ? { sheet } : {}) }, rows, oversized };
+  return { source: { format: 'xlsx', ...(sheet ? { sheet } : {}) }, rows: collected.rows, oversized: collected.oversized };
+}
+
+/** The whole workbook at once, for the files the streaming reader cannot follow. */
+async function loadXlsx(bytes: Buffer, options: ReadOptions): Promise<ReadResult> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const worksheet = workbook.worksheets[0];
+  const collected = xlsxRowCollector();
+  if (worksheet) {
+    let count = 0;
+    for (let r = 1; r <= worksheet.rowCount; r++) {
+      const row = worksheet.getRow(r);
+      if (row.cellCount === 0) continue;
+      collected.add(row.values as unknown[]);
+      if (options.maxRows && collected.rows.length >= options.maxRows) break;
+      if (++count % XLSX_ROWS_PER_TURN === 0) await nextTurn();
+    }
+  }
+  options.onProgress?.(1);
+  return {
+    source: { format: 'xlsx', ...(worksheet ? { sheet: worksheet.name } : {}) },
+    rows: collected.rows,
+    oversized: collected.oversized,
+  };
 }
 
 function cellValue(v: unknown): Cell {

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { decodeText, detectDelimiter, detectFormat, MAX_CELL_CHARS, readRows } from './file-reader.js';
 import { findHeaderRow, matchHeader, suggestMapping } from './header-mapping.js';
@@ -135,6 +136,39 @@ describe('encodings and formats', () => {
     ]);
     const latin = await readRows(Buffer.from('Cognome;Comune\nNicolò;Forlì\n', 'latin1'));
     expect(latin.rows[1]).toEqual(['Nicolò', 'Forlì']);
+  });
+
+  it('reads an XLSX whose worksheet comes before xl/workbook.xml in the zip, as some programs write it', async () => {
+    const written = await toXlsx([
+      ['Cognome', 'Nome', 'Comune'],
+      ["D'Angelo", 'Maria Grazia', 'Forlì'],
+      ['De Luca', 'Giovanna', 'Sassuolo'],
+    ]);
+    // The same entries, the workbook's relations, the shared strings and the worksheet moved first:
+    // the streaming reader then meets the worksheet before it knows the workbook.
+    const source = await JSZip.loadAsync(written);
+    const first = ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'];
+    const order = [...first, ...Object.keys(source.files).filter((n) => !first.includes(n))];
+    const reordered = new JSZip();
+    for (const name of order) {
+      const entry = source.files[name]!;
+      if (!entry.dir) reordered.file(name, await entry.async('uint8array'));
+    }
+    const bytes = await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(
+      (await JSZip.loadAsync(bytes))
+        .file(/./)
+        .map((f) => f.name)
+        .slice(0, 3),
+    ).toEqual(first);
+
+    const { rows, source: read } = await readRows(bytes);
+    expect(rows).toEqual([
+      ['Cognome', 'Nome', 'Comune'],
+      ["D'Angelo", 'Maria Grazia', 'Forlì'],
+      ['De Luca', 'Giovanna', 'Sassuolo'],
+    ]);
+    expect(read).toMatchObject({ format: 'xlsx', sheet: 'Lavoratori' });
   });
 });
 
