@@ -4,14 +4,8 @@
  * 'YYYY-MM-DD' strings; a Date is an instant, and its calendar day depends on the time zone:
  * 23:30 UTC on 31 December is already 1 January in Rome.
  */
-export const TIME_ZONE = 'Europe/Rome';
-
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in Rome at this instant. */
-export function romeToday(at: Date): string {
-  return dayFormat.format(at);
-}
+// The conversion of an instant to Rome's calendar day is defined once, with the wall-clock rules.
+export { TIME_ZONE, romeToday } from './rome-time.js';
 
 /** The date n days after (or before, n < 0) an ISO date; calendar arithmetic, no time zone. */
 export function addDays(iso: string, days: number): string {
@@ -21,6 +15,12 @@ export function addDays(iso: string, days: number): string {
 /** Whole days from one ISO date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+}
+
+/** ISO weekday of a calendar date, 1 = Monday … 7 = Sunday. */
+export function isoWeekday(iso: string): number {
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
 }
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy', as Italian forms and letters write dates. */
