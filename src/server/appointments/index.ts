@@ -2,19 +2,17 @@
 // slots from availability (slots.ts) and iCalendar invitations and feeds (icalendar.ts); the tables,
 // the module and the routes come on top of them.
 export {
-  checkAvailabilityRule,
   consultantFreeSlots,
   explainSlot,
   firstFreeSlots,
-  overlappingRules,
   type AvailabilityException,
-  type AvailabilityProblem,
   type BusyInterval,
   type FreeSlot,
   type SlotQuery,
   type SlotRefusal,
   type WeeklyAvailability,
 } from './slots.js';
+export { checkAvailabilityRule, overlappingRules, type AvailabilityProblem } from './availability-rules.js';
 export {
   calendarFeedIcs,
   cancellationIcs,

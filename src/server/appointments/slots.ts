@@ -29,6 +29,7 @@
  */
 import { addDays, isoWeekday } from '../../shared/time/rome-date.js';
 import { romeLocal, romeOffsetMs, romeToUtc } from '../../shared/time/rome-time.js';
+import { coalesce, DayBuckets, isFreeIn, subtract, type Span } from './intervals.js';
 
 const MINUTE = 60_000;
 
@@ -97,80 +98,6 @@ export interface FreeSlot {
   endTime: string;
   weekday: number;
   utcOffset: string;
-}
-
-type Span = [number, number];
-
-/** Sorted by start, overlapping and touching intervals merged. */
-function coalesce(spans: Span[]): Span[] {
-  spans.sort((a, b) => a[0] - b[0]);
-  const out: Span[] = [];
-  for (const s of spans) {
-    const last = out[out.length - 1];
-    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
-    else if (s[1] > s[0]) out.push([s[0], s[1]]);
-  }
-  return out;
-}
-
-/** `spans` minus `cuts` (both sorted and coalesced). */
-function subtract(spans: Span[], cuts: Span[]): Span[] {
-  const out: Span[] = [];
-  let i = 0;
-  for (const [from, to] of spans) {
-    let a = from;
-    while (i < cuts.length && cuts[i]![1] <= a) i++;
-    for (let j = i; j < cuts.length && cuts[j]![0] < to; j++) {
-      if (cuts[j]![0] > a) out.push([a, cuts[j]![0]]);
-      a = Math.max(a, cuts[j]![1]);
-    }
-    if (a < to) out.push([a, to]);
-  }
-  return out;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * Intervals bucketed by UTC day: built in one pass, and only the days a query reads are sorted, so
- * the first free slots of tomorrow cost nothing for the meetings of the weeks after.
- */
-class DayBuckets {
-  private readonly buckets = new Map<number, Span[]>();
-  /** `widen`: milliseconds added before and after each interval (the consultant's buffer). */
-  constructor(intervals: BusyInterval[] | undefined, window: Span, widen = 0) {
-    for (const interval of intervals ?? []) {
-      const a = Math.max(interval.start.getTime() - widen, window[0]);
-      const b = Math.min(interval.end.getTime() + widen, window[1]);
-      if (!(b > a)) continue;
-      const span: Span = [a, b];
-      for (let d = Math.floor(a / DAY_MS); d <= Math.floor((b - 1) / DAY_MS); d++) {
-        const bucket = this.buckets.get(d);
-        if (bucket) bucket.push(span);
-        else this.buckets.set(d, [span]);
-      }
-    }
-  }
-  /** The intervals overlapping [from, to), sorted and coalesced. */
-  within(from: number, to: number): Span[] {
-    const found: Span[] = [];
-    for (let d = Math.floor(from / DAY_MS); d <= Math.floor((to - 1) / DAY_MS); d++) {
-      for (const s of this.buckets.get(d) ?? []) if (s[0] < to && s[1] > from) found.push(s);
-    }
-    return coalesce(found);
-  }
-}
-
-/** Whether [from, to) overlaps none of the sorted, coalesced spans (binary search). */
-function isFreeIn(spans: Span[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]![1] <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo >= spans.length || spans[lo]![0] >= to;
 }
 
 const NONE: AvailabilityException[] = [];
@@ -428,39 +355,4 @@ export function explainSlot(
   const room = firstFreeRoom(p.roomsOn(p.day(date)), s, e);
   if (room === undefined) return { ok: false, reason: 'no_room' };
   return { ok: true, roomId: room };
-}
-
-export type AvailabilityProblem = 'invalid_weekday' | 'invalid_time' | 'empty_range' | 'invalid_dates';
-
-/**
- * What is wrong with a weekly availability rule as typed, for the form that edits it. Times are
- * checked against a plain day: a range that crosses the spring-forward gap is valid (it is shortened
- * on that one Sunday).
- */
-export function checkAvailabilityRule(rule: Omit<WeeklyAvailability, 'consultantId' | 'officeId'>): AvailabilityProblem[] {
-  const problems: AvailabilityProblem[] = [];
-  if (!Number.isInteger(rule.weekday) || rule.weekday < 1 || rule.weekday > 7) problems.push('invalid_weekday');
-  const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-  if (!time.test(rule.from) || !time.test(rule.to)) problems.push('invalid_time');
-  else if (rule.from >= rule.to) problems.push('empty_range');
-  const date = /^\d{4}-\d{2}-\d{2}$/;
-  if (!date.test(rule.validFrom) || (rule.validTo !== null && (!date.test(rule.validTo) || rule.validTo < rule.validFrom))) {
-    problems.push('invalid_dates');
-  }
-  return problems;
-}
-
-/** Two rules of one consultant that overlap in time on the same weekday and period (in any offices). */
-export function overlappingRules(rules: WeeklyAvailability[]): [WeeklyAvailability, WeeklyAvailability][] {
-  const out: [WeeklyAvailability, WeeklyAvailability][] = [];
-  for (let i = 0; i < rules.length; i++) {
-    for (let j = i + 1; j < rules.length; j++) {
-      const a = rules[i]!;
-      const b = rules[j]!;
-      if (a.consultantId !== b.consultantId || a.weekday !== b.weekday) continue;
-      const periods = (a.validTo === null || b.validFrom <= a.validTo) && (b.validTo === null || a.validFrom <= b.validTo);
-      if (periods && a.from < b.to && b.from < a.to) out.push([a, b]);
-    }
-  }
-  return out;
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { romeWallClockToUtc } from '../../shared/time/rome-time.js';
+import { checkAvailabilityRule, overlappingRules } from './availability-rules.js';
 import {
-  checkAvailabilityRule,
   consultantFreeSlots,
   explainSlot,
   firstFreeSlots,
-  overlappingRules,
   type BusyInterval,
   type FreeSlot,
   type SlotQuery,
