@@ -9,6 +9,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from './db/database.js';
+import { createGroupedCalls } from './db/grouped.js';
 import { databaseIsReachable } from './db/migrate.js';
 import { registerErrorHandling, sendProblem } from './http/error-handler.js';
 import { httpErrors } from './http/http.errors.js';
@@ -93,17 +94,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body to an API route is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
-  app.addHook('onResponse', async (request, reply) => {
+  // Callback hooks, not async ones: they run on every request, and cost no promise.
+  app.addHook('onResponse', (request, reply, done) => {
     const ms = reply.elapsedTime;
     if (reply.statusCode >= 400 || ms >= SLOW_REQUEST_MS) {
       request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(ms) }, 'request');
     } else {
       request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(ms) }, 'request');
     }
+    done();
   });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   // Documentation routes describe the API and hold no data: they are public.
@@ -120,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registry.attach(app);
   registerErrorHandling(app);
   registerInputGuards(app);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
 
   await app.register(swagger, {
@@ -193,11 +197,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const demo = deps.demo;
   const demoMode = typeof demo === 'function' ? demo : () => demo ?? false;
   // While `serve` prepares the database, only health and the API's own description answer.
-  app.addHook('onRequest', async (request, reply) => {
-    if (readiness.isReady() || !request.url.startsWith('/api/')) return;
-    if (request.url.startsWith('/api/health') || request.url.startsWith('/api/docs') || request.url.startsWith('/api/openapi.json')) return;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (readiness.isReady() || !request.url.startsWith('/api/')) return done();
+    if (request.url.startsWith('/api/health') || request.url.startsWith('/api/docs') || request.url.startsWith('/api/openapi.json'))
+      return done();
     reply.header('retry-after', '3');
-    throw httpErrors.starting();
+    done(httpErrors.starting());
+  });
+  // Health checks that arrive together share one `select 1` (db/grouped.ts): each still waits for
+  // a round trip to the database that started after it arrived.
+  const databaseCheck = createGroupedCalls<null, boolean>(async (calls) => {
+    const ok = await databaseIsReachable(deps.database);
+    return calls.map(() => ok);
   });
   // First: access control runs in onRequest for every route registered after it.
   registerAuthRoutes(app, auth);
@@ -222,7 +233,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           .header('retry-after', '3')
           .send({ status: 'starting', phase: readiness.phase(), version: APP_VERSION, demo: demoMode() });
       }
-      const ok = await databaseIsReachable(deps.database);
+      const ok = await databaseCheck.call(null);
       if (!ok) return reply.code(503).send({ status: 'degraded', database: 'unreachable', version: APP_VERSION, demo: demoMode() });
       return { status: 'ok', database: 'ok', version: APP_VERSION, demo: demoMode() };
     },

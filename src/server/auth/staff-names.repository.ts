@@ -10,3 +10,12 @@ export async function staffNamesById(db: Executor, ids: ReadonlyArray<string | n
   const rows = await db.selectFrom('staff_users').select(['id', 'full_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
+
+/**
+ * Staff display names as a sub-query another domain's repository joins
+ * (`leftJoin(staffNameColumns(db).as('s'), 's.id', …)`), so a page that names who recorded
+ * something stays one statement.
+ */
+export function staffNameColumns(db: Executor) {
+  return db.selectFrom('staff_users').select(['id', 'full_name']);
+}

@@ -16,3 +16,15 @@ export async function companyNamesById(db: Executor, ids: ReadonlyArray<string |
   const rows = await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * A CIGS case with its company's name, as a sub-query the worker page joins
+ * (`leftJoin(cigsCaseWithCompanyColumns(db).as('cc'), 'cc.id', 'w.cigs_case_id')`), so the page
+ * reads the worker and the case of their company in one statement.
+ */
+export function cigsCaseWithCompanyColumns(db: Executor) {
+  return db
+    .selectFrom('cigs_cases as c')
+    .innerJoin('companies as co', 'co.id', 'c.company_id')
+    .select(['c.id', 'c.company_id', 'co.name as company_name', 'c.reason', 'c.start_date']);
+}

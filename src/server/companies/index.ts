@@ -16,5 +16,5 @@ export {
 export { createCompaniesModule, registerCompaniesRoutes, type CompaniesModule } from './companies.module.js';
 export type { CohortSources } from './company.service.js';
 export { canManageCompanies, canReadCompanies } from './company.policy.js';
-export { cigsCaseColumns, companyNamesById } from './case-columns.repository.js';
+export { cigsCaseColumns, cigsCaseWithCompanyColumns, companyNamesById } from './case-columns.repository.js';
 export { insertCigsCasesBulk, insertCompaniesBulk, type BulkCigsCase, type BulkCompany } from './company-bulk.repository.js';

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { OpeningHoursSlot } from '../db/schema.js';
 import type { Office } from '../../shared/schemas/office.schema.js';
@@ -71,6 +72,16 @@ export function createOfficeRepository() {
     async findById(executor: Executor, id: string): Promise<Office | undefined> {
       const row = await base(executor).where('o.id', '=', id).executeTakeFirst();
       return row && toOffice(row);
+    },
+
+    /** Several offices in one statement (the reads of concurrent requests, grouped by the service). */
+    async findByIds(executor: Executor, ids: readonly string[]): Promise<Map<string, Office>> {
+      if (ids.length === 0) return new Map();
+      // One array parameter: the same statement (prepared once per connection) for any number of ids.
+      const rows = await base(executor)
+        .where('o.id', '=', sql<string>`any(${[...new Set(ids)]}::uuid[])`)
+        .execute();
+      return new Map(rows.map((r) => [r.id, toOffice(r)]));
     },
 
     async namesByIds(executor: Executor, ids: string[]) {

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.js';
 import type { AuditService } from '../audit/index.js';
 import { requireNetwork, type Actor, type ActorContext } from '../auth/index.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { createGroupedCalls } from '../db/grouped.js';
 import type { CreateOfficeRequest, Office, UpdateOfficeRequest } from '../../shared/schemas/office.schema.js';
 import type { OfficeRepository } from './office.repository.js';
 import { organisationErrors } from './organisation.errors.js';
@@ -12,15 +13,27 @@ import { forgetOfficeNames } from './office-lookup.js';
 export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepository; audit: AuditService; clock: () => Date }) {
   const { db, offices, audit, clock } = deps;
 
-  async function loadInNetwork(actor: Actor, id: string): Promise<Office> {
-    const office = await offices.findById(db, id);
+  function ofNetwork(actor: Actor, office: Office | undefined): Office {
     if (!office || office.networkId !== requireNetwork(actor)) throw organisationErrors.officeNotFound();
     return office;
   }
 
+  async function loadInNetwork(actor: Actor, id: string): Promise<Office> {
+    return ofNetwork(actor, await offices.findById(db, id));
+  }
+
+  // The office reads of concurrent requests go in one statement (db/grouped.ts).
+  const officeReads = createGroupedCalls<string, Office | undefined>(
+    async (ids) => {
+      const found = await offices.findByIds(db, ids);
+      return ids.map((id) => found.get(id));
+    },
+    { maxBatch: 200, maxInFlight: 2 },
+  );
+
   return {
     list: (actor: Actor) => offices.listByNetwork(db, requireNetwork(actor)),
-    get: (actor: Actor, id: string) => loadInNetwork(actor, id),
+    get: async (actor: Actor, id: string) => ofNetwork(actor, await officeReads.call(id)),
 
     async create(ctx: ActorContext, input: CreateOfficeRequest): Promise<Office> {
       const networkId = requireNetwork(ctx.actor);

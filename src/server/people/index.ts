@@ -17,7 +17,6 @@ export { appendWorkerEvent, type WorkerEventInput } from './worker-events.reposi
 export {
   addWorkerPhone,
   insertWorker,
-  workerPhones,
   workerQueueColumns,
   workerRefByCodiceFiscale,
   workerRefsByIds,

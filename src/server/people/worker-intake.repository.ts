@@ -121,16 +121,6 @@ export async function addWorkerPhone(
   return inserted ? 'added' : 'known';
 }
 
-/** A worker's further phone numbers, newest first. */
-export async function workerPhones(db: Executor, workerId: string) {
-  return db
-    .selectFrom('worker_phones')
-    .select(['phone', 'source', 'recorded_at as recordedAt', 'recorded_by as recordedBy'])
-    .where('worker_id', '=', workerId)
-    .orderBy('recorded_at', 'desc')
-    .execute();
-}
-
 /**
  * The worker columns the callback queue shows and sorts on, as a sub-query the queue's owner
  * joins (`leftJoin(workerQueueColumns(db).as('w'), …)`), so the queue stays one SQL statement

@@ -9,6 +9,10 @@ import { isValidPartitaIva } from '../../shared/schemas/companies.schema.js';
 import { appendWorkerEvent } from './worker-events.repository.js';
 import { findWorkerMatches } from './worker-matches.js';
 import { createWorkerRepository } from './worker.repository.js';
+import { workerPagesByIds } from './worker-page.repository.js';
+import { addWorkerPhone } from './worker-intake.repository.js';
+import { cigsCaseDetails } from '../companies/index.js';
+import { staffNamesById } from '../auth/index.js';
 
 let database: Database;
 let networkId: string;
@@ -170,7 +174,81 @@ describe('worker repository', () => {
       note: 'revoca scritta',
       at: new Date(Date.now() + 1000),
     });
-    const current = await workers.currentConsents(database.db, someone.worker_id);
-    expect(current.find((c) => c.purpose === 'programme')).toMatchObject({ granted: false, channel: 'paper' });
+    const page = (await workerPagesByIds(database.db, [someone.worker_id])).get(someone.worker_id);
+    const programme = page?.consents.filter((c) => c.purpose === 'programme');
+    expect(programme).toEqual([expect.objectContaining({ granted: false, channel: 'paper', note: 'revoca scritta', recordedBy: null })]);
+  });
+});
+
+describe('worker pages read together', () => {
+  it('reads many workers in one call, each with its own case, consents and phones', async () => {
+    const sample = await database.db
+      .selectFrom('workers')
+      .select(['id', 'office_id', 'cigs_case_id', 'last_name'])
+      .where('network_id', '=', networkId)
+      .where('cigs_case_id', 'is not', null)
+      .orderBy('last_name')
+      .limit(40)
+      .execute();
+    const someone = sample[7]!;
+    // Two more numbers for one of them, the later one recorded last.
+    await addWorkerPhone(database.db, {
+      workerId: someone.id,
+      officeId: someone.office_id,
+      phone: '+393471234567',
+      source: 'hotline',
+      recordedBy: null,
+      at: new Date('2026-11-02T09:00:00Z'),
+    });
+    await addWorkerPhone(database.db, {
+      workerId: someone.id,
+      officeId: someone.office_id,
+      phone: '+393339876543',
+      source: 'desk',
+      recordedBy: null,
+      at: new Date('2026-11-20T15:30:00Z'),
+    });
+
+    const ids = [...sample.map((w) => w.id), sample[0]!.id, '00000000-0000-4000-8000-000000000000'];
+    const pages = await workerPagesByIds(database.db, ids);
+    expect(pages.size).toBe(sample.length);
+    expect(pages.has('00000000-0000-4000-8000-000000000000')).toBe(false);
+
+    const cases = await cigsCaseDetails(
+      database.db,
+      sample.map((w) => w.cigs_case_id),
+    );
+    for (const w of sample) {
+      const page = pages.get(w.id)!;
+      expect(page.worker.last_name).toBe(w.last_name);
+      const expected = cases.get(w.cigs_case_id!)!;
+      expect(page.cigs).toEqual({
+        companyId: expected.companyId,
+        companyName: expected.companyName,
+        reason: expected.reason,
+        startDate: expected.startDate,
+      });
+      const purposes = page.consents.map((c) => c.purpose);
+      expect(purposes).toEqual([...new Set(purposes)].sort());
+    }
+    const phones = pages.get(someone.id)!.phones.map((p) => p.phone);
+    expect(phones.indexOf('+393339876543')).toBeLessThan(phones.indexOf('+393471234567'));
+
+    // Who recorded a consent is named as the staff list names them.
+    const operator = await database.db.selectFrom('staff_users').select('id').limit(1).executeTakeFirstOrThrow();
+    await workers.insertConsent(database.db, {
+      workerId: someone.id,
+      officeId: someone.office_id,
+      purpose: 'contact_sms',
+      granted: true,
+      channel: 'phone',
+      recordedBy: operator.id,
+      note: 'consenso raccolto al telefono',
+      at: new Date(Date.now() + 2000),
+    });
+    const names = await staffNamesById(database.db, [operator.id]);
+    const consents = (await workerPagesByIds(database.db, [someone.id])).get(someone.id)!.consents;
+    expect(consents.find((c) => c.purpose === 'contact_sms')).toMatchObject({ granted: true, recordedBy: names.get(operator.id) });
+    expect(consents.every((c) => !Number.isNaN(Date.parse(c.recordedAt)) && c.recordedAt.endsWith('Z'))).toBe(true);
   });
 });

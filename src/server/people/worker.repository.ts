@@ -65,15 +65,6 @@ export interface WorkerListRow {
   cigsEndDate: string | null;
 }
 
-export interface ConsentRow {
-  purpose: ConsentPurpose;
-  granted: boolean;
-  channel: ConsentChannel;
-  recordedAt: string;
-  recordedById: string | null;
-  note: string;
-}
-
 export interface NoteRow {
   id: string;
   body: string;
@@ -282,26 +273,6 @@ export function createWorkerRepository(options: { searchSortCap?: number } = {})
      * The latest record per purpose is the current state (Reg. UE 2016/679 art. 7(3): withdrawal as
      * easy as consent). `recordedById`: the staff member, named by the service (auth owns staff).
      */
-    async currentConsents(executor: Executor, workerId: string): Promise<ConsentRow[]> {
-      const rows = await executor
-        .selectFrom('worker_consents as k')
-        .select(['k.purpose', 'k.granted', 'k.channel', 'k.recorded_at', 'k.recorded_by', 'k.note'])
-        .distinctOn('k.purpose')
-        .where('k.worker_id', '=', workerId)
-        .orderBy('k.purpose')
-        .orderBy('k.recorded_at', 'desc')
-        .orderBy('k.id', 'desc')
-        .execute();
-      return rows.map((r) => ({
-        purpose: r.purpose,
-        granted: r.granted,
-        channel: r.channel,
-        recordedAt: r.recorded_at.toISOString(),
-        recordedById: r.recorded_by,
-        note: r.note,
-      }));
-    },
-
     async insertConsent(
       executor: Executor,
       c: {

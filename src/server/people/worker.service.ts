@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { workerPhones } from './worker-intake.repository.js';
+import { createGroupedCalls } from '../db/grouped.js';
+import { workerPagesByIds, type WorkerPageRow } from './worker-page.repository.js';
 import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import type { AuditService } from '../audit/index.js';
@@ -9,7 +10,6 @@ import { isUniqueViolation } from '../db/errors.js';
 import { officeById, officeNamesById } from '../organisation/index.js';
 import { checkConsistency, decodeCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import type {
-  Consent,
   CreateWorkerRequest,
   Note,
   RecordConsentRequest,
@@ -41,25 +41,32 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     return row;
   }
 
-  async function consentsOf(executor: Executor, workerId: string): Promise<Consent[]> {
-    const rows = await workers.currentConsents(executor, workerId);
-    const staff = await staffNamesById(
-      executor,
-      rows.map((r) => r.recordedById),
-    );
-    return rows.map(({ recordedById, ...c }) => ({ ...c, recordedBy: recordedById ? (staff.get(recordedById) ?? null) : null }));
+  /** The page of one worker, read at once (after a change: never grouped with other reads). */
+  async function pageOf(executor: Executor, id: string): Promise<WorkerPageRow> {
+    const page = (await workerPagesByIds(executor, [id])).get(id);
+    if (!page) throw workerErrors.notFound();
+    return page;
   }
 
-  async function present(row: WorkerDetailRow): Promise<Worker> {
-    // The lookups are independent: on PostgreSQL they run side by side on the pool's connections
-    // (a worker page waits for the slowest, not for the sum); PGlite runs them one after another.
-    const [comune, birthPlace, officeName, cigs, consents, phones] = await Promise.all([
+  // The pages read by concurrent requests go in one statement (db/grouped.ts): fifty worker pages
+  // opened at the same moment cost one or two round trips, not fifty times four. Each statement
+  // starts after the requests it answers arrived, so no page is older than its request.
+  const pageReads = createGroupedCalls<string, WorkerPageRow | undefined>(
+    async (ids) => {
+      const pages = await workerPagesByIds(db, ids);
+      return ids.map((id) => pages.get(id));
+    },
+    { maxBatch: 200, maxInFlight: 2 },
+  );
+
+  async function present(page: WorkerPageRow): Promise<Worker> {
+    const { worker: row, cigs, consents, phones } = page;
+    // The reference names and the office name are remembered in memory (taxonomy, organisation):
+    // on a warm server these cost no statement.
+    const [comune, birthPlace, officeName] = await Promise.all([
       row.residence_comune_code ? comuniByCodes(db, [row.residence_comune_code]).then((m) => m.get(row.residence_comune_code!)) : undefined,
       row.birth_place_code ? comuniByCadastralCodes(db, [row.birth_place_code]).then((m) => m.get(row.birth_place_code!)) : undefined,
       officeNamesById(db, [row.office_id]).then((m) => m.get(row.office_id) ?? ''),
-      row.cigs_case_id ? cigsCaseDetails(db, [row.cigs_case_id]).then((m) => m.get(row.cigs_case_id!)) : undefined,
-      consentsOf(db, row.id),
-      workerPhones(db, row.id),
     ]);
     return {
       id: row.id,
@@ -209,11 +216,15 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
     },
 
     async get(ctx: ActorContext, id: string): Promise<Worker> {
-      const row = await load(ctx.actor, id);
+      const page = await pageReads.call(id);
+      if (!page || !canAccessWorker(ctx.actor, { networkId: page.worker.network_id, officeId: page.worker.office_id })) {
+        throw workerErrors.notFound();
+      }
+      const row = page.worker;
       // Every read of a person's record is audited (GDPR art. 5(2) accountability): the record is
       // answered only once its audit row is committed; the page is put together meanwhile.
       const [worker] = await Promise.all([
-        present(row),
+        present(page),
         audit.record(db, ctx, {
           action: 'worker.read',
           entityType: 'worker',
@@ -290,7 +301,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
           }
           throw err;
         });
-      return present((await workers.findById(db, id))!);
+      return present(await pageOf(db, id));
     },
 
     async update(ctx: ActorContext, id: string, input: UpdateWorkerRequest, lang: Language = 'it'): Promise<Worker> {
@@ -336,7 +347,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
           details: { fields: changed },
         });
       });
-      return present((await workers.findById(db, id))!);
+      return present(await pageOf(db, id));
     },
 
     async recordConsent(ctx: ActorContext, id: string, input: RecordConsentRequest) {
@@ -371,7 +382,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
           details: { purpose: input.purpose, channel: input.channel },
         });
       });
-      return { items: await consentsOf(db, id) };
+      return { items: (await pageOf(db, id)).consents };
     },
 
     async notes(ctx: ActorContext, id: string) {

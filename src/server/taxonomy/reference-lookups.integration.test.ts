@@ -34,8 +34,19 @@ describe('comuni looked up by a worker page', () => {
     forgetReferenceLookups();
   });
 
-  it('never remember a code the current release does not know', async () => {
+  it('remember a code the current release does not know as unknown, until a release becomes current', async () => {
+    // Z129 is Romania in the codice fiscale: the birth place of a worker born abroad, not a comune.
     expect((await comuniByCodes(database.db, ['999999'])).size).toBe(0);
-    expect((await comuniByCadastralCodes(database.db, ['Z999'])).size).toBe(0);
+    expect((await comuniByCadastralCodes(database.db, ['Z129'])).size).toBe(0);
+    // A comune given that code behind the cache's back stays unknown (no query) until the release changes.
+    await database.db.updateTable('taxonomy_comuni').set({ cadastral_code: 'Z129' }).where('cadastral_code', '=', 'I462').execute();
+    try {
+      expect((await comuniByCadastralCodes(database.db, ['Z129'])).size).toBe(0);
+      forgetReferenceLookups();
+      expect((await comuniByCadastralCodes(database.db, ['Z129'])).get('Z129')).toBe('Sassuolo');
+    } finally {
+      await database.db.updateTable('taxonomy_comuni').set({ cadastral_code: 'I462' }).where('cadastral_code', '=', 'Z129').execute();
+      forgetReferenceLookups();
+    }
   });
 });

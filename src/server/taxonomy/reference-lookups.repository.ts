@@ -15,13 +15,14 @@ export interface ComuneRef {
 /**
  * Comuni found, remembered per database handle: a worker page names the comune of residence and
  * the birth place, and the current release of the comuni changes only when reference data are
- * loaded (at start-up, or an import in this process, which calls forgetReferenceLookups). Only
- * found codes are remembered, so a code unknown now is asked again next time.
+ * loaded (at start-up, or an import in this process, which calls forgetReferenceLookups). A code
+ * the current release does not know is remembered as unknown too (null): the birth place of a
+ * worker born abroad is a country's code (Z…), asked on every page otherwise.
  */
 interface RememberedComuni {
   generation: number;
-  byCode: Map<string, ComuneRef>;
-  nameByCadastralCode: Map<string, string>;
+  byCode: Map<string, ComuneRef | null>;
+  nameByCadastralCode: Map<string, string | null>;
 }
 let generation = 0;
 const remembered = new WeakMap<object, RememberedComuni>();
@@ -45,15 +46,18 @@ export async function comuniByCodes(executor: Executor, codes: string[]): Promis
   if (unique.length === 0) return new Map();
   const known = rememberedFor(executor);
   const found = new Map<string, ComuneRef>();
+  const missing: string[] = [];
   for (const code of unique) {
     const comune = known.byCode.get(code);
     if (comune) found.set(code, comune);
+    else if (comune === undefined) missing.push(code);
   }
-  const missing = unique.filter((code) => !found.has(code));
   if (missing.length === 0) return found;
-  for (const [code, comune] of await readComuniByCodes(executor, missing)) {
-    known.byCode.set(code, comune);
-    found.set(code, comune);
+  const read = await readComuniByCodes(executor, missing);
+  for (const code of missing) {
+    const comune = read.get(code);
+    known.byCode.set(code, comune ?? null);
+    if (comune) found.set(code, comune);
   }
   return found;
 }
@@ -77,15 +81,18 @@ export async function comuniByCadastralCodes(executor: Executor, codes: string[]
   if (unique.length === 0) return new Map();
   const known = rememberedFor(executor);
   const found = new Map<string, string>();
+  const missing: string[] = [];
   for (const code of unique) {
     const name = known.nameByCadastralCode.get(code);
-    if (name !== undefined) found.set(code, name);
+    if (name) found.set(code, name);
+    else if (name === undefined) missing.push(code);
   }
-  const missing = unique.filter((code) => !found.has(code));
   if (missing.length === 0) return found;
-  for (const [code, name] of await readComuniByCadastralCodes(executor, missing)) {
-    known.nameByCadastralCode.set(code, name);
-    found.set(code, name);
+  const read = await readComuniByCadastralCodes(executor, missing);
+  for (const code of missing) {
+    const name = read.get(code);
+    known.nameByCadastralCode.set(code, name ?? null);
+    if (name) found.set(code, name);
   }
   return found;
 }
