@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import { loadConfig, parseTrustProxy } from './config.js';
 import type { Database } from './db/database.js';
-import { seedDemo } from './demo/index.js';
 import { DEMO } from '../../tests/helpers/test-app.js';
 import { createTestDatabase } from '../../tests/helpers/test-database.js';
 
@@ -33,8 +32,7 @@ describe('TRUST_PROXY and HOST', () => {
 describe('the client address behind a proxy', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemo(database);
+    database = await createTestDatabase({ demo: true });
   });
   afterAll(() => database.close());
 

@@ -3,7 +3,6 @@ import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/server/db/database.js';
 import type { Readiness } from '../../src/server/http/readiness.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
-import { seedDemo } from '../../src/server/demo/seed-demo.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -36,8 +35,7 @@ export function createFakeClock(start = new Date()): FakeClock {
 export async function createTestApp(
   options: { seed?: boolean; webDir?: string; readiness?: Readiness; demo?: boolean } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
-  if (options.seed !== false) await seedDemo(database);
+  const database = await createTestDatabase({ demo: options.seed !== false });
   const clock = createFakeClock();
   const app = await buildApp({
     database,

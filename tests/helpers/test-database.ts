@@ -4,10 +4,13 @@ import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 
-/** A fresh, migrated database of its own for the calling test file. Close it in afterAll. */
-export async function createTestDatabase(): Promise<Database> {
+/**
+ * A fresh, migrated database of its own for the calling test file; with `demo`, the demo
+ * organisation, staff and people are already in it (as seedDemo loads them). Close it in afterAll.
+ */
+export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<Database> {
   const adminUrl = inject('pgAdminUrl');
-  const template = inject('pgTemplate');
+  const template = options.demo ? inject('pgDemoTemplate') : inject('pgTemplate');
   if (adminUrl && template) {
     // The global setup's process id names this run's databases so its teardown finds leftovers.
     const runPid = template.split('_')[2];
@@ -34,7 +37,7 @@ export async function createTestDatabase(): Promise<Database> {
     };
     return database;
   }
-  const dumpFile = inject('pgliteDump');
+  const dumpFile = options.demo ? inject('pgliteDemoDump') : inject('pgliteDump');
   if (!dumpFile) throw new Error('global setup did not prepare a test database');
   return openDatabase({ memory: true, loadDataDir: new Blob([readFileSync(dumpFile)]) });
 }

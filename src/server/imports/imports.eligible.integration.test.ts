@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { seedDemo } from '../demo/index.js';
 import { searchNameOf } from '../people/index.js';
 import { checkEligibility } from '../programmes/index.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
@@ -29,8 +28,7 @@ const ctx = { actor: null, requestId: 'test', ip: '' };
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database);
+  database = await createTestDatabase({ demo: true });
   const office = await database.db
     .selectFrom('offices')
     .select(['id', 'network_id'])

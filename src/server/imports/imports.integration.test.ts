@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/index.js';
 import { createAuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { fixtureRow, fixtureWorker, HEADERS_IT, toCsv, toWindows1252, toXlsx } from '../../../tests/fixtures/imports/worker-fixtures.js';
 import { createImportService } from './imports.service.js';
@@ -28,8 +27,7 @@ const count = async (table: 'workers' | 'worker_events') =>
   );
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database);
+  database = await createTestDatabase({ demo: true });
   const office = await database.db
     .selectFrom('offices')
     .select(['id', 'network_id'])

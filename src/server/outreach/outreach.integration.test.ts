@@ -3,7 +3,6 @@ import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { createAuditRepository } from '../audit/index.js';
 import { createAuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import { createHotlineRepository } from './hotline.repository.js';
 import { createOutreachModule } from './outreach.module.js';
 import { markRecipientRegistered } from './recipient-states.js';
@@ -13,8 +12,7 @@ let modena: { id: string; network_id: string };
 const later = new Date(Date.now() + 8 * 86400000);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database);
+  database = await createTestDatabase({ demo: true });
   modena = await database.db.selectFrom('offices').select(['id', 'network_id']).where('code', '=', 'CPI-MO').executeTakeFirstOrThrow();
 });
 afterAll(() => database.close());

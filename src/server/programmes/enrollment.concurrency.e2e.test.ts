@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import type { Database } from '../db/database.js';
 import type { FastifyInstance } from 'fastify';
 import { DEMO, officeIdByCode, signIn, type Agent } from '../../../tests/helpers/test-app.js';
@@ -21,8 +20,7 @@ let programmeId: string;
 let workerIds: string[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database);
+  database = await createTestDatabase({ demo: true });
   // The real clock: registration times differ, as they would at the hotline.
   app = await buildApp({ database, logLevel: 'silent' });
   await app.ready();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { officeIdByCode } from '../../../tests/helpers/test-app.js';
 import { buildCigsCase, buildProgramme, buildWorkers, networkOf } from '../../../tests/factories/programmes.js';
@@ -13,8 +12,7 @@ let officeId: string;
 let workers: string[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database);
+  database = await createTestDatabase({ demo: true });
   officeId = await officeIdByCode(database, 'CPI-MO');
   const networkId = await networkOf(database.db, officeId);
   const { caseId } = await buildCigsCase(database.db, networkId);
