@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { compiledOnce } from '../db/compiled-once.js';
 import type { Executor } from '../db/executor.js';
 import type { OpeningHoursSlot } from '../db/schema.js';
 import type { Office } from '../../shared/schemas/office.schema.js';
@@ -47,6 +48,10 @@ export function createOfficeRepository() {
         'o.active',
       ]);
   type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+  // One array parameter: the same statement, built once, for any number of ids.
+  const readByIds = compiledOnce((executor: Executor, ids: readonly string[]) =>
+    base(executor).where('o.id', '=', sql<string>`any(${ids}::uuid[])`),
+  );
   const toOffice = (r: Row): Office => ({
     id: r.id,
     networkId: r.network_id,
@@ -77,10 +82,7 @@ export function createOfficeRepository() {
     /** Several offices in one statement (the reads of concurrent requests, grouped by the service). */
     async findByIds(executor: Executor, ids: readonly string[]): Promise<Map<string, Office>> {
       if (ids.length === 0) return new Map();
-      // One array parameter: the same statement (prepared once per connection) for any number of ids.
-      const rows = await base(executor)
-        .where('o.id', '=', sql<string>`any(${[...new Set(ids)]}::uuid[])`)
-        .execute();
+      const rows = await readByIds(executor, [...new Set(ids)]);
       return new Map(rows.map((r) => [r.id, toOffice(r)]));
     },
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { staffNameColumns } from '../auth/index.js';
 import { cigsCaseWithCompanyColumns } from '../companies/index.js';
+import { compiledOnce } from '../db/compiled-once.js';
 import type { Executor } from '../db/executor.js';
 import type { ConsentChannel, ConsentPurpose, WorkerPhonesTable } from '../db/schema-people.js';
 import type { CigsReason } from '../db/schema-companies.js';
@@ -29,16 +30,9 @@ export interface WorkerPageRow {
 // Timestamps inside json_agg arrive as text ('2026-11-30T10:15:00.123456+00:00').
 const isoOf = (value: string | Date) => new Date(value).toISOString();
 
-/**
- * The pages of several workers in one statement: each worker with its CIGS case and company
- * (companies' published sub-query), its current consents with who recorded them (auth's staff
- * names sub-query) and its phones, as JSON arrays. The worker page of every concurrent request is
- * read by one such statement (worker.service.ts groups them).
- */
-export async function workerPagesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, WorkerPageRow>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
+// Built and compiled once: its text is the same for any number of ids (one array parameter).
+const readPages = compiledOnce((db: Executor, ids: readonly string[]) =>
+  db
     .selectFrom('workers as w')
     .leftJoin(cigsCaseWithCompanyColumns(db).as('cc'), 'cc.id', 'w.cigs_case_id')
     .selectAll('w')
@@ -68,9 +62,19 @@ export async function workerPagesByIds(db: Executor, ids: readonly string[]): Pr
           .orderBy('p.recorded_at', 'desc'),
       ).as('phones'),
     ])
-    // One array parameter: the same statement (prepared once per connection) for any number of ids.
-    .where('w.id', '=', sql<string>`any(${unique}::uuid[])`)
-    .execute();
+    .where('w.id', '=', sql<string>`any(${ids}::uuid[])`),
+);
+
+/**
+ * The pages of several workers in one statement: each worker with its CIGS case and company
+ * (companies' published sub-query), its current consents with who recorded them (auth's staff
+ * names sub-query) and its phones, as JSON arrays. The worker page of every concurrent request is
+ * read by one such statement (worker.service.ts groups them).
+ */
+export async function workerPagesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, WorkerPageRow>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await readPages(db, unique);
   const pages = new Map<string, WorkerPageRow>();
   for (const { cc_company_id, cc_company_name, cc_reason, cc_start_date, consents, phones, ...worker } of rows) {
     pages.set(worker.id, {
