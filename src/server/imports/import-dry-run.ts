@@ -6,15 +6,15 @@ import { allComuni } from '../taxonomy/index.js';
 import { IMPORT_FIELD_LABELS_IT, type ImportField } from '../../shared/schemas/imports.schema.js';
 import { romeToday } from '../../shared/time/rome-date.js';
 import { companyRefOf, planCigsCases, type CasePlan } from './cigs-periods.js';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { defaultStepMode, inSteps } from '../db/steps.js';
-import { BATCH_ROWS, batches } from '../db/unnest.js';
-import { STAGED_BATCH_ROWS } from './import-apply.js';
+import { batches } from '../db/unnest.js';
+import { SINGLE_TRANSACTION_BATCH_ROWS, STAGED_BATCH_ROWS } from './import-apply.js';
 import { cellText, MAX_CELL_CHARS, readRows, type OversizedCell } from './file-reader.js';
 import { importErrors } from './imports.errors.js';
 import type { ImportJobRow, StoredRow } from './imports.repository.js';
 import { MAX_ROWS, type ImportEnv, type ImportScope } from './imports.types.js';
 import { COMPANY_UNKNOWN, createRowValidator, type ImportedWorker, type RowError, type ValidatedRow } from './row-validator.js';
+import { timeSlices } from './time-slices.js';
 import { mergeWorker } from './worker-diff.js';
 
 export const CIGS_PERIOD_MISSING = 'CIGS_PERIOD_MISSING';
@@ -54,6 +54,9 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
     createCompanies: job.options.createCompanies === true,
   });
   await report('validating', 0, total, true);
+  // Checking rows is CPU work on the server's one thread: it runs in slices of a few milliseconds
+  // with a turn of the event loop between two, so other users' requests are served meanwhile.
+  const slices = timeSlices();
   const results: ValidatedRow[] = [];
   for (let i = 0; i < dataRows.length; i++) {
     // Row numbers as the spreadsheet shows them: the header is row headerRow + 1.
@@ -62,8 +65,7 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
     const checked = validator.validate(dataRows[i]!, rowNumber);
     results.push(long ? withCellsTooLong(checked, long, job.mapping as Record<string, ImportField>, job.columns) : checked);
     if (i % 2000 === 1999) await report('validating', Math.floor((i + 1) / 2), total);
-    // Validation is CPU work: other requests get a turn every thousand rows.
-    if (i % 1000 === 999) await nextTurn();
+    if (slices.due()) await slices.yield();
   }
 
   // A company's workers need a CIGS case: one that the list's dates fall in, or one built from them.
@@ -85,8 +87,7 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
     valid.map((r) => r.worker.codiceFiscale),
   );
   const counts: ImportCounts = { new: 0, update: 0, unchanged: 0, error: 0, companiesToCreate: validator.companiesToCreate().size };
-  const stored: StoredRow[] = results.map((r, i) => {
-    if (i % 5000 === 4999) void report('validating', Math.floor(total / 2 + (i + 1) / 2), total);
+  const storedOf = (r: ValidatedRow, i: number): StoredRow => {
     const cells = () => ({ cells: (dataRows[i] ?? []).map(cellText) });
     if (!r.ok) {
       counts.error++;
@@ -100,7 +101,14 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
     const outcome = outcomeOf(r.worker, existing.get(r.worker.codiceFiscale), plans);
     counts[outcome]++;
     return { rowNumber: r.rowNumber, outcome, label: r.label, errors: [], data: r.worker };
-  });
+  };
+  const stored: StoredRow[] = [];
+  for (let i = 0; i < results.length; i++) {
+    if (i % 5000 === 4999) void report('validating', Math.floor(total / 2 + (i + 1) / 2), total);
+    stored.push(storedOf(results[i]!, i));
+    if (slices.due()) await slices.yield();
+  }
+  await slices.yield();
   const notices = summarise(results, stored, total);
 
   await report('validating', total, total, true);
@@ -108,7 +116,7 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
   // short transactions (one of 100,000 rows would hold the only connection for seconds), and the
   // last step switches the job. A failure leaves the job failed; the next check replaces its rows.
   const mode = env.applyMode ?? defaultStepMode(env.kind);
-  const batchRows = env.applyBatchRows ?? (mode === 'staged' ? STAGED_BATCH_ROWS : BATCH_ROWS);
+  const batchRows = env.applyBatchRows ?? (mode === 'staged' ? STAGED_BATCH_ROWS : SINGLE_TRANSACTION_BATCH_ROWS);
   await inSteps(
     db,
     mode,

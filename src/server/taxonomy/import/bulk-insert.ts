@@ -40,3 +40,41 @@ export async function insertRows<R>(
   const conflict = onConflict === 'do nothing' ? sql`on conflict do nothing` : sql``;
   await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)}) ${conflict}`.execute(executor);
 }
+
+/** How long one step of a staged import (its own transaction on PGlite) should last. */
+export const STEP_TARGET_MS = 100;
+
+/**
+ * Rows per step. One transaction (PostgreSQL): always `rows`. Staged (PGlite, whose statements run
+ * on the server's thread and hold its only connection): the size follows what the last step took,
+ * aiming at STEP_TARGET_MS, because a row's cost differs tenfold between tables (a label feeds six
+ * indexes, a relation two) and with the load of the machine; never more than `rows`.
+ */
+export function stepSizer(staged: boolean, rows: number) {
+  let size = staged ? Math.min(rows, 500) : rows;
+  return {
+    size: () => size,
+    took(ms: number, written: number) {
+      if (!staged || written === 0) return;
+      size = Math.max(50, Math.min(rows, Math.round((written * STEP_TARGET_MS) / Math.max(ms, 1))));
+    },
+  };
+}
+
+/** Writes `rows` a part per step, each part as large as the sizer says; `onPart` (awaited) hears the rows done so far. */
+export async function writeInSteps<R>(
+  step: <T>(fn: (executor: Executor) => Promise<T>) => Promise<T>,
+  rows: readonly R[],
+  sizer: ReturnType<typeof stepSizer>,
+  write: (executor: Executor, part: readonly R[]) => Promise<unknown>,
+  onPart?: (done: number) => Promise<void> | void,
+): Promise<void> {
+  for (let at = 0; at < rows.length;) {
+    const part = rows.slice(at, at + sizer.size());
+    const started = performance.now();
+    await step((executor) => write(executor, part));
+    sizer.took(performance.now() - started, part.length);
+    at += part.length;
+    await onPart?.(at);
+  }
+}

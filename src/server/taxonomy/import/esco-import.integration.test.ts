@@ -324,3 +324,122 @@ describe('versions side by side', () => {
     expect(await searchable()).toBe(1);
   });
 });
+
+describe('the activation on PGlite: a short switch between series of short transactions', () => {
+  /** Counts the transactions opened through the root handle while `run` goes, by the phase they began in. */
+  async function countingTransactions<T>(run: (phase: { now: string }, opened: Map<string, number>) => Promise<T>) {
+    const db = database.db as unknown as { transaction: () => { execute: (fn: unknown) => Promise<unknown> } };
+    const original = db.transaction;
+    const phase = { now: 'start' };
+    const opened = new Map<string, number>();
+    db.transaction = function (this: unknown) {
+      opened.set(phase.now, (opened.get(phase.now) ?? 0) + 1);
+      return original.call(database.db);
+    };
+    try {
+      return { result: await run(phase, opened).catch((e: unknown) => e), opened };
+    } finally {
+      db.transaction = original;
+    }
+  }
+  const searchableOccupationLabels = async () =>
+    (
+      await sql<{ n: number }>`select count(*)::int as n from taxonomy_labels l join taxonomy_concepts c on c.id = l.concept_id
+        join taxonomy_releases r on r.id = c.release_id
+        where r.source = 'esco' and l.search_group = 'occupation' and l.batch_id in (select id from taxonomy_searchable_batches)`.execute(
+        database.db,
+      )
+    ).rows[0]!.n;
+  const currentVersion = async () =>
+    (
+      await database.db
+        .selectFrom('taxonomy_releases')
+        .select('version')
+        .where('source', '=', 'esco')
+        .where('current', '=', true)
+        .executeTakeFirstOrThrow()
+    ).version;
+  const words = async () =>
+    (
+      await sql<{ n: number }>`select count(*)::int as n from taxonomy_words where search_group in ('occupation', 'skill')`.execute(
+        database.db,
+      )
+    ).rows[0]!.n;
+
+  it('a failure just before the switch leaves the previous release current and complete, its words included', async () => {
+    const current = await currentVersion();
+    const before = { snapshot: await snapshot(), searchable: await searchableOccupationLabels(), words: await words() };
+    expect(before.searchable).toBeGreaterThan(0);
+    const controller = new AbortController();
+    let duringLoad: number | undefined;
+    const { result } = await countingTransactions((phase) =>
+      importZips([zips.classificationEn, zips.relations], {
+        version: 'v2.0.0-test',
+        makeCurrent: 'yes',
+        mode: 'staged',
+        signal: controller.signal,
+        onProgress: (p) => {
+          phase.now = p.phase;
+          if (p.phase === 'relations' && duringLoad === undefined) void searchableOccupationLabels().then((n) => (duringLoad = n));
+          // Everything is loaded; the next transaction would be the switch.
+          if (p.phase === 'activating') controller.abort();
+        },
+      }),
+    );
+    expect(result).toBeInstanceOf(Error);
+    expect(duringLoad).toBe(before.searchable);
+    expect(await currentVersion()).toBe(current);
+    expect({ ...(await snapshot()), releases: 0 }).toEqual({ ...before.snapshot, releases: 0 });
+    expect(await searchableOccupationLabels()).toBe(before.searchable);
+    expect(await words()).toBe(before.words);
+  });
+
+  it('after the switch, the replaced rows, the words and the indexes are seen to in many short transactions, and a stop among them keeps the new data', async () => {
+    const before = await snapshot();
+    const searchable = await searchableOccupationLabels();
+    // The same version again (a corrected bundle): its batches replace the active ones.
+    const controller = new AbortController();
+    let afterSwitch = 0;
+    const stopped = await countingTransactions((phase, opened) =>
+      importZips([zips.classificationEn, zips.relations], {
+        mode: 'staged',
+        signal: controller.signal,
+        onProgress: (p) => {
+          phase.now = p.phase;
+          if (p.phase === 'activating') {
+            // The switch is the first transaction of this phase; stop among the upkeep after it.
+            void (async () => {
+              while (afterSwitch < 3) {
+                await new Promise((r) => setImmediate(r));
+                afterSwitch = (opened.get('activating') ?? 0) - 1;
+              }
+              controller.abort();
+            })();
+          }
+        },
+      }),
+    );
+    expect(stopped.result).toBeInstanceOf(Error);
+    // Switched: the new batches are read, complete, and the replaced ones are not.
+    const after = await snapshot();
+    expect(after.active_ids).not.toBe(before.active_ids);
+    expect(after.active_batches).toBe(before.active_batches);
+    expect(after.loading_batches).toBe(0);
+    expect(await searchableOccupationLabels()).toBe(searchable);
+
+    // The next import finishes what the stop left: the replaced rows go, nothing is doubled.
+    const finished = await countingTransactions((phase) =>
+      importZips([zips.classificationEn, zips.relations], {
+        mode: 'staged',
+        onProgress: (p) => {
+          phase.now = p.phase;
+        },
+      }),
+    );
+    expect(finished.result).toMatchObject({ version: 'v1.1.1' });
+    expect({ ...(await snapshot()), active_ids: '' }).toEqual({ ...before, active_ids: '' });
+    expect(await searchableOccupationLabels()).toBe(searchable);
+    // One switch, then the purge of the replaced batches, the word list and the indexes step by step.
+    expect(finished.opened.get('activating')).toBeGreaterThan(10);
+  });
+});

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { searchableBatchesChanged } from '../searchable-batches.js';
 import { taxonomyErrors } from '../taxonomy.errors.js';
-import { CHUNK_ROWS, chunks } from './bulk-insert.js';
+import { CHUNK_ROWS, stepSizer, writeInSteps } from './bulk-insert.js';
 import {
   ESCO_LANGUAGES,
   identifyBundle,
@@ -17,8 +17,8 @@ import {
   type EscoKind,
   type EscoRelations,
 } from './esco-bundle.js';
-import { createImportRepository, type NewLabel } from './import.repository.js';
-import { defaultImportMode, runImport, type ImportMode, type ImportStep } from './import-run.js';
+import { BATCH_TABLES, createImportRepository, type ImportRepository, type NewLabel, type Run } from './import.repository.js';
+import { defaultImportMode, runImport, shortTransactions, type ImportMode, type ImportStep } from './import-run.js';
 import { readZipBundle, type Bundle } from './zip-bundle.js';
 
 export const ESCO_SOURCE = 'esco';
@@ -71,6 +71,10 @@ const SEARCH_GROUP: Record<EscoKind, string> = {
 // A bundle of another version names thousands of concepts this one lacks; the same version names
 // none. A small tolerance lets a corrected label file through without letting a wrong version in.
 const MAX_UNKNOWN_SHARE = 0.02;
+
+/** Rows a purge deletes per statement at most (one transaction); staged, as many as fit a short step. */
+const PURGE_ROWS = 50_000;
+const RELATION_ROWS = 20_000;
 
 const running = new Set<string>();
 
@@ -139,10 +143,10 @@ async function write(
 ): Promise<EscoImportReport> {
   const repo = createImportRepository();
   const { version } = input;
-  // PGlite runs every statement on the server's one thread: in steps, a fifth of the rows each, so
-  // that no single statement holds every request for long (PostgreSQL keeps the larger chunks).
+  // PGlite runs every statement on the server's one thread: each step is a short transaction whose
+  // size follows what the previous one took (stepSizer); PostgreSQL keeps the large chunks.
   const mode = input.mode ?? defaultImportMode(database);
-  const per = (rows: number) => (mode === 'staged' ? Math.ceil(rows / 5) : rows);
+  const staged = mode === 'staged';
   const report: EscoImportReport = {
     version,
     lang: classification?.lang ?? null,
@@ -159,7 +163,8 @@ async function write(
   const batches: number[] = [];
   let releaseId: number | undefined;
   const undo = async (db: Kysely<DB>) => {
-    for (const id of batches) await repo.abandonBatch(db, id, 'import failed', clock());
+    const run = shortTransactions(db);
+    for (const id of batches) await purgeBatch(run, repo, id, { error: 'import failed', now: clock() }, true, true);
     // A version this import created and could not fill leaves no empty shell behind.
     if (releaseId !== undefined) await repo.deleteReleaseIfEmpty(db, releaseId);
   };
@@ -172,17 +177,19 @@ async function write(
         input.signal?.throwIfAborted();
         return runStep(fn);
       };
-      const release = await step(async (trx) => {
+      const opened = await step(async (trx) => {
         const row = await repo.ensureRelease(trx, ESCO_SOURCE, version);
         releaseId = row.id;
-        // A 'loading' batch still in the database was left by a process that stopped mid-import.
-        for (const stale of await repo.loadingBatches(trx, row.id)) await repo.abandonBatch(trx, stale.id, 'interrupted', clock());
-        return {
-          ...row,
-          hadConcepts: (await repo.conceptCount(trx, row.id)) > 0,
-          sourceHasCurrent: await repo.hasCurrentRelease(trx, ESCO_SOURCE),
-        };
+        return { ...row, stale: (await repo.loadingBatches(trx, row.id)).map((b) => b.id) };
       });
+      // A 'loading' batch still in the database was left by a process that stopped mid-import.
+      for (const stale of opened.stale) await purgeBatch(step, repo, stale, { error: 'interrupted', now: clock() }, true, staged);
+      const release = await step(async (trx) => ({
+        id: opened.id,
+        current: opened.current,
+        hadConcepts: (await repo.conceptCount(trx, opened.id)) > 0,
+        sourceHasCurrent: await repo.hasCurrentRelease(trx, ESCO_SOURCE),
+      }));
       const classificationSum = checksum(input.classification?.bundle);
       const relationsSum = checksum(input.relations?.bundle);
       const classificationBatch = classification
@@ -203,22 +210,21 @@ async function write(
           }
           report.skipped += unknown;
         } else {
-          for (const [i, part] of chunks(classification.concepts, per(CHUNK_ROWS)).entries()) {
-            await step((trx) =>
+          const concepts = classification.concepts;
+          await writeInSteps(
+            step,
+            concepts,
+            stepSizer(staged, CHUNK_ROWS),
+            (trx, part) =>
               repo.insertConcepts(
                 trx,
                 release.id,
                 classificationBatch,
                 part.map((c) => ({ kind: c.kind, code: c.code, uri: c.uri, parentCode: c.parentCode, attributes: c.attributes })),
               ),
-            );
-            progress({
-              phase: 'concepts',
-              done: Math.min((i + 1) * per(CHUNK_ROWS), classification.concepts.length),
-              total: classification.concepts.length,
-            });
-          }
-          report.concepts = classification.concepts.length;
+            (done) => progress({ phase: 'concepts', done, total: concepts.length }),
+          );
+          report.concepts = concepts.length;
         }
         ids = release.hadConcepts ? known : await step((trx) => repo.conceptIds(trx, release.id));
         const kindOf = new Map(classification.concepts.map((c) => [c.uri, c.kind]));
@@ -235,35 +241,48 @@ async function write(
             norm: label.norm,
           });
         }
-        for (const [i, part] of chunks(labels, per(CHUNK_ROWS)).entries()) {
-          await step((trx) => repo.insertLabels(trx, classificationBatch, part));
-          progress({ phase: 'labels', done: Math.min((i + 1) * per(CHUNK_ROWS), labels.length), total: labels.length });
-        }
+        await writeInSteps(
+          step,
+          labels,
+          stepSizer(staged, CHUNK_ROWS),
+          (trx, part) => repo.insertLabels(trx, classificationBatch, part),
+          async (done) => {
+            progress({ phase: 'labels', done, total: labels.length });
+            if (staged) await repo.cleanPendingLists(step, ['taxonomy_labels']);
+          },
+        );
         report.labels = labels.length;
         const descriptions = classification.descriptions.flatMap((d) => {
           const conceptId = ids.get(d.uri);
           return conceptId === undefined ? [] : [{ conceptId, lang: classification.lang, text: d.text }];
         });
-        for (const part of chunks(descriptions, per(5_000))) await step((trx) => repo.insertDescriptions(trx, classificationBatch, part));
+        await writeInSteps(step, descriptions, stepSizer(staged, 5_000), (trx, part) =>
+          repo.insertDescriptions(trx, classificationBatch, part),
+        );
         report.descriptions = descriptions.length;
         progress({ phase: 'descriptions', done: descriptions.length, total: descriptions.length });
         const members = classification.collections.flatMap((m) => {
           const conceptId = ids.get(m.uri);
           return conceptId === undefined ? [] : [{ conceptId, collection: m.collection }];
         });
-        for (const part of chunks(members, per(CHUNK_ROWS))) await step((trx) => repo.insertCollectionMembers(trx, part));
+        await writeInSteps(step, members, stepSizer(staged, CHUNK_ROWS), (trx, part) => repo.insertCollectionMembers(trx, part));
       }
 
       if (relations && relationsBatch !== undefined) {
         if (ids.size === 0) ids = await step((trx) => repo.conceptIds(trx, release.id));
         if (ids.size === 0) throw taxonomyErrors.classificationMissing(version);
-        await writeRelations(step, repo, relationsBatch, relations, ids, version, report, progress, per(20_000));
+        await writeRelations(step, repo, relationsBatch, relations, ids, version, report, progress, staged);
       }
 
+      // The switch: one short transaction. Until it commits, searches read the previous batches
+      // (and the current release stays current); a failure before it undoes what was loaded.
       progress({ phase: 'activating', done: 0, total: 1 });
-      await step(async (trx) => {
-        if (classificationBatch !== undefined) await repo.activateBatch(trx, classificationBatch, report.labels, clock());
-        if (relationsBatch !== undefined) await repo.activateBatch(trx, relationsBatch, report.occupationSkills, clock());
+      const replaced = await step(async (trx) => {
+        const retired: number[] = [];
+        if (classificationBatch !== undefined)
+          retired.push(...(await repo.activateBatch(trx, classificationBatch, report.labels, clock(), 'retire')));
+        if (relationsBatch !== undefined)
+          retired.push(...(await repo.activateBatch(trx, relationsBatch, report.occupationSkills, clock(), 'retire')));
         const makeCurrent = input.makeCurrent ?? 'if-none';
         if (makeCurrent === 'yes' || (makeCurrent === 'if-none' && !release.sourceHasCurrent)) {
           await repo.makeCurrent(trx, release.id, ESCO_SOURCE);
@@ -286,14 +305,18 @@ async function write(
           requestId: null,
           ip: null,
         });
+        return retired;
       });
       // Active now: from here on a failure must not undo the import.
       batches.length = 0;
       releaseId = undefined;
-      // Upkeep in steps of their own, so no single transaction holds PGlite's one connection long;
-      // until they finish, typo tolerance uses the previous word list.
-      if (classificationBatch !== undefined) await step((trx) => repo.refreshWords(trx, ['occupation', 'skill']));
-      await step((trx) => repo.analyse(trx));
+      searchableBatchesChanged();
+      // Upkeep in steps of their own, so no single transaction holds PGlite's one connection long:
+      // the replaced batches' rows (no longer read) go a chunk at a time; until the words are
+      // refreshed, typo tolerance uses the previous word list.
+      for (const id of replaced) await purgeBatch(step, repo, id, { drop: true }, false, staged);
+      if (classificationBatch !== undefined) await repo.refreshWordsInSteps(step, ['occupation', 'skill']);
+      await repo.analyse(step);
       progress({ phase: 'done', done: 1, total: 1 });
       return report;
     },
@@ -301,16 +324,42 @@ async function write(
   );
 }
 
+/**
+ * Removes a batch's rows a chunk per step, then the batch itself (`drop`) or its record as failed.
+ * `withConcepts`: also the concepts it created (an import that failed or stopped on a new
+ * version); never for a replaced batch, whose concepts the release keeps.
+ */
+async function purgeBatch(
+  run: Run,
+  repo: ImportRepository,
+  batchId: number,
+  close: { drop: true } | { error: string; now: Date },
+  withConcepts: boolean,
+  staged: boolean,
+) {
+  const tables = withConcepts ? [...BATCH_TABLES, 'concepts' as const] : BATCH_TABLES;
+  for (const table of tables) {
+    const sizer = stepSizer(staged, PURGE_ROWS);
+    for (;;) {
+      const started = performance.now();
+      const deleted = await run((executor) => repo.purgeBatchRows(executor, table, batchId, sizer.size()));
+      sizer.took(performance.now() - started, deleted);
+      if (deleted === 0) break;
+    }
+  }
+  await run((executor) => repo.closeBatch(executor, batchId, close));
+}
+
 async function writeRelations(
   step: ImportStep,
-  repo: ReturnType<typeof createImportRepository>,
+  repo: ImportRepository,
   batchId: number,
   relations: EscoRelations,
   ids: Map<string, number>,
   version: string,
   report: EscoImportReport,
   progress: (p: ImportProgress) => void,
-  rowsPerStep: number,
+  staged: boolean,
 ) {
   let unknown = 0;
   const pair = <T>(a: string, b: string, build: (x: number, y: number) => T): T[] => {
@@ -333,14 +382,15 @@ async function writeRelations(
   if (unknown > total * MAX_UNKNOWN_SHARE) throw taxonomyErrors.versionMismatch(version, unknown, total);
   report.skipped += unknown;
 
-  let done = 0;
-  for (const part of chunks(occupationSkills, rowsPerStep)) {
-    await step((trx) => repo.insertOccupationSkills(trx, batchId, part));
-    done += part.length;
-    progress({ phase: 'relations', done, total });
-  }
-  for (const part of chunks(skillSkills, rowsPerStep)) await step((trx) => repo.insertSkillRelations(trx, batchId, part));
-  for (const part of chunks(broader, rowsPerStep)) await step((trx) => repo.insertBroader(trx, batchId, part));
+  await writeInSteps(
+    step,
+    occupationSkills,
+    stepSizer(staged, RELATION_ROWS),
+    (trx, part) => repo.insertOccupationSkills(trx, batchId, part),
+    (done) => progress({ phase: 'relations', done, total }),
+  );
+  await writeInSteps(step, skillSkills, stepSizer(staged, RELATION_ROWS), (trx, part) => repo.insertSkillRelations(trx, batchId, part));
+  await writeInSteps(step, broader, stepSizer(staged, RELATION_ROWS), (trx, part) => repo.insertBroader(trx, batchId, part));
   progress({ phase: 'relations', done: total, total });
   report.occupationSkills = occupationSkills.length;
   report.essential = occupationSkills.filter((r) => r.essential).length;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { defaultStepMode, inSteps, type Step, type StepMode } from '../../db/steps.js';
@@ -30,4 +31,16 @@ export function runImport<T>(
   undo: (db: Kysely<DB>) => Promise<void>,
 ): Promise<T> {
   return inSteps(db, mode, work, undo);
+}
+
+/**
+ * Work on the root handle as the staged runner does it (a short transaction, then a turn of the
+ * event loop): what the undo of a staged import runs its deletes with, once the runner has failed.
+ */
+export function shortTransactions(db: Kysely<DB>): ImportStep {
+  return async (fn) => {
+    const result = await db.transaction().execute(fn);
+    await nextTurn();
+    return result;
+  };
 }

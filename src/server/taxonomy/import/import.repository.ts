@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import { insertRows, type BulkColumn } from './bulk-insert.js';
+import { chunks, insertRows, type BulkColumn } from './bulk-insert.js';
 import { forgetReferenceLookups } from '../reference-lookups.repository.js';
 
 /** Rows as the importers produce them; ids are the database's own. */
@@ -132,47 +132,75 @@ export function createImportRepository() {
       return row.id;
     },
 
-    /** Makes a loaded batch the one that is read, dropping (with its rows) the one it replaces. */
-    async activateBatch(executor: Executor, batchId: number, rowCount: number, now: Date) {
+    /**
+     * Makes a loaded batch the one that is read. The batch it replaces (same release and part) is
+     * dropped with its rows ('delete', one statement: the small reference sets), or only taken out
+     * of what is read ('retire': marked failed, its ids returned), so that the switch stays one
+     * short transaction and the rows go afterwards in steps of their own (`purgeBatchRows`).
+     */
+    async activateBatch(
+      executor: Executor,
+      batchId: number,
+      rowCount: number,
+      now: Date,
+      replaced: 'delete' | 'retire' = 'delete',
+    ): Promise<number[]> {
       const batch = await executor
         .selectFrom('taxonomy_batches')
         .select(['release_id', 'part'])
         .where('id', '=', batchId)
         .executeTakeFirstOrThrow();
-      await executor
-        .deleteFrom('taxonomy_batches')
+      const others = executor
+        .selectFrom('taxonomy_batches')
+        .select('id')
         .where('release_id', '=', batch.release_id)
         .where('part', '=', batch.part)
         .where('id', '!=', batchId)
-        .where('status', '!=', 'loading')
-        .execute();
+        .where('status', '!=', 'loading');
+      let retired: number[] = [];
+      if (replaced === 'delete') {
+        await executor
+          .deleteFrom('taxonomy_batches')
+          .where('id', 'in', () => others)
+          .execute();
+      } else {
+        const rows = await executor
+          .updateTable('taxonomy_batches')
+          .set({ status: 'failed', error: `replaced by batch ${batchId}`, finished_at: now })
+          .where('id', 'in', () => others)
+          .returning('id')
+          .execute();
+        retired = rows.map((r) => r.id);
+      }
       await executor
         .updateTable('taxonomy_batches')
         .set({ status: 'active', row_count: rowCount, finished_at: now })
         .where('id', '=', batchId)
         .execute();
+      return retired;
     },
 
     /**
-     * Removes what a failed import wrote and records why. Only needed where the import was not one
-     * transaction (PGlite); concepts it created go too, with everything that hangs on them.
+     * Deletes up to `limit` rows a batch owns in one of its tables ('concepts': the concepts it
+     * created, with what hangs on them); returns how many went, 0 when none is left. A chunk at a
+     * time, so that on PGlite no transaction holds the only connection for long.
      */
-    async abandonBatch(executor: Executor, batchId: number, error: string, now: Date) {
-      for (const table of [
-        'taxonomy_labels',
-        'taxonomy_descriptions',
-        'taxonomy_broader',
-        'esco_occupation_skills',
-        'esco_skill_relations',
-      ] as const) {
-        await executor.deleteFrom(table).where('batch_id', '=', batchId).execute();
-      }
-      await executor.deleteFrom('taxonomy_concepts').where('batch_id', '=', batchId).execute();
-      await executor
-        .updateTable('taxonomy_batches')
-        .set({ status: 'failed', error: error.slice(0, 2000), finished_at: now })
-        .where('id', '=', batchId)
-        .execute();
+    async purgeBatchRows(executor: Executor, table: BatchTable | 'concepts', batchId: number, limit: number): Promise<number> {
+      const name = table === 'concepts' ? 'taxonomy_concepts' : table;
+      const result = await sql`delete from ${sql.table(name)} where ctid = any(array(
+          select ctid from ${sql.table(name)} where batch_id = ${batchId} limit ${limit}))`.execute(executor);
+      return Number(result.numAffectedRows ?? 0);
+    },
+
+    /** A batch whose rows are gone: dropped, or kept as failed with the reason. */
+    async closeBatch(executor: Executor, batchId: number, outcome: { drop: true } | { error: string; now: Date }) {
+      if ('drop' in outcome) await executor.deleteFrom('taxonomy_batches').where('id', '=', batchId).execute();
+      else
+        await executor
+          .updateTable('taxonomy_batches')
+          .set({ status: 'failed', error: outcome.error.slice(0, 2000), finished_at: outcome.now })
+          .where('id', '=', batchId)
+          .execute();
     },
 
     async deleteReleaseIfEmpty(executor: Executor, releaseId: number) {
@@ -323,40 +351,122 @@ export function createImportRepository() {
         'do nothing',
       ),
 
-    /**
-     * Rebuilds the word list of the given search groups from their searchable labels. Runs in the
-     * transaction that activates a batch, so the words always match what is searched.
-     */
-    async refreshWords(executor: Executor, groups: readonly string[]) {
-      if (groups.length === 0) return;
-      await executor
-        .deleteFrom('taxonomy_words')
-        .where('search_group', 'in', [...groups])
-        .execute();
-      await sql`insert into taxonomy_words (search_group, word)
-        select distinct l.search_group, w.word
-          from taxonomy_labels l
-          cross join lateral unnest(string_to_array(l.norm, ' ')) as w(word)
-         where l.search_group = any(${[...groups]}::text[]) and l.label_type <> 'code' and length(w.word) >= 3
-           and l.batch_id in (select id from taxonomy_searchable_batches)`.execute(executor);
-    },
+    /** Rebuilds the word list of the given search groups from their searchable labels, with one executor. */
+    refreshWords: (executor: Executor, groups: readonly string[]) => refreshWordsInSteps((fn) => fn(executor), groups),
+
+    /** The same in short steps (each one statement of a few thousand rows): see refreshWordsInSteps. */
+    refreshWordsInSteps: (run: Run, groups: readonly string[]) => refreshWordsInSteps(run, groups),
 
     /**
      * After a bulk load: merges the trigram indexes' pending lists (GIN's fast-update buffer is read
      * sequentially by every search until merged, and PGlite has no autovacuum to do it) and refreshes
-     * the planner's statistics so the first searches pick the indexes.
+     * the planner's statistics so the first searches pick the indexes. One index or one table per
+     * step: together they held PGlite's only connection for seconds.
      */
-    async analyse(executor: Executor) {
-      await sql`select gin_clean_pending_list(c.oid::regclass)
-        from pg_class c join pg_index i on i.indexrelid = c.oid
-        where i.indrelid in ('taxonomy_labels'::regclass, 'taxonomy_words'::regclass) and c.relam = (select oid from pg_am where amname = 'gin')`.execute(
-        executor,
-      );
-      await sql`analyze taxonomy_concepts, taxonomy_labels, taxonomy_words, taxonomy_comuni, taxonomy_batches, taxonomy_releases`.execute(
-        executor,
-      );
+    async analyse(run: Run | Executor) {
+      const step: Run = typeof run === 'function' ? run : (fn) => fn(run);
+      await cleanPendingLists(step, ['taxonomy_labels', 'taxonomy_words']);
+      for (const table of ANALYSED_TABLES) await step((executor) => sql`analyze ${sql.table(table)}`.execute(executor));
     },
+
+    /**
+     * Merges the trigram indexes' pending lists, one index per step. Called after every step of
+     * labels on PGlite: left alone, the list grows to 4 MB (about 13,000 labels) and the insert that
+     * overflows it merges it all at once, holding the only connection for seconds.
+     */
+    cleanPendingLists: (run: Run, tables: ReadonlyArray<'taxonomy_labels' | 'taxonomy_words'>) => cleanPendingLists(run, tables),
   };
+}
+
+async function cleanPendingLists(run: Run, tables: ReadonlyArray<'taxonomy_labels' | 'taxonomy_words'>) {
+  const indexes = await run(async (executor) => {
+    const { rows } = await sql<{ name: string }>`select c.oid::regclass::text as name
+      from pg_class c join pg_index i on i.indexrelid = c.oid
+      where i.indrelid = any(${[...tables]}::regclass[]) and c.relam = (select oid from pg_am where amname = 'gin')
+      order by 1`.execute(executor);
+    return rows.map((r) => r.name);
+  });
+  for (const index of indexes) await run((executor) => sql`select gin_clean_pending_list(${index}::regclass)`.execute(executor));
+}
+
+/** Runs one short unit of work: a step of an import (its own transaction on PGlite), or a statement on one executor. */
+export type Run = <T>(fn: (executor: Executor) => Promise<T>) => Promise<T>;
+
+/** Tables whose rows belong to a batch (batch_id), purged with it. */
+export const BATCH_TABLES = [
+  'taxonomy_labels',
+  'taxonomy_descriptions',
+  'taxonomy_broader',
+  'esco_occupation_skills',
+  'esco_skill_relations',
+] as const;
+export type BatchTable = (typeof BATCH_TABLES)[number];
+
+const ANALYSED_TABLES = [
+  'taxonomy_concepts',
+  'taxonomy_labels',
+  'taxonomy_words',
+  'taxonomy_comuni',
+  'taxonomy_batches',
+  'taxonomy_releases',
+] as const;
+
+/**
+ * The words typo tolerance corrects a query against: those of three characters or more in a
+ * searchable label's normalised text (codes excluded). The one definition of that rule.
+ */
+export function labelWords(norm: string): string[] {
+  return norm.split(' ').filter((w) => [...w].length >= 3);
+}
+
+const NORMS_PER_READ = 5_000;
+const WORDS_PER_WRITE = 1_000;
+
+/**
+ * The word list of each group becomes the words of its searchable labels: the labels are read a
+ * page at a time (in the order of the group's prefix index), the words gathered here, and only
+ * the difference with the list on record is written, a few thousand words per statement. Until
+ * the last step the list is partly the old one: typo tolerance then suggests the words of the
+ * previous labels, which is what it did before the import anyway.
+ */
+async function refreshWordsInSteps(run: Run, groups: readonly string[]) {
+  for (const group of groups) {
+    const wanted = new Set<string>();
+    for (let after: string | null = null; ;) {
+      const last: string | null = after;
+      const norms = await run(async (executor) => {
+        let query = executor
+          .selectFrom('taxonomy_labels')
+          .select('norm')
+          .where('search_group', '=', group)
+          .where('label_type', '<>', 'code')
+          .where('batch_id', 'in', (eb) => eb.selectFrom('taxonomy_searchable_batches').select('id'));
+        if (last !== null) query = query.where('norm', '>', last);
+        const rows = await query.orderBy('norm').limit(NORMS_PER_READ).execute();
+        return rows.map((r) => r.norm);
+      });
+      for (const norm of norms) for (const word of labelWords(norm)) wanted.add(word);
+      if (norms.length < NORMS_PER_READ) break;
+      after = norms[norms.length - 1]!;
+    }
+    const onRecord = await run(async (executor) => {
+      const rows = await executor.selectFrom('taxonomy_words').select('word').where('search_group', '=', group).execute();
+      return new Set(rows.map((r) => r.word));
+    });
+    const added = [...wanted].filter((w) => !onRecord.has(w));
+    const removed = [...onRecord].filter((w) => !wanted.has(w));
+    for (const part of chunks(added, WORDS_PER_WRITE)) {
+      await run((executor) =>
+        sql`insert into taxonomy_words (search_group, word) select ${group}, w from unnest(${part}::text[]) as w
+          on conflict do nothing`.execute(executor),
+      );
+    }
+    for (const part of chunks(removed, WORDS_PER_WRITE)) {
+      await run((executor) =>
+        sql`delete from taxonomy_words where search_group = ${group} and word = any(${part}::text[])`.execute(executor),
+      );
+    }
+  }
 }
 
 export type ImportRepository = ReturnType<typeof createImportRepository>;
