@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/database.js';
+import { loadDemoDataDir } from '../../tests/helpers/test-database.js';
 import { fixtureCsv, fixtureWorker } from '../../tests/fixtures/imports/worker-fixtures.js';
 import { LIST_COMPANIES, eligibleList, tableOf, toCsvWindows1252 } from '../../tests/fixtures/imports/eligible-list.js';
 
@@ -15,7 +16,7 @@ const cli = (...args: string[]) => run(process.execPath, ['bin/ricolloca.mjs', .
 let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'ricolloca-cli-import-'));
-  await cli('seed-demo', '--data-dir', dataDir);
+  if (!(await loadDemoDataDir(dataDir))) await cli('seed-demo', '--data-dir', dataDir);
 }, 120_000);
 
 describe('ricolloca import workers', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
@@ -43,3 +44,18 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
 }
 
 export const onPostgres = () => Boolean(inject('pgAdminUrl'));
+
+/**
+ * Fills a new PGlite data directory (`<dir>/pgdata`, where the command line keeps it) with the
+ * run's migrated demo database, as `ricolloca seed-demo` leaves it (cli.e2e runs that command
+ * itself), instead of migrating from scratch in a child process. False when this run prepared no
+ * PGlite dump (a PostgreSQL run): the caller then seeds through the command.
+ */
+export async function loadDemoDataDir(dir: string): Promise<boolean> {
+  const dumpFile = inject('pgliteDemoDump');
+  if (!dumpFile) return false;
+  const database = await openDatabase({ dataDir: join(dir, 'pgdata'), loadDataDir: new Blob([readFileSync(dumpFile)]) });
+  await database.opened;
+  await database.close();
+  return true;
+}
