@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
+import { createRememberedLookup } from '../db/remembered.js';
 
 /**
  * Lookups in the reference classifications (ISTAT comuni and ATECO) loaded by the taxonomy module:
@@ -13,53 +14,25 @@ export interface ComuneRef {
 }
 
 /**
- * Comuni found, remembered per database handle: a worker page names the comune of residence and
- * the birth place, and the current release of the comuni changes only when reference data are
- * loaded (at start-up, or an import in this process, which calls forgetReferenceLookups). A code
- * the current release does not know is remembered as unknown too (null): the birth place of a
- * worker born abroad is a country's code (Z…), asked on every page otherwise.
+ * Comuni found, remembered per database handle (db/remembered.ts): a worker page names the comune
+ * of residence and the birth place, and the current release of the comuni changes only when
+ * reference data are loaded (at start-up, or an import in this process, which calls
+ * forgetReferenceLookups). A code the current release does not know is remembered as unknown too:
+ * the birth place of a worker born abroad is a country's code (Z…), asked on every page otherwise.
  */
-interface RememberedComuni {
-  generation: number;
-  byCode: Map<string, ComuneRef | null>;
-  nameByCadastralCode: Map<string, string | null>;
-}
-let generation = 0;
-const remembered = new WeakMap<object, RememberedComuni>();
-
-function rememberedFor(executor: Executor): RememberedComuni {
-  let entry = remembered.get(executor);
-  if (!entry || entry.generation !== generation) {
-    entry = { generation, byCode: new Map(), nameByCadastralCode: new Map() };
-    remembered.set(executor, entry);
-  }
-  return entry;
-}
+const rememberedByCode = createRememberedLookup<ComuneRef>({ rememberUnknown: true });
+const rememberedByCadastralCode = createRememberedLookup<string>({ rememberUnknown: true });
 
 /** A release became current: the comuni remembered may have changed. */
 export function forgetReferenceLookups(): void {
-  generation++;
+  rememberedByCode.forget();
+  rememberedByCadastralCode.forget();
 }
 
 export async function comuniByCodes(executor: Executor, codes: string[]): Promise<Map<string, ComuneRef>> {
   const unique = [...new Set(codes.filter(Boolean))];
   if (unique.length === 0) return new Map();
-  const known = rememberedFor(executor);
-  const found = new Map<string, ComuneRef>();
-  const missing: string[] = [];
-  for (const code of unique) {
-    const comune = known.byCode.get(code);
-    if (comune) found.set(code, comune);
-    else if (comune === undefined) missing.push(code);
-  }
-  if (missing.length === 0) return found;
-  const read = await readComuniByCodes(executor, missing);
-  for (const code of missing) {
-    const comune = read.get(code);
-    known.byCode.set(code, comune ?? null);
-    if (comune) found.set(code, comune);
-  }
-  return found;
+  return rememberedByCode.lookup(executor, unique, (missing) => readComuniByCodes(executor, missing));
 }
 
 async function readComuniByCodes(executor: Executor, unique: string[]): Promise<Map<string, ComuneRef>> {
@@ -79,22 +52,7 @@ async function readComuniByCodes(executor: Executor, unique: string[]): Promise<
 export async function comuniByCadastralCodes(executor: Executor, codes: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(codes.filter(Boolean))];
   if (unique.length === 0) return new Map();
-  const known = rememberedFor(executor);
-  const found = new Map<string, string>();
-  const missing: string[] = [];
-  for (const code of unique) {
-    const name = known.nameByCadastralCode.get(code);
-    if (name) found.set(code, name);
-    else if (name === undefined) missing.push(code);
-  }
-  if (missing.length === 0) return found;
-  const read = await readComuniByCadastralCodes(executor, missing);
-  for (const code of missing) {
-    const name = read.get(code);
-    known.nameByCadastralCode.set(code, name ?? null);
-    if (name) found.set(code, name);
-  }
-  return found;
+  return rememberedByCadastralCode.lookup(executor, unique, (missing) => readComuniByCadastralCodes(executor, missing));
 }
 
 async function readComuniByCadastralCodes(executor: Executor, unique: string[]): Promise<Map<string, string>> {
