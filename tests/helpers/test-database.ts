@@ -47,15 +47,30 @@ export const onPostgres = () => Boolean(inject('pgAdminUrl'));
 
 /**
  * Fills a new PGlite data directory (`<dir>/pgdata`, where the command line keeps it) with the
- * run's migrated demo database, as `ricolloca seed-demo` leaves it (cli.e2e runs that command
- * itself), instead of migrating from scratch in a child process. False when this run prepared no
- * PGlite dump (a PostgreSQL run): the caller then seeds through the command.
+ * migrated demo database, as `ricolloca seed-demo` leaves it (cli.e2e runs that command itself),
+ * instead of migrating from scratch in a child process: from the run's demo dump on PGlite runs;
+ * on PostgreSQL runs (no PGlite dump made) from the prepared template, migrated and seeded here.
+ * False when neither is at hand: the caller then seeds through the command.
  */
 export async function loadDemoDataDir(dir: string): Promise<boolean> {
+  const dataDir = join(dir, 'pgdata');
   const dumpFile = inject('pgliteDemoDump');
-  if (!dumpFile) return false;
-  const database = await openDatabase({ dataDir: join(dir, 'pgdata'), loadDataDir: new Blob([readFileSync(dumpFile)]) });
-  await database.opened;
-  await database.close();
+  if (dumpFile) {
+    const database = await openDatabase({ dataDir, loadDataDir: new Blob([readFileSync(dumpFile)]) });
+    await database.opened;
+    await database.close();
+    return true;
+  }
+  const { DATABASE_TEMPLATE, databaseTemplateIsUsable } = await import('../../src/server/runtime.js');
+  if (!databaseTemplateIsUsable()) return false;
+  const { migrate } = await import('../../src/server/db/migrate.js');
+  const { seedDemo } = await import('../../src/server/demo/seed-demo.js');
+  const database = await openDatabase({ dataDir, loadDataDir: new Blob([readFileSync(DATABASE_TEMPLATE)]) });
+  try {
+    await migrate(database);
+    await seedDemo(database);
+  } finally {
+    await database.close();
+  }
   return true;
 }
