@@ -160,7 +160,23 @@ describe('reads of personal data are audited, one row per page naming the ids sh
       role: 'admin',
       passwordHash: await matrixPasswordHash(),
     });
-    const trail = (await admin.agent.get(`/api/v1/audit?workerId=${world.worker.id}&limit=100`)).json().items as Array<{ action: string }>;
+    const trail = (await admin.agent.get(`/api/v1/audit?workerId=${world.worker.id}&limit=100`)).json().items as Array<{
+      id: number;
+      action: string;
+    }>;
+    // Reading the log is itself recorded: the log names people (the worker in an entry's label).
+    const logReads = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'entity_type', 'details'])
+      .where('action', '=', 'audit.log.read')
+      .where('actor_label', 'like', 'Barbieri Emanuele%')
+      .execute();
+    expect(logReads).toHaveLength(1);
+    expect(logReads[0]).toMatchObject({
+      entity_type: 'audit_log',
+      details: { ids: trail.map((e) => e.id), query: { workerId: world.worker.id } },
+    });
+    for (const secret of personalSecrets(world)) expect(JSON.stringify(logReads[0]!.details)).not.toContain(secret);
     expect(new Set(trail.map((e) => e.action))).toEqual(
       new Set([
         'worker.list.read',

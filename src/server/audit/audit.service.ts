@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { RequestContext } from '../auth/index.js';
+import { requireNetwork, type ActorContext, type RequestContext } from '../auth/index.js';
 import type { AuditQuery } from '../../shared/schemas/audit.schema.js';
 import type { Language } from '../http/problem.js';
 import { auditErrors } from './audit.errors.js';
@@ -45,24 +45,26 @@ export function createAuditService(deps: {
   batch?: AuditBatcherOptions;
 }) {
   const batcher = createAuditBatcher<NewAuditEntry>((rows) => deps.repository.insertMany(deps.db, rows), deps.batch);
+  async function record(executor: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
+    const entry: NewAuditEntry = {
+      actorId: ctx.actor?.userId ?? null,
+      actorLabel: ctx.actor ? `${ctx.actor.fullName} <${ctx.actor.email}>` : '',
+      officeId: event.officeId === undefined ? (ctx.actor?.officeId ?? null) : event.officeId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      entityLabel: event.entityLabel ?? '',
+      details: event.details,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    };
+    // Only the root handle is batched: a transaction's row must be written in that transaction.
+    if (executor === deps.db) await batcher.add(entry);
+    else await deps.repository.insert(executor, entry);
+  }
+
   return {
-    async record(executor: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
-      const entry: NewAuditEntry = {
-        actorId: ctx.actor?.userId ?? null,
-        actorLabel: ctx.actor ? `${ctx.actor.fullName} <${ctx.actor.email}>` : '',
-        officeId: event.officeId === undefined ? (ctx.actor?.officeId ?? null) : event.officeId,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        entityLabel: event.entityLabel ?? '',
-        details: event.details,
-        requestId: ctx.requestId,
-        ip: ctx.ip,
-      };
-      // Only the root handle is batched: a transaction's row must be written in that transaction.
-      if (executor === deps.db) await batcher.add(entry);
-      else await deps.repository.insert(executor, entry);
-    },
+    record,
 
     /** Audit rows queued or being written now. */
     get pendingRows() {
@@ -72,7 +74,13 @@ export function createAuditService(deps: {
     /** Writes every queued row (on app close); rows recorded later are written one by one. */
     close: () => batcher.close(),
 
-    async search(networkId: string, query: AuditQuery, language: Language = 'it') {
+    /**
+     * A page of the log of the actor's network. The log names people (a worker in an entry's
+     * label, the staff who acted), so reading it is itself recorded: one row per page read, naming
+     * the entries shown and the filters (ids and dates, never a name).
+     */
+    async search(ctx: ActorContext, query: AuditQuery, language: Language = 'it') {
+      const networkId = requireNetwork(ctx.actor);
       // `to` is inclusive (the web sends the last instant of the chosen day), so only a start
       // strictly after the end is a reversed period.
       if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) throw auditErrors.rangeReversed(language);
@@ -85,6 +93,13 @@ export function createAuditService(deps: {
         rows.flatMap((r) => (r.officeId ? [r.officeId] : [])),
       );
       const items = rows.map((r) => ({ ...r, officeName: r.officeId ? (names.get(r.officeId) ?? null) : null }));
+      const { limit: _limit, ...filters } = query;
+      await record(deps.db, ctx, {
+        action: 'audit.log.read',
+        entityType: 'audit_log',
+        entityId: null,
+        details: { ids: items.map((r) => r.id), query: filters },
+      });
       const last = items.at(-1);
       return { items, nextBefore: items.length === query.limit && last ? last.id : null };
     },
