@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseKind } from '../db/database.js';
 import type { DB } from '../db/schema.js';
@@ -132,6 +133,9 @@ export function createJobRunner(options: RunnerOptions) {
   }
 
   async function execute(job: ClaimedJob): Promise<void> {
+    // A turn of the event loop before each job: on PGlite a drain's statements resolve without
+    // one, and the requests waiting on the connection would otherwise wait for the whole drain.
+    await nextTurn();
     const entry = handlers.get(job.kind)!;
     const heartbeat = setInterval(
       () => {
@@ -211,6 +215,7 @@ export function createJobRunner(options: RunnerOptions) {
 
   async function loop() {
     while (!stopped) {
+      await nextTurn();
       const free = concurrency - inFlight.size;
       if (free > 0) {
         try {
