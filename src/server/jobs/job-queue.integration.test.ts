@@ -335,3 +335,30 @@ describe('periodic jobs', () => {
     expect(states.some((s) => s.endsWith('queued 0'))).toBe(true);
   });
 });
+
+describe('a long job', () => {
+  it('keeps its lease while its runner works, so no other runner starts it a second time', async () => {
+    const clock = () => new Date();
+    await enqueueJobs(database.db, [{ kind: 'test.sweep', dedupeKey: 'sweep:long', runAt: new Date(Date.now() - 1000) }]);
+    let runs = 0;
+    const long = {
+      kind: 'test.sweep',
+      transactional: false as const,
+      async run() {
+        runs++;
+        // Longer than the lease: only the heartbeat keeps the job this runner's.
+        await new Promise((resolve) => setTimeout(resolve, 4500));
+      },
+    };
+    const a = runnerOf(database.db, clock, 'cpi-mo-1', { leaseMs: 3000 });
+    const b = runnerOf(database.db, clock, 'cpi-mo-2', { leaseMs: 3000 });
+    a.register(long);
+    b.register(long);
+    const first = a.drain();
+    await new Promise((resolve) => setTimeout(resolve, 3800));
+    expect(await b.drain()).toBe(0);
+    expect(await first).toBe(1);
+    expect(runs).toBe(1);
+    expect(await jobStates()).toEqual(['sweep:long done 1']);
+  });
+});
