@@ -24,6 +24,7 @@ import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit
 import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
 import { createCompaniesModule, registerCompaniesRoutes, canManageCompanies } from './companies/index.js';
 import { createImportsModule, registerImportsRoutes, canImportWorkers } from './imports/index.js';
+import { createJobsModule, registerJobsRoutes } from './jobs/index.js';
 import {
   createOrganisationModule,
   registerOrganisationRoutes,
@@ -155,6 +156,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // in dependency order, here, by hand; register<Domain>Routes adds its routes below.
   const auditModule = createAuditModule({ db, directory: { officeIdsInNetwork, officeNamesById } });
   const audit = auditModule.service;
+  // The durable job queue: other modules register their background work with it.
+  const jobs = createJobsModule({ db, databaseKind: deps.database.kind, audit, clock, log: app.log });
   const auth = createAuthModule({
     database: deps.database,
     audit,
@@ -246,10 +249,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTaxonomyRoutes(app, taxonomy, readiness);
   registerCompaniesRoutes(app, companies);
   registerPeopleRoutes(app, people);
-  registerImportsRoutes(app, imports, readiness);
+  registerImportsRoutes(app, imports, jobs);
   registerProgrammesRoutes(app, programmes);
   registerReportsRoutes(app, reports);
-  registerOutreachRoutes(app, outreach, readiness);
+  registerOutreachRoutes(app, outreach, jobs);
+  registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

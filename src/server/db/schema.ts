@@ -246,4 +246,27 @@ export interface DB extends CompaniesTables, PeopleTables, ProgrammesTables, Out
   esco_occupation_skills: EscoOccupationSkillsTable;
   esco_skill_relations: EscoSkillRelationsTable;
   esco_collection_members: EscoCollectionMembersTable;
+  jobs: JobsTable;
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** migrations/0019_jobs.sql: the durable job queue (owner: jobs). */
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  dedupe_key: string;
+  payload: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  subject_id: string | null;
+  subject_version: number | null;
+  network_id: string | null;
+  state: Generated<JobState>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
 }

@@ -60,6 +60,8 @@ export const TABLE_OWNERS = {
   import_rows: 'imports',
   import_layouts: 'imports',
   import_settings: 'imports',
+
+  jobs: 'jobs',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -11,8 +11,8 @@ import { createHotlineRepository } from './hotline.repository.js';
 import { registerHotlineRoutes } from './hotline.routes.js';
 import { createHotlineService } from './hotline.service.js';
 import { createIntakeService, type ProgrammeRegistration } from './intake.service.js';
-import { startReminderJob } from './reminder-job.js';
-import type { Readiness } from '../http/readiness.js';
+import { outreachRemindersJob } from './reminder-job.js';
+import type { JobScheduler } from '../jobs/index.js';
 
 export { markRecipientRegistered } from './recipient-states.js';
 
@@ -46,25 +46,17 @@ export function createOutreachModule(deps: {
 export type OutreachModule = ReturnType<typeof createOutreachModule>;
 
 /**
- * Routes, and the reminder job while the server runs (every 5 minutes; env
- * OUTREACH_REMINDER_INTERVAL_MS, 0 = off). Not started under the test runner, where tests call
- * runReminders with a fake clock.
+ * Routes, and the reminders as a periodic job of the queue (every 5 minutes; env
+ * OUTREACH_REMINDER_INTERVAL_MS, 0 = off). The queue's runner is not started under the test
+ * runner, where tests call runReminders with a fake clock or drive a runner of their own.
  */
-export function registerOutreachRoutes(app: FastifyInstance, module: OutreachModule, readiness: Readiness) {
+export function registerOutreachRoutes(app: FastifyInstance, module: OutreachModule, jobs: JobScheduler) {
   registerHotlineRoutes(app, module.hotline, module.intake);
   registerCampaignRoutes(app, module.campaigns, module.delivery, module.channels);
   const interval = Number(process.env.OUTREACH_REMINDER_INTERVAL_MS ?? 5 * 60 * 1000);
-  if (!process.env.VITEST && interval > 0) {
-    let stop: (() => void) | null = null;
-    let closing = false;
-    app.addHook('onReady', async () => {
-      void readiness.whenReady.then(() => {
-        if (!closing) stop = startReminderJob(module.delivery, interval, app.log);
-      });
-    });
+  if (interval > 0) jobs.registerPeriodic(outreachRemindersJob(module.delivery, interval, app.log));
+  if (!process.env.VITEST) {
     app.addHook('onClose', async () => {
-      closing = true;
-      stop?.();
       module.channels.email.close?.();
     });
   }

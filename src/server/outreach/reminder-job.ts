@@ -1,26 +1,27 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { PeriodicJob } from '../jobs/index.js';
 import type { CampaignDelivery } from './campaign-delivery.js';
 
+export const OUTREACH_REMINDERS_KIND = 'outreach.reminders';
+
 /**
- * Runs the reminders every `intervalMs` inside the server. One run at a time in this process (a
- * flag); across instances the rows are claimed with FOR UPDATE SKIP LOCKED, so several servers
- * may run the job and still send each reminder once.
+ * The reminders as a periodic job of the queue: one run every `everyMs` across every instance
+ * (the queue's slot key), tried again with backoff when it fails and listed for staff when it
+ * fails for good. A run is safe to repeat: the recipients are claimed with FOR UPDATE SKIP
+ * LOCKED and a recipient reminded today is not due again, so a run the queue repeats after a
+ * kill sends nobody a second reminder.
  */
-export function startReminderJob(delivery: Pick<CampaignDelivery, 'runReminders'>, intervalMs: number, log: FastifyBaseLogger): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+export function outreachRemindersJob(
+  delivery: Pick<CampaignDelivery, 'runReminders'>,
+  everyMs: number,
+  log: Pick<FastifyBaseLogger, 'info'>,
+): PeriodicJob {
+  return {
+    kind: OUTREACH_REMINDERS_KIND,
+    everyMs,
+    run: async () => {
       const result = await delivery.runReminders();
       if (result.reminded || result.sent || result.failed) log.info(result, 'outreach reminders');
-    } catch (err) {
-      log.error({ err }, 'outreach reminders failed');
-    } finally {
-      running = false;
-    }
+    },
   };
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

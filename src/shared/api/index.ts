@@ -3,6 +3,7 @@ export * from './endpoint.js';
 export { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 export { companyEndpoints } from './companies.endpoints.js';
 export { importEndpoints } from './imports.endpoints.js';
+export { jobEndpoints } from './jobs.endpoints.js';
 export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 export { workerEndpoints } from './people.endpoints.js';
 export { programmeEndpoints } from './programmes.endpoints.js';
@@ -15,6 +16,7 @@ import { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 import { companyEndpoints } from './companies.endpoints.js';
 import type { EndpointDefinition } from './endpoint.js';
 import { importEndpoints } from './imports.endpoints.js';
+import { jobEndpoints } from './jobs.endpoints.js';
 import { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 import { workerEndpoints } from './people.endpoints.js';
 import { programmeEndpoints } from './programmes.endpoints.js';
@@ -39,4 +41,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   reportEndpoints,
   taxonomyEndpoints,
   taxonomySearchEndpoints,
+  jobEndpoints,
 ].flatMap((group) => Object.values(group));
