@@ -28,7 +28,7 @@ export function createOfficeService(deps: { db: Kysely<DB>; offices: OfficeRepos
       const found = await offices.findByIds(db, ids);
       return ids.map((id) => found.get(id));
     },
-    { maxBatch: 200, maxInFlight: 2 },
+    { maxBatch: 200 },
   );
 
   return {

@@ -56,7 +56,7 @@ export function createWorkerService(deps: { db: Kysely<DB>; workers: WorkerRepos
       const pages = await workerPagesByIds(db, ids);
       return ids.map((id) => pages.get(id));
     },
-    { maxBatch: 200, maxInFlight: 2 },
+    { maxBatch: 200 },
   );
 
   async function present(page: WorkerPageRow): Promise<Worker> {
