@@ -95,6 +95,8 @@ const ROUTES: Record<string, Case> = {
   'POST /api/v1/offices': { skip: 'opens an office in the caller’s own network; names no record' },
   'PATCH /api/v1/offices/:id': { scope: 'network', call: (w) => patch(`/api/v1/offices/${w.officeId}`, { phone: '+39 0522 000 000' }) },
   'GET /api/v1/audit': { list: (w) => get(`/api/v1/audit?workerId=${w.worker.id}&limit=100`) },
+  // Background jobs that failed for good: the caller's network's and the system's own.
+  'GET /api/v1/jobs': { list: () => get('/api/v1/jobs?state=failed') },
 
   // Reference data: the same for everyone.
   'GET /api/v1/taxonomy/occupations': { skip: 'reference data (ESCO), no office’s record' },
