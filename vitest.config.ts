@@ -9,6 +9,8 @@ const withDatabase = 'tests/helpers/global-setup.ts';
 export default defineConfig({
   test: {
     pool: 'forks',
+    // The job runner is not started by the apps the tests build: they drive runners of their own.
+    env: { JOBS_RUNNER: 'off' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -55,12 +55,12 @@ export type JobScheduler = Pick<JobsModule, 'register' | 'registerPeriodic'>;
 
 /**
  * The staff's list of jobs, and the runner while the server runs: started when the database is
- * ready, stopped (running jobs finished) on close. Not started under the test runner, where tests
- * drive a runner of their own with a moved clock (env JOBS_RUNNER=off turns it off too).
+ * ready, stopped (running jobs finished) on close. `JOBS_RUNNER=off` leaves it stopped: the test
+ * suite sets it (vitest.config.ts), and its tests drive runners of their own with a moved clock.
  */
 export function registerJobsRoutes(app: FastifyInstance, module: JobsModule, readiness: Readiness = ALREADY_READY) {
   registerJobListRoutes(app, module.service);
-  if (process.env.VITEST || process.env.JOBS_RUNNER === 'off') return;
+  if (process.env.JOBS_RUNNER === 'off') return;
   let closing = false;
   app.addHook('onReady', async () => {
     void readiness.whenReady.then(async () => {
