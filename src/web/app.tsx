@@ -30,6 +30,9 @@ import { ProgrammesPage } from './pages/programmes/programmes-page';
 import { DashboardPage } from './pages/reports/dashboard-page';
 import { HotlinePage } from './pages/hotline/hotline-page';
 import { CampaignsPage } from './pages/outreach/campaigns-page';
+import { AgendaPage } from './pages/agenda/agenda-page';
+import { AvailabilityPage } from './pages/agenda/availability-page';
+import { PublicAppointmentPage } from './pages/agenda/public-appointment-page';
 import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SessionProvider, useSession } from './session/session-context';
@@ -78,6 +81,8 @@ export function App() {
             <Routes>
               <Route path="/accesso" element={<SignInPage />} />
               <Route path="/primo-accesso" element={<SetupPage />} />
+              {/* The worker's link from a message: no sign-in, like the sign-in page itself. */}
+              <Route path="/appuntamento/:token" element={<PublicAppointmentPage />} />
               <Route path="/" element={guarded(<HomePage />)} />
               {/* Workers and companies: declared before the NAV_AREAS placeholders, so they take precedence. */}
               <Route path="/lavoratori" element={guarded(<WorkersPage />)} />
@@ -96,6 +101,8 @@ export function App() {
               <Route path="/report" element={guarded(<DashboardPage />, 'reports.read')} />
               <Route path="/centralino" element={guarded(<HotlinePage />, 'hotline.use')} />
               <Route path="/contatti" element={guarded(<CampaignsPage />, 'outreach.manage')} />
+              <Route path="/agenda" element={guarded(<AgendaPage />, 'agenda.use')} />
+              <Route path="/agenda/disponibilita" element={guarded(<AvailabilityPage />, 'agenda.use')} />
               {NAV_AREAS.map((area) => (
                 <Route key={area.path} path={area.path} element={guarded(<ComingSoonPage area={area.key} />)} />
               ))}

@@ -14,6 +14,8 @@ import importsEn from './imports.en.json';
 import importsIt from './imports.it.json';
 import setupEn from './setup.en.json';
 import setupIt from './setup.it.json';
+import agendaEn from './agenda.en.json';
+import agendaIt from './agenda.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -42,6 +44,8 @@ i18n.addResourceBundle('it', 'translation', importsIt, true, false);
 i18n.addResourceBundle('en', 'translation', importsEn, true, false);
 i18n.addResourceBundle('it', 'translation', setupIt, true, false);
 i18n.addResourceBundle('en', 'translation', setupEn, true, false);
+i18n.addResourceBundle('it', 'translation', agendaIt, true, false);
+i18n.addResourceBundle('en', 'translation', agendaEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

@@ -25,7 +25,7 @@ export const NAV_AREAS = [
   { path: '/lavoratori', key: 'workers', ready: true },
   { path: '/aziende', key: 'companies', ready: true },
   { path: '/programmi', key: 'programmes', ready: true },
-  { path: '/agenda', key: 'agenda', ready: false },
+  { path: '/agenda', key: 'agenda', ready: true },
   { path: '/centralino', key: 'hotline', ready: true },
   { path: '/contatti', key: 'outreach', ready: true },
   { path: '/offerte', key: 'vacancies', ready: false },

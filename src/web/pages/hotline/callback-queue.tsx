@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { formatDateTime } from '../../i18n/i18n';
+import { BookButton } from '../agenda/book-button';
 
 const italianDate = (d: string | null) => (d ? d.split('-').reverse().join('/') : '—');
 type Outcome = (typeof ATTEMPT_OUTCOMES)[number];
@@ -95,6 +96,18 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
       <Button color="primary" size="sm" onClick={() => void record(cb)} aria-label={`${t('hotline.recordAttempt')}: ${cb.name}`}>
         {t('hotline.recordAttempt')}
       </Button>
+      {cb.workerId && (
+        <BookButton
+          worker={{ id: cb.workerId, name: cb.name }}
+          bookedVia="callback"
+          sourceId={cb.id}
+          size="sm"
+          onBooked={() => void onChanged()}
+        >
+          {t('agenda.bookShort')}
+          <span className="visually-hidden"> {cb.name}</span>
+        </BookButton>
+      )}
     </div>
   );
 

@@ -15,6 +15,7 @@ import { callOutcomeText } from './call-outcome';
 import { HotlineStatusPanel } from './hotline-status';
 import { HoursEditor } from './hours-editor';
 import { MatchList, NEW, strongMatch } from './match-list';
+import { BookButton } from '../agenda/book-button';
 
 const EMPTY = { name: '', phone: '', codiceFiscale: '', birthDate: '', company: '' };
 type Caller = typeof EMPTY;
@@ -52,6 +53,8 @@ export function HotlinePage() {
   const [choiceError, setChoiceError] = useState('');
   const [programmeId, setProgrammeId] = useState('');
   const [busy, setBusy] = useState(false);
+  // The last call recorded for a worker of this office: the front office books the first meeting during the call.
+  const [lastCall, setLastCall] = useState<{ callId: string; workerId: string; name: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const fields = useFieldErrors();
   const formRef = useRef<HTMLFormElement>(null);
@@ -123,6 +126,7 @@ export function HotlinePage() {
       const result = await call(hotlineEndpoints.recordCall, { body: full });
       const notice = callOutcomeText(t, body.name, result);
       show(notice.tone, notice.text);
+      setLastCall(result.outcome === 'handed_over' ? null : { callId: result.callId, workerId: result.workerId, name: body.name });
       setCaller(EMPTY);
       setCandidates([]);
       setShownKey('');
@@ -245,6 +249,16 @@ export function HotlinePage() {
           </Button>
         </div>
       </form>
+      {lastCall && (
+        <div className="mt-3">
+          <BookButton
+            key={lastCall.callId}
+            worker={{ id: lastCall.workerId, name: lastCall.name }}
+            bookedVia="hotline"
+            sourceId={lastCall.callId}
+          />
+        </div>
+      )}
       <CallbackQueue items={queue} onChanged={reload} />
       {status && can('hotline.manage') && <HoursEditor status={status} onSaved={() => void reload()} />}
     </>

@@ -12,6 +12,7 @@ import { useSession } from '../../session/session-context';
 import { daysLeftText, formatDate, formatPhone, urgency } from './people-format';
 import { ConsentsSection, NotesSection, TimelineSection } from './worker-sections';
 import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
+import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -111,6 +112,12 @@ export function WorkerPage() {
           workerId={worker.id}
           workerName={`${worker.lastName} ${worker.firstName}`}
           onEnrolled={() => setVersion((v) => v + 1)}
+        />
+      )}
+      {can('agenda.use') && (
+        <WorkerAppointmentsSection
+          worker={{ id: worker.id, name: `${worker.lastName} ${worker.firstName}` }}
+          onChanged={() => setVersion((v) => v + 1)}
         />
       )}
       <ConsentsSection

@@ -1,0 +1,71 @@
+import { Badge, Icon } from 'design-react-kit';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AppointmentView } from '../../../shared/schemas/appointments.schema';
+import { MODE_ICONS, STATUS_COLORS, wallClockOf } from './agenda-format';
+import './agenda.css';
+
+export function StatusBadge({ status }: { status: AppointmentView['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[status]} pill className="agenda-status">
+      {t(`agenda.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** The mode's icon with its name beside it (visible, or for screen readers only in the compact card). */
+export function ModeLabel({ mode, compact = false }: { mode: AppointmentView['mode']; compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className="text-nowrap">
+      <Icon icon={MODE_ICONS[mode]} size="xs" className="me-1 agenda-mode-icon" aria-hidden />
+      <span className={compact ? 'visually-hidden' : undefined}>{t(`agenda.modes.${mode}`)}</span>
+    </span>
+  );
+}
+
+/**
+ * One meeting: time, worker (link to the worker's page), type, mode, room, status. `onOpen` is the
+ * card's own button (its time and type), which opens the meeting's actions; `compact` is the week
+ * grid's rendering, where the card is as tall as the meeting is long.
+ */
+export function AppointmentCard({
+  appointment: a,
+  onOpen,
+  compact = false,
+  showConsultant = true,
+}: {
+  appointment: AppointmentView;
+  onOpen(): void;
+  compact?: boolean;
+  showConsultant?: boolean;
+}) {
+  const { t } = useTranslation();
+  const clock = wallClockOf(a);
+  const where = a.mode === 'in_person' ? (a.room?.name ?? t('agenda.noRoom')) : null;
+  return (
+    <div className={`agenda-card agenda-card-${a.status}${compact ? ' agenda-card-compact' : ''}`}>
+      <button type="button" className="agenda-card-open" onClick={onOpen} aria-haspopup="dialog">
+        <span className="fw-semibold">
+          {clock.startTime}–{clock.endTime}
+        </span>{' '}
+        <span className="agenda-card-type">{a.type.name}</span>
+        <span className="visually-hidden">, {t('agenda.card.open', { name: a.worker.name })}</span>
+      </button>
+      <div className="agenda-card-line">
+        <Link to={`/lavoratori/${a.worker.id}`} draggable={false}>
+          {a.worker.name}
+        </Link>
+      </div>
+      <div className="agenda-card-line small">
+        <ModeLabel mode={a.mode} compact={compact} />
+        {where && <span> {where}</span>}
+        {showConsultant && <span> · {a.consultant.name}</span>}
+      </div>
+      <div className="agenda-card-line">
+        <StatusBadge status={a.status} />
+      </div>
+    </div>
+  );
+}
