@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../src/server/appointments/notifications.js';
+import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
+import { romeLocal } from '../../src/shared/time/rome-time.js';
+import { buildCigsCase, networkOf } from '../factories/programmes.js';
+import { buildWorker, insertWorkers } from '../factories/workers.js';
+import { DEMO, officeIdByCode, signIn } from '../helpers/test-app.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
+
+// The consultant books, finds and cancels a meeting; the worker opens the link in their message on a phone.
+let h: BrowserHarness;
+let modena: string;
+let consultantId: string;
+let seq = 900;
+
+async function worker(firstName: string, lastName: string) {
+  const db = h.t.database.db;
+  const network = await networkOf(db, modena);
+  const { caseId } = await buildCigsCase(db, network, { reason: 'cessazione_attivita' });
+  const [id] = await insertWorkers(db, [buildWorker({ officeId: modena, cigsCaseId: caseId, firstName, lastName }, seq++)]);
+  return id!;
+}
+
+/** Every day 07:00–20:00 from today: whatever day and hour the suite runs, a slot is near. */
+async function openAvailability() {
+  const agent = await signIn(h.t.app, DEMO.consultant);
+  const session = (await agent.get('/api/v1/auth/session')).json();
+  consultantId = session.user.id;
+  const today = romeLocal(new Date()).date;
+  const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, from: '07:00', to: '20:00', validFrom: today, validTo: null }));
+  const response = await agent.put(`/api/v1/agenda/consultants/${consultantId}/availability`, { officeId: modena, rules });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
+async function signedInPage(email: string, options: { width?: number; height?: number } = {}) {
+  const { page } = await h.newPage(options);
+  await signInThroughForm(page, h.baseUrl, email, DEMO_PASSWORD);
+  await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+  return page;
+}
+
+const noProblems = (page: Page) => expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);
+
+beforeAll(async () => {
+  h = await startBrowserHarness();
+  modena = await officeIdByCode(h.t.database, 'CPI-MO');
+  await openAvailability();
+});
+afterAll(() => h.close());
+
+describe('the agenda in the browser', () => {
+  it('books from the worker page (a double click books once), shows it in the week view, cancels it with a reason', async () => {
+    const workerId = await worker('Nicolò', "D'Angelo");
+    const page = await signedInPage(DEMO.consultant);
+    await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
+    await page.getByRole('heading', { level: 1, name: "D'Angelo Nicolò" }).waitFor();
+    const section = page.getByRole('region', { name: 'Appuntamenti' });
+    await section.getByText('Nessun appuntamento in programma.').waitFor();
+
+    await section.getByRole('button', { name: 'Fissa un appuntamento' }).click();
+    const dialog = page.getByRole('dialog', { name: "Nuovo appuntamento per D'Angelo Nicolò" });
+    await dialog.waitFor();
+    await dialog.getByLabel('Tipo di appuntamento').selectOption({ label: 'Primo colloquio (60 min)' });
+    const slots = dialog.getByRole('group', { name: 'Primi orari liberi' });
+    const first = slots.getByRole('button').first();
+    await first.waitFor();
+    await expectAccessible(page, 'agenda-prenotazione');
+    await screenshot(page, '90-agenda-prenotazione');
+    const label = (await first.textContent())!;
+    await first.dblclick();
+    await page
+      .getByRole('status')
+      .getByText(/^Appuntamento fissato per /)
+      .waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const upcoming = section.getByRole('listitem').filter({ hasText: 'Primo colloquio' });
+    await upcoming.first().waitFor();
+    expect(await upcoming.count()).toBe(1);
+    const booked = (await h.t.database.db.selectFrom('appointments').selectAll().where('worker_id', '=', workerId).execute()) as Array<{
+      id: string;
+      starts_at: Date;
+    }>;
+    expect(booked).toHaveLength(1);
+    expect(label).toContain(romeLocal(booked[0]!.starts_at).time);
+    await expectAccessible(page, 'scheda-lavoratore-appuntamenti');
+    await screenshot(page, '91-scheda-lavoratore-appuntamenti');
+
+    // The week holding the meeting, in the office's calendar.
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Agenda' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
+    const day = romeLocal(booked[0]!.starts_at).date;
+    const monday = (iso: string) => {
+      const d = new Date(`${iso}T12:00:00Z`);
+      return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+    };
+    if (monday(day) !== monday(romeLocal(new Date()).date)) await page.getByRole('button', { name: 'Settimana successiva' }).click();
+    const card = page.getByRole('button', { name: /Primo colloquio, D'Angelo|Primo colloquio, Nicolò/ });
+    await card.waitFor();
+    await page
+      .getByRole('link', { name: /D'Angelo/ })
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'agenda-settimana');
+    await screenshot(page, '92-agenda-settimana');
+
+    await card.click();
+    const detail = page.getByRole('dialog', { name: /^Primo colloquio · / });
+    await detail.getByRole('button', { name: 'Annulla appuntamento' }).click();
+    const cancel = page.getByRole('dialog', { name: /^Annulla l’appuntamento di / });
+    await cancel.getByRole('button', { name: 'Annulla l’appuntamento' }).click();
+    await cancel.getByText('Indicare il motivo dell’annullamento').waitFor();
+    await cancel.getByLabel(/^Motivo/).fill('Il lavoratore ha trovato lavoro');
+    await expectAccessible(page, 'agenda-annulla');
+    await cancel.getByRole('button', { name: 'Annulla l’appuntamento' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/appuntamento di .* annullato/i)
+      .waitFor();
+    await card.waitFor({ state: 'detached' });
+    const row = await h.t.database.db
+      .selectFrom('appointments')
+      .select(['status', 'cancel_reason'])
+      .where('id', '=', booked[0]!.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'cancelled', cancel_reason: 'Il lavoratore ha trovato lavoro' });
+
+    // Shown again with the cancelled ones.
+    await page.getByLabel('Mostra anche gli annullati').check();
+    await card.waitFor();
+    await page.getByRole('button', { name: 'Elenco' }).click();
+    await page.getByText('Annullato').first().waitFor();
+    await screenshot(page, '93-agenda-elenco');
+    noProblems(page);
+  });
+
+  it('moves a meeting by dragging it in the week view, asking the reason', async () => {
+    const workerId = await worker('Giuseppe', 'Barbieri');
+    const page = await signedInPage(DEMO.consultant);
+    await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
+    const section = page.getByRole('region', { name: 'Appuntamenti' });
+    await section.getByRole('button', { name: 'Fissa un appuntamento' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Nuovo appuntamento per Barbieri/ });
+    const typeSelect = dialog.getByLabel('Tipo di appuntamento');
+    const followUp = typeSelect.locator('option', { hasText: 'Colloquio di verifica' });
+    await followUp.waitFor({ state: 'attached' });
+    await typeSelect.selectOption((await followUp.getAttribute('value'))!);
+    // A 07:00 start: the column's first hour, so 10:30 later that day is free and ahead of the notice.
+    await dialog.getByRole('group', { name: 'Primi orari liberi' }).getByRole('button', { name: /07:00/ }).first().click();
+    await page
+      .getByRole('status')
+      .getByText(/^Appuntamento fissato per Barbieri/)
+      .waitFor();
+    const [appointment] = await h.t.database.db
+      .selectFrom('appointments')
+      .select(['id', 'starts_at'])
+      .where('worker_id', '=', workerId)
+      .execute();
+    const date = romeLocal(appointment!.starts_at).date;
+
+    await page.goto(`${h.baseUrl}/agenda`);
+    await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
+    await page.getByRole('button', { name: 'Giorno', exact: true }).click();
+    for (let i = 0; i < 14 && !(await page.getByRole('button', { name: /Colloquio di verifica.*Barbieri/ }).count()); i++) {
+      await page.getByRole('button', { name: 'Giorno successivo' }).click();
+      await page.waitForTimeout(200);
+    }
+    const item = page.locator('.agenda-grid-item').filter({ hasText: 'Barbieri' });
+    const column = page.locator('.agenda-grid-column').first();
+    const box = (await column.boundingBox())!;
+    // 07:00 is the column's first hour (6 rem an hour): 3.5 hours down is 10:30.
+    const hourPx = await page.evaluate(() => 6 * parseFloat(getComputedStyle(document.documentElement).fontSize));
+    await item.dragTo(column, { targetPosition: { x: box.width / 2, y: hourPx * 3.5 + 2 } });
+    const move = page.getByRole('dialog', { name: /^Sposta l’appuntamento di Barbieri/ });
+    await move.getByText(/alle 10:30\.$/).waitFor();
+    await move.getByLabel(/^Motivo dello spostamento/).fill('Richiesta del lavoratore');
+    await expectAccessible(page, 'agenda-trascina');
+    await move.getByRole('button', { name: 'Sposta', exact: true }).click();
+    await page
+      .getByRole('status')
+      .getByText(/spostato a .* alle 10:30\./)
+      .waitFor();
+    const moved = await h.t.database.db
+      .selectFrom('appointments')
+      .select('starts_at')
+      .where('id', '=', appointment!.id)
+      .executeTakeFirstOrThrow();
+    expect(romeLocal(moved.starts_at)).toMatchObject({ date, time: '10:30' });
+    await screenshot(page, '94-agenda-giorno-spostato');
+    noProblems(page);
+  });
+
+  it("the worker's link page at 360 px: what, when, where, with whom; confirm, then ask for another time", async () => {
+    const workerId = await worker('Anna', 'Esposito');
+    const agent = await signIn(h.t.app, DEMO.consultant);
+    const types = (await agent.get(`/api/v1/agenda/setup?officeId=${modena}`)).json().types as Array<{ id: string; code: string }>;
+    const typeId = types.find((t) => t.code === 'orientation')!.id;
+    const slots = (
+      await agent.get(`/api/v1/agenda/free-slots?officeId=${modena}&typeId=${typeId}&mode=in_person&from=${await nextDay()}&limit=1`)
+    ).json();
+    const slot = slots.items[0];
+    const created = await agent.post('/api/v1/appointments', {
+      workerId,
+      officeId: modena,
+      typeId,
+      consultantId: slot.consultantId,
+      mode: 'in_person',
+      start: slot.start,
+      roomId: slot.roomId,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const token = randomBytes(32).toString('base64url');
+    await h.t.database.db
+      .insertInto('appointment_links')
+      .values({ token_hash: hashToken(token), appointment_id: created.json().id, expires_at: new Date(Date.now() + 30 * 86_400_000) })
+      .execute();
+
+    const { page } = await h.newPage({ width: 360, height: 780 });
+    await page.goto(`${h.baseUrl}/appuntamento/${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Il suo appuntamento' }).waitFor();
+    await page.getByText('Gentile Anna').waitFor();
+    await page.getByText('Colloquio di orientamento').waitFor();
+    await page.getByText(`ore ${slot.startTime}`).first().waitFor();
+    await expectAccessible(page, 'link-lavoratore');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, '95-link-lavoratore-360');
+
+    await page.getByRole('button', { name: 'Confermo' }).click();
+    await page.getByRole('status').getByText('Grazie: appuntamento confermato.').waitFor();
+    await page.getByText('Confermato', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Chiedo un altro orario' }).click();
+    const choice = page.getByRole('group', { name: 'Scelga un altro orario' }).getByRole('radio');
+    await choice.first().waitFor();
+    await expectAccessible(page, 'link-lavoratore-orari');
+    await screenshot(page, '96-link-lavoratore-orari-360');
+    await choice.nth(1).check();
+    await page.getByRole('button', { name: 'Scelgo questo orario' }).click();
+    await page.getByRole('status').getByText('Fatto: l’appuntamento è spostato al nuovo orario.').waitFor();
+    const after = await h.t.database.db
+      .selectFrom('appointments')
+      .select('starts_at')
+      .where('id', '=', created.json().id)
+      .executeTakeFirstOrThrow();
+    expect(after.starts_at.toISOString()).not.toBe(new Date(slot.start).toISOString());
+    await screenshot(page, '97-link-lavoratore-spostato-360');
+    expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);
+  });
+});
+
+/** Tomorrow in Rome: its 07:00 is always more than the minimum notice away. */
+async function nextDay() {
+  return romeLocal(Date.now() + 86_400_000).date;
+}
