@@ -1,4 +1,4 @@
-import type { AppointmentMode, AppointmentStatus, AppointmentView, FreeSlotView } from '../../../shared/schemas/appointments.schema';
+import type { AppointmentMode, AppointmentStatus, AppointmentView } from '../../../shared/schemas/appointments.schema';
 import { addDays, formatItalianDate, isoWeekday } from '../../../shared/time/rome-date';
 import { romeLocal, romeToUtc } from '../../../shared/time/rome-time';
 import { i18n } from '../../i18n/i18n';
@@ -59,41 +59,4 @@ export const clockOf = (minute: number) => `${String(Math.floor(minute / 60)).pa
 /** The instant Rome's clocks show `date` `time` (the jump, inside March's missing hour), as ISO text. */
 export const instantOf = (date: string, time: string) => romeToUtc(date, time).toISOString();
 
-/** Free slots grouped by their Rome day, in the order the server sorted them. */
-export function slotsByDay<S extends Pick<FreeSlotView, 'date'>>(slots: S[]): Array<{ date: string; slots: S[] }> {
-  const groups: Array<{ date: string; slots: S[] }> = [];
-  for (const slot of slots) {
-    const last = groups[groups.length - 1];
-    if (last?.date === slot.date) last.slots.push(slot);
-    else groups.push({ date: slot.date, slots: [slot] });
-  }
-  return groups;
-}
-
-/**
- * Side-by-side lanes for meetings that overlap in one day column (several consultants at 10:00):
- * each meeting takes the first lane free at its start; `lanes` is the width of its cluster.
- */
-export function layOutDay<T extends { startMinute: number; endMinute: number }>(items: T[]): Array<T & { lane: number; lanes: number }> {
-  const sorted = [...items].sort((a, b) => a.startMinute - b.startMinute || b.endMinute - a.endMinute);
-  const placed: Array<T & { lane: number; lanes: number }> = [];
-  let cluster: Array<T & { lane: number; lanes: number }> = [];
-  let clusterEnd = -1;
-  const closeCluster = () => {
-    const lanes = Math.max(1, ...cluster.map((c) => c.lane + 1));
-    for (const c of cluster) c.lanes = lanes;
-    cluster = [];
-  };
-  for (const item of sorted) {
-    if (item.startMinute >= clusterEnd) closeCluster();
-    const busy = new Set(cluster.filter((c) => c.endMinute > item.startMinute).map((c) => c.lane));
-    let lane = 0;
-    while (busy.has(lane)) lane++;
-    const entry = { ...item, lane, lanes: 1 };
-    cluster.push(entry);
-    placed.push(entry);
-    clusterEnd = Math.max(clusterEnd, item.endMinute);
-  }
-  closeCluster();
-  return placed;
-}
+export { layOutDay, slotsByDay } from './agenda-layout';
