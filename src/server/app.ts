@@ -20,6 +20,7 @@ import { createRouteRegistry } from './http/route-registry.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { withProblemResponses } from './http/openapi-problems.js';
 import { APP_VERSION } from './version.js';
+import { createAppointmentsModule, registerAppointmentsRoutes, canManageAgenda, canUseAgenda } from './appointments/index.js';
 import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit/index.js';
 import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
 import { createCompaniesModule, registerCompaniesRoutes, canManageCompanies } from './companies/index.js';
@@ -62,6 +63,8 @@ export interface AppDeps {
   setupLink?: SetupLink;
   /** Directory of the built web app; when it exists it is served at /. */
   webDir?: string;
+  /** The address workers and calendars reach the product at (PUBLIC_URL): links in messages point there. */
+  publicUrl?: string;
   /** Whether the database is prepared yet (default: it is). Until it is, the API answers 503. */
   readiness?: Readiness;
 }
@@ -176,6 +179,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'hotline.use': canUseHotline,
       'hotline.manage': canManageHotline,
       'outreach.manage': canManageOutreach,
+      'agenda.use': canUseAgenda,
+      'agenda.manage': canManageAgenda,
     },
     clock,
   });
@@ -193,6 +198,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const imports = createImportsModule({ db, kind: deps.database.kind, audit, clock });
   // The hotline registers callers in a programme inside its own transaction.
   const outreach = createOutreachModule({ db, audit, clock, programmes: programmes.enrollments });
+  // The agenda sends its confirmations and reminders through the same e-mail and SMS channels.
+  const agenda = createAppointmentsModule({ db, audit, clock, channels: outreach.channels, publicUrl: deps.publicUrl });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
 
@@ -253,6 +260,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProgrammesRoutes(app, programmes);
   registerReportsRoutes(app, reports);
   registerOutreachRoutes(app, outreach, jobs);
+  registerAppointmentsRoutes(app, agenda, jobs);
   registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;

@@ -40,6 +40,13 @@ export interface World {
   recipientId: string;
   importId: string;
   importFileName: string;
+  /** The agenda: a consultant of the office, an absence of theirs, a room, and a meeting with the worker. */
+  consultantId: string;
+  exceptionId: string;
+  roomId: string;
+  roomName: string;
+  appointmentTypeId: string;
+  appointmentId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -167,6 +174,47 @@ export async function buildWorld(
     201,
   );
 
+  // The agenda's records, written directly (the booking rules are the agenda's own tests).
+  const consultant = await db
+    .insertInto('staff_users')
+    .values({ email: `orientatore.${o.tag.toLowerCase()}@matrice.example`, full_name: `Orientatore ${o.tag}`, password_hash: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('staff_roles').values({ user_id: consultant.id, office_id: o.officeId, role: 'consultant' }).execute();
+  const exception = await db
+    .insertInto('availability_exceptions')
+    .values({ network_id: o.networkId, consultant_id: consultant.id, date: '2027-01-15', reason: 'leave', note: `Ferie ${o.tag}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const roomName = `Sala ${o.tag}`;
+  const room = await db
+    .insertInto('meeting_rooms')
+    .values({ network_id: o.networkId, office_id: o.officeId, name: roomName, capacity: 12 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const type = await db
+    .selectFrom('appointment_types')
+    .select('id')
+    .where('code', '=', 'first_interview')
+    .where('network_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  const appointment = await db
+    .insertInto('appointments')
+    .values({
+      network_id: o.networkId,
+      office_id: o.officeId,
+      type_id: type.id,
+      worker_id: workerId!,
+      consultant_id: consultant.id,
+      room_id: room.id,
+      mode: 'in_person',
+      starts_at: '2027-01-20T09:00:00Z',
+      ends_at: '2027-01-20T10:00:00Z',
+      booked_via: 'agenda',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
   return {
     networkId: o.networkId,
     officeId: o.officeId,
@@ -197,6 +245,12 @@ export async function buildWorld(
     recipientId: recipient.id,
     importId: job.id,
     importFileName,
+    consultantId: consultant.id,
+    exceptionId: exception.id,
+    roomId: room.id,
+    roomName,
+    appointmentTypeId: type.id,
+    appointmentId: appointment.id,
   };
 }
 
@@ -217,5 +271,6 @@ export function networkSecrets(w: World): string[] {
     w.templateName,
     w.campaignName,
     w.importFileName,
+    w.roomName,
   ];
 }

@@ -294,6 +294,76 @@ const ROUTES: Record<string, Case> = {
     scope: 'network',
     call: (w) => post(`/api/v1/outreach/campaigns/${w.campaignId}/letters`),
   },
+  // The agenda. Its set-up (rooms, a consultant's availability and absences) belongs to the network's
+  // offices; a meeting is the worker's, so it follows the worker's office rule.
+  'GET /api/v1/agenda/setup': { scope: 'network', call: (w) => get(`/api/v1/agenda/setup?officeId=${w.officeId}`) },
+  'GET /api/v1/agenda/consultants/:consultantId/availability': {
+    scope: 'network',
+    call: (w) => get(`/api/v1/agenda/consultants/${w.consultantId}/availability?officeId=${w.officeId}`),
+  },
+  'PUT /api/v1/agenda/consultants/:consultantId/availability': {
+    scope: 'network',
+    call: (w) => put(`/api/v1/agenda/consultants/${w.consultantId}/availability`, { officeId: w.officeId, rules: [] }),
+  },
+  'GET /api/v1/agenda/consultants/:consultantId/exceptions': {
+    list: (w) => get(`/api/v1/agenda/consultants/${w.consultantId}/exceptions`),
+  },
+  'POST /api/v1/agenda/consultants/:consultantId/exceptions': {
+    scope: 'network',
+    call: (w) => post(`/api/v1/agenda/consultants/${w.consultantId}/exceptions`, { date: '2027-02-01', reason: 'training' }),
+  },
+  'DELETE /api/v1/agenda/consultants/:consultantId/exceptions/:id': {
+    scope: 'network',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/agenda/consultants/${w.consultantId}/exceptions/${w.exceptionId}` }),
+  },
+  'POST /api/v1/agenda/rooms': {
+    scope: 'network',
+    call: (w) => post('/api/v1/agenda/rooms', { officeId: w.officeId, name: 'Sala intrusa', capacity: 4 }),
+  },
+  'PATCH /api/v1/agenda/rooms/:id': { scope: 'network', call: (w) => patch(`/api/v1/agenda/rooms/${w.roomId}`, { capacity: 2 }) },
+  'GET /api/v1/agenda/free-slots': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/agenda/free-slots?officeId=${w.officeId}&typeId=${w.appointmentTypeId}&workerId=${w.worker.id}`),
+  },
+  'GET /api/v1/agenda/daily-sheet': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/agenda/daily-sheet?officeId=${w.officeId}&date=2027-01-20`),
+  },
+  'GET /api/v1/agenda/feed': { skip: 'the caller’s own calendar feed' },
+  'POST /api/v1/agenda/feed': { skip: 'renews the caller’s own calendar feed' },
+  'DELETE /api/v1/agenda/feed': { skip: 'revokes the caller’s own calendar feed' },
+  'GET /api/v1/appointments': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/appointments?officeId=${w.officeId}&from=2027-01-18&to=2027-01-24`),
+  },
+  'POST /api/v1/appointments': {
+    scope: 'office',
+    call: (w) =>
+      post('/api/v1/appointments', {
+        workerId: w.worker.id,
+        officeId: w.officeId,
+        typeId: w.appointmentTypeId,
+        consultantId: w.consultantId,
+        mode: 'phone',
+        start: '2027-01-21T09:00:00Z',
+      }),
+  },
+  'GET /api/v1/appointments/:id': { scope: 'office', call: (w) => get(`/api/v1/appointments/${w.appointmentId}`) },
+  'POST /api/v1/appointments/:id/move': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/appointments/${w.appointmentId}/move`, { start: '2027-01-21T09:00:00Z', reason: 'Prova di accesso' }),
+  },
+  'POST /api/v1/appointments/:id/cancel': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/appointments/${w.appointmentId}/cancel`, { reason: 'Prova di accesso' }),
+  },
+  'POST /api/v1/appointments/:id/attendance': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/appointments/${w.appointmentId}/attendance`, { status: 'absent' }),
+  },
+  'GET /api/v1/appointments/:id/ics': { scope: 'office', call: (w) => get(`/api/v1/appointments/${w.appointmentId}/ics`) },
+  'GET /api/v1/workers/:id/appointments': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/appointments`) },
+
   'POST /api/v1/outreach/reminders/run': {
     skip: 'sends the reminders due in the caller’s own network (campaign.routes.e2e: another network’s are left alone); names no record',
   },

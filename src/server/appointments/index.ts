@@ -1,6 +1,8 @@
-// What other domains and buildApp use from appointments. For now the agenda's two pure cores: free
-// slots from availability (slots.ts) and iCalendar invitations and feeds (icalendar.ts); the tables,
-// the module and the routes come on top of them.
+// What other domains and buildApp use from appointments: the module and its routes, the policies
+// the web's capabilities name, and the agenda's two pure cores (free slots from availability, and
+// iCalendar invitations and feeds).
+export { createAppointmentsModule, registerAppointmentsRoutes, type AppointmentsModule } from './appointments.module.js';
+export { canManageAgenda, canUseAgenda } from './appointments.policy.js';
 export {
   consultantFreeSlots,
   explainSlot,

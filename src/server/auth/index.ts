@@ -18,5 +18,5 @@ export { createAuthModule, registerAuthRoutes, type AuthModule } from './auth.mo
 export { canManageStaff } from './auth.policy.js';
 export type { AuditTrail } from './audit-trail.js';
 export { createStaffAccount, staffIdsByEmail, staffInOfficesQuery, type NewStaffAccount } from './staff-accounts.js';
-export { staffNameColumns, staffNamesById } from './staff-names.repository.js';
+export { staffNameColumns, staffNamesById, staffWithRolesInOffice, type StaffMember } from './staff-names.repository.js';
 export { anyStaffAccountExists } from './staff-presence.repository.js';

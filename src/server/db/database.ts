@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, type PostgresCursor, type PostgresPool, type PostgresPoolClient } from 'kysely';
@@ -112,7 +113,7 @@ async function openPGlite(options: { dataDir: string; background?: boolean } | {
       client = await PGlite.create({
         dataDir,
         loadDataDir: 'loadDataDir' in options ? options.loadDataDir : undefined,
-        extensions: { pg_trgm, unaccent },
+        extensions: { btree_gist, pg_trgm, unaccent },
         parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepText },
       });
       await client.exec("set time zone 'UTC'");

@@ -3,6 +3,7 @@ import type { PeopleTables } from './schema-people.js';
 import type { ImportsTables } from './schema-imports.js';
 import type { ProgrammesTables } from './schema-programmes.js';
 import type { OutreachTables } from './schema-outreach.js';
+import type { AppointmentsTables } from './schema-appointments.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -225,7 +226,7 @@ export interface EscoCollectionMembersTable {
   collection: string;
 }
 
-export interface DB extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables {
+export interface DB extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

@@ -62,6 +62,18 @@ export const TABLE_OWNERS = {
   import_settings: 'imports',
 
   jobs: 'jobs',
+
+  appointment_types: 'appointments',
+  meeting_rooms: 'appointments',
+  consultant_availability: 'appointments',
+  availability_exceptions: 'appointments',
+  appointments: 'appointments',
+  appointment_events: 'appointments',
+  agenda_claims: 'appointments',
+  appointment_templates: 'appointments',
+  appointment_messages: 'appointments',
+  appointment_links: 'appointments',
+  agenda_feeds: 'appointments',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -125,7 +125,10 @@ describe('OpenAPI documents the problem+json answers', () => {
       const path = endpoint.path.replace(/:(\w+)/g, '{$1}');
       const operation = document.paths[path]?.[endpoint.method.toLowerCase()];
       expect(operation, `${endpoint.method} ${path}`).toBeDefined();
-      const isPublic = endpoint.path === '/api/v1/auth/sign-in' || endpoint.path.startsWith('/api/v1/setup');
+      const isPublic =
+        endpoint.path === '/api/v1/auth/sign-in' ||
+        endpoint.path.startsWith('/api/v1/setup') ||
+        endpoint.path.startsWith('/api/v1/public/');
       const expected = [
         ...(endpoint.params || endpoint.query || endpoint.body || endpoint.bodyKind ? [400] : []),
         ...(isPublic ? [] : [401, 403]),

@@ -35,6 +35,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   };
   // A field message a domain wrote in Italian that the shared catalogue knows is given in the caller's language.
   if (error.extra.errors?.length) body.errors = error.extra.errors.map((e) => ({ ...e, message: translateMessage(e.message, language) }));
+  if (error.extra.members) Object.assign(body, error.extra.members);
   if (error.extra.retryAfterSeconds) reply.header('retry-after', String(error.extra.retryAfterSeconds));
   return reply.code(error.status).type('application/problem+json; charset=utf-8').send(body);
 }

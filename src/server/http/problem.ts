@@ -18,7 +18,12 @@ export class DomainError extends Error {
     readonly code: string,
     readonly status: number,
     readonly text: LocalizedText,
-    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /** Extension members of the problem (RFC 9457 §3.2): what a client can act on, e.g. the next free slots. */
+      members?: Record<string, unknown>;
+    } = {},
   ) {
     super(text.en);
     this.name = 'DomainError';

@@ -14,9 +14,20 @@ export interface SentReceipt {
   providerId: string;
 }
 
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /**
+   * An iCalendar invitation or cancellation (RFC 5545/5546), sent as the text/calendar alternative
+   * with its METHOD and as an .ics attachment, as Outlook, Thunderbird and Google Calendar expect.
+   */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
+}
+
 export interface EmailSender {
   kind: 'smtp' | 'outbox';
-  send(message: { to: string; subject: string; text: string }): Promise<SentReceipt>;
+  send(message: EmailMessage): Promise<SentReceipt>;
   close?(): void;
 }
 
@@ -43,8 +54,14 @@ export function smtpEmailSender(smtpUrl: string, from: string): EmailSender {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     kind: 'smtp',
-    async send({ to, subject, text }) {
-      const info = await transport.sendMail({ from, to, subject, text });
+    async send({ to, subject, text, calendar }) {
+      const info = await transport.sendMail({
+        from,
+        to,
+        subject,
+        text,
+        ...(calendar ? { icalEvent: { method: calendar.method, content: calendar.content, filename: calendar.filename } } : {}),
+      });
       return { providerId: String(info.messageId) };
     },
     close: () => transport.close(),

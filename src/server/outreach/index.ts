@@ -13,5 +13,10 @@ export {
 // The demo scenario renders its letters and messages with the campaigns' own placeholders and hours.
 export { REGISTERED_STATES } from './campaign.repository.js';
 export { romeLocal, romeToUtc } from './hotline-hours.js';
-export { daysBetween, describeHours, italianDate, renderTemplate } from './placeholders.js';
+export { daysBetween, describeHours, fillPlaceholders, italianDate, placeholdersIn, renderTemplate } from './placeholders.js';
+export { countSms } from './sms-segments.js';
 export { recipientStatusCounts } from './campaign-reports.repository.js';
+// The offices' closed days, which the agenda's free slots skip as the hotline does.
+export { officeClosedDays } from './closed-days.js';
+// The e-mail and SMS transports, one set per app: the agenda sends through them too.
+export { channelsFromEnv, type Channels, type EmailMessage } from './channels.js';

@@ -26,7 +26,12 @@ export function unknownPlaceholders(text: string): string[] {
 }
 
 export function renderTemplate(text: string, values: PlaceholderValues): string {
-  return text.replace(PATTERN, (whole, name: string) => (name in values ? values[name as Placeholder] : whole));
+  return fillPlaceholders(text, values);
+}
+
+/** The one placeholder syntax ({{name}}), filled from any set of values: campaigns' and the agenda's messages. */
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(PATTERN, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
 }
 
 const WEEKDAY_NAMES = ['', 'lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'];

@@ -53,6 +53,11 @@ const REQUIRED: Record<string, Text> = {
   newPassword: { it: 'Inserire la nuova password', en: 'Enter the new password' },
   templateId: { it: 'Scegliere il modello', en: 'Choose the template' },
   address: { it: 'Inserire l’indirizzo', en: 'Enter the address' },
+  workerId: { it: 'Scegliere il lavoratore', en: 'Choose the worker' },
+  typeId: { it: 'Scegliere il tipo di appuntamento', en: 'Choose the type of appointment' },
+  consultantId: { it: 'Scegliere l’operatore', en: 'Choose the consultant' },
+  start: { it: 'Scegliere data e ora', en: 'Choose the date and time' },
+  mode: { it: 'Scegliere la modalità', en: 'Choose how the meeting is held' },
 };
 
 /** The Italian messages written in the schemas (the ids), with their human Italian and English. */
@@ -67,6 +72,31 @@ const MESSAGES: Record<string, Text> = {
   'L’orario di chiusura deve seguire quello di apertura': {
     it: 'L’orario di chiusura deve seguire quello di apertura',
     en: 'The closing time must come after the opening time',
+  },
+  'Data tra il 2000 e il 2100': { it: 'Inserire una data tra il 2000 e il 2100', en: 'Enter a date between 2000 and 2100' },
+  'Giorno della settimana da 1 (lunedì) a 7 (domenica)': {
+    it: 'Scegliere un giorno della settimana',
+    en: 'Choose a day of the week',
+  },
+  'Indirizzo che inizia con https://': { it: 'Il link deve iniziare con https://', en: 'The link must start with https://' },
+  'Almeno un posto': { it: 'Indicare almeno un posto', en: 'Enter at least one place' },
+  'Al massimo 500 posti': { it: 'Al massimo 500 posti', en: 'At most 500 places' },
+  'Periodo al massimo di 120 giorni': { it: 'Scegliere un periodo di al massimo 120 giorni', en: 'Choose a period of at most 120 days' },
+  'Periodo al massimo di 93 giorni': { it: 'Scegliere un periodo di al massimo 93 giorni', en: 'Choose a period of at most 93 days' },
+  'Indicare il link della videochiamata': { it: 'Indicare il link della videochiamata', en: 'Enter the video call link' },
+  'Solo per i colloqui in presenza': { it: 'Solo per i colloqui in presenza', en: 'Only for meetings in person' },
+  'L’ora di fine deve seguire quella di inizio': {
+    it: 'L’ora di fine deve seguire quella di inizio',
+    en: 'The end time must come after the start time',
+  },
+  'La data di fine validità non può precedere quella di inizio': {
+    it: 'La data di fine validità non può precedere quella di inizio',
+    en: 'The end of validity cannot be before its start',
+  },
+  'Si sovrappone a un’altra fascia': { it: 'Si sovrappone a un’altra fascia', en: 'It overlaps another range' },
+  'Si sovrappone alla disponibilità in un’altra sede': {
+    it: 'Si sovrappone alla disponibilità in un’altra sede',
+    en: 'It overlaps the availability in another office',
   },
   'CAP di 5 cifre': { it: 'Il CAP ha 5 cifre', en: 'The postcode (CAP) has 5 digits' },
   'Sigla di provincia di 2 lettere': {

@@ -1,0 +1,172 @@
+import type { Executor } from '../db/executor.js';
+import type { AppointmentMessageKind, MessageChannel } from '../db/schema-appointments.js';
+
+/** Message templates, the record of every message sent about a meeting, and the worker's links. */
+
+export interface TemplateRow {
+  kind: AppointmentMessageKind;
+  channel: MessageChannel;
+  subject: string;
+  body: string;
+  custom: boolean;
+}
+
+export interface MessageKey {
+  appointmentId: string;
+  kind: AppointmentMessageKind;
+  channel: MessageChannel;
+  sequence: number;
+}
+
+export function createAppointmentMessagesRepository() {
+  return {
+    /** The network's template for each kind and channel, or the default where it has none. */
+    async templates(db: Executor, networkId: string): Promise<TemplateRow[]> {
+      const rows = await db
+        .selectFrom('appointment_templates')
+        .select(['network_id', 'kind', 'channel', 'subject', 'body'])
+        .where((eb) => eb.or([eb('network_id', 'is', null), eb('network_id', '=', networkId)]))
+        .execute();
+      const byKey = new Map<string, TemplateRow>();
+      for (const r of rows) {
+        const key = `${r.kind}:${r.channel}`;
+        if (r.network_id === null && byKey.has(key)) continue;
+        byKey.set(key, { kind: r.kind, channel: r.channel, subject: r.subject, body: r.body, custom: r.network_id !== null });
+      }
+      return [...byKey.values()];
+    },
+
+    async message(db: Executor, key: MessageKey) {
+      return db
+        .selectFrom('appointment_messages')
+        .select(['id', 'status', 'error'])
+        .where('appointment_id', '=', key.appointmentId)
+        .where('kind', '=', key.kind)
+        .where('channel', '=', key.channel)
+        .where('sequence', '=', key.sequence)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Records the message as being sent, committed before the transport is called. Returns false
+     * when a row for this key exists already (sent, or its outcome unknown): it is not sent again.
+     */
+    async beginSending(
+      db: Executor,
+      v: MessageKey & { networkId: string; recipient: string; subject: string; body: string; now: Date },
+    ): Promise<boolean> {
+      const row = await db
+        .insertInto('appointment_messages')
+        .values({
+          network_id: v.networkId,
+          appointment_id: v.appointmentId,
+          kind: v.kind,
+          channel: v.channel,
+          sequence: v.sequence,
+          recipient: v.recipient,
+          subject: v.subject,
+          body: v.body,
+          created_at: v.now,
+        })
+        .onConflict((oc) => oc.columns(['appointment_id', 'kind', 'channel', 'sequence']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** A send that failed for sure (the transport refused it) may be tried again by the job's retry. */
+    async retryFailed(db: Executor, key: MessageKey): Promise<boolean> {
+      const result = await db
+        .updateTable('appointment_messages')
+        .set({ status: 'sending', error: null })
+        .where('appointment_id', '=', key.appointmentId)
+        .where('kind', '=', key.kind)
+        .where('channel', '=', key.channel)
+        .where('sequence', '=', key.sequence)
+        .where('status', '=', 'failed')
+        .where('error', 'not like', 'uncertain:%')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async finish(db: Executor, key: MessageKey, v: { status: 'sent' | 'failed'; error?: string; now: Date }) {
+      await db
+        .updateTable('appointment_messages')
+        .set({ status: v.status, error: v.error ?? null, sent_at: v.status === 'sent' ? v.now : null })
+        .where('appointment_id', '=', key.appointmentId)
+        .where('kind', '=', key.kind)
+        .where('channel', '=', key.channel)
+        .where('sequence', '=', key.sequence)
+        .execute();
+    },
+
+    async ofAppointment(db: Executor, appointmentId: string) {
+      return db
+        .selectFrom('appointment_messages')
+        .select(['kind', 'channel', 'status', 'created_at', 'sent_at', 'recipient'])
+        .where('appointment_id', '=', appointmentId)
+        .orderBy('created_at')
+        .execute();
+    },
+
+    async insertLink(db: Executor, v: { tokenHash: string; appointmentId: string; expiresAt: Date }) {
+      await db
+        .insertInto('appointment_links')
+        .values({ token_hash: v.tokenHash, appointment_id: v.appointmentId, expires_at: v.expiresAt })
+        .execute();
+    },
+
+    async linkByHash(db: Executor, tokenHash: string) {
+      return db
+        .selectFrom('appointment_links')
+        .select(['appointment_id', 'expires_at'])
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+    },
+
+    async touchLink(db: Executor, tokenHash: string, now: Date) {
+      await db.updateTable('appointment_links').set({ used_at: now }).where('token_hash', '=', tokenHash).execute();
+    },
+
+    /** Links of a meeting end with it: a moved meeting's links follow its new end. */
+    async extendLinks(db: Executor, appointmentId: string, expiresAt: Date) {
+      await db.updateTable('appointment_links').set({ expires_at: expiresAt }).where('appointment_id', '=', appointmentId).execute();
+    },
+
+    async currentFeed(db: Executor, consultantId: string) {
+      return db
+        .selectFrom('agenda_feeds')
+        .select(['id', 'created_at'])
+        .where('consultant_id', '=', consultantId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+    },
+
+    async revokeFeeds(db: Executor, consultantId: string, now: Date) {
+      await db
+        .updateTable('agenda_feeds')
+        .set({ revoked_at: now })
+        .where('consultant_id', '=', consultantId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+
+    async insertFeed(db: Executor, v: { consultantId: string; networkId: string; tokenHash: string; now: Date }) {
+      await db
+        .insertInto('agenda_feeds')
+        .values({ consultant_id: v.consultantId, network_id: v.networkId, token_hash: v.tokenHash, created_at: v.now })
+        .execute();
+    },
+
+    async feedByHash(db: Executor, tokenHash: string) {
+      return db
+        .selectFrom('agenda_feeds')
+        .select(['consultant_id', 'network_id'])
+        .where('token_hash', '=', tokenHash)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+    },
+  };
+}
+
+export type AppointmentMessagesRepository = ReturnType<typeof createAppointmentMessagesRepository>;

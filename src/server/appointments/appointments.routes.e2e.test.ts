@@ -1,0 +1,264 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
+
+// The agenda through HTTP, as the front office and a consultant use it, on the demo's offices:
+// availability, the first free slots, booking (and the refusals a person would meet), moving,
+// cancelling, attendance, the worker's meetings and the .ics file.
+
+let t: TestApp;
+let consultant: Agent;
+let frontoffice: Agent;
+let modena: string;
+let carpi: string;
+let consultantId: string;
+let firstInterview: string;
+const workers: { id: string; name: string }[] = [];
+let carpiWorker: string;
+
+// Tuesday 1 December 2026, 08:00 in Rome: the notice (two hours) leaves 10:00 as the first time today.
+const NOW = new Date('2026-12-01T07:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set(NOW);
+  consultant = await signIn(t.app, DEMO.consultant);
+  frontoffice = await signIn(t.app, DEMO.frontoffice);
+  modena = await officeIdByCode(t.database, 'CPI-MO');
+  carpi = await officeIdByCode(t.database, 'CPI-CA');
+  consultantId = (await t.database.db.selectFrom('staff_users').select('id').where('email', '=', DEMO.consultant).executeTakeFirstOrThrow())
+    .id;
+  const rows = await t.database.db
+    .selectFrom('workers')
+    .select(['id', 'first_name', 'last_name'])
+    .where('office_id', '=', modena)
+    .orderBy('last_name')
+    .limit(3)
+    .execute();
+  workers.push(...rows.map((r) => ({ id: r.id, name: `${r.last_name} ${r.first_name}` })));
+  carpiWorker = (await t.database.db.selectFrom('workers').select('id').where('office_id', '=', carpi).executeTakeFirstOrThrow()).id;
+  const setup = await consultant.get(`/api/v1/agenda/setup?officeId=${modena}`);
+  expect(setup.statusCode).toBe(200);
+  firstInterview = setup.json().types.find((x: { code: string }) => x.code === 'first_interview').id;
+  // Elena Rinaldi sees workers in Modena on weekday mornings, and on Thursday afternoons too.
+  const rules = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '09:00', to: '13:00', validFrom: '2026-11-01', validTo: null }));
+  rules.push({ weekday: 4, from: '14:30', to: '17:30', validFrom: '2026-11-01', validTo: null });
+  const saved = await consultant.put(`/api/v1/agenda/consultants/${consultantId}/availability`, { officeId: modena, rules });
+  expect(saved.statusCode).toBe(200);
+});
+afterAll(() => t.close());
+
+const book = (who: Agent, body: Record<string, unknown>) =>
+  who.post('/api/v1/appointments', { officeId: modena, typeId: firstInterview, consultantId, mode: 'phone', ...body });
+
+describe('the agenda’s guards', () => {
+  it('answers 401 without a session, 403 to a job matcher, 400 to a malformed request', async () => {
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/agenda/setup?officeId=${modena}` }), 401, 'UNAUTHENTICATED');
+    const matcher = await signIn(t.app, DEMO.matcher);
+    expectProblem(await matcher.get(`/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}`), 403, 'FORBIDDEN');
+    expectProblem(await frontoffice.get(`/api/v1/agenda/free-slots?officeId=${modena}`), 400, 'VALIDATION_FAILED');
+    const bad = expectProblem(await book(frontoffice, { workerId: workers[0]!.id, start: '2 dicembre alle 10' }), 400, 'VALIDATION_FAILED');
+    expect(bad.errors, JSON.stringify(bad.errors)).toContainEqual(expect.objectContaining({ path: 'body/start' }));
+    expectProblem(
+      await book(frontoffice, {
+        workerId: workers[0]!.id,
+        start: '2026-12-02T09:00:00+01:00',
+        mode: 'video',
+        videoLink: 'meet.example/abc',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('refuses overlapping availability ranges, naming the row', async () => {
+    const body = {
+      officeId: modena,
+      rules: [
+        { weekday: 1, from: '09:00', to: '13:00', validFrom: '2026-11-01', validTo: null },
+        { weekday: 1, from: '12:00', to: '14:00', validFrom: '2026-11-01', validTo: null },
+      ],
+    };
+    const problem = expectProblem(
+      await consultant.put(`/api/v1/agenda/consultants/${consultantId}/availability`, body),
+      409,
+      'AVAILABILITY_OVERLAP',
+    );
+    expect(problem.errors[0].path).toBe('body/rules/1/from');
+    const backwards = { officeId: modena, rules: [{ weekday: 2, from: '13:00', to: '09:00', validFrom: '2026-11-01', validTo: null }] };
+    expectProblem(await consultant.put(`/api/v1/agenda/consultants/${consultantId}/availability`, backwards), 400, 'AVAILABILITY_INVALID');
+  });
+
+  it('does not let the front office change a consultant’s availability', async () => {
+    expectProblem(
+      await frontoffice.put(`/api/v1/agenda/consultants/${consultantId}/availability`, { officeId: modena, rules: [] }),
+      403,
+      'OWN_AVAILABILITY_ONLY',
+    );
+  });
+});
+
+describe('booking a first interview', () => {
+  let bookedId: string;
+  let firstStart: string;
+
+  it('proposes the first free slots: from two hours ahead, on working days, never on 8 December', async () => {
+    const response = await frontoffice.get(`/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}&mode=phone&limit=40`);
+    expect(response.statusCode).toBe(200);
+    const slots = response.json().items as { start: string; date: string; startTime: string; consultantName: string }[];
+    expect(slots[0]).toMatchObject({ date: '2026-12-01', startTime: '10:00', consultantName: 'Elena Rinaldi' });
+    // A one-hour meeting in a 09:00–13:00 morning starts at 12:00 at the latest.
+    expect(slots.every((s) => s.startTime >= '09:00' && s.startTime <= '16:30')).toBe(true);
+    const dec8 = await frontoffice.get(
+      `/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}&mode=phone&from=2026-12-08&to=2026-12-08`,
+    );
+    expect(dec8.json().items).toEqual([]);
+    firstStart = slots[0]!.start;
+  });
+
+  it('books the slot for the caller, and a second booking of it is refused with the next free times', async () => {
+    const response = await book(frontoffice, { workerId: workers[0]!.id, start: firstStart, bookedVia: 'hotline' });
+    expect(response.statusCode).toBe(201);
+    const booked = response.json();
+    expect(booked).toMatchObject({ status: 'booked', sequence: 0, mode: 'phone', worker: { id: workers[0]!.id, name: workers[0]!.name } });
+    expect(booked.end).toBe(new Date(Date.parse(firstStart) + 60 * 60_000).toISOString());
+    bookedId = booked.id;
+
+    const again = expectProblem(await book(frontoffice, { workerId: workers[1]!.id, start: firstStart }), 422, 'SLOT_UNAVAILABLE');
+    expect(again.reason).toBe('consultant_busy');
+    expect(again.nextSlots.length).toBeGreaterThan(0);
+    expect(again.nextSlots.map((s: { start: string }) => s.start)).not.toContain(firstStart);
+
+    const timeline = await frontoffice.get(`/api/v1/workers/${workers[0]!.id}/timeline`);
+    expect(timeline.json().items.map((e: { kind: string }) => e.kind)).toContain('appointment.booked');
+    // Booked for today: no reminder 48 hours before (the confirmation is the reminder).
+    const jobs = await t.database.db
+      .selectFrom('jobs')
+      .select(['kind', 'subject_id', 'subject_version'])
+      .where('subject_id', '=', bookedId)
+      .execute();
+    expect(jobs.map((j) => j.kind)).toEqual(['appointments.notify']);
+  });
+
+  it('refuses a time outside availability, on a holiday, or too soon, in words the operator can repeat', async () => {
+    const afternoon = expectProblem(
+      await book(frontoffice, { workerId: workers[1]!.id, start: '2026-12-02T14:00:00Z' }),
+      422,
+      'SLOT_UNAVAILABLE',
+    );
+    expect(afternoon.detail).toContain('fuori dalla disponibilità');
+    const holiday = expectProblem(
+      await book(frontoffice, { workerId: workers[1]!.id, start: '2026-12-08T09:00:00Z' }),
+      422,
+      'SLOT_UNAVAILABLE',
+    );
+    expect(holiday.detail).toContain('Immacolata');
+    const soon = expectProblem(
+      await book(frontoffice, { workerId: workers[1]!.id, start: '2026-12-01T08:00:00Z' }),
+      422,
+      'SLOT_UNAVAILABLE',
+    );
+    expect(soon.reason).toBe('too_soon');
+  });
+
+  it('keeps a worker of another office out of reach', async () => {
+    expectProblem(await book(frontoffice, { workerId: carpiWorker, start: '2026-12-02T10:00:00Z' }), 404, 'WORKER_NOT_FOUND');
+    expectProblem(await frontoffice.get(`/api/v1/workers/${carpiWorker}/appointments`), 404, 'WORKER_NOT_FOUND');
+  });
+
+  it('moves the meeting with a reason: the sequence rises, the old time is free again, the reminder follows', async () => {
+    expectProblem(
+      await consultant.post(`/api/v1/appointments/${bookedId}/move`, { start: '2026-12-03T13:30:00Z' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    // Thursday 3 December, 15:00 in Rome (14:00 UTC): the afternoon availability.
+    const moved = await consultant.post(`/api/v1/appointments/${bookedId}/move`, {
+      start: '2026-12-03T14:00:00Z',
+      reason: 'Il lavoratore lavora la mattina',
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ sequence: 1, start: '2026-12-03T14:00:00.000Z' });
+    const slots = await frontoffice.get(
+      `/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}&mode=phone&from=2026-12-01&to=2026-12-01`,
+    );
+    expect(slots.json().items.map((s: { start: string }) => s.start)).toContain(firstStart);
+    const reminders = await t.database.db
+      .selectFrom('jobs')
+      .select(['state', 'subject_version', 'run_at'])
+      .where('subject_id', '=', bookedId)
+      .where('kind', '=', 'appointments.reminder')
+      .orderBy('subject_version')
+      .execute();
+    expect(reminders.map((r) => [r.state, r.subject_version])).toEqual([['queued', 1]]);
+    expect(new Date(reminders[0]!.run_at).toISOString()).toBe('2026-12-01T14:00:00.000Z');
+    const detail = (await consultant.get(`/api/v1/appointments/${bookedId}`)).json();
+    expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['booked', 'moved']);
+    expect(detail.events[1]).toMatchObject({ actorName: 'Elena Rinaldi', reason: 'Il lavoratore lavora la mattina' });
+  });
+
+  it('gives the meeting as an .ics an independent parser reads: UID, SEQUENCE, Rome time', async () => {
+    const response = await consultant.get(`/api/v1/appointments/${bookedId}/ics`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/calendar');
+    const component = new ICAL.Component(ICAL.parse(response.body));
+    const vtimezone = component.getFirstSubcomponent('vtimezone')!;
+    ICAL.TimezoneService.register(vtimezone);
+    const event = new ICAL.Event(component.getFirstSubcomponent('vevent')!);
+    expect(component.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(event.uid).toBe(`${bookedId}@localhost`);
+    expect(event.sequence).toBe(1);
+    expect(event.startDate.toString()).toBe('2026-12-03T15:00:00');
+    expect(event.startDate.zone.tzid).toBe('Europe/Rome');
+  });
+
+  it('records attendance only once the meeting has started', async () => {
+    expectProblem(
+      await consultant.post(`/api/v1/appointments/${bookedId}/attendance`, { status: 'attended' }),
+      409,
+      'ATTENDANCE_BEFORE_START',
+    );
+  });
+
+  it('cancels with a reason: the time is freed, nothing more can change, the worker’s page shows it as past', async () => {
+    expectProblem(await frontoffice.post(`/api/v1/appointments/${bookedId}/cancel`, { reason: '' }), 400, 'VALIDATION_FAILED');
+    const cancelled = await frontoffice.post(`/api/v1/appointments/${bookedId}/cancel`, { reason: 'Ha trovato lavoro' });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Ha trovato lavoro', sequence: 2 });
+    expectProblem(
+      await frontoffice.post(`/api/v1/appointments/${bookedId}/cancel`, { reason: 'Doppio clic' }),
+      409,
+      'APPOINTMENT_NOT_CHANGEABLE',
+    );
+    expectProblem(
+      await consultant.post(`/api/v1/appointments/${bookedId}/move`, { start: '2026-12-03T14:00:00Z', reason: 'Ripensamento' }),
+      409,
+      'APPOINTMENT_NOT_CHANGEABLE',
+    );
+    const again = await book(frontoffice, { workerId: workers[1]!.id, start: '2026-12-03T14:00:00Z' });
+    expect(again.statusCode).toBe(201);
+    const mine = (await frontoffice.get(`/api/v1/workers/${workers[0]!.id}/appointments`)).json();
+    expect(mine.upcoming).toEqual([]);
+    expect(mine.past[0]).toMatchObject({ id: bookedId, status: 'cancelled' });
+    const pending = await t.database.db
+      .selectFrom('jobs')
+      .select(['kind', 'state'])
+      .where('subject_id', '=', bookedId)
+      .where('state', '=', 'queued')
+      .execute();
+    expect(pending).toEqual([{ kind: 'appointments.notify', state: 'queued' }]);
+  });
+
+  it('lists the office’s week for the calendar, and audits the read with the workers it names', async () => {
+    const week = await consultant.get(`/api/v1/appointments?officeId=${modena}&from=2026-11-30&to=2026-12-06`);
+    expect(week.statusCode).toBe(200);
+    const items = week.json().items;
+    expect(items.map((i: { worker: { id: string } }) => i.worker.id)).toEqual([workers[1]!.id]);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'appointment.listed')
+      .orderBy('at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.details)).toContain(workers[1]!.id);
+  });
+});
