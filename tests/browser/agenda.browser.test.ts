@@ -103,7 +103,7 @@ describe('the agenda in the browser', () => {
       return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
     };
     if (monday(day) !== monday(romeLocal(new Date()).date)) await page.getByRole('button', { name: 'Settimana successiva' }).click();
-    const card = page.getByRole('button', { name: /Primo colloquio, D'Angelo|Primo colloquio, Nicolò/ });
+    const card = page.getByRole('button', { name: /Primo colloquio\s*, (D'Angelo|Nicolò)/ });
     await card.waitFor();
     await page
       .getByRole('link', { name: /D'Angelo/ })
@@ -134,7 +134,8 @@ describe('the agenda in the browser', () => {
     expect(row).toEqual({ status: 'cancelled', cancel_reason: 'Il lavoratore ha trovato lavoro' });
 
     // Shown again with the cancelled ones.
-    await page.getByLabel('Mostra anche gli annullati').check();
+    // Bootstrap Italia draws the checkbox with its label, which takes the click.
+    await page.getByText('Mostra anche gli annullati').click();
     await card.waitFor();
     await page.getByRole('button', { name: 'Elenco' }).click();
     await page.getByText('Annullato').first().waitFor();
@@ -144,7 +145,8 @@ describe('the agenda in the browser', () => {
 
   it('moves a meeting by dragging it in the week view, asking the reason', async () => {
     const workerId = await worker('Giuseppe', 'Barbieri');
-    const page = await signedInPage(DEMO.consultant);
+    // Tall enough that the card and the time it goes to are both on screen, as on a tablet held upright.
+    const page = await signedInPage(DEMO.consultant, { height: 1800 });
     await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
     const section = page.getByRole('region', { name: 'Appuntamenti' });
     await section.getByRole('button', { name: 'Fissa un appuntamento' }).click();
@@ -153,8 +155,11 @@ describe('the agenda in the browser', () => {
     const followUp = typeSelect.locator('option', { hasText: 'Colloquio di verifica' });
     await followUp.waitFor({ state: 'attached' });
     await typeSelect.selectOption((await followUp.getAttribute('value'))!);
-    // A 07:00 start: the column's first hour, so 10:30 later that day is free and ahead of the notice.
-    await dialog.getByRole('group', { name: 'Primi orari liberi' }).getByRole('button', { name: /07:00/ }).first().click();
+    // The first slot of a day ahead: 3.5 hours after the grid's first hour that day is free and ahead of the notice.
+    await dialog.getByLabel('A partire dal').fill(romeLocal(Date.now() + 2 * 86_400_000).date);
+    const group = dialog.getByRole('group', { name: 'Primi orari liberi' });
+    await expect.poll(() => group.getAttribute('aria-busy')).toBe('false');
+    await group.getByRole('button').first().click();
     await page
       .getByRole('status')
       .getByText(/^Appuntamento fissato per Barbieri/)
@@ -169,31 +174,38 @@ describe('the agenda in the browser', () => {
     await page.goto(`${h.baseUrl}/agenda`);
     await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
     await page.getByRole('button', { name: 'Giorno', exact: true }).click();
-    for (let i = 0; i < 14 && !(await page.getByRole('button', { name: /Colloquio di verifica.*Barbieri/ }).count()); i++) {
-      await page.getByRole('button', { name: 'Giorno successivo' }).click();
-      await page.waitForTimeout(200);
-    }
+    const days = Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${romeLocal(new Date()).date}T12:00:00Z`)) / 86_400_000);
+    for (let i = 0; i < days; i++) await page.getByRole('button', { name: 'Giorno successivo' }).click();
+    await page.getByRole('button', { name: /Colloquio di verifica.*,\s*Barbieri/ }).waitFor();
     const item = page.locator('.agenda-grid-item').filter({ hasText: 'Barbieri' });
     const column = page.locator('.agenda-grid-column').first();
     const box = (await column.boundingBox())!;
-    // 07:00 is the column's first hour (6 rem an hour): 3.5 hours down is 10:30.
+    // 6 rem an hour: 3.5 hours below the grid's first hour.
     const hourPx = await page.evaluate(() => 6 * parseFloat(getComputedStyle(document.documentElement).fontSize));
-    await item.dragTo(column, { targetPosition: { x: box.width / 2, y: hourPx * 3.5 + 2 } });
+    const firstHour = Number((await page.locator('.agenda-grid-hour').first().textContent())!.slice(0, 2));
+    const target = `${String(firstHour + 3).padStart(2, '0')}:30`;
+    // A person's drag: press on the card, move in steps (the browser fires dragover on the way), release.
+    const from = (await item.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + hourPx * 3.5 + 2, { steps: 12 });
+    await page.mouse.up();
     const move = page.getByRole('dialog', { name: /^Sposta l’appuntamento di Barbieri/ });
-    await move.getByText(/alle 10:30\.$/).waitFor();
+    await move.waitFor();
+    await move.getByText(new RegExp(`alle ${target}\\.$`)).waitFor();
     await move.getByLabel(/^Motivo dello spostamento/).fill('Richiesta del lavoratore');
     await expectAccessible(page, 'agenda-trascina');
     await move.getByRole('button', { name: 'Sposta', exact: true }).click();
     await page
       .getByRole('status')
-      .getByText(/spostato a .* alle 10:30\./)
+      .getByText(new RegExp(`spostato a .* alle ${target}\\.`))
       .waitFor();
     const moved = await h.t.database.db
       .selectFrom('appointments')
       .select('starts_at')
       .where('id', '=', appointment!.id)
       .executeTakeFirstOrThrow();
-    expect(romeLocal(moved.starts_at)).toMatchObject({ date, time: '10:30' });
+    expect(romeLocal(moved.starts_at)).toMatchObject({ date, time: target });
     await screenshot(page, '94-agenda-giorno-spostato');
     noProblems(page);
   });
@@ -242,7 +254,9 @@ describe('the agenda in the browser', () => {
     await choice.first().waitFor();
     await expectAccessible(page, 'link-lavoratore-orari');
     await screenshot(page, '96-link-lavoratore-orari-360');
-    await choice.nth(1).check();
+    // Bootstrap Italia draws the radio with its label, which takes the click.
+    await page.locator('label[for^="slot-"]').nth(1).click();
+    expect(await choice.nth(1).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Scelgo questo orario' }).click();
     await page.getByRole('status').getByText('Fatto: l’appuntamento è spostato al nuovo orario.').waitFor();
     const after = await h.t.database.db

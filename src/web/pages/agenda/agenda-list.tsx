@@ -12,7 +12,9 @@ export function AgendaList({
   onMove,
   onCancel,
   onChanged,
+  showConsultant,
 }: {
+  showConsultant: boolean;
   appointments: AppointmentView[];
   onOpen(a: AppointmentView): void;
   onMove(a: AppointmentView): void;
@@ -32,7 +34,7 @@ export function AgendaList({
           <ul className="list-unstyled agenda-list">
             {day.slots.map(({ a }) => (
               <li key={a.id} className="agenda-list-item">
-                <AppointmentCard appointment={a} onOpen={() => onOpen(a)} />
+                <AppointmentCard appointment={a} onOpen={() => onOpen(a)} showConsultant={showConsultant} />
                 {isActive(a) && (
                   <div className="d-flex flex-wrap gap-2 mt-2">
                     <Button color="primary" outline size="sm" onClick={() => onMove(a)}>

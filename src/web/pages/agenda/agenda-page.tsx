@@ -156,6 +156,7 @@ export function AgendaPage() {
           items.length > 0 && (
             <AgendaList
               appointments={items}
+              showConsultant={!consultantId && (setup.data?.consultants.length ?? 0) > 1}
               onOpen={dialogs.openDetail}
               onMove={dialogs.openMove}
               onCancel={dialogs.openCancel}
@@ -171,7 +172,7 @@ export function AgendaPage() {
               today={today}
               onOpen={dialogs.openDetail}
               onDropMove={(appointment, date, time) => setDropped({ appointment, date, time })}
-              showConsultant={!consultantId}
+              showConsultant={!consultantId && (setup.data?.consultants.length ?? 0) > 1}
             />
           </>
         ))}

@@ -44,25 +44,50 @@ export function AppointmentCard({
   const { t } = useTranslation();
   const clock = wallClockOf(a);
   const where = a.mode === 'in_person' ? (a.room?.name ?? t('agenda.noRoom')) : null;
+  const open = (
+    <button type="button" className="agenda-card-open" onClick={onOpen} aria-haspopup="dialog">
+      <span className="fw-semibold">
+        {clock.startTime}–{clock.endTime}
+      </span>{' '}
+      <span className="agenda-card-type">{a.type.name}</span>
+      <span className="visually-hidden">, {t('agenda.card.open', { name: a.worker.name })}</span>
+    </button>
+  );
+  const worker = (
+    <Link to={`/lavoratori/${a.worker.id}`} draggable={false}>
+      {a.worker.name}
+    </Link>
+  );
+  const details = (
+    <>
+      <ModeLabel mode={a.mode} compact={compact} />
+      {where && (
+        <span>
+          {compact ? ' ' : ' · '}
+          {where}
+        </span>
+      )}
+      {showConsultant && <span> · {a.consultant.name}</span>}
+    </>
+  );
+  // The grid's card is as tall as the meeting: what matters most comes first (time and status,
+  // then who), so a 30-minute card still shows them; the rest is in the meeting's dialog.
+  if (compact)
+    return (
+      <div className={`agenda-card agenda-card-${a.status} agenda-card-compact`}>
+        <div className="d-flex align-items-start gap-1">
+          <div className="flex-grow-1 min-w-0">{open}</div>
+          <StatusBadge status={a.status} />
+        </div>
+        <div className="agenda-card-line">{worker}</div>
+        <div className="agenda-card-line small">{details}</div>
+      </div>
+    );
   return (
-    <div className={`agenda-card agenda-card-${a.status}${compact ? ' agenda-card-compact' : ''}`}>
-      <button type="button" className="agenda-card-open" onClick={onOpen} aria-haspopup="dialog">
-        <span className="fw-semibold">
-          {clock.startTime}–{clock.endTime}
-        </span>{' '}
-        <span className="agenda-card-type">{a.type.name}</span>
-        <span className="visually-hidden">, {t('agenda.card.open', { name: a.worker.name })}</span>
-      </button>
-      <div className="agenda-card-line">
-        <Link to={`/lavoratori/${a.worker.id}`} draggable={false}>
-          {a.worker.name}
-        </Link>
-      </div>
-      <div className="agenda-card-line small">
-        <ModeLabel mode={a.mode} compact={compact} />
-        {where && <span> {where}</span>}
-        {showConsultant && <span> · {a.consultant.name}</span>}
-      </div>
+    <div className={`agenda-card agenda-card-${a.status}`}>
+      {open}
+      <div className="agenda-card-line">{worker}</div>
+      <div className="agenda-card-line small">{details}</div>
       <div className="agenda-card-line">
         <StatusBadge status={a.status} />
       </div>

@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appointmentEndpoints } from '../../../shared/api/appointments.endpoints';
 import type { AppointmentView } from '../../../shared/schemas/appointments.schema';
@@ -153,10 +153,33 @@ export function useAppointmentDialogs(onChanged: (a: AppointmentView) => void) {
   const { t } = useTranslation();
   const { show } = useNotice();
   const [open, setOpen] = useState<Open>(null);
-  const close = useCallback(() => setOpen(null), []);
-  const openDetail = useCallback((appointment: AppointmentView) => setOpen({ kind: 'detail', appointment }), []);
-  const openMove = useCallback((appointment: AppointmentView) => setOpen({ kind: 'move', appointment }), []);
-  const openCancel = useCallback((appointment: AppointmentView) => setOpen({ kind: 'cancel', appointment }), []);
+  // The card or button that opened the first dialog: going from the details to "Sposta" replaces
+  // one dialog with another, and the shared Dialog then no longer knows who opened the first.
+  const opener = useRef<HTMLElement | null>(null);
+  const remember = () => {
+    if (!document.activeElement?.closest('dialog')) opener.current = document.activeElement as HTMLElement | null;
+  };
+  const close = useCallback(() => {
+    setOpen(null);
+    const back = opener.current;
+    opener.current = null;
+    setTimeout(() => {
+      if (document.querySelector('dialog')) return;
+      (back?.isConnected ? back : document.querySelector<HTMLElement>('main h1'))?.focus();
+    }, 0);
+  }, []);
+  const openDetail = useCallback((appointment: AppointmentView) => {
+    remember();
+    setOpen({ kind: 'detail', appointment });
+  }, []);
+  const openMove = useCallback((appointment: AppointmentView) => {
+    remember();
+    setOpen({ kind: 'move', appointment });
+  }, []);
+  const openCancel = useCallback((appointment: AppointmentView) => {
+    remember();
+    setOpen({ kind: 'cancel', appointment });
+  }, []);
   let element: ReactNode = null;
   if (open?.kind === 'detail')
     element = (

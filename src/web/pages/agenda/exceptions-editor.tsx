@@ -95,7 +95,8 @@ export function ExceptionsEditor({ consultantId }: { consultantId: string }) {
         <h3 id="exceptions-new-h" className="h6">
           {t('agenda.exceptions.new')}
         </h3>
-        <div className="row g-2 align-items-end">
+        <p className="small">{t('agenda.exceptions.timeHelp')}</p>
+        <div className="row g-2 align-items-start">
           <TextField
             className="col-12 col-sm-6 col-lg-3"
             type="date"
@@ -114,7 +115,6 @@ export function ExceptionsEditor({ consultantId }: { consultantId: string }) {
             value={form.from}
             onChange={set('from')}
             error={fields.errors.from}
-            help={t('agenda.exceptions.timeHelp')}
           />
           <TextField
             className="col-6 col-lg-2"

@@ -107,7 +107,7 @@ export function WeeklyRulesEditor({ consultantId, officeId }: { consultantId: st
         {rows.length === 0 && query.data && <p>{t('agenda.availability.none')}</p>}
         <ol className="list-unstyled">
           {rows.map((r, i) => (
-            <li key={r.key} className="agenda-rule row g-2 align-items-end border-bottom mb-2">
+            <li key={r.key} className="agenda-rule row g-2 align-items-start border-bottom mb-2">
               <SelectField
                 className="col-12 col-sm-6 col-lg-2"
                 label={t('agenda.availability.weekday')}
@@ -153,7 +153,7 @@ export function WeeklyRulesEditor({ consultantId, officeId }: { consultantId: st
                 onChange={set(r.key, 'validTo')}
                 error={fields.errors[`rules/${i}/validTo`]}
               />
-              <div className="col-12 col-lg-2 mb-3">
+              <div className="col-12 col-lg-2 mb-3 agenda-rule-remove">
                 <Button color="danger" outline size="sm" type="button" onClick={() => remove(r.key)}>
                   {t('agenda.availability.remove')}
                   <span className="visually-hidden">
