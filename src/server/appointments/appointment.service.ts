@@ -396,6 +396,8 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         const locked = await appointments.byId(trx, id, { forUpdate: true });
         if (!locked || !OPEN.includes(locked.status) || locked.sequence !== current.sequence) throw appointmentErrors.notChangeable();
         await appointments.move(trx, locked, { start, end, consultantId, roomId, mode, videoLink, now });
+        // The links already sent stay good until the meeting's new end.
+        await deps.messages.extendLinks(trx, id, end);
         await appointments.appendEvent(trx, {
           appointmentId: id,
           at: now,

@@ -25,3 +25,15 @@ export {
   type CalendarOptions,
   type CalendarPerson,
 } from './icalendar.js';
+export {
+  appointmentTypesByCode,
+  insertAbsencesBulk,
+  insertAppointmentsBulk,
+  insertAvailabilityRulesBulk,
+  insertRoomsBulk,
+  type BulkAbsence,
+  type BulkAppointment,
+  type BulkAppointmentEvent,
+  type BulkAvailabilityRule,
+  type BulkRoom,
+} from './agenda-bulk.repository.js';

@@ -13,6 +13,20 @@ import type { AppointmentService } from './appointment.service.js';
 import { appointmentErrors } from './appointments.errors.js';
 import { hashToken } from './notifications.js';
 
+/** A worker choosing another time wants a choice of days, not the next eight quarters of one morning. */
+function spreadOverDays<T extends { date: string }>(slots: T[], perDay = 2, total = 14): T[] {
+  const out: T[] = [];
+  const perDate = new Map<string, number>();
+  for (const slot of slots) {
+    const n = perDate.get(slot.date) ?? 0;
+    if (n >= perDay) continue;
+    perDate.set(slot.date, n + 1);
+    out.push(slot);
+    if (out.length >= total) break;
+  }
+  return out;
+}
+
 /**
  * What a worker does through the link in their messages, without signing in: see the meeting,
  * confirm it, cancel it, or move it to another free time of the same consultant. The token is
@@ -49,14 +63,16 @@ export function createWorkerLinkService(deps: {
     const canChange = (row.status === 'booked' || row.status === 'confirmed') && row.start.getTime() > clock().getTime();
     const slots =
       canChange && office && type
-        ? await service.slotsIn(db, office, {
-            type,
-            mode: row.mode,
-            consultantId: row.consultantId,
-            workerId: row.workerId,
-            limit: 8,
-            exceptAppointmentId: row.id,
-          })
+        ? spreadOverDays(
+            await service.slotsIn(db, office, {
+              type,
+              mode: row.mode,
+              consultantId: row.consultantId,
+              workerId: row.workerId,
+              limit: 80,
+              exceptAppointmentId: row.id,
+            }),
+          )
         : [];
     const local = romeLocal(row.start);
     const place =
