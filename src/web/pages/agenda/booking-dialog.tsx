@@ -5,7 +5,7 @@ import { agendaEndpoints, appointmentEndpoints } from '../../../shared/api/appoi
 import type { AppointmentMode, AppointmentView, FreeSlotView } from '../../../shared/schemas/appointments.schema';
 import { romeToday } from '../../../shared/time/rome-date';
 import { ApiError, call } from '../../api/client';
-import { fieldErrorsFromProblem, type FieldErrors } from '../../api/validate';
+import { fieldErrorsFromProblem, validateBody, type FieldErrors } from '../../api/validate';
 import { Dialog } from '../../components/dialog';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextAreaField, TextField } from '../../components/text-field';
@@ -54,6 +54,7 @@ export function BookingDialog({ worker, officeId, bookedVia, sourceId, moving, o
   const [fields, setFields] = useState<FieldErrors>({});
   const [proposals, setProposals] = useState<FreeSlotView[] | null>(null);
   const reasonRef = useRef<HTMLDivElement>(null);
+  const videoRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
   // The first type once the set-up is in (a move keeps its own).
@@ -93,9 +94,19 @@ export function BookingDialog({ worker, officeId, bookedVia, sourceId, moving, o
       reasonRef.current?.querySelector('textarea')?.focus();
       return;
     }
+    const video = mode === 'video' ? videoLink.trim() || null : null;
+    if (mode === 'video') {
+      // The same checks the API makes (a link is required, https only), said beside the field first.
+      const checked = video ? validateBody(appointmentEndpoints.move, { start: slot.start, videoLink: video, reason: 'x' }) : null;
+      const message = !video ? t('agenda.booking.videoLinkRequired') : checked && !checked.ok ? checked.errors.videoLink : undefined;
+      if (message) {
+        setFields({ videoLink: message });
+        videoRef.current?.querySelector('input')?.focus();
+        return;
+      }
+    }
     pendingRef.current = true;
     setPending(true);
-    const video = mode === 'video' ? videoLink.trim() || null : null;
     try {
       const result = moving
         ? await call(appointmentEndpoints.move, {
@@ -173,16 +184,18 @@ export function BookingDialog({ worker, officeId, bookedVia, sourceId, moving, o
           options={(type?.modes ?? ['in_person']).map((m) => ({ value: m, label: t(`agenda.modes.${m}`) }))}
         />
         {mode === 'video' && (
-          <TextField
-            className="col-12"
-            label={t('agenda.booking.videoLink')}
-            value={videoLink}
-            onChange={setVideoLink}
-            help={t('agenda.booking.videoLinkHelp')}
-            error={fields.videoLink}
-            type="url"
-            inputMode="url"
-          />
+          <div className="col-12" ref={videoRef}>
+            <TextField
+              label={t('agenda.booking.videoLink')}
+              value={videoLink}
+              onChange={setVideoLink}
+              help={t('agenda.booking.videoLinkHelp')}
+              error={fields.videoLink}
+              type="url"
+              inputMode="url"
+              required
+            />
+          </div>
         )}
         <SelectField
           className="col-12 col-md-6"

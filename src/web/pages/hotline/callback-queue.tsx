@@ -65,7 +65,7 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
   }
 
   const controls = (cb: Callback, where: 'card' | 'row') => (
-    <div className="d-flex gap-2 align-items-start">
+    <div className="d-flex flex-wrap gap-2 align-items-start">
       <div>
         <select
           className={`form-select form-select-sm${missing === cb.id ? ' is-invalid' : ''}`}
