@@ -30,11 +30,16 @@ async function worker(firstName: string, lastName: string) {
   return id!;
 }
 
-/** Every day 07:00–20:00 from today: whatever day and hour the suite runs, a slot is near. */
+/** Every day 07:00–20:00 from today in Modena only: whatever day and hour the suite runs, a slot is near. */
 async function openAvailability() {
   const agent = await signIn(h.t.app, DEMO.consultant);
   const session = (await agent.get('/api/v1/auth/session')).json();
   consultantId = session.user.id;
+  // The test owns her calendar: whatever the demo gave her (other offices' hours, meetings, absences) goes.
+  const db = h.t.database.db;
+  await db.deleteFrom('appointments').where('consultant_id', '=', consultantId).execute();
+  await db.deleteFrom('availability_exceptions').where('consultant_id', '=', consultantId).execute();
+  await db.deleteFrom('consultant_availability').where('consultant_id', '=', consultantId).execute();
   const today = romeLocal(new Date()).date;
   const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, from: '07:00', to: '20:00', validFrom: today, validTo: null }));
   const response = await agent.put(`/api/v1/agenda/consultants/${consultantId}/availability`, { officeId: modena, rules });
@@ -155,6 +160,8 @@ describe('the agenda in the browser', () => {
     const followUp = typeSelect.locator('option', { hasText: 'Colloquio di verifica' });
     await followUp.waitFor({ state: 'attached' });
     await typeSelect.selectOption((await followUp.getAttribute('value'))!);
+    // By phone: no room to find free at the new time, whatever the demo's meetings hold.
+    await dialog.getByLabel('Modalità').selectOption({ label: 'Al telefono' });
     // The first slot of a day ahead: 3.5 hours after the grid's first hour that day is free and ahead of the notice.
     await dialog.getByLabel('A partire dal').fill(romeLocal(Date.now() + 2 * 86_400_000).date);
     const group = dialog.getByRole('group', { name: 'Primi orari liberi' });
@@ -176,8 +183,8 @@ describe('the agenda in the browser', () => {
     await page.getByRole('button', { name: 'Giorno', exact: true }).click();
     const days = Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${romeLocal(new Date()).date}T12:00:00Z`)) / 86_400_000);
     for (let i = 0; i < days; i++) await page.getByRole('button', { name: 'Giorno successivo' }).click();
-    await page.getByRole('button', { name: /Colloquio di verifica.*,\s*Barbieri/ }).waitFor();
-    const item = page.locator('.agenda-grid-item').filter({ hasText: 'Barbieri' });
+    await page.getByRole('button', { name: /Colloquio di verifica.*,\s*Barbieri Giuseppe/ }).waitFor();
+    const item = page.locator('.agenda-grid-item').filter({ hasText: 'Barbieri Giuseppe' });
     const column = page.locator('.agenda-grid-column').first();
     const box = (await column.boundingBox())!;
     // 6 rem an hour: 3.5 hours below the grid's first hour.
@@ -207,6 +214,56 @@ describe('the agenda in the browser', () => {
       .executeTakeFirstOrThrow();
     expect(romeLocal(moved.starts_at)).toMatchObject({ date, time: target });
     await screenshot(page, '94-agenda-giorno-spostato');
+    noProblems(page);
+  });
+
+  it('marks attendance on a past meeting from the worker page, and prints the day', async () => {
+    const workerId = await worker('Emanuele', 'Esposito');
+    const agent = await signIn(h.t.app, DEMO.consultant);
+    const types = (await agent.get(`/api/v1/agenda/setup?officeId=${modena}`)).json().types as Array<{ id: string; code: string }>;
+    const typeId = types.find((t) => t.code === 'cv_review')!.id;
+    const slot = (await agent.get(`/api/v1/agenda/free-slots?officeId=${modena}&typeId=${typeId}&mode=phone&limit=1`)).json().items[0];
+    const created = await agent.post('/api/v1/appointments', {
+      workerId,
+      officeId: modena,
+      typeId,
+      consultantId: slot.consultantId,
+      mode: 'phone',
+      start: slot.start,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // A fixture: the meeting started three hours ago (the API books only ahead of the minimum notice).
+    const start = new Date(Date.now() - 3 * 3_600_000);
+    await h.t.database.db
+      .updateTable('appointments')
+      .set({ starts_at: start, ends_at: new Date(start.getTime() + 45 * 60_000) })
+      .where('id', '=', created.json().id)
+      .execute();
+
+    const page = await signedInPage(DEMO.consultant);
+    await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
+    const section = page.getByRole('region', { name: 'Appuntamenti' });
+    const attendance = section.getByRole('group', { name: /^Presenza di / });
+    await attendance.waitFor();
+    await expectAccessible(page, 'scheda-lavoratore-presenza');
+    await attendance.getByRole('button', { name: 'Assente' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/: Assente\.$/)
+      .waitFor();
+    await attendance.waitFor({ state: 'detached' });
+    await section.getByText('Assente', { exact: true }).waitFor();
+    const row = await h.t.database.db
+      .selectFrom('appointments')
+      .select('status')
+      .where('id', '=', created.json().id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('absent');
+
+    await page.goto(`${h.baseUrl}/agenda`);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /^Stampa agenda del giorno/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
     noProblems(page);
   });
 

@@ -64,7 +64,7 @@ function RoomForm({ officeId, room, onSaved }: { officeId: string; room?: Room; 
       onSubmit={(e) => void submit(e)}
       noValidate
       aria-label={label}
-      className="row g-2 align-items-end border-bottom mb-3"
+      className="row g-2 align-items-start border-bottom mb-3"
     >
       <TextField
         className="col-12 col-md-4"
@@ -94,7 +94,7 @@ function RoomForm({ officeId, room, onSaved }: { officeId: string; room?: Room; 
         onChange={setEquipment}
         error={fields.errors.equipment ?? fields.errors['equipment/0']}
       />
-      <div className="col-12 col-md-3 mb-3 d-flex flex-wrap gap-3 align-items-center">
+      <div className="col-12 col-md-3 mb-3 d-flex flex-wrap gap-3 align-items-center agenda-room-actions">
         {room && (
           <div className="form-check mb-0">
             <input
