@@ -58,16 +58,12 @@ export function AppointmentCard({
       {a.worker.name}
     </Link>
   );
+  // Beside the mode: the room, then the consultant; the compact card shows the mode as its icon only.
+  const after = [where, showConsultant ? a.consultant.name : null].filter(Boolean).join(' · ');
   const details = (
     <>
       <ModeLabel mode={a.mode} compact={compact} />
-      {where && (
-        <span>
-          {compact ? ' ' : ' · '}
-          {where}
-        </span>
-      )}
-      {showConsultant && <span> · {a.consultant.name}</span>}
+      {after && <span>{compact ? ` ${after}` : ` · ${after}`}</span>}
     </>
   );
   // The grid's card is as tall as the meeting: what matters most comes first (time and status,
@@ -75,8 +71,8 @@ export function AppointmentCard({
   if (compact)
     return (
       <div className={`agenda-card agenda-card-${a.status} agenda-card-compact`}>
-        <div className="d-flex align-items-start gap-1">
-          <div className="flex-grow-1 min-w-0">{open}</div>
+        <div className="d-flex flex-wrap align-items-start gap-1">
+          <div className="agenda-card-head">{open}</div>
           <StatusBadge status={a.status} />
         </div>
         <div className="agenda-card-line">{worker}</div>
