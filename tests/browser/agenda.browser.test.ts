@@ -148,6 +148,58 @@ describe('the agenda in the browser', () => {
     noProblems(page);
   });
 
+  it('the front office books the first meeting during a call, and from the callback queue', async () => {
+    const db = h.t.database.db;
+    const workerId = await worker('Giulia', 'Ferrari');
+    const phone = (await db.selectFrom('workers').select('phone').where('id', '=', workerId).executeTakeFirstOrThrow()).phone!;
+    const page = await signedInPage(DEMO.frontoffice);
+    await page.goto(`${h.baseUrl}/centralino`);
+    await page.getByRole('heading', { level: 1, name: 'Centralino' }).waitFor();
+    await page.getByLabel(/^Nome e cognome/).fill('Giulia Ferrari');
+    await page.getByLabel(/^Telefono/).fill(phone.replace('+39', ''));
+    await page.getByRole('radio', { name: /^Giulia Ferrari ·/ }).waitFor();
+    await page.getByRole('button', { name: 'Metti solo in richiamata' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Giulia Ferrari: richiamata messa in coda/)
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Fissa un appuntamento per Giulia Ferrari' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nuovo appuntamento per Giulia Ferrari' });
+    await dialog.getByLabel('Modalità').selectOption({ label: 'Al telefono' });
+    const group = dialog.getByRole('group', { name: 'Primi orari liberi' });
+    await expect.poll(() => group.getAttribute('aria-busy')).toBe('false');
+    await expectAccessible(page, 'centralino-prenotazione');
+    await screenshot(page, '98-centralino-prenotazione');
+    await group.getByRole('button').first().click();
+    await page
+      .getByRole('status')
+      .getByText(/^Appuntamento fissato per Ferrari Giulia: /)
+      .waitFor();
+    const call = await db
+      .selectFrom('appointments')
+      .select(['booked_via', 'source_id', 'mode'])
+      .where('worker_id', '=', workerId)
+      .execute();
+    expect(call).toEqual([{ booked_via: 'hotline', source_id: expect.any(String), mode: 'phone' }]);
+
+    // The callback queued by the same call: a second meeting booked from its row.
+    const row = page.getByRole('row', { name: /Giulia Ferrari/ });
+    await row.getByRole('button', { name: 'Fissa appuntamento Giulia Ferrari' }).click();
+    const again = page.getByRole('dialog', { name: 'Nuovo appuntamento per Giulia Ferrari' });
+    await again.getByLabel('A partire dal').fill(romeLocal(Date.now() + 7 * 86_400_000).date);
+    const slots = again.getByRole('group', { name: 'Primi orari liberi' });
+    await expect.poll(() => slots.getAttribute('aria-busy')).toBe('false');
+    await slots.getByRole('button').first().click();
+    await page
+      .getByRole('status')
+      .getByText(/^Appuntamento fissato per Ferrari Giulia: /)
+      .waitFor();
+    const both = await db.selectFrom('appointments').select('booked_via').where('worker_id', '=', workerId).orderBy('starts_at').execute();
+    expect(both.map((b) => b.booked_via)).toEqual(['hotline', 'callback']);
+    noProblems(page);
+  });
+
   it('moves a meeting by dragging it in the week view, asking the reason', async () => {
     const workerId = await worker('Giuseppe', 'Barbieri');
     // Tall enough that the card and the time it goes to are both on screen, as on a tablet held upright.
