@@ -325,6 +325,7 @@ const ROUTES: Record<string, Case> = {
     scope: 'office',
     call: (w) => get(`/api/v1/agenda/free-slots?officeId=${w.officeId}&typeId=${w.appointmentTypeId}&workerId=${w.worker.id}`),
   },
+  'GET /api/v1/agenda/no-shows': { scope: 'office', call: (w) => get(`/api/v1/agenda/no-shows?officeId=${w.officeId}`) },
   'GET /api/v1/agenda/daily-sheet': {
     scope: 'office',
     call: (w) => get(`/api/v1/agenda/daily-sheet?officeId=${w.officeId}&date=2027-01-20`),

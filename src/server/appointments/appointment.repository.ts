@@ -360,6 +360,34 @@ export function createAppointmentRepository() {
       return out;
     },
 
+    /** Workers of an office with at least `atLeast` missed meetings since a date. */
+    async noShows(db: Executor, p: { officeId: string; since: Date; atLeast: number }) {
+      const rows = await db
+        .selectFrom('appointments')
+        .select([
+          'worker_id',
+          'network_id',
+          'office_id',
+          (eb) => eb.fn.countAll<number>().as('n'),
+          (eb) => eb.fn.max('starts_at').as('last'),
+        ])
+        .where('office_id', '=', p.officeId)
+        .where('status', '=', 'absent')
+        .where('starts_at', '>=', p.since)
+        .groupBy(['worker_id', 'network_id', 'office_id'])
+        .having((eb) => eb.fn.countAll(), '>=', p.atLeast)
+        .orderBy('n', 'desc')
+        .limit(500)
+        .execute();
+      return rows.map((r) => ({
+        workerId: r.worker_id,
+        networkId: r.network_id,
+        officeId: r.office_id,
+        absences: Number(r.n),
+        last: toDate(r.last as Date | string),
+      }));
+    },
+
     /** Meetings that a new absence falls on: the coordinator is told how many to move. */
     async countOverlapping(db: Executor, p: { consultantId: string; from: Date; to: Date }): Promise<number> {
       const row = await db

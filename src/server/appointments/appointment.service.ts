@@ -12,9 +12,11 @@ import {
 import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import { officeById } from '../organisation/index.js';
-import { officeClosedDays } from '../outreach/index.js';
+import { insertCallbacks, officeClosedDays } from '../outreach/index.js';
 import { appendWorkerEvent, displayNameOf, workerContactsByIds } from '../people/index.js';
-import { addDays } from '../../shared/time/rome-date.js';
+import { currentProgrammeOf } from '../programmes/index.js';
+import { recordDeliveredService, removeDeliveredService } from '../services/index.js';
+import { addDays, formatItalianDate } from '../../shared/time/rome-date.js';
 import { romeToday, romeToUtc } from '../../shared/time/rome-time.js';
 import type {
   AppointmentCreate,
@@ -618,41 +620,110 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       return (await present(db, [(await appointments.byId(db, id))!], ctx.actor.language))[0]!;
     },
 
-    async attendance(ctx: ActorContext, id: string, status: 'attended' | 'absent' | 'excused'): Promise<AppointmentView> {
+    /**
+     * Present, absent or excused. Attended: the meeting becomes a delivered service (its type's
+     * service, the minutes given or the type's duration, the programme the worker takes part in).
+     * Absent: a callback goes to the office's hotline queue to find out why and book again.
+     * A correction (attended → absent) takes the delivered service back.
+     */
+    async attendance(ctx: ActorContext, id: string, status: 'attended' | 'absent' | 'excused', minutes?: number): Promise<AppointmentView> {
       await visible(db, ctx, id);
       const now = clock();
       await db.transaction().execute(async (trx) => {
         const locked = await appointments.byId(trx, id, { forUpdate: true });
         if (!locked || locked.status === 'cancelled') throw appointmentErrors.notChangeable();
         if (locked.start.getTime() > now.getTime()) throw appointmentErrors.attendanceTooEarly();
-        if (locked.status === status) return;
-        await appointments.setStatus(trx, locked, { status, bumpSequence: false, now });
-        await appointments.appendEvent(trx, {
-          appointmentId: id,
-          at: now,
-          actorId: ctx.actor.userId,
-          kind: status,
-          before: { status: locked.status },
-          after: { status },
-        });
-        await appendWorkerEvent(trx, {
-          workerId: locked.workerId,
-          officeId: locked.officeId,
-          kind: `appointment.${status}`,
-          actorId: ctx.actor.userId,
-          at: now,
-          details: { appointmentId: id, type: locked.typeNameIt, start: locked.start.toISOString() },
-        });
+        if (locked.status === status && minutes === undefined) return;
+        if (locked.status !== status) {
+          await appointments.setStatus(trx, locked, { status, bumpSequence: false, now });
+          await appointments.appendEvent(trx, {
+            appointmentId: id,
+            at: now,
+            actorId: ctx.actor.userId,
+            kind: status,
+            before: { status: locked.status },
+            after: { status },
+          });
+          await appendWorkerEvent(trx, {
+            workerId: locked.workerId,
+            officeId: locked.officeId,
+            kind: `appointment.${status}`,
+            actorId: ctx.actor.userId,
+            at: now,
+            details: { appointmentId: id, type: locked.typeNameIt, start: locked.start.toISOString() },
+          });
+        }
+        if (status === 'attended') {
+          await recordDeliveredService(trx, {
+            networkId: locked.networkId,
+            officeId: locked.officeId,
+            workerId: locked.workerId,
+            programmeId: await currentProgrammeOf(trx, locked.workerId),
+            staffId: locked.consultantId,
+            serviceCode: locked.serviceCode,
+            delivery: 'individual',
+            deliveredOn: romeToday(locked.start),
+            minutes: minutes ?? locked.durationMinutes,
+            source: { type: 'appointment', id },
+            createdBy: ctx.actor.userId,
+          });
+        } else {
+          await removeDeliveredService(trx, { sourceType: 'appointment', sourceId: id, workerId: locked.workerId });
+        }
+        if (status === 'absent' && locked.status !== 'absent') {
+          await insertCallbacks(trx, [
+            {
+              networkId: locked.networkId,
+              officeId: locked.officeId,
+              workerId: locked.workerId,
+              reason: `Assente all’appuntamento “${locked.typeNameIt}” del ${formatItalianDate(romeToday(locked.start))}: chiedere il motivo e fissarne un altro`,
+              attempts: 0,
+              lastOutcome: null,
+              nextAttemptAt: now,
+              assignedTo: null,
+              createdBy: ctx.actor.userId,
+              createdAt: now,
+            },
+          ]);
+        }
         await notifications.cancelled(trx, { id, networkId: locked.networkId, sequence: locked.sequence }, { tellWorker: false });
         await audit.record(trx, ctx, {
           action: 'appointment.attendance',
           entityType: 'appointment',
           entityId: id,
           officeId: locked.officeId,
-          details: { status, before: locked.status },
+          details: { status, before: locked.status, minutes: minutes ?? null },
         });
       });
       return (await present(db, [(await appointments.byId(db, id))!], ctx.actor.language))[0]!;
+    },
+
+    /** Workers of an office who missed two or more meetings in the last 90 days: the coordinator follows them up. */
+    async noShows(ctx: ActorContext, officeId: string) {
+      await officeInNetwork(db, ctx, officeId);
+      const since = new Date(clock().getTime() - 90 * 86_400_000);
+      const rows = await appointments.noShows(db, { officeId, since, atLeast: 2 });
+      const visibleRows = rows.filter((r) => canActOnWorker(ctx.actor, { networkId: r.networkId, officeId: r.officeId }));
+      const workers = await workerContactsByIds(
+        db,
+        visibleRows.map((r) => r.workerId),
+      );
+      const items = visibleRows.map((r) => {
+        const w = workers.get(r.workerId);
+        return {
+          worker: { id: r.workerId, name: w ? displayNameOf(w.firstName, w.lastName) : '' },
+          absences: r.absences,
+          lastAbsence: r.last.toISOString(),
+        };
+      });
+      await audit.record(db, ctx, {
+        action: 'appointment.no_shows_listed',
+        entityType: 'appointment',
+        entityId: null,
+        officeId,
+        details: { workerIds: items.map((i) => i.worker.id) },
+      });
+      return items;
     },
 
     /** A calendar: an office's, a consultant's or a room's meetings over some days. */
@@ -735,9 +806,11 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         entityId: workerId,
         details: { count: items.length },
       });
+      const recent = now - 180 * 86_400_000;
       return {
         upcoming: items.filter((i) => Date.parse(i.end) > now && i.status !== 'cancelled').reverse(),
         past: items.filter((i) => Date.parse(i.end) <= now || i.status === 'cancelled'),
+        noShows: items.filter((i) => i.status === 'absent' && Date.parse(i.start) >= recent).length,
       };
     },
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorker, insertWorkers } from '../../../tests/factories/workers.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
 import { createFakeClock } from '../../../tests/helpers/test-app.js';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
@@ -53,12 +54,14 @@ beforeAll(async () => {
     requestId: 'test',
     ip: '127.0.0.1',
   };
-  // Two consultants of Modena with the same Tuesday and Wednesday mornings.
+  // Two consultants of Modena with the same Tuesday and Wednesday mornings and empty agendas (the
+  // demo's own consultants carry the demo's month of meetings).
   const elena = await db
-    .selectFrom('staff_users')
-    .select('id')
-    .where('email', '=', 'orientatrice@ricolloca.example')
+    .insertInto('staff_users')
+    .values({ email: 'anna.ricci@ricolloca.example', full_name: 'Anna Ricci', password_hash: null })
+    .returning('id')
     .executeTakeFirstOrThrow();
+  await db.insertInto('staff_roles').values({ user_id: elena.id, office_id: modena, role: 'consultant' }).execute();
   const second = await db
     .insertInto('staff_users')
     .values({ email: 'marco.barbieri@ricolloca.example', full_name: 'Marco Barbieri', password_hash: null })
@@ -82,8 +85,10 @@ beforeAll(async () => {
       )
       .execute();
   }
-  workers = (await db.selectFrom('workers').select('id').where('office_id', '=', modena).orderBy('id').limit(120).execute()).map(
-    (w) => w.id,
+  // Workers with no meeting yet (the demo's have the demo's).
+  workers = await insertWorkers(
+    db,
+    Array.from({ length: 120 }, (_, i) => buildWorker({ officeId: modena }, 9500 + i)),
   );
   typeId = (await db.selectFrom('appointment_types').select('id').where('code', '=', 'first_interview').executeTakeFirstOrThrow()).id;
   const audit = createAuditService({ db, repository: createAuditRepository() });
@@ -120,24 +125,22 @@ describe('concurrent bookings', () => {
   it('100 bookings of the same consultant slot by 100 workers: exactly one, the others a clear refusal', async () => {
     const start = '2026-12-02T09:00:00.000Z';
     const results = await Promise.allSettled(
-      workers
-        .slice(0, 100)
-        .map((workerId) =>
-          agenda.appointments.book(ctx, {
-            workerId,
-            officeId: modena,
-            typeId,
-            consultantId: consultants[0]!,
-            mode: 'phone',
-            start,
-            note: '',
-            bookedVia: 'hotline',
-          }),
-        ),
+      workers.slice(0, 100).map((workerId) =>
+        agenda.appointments.book(ctx, {
+          workerId,
+          officeId: modena,
+          typeId,
+          consultantId: consultants[0]!,
+          mode: 'phone',
+          start,
+          note: '',
+          bookedVia: 'hotline',
+        }),
+      ),
     );
     const counts = new Map<string, number>();
     for (const r of results) counts.set(outcome(r), (counts.get(outcome(r)) ?? 0) + 1);
-    expect(counts.get('booked')).toBe(1);
+    expect(counts.get('booked'), JSON.stringify([...counts])).toBe(1);
     // Refused by the database (409, with the next free slots) or, once the first had committed, by the check before it (422).
     expect([...counts.keys()].filter((k) => k !== 'booked' && k !== 'SLOT_TAKEN' && k !== 'SLOT_UNAVAILABLE')).toEqual([]);
     const held = await database.db

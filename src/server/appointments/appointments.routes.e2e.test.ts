@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agendaConsultant, agendaWorkers } from '../../../tests/factories/agenda.js';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 
 // The agenda through HTTP, as the front office and a consultant use it, on the demo's offices:
@@ -22,25 +23,28 @@ const NOW = new Date('2026-12-01T07:00:00Z');
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set(NOW);
-  consultant = await signIn(t.app, DEMO.consultant);
   frontoffice = await signIn(t.app, DEMO.frontoffice);
   modena = await officeIdByCode(t.database, 'CPI-MO');
   carpi = await officeIdByCode(t.database, 'CPI-CA');
-  consultantId = (await t.database.db.selectFrom('staff_users').select('id').where('email', '=', DEMO.consultant).executeTakeFirstOrThrow())
-    .id;
-  const rows = await t.database.db
-    .selectFrom('workers')
-    .select(['id', 'first_name', 'last_name'])
-    .where('office_id', '=', modena)
-    .orderBy('last_name')
-    .limit(3)
-    .execute();
-  workers.push(...rows.map((r) => ({ id: r.id, name: `${r.last_name} ${r.first_name}` })));
+  const marta = await agendaConsultant(t.app, t.database.db, {
+    officeId: modena,
+    fullName: 'Marta D’Angelo',
+    email: 'marta.dangelo@cpi-modena.example',
+  });
+  consultant = marta.agent;
+  consultantId = marta.id;
+  workers.push(
+    ...(await agendaWorkers(t.database.db, modena, [
+      { firstName: 'Emanuele', lastName: 'Barbieri' },
+      { firstName: 'Nicolò', lastName: 'D’Angelo' },
+      { firstName: 'Maria Grazia', lastName: 'Esposito Russo' },
+    ])),
+  );
   carpiWorker = (await t.database.db.selectFrom('workers').select('id').where('office_id', '=', carpi).executeTakeFirstOrThrow()).id;
   const setup = await consultant.get(`/api/v1/agenda/setup?officeId=${modena}`);
   expect(setup.statusCode).toBe(200);
   firstInterview = setup.json().types.find((x: { code: string }) => x.code === 'first_interview').id;
-  // Elena Rinaldi sees workers in Modena on weekday mornings, and on Thursday afternoons too.
+  // Marta D’Angelo sees workers in Modena on weekday mornings, and on Thursday afternoons too.
   const rules = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '09:00', to: '13:00', validFrom: '2026-11-01', validTo: null }));
   rules.push({ weekday: 4, from: '14:30', to: '17:30', validFrom: '2026-11-01', validTo: null });
   const saved = await consultant.put(`/api/v1/agenda/consultants/${consultantId}/availability`, { officeId: modena, rules });
@@ -103,14 +107,16 @@ describe('booking a first interview', () => {
   let firstStart: string;
 
   it('proposes the first free slots: from two hours ahead, on working days, never on 8 December', async () => {
-    const response = await frontoffice.get(`/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}&mode=phone&limit=40`);
+    const response = await frontoffice.get(
+      `/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}&consultantId=${consultantId}&mode=phone&limit=40`,
+    );
     expect(response.statusCode).toBe(200);
     const slots = response.json().items as { start: string; date: string; startTime: string; consultantName: string }[];
-    expect(slots[0]).toMatchObject({ date: '2026-12-01', startTime: '10:00', consultantName: 'Elena Rinaldi' });
+    expect(slots[0]).toMatchObject({ date: '2026-12-01', startTime: '10:00', consultantName: 'Marta D’Angelo' });
     // A one-hour meeting in a 09:00–13:00 morning starts at 12:00 at the latest.
     expect(slots.every((s) => s.startTime >= '09:00' && s.startTime <= '16:30')).toBe(true);
     const dec8 = await frontoffice.get(
-      `/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}&mode=phone&from=2026-12-08&to=2026-12-08`,
+      `/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}&consultantId=${consultantId}&mode=phone&from=2026-12-08&to=2026-12-08`,
     );
     expect(dec8.json().items).toEqual([]);
     firstStart = slots[0]!.start;
@@ -127,7 +133,9 @@ describe('booking a first interview', () => {
     const again = expectProblem(await book(frontoffice, { workerId: workers[1]!.id, start: firstStart }), 422, 'SLOT_UNAVAILABLE');
     expect(again.reason).toBe('consultant_busy');
     expect(again.nextSlots.length).toBeGreaterThan(0);
-    expect(again.nextSlots.map((s: { start: string }) => s.start)).not.toContain(firstStart);
+    expect(
+      again.nextSlots.filter((s: { start: string; consultantId: string }) => s.start === firstStart && s.consultantId === consultantId),
+    ).toEqual([]);
 
     const timeline = await frontoffice.get(`/api/v1/workers/${workers[0]!.id}/timeline`);
     expect(timeline.json().items.map((e: { kind: string }) => e.kind)).toContain('appointment.booked');
@@ -180,7 +188,7 @@ describe('booking a first interview', () => {
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ sequence: 1, start: '2026-12-03T14:00:00.000Z' });
     const slots = await frontoffice.get(
-      `/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}&mode=phone&from=2026-12-01&to=2026-12-01`,
+      `/api/v1/agenda/free-slots?officeId=${modena}&typeId=${firstInterview}&consultantId=${consultantId}&mode=phone&from=2026-12-01&to=2026-12-01`,
     );
     expect(slots.json().items.map((s: { start: string }) => s.start)).toContain(firstStart);
     const reminders = await t.database.db
@@ -194,7 +202,7 @@ describe('booking a first interview', () => {
     expect(new Date(reminders[0]!.run_at).toISOString()).toBe('2026-12-01T14:00:00.000Z');
     const detail = (await consultant.get(`/api/v1/appointments/${bookedId}`)).json();
     expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['booked', 'moved']);
-    expect(detail.events[1]).toMatchObject({ actorName: 'Elena Rinaldi', reason: 'Il lavoratore lavora la mattina' });
+    expect(detail.events[1]).toMatchObject({ actorName: 'Marta D’Angelo', reason: 'Il lavoratore lavora la mattina' });
   });
 
   it('gives the meeting as an .ics an independent parser reads: UID, SEQUENCE, Rome time', async () => {
@@ -249,7 +257,7 @@ describe('booking a first interview', () => {
   });
 
   it('lists the office’s week for the calendar, and audits the read with the workers it names', async () => {
-    const week = await consultant.get(`/api/v1/appointments?officeId=${modena}&from=2026-11-30&to=2026-12-06`);
+    const week = await consultant.get(`/api/v1/appointments?consultantId=${consultantId}&from=2026-11-30&to=2026-12-06`);
     expect(week.statusCode).toBe(200);
     const items = week.json().items;
     expect(items.map((i: { worker: { id: string } }) => i.worker.id)).toEqual([workers[1]!.id]);
@@ -260,5 +268,45 @@ describe('booking a first interview', () => {
       .orderBy('at', 'desc')
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.details)).toContain(workers[1]!.id);
+  });
+});
+
+describe('attendance', () => {
+  it('an attended meeting becomes a delivered service; absent takes it back and queues a callback; repeated absences are flagged', async () => {
+    const worker = workers[2]!;
+    // Friday 4 December, 09:00 and 11:00 in Rome, then the day after.
+    const first = (await book(frontoffice, { workerId: worker.id, start: '2026-12-04T08:00:00Z' })).json();
+    const second = (await book(frontoffice, { workerId: worker.id, start: '2026-12-04T10:00:00Z' })).json();
+    t.clock.set(new Date('2026-12-05T08:00:00Z'));
+    const agent = await signIn(t.app, 'marta.dangelo@cpi-modena.example', 'Agenda.Prova.2026!');
+    const attended = await agent.post(`/api/v1/appointments/${first.id}/attendance`, { status: 'attended', minutes: 75 });
+    expect(attended.json().status).toBe('attended');
+    const services = () =>
+      t.database.db
+        .selectFrom('service_records')
+        .select(['service_code', 'minutes', 'delivery', 'delivered_on', 'source_id'])
+        .where('worker_id', '=', worker.id)
+        .execute();
+    expect(await services()).toEqual([
+      { service_code: 'first_interview', minutes: 75, delivery: 'individual', delivered_on: '2026-12-04', source_id: first.id },
+    ]);
+    // Recorded twice (a double click): still one record.
+    await agent.post(`/api/v1/appointments/${first.id}/attendance`, { status: 'attended', minutes: 75 });
+    expect(await services()).toHaveLength(1);
+
+    const callbacks = () => t.database.db.selectFrom('callbacks').select('reason').where('worker_id', '=', worker.id).execute();
+    const before = (await callbacks()).length;
+    await agent.post(`/api/v1/appointments/${first.id}/attendance`, { status: 'absent' });
+    await agent.post(`/api/v1/appointments/${second.id}/attendance`, { status: 'absent' });
+    expect(await services()).toEqual([]);
+    const queued = await callbacks();
+    expect(queued).toHaveLength(before + 2);
+    expect(queued.at(-1)!.reason).toContain('Assente all’appuntamento “Primo colloquio” del 04/12/2026');
+
+    const page = (await agent.get(`/api/v1/workers/${worker.id}/appointments`)).json();
+    expect(page.noShows).toBe(2);
+    const coordinator = await signIn(t.app, DEMO.coordinator);
+    const flagged = (await coordinator.get(`/api/v1/agenda/no-shows?officeId=${modena}`)).json().items;
+    expect(flagged).toContainEqual({ worker: { id: worker.id, name: worker.name }, absences: 2, lastAbsence: '2026-12-04T10:00:00.000Z' });
   });
 });

@@ -65,6 +65,11 @@ export function registerAppointmentRoutes(
     schema: { tags, summary: 'I primi orari liberi tra gli operatori di una sede' },
     handler: async (request) => ({ items: await s.appointments.freeSlots(actorContext(request), request.query) }),
   });
+  route(r, agendaEndpoints.noShows, {
+    config: { access },
+    schema: { tags, summary: 'Lavoratori di una sede assenti a due o più appuntamenti negli ultimi 90 giorni' },
+    handler: async (request) => ({ items: await s.appointments.noShows(actorContext(request), request.query.officeId) }),
+  });
   route(r, agendaEndpoints.dailySheet, {
     config: { access },
     schema: { tags, summary: 'Agenda del giorno di una sede da stampare (PDF)' },
@@ -120,7 +125,8 @@ export function registerAppointmentRoutes(
   route(r, appointmentEndpoints.attendance, {
     config: { access },
     schema: { tags, summary: 'Registra presenza, assenza o assenza giustificata' },
-    handler: async (request) => s.appointments.attendance(actorContext(request), request.params.id, request.body.status),
+    handler: async (request) =>
+      s.appointments.attendance(actorContext(request), request.params.id, request.body.status, request.body.minutes),
   });
   route(r, appointmentEndpoints.ics, {
     config: { access },

@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agendaConsultant, agendaWorkers } from '../../../tests/factories/agenda.js';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
 import { createJobsModule } from '../jobs/index.js';
@@ -66,23 +67,23 @@ beforeAll(async () => {
   // Tuesday 1 December 2026, 08:00 in Rome.
   t.clock.set(new Date('2026-12-01T07:00:00Z'));
   frontoffice = await signIn(t.app, DEMO.frontoffice);
-  consultant = await signIn(t.app, DEMO.consultant);
   modena = await officeIdByCode(t.database, 'CPI-MO');
-  consultantId = (await t.database.db.selectFrom('staff_users').select('id').where('email', '=', DEMO.consultant).executeTakeFirstOrThrow())
-    .id;
+  const elena = await agendaConsultant(t.app, t.database.db, {
+    officeId: modena,
+    fullName: 'Elena Colombo',
+    email: 'elena.colombo@cpi-modena.example',
+  });
+  consultant = elena.agent;
+  consultantId = elena.id;
   firstInterview = (await consultant.get(`/api/v1/agenda/setup?officeId=${modena}`)).json().types[0].id;
   const rules = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '09:00', to: '13:00', validFrom: '2026-11-01', validTo: null }));
   expect((await consultant.put(`/api/v1/agenda/consultants/${consultantId}/availability`, { officeId: modena, rules })).statusCode).toBe(
     200,
   );
-  worker = await t.database.db
-    .selectFrom('workers')
-    .select(['id', 'first_name', 'last_name', 'email', 'phone'])
-    .where('office_id', '=', modena)
-    .where('email', 'is not', null)
-    .where('phone', 'like', '+393%')
-    .orderBy('last_name')
-    .executeTakeFirstOrThrow();
+  const [person] = await agendaWorkers(t.database.db, modena, [
+    { firstName: 'Giuseppe', lastName: 'Esposito', email: 'giuseppe.esposito@posta.example' },
+  ]);
+  worker = { id: person!.id, first_name: person!.firstName, last_name: person!.lastName, email: person!.email, phone: person!.phone };
 
   // A second instance of the agenda and the queue on the same database: the background runner.
   const audit = createAuditService({ db: t.database.db, repository: createAuditRepository() });
@@ -141,7 +142,7 @@ describe('a first interview, told to the worker from booking to cancellation', (
     expect(mail.subject).toBe('Appuntamento confermato: Primo colloquio del venerdì 4 dicembre 2026');
     expect(mail.text).toContain(`Gentile ${worker.first_name} ${worker.last_name}`);
     expect(mail.text).toContain('alle ore 10:00');
-    expect(mail.text).toContain('Elena Rinaldi');
+    expect(mail.text).toContain('Elena Colombo');
     const { method, event, vevent } = invitation(mail);
     expect(method).toBe('REQUEST');
     expect(event.uid).toBe(`${id}@lavoro.provincia.modena.example`);

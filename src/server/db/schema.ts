@@ -4,6 +4,7 @@ import type { ImportsTables } from './schema-imports.js';
 import type { ProgrammesTables } from './schema-programmes.js';
 import type { OutreachTables } from './schema-outreach.js';
 import type { AppointmentsTables } from './schema-appointments.js';
+import type { ServicesTables } from './schema-services.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -226,7 +227,8 @@ export interface EscoCollectionMembersTable {
   collection: string;
 }
 
-export interface DB extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables {
+export interface DB
+  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

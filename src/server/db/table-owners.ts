@@ -74,6 +74,8 @@ export const TABLE_OWNERS = {
   appointment_messages: 'appointments',
   appointment_links: 'appointments',
   agenda_feeds: 'appointments',
+
+  service_records: 'services',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -13,7 +13,7 @@ export {
   type OpenProgramme,
   type WorkerEnrollment,
 } from './intake-lookup.repository.js';
-export { latestEnrollmentStates } from './worker-enrollment-state.repository.js';
+export { currentProgrammeOf, latestEnrollmentStates } from './worker-enrollment-state.repository.js';
 export {
   insertEnrollmentHistories,
   insertProgrammeRecord,

@@ -17,3 +17,20 @@ export async function latestEnrollmentStates(executor: Executor, workerIds: read
     .execute();
   return new Map(rows.map((r) => [r.worker_id, r.state]));
 }
+
+/**
+ * The programme a service delivered to the worker counts for: the most recently changed enrolment
+ * the worker takes part in (registered, assessed, enrolled or placed — the states in which the
+ * programme's service is given), or null when the worker is in none.
+ */
+export async function currentProgrammeOf(executor: Executor, workerId: string): Promise<string | null> {
+  const row = await executor
+    .selectFrom('enrollments')
+    .select('programme_id')
+    .where('worker_id', '=', workerId)
+    .where('state', 'in', ['registered', 'assessed', 'enrolled', 'placed'])
+    .orderBy('state_changed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.programme_id ?? null;
+}

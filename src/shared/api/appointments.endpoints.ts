@@ -22,6 +22,7 @@ import {
   freeSlotsQuerySchema,
   freeSlotsSchema,
   linkParamsSchema,
+  noShowsSchema,
   officeQuerySchema,
   publicAppointmentSchema,
   publicCancelSchema,
@@ -108,6 +109,13 @@ export const agendaEndpoints = {
     query: freeSlotsQuerySchema,
     status: 200,
     response: freeSlotsSchema,
+  }),
+  noShows: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/agenda/no-shows',
+    query: officeQuerySchema,
+    status: 200,
+    response: noShowsSchema,
   }),
   dailySheet: defineEndpoint({
     method: 'GET',

@@ -266,7 +266,16 @@ export type AppointmentListQuery = z.infer<typeof appointmentListQuerySchema>;
 
 export const appointmentListSchema = z.object({ items: z.array(appointmentSchema) });
 
-export const workerAppointmentsSchema = z.object({ upcoming: z.array(appointmentSchema), past: z.array(appointmentSchema) });
+export const workerAppointmentsSchema = z.object({
+  upcoming: z.array(appointmentSchema),
+  past: z.array(appointmentSchema),
+  /** Meetings missed in the last 180 days: two or more are flagged on the worker's page. */
+  noShows: z.number().int(),
+});
+
+export const noShowsSchema = z.object({
+  items: z.array(z.object({ worker: z.object({ id: z.uuid(), name: z.string() }), absences: z.number().int(), lastAbsence: isoDateTime })),
+});
 
 /** A 409 on booking: what took the time, and the next free slots to propose instead. */
 export const slotTakenSchema = z.object({ nextSlots: z.array(freeSlotSchema) });

@@ -1,0 +1,9 @@
+// What other domains use from services (servizi erogati): recording the service a meeting
+// delivered, in their own transaction, and the totals. Manual entry, the lists and the funder's
+// totals per consultant, office and programme come with the career-services work.
+export {
+  deliveredMinutesOfWorker,
+  recordDeliveredService,
+  removeDeliveredService,
+  type DeliveredService,
+} from './service-records.repository.js';
