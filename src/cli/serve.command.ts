@@ -53,6 +53,8 @@ export function serveCommand() {
         readiness,
         demo: () => demoMode,
         setupLink,
+        // Links in appointment messages and calendar feeds: PUBLIC_URL, or this machine as started.
+        publicUrl: process.env.PUBLIC_URL || `http://localhost:${config.port}`,
       });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
