@@ -7,7 +7,8 @@ const staff = createStaffRepository();
 export interface NewStaffAccount {
   email: string;
   fullName: string;
-  passwordHash: string;
+  /** null: an account that cannot sign in with a password (the demo's extra consultants; a future OIDC-only account). */
+  passwordHash: string | null;
   /** A temporary password must be replaced at first sign-in. */
   mustChangePassword: boolean;
   roles: Array<{ officeId: string; role: Role }>;

@@ -139,7 +139,7 @@ export function createStaffRepository() {
       account: {
         email: string;
         fullName: string;
-        passwordHash: string;
+        passwordHash: string | null;
         mustChangePassword: boolean;
         lastOfficeId?: string | null;
         now: Date;

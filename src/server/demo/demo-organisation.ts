@@ -126,3 +126,23 @@ export const DEMO_STAFF: Array<{ email: string; fullName: string; roles: Array<{
     roles: DEMO_OFFICES.map((o) => ({ office: o.code, role: 'matcher' as const })),
   },
 ];
+
+/**
+ * The other consultants of the seven offices, whose agendas fill the demo's calendars. They have
+ * no password (password_hash null): nobody can sign in as them, and they are not in the list the
+ * sign-in page shows; the demo is tried as Elena Rinaldi, the consultant with the published password.
+ */
+export const DEMO_CONSULTANTS: Array<{ email: string; fullName: string; offices: string[] }> = [
+  { email: 'p.marchesi@ricolloca.example', fullName: 'Paolo Marchesi', offices: ['CPI-MO'] },
+  { email: 'c.esposito@ricolloca.example', fullName: 'Chiara Esposito', offices: ['CPI-MO', 'CPI-CA'] },
+  { email: 'f.dangelo@ricolloca.example', fullName: "Francesca D'Angelo", offices: ['CPI-CA'] },
+  { email: 'n.ricci@ricolloca.example', fullName: 'Nicolò Ricci', offices: ['CPI-CA'] },
+  { email: 'd.pellegrino@ricolloca.example', fullName: 'Davide Pellegrino', offices: ['CPI-MI'] },
+  { email: 'l.marino@ricolloca.example', fullName: 'Laura Marino', offices: ['CPI-MI'] },
+  { email: 'm.greco@ricolloca.example', fullName: 'Matteo Greco', offices: ['CPI-SA'] },
+  { email: 's.deluca@ricolloca.example', fullName: 'Silvia De Luca', offices: ['CPI-VI'] },
+  { email: 'a.santoro@ricolloca.example', fullName: 'Andrea Santoro', offices: ['CPI-VI', 'CPI-PA'] },
+  { email: 'r.conti@ricolloca.example', fullName: 'Roberta Conti', offices: ['CPI-PA'] },
+  { email: 'v.russo@ricolloca.example', fullName: 'Valentina Russo', offices: ['CPI-CF'] },
+  { email: 'g.caruso@ricolloca.example', fullName: 'Giorgio Caruso', offices: ['CPI-CF', 'CPI-MO'] },
+];

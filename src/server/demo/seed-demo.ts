@@ -2,7 +2,8 @@ import type { Database } from '../db/database.js';
 import { createAuditRepository } from '../audit/index.js';
 import { createStaffAccount, hashPassword, staffIdsByEmail } from '../auth/index.js';
 import { anyNetworkExists, createNetwork, createOffice } from '../organisation/index.js';
-import { DEMO_NETWORK, DEMO_OFFICES, DEMO_PASSWORD, DEMO_STAFF } from './demo-organisation.js';
+import { DEMO_CONSULTANTS, DEMO_NETWORK, DEMO_OFFICES, DEMO_PASSWORD, DEMO_STAFF } from './demo-organisation.js';
+import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoPeople } from './demo-people.js';
 import { seedDemoOutreach } from './demo-outreach.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
@@ -73,6 +74,18 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
         ),
       );
     }
+    // The other consultants have no password (null hash): they fill the calendars, nobody signs in as them.
+    for (const person of DEMO_CONSULTANTS) {
+      const roles = person.offices.map((code) => ({ officeId: officeIds.get(code)!, role: 'consultant' as const }));
+      staffIds.set(
+        person.email,
+        await createStaffAccount(
+          trx,
+          { email: person.email, fullName: person.fullName, passwordHash: null, mustChangePassword: false, roles },
+          now,
+        ),
+      );
+    }
     const people = await seedDemoPeople(trx, {
       networkId,
       officeIds,
@@ -82,6 +95,8 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     });
     const programme = await seedDemoProgrammes(trx, { networkId, officeIds, staffIds, cases: people.cases, now });
     await seedDemoOutreach(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
+    // After outreach: the agenda skips the closed days its holiday calendar holds.
+    await seedDemoAgenda(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
     await createAuditRepository().insert(trx, {
       actorId: null,
       actorLabel: 'ricolloca seed-demo',
