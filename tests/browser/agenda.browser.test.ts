@@ -53,7 +53,9 @@ async function signedInPage(email: string, options: { width?: number; height?: n
   return page;
 }
 
-const noProblems = (page: Page) => expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);
+/** No console error but the refusals a test provokes on purpose (the browser logs each failed request). */
+const noProblems = (page: Page, expected: number[] = []) =>
+  expect(consoleProblems(page).filter((p) => ![401, ...expected].some((status) => p.includes(`status of ${status}`)))).toEqual([]);
 
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -146,6 +148,53 @@ describe('the agenda in the browser', () => {
     await page.getByText('Annullato').first().waitFor();
     await screenshot(page, '93-agenda-elenco');
     noProblems(page);
+  });
+
+  it('a slot taken while the dialog was open: the Italian detail and the proposals in its place, one of which books', async () => {
+    const workerId = await worker('Francesca', 'Bianchi');
+    const rival = await worker('Marco', 'Russo');
+    const page = await signedInPage(DEMO.consultant);
+    await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
+    await page.getByRole('region', { name: 'Appuntamenti' }).getByRole('button', { name: 'Fissa un appuntamento' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Nuovo appuntamento per Bianchi/ });
+    await dialog.getByLabel('Modalità').selectOption({ label: 'Al telefono' });
+    const group = dialog.getByRole('group', { name: 'Primi orari liberi' });
+    await expect.poll(() => group.getAttribute('aria-busy')).toBe('false');
+    const shown = group.getByRole('button').first();
+    await shown.waitFor();
+
+    // Someone else takes the consultant's first slot meanwhile.
+    const agent = await signIn(h.t.app, DEMO.consultant);
+    const types = (await agent.get(`/api/v1/agenda/setup?officeId=${modena}`)).json().types as Array<{ id: string; name: string }>;
+    const label = await dialog.getByLabel('Tipo di appuntamento').locator('option:checked').textContent();
+    const typeId = types.find((t) => label?.startsWith(`${t.name} (`))!.id;
+    const slot = (await agent.get(`/api/v1/agenda/free-slots?officeId=${modena}&typeId=${typeId}&mode=phone&limit=1`)).json().items[0];
+    const taken = await agent.post('/api/v1/appointments', {
+      workerId: rival,
+      officeId: modena,
+      typeId,
+      consultantId: slot.consultantId,
+      mode: 'phone',
+      start: slot.start,
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+
+    await shown.click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/L’operatore ha già un appuntamento|L’orario è appena stato occupato/)
+      .waitFor();
+    await dialog.getByRole('heading', { name: 'Orari proposti al posto di quello scelto' }).waitFor();
+    await expectAccessible(page, 'agenda-orario-occupato');
+    await screenshot(page, '99-agenda-orario-occupato');
+    const proposals = dialog.getByRole('group', { name: 'Orari proposti al posto di quello scelto' });
+    expect(await proposals.getByRole('button', { name: new RegExp(`, ${slot.startTime} · ${slot.consultantName}`) }).count()).toBe(0);
+    await proposals.getByRole('button').first().click();
+    await page
+      .getByRole('status')
+      .getByText(/^Appuntamento fissato per Bianchi Francesca: /)
+      .waitFor();
+    noProblems(page, [409, 422]);
   });
 
   it('the front office books the first meeting during a call, and from the callback queue', async () => {

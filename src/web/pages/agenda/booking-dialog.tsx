@@ -139,7 +139,9 @@ export function BookingDialog({ worker, officeId, bookedVia, sourceId, moving, o
     } catch (err) {
       setError(err);
       setFields(fieldErrorsFromProblem(err));
-      if (err instanceof ApiError && err.code === 'SLOT_TAKEN' && Array.isArray(err.extra.nextSlots)) {
+      // Taken meanwhile (409 SLOT_TAKEN) or found taken, on a holiday, too soon (422 SLOT_UNAVAILABLE):
+      // both answers carry the next free slots, offered in place of the list.
+      if (err instanceof ApiError && Array.isArray(err.extra.nextSlots)) {
         setProposals(err.extra.nextSlots as FreeSlotView[]);
       } else if (err instanceof ApiError && err.status !== 400) {
         slots.reload();
@@ -231,7 +233,8 @@ export function BookingDialog({ worker, officeId, bookedVia, sourceId, moving, o
           <TextAreaField className="col-12" label={t('agenda.booking.note')} value={note} onChange={setNote} rows={2} maxLength={1000} />
         )}
       </div>
-      <ProblemAlert error={error} shownBesideFields={fields} />
+      {/* The refusal of a time says it in its detail; its field message (on `start`) would repeat it. */}
+      <ProblemAlert error={error} shownBesideFields={{ ...fields, start: 'detail' }} />
       <h3 id={headingId} className="h6">
         {proposals ? t('agenda.booking.proposals') : t('agenda.booking.slots')}
       </h3>
