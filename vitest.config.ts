@@ -9,6 +9,11 @@ const withDatabase = 'tests/helpers/global-setup.ts';
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Two files at a time: in a run, vitest's default is one worker fewer than the cores, which on
+    // the 2-core CI machine ran every file one after the other and left a core idle whenever no
+    // child process or database server was working. The browser tier (fileParallelism: false
+    // below) still runs one file at a time, in a group of its own after the other tiers.
+    maxWorkers: 2,
     // The job runner is not started by the apps the tests build: they drive runners of their own.
     env: { JOBS_RUNNER: 'off' },
     testTimeout: 30_000,
