@@ -44,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.browser.test.ts'],
-          globalSetup: [withDatabase, 'tests/helpers/build-web.ts'],
+          globalSetup: [withDatabase, 'tests/helpers/build-web.ts', 'tests/helpers/chromium-server.ts'],
           testTimeout: 60_000,
           // A page answers a click through a request and a render: give expect.poll the same 10 s a
           // Playwright locator waits, not vitest's default second, which a loaded machine overruns.

@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { Readiness } from '../../src/server/http/readiness.js';
+import { CHROMIUM_LAUNCH } from '../helpers/chromium-server.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
@@ -22,18 +23,7 @@ export async function startBrowserHarness(options: { readiness?: Readiness; demo
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await connectChromium();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const contexts: BrowserContext[] = [];
   return {
@@ -63,6 +53,15 @@ export async function startBrowserHarness(options: { readiness?: Readiness; demo
       await t.close();
     },
   };
+}
+
+/**
+ * A connection to the tier's one Chromium (tests/helpers/chromium-server.ts); closing it closes the
+ * contexts this file opened, not the browser. Launches one of the file's own when run without it.
+ */
+export async function connectChromium(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(CHROMIUM_LAUNCH);
 }
 
 export function consoleProblems(page: Page): string[] {

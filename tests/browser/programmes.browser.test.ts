@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { DEMO, signIn } from '../helpers/test-app.js';
@@ -141,7 +143,11 @@ describe('programmes and the coordinators’ dashboard in the browser', () => {
       page.getByRole('link', { name: 'Scarica «Per sede» in CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^ricolloca-offices-\d{4}-\d{2}-\d{2}\.csv$/);
-    const bytes = readFileSync((await download.path())!);
+    // Saved through the connection: the tier's one Chromium runs in another process, so there is no
+    // local path of the download to read.
+    const saved = join(mkdtempSync(join(tmpdir(), 'ricolloca-download-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = readFileSync(saved);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('Sede;Posti occupati;In attesa;Aventi diritto');
     expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);

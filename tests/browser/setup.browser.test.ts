@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/server/db/database.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/index.js';
 import { createSetupLink } from '../../src/server/setup/index.js';
 import { createTestDatabase } from '../helpers/test-database.js';
-import { expectAccessible, screenshot, signInThroughForm } from './browser-helpers.js';
+import { connectChromium, expectAccessible, screenshot, signInThroughForm } from './browser-helpers.js';
 
 // A real installation's first start: no demo, no account, the one-time link printed by `serve`.
 let database: Database;
@@ -23,10 +23,7 @@ beforeAll(async () => {
   const address = app.server.address();
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   token = link.issue();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  browser = await connectChromium();
 });
 afterAll(async () => {
   await browser?.close();
