@@ -77,7 +77,9 @@ export async function expectAccessible(page: Page, screen: string) {
   // label-content-name-mismatch (WCAG 2.5.3 Label in Name) is experimental in axe, so off unless asked for.
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    // Only the violations are read: axe gathers every node of them and skips the full node lists of
+    // the passed, incomplete and inapplicable rules (about 15% of a scan's time).
+    .options({ resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } })
     .analyze();
   const blocking = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
