@@ -47,6 +47,7 @@ export interface World {
   roomName: string;
   appointmentTypeId: string;
   appointmentId: string;
+  sessionId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -215,6 +216,23 @@ export async function buildWorld(
     .returning('id')
     .executeTakeFirstOrThrow();
 
+  const session = await db
+    .insertInto('group_sessions')
+    .values({
+      network_id: o.networkId,
+      office_id: o.officeId,
+      topic: 'cv_writing',
+      title: `Laboratorio CV ${o.tag}`,
+      room_id: room.id,
+      starts_at: '2027-01-21T13:00:00Z',
+      ends_at: '2027-01-21T15:00:00Z',
+      seats: 12,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('group_session_facilitators').values({ session_id: session.id, staff_id: consultant.id }).execute();
+  await db.insertInto('group_participants').values({ session_id: session.id, worker_id: workerId!, status: 'booked' }).execute();
+
   return {
     networkId: o.networkId,
     officeId: o.officeId,
@@ -251,6 +269,7 @@ export async function buildWorld(
     roomName,
     appointmentTypeId: type.id,
     appointmentId: appointment.id,
+    sessionId: session.id,
   };
 }
 

@@ -365,6 +365,48 @@ const ROUTES: Record<string, Case> = {
   'GET /api/v1/appointments/:id/ics': { scope: 'office', call: (w) => get(`/api/v1/appointments/${w.appointmentId}/ics`) },
   'GET /api/v1/workers/:id/appointments': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/appointments`) },
 
+  // Group workshops: a session is its office's; its participants are workers of that office.
+  'GET /api/v1/workshops': { list: (w) => get(`/api/v1/workshops?officeId=${w.officeId}&from=2027-01-18&to=2027-01-24`) },
+  'POST /api/v1/workshops': {
+    scope: 'office',
+    call: (w) =>
+      post('/api/v1/workshops', {
+        officeId: w.officeId,
+        topic: 'cv_writing',
+        title: 'Laboratorio intruso',
+        facilitatorIds: [w.consultantId],
+        start: '2027-02-02T09:00:00Z',
+        durationMinutes: 120,
+        seats: 10,
+      }),
+  },
+  'GET /api/v1/workshops/:id': { scope: 'office', call: (w) => get(`/api/v1/workshops/${w.sessionId}`) },
+  'PATCH /api/v1/workshops/:id': {
+    scope: 'office',
+    call: (w) => patch(`/api/v1/workshops/${w.sessionId}`, { seats: 30, reason: 'Prova di accesso' }),
+  },
+  'POST /api/v1/workshops/:id/cancel': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/workshops/${w.sessionId}/cancel`, { reason: 'Prova di accesso' }),
+  },
+  'POST /api/v1/workshops/:id/invitations': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/workshops/${w.sessionId}/invitations`, { workerIds: [w.worker.id] }),
+  },
+  'PUT /api/v1/workshops/:id/participants/:workerId': {
+    scope: 'office',
+    call: (w) => ({ method: 'PUT', url: `/api/v1/workshops/${w.sessionId}/participants/${w.worker.id}` }),
+  },
+  'DELETE /api/v1/workshops/:id/participants/:workerId': {
+    scope: 'office',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/workshops/${w.sessionId}/participants/${w.worker.id}` }),
+  },
+  'POST /api/v1/workshops/:id/participants/:workerId/attendance': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/workshops/${w.sessionId}/participants/${w.worker.id}/attendance`, { status: 'absent' }),
+  },
+  'GET /api/v1/workshops/:id/attendance-sheet': { scope: 'office', call: (w) => get(`/api/v1/workshops/${w.sessionId}/attendance-sheet`) },
+
   'POST /api/v1/outreach/reminders/run': {
     skip: 'sends the reminders due in the caller’s own network (campaign.routes.e2e: another network’s are left alone); names no record',
   },

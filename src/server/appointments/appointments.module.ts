@@ -14,6 +14,10 @@ import { createDailySheet } from './daily-sheet.js';
 import { createFeedService } from './feed.service.js';
 import { createAppointmentNotifications } from './notifications.js';
 import { createWorkerLinkService } from './worker-link.service.js';
+import { createWorkshopNotifications } from './workshop-notifications.js';
+import { createWorkshopRepository } from './workshop.repository.js';
+import { registerWorkshopRoutes } from './workshop.routes.js';
+import { createWorkshopService } from './workshop.service.js';
 
 /**
  * The agenda, wired once: buildApp constructs it with the app's e-mail and SMS channels (the ones
@@ -64,7 +68,23 @@ export function createAppointmentsModule(deps: {
   });
   const feed = createFeedService({ db, appointments: appointmentRepository, messages, audit, clock, publicUrl });
   const dailySheet = createDailySheet({ db, service: appointments, audit, clock });
-  return { appointments, setup, links, feed, dailySheet, notifications };
+  const workshopRepository = createWorkshopRepository();
+  const workshopNotifications = createWorkshopNotifications({
+    db,
+    workshops: workshopRepository,
+    channels: deps.channels,
+    clock,
+    calendarHost,
+  });
+  const workshops = createWorkshopService({
+    db,
+    workshops: workshopRepository,
+    setup: setupRepository,
+    notifications: workshopNotifications,
+    audit,
+    clock,
+  });
+  return { db, appointments, setup, links, feed, dailySheet, notifications, workshops, workshopNotifications };
 }
 
 export type AppointmentsModule = ReturnType<typeof createAppointmentsModule>;
@@ -72,5 +92,6 @@ export type AppointmentsModule = ReturnType<typeof createAppointmentsModule>;
 /** Routes, and the notification and reminder handlers of the job queue. */
 export function registerAppointmentsRoutes(app: FastifyInstance, module: AppointmentsModule, jobs: JobScheduler) {
   registerAppointmentRoutes(app, module);
-  for (const handler of module.notifications.handlers) jobs.register(handler);
+  registerWorkshopRoutes(app, module.db, module.workshops);
+  for (const handler of [...module.notifications.handlers, module.workshopNotifications.handler]) jobs.register(handler);
 }

@@ -111,6 +111,7 @@ export interface AgendaClaimsTable {
   /** tstzrange, written as '[start,end)' text. */
   during: string;
   appointment_id: string | null;
+  session_id: string | null;
 }
 
 export interface AppointmentTemplatesTable {
@@ -157,7 +158,67 @@ export interface AgendaFeedsTable {
   revoked_at: Date | string | null;
 }
 
+export type WorkshopTopic = 'orientation' | 'cv_writing' | 'interview_practice' | 'training_paths' | 'hiring_company' | 'other';
+export type ParticipantStatus = 'invited' | 'booked' | 'waiting' | 'declined' | 'cancelled' | 'attended' | 'absent' | 'excused';
+export type WorkshopMessageKind = 'invitation' | 'booked' | 'waiting' | 'promoted' | 'change' | 'cancellation';
+
+export interface GroupSessionsTable {
+  id: Generated<string>;
+  network_id: string;
+  office_id: string;
+  topic: WorkshopTopic;
+  title: string;
+  description: Generated<string>;
+  room_id: string | null;
+  place: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  seats: number;
+  status: Generated<'scheduled' | 'cancelled'>;
+  sequence: Generated<number>;
+  series_id: string | null;
+  cancel_reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface GroupSessionFacilitatorsTable {
+  session_id: string;
+  staff_id: string;
+}
+
+export interface GroupParticipantsTable {
+  session_id: string;
+  worker_id: string;
+  status: ParticipantStatus;
+  waiting_since: Date | string | null;
+  invited_at: Date | string | null;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface GroupSessionMessagesTable {
+  id: Generated<string>;
+  network_id: string;
+  session_id: string;
+  worker_id: string;
+  kind: WorkshopMessageKind;
+  channel: MessageChannel;
+  sequence: number;
+  recipient: string;
+  body: Generated<string>;
+  status: Generated<'sending' | 'sent' | 'failed'>;
+  error: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | string | null;
+}
+
 export interface AppointmentsTables {
+  group_sessions: GroupSessionsTable;
+  group_session_facilitators: GroupSessionFacilitatorsTable;
+  group_participants: GroupParticipantsTable;
+  group_session_messages: GroupSessionMessagesTable;
   appointment_types: AppointmentTypesTable;
   meeting_rooms: MeetingRoomsTable;
   consultant_availability: ConsultantAvailabilityTable;

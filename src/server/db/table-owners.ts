@@ -74,6 +74,10 @@ export const TABLE_OWNERS = {
   appointment_messages: 'appointments',
   appointment_links: 'appointments',
   agenda_feeds: 'appointments',
+  group_sessions: 'appointments',
+  group_session_facilitators: 'appointments',
+  group_participants: 'appointments',
+  group_session_messages: 'appointments',
 
   service_records: 'services',
 } as const;

@@ -33,6 +33,20 @@ import {
   workerAppointmentsSchema,
 } from '../schemas/appointments.schema.js';
 import { idParamsSchema, okSchema } from '../schemas/common.schema.js';
+import {
+  participantAttendanceSchema,
+  participantBookedSchema,
+  participantParamsSchema,
+  workshopCancelSchema,
+  workshopCreateSchema,
+  workshopCreatedSchema,
+  workshopInviteSchema,
+  workshopInvitedSchema,
+  workshopListQuerySchema,
+  workshopListSchema,
+  workshopSchema,
+  workshopUpdateSchema,
+} from '../schemas/workshops.schema.js';
 import { z } from 'zod';
 import { defineEndpoint } from './endpoint.js';
 
@@ -228,6 +242,84 @@ export const publicAgendaEndpoints = {
     method: 'GET',
     path: '/api/v1/public/agenda-feeds/:token',
     params: feedParamsSchema,
+    status: 200,
+    download: true,
+  }),
+};
+
+/** Group workshops: sessions (one or a weekly series), invitations, seats and the waiting list, attendance. */
+export const workshopEndpoints = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/workshops',
+    query: workshopListQuerySchema,
+    status: 200,
+    response: workshopListSchema,
+  }),
+  create: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/workshops',
+    body: workshopCreateSchema,
+    status: 201,
+    response: workshopCreatedSchema,
+    problems: [409, 422],
+  }),
+  get: defineEndpoint({ method: 'GET', path: '/api/v1/workshops/:id', params: idParamsSchema, status: 200, response: workshopSchema }),
+  update: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/v1/workshops/:id',
+    params: idParamsSchema,
+    body: workshopUpdateSchema,
+    status: 200,
+    response: workshopSchema,
+    problems: [409, 422],
+  }),
+  cancel: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/workshops/:id/cancel',
+    params: idParamsSchema,
+    body: workshopCancelSchema,
+    status: 200,
+    response: workshopSchema,
+    problems: [409],
+  }),
+  invite: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/workshops/:id/invitations',
+    params: idParamsSchema,
+    body: workshopInviteSchema,
+    status: 200,
+    response: workshopInvitedSchema,
+    problems: [409],
+  }),
+  book: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/workshops/:id/participants/:workerId',
+    params: participantParamsSchema,
+    status: 200,
+    response: participantBookedSchema,
+    problems: [409, 422],
+  }),
+  withdraw: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/v1/workshops/:id/participants/:workerId',
+    params: participantParamsSchema,
+    status: 200,
+    response: okSchema,
+  }),
+  attendance: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/workshops/:id/participants/:workerId/attendance',
+    params: participantParamsSchema,
+    body: participantAttendanceSchema,
+    status: 200,
+    response: okSchema,
+    problems: [409],
+  }),
+  sheet: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/workshops/:id/attendance-sheet',
+    params: idParamsSchema,
     status: 200,
     download: true,
   }),

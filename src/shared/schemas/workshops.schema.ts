@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { isoDateTime, textField } from './common.schema.js';
+
+/** Group workshops (incontri di gruppo) of the agenda. */
+
+const isoDate = z.iso
+  .date({ message: 'Data nel formato AAAA-MM-GG' })
+  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { message: 'Data tra il 2000 e il 2100' });
+
+export const workshopTopicSchema = z
+  .enum(['orientation', 'cv_writing', 'interview_practice', 'training_paths', 'hiring_company', 'other'])
+  .meta({ id: 'WorkshopTopic' });
+
+export const participantStatusSchema = z
+  .enum(['invited', 'booked', 'waiting', 'declined', 'cancelled', 'attended', 'absent', 'excused'])
+  .meta({ id: 'ParticipantStatus' });
+
+export const workshopCreateSchema = z.strictObject({
+  officeId: z.uuid(),
+  topic: workshopTopicSchema,
+  title: textField(160),
+  description: z.string().trim().max(2000).default(''),
+  facilitatorIds: z.array(z.uuid()).min(1, { message: 'Scegliere almeno un conduttore' }).max(6),
+  roomId: z.uuid().nullable().optional(),
+  place: z.string().trim().max(300).default(''),
+  start: isoDateTime,
+  durationMinutes: z.number().int().min(15, { message: 'Almeno 15 minuti' }).max(480, { message: 'Al massimo 8 ore' }),
+  seats: z.number().int().min(1, { message: 'Almeno un posto' }).max(500, { message: 'Al massimo 500 posti' }),
+  /** The same time on this many consecutive weeks (1: a single session). */
+  repeatWeekly: z.number().int().min(1).max(12).default(1),
+});
+export type WorkshopCreate = z.infer<typeof workshopCreateSchema>;
+
+export const workshopUpdateSchema = z.strictObject({
+  title: textField(160).optional(),
+  description: z.string().trim().max(2000).optional(),
+  start: isoDateTime.optional(),
+  durationMinutes: z.number().int().min(15, { message: 'Almeno 15 minuti' }).max(480, { message: 'Al massimo 8 ore' }).optional(),
+  roomId: z.uuid().nullable().optional(),
+  place: z.string().trim().max(300).optional(),
+  seats: z.number().int().min(1, { message: 'Almeno un posto' }).max(500, { message: 'Al massimo 500 posti' }).optional(),
+  reason: textField(300),
+});
+export type WorkshopUpdate = z.infer<typeof workshopUpdateSchema>;
+
+export const workshopSchema = z
+  .object({
+    id: z.uuid(),
+    officeId: z.uuid(),
+    topic: workshopTopicSchema,
+    title: z.string(),
+    description: z.string(),
+    room: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    place: z.string(),
+    start: isoDateTime,
+    end: isoDateTime,
+    seats: z.number().int(),
+    booked: z.number().int(),
+    waiting: z.number().int(),
+    status: z.enum(['scheduled', 'cancelled']),
+    sequence: z.number().int(),
+    seriesId: z.uuid().nullable(),
+    cancelReason: z.string().nullable(),
+    facilitators: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    participants: z.array(
+      z.object({
+        worker: z.object({ id: z.uuid(), name: z.string() }),
+        status: participantStatusSchema,
+        waitingPosition: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Workshop' });
+export type WorkshopView = z.infer<typeof workshopSchema>;
+
+export const workshopListQuerySchema = z.strictObject({ officeId: z.uuid().optional(), from: isoDate, to: isoDate });
+export const workshopListSchema = z.object({ items: z.array(workshopSchema) });
+export const workshopCreatedSchema = z.object({ items: z.array(workshopSchema) });
+export const workshopCancelSchema = z.strictObject({ reason: textField(300) });
+export const workshopInviteSchema = z.strictObject({
+  workerIds: z.array(z.uuid()).min(1, { message: 'Scegliere almeno un lavoratore' }).max(500),
+});
+export const workshopInvitedSchema = z.object({ invited: z.number().int(), already: z.number().int() });
+export const participantParamsSchema = z.strictObject({ id: z.uuid(), workerId: z.uuid() });
+export const participantBookedSchema = z.object({ status: z.enum(['booked', 'waiting']), waitingPosition: z.number().int().nullable() });
+export const participantAttendanceSchema = z.strictObject({ status: z.enum(['attended', 'absent', 'excused']) });
