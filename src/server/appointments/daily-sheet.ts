@@ -128,15 +128,19 @@ export function renderDailySheet(p: {
   const pages = doc.bufferedPageRange();
   for (let i = 0; i < pages.count; i++) {
     doc.switchToPage(i);
+    // Writing below the bottom margin would start a new page: the footer lifts it for its line.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc
       .font('Helvetica')
       .fontSize(8)
       .fillColor('#444444')
-      .text(`Pagina ${i + 1} di ${pages.count}`, left, doc.page.height - doc.page.margins.bottom + 4, {
+      .text(`Pagina ${i + 1} di ${pages.count}`, left, doc.page.height - bottom + 4, {
         width,
         align: 'right',
         lineBreak: false,
       });
+    doc.page.margins.bottom = bottom;
   }
   doc.end();
   return done;
