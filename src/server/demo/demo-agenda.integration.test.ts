@@ -226,6 +226,20 @@ describe('the demo agenda', () => {
     expect(events.every((e) => new Date(e.at).getTime() <= seededAt.getTime())).toBe(true);
     // No message is waiting to go out about a demo meeting: a demo mails nobody.
     expect(await database.db.selectFrom('appointment_messages').select('id').execute()).toEqual([]);
+    // Each attended meeting is a delivered service of its length, and nothing else is.
+    const services = await database.db
+      .selectFrom('service_records')
+      .select(['source_id', 'minutes', 'delivery'])
+      .where('source_type', '=', 'appointment')
+      .execute();
+    const attended = meetings.filter((m) => m.status === 'attended');
+    expect(services.map((r) => r.source_id).sort()).toEqual(attended.map((m) => m.id).sort());
+    const byId = new Map(attended.map((m) => [m.id, m]));
+    for (const r of services) {
+      const m = byId.get(r.source_id!)!;
+      expect(r.minutes).toBe((m.ends_at.getTime() - m.starts_at.getTime()) / 60_000);
+      expect(r.delivery).toBe('individual');
+    }
   });
 
   it('never has a consultant, a worker or a room in two meetings at once: each meeting holds its claims', async () => {

@@ -14,6 +14,7 @@ import {
 } from '../appointments/index.js';
 import { officeClosedDays, REGISTERED_STATES } from '../outreach/index.js';
 import { appendWorkerEventsAt, workersOfCasesWithPeriod, type CaseWorker } from '../people/index.js';
+import { recordDeliveredServicesBulk } from '../services/index.js';
 import { addDays, isoWeekday } from '../../shared/time/rome-date.js';
 import { romeToday, romeToUtc } from '../../shared/time/rome-time.js';
 import { DEMO_OFFICES } from './demo-organisation.js';
@@ -500,6 +501,27 @@ export async function seedDemoAgenda(trx: Executor, input: DemoAgendaInput): Pro
   // No confirmation, reminder or any other job is enqueued for these meetings, not even for the
   // future ones: a demo must not mail or text anyone, and its workers' addresses are invented.
   await insertAppointmentsBulk(trx, appointments);
+  const serviceOfType = new Map([...types.values()].map((t) => [t.id, t.serviceCode]));
+  // Each attended meeting is a delivered service, as recording the attendance makes it (the
+  // programme is left empty here: the demo's enrolments are not looked up meeting by meeting).
+  await recordDeliveredServicesBulk(
+    trx,
+    appointments
+      .filter((a) => a.status === 'attended')
+      .map((a) => ({
+        networkId: a.networkId,
+        officeId: a.officeId,
+        workerId: a.workerId,
+        programmeId: null,
+        staffId: a.consultantId,
+        serviceCode: serviceOfType.get(a.typeId)!,
+        delivery: 'individual' as const,
+        deliveredOn: romeToday(a.start),
+        minutes: Math.round((a.end.getTime() - a.start.getTime()) / MINUTE),
+        source: { type: 'appointment' as const, id: a.id },
+        createdBy: a.consultantId,
+      })),
+  );
   await appendWorkerEventsAt(trx, timeline);
   return { meetings: appointments.length };
 }

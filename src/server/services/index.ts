@@ -4,6 +4,7 @@
 export {
   deliveredMinutesOfWorker,
   recordDeliveredService,
+  recordDeliveredServicesBulk,
   removeDeliveredService,
   type DeliveredService,
 } from './service-records.repository.js';

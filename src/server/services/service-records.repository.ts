@@ -72,3 +72,29 @@ export async function deliveredMinutesOfWorker(db: Executor, workerId: string): 
     .execute();
   return new Map(rows.map((r) => [r.service_code, Number(r.minutes)]));
 }
+
+/** The demo's attended meetings, in one statement per thousand (the demo loads in one transaction). */
+export async function recordDeliveredServicesBulk(trx: Executor, services: readonly DeliveredService[]): Promise<void> {
+  for (let i = 0; i < services.length; i += 1000) {
+    const chunk = services.slice(i, i + 1000);
+    await trx
+      .insertInto('service_records')
+      .values(
+        chunk.map((s) => ({
+          network_id: s.networkId,
+          office_id: s.officeId,
+          worker_id: s.workerId,
+          programme_id: s.programmeId,
+          staff_id: s.staffId,
+          service_code: s.serviceCode,
+          delivery: s.delivery,
+          delivered_on: s.deliveredOn,
+          minutes: s.minutes,
+          source_type: s.source.type,
+          source_id: s.source.id,
+          created_by: s.createdBy,
+        })),
+      )
+      .execute();
+  }
+}
