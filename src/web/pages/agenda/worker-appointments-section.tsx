@@ -100,6 +100,12 @@ export function WorkerAppointmentsSection({ worker, onChanged }: { worker: { id:
         </Button>
       </div>
       <ProblemAlert error={error ?? query.error} />
+      {/* Two or more missed meetings in 180 days: said before the lists, so the next booking takes it into account. */}
+      {query.data && query.data.noShows >= 2 && (
+        <p className="alert alert-warning" role="note">
+          {t('agenda.worker.noShows', { count: query.data.noShows })}
+        </p>
+      )}
       {query.data && (
         <div className="row">
           <div className="col-12 col-lg-6">
