@@ -149,7 +149,8 @@ create table agenda_claims (
 create index agenda_claims_appointment_idx on agenda_claims(appointment_id);
 
 -- Message texts per kind and channel: the defaults (network_id null) and a network's own.
--- Placeholders, written as the campaigns' are: {{nome}}, {{cognome}}, {{tipo}}, {{data}}, {{ora}}, {{luogo}},
+-- SMS texts are kept to one segment of 160 characters with an ordinary address and link (the
+-- template editor shows the count). Placeholders, written as the campaigns' are: {{nome}}, {{cognome}}, {{tipo}}, {{data}}, {{ora}}, {{luogo}},
 -- {{modalita}}, {{operatore}}, {{link}}, {{sede}}.
 create table appointment_templates (
   id uuid primary key default gen_random_uuid(),
@@ -187,10 +188,10 @@ insert into appointment_templates (kind, channel, subject, body) values
    'Luogo: {{luogo}}' || chr(10) || chr(10) ||
    'Se non può venire, lo disdica qui: {{link}}' || chr(10) || chr(10) ||
    '{{sede}}'),
-  ('confirmation', 'sms', '', '{{sede}}: appuntamento {{data}} ore {{ora}}, {{luogo}}. Gestisci: {{link}}'),
-  ('change', 'sms', '', '{{sede}}: appuntamento spostato a {{data}} ore {{ora}}, {{luogo}}. Gestisci: {{link}}'),
+  ('confirmation', 'sms', '', '{{sede}}: appuntamento {{data}} ore {{ora}}, {{luogo}}. Info: {{link}}'),
+  ('change', 'sms', '', '{{sede}}: nuovo orario {{data}} ore {{ora}}, {{luogo}}. Info: {{link}}'),
   ('cancellation', 'sms', '', '{{sede}}: appuntamento del {{data}} ore {{ora}} annullato. Per fissarne un altro ci chiami.'),
-  ('reminder', 'sms', '', '{{sede}}: promemoria appuntamento {{data}} ore {{ora}}, {{luogo}}. Disdici: {{link}}');
+  ('reminder', 'sms', '', '{{sede}}: promemoria {{data}} ore {{ora}}, {{luogo}}. Info: {{link}}');
 
 -- Every message about an appointment, one row per (appointment, kind, channel, sequence): the
 -- unique key is what keeps a reminder from ever going out twice. A row is written 'sending' and

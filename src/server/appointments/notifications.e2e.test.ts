@@ -8,7 +8,7 @@ import { agendaConsultant, agendaWorkers } from '../../../tests/factories/agenda
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
 import { createJobsModule } from '../jobs/index.js';
-import { channelsFromEnv } from '../outreach/index.js';
+import { channelsFromEnv, countSms } from '../outreach/index.js';
 import { createAppointmentsModule } from './appointments.module.js';
 
 // What the worker receives, through real transports: an SMTP server (smtp-server, mailparser)
@@ -115,7 +115,7 @@ function invitation(mail: ParsedMail) {
   return { method: component.getFirstPropertyValue('method'), event: new ICAL.Event(vevent), vevent };
 }
 
-const tokenIn = (text: string) => /\/appuntamento\/([A-Za-z0-9_-]{32,64})/.exec(text)?.[1];
+const tokenIn = (text: string) => /\/appuntamento\/([A-Za-z0-9_-]{24,64})/.exec(text)?.[1];
 
 describe('a first interview, told to the worker from booking to cancellation', () => {
   let id: string;
@@ -238,9 +238,11 @@ describe('a first interview, told to the worker from booking to cancellation', (
     const [, month, day] = later.date.split('-');
     expect(sms[0]!.text).toMatch(
       new RegExp(
-        `^Centro per l’impiego di Modena: promemoria appuntamento ${day}/${month} ore ${later.startTime}, .*Modena\\. Disdici: https://lavoro\\.provincia\\.modena\\.example/appuntamento/[A-Za-z0-9_-]{32}$`,
+        `^CPI Modena: promemoria ${day}/${month} ore ${later.startTime}, [^,]+\\. Info: https://lavoro\\.provincia\\.modena\\.example/appuntamento/[A-Za-z0-9_-]{24}$`,
       ),
     );
+    // One segment of the GSM alphabet: no typographic apostrophe switched it to UCS-2.
+    expect(countSms(sms[0]!.text)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
     t.clock.advance(2 * 60 * 60_000);
     expect(await runner.drain()).toBe(0);
     expect(mails.filter((m) => m.subject?.startsWith('Promemoria'))).toHaveLength(1);

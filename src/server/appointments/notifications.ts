@@ -20,7 +20,7 @@ import type { Executor } from '../db/executor.js';
 import type { AppointmentMessageKind, MessageChannel } from '../db/schema-appointments.js';
 import { cancelJobsForSubject, enqueueJobs, type ClaimedJob, type JobHandler, type JobOutcome } from '../jobs/index.js';
 import { officeById } from '../organisation/index.js';
-import { fillPlaceholders, type Channels } from '../outreach/index.js';
+import { fillPlaceholders, toGsmFriendly, type Channels } from '../outreach/index.js';
 import { workerContactsByIds } from '../people/index.js';
 import { staffNamesById } from '../auth/index.js';
 import { romeLocal } from '../../shared/time/rome-time.js';
@@ -51,7 +51,8 @@ const MODES: Record<string, string> = { in_person: 'in presenza', phone: 'al tel
 
 /** The token of a worker's link, and what is kept of it (its SHA-256). */
 export function newLinkToken(): { token: string; hash: string } {
-  const token = randomBytes(24).toString('base64url');
+  // 144 random bits in 24 characters: short enough for the link to fit an SMS of one segment.
+  const token = randomBytes(18).toString('base64url');
   return { token, hash: hashToken(token) };
 }
 
@@ -191,14 +192,17 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
         tipo: a.typeNameIt,
         data: spokenDate(a.start, target.channel),
         ora: romeLocal(a.start).time,
-        luogo: target.channel === 'sms' && a.mode === 'in_person' ? [office.address, office.comune].filter(Boolean).join(', ') : place,
+        luogo: target.channel === 'sms' && a.mode === 'in_person' ? office.address || office.name : place,
         modalita: MODES[a.mode] ?? a.mode,
         operatore: consultant,
         link: link ? `${deps.publicUrl.replace(/\/$/, '')}/appuntamento/${link.token}` : '',
-        sede: target.channel === 'sms' ? office.name : officeLine,
+        // "CPI Modena": an SMS has 160 characters for everything.
+        sede: target.channel === 'sms' ? `CPI ${office.comune || office.name}` : officeLine,
       };
       const subject = fillPlaceholders(template.subject, values);
-      const body = fillPlaceholders(template.body, values);
+      // Typographic quotes and dashes would switch an SMS to UCS-2 (70 characters a segment).
+      const body =
+        target.channel === 'sms' ? toGsmFriendly(fillPlaceholders(template.body, values)) : fillPlaceholders(template.body, values);
       const go = await db.transaction().execute(async (trx) => {
         if (!(await messages.beginSending(trx, { ...key, networkId: a.networkId, recipient: target.to, subject, body, now }))) {
           const existing = await messages.message(trx, key);

@@ -12,7 +12,7 @@ import type { Executor } from '../db/executor.js';
 import type { WorkshopMessageKind } from '../db/schema-appointments.js';
 import { enqueueJobs, type ClaimedJob, type JobHandler, type JobOutcome } from '../jobs/index.js';
 import { officeById } from '../organisation/index.js';
-import type { Channels } from '../outreach/index.js';
+import { toGsmFriendly, type Channels } from '../outreach/index.js';
 import { workerContactsByIds } from '../people/index.js';
 import { romeLocal } from '../../shared/time/rome-time.js';
 import { cancellationIcs, invitationIcs, type CalendarEvent } from './icalendar.js';

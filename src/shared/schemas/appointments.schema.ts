@@ -282,7 +282,7 @@ export const slotTakenSchema = z.object({ nextSlots: z.array(freeSlotSchema) });
 
 // ---- The worker's link ----------------------------------------------------------------------
 
-export const linkParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/) });
+export const linkParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{24,64}$/) });
 
 export const publicAppointmentSchema = z
   .object({
@@ -310,6 +310,6 @@ export const publicCancelSchema = z.strictObject({ reason: z.string().trim().max
 // ---- Calendar feed --------------------------------------------------------------------------
 
 export const feedSchema = z.object({ url: z.string().nullable(), createdAt: isoDateTime.nullable() });
-export const feedParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,64}\.ics$/) });
+export const feedParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{24,64}\.ics$/) });
 
 export const dailyAgendaQuerySchema = z.strictObject({ officeId: z.uuid(), date: isoDate });
