@@ -122,7 +122,10 @@ export function createWorkshopNotifications(deps: {
     if (!channel) return { cancelled: 'the worker has neither an e-mail address nor a phone' };
     const recipient = channel === 'email' ? worker.email! : worker.phone!;
     const message =
-      channel === 'email' ? `Gentile ${worker.firstName} ${worker.lastName},\n\n${body}\n\n${officeLine}` : `${office.name}: ${body}`;
+      channel === 'email'
+        ? `Gentile ${worker.firstName} ${worker.lastName},\n\n${body}\n\n${officeLine}`
+        : // GSM-7 (typographic quotes replaced): 160 characters a segment rather than 70.
+          toGsmFriendly(`CPI ${office.comune || office.name}: ${body}`);
     const key = { sessionId: s.id, workerId, kind, channel, sequence: s.sequence } as const;
     const now = clock();
     const state = await workshops.messageBegin(db, { ...key, networkId: s.networkId, recipient, body: message, now });
