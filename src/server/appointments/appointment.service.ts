@@ -98,7 +98,10 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     const start = romeToUtc(p.from, '00:00');
     const end = romeToUtc(addDays(p.to, 1), '00:00');
     const rooms = p.mode === 'in_person' ? await setup.rooms(executor, p.office.id, { activeOnly: true }) : [];
-    const chosenRooms = p.roomId ? rooms.filter((r) => r.id === p.roomId) : rooms;
+    // An individual meeting takes the smallest free room: the training room stays free for workshops.
+    const chosenRooms = (p.roomId ? rooms.filter((r) => r.id === p.roomId) : rooms).sort(
+      (a, b) => a.capacity - b.capacity || a.name.localeCompare(b.name),
+    );
     const [availability, exceptions, closedDays, consultantBusy, workerBusy, roomBusy] = await Promise.all([
       setup.availability(executor, { officeId: p.office.id, consultantIds: p.consultantIds, from: p.from, to: p.to }),
       setup.exceptions(executor, { consultantIds: p.consultantIds, from: p.from, to: p.to }),

@@ -310,3 +310,41 @@ describe('attendance', () => {
     expect(flagged).toContainEqual({ worker: { id: worker.id, name: worker.name }, absences: 2, lastAbsence: '2026-12-04T10:00:00.000Z' });
   });
 });
+
+describe('rooms', () => {
+  it('an individual meeting in person takes the smallest free room, not the training room', async () => {
+    const coordinator = await signIn(t.app, DEMO.coordinator);
+    const office = await t.database.db
+      .insertInto('offices')
+      .values({
+        network_id: (await t.database.db.selectFrom('offices').select('network_id').where('id', '=', modena).executeTakeFirstOrThrow())
+          .network_id,
+        code: 'CPI-FA',
+        name: 'Centro per l’impiego di Fanano',
+        comune: 'Fanano',
+        province: 'MO',
+        opening_hours: '[]',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rossi = await agendaConsultant(t.app, t.database.db, {
+      officeId: office.id,
+      fullName: 'Giulia Rossi',
+      email: 'giulia.rossi@cpi-fanano.example',
+    });
+    for (const [name, capacity] of [
+      ['Aula corsi', 20],
+      ['Sala colloqui', 3],
+    ] as const) {
+      expect((await coordinator.post('/api/v1/agenda/rooms', { officeId: office.id, name, capacity })).statusCode).toBe(201);
+    }
+    const rules = [{ weekday: 3, from: '09:00', to: '12:00', validFrom: '2026-11-01', validTo: null }];
+    expect((await rossi.agent.put(`/api/v1/agenda/consultants/${rossi.id}/availability`, { officeId: office.id, rules })).statusCode).toBe(
+      200,
+    );
+    const slots = (
+      await coordinator.get(`/api/v1/agenda/free-slots?officeId=${office.id}&typeId=${firstInterview}&mode=in_person&limit=3`)
+    ).json().items;
+    expect(slots.map((s: { roomName: string }) => s.roomName)).toEqual(['Sala colloqui', 'Sala colloqui', 'Sala colloqui']);
+  });
+});

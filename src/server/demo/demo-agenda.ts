@@ -148,9 +148,9 @@ const ABSENCES: Array<{ email: string; days: number[]; range?: Range; reason: Ex
 ];
 
 const ROOMS: Array<{ name: string; capacity: number; equipment: string[]; offices?: string[] }> = [
-  { name: 'Sala colloqui 1', capacity: 4, equipment: ['pc', 'accessible'] },
-  { name: 'Sala colloqui 2', capacity: 3, equipment: ['pc'], offices: ['CPI-MO', 'CPI-CA', 'CPI-MI', 'CPI-SA', 'CPI-CF'] },
-  { name: 'Aula formazione', capacity: 20, equipment: ['projector', 'pc', 'videoconference', 'accessible'] },
+  { name: 'Sala colloqui 1', capacity: 4, equipment: ['PC', 'accessibile in carrozzina'] },
+  { name: 'Sala colloqui 2', capacity: 3, equipment: ['PC'], offices: ['CPI-MO', 'CPI-CA', 'CPI-MI', 'CPI-SA', 'CPI-CF'] },
+  { name: 'Aula formazione', capacity: 20, equipment: ['proiettore', 'PC', 'videoconferenza', 'accessibile in carrozzina'] },
 ];
 
 /** Many first interviews; the later steps of the path in decreasing number. */
