@@ -108,16 +108,25 @@ export function createJobsRepository() {
     async claim(db: Executor, p: { runner: string; kinds: string[]; now: Date; leaseMs: number; limit: number }): Promise<ClaimedJob[]> {
       if (!p.kinds.length || p.limit <= 0) return [];
       const until = new Date(p.now.getTime() + p.leaseMs);
+      // The due jobs and the expired leases are read apart, each down its own partial index in
+      // its own order: one `or` of the two made every claim sort all the due jobs to take the
+      // first few (10,000 reminders: 84 claims/s at the start, 15/s half-way).
       const result = await sql<ClaimRow>`
-        update jobs set state = 'running', attempts = attempts + 1, locked_by = ${p.runner}, locked_until = ${until}
-        where id in (
-          select id from jobs
-          where kind = any(${p.kinds}::text[])
-            and ((state = 'queued' and run_at <= ${p.now}) or (state = 'running' and locked_until <= ${p.now} and attempts < max_attempts))
+        with due as (
+          select id, run_at as at from jobs
+          where state = 'queued' and run_at <= ${p.now} and kind = any(${p.kinds}::text[])
           order by run_at
           limit ${p.limit}
           for update skip locked
+        ), expired as (
+          select id, locked_until as at from jobs
+          where state = 'running' and locked_until <= ${p.now} and attempts < max_attempts and kind = any(${p.kinds}::text[])
+          order by locked_until
+          limit ${p.limit}
+          for update skip locked
         )
+        update jobs set state = 'running', attempts = attempts + 1, locked_by = ${p.runner}, locked_until = ${until}
+        where id in (select id from (select id, at from due union all select id, at from expired) candidates order by at limit ${p.limit})
         returning id, kind, dedupe_key, payload, subject_id, subject_version, network_id, attempts, max_attempts, run_at`.execute(db);
       return result.rows.map(toClaimed).sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
     },
