@@ -36,6 +36,40 @@ export function createAppointmentMessagesRepository() {
       return [...byKey.values()];
     },
 
+    /** The network's own text for a kind and channel (replacing the default), or its removal. */
+    async saveTemplate(
+      db: Executor,
+      v: { networkId: string; kind: AppointmentMessageKind; channel: MessageChannel; subject: string; body: string; by: string; now: Date },
+    ) {
+      await db
+        .deleteFrom('appointment_templates')
+        .where('network_id', '=', v.networkId)
+        .where('kind', '=', v.kind)
+        .where('channel', '=', v.channel)
+        .execute();
+      await db
+        .insertInto('appointment_templates')
+        .values({
+          network_id: v.networkId,
+          kind: v.kind,
+          channel: v.channel,
+          subject: v.subject,
+          body: v.body,
+          updated_by: v.by,
+          updated_at: v.now,
+        })
+        .execute();
+    },
+
+    async resetTemplate(db: Executor, v: { networkId: string; kind: AppointmentMessageKind; channel: MessageChannel }) {
+      await db
+        .deleteFrom('appointment_templates')
+        .where('network_id', '=', v.networkId)
+        .where('kind', '=', v.kind)
+        .where('channel', '=', v.channel)
+        .execute();
+    },
+
     async message(db: Executor, key: MessageKey) {
       return db
         .selectFrom('appointment_messages')

@@ -6,6 +6,7 @@ import type { JobScheduler } from '../jobs/index.js';
 import type { Channels } from '../outreach/index.js';
 import { createAgendaSetupRepository } from './agenda-setup.repository.js';
 import { createAgendaSetupService } from './agenda-setup.service.js';
+import { createAgendaTemplatesService } from './agenda-templates.service.js';
 import { createAppointmentMessagesRepository } from './appointment-messages.repository.js';
 import { createAppointmentRepository } from './appointment.repository.js';
 import { createAppointmentService } from './appointment.service.js';
@@ -84,7 +85,8 @@ export function createAppointmentsModule(deps: {
     audit,
     clock,
   });
-  return { db, appointments, setup, links, feed, dailySheet, notifications, workshops, workshopNotifications };
+  const templates = createAgendaTemplatesService({ db, messages, audit, clock });
+  return { db, appointments, setup, links, feed, dailySheet, notifications, workshops, workshopNotifications, templates };
 }
 
 export type AppointmentsModule = ReturnType<typeof createAppointmentsModule>;

@@ -348,3 +348,41 @@ describe('rooms', () => {
     expect(slots.map((s: { roomName: string }) => s.roomName)).toEqual(['Sala colloqui', 'Sala colloqui', 'Sala colloqui']);
   });
 });
+
+describe('message texts', () => {
+  it('shows each text with an example and the SMS size; a coordinator changes one, unknown placeholders are refused, and it can go back', async () => {
+    // The clock moved on days since the first sign-in.
+    frontoffice = await signIn(t.app, DEMO.frontoffice);
+    const list = (await frontoffice.get('/api/v1/agenda/templates')).json();
+    expect(list.items).toHaveLength(8);
+    expect(list.placeholders).toContain('link');
+    const reminder = list.items.find((i: { kind: string; channel: string }) => i.kind === 'reminder' && i.channel === 'sms');
+    // The default reminder fits one SMS with an ordinary address and a real link.
+    expect(reminder.sms, JSON.stringify(reminder)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+    expect(reminder.sample).toContain('CPI Modena: promemoria 15/12 ore 10:30');
+
+    expectProblem(await frontoffice.put('/api/v1/agenda/templates/reminder/sms', { body: 'Ciao' }), 403, 'FORBIDDEN');
+    const coordinator = await signIn(t.app, DEMO.coordinator);
+    const wrong = expectProblem(
+      await coordinator.put('/api/v1/agenda/templates/reminder/sms', { body: 'Ciao {{nome}}, ci vediamo il {{giorno}}' }),
+      400,
+      'UNKNOWN_PLACEHOLDER',
+    );
+    expect(wrong.errors[0]).toMatchObject({ path: 'body/body' });
+    expect(wrong.detail).toContain('giorno');
+    const long =
+      'Gentile {{nome}} {{cognome}}, le ricordiamo l’appuntamento “{{tipo}}” di {{data}} alle {{ora}} in {{luogo}}. Per disdire: {{link}}';
+    const saved = (await coordinator.put('/api/v1/agenda/templates/reminder/sms', { body: long })).json();
+    expect(saved).toMatchObject({ custom: true, body: long });
+    // Longer than one SMS, and said so; the typographic quotes are sent as plain ones (GSM-7).
+    expect(saved.sms.segments).toBe(2);
+    expect(saved.sample).toContain('"Colloquio di orientamento"');
+    expect(
+      (await frontoffice.get('/api/v1/agenda/templates'))
+        .json()
+        .items.find((i: { kind: string; channel: string }) => i.kind === 'reminder' && i.channel === 'sms').custom,
+    ).toBe(true);
+    const reset = (await coordinator.request({ method: 'DELETE', url: '/api/v1/agenda/templates/reminder/sms' })).json();
+    expect(reset).toMatchObject({ custom: false, body: reminder.body });
+  });
+});

@@ -4,6 +4,7 @@ import { agendaEndpoints, appointmentEndpoints, publicAgendaEndpoints } from '..
 import { actorContext, requestContext } from '../auth/index.js';
 import { route } from '../http/endpoint-route.js';
 import type { AgendaSetupService } from './agenda-setup.service.js';
+import type { AgendaTemplatesService } from './agenda-templates.service.js';
 import type { AppointmentService } from './appointment.service.js';
 import { canHoldAgendaFeed, canManageAgenda, canUseAgenda } from './appointments.policy.js';
 import type { DailySheet } from './daily-sheet.js';
@@ -12,7 +13,14 @@ import type { WorkerLinkService } from './worker-link.service.js';
 
 export function registerAppointmentRoutes(
   app: FastifyInstance,
-  s: { appointments: AppointmentService; setup: AgendaSetupService; links: WorkerLinkService; feed: FeedService; dailySheet: DailySheet },
+  s: {
+    appointments: AppointmentService;
+    setup: AgendaSetupService;
+    links: WorkerLinkService;
+    feed: FeedService;
+    dailySheet: DailySheet;
+    templates: AgendaTemplatesService;
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Agenda'];
@@ -80,6 +88,21 @@ export function registerAppointmentRoutes(
         .header('content-disposition', `attachment; filename="agenda-${request.query.date}.pdf"`)
         .send(pdf);
     },
+  });
+  route(r, agendaEndpoints.templates, {
+    config: { access },
+    schema: { tags, summary: 'I testi dei messaggi dell’agenda (e-mail e SMS) con un esempio e la lunghezza degli SMS' },
+    handler: async (request) => s.templates.list(actorContext(request)),
+  });
+  route(r, agendaEndpoints.updateTemplate, {
+    config: { access: canManageAgenda },
+    schema: { tags, summary: 'Cambia il testo di un messaggio per la rete' },
+    handler: async (request) => s.templates.save(actorContext(request), request.params.kind, request.params.channel, request.body),
+  });
+  route(r, agendaEndpoints.resetTemplate, {
+    config: { access: canManageAgenda },
+    schema: { tags, summary: 'Torna al testo predefinito di un messaggio' },
+    handler: async (request) => s.templates.reset(actorContext(request), request.params.kind, request.params.channel),
   });
   route(r, agendaEndpoints.feed, {
     config: { access: canHoldAgendaFeed },

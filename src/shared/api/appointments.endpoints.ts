@@ -1,5 +1,7 @@
 import {
   agendaSetupSchema,
+  agendaTemplateSchema,
+  agendaTemplatesSchema,
   appointmentCancelSchema,
   appointmentCreateSchema,
   appointmentDetailSchema,
@@ -30,6 +32,8 @@ import {
   roomCreateSchema,
   roomSchema,
   roomUpdateSchema,
+  templateParamsSchema,
+  templateUpdateSchema,
   workerAppointmentsSchema,
 } from '../schemas/appointments.schema.js';
 import { idParamsSchema, okSchema } from '../schemas/common.schema.js';
@@ -137,6 +141,22 @@ export const agendaEndpoints = {
     query: dailyAgendaQuerySchema,
     status: 200,
     download: true,
+  }),
+  templates: defineEndpoint({ method: 'GET', path: '/api/v1/agenda/templates', status: 200, response: agendaTemplatesSchema }),
+  updateTemplate: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/agenda/templates/:kind/:channel',
+    params: templateParamsSchema,
+    body: templateUpdateSchema,
+    status: 200,
+    response: agendaTemplateSchema,
+  }),
+  resetTemplate: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/v1/agenda/templates/:kind/:channel',
+    params: templateParamsSchema,
+    status: 200,
+    response: agendaTemplateSchema,
   }),
   feed: defineEndpoint({ method: 'GET', path: '/api/v1/agenda/feed', status: 200, response: feedSchema }),
   renewFeed: defineEndpoint({ method: 'POST', path: '/api/v1/agenda/feed', status: 200, response: feedSchema }),

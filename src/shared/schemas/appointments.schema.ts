@@ -313,3 +313,25 @@ export const feedSchema = z.object({ url: z.string().nullable(), createdAt: isoD
 export const feedParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{24,64}\.ics$/) });
 
 export const dailyAgendaQuerySchema = z.strictObject({ officeId: z.uuid(), date: isoDate });
+
+// ---- Message templates ----------------------------------------------------------------------
+
+export const AGENDA_PLACEHOLDERS = ['nome', 'cognome', 'tipo', 'data', 'ora', 'luogo', 'modalita', 'operatore', 'link', 'sede'] as const;
+export const messageKindSchema = z.enum(['confirmation', 'change', 'cancellation', 'reminder']).meta({ id: 'AgendaMessageKind' });
+export const messageChannelSchema = z.enum(['email', 'sms']);
+export const templateParamsSchema = z.strictObject({ kind: messageKindSchema, channel: messageChannelSchema });
+export const templateUpdateSchema = z.strictObject({ subject: z.string().trim().max(200).default(''), body: textField(4000) });
+export const agendaTemplateSchema = z
+  .object({
+    kind: messageKindSchema,
+    channel: messageChannelSchema,
+    subject: z.string(),
+    body: z.string(),
+    /** The network's own text (false: the national default). */
+    custom: z.boolean(),
+    /** The text as a worker would read it, with example values, and for an SMS its size. */
+    sample: z.string(),
+    sms: z.object({ encoding: z.enum(['GSM-7', 'UCS-2']), characters: z.number().int(), segments: z.number().int() }).nullable(),
+  })
+  .meta({ id: 'AgendaTemplate' });
+export const agendaTemplatesSchema = z.object({ items: z.array(agendaTemplateSchema), placeholders: z.array(z.string()) });
