@@ -33,6 +33,8 @@ import { CampaignsPage } from './pages/outreach/campaigns-page';
 import { AgendaPage } from './pages/agenda/agenda-page';
 import { AvailabilityPage } from './pages/agenda/availability-page';
 import { PublicAppointmentPage } from './pages/agenda/public-appointment-page';
+import { WorkshopPage } from './pages/agenda/workshop-page';
+import { WorkshopsPage } from './pages/agenda/workshops-page';
 import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SessionProvider, useSession } from './session/session-context';
@@ -103,6 +105,8 @@ export function App() {
               <Route path="/contatti" element={guarded(<CampaignsPage />, 'outreach.manage')} />
               <Route path="/agenda" element={guarded(<AgendaPage />, 'agenda.use')} />
               <Route path="/agenda/disponibilita" element={guarded(<AvailabilityPage />, 'agenda.use')} />
+              <Route path="/agenda/incontri" element={guarded(<WorkshopsPage />, 'agenda.use')} />
+              <Route path="/agenda/incontri/:id" element={guarded(<WorkshopPage />, 'agenda.use')} />
               {NAV_AREAS.map((area) => (
                 <Route key={area.path} path={area.path} element={guarded(<ComingSoonPage area={area.key} />)} />
               ))}

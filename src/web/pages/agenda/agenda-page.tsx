@@ -78,9 +78,14 @@ export function AgendaPage() {
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <PageTitle lead={t('agenda.lead')}>{t('agenda.title')}</PageTitle>
-        <Link className="btn btn-outline-primary mb-3" to="/agenda/disponibilita">
-          {t('agenda.availabilityLink')}
-        </Link>
+        <div className="d-flex flex-wrap gap-2 mb-3">
+          <Link className="btn btn-outline-primary" to="/agenda/incontri">
+            {t('agenda.workshops.link')}
+          </Link>
+          <Link className="btn btn-outline-primary" to="/agenda/disponibilita">
+            {t('agenda.availabilityLink')}
+          </Link>
+        </div>
       </div>
       <ProblemAlert error={setup.error} />
       <div className="row align-items-end">
