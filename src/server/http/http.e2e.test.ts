@@ -123,7 +123,13 @@ describe('conventions', () => {
     expect(publicRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'GET /api/health',
       'GET /api/openapi.json',
+      // The worker's link to a meeting and a consultant's calendar feed: the token is the credential.
+      'GET /api/v1/public/agenda-feeds/:token',
+      'GET /api/v1/public/appointments/:token',
       'POST /api/v1/auth/sign-in',
+      'POST /api/v1/public/appointments/:token/cancel',
+      'POST /api/v1/public/appointments/:token/confirm',
+      'POST /api/v1/public/appointments/:token/reschedule',
       'POST /api/v1/setup',
       'POST /api/v1/setup/check',
     ]);
