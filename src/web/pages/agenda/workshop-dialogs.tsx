@@ -279,16 +279,19 @@ export function InviteDialog({
           inSession.has(worker.id) ? (
             <span className="small">{t('agenda.workshops.invite.already')}</span>
           ) : (
-            <Button
-              color="primary"
-              outline={!isPicked(worker.id)}
-              size="sm"
-              aria-pressed={isPicked(worker.id)}
-              onClick={() => toggle(worker)}
-            >
-              {isPicked(worker.id) ? t('agenda.workshops.invite.picked') : t('agenda.workshops.invite.pick')}
-              <span className="visually-hidden"> {workerName(worker)}</span>
-            </Button>
+            <div className="form-check mb-0">
+              <input
+                id={`invite-${worker.id}`}
+                type="checkbox"
+                className="form-check-input"
+                checked={isPicked(worker.id)}
+                onChange={() => toggle(worker)}
+              />
+              <label htmlFor={`invite-${worker.id}`} className="form-check-label">
+                {t('agenda.workshops.invite.pick')}
+                <span className="visually-hidden"> {workerName(worker)}</span>
+              </label>
+            </div>
           )
         }
       />

@@ -89,7 +89,7 @@ export function WhenWhereFields({
         maxLength={300}
       />
       <TextField
-        className="col-6 col-sm-3"
+        className="col-12 col-sm-6"
         label={t('agenda.workshops.form.seats')}
         type="number"
         inputMode="numeric"

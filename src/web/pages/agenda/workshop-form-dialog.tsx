@@ -118,7 +118,7 @@ export function WorkshopFormDialog({ onDone, onClose }: { onDone(created: Worksh
           {consultants.length === 0 && <p className="small">{t('agenda.workshops.form.noConsultants')}</p>}
           <div className="d-flex flex-wrap column-gap-4">
             {consultants.map((c) => (
-              <div key={c.id} className="form-check">
+              <div key={c.id} className="form-check mt-0 mb-2">
                 <input
                   id={`${facilitatorsId}-${c.id}`}
                   type="checkbox"

@@ -250,7 +250,15 @@ export function WorkshopPage() {
           workshop={w}
           onDone={(r) => {
             setOpen(null);
-            show('success', t('agenda.workshops.invite.done', { count: r.invited, already: r.already }));
+            show(
+              'success',
+              [
+                t('agenda.workshops.invite.done', { count: r.invited }),
+                r.already > 0 ? t('agenda.workshops.invite.doneAlready', { count: r.already }) : '',
+              ]
+                .filter(Boolean)
+                .join(' '),
+            );
             query.reload();
           }}
           onClose={() => setOpen(null)}
