@@ -25,6 +25,10 @@ beforeAll(async () => {
   demoUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
 afterAll(async () => {
+  // The pages first: a page left open on the demo app keeps a request going, and the app's close
+  // waits for it (the afterAll hook timed out at 60 s).
+  for (const context of h.browser.contexts()) await context.close().catch(() => undefined);
+  demoApp.server.closeAllConnections();
   await demoApp.close();
   await h.close();
 });
