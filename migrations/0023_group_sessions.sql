@@ -36,21 +36,25 @@ create table group_session_facilitators (
   primary key (session_id, staff_id)
 );
 
--- A worker's place in a session. 'waiting' rows are served in waiting_since order; a freed seat goes
--- to the first of them.
+-- A worker's place in a session. 'waiting' rows are served in waiting_order, drawn from one sequence
+-- when the worker joins the list (bookings at the same instant keep their order of arrival); a freed
+-- seat goes to the first of them.
+create sequence group_waiting_order_seq;
 create table group_participants (
   session_id uuid not null references group_sessions(id) on delete cascade,
   worker_id uuid not null references workers(id) on delete cascade,
   status text not null check (status in ('invited', 'booked', 'waiting', 'declined', 'cancelled', 'attended', 'absent', 'excused')),
   waiting_since timestamptz,
+  waiting_order bigint,
   invited_at timestamptz,
   updated_at timestamptz not null default now(),
   updated_by uuid references staff_users(id),
   primary key (session_id, worker_id),
-  check ((status = 'waiting') = (waiting_since is not null))
+  check ((status = 'waiting') = (waiting_since is not null)),
+  check ((status = 'waiting') = (waiting_order is not null))
 );
 create index group_participants_worker_idx on group_participants(worker_id);
-create index group_participants_waiting_idx on group_participants(session_id, waiting_since) where status = 'waiting';
+create index group_participants_waiting_idx on group_participants(session_id, waiting_order) where status = 'waiting';
 
 alter table agenda_claims add column session_id uuid references group_sessions(id) on delete cascade;
 create index agenda_claims_session_idx on agenda_claims(session_id) where session_id is not null;

@@ -28,6 +28,8 @@ export interface ParticipantRow {
   workerId: string;
   status: ParticipantStatus;
   waitingSince: Date | null;
+  /** The place on the waiting list (smaller first); null when not waiting. */
+  waitingOrder: number | null;
   updatedAt: Date;
 }
 
@@ -236,16 +238,17 @@ export function createWorkshopRepository() {
     async participants(db: Executor, sessionId: string): Promise<ParticipantRow[]> {
       const rows = await db
         .selectFrom('group_participants')
-        .select(['worker_id', 'status', 'waiting_since', 'updated_at'])
+        .select(['worker_id', 'status', 'waiting_since', 'waiting_order', 'updated_at'])
         .where('session_id', '=', sessionId)
         .orderBy('status')
-        .orderBy('waiting_since')
+        .orderBy('waiting_order')
         .orderBy('worker_id')
         .execute();
       return rows.map((r) => ({
         workerId: r.worker_id,
         status: r.status,
         waitingSince: r.waiting_since ? toDate(r.waiting_since) : null,
+        waitingOrder: r.waiting_order === null ? null : Number(r.waiting_order),
         updatedAt: toDate(r.updated_at),
       }));
     },
@@ -272,7 +275,7 @@ export function createWorkshopRepository() {
     async participant(db: Executor, sessionId: string, workerId: string) {
       return db
         .selectFrom('group_participants')
-        .select(['status', 'waiting_since'])
+        .select(['status', 'waiting_since', 'waiting_order'])
         .where('session_id', '=', sessionId)
         .where('worker_id', '=', workerId)
         .executeTakeFirst();
@@ -297,30 +300,39 @@ export function createWorkshopRepository() {
           worker_id: v.workerId,
           status: v.status,
           waiting_since: v.waitingSince,
+          // Joining the list takes the next place; staying on it keeps the place it had.
+          waiting_order: v.status === 'waiting' ? sql<number>`nextval('group_waiting_order_seq')` : null,
           invited_at: v.invitedAt ?? null,
           updated_at: v.now,
           updated_by: v.by,
         })
         .onConflict((oc) =>
-          oc
-            .columns(['session_id', 'worker_id'])
-            .doUpdateSet({ status: v.status, waiting_since: v.waitingSince, updated_at: v.now, updated_by: v.by }),
+          oc.columns(['session_id', 'worker_id']).doUpdateSet((eb) => ({
+            status: v.status,
+            waiting_since:
+              v.status === 'waiting'
+                ? sql<Date>`coalesce(${eb.ref('group_participants.waiting_since')}, ${eb.ref('excluded.waiting_since')})`
+                : null,
+            waiting_order:
+              v.status === 'waiting'
+                ? sql<number>`coalesce(${eb.ref('group_participants.waiting_order')}, ${eb.ref('excluded.waiting_order')})`
+                : null,
+            updated_at: v.now,
+            updated_by: v.by,
+          })),
         )
         .execute();
     },
 
-    /** The first on the waiting list, locked so two freed seats never go to the same person. */
-    async firstWaiting(db: Executor, sessionId: string): Promise<string | undefined> {
-      const row = await db
+    /** The first on the waiting list (but `except`), locked so two freed seats never go to the same person. */
+    async firstWaiting(db: Executor, sessionId: string, except: readonly string[] = []): Promise<string | undefined> {
+      let query = db
         .selectFrom('group_participants')
         .select('worker_id')
         .where('session_id', '=', sessionId)
-        .where('status', '=', 'waiting')
-        .orderBy('waiting_since')
-        .orderBy('worker_id')
-        .limit(1)
-        .forUpdate()
-        .executeTakeFirst();
+        .where('status', '=', 'waiting');
+      if (except.length) query = query.where('worker_id', 'not in', except);
+      const row = await query.orderBy('waiting_order').limit(1).forUpdate().executeTakeFirst();
       return row?.worker_id;
     },
 

@@ -167,9 +167,7 @@ export function createWorkshopService(deps: {
             participants.map((p) => p.workerId),
           )
         : new Map();
-      const waiting = participants
-        .filter((p) => p.status === 'waiting')
-        .sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime());
+      const waiting = participants.filter((p) => p.status === 'waiting').sort((a, b) => a.waitingOrder! - b.waitingOrder!);
       out.push({
         id: r.id,
         officeId: r.officeId,
@@ -207,19 +205,11 @@ export function createWorkshopService(deps: {
     let counts = (await workshops.countsBySession(trx, [s.id])).get(s.id) ?? { booked: 0, waiting: 0 };
     const skipped: string[] = [];
     while (counts.booked < s.seats) {
-      const next = await workshops.firstWaiting(trx, s.id);
-      if (!next || skipped.includes(next)) break;
+      const next = await workshops.firstWaiting(trx, s.id, skipped);
+      if (!next) break;
       if (await workshops.workerBusy(trx, next, s.start, s.end, s.id)) {
-        // Stays on the list (keeps the place) for a later seat; the next one is tried.
+        // Busy at that time now (another meeting): keeps the place on the list for a later seat.
         skipped.push(next);
-        await workshops.upsertParticipant(trx, {
-          sessionId: s.id,
-          workerId: next,
-          status: 'waiting',
-          waitingSince: new Date(now.getTime() + skipped.length),
-          by,
-          now,
-        });
         continue;
       }
       await workshops.upsertParticipant(trx, { sessionId: s.id, workerId: next, status: 'booked', waitingSince: null, by, now });
@@ -465,7 +455,7 @@ export function createWorkshopService(deps: {
           if (existing?.status === 'booked') return { status: 'booked' as const, waitingPosition: null };
           if (existing?.status === 'waiting') {
             const position = (await workshops.participants(trx, id)).filter(
-              (p) => p.status === 'waiting' && p.waitingSince! <= new Date(existing.waiting_since!),
+              (p) => p.status === 'waiting' && p.waitingOrder! <= Number(existing.waiting_order),
             ).length;
             return { status: 'waiting' as const, waitingPosition: position };
           }

@@ -134,6 +134,14 @@ describe('seats and the waiting list', () => {
       .filter((p: { status: string }) => p.status === 'waiting')
       .map((p: { waitingPosition: number }) => p.waitingPosition);
     expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
+    // In order of arrival: each worker keeps the place the booking's answer gave, though all of them
+    // booked at the same instant of the test's clock.
+    const placeOf = new Map(
+      session.participants.map((p: { worker: { id: string }; waitingPosition: number | null }) => [p.worker.id, p.waitingPosition]),
+    );
+    answers.forEach((a, i) => {
+      if (a.json().status === 'waiting') expect(placeOf.get(workerIds[i]!)).toBe(a.json().waitingPosition);
+    });
     // A second click on a booked worker changes nothing.
     const again = await frontoffice.request({ method: 'PUT', url: `/api/v1/workshops/${sessionId}/participants/${workerIds[0]}` });
     expect(again.statusCode).toBe(200);

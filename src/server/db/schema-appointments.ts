@@ -193,6 +193,7 @@ export interface GroupParticipantsTable {
   worker_id: string;
   status: ParticipantStatus;
   waiting_since: Date | string | null;
+  waiting_order: number | null;
   invited_at: Date | string | null;
   updated_at: UpdatedAt;
   updated_by: string | null;
