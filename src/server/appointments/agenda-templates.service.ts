@@ -85,6 +85,7 @@ export function createAgendaTemplatesService(deps: {
       );
       if (unknown.length) throw unknownPlaceholder([...new Set(unknown)]);
       await db.transaction().execute(async (trx) => {
+        await messages.lockFor(trx, `agenda-template:${networkId}:${kind}:${channel}`);
         await messages.saveTemplate(trx, {
           networkId,
           kind,
@@ -107,6 +108,7 @@ export function createAgendaTemplatesService(deps: {
     async reset(ctx: ActorContext, kind: AppointmentMessageKind, channel: MessageChannel) {
       const networkId = requireNetwork(ctx.actor);
       await db.transaction().execute(async (trx) => {
+        await messages.lockFor(trx, `agenda-template:${networkId}:${kind}:${channel}`);
         await messages.resetTemplate(trx, { networkId, kind, channel });
         await audit.record(trx, ctx, {
           action: 'agenda.template_reset',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { AppointmentMessageKind, MessageChannel } from '../db/schema-appointments.js';
 
@@ -34,6 +35,15 @@ export function createAppointmentMessagesRepository() {
         byKey.set(key, { kind: r.kind, channel: r.channel, subject: r.subject, body: r.body, custom: r.network_id !== null });
       }
       return [...byKey.values()];
+    },
+
+    /**
+     * Serialises the changes of one text, or of one consultant's feed, in the caller's transaction:
+     * each replaces a row under a unique key, and two at once would both insert (three coordinators
+     * saving the same text: a unique violation, a 500, before this lock).
+     */
+    async lockFor(db: Executor, key: string) {
+      await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
     },
 
     /** The network's own text for a kind and channel (replacing the default), or its removal. */

@@ -386,3 +386,36 @@ describe('message texts', () => {
     expect(reset).toMatchObject({ custom: false, body: reminder.body });
   });
 });
+
+describe('changes made at once', () => {
+  it('three coordinators saving one text, and a consultant renewing the feed three times at once: no 5xx, one text, one feed', async () => {
+    const coordinator = await signIn(t.app, DEMO.coordinator);
+    const saves = await Promise.all(
+      ['Primo testo {{link}}', 'Secondo testo {{link}}', 'Terzo testo {{link}}'].map((body) =>
+        coordinator.put('/api/v1/agenda/templates/confirmation/sms', { body }),
+      ),
+    );
+    expect(saves.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const rows = await t.database.db
+      .selectFrom('appointment_templates')
+      .select('body')
+      .where('kind', '=', 'confirmation')
+      .where('channel', '=', 'sms')
+      .where('network_id', 'is not', null)
+      .execute();
+    expect(rows).toHaveLength(1);
+    const agent = await signIn(t.app, 'marta.dangelo@cpi-modena.example', 'Agenda.Prova.2026!');
+    const renewals = await Promise.all([1, 2, 3].map(() => agent.post('/api/v1/agenda/feed')));
+    expect(renewals.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const current = await t.database.db
+      .selectFrom('agenda_feeds')
+      .select('id')
+      .where('consultant_id', '=', consultantId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    expect(current).toHaveLength(1);
+    // Only the last address made works; the others were revoked by it.
+    const answers = await Promise.all(renewals.map((r) => t.app.inject({ method: 'GET', url: new URL(r.json().url).pathname })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 404, 404]);
+  });
+});

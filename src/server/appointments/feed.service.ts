@@ -42,6 +42,7 @@ export function createFeedService(deps: {
       const { token, hash } = newLinkToken();
       const now = clock();
       await db.transaction().execute(async (trx) => {
+        await messages.lockFor(trx, `agenda-feed:${ctx.actor.userId}`);
         await messages.revokeFeeds(trx, ctx.actor.userId, now);
         await messages.insertFeed(trx, { consultantId: ctx.actor.userId, networkId, tokenHash: hash, now });
         await audit.record(trx, ctx, { action: 'agenda.feed_renewed', entityType: 'staff_user', entityId: ctx.actor.userId });
@@ -51,6 +52,7 @@ export function createFeedService(deps: {
 
     async revoke(ctx: ActorContext) {
       await db.transaction().execute(async (trx) => {
+        await messages.lockFor(trx, `agenda-feed:${ctx.actor.userId}`);
         await messages.revokeFeeds(trx, ctx.actor.userId, clock());
         await audit.record(trx, ctx, { action: 'agenda.feed_revoked', entityType: 'staff_user', entityId: ctx.actor.userId });
       });
