@@ -55,17 +55,18 @@ export class ClaimConflict extends Error {
 }
 
 /** The exclusion violation (23P01) of agenda_claims, with the resource its detail names. */
-function claimConflictOf(err: unknown): ClaimConflict | null {
+export function claimConflictOf(err: unknown): ClaimConflict | null {
   const e = err as { code?: string; constraint?: string; detail?: string };
   if (e?.code !== '23P01') return null;
   const match = /=\((consultant|worker|room),/.exec(e.detail ?? '');
   return new ClaimConflict((match?.[1] as ClaimResource | undefined) ?? 'consultant');
 }
 
-const range = (start: Date, end: Date) =>
+/** The [start, end) range a claim holds, as agenda_claims.during stores it. */
+export const range = (start: Date, end: Date) =>
   sql<string>`tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
 
-function toDate(v: Date | string): Date {
+export function toDate(v: Date | string): Date {
   return v instanceof Date ? v : new Date(v);
 }
 

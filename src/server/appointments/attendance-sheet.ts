@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { collectPdf, numberPages } from './pdf-pages.js';
 import { formatItalianDate } from '../../shared/time/rome-date.js';
 import { romeLocal } from '../../shared/time/rome-time.js';
 
@@ -25,12 +26,7 @@ export function renderAttendanceSheet(p: {
     lang: 'it-IT',
     bufferPages: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const start = romeLocal(p.start);
@@ -76,23 +72,7 @@ export function renderAttendanceSheet(p: {
   if (p.participants.length === 0) doc.font('Helvetica').fontSize(10).text('Nessun partecipante prenotato.', left, doc.y, { width });
   doc.moveDown(2);
   doc.font('Helvetica').fontSize(10).text('Firma del conduttore: ______________________________', left, doc.y, { width });
-  const pages = doc.bufferedPageRange();
-  for (let i = 0; i < pages.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would start a new page: the footer lifts it for its line.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#444444')
-      .text(`Pagina ${i + 1} di ${pages.count}`, left, doc.page.height - bottom + 4, {
-        width,
-        align: 'right',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottom;
-  }
+  numberPages(doc, left, width);
   doc.end();
   return done;
 }

@@ -1,9 +1,10 @@
 import PDFDocument from 'pdfkit';
+import { collectPdf, numberPages } from './pdf-pages.js';
 import type { AuditService } from '../audit/index.js';
 import type { ActorContext } from '../auth/index.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { formatItalianDate } from '../../shared/time/rome-date.js';
+import { formatItalianDate, ITALIAN_WEEKDAYS } from '../../shared/time/rome-date.js';
 import { romeLocal } from '../../shared/time/rome-time.js';
 import type { AppointmentService } from './appointment.service.js';
 
@@ -17,7 +18,6 @@ const STATUS: Record<string, string> = {
   excused: 'Giustificato',
   cancelled: 'Annullato',
 };
-const WEEKDAYS = ['', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'];
 
 export interface SheetRow {
   start: string;
@@ -49,12 +49,7 @@ export function renderDailySheet(p: {
     lang: 'it-IT',
     bufferPages: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const columns: { title: string; width: number; key: keyof SheetRow | 'arrived' }[] = [
@@ -72,7 +67,9 @@ export function renderDailySheet(p: {
       .font('Helvetica-Bold')
       .fontSize(14)
       .fillColor('#000000')
-      .text(`${p.officeName} - agenda di ${WEEKDAYS[p.weekday]} ${formatItalianDate(p.date)}`, left, doc.page.margins.top, { width });
+      .text(`${p.officeName} - agenda di ${ITALIAN_WEEKDAYS[p.weekday]} ${formatItalianDate(p.date)}`, left, doc.page.margins.top, {
+        width,
+      });
     doc.font('Helvetica').fontSize(8).fillColor('#444444').text(`Stampata il ${p.printedAt}. ${p.rows.length} appuntamenti.`, { width });
     doc.moveDown(0.6);
     let x = left;
@@ -125,23 +122,7 @@ export function renderDailySheet(p: {
       .strokeColor('#000000');
     doc.y = y + rowHeight;
   }
-  const pages = doc.bufferedPageRange();
-  for (let i = 0; i < pages.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would start a new page: the footer lifts it for its line.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#444444')
-      .text(`Pagina ${i + 1} di ${pages.count}`, left, doc.page.height - bottom + 4, {
-        width,
-        align: 'right',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottom;
-  }
+  numberPages(doc, left, width);
   doc.end();
   return done;
 }

@@ -23,6 +23,7 @@ import { officeById } from '../organisation/index.js';
 import { fillPlaceholders, toGsmFriendly, type Channels } from '../outreach/index.js';
 import { workerContactsByIds } from '../people/index.js';
 import { staffNamesById } from '../auth/index.js';
+import { italianDayAndDate } from '../../shared/time/rome-date.js';
 import { romeLocal } from '../../shared/time/rome-time.js';
 import type { AppointmentMessagesRepository, MessageKey } from './appointment-messages.repository.js';
 import type { AppointmentRepository, AppointmentRow } from './appointment.repository.js';
@@ -32,21 +33,6 @@ export const NOTIFY_JOB = 'appointments.notify';
 export const REMINDER_JOB = 'appointments.reminder';
 
 const HOUR = 3_600_000;
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-const WEEKDAYS = ['', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'];
 const MODES: Record<string, string> = { in_person: 'in presenza', phone: 'al telefono', video: 'in videochiamata' };
 
 /** The token of a worker's link, and what is kept of it (its SHA-256). */
@@ -63,9 +49,9 @@ export function hashToken(token: string): string {
 /** "martedì 15 dicembre 2026" (e-mail) or "15/12" (SMS, where every character counts). */
 function spokenDate(at: Date, channel: MessageChannel): string {
   const local = romeLocal(at);
-  const [y, m, d] = local.date.split('-');
+  const [, m, d] = local.date.split('-');
   if (channel === 'sms') return `${d}/${m}`;
-  return `${WEEKDAYS[local.weekday]} ${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+  return italianDayAndDate(local.date);
 }
 
 /** A mobile number an SMS can reach (Italian mobiles start with 3; stored as +39…). */

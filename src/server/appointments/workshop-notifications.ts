@@ -14,32 +14,16 @@ import { enqueueJobs, type ClaimedJob, type JobHandler, type JobOutcome } from '
 import { officeById } from '../organisation/index.js';
 import { toGsmFriendly, type Channels } from '../outreach/index.js';
 import { workerContactsByIds } from '../people/index.js';
+import { italianDayAndDate } from '../../shared/time/rome-date.js';
 import { romeLocal } from '../../shared/time/rome-time.js';
 import { cancellationIcs, invitationIcs, type CalendarEvent } from './icalendar.js';
 import type { SessionRow, WorkshopRepository } from './workshop.repository.js';
 
 export const WORKSHOP_NOTIFY_JOB = 'appointments.workshop_notify';
 
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-const WEEKDAYS = ['', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'];
-
 function when(at: Date): string {
   const l = romeLocal(at);
-  const [y, m, d] = l.date.split('-');
-  return `${WEEKDAYS[l.weekday]} ${Number(d)} ${MONTHS[Number(m) - 1]} ${y} alle ore ${l.time}`;
+  return `${italianDayAndDate(l.date)} alle ore ${l.time}`;
 }
 
 /** The text of each message; one short paragraph the worker can act on. */

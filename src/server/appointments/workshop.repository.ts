@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { ParticipantStatus, WorkshopMessageKind, WorkshopTopic } from '../db/schema-appointments.js';
-import { ClaimConflict } from './appointment.repository.js';
+import { claimConflictOf, range, toDate } from './appointment.repository.js';
 
 /** Group workshops: sessions, facilitators, participants with the waiting list, the time they claim. */
 
@@ -31,17 +31,6 @@ export interface ParticipantRow {
   /** The place on the waiting list (smaller first); null when not waiting. */
   waitingOrder: number | null;
   updatedAt: Date;
-}
-
-const range = (start: Date, end: Date) =>
-  sql<string>`tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
-const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-
-function conflictOf(err: unknown): ClaimConflict | null {
-  const e = err as { code?: string; detail?: string };
-  if (e?.code !== '23P01') return null;
-  const match = /=\((consultant|worker|room),/.exec(e.detail ?? '');
-  return new ClaimConflict((match?.[1] as 'consultant' | 'worker' | 'room' | undefined) ?? 'consultant');
 }
 
 export function createWorkshopRepository() {
@@ -107,7 +96,7 @@ export function createWorkshopRepository() {
         )
         .execute();
     } catch (err) {
-      throw conflictOf(err) ?? err;
+      throw claimConflictOf(err) ?? err;
     }
   }
 

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { italianLongDate } from '../../shared/time/rome-date.js';
 
 /**
  * The mail-merge for the post: one A4 page per recipient with the office letterhead, the
@@ -25,27 +26,6 @@ export interface Letter {
 }
 
 const MM = 72 / 25.4;
-
-const ITALIAN_MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-
-/** '2026-11-25' → '25 novembre 2026'. */
-export function italianLongDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${ITALIAN_MONTHS[m! - 1]} ${y}`;
-}
 
 const NBSP = '\u00a0';
 

@@ -28,3 +28,31 @@ export function formatItalianDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
 }
+
+const MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
+/** Italian weekday names by ISO weekday (1 = lunedì … 7 = domenica). */
+export const ITALIAN_WEEKDAYS = ['', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'] as const;
+
+/** '2026-11-25' → '25 novembre 2026', as a letter or a message writes it. */
+export function italianLongDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}
+
+/** '2026-12-15' → 'martedì 15 dicembre 2026'. */
+export function italianDayAndDate(iso: string): string {
+  return `${ITALIAN_WEEKDAYS[isoWeekday(iso)]} ${italianLongDate(iso)}`;
+}
