@@ -19,6 +19,11 @@ export interface MessageKey {
   sequence: number;
 }
 
+/** One string per message key, to match the rows a multi-row statement answers. */
+export function messageKeyOf(k: MessageKey): string {
+  return `${k.appointmentId}:${k.kind}:${k.channel}:${k.sequence}`;
+}
+
 export function createAppointmentMessagesRepository() {
   return {
     /** The network's template for each kind and channel, or the default where it has none. */
@@ -92,30 +97,57 @@ export function createAppointmentMessagesRepository() {
     },
 
     /**
-     * Records the message as being sent, committed before the transport is called. Returns false
-     * when a row for this key exists already (sent, or its outcome unknown): it is not sent again.
+     * Records messages as being sent, committed before the transport is called, in one statement.
+     * Returns the keys (`messageKeyOf`) of the rows inserted: a row that exists already (sent, or
+     * its outcome unknown) is not sent again.
      */
-    async beginSending(
+    async beginSendingMany(
       db: Executor,
-      v: MessageKey & { networkId: string; recipient: string; subject: string; body: string; now: Date },
-    ): Promise<boolean> {
-      const row = await db
+      rows: (MessageKey & { networkId: string; recipient: string; subject: string; body: string; now: Date })[],
+    ): Promise<Set<string>> {
+      if (!rows.length) return new Set();
+      const inserted = await db
         .insertInto('appointment_messages')
-        .values({
-          network_id: v.networkId,
-          appointment_id: v.appointmentId,
-          kind: v.kind,
-          channel: v.channel,
-          sequence: v.sequence,
-          recipient: v.recipient,
-          subject: v.subject,
-          body: v.body,
-          created_at: v.now,
-        })
+        .values(
+          rows.map((v) => ({
+            network_id: v.networkId,
+            appointment_id: v.appointmentId,
+            kind: v.kind,
+            channel: v.channel,
+            sequence: v.sequence,
+            recipient: v.recipient,
+            subject: v.subject,
+            body: v.body,
+            created_at: v.now,
+          })),
+        )
         .onConflict((oc) => oc.columns(['appointment_id', 'kind', 'channel', 'sequence']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return row !== undefined;
+        .returning(['appointment_id', 'kind', 'channel', 'sequence'])
+        .execute();
+      return new Set(
+        inserted.map((r) => messageKeyOf({ appointmentId: r.appointment_id, kind: r.kind, channel: r.channel, sequence: r.sequence })),
+      );
+    },
+
+    /** Messages the transport accepted, in one statement. */
+    async markSent(db: Executor, keys: MessageKey[], now: Date) {
+      if (!keys.length) return;
+      await db
+        .updateTable('appointment_messages')
+        .set({ status: 'sent', error: null, sent_at: now })
+        .where((eb) =>
+          eb.or(
+            keys.map((k) =>
+              eb.and([
+                eb('appointment_id', '=', k.appointmentId),
+                eb('kind', '=', k.kind),
+                eb('channel', '=', k.channel),
+                eb('sequence', '=', k.sequence),
+              ]),
+            ),
+          ),
+        )
+        .execute();
     },
 
     /** A send that failed for sure (the transport refused it) may be tried again by the job's retry. */
@@ -153,10 +185,11 @@ export function createAppointmentMessagesRepository() {
         .execute();
     },
 
-    async insertLink(db: Executor, v: { tokenHash: string; appointmentId: string; expiresAt: Date }) {
+    async insertLinks(db: Executor, links: { tokenHash: string; appointmentId: string; expiresAt: Date }[]) {
+      if (!links.length) return;
       await db
         .insertInto('appointment_links')
-        .values({ token_hash: v.tokenHash, appointment_id: v.appointmentId, expires_at: v.expiresAt })
+        .values(links.map((v) => ({ token_hash: v.tokenHash, appointment_id: v.appointmentId, expires_at: v.expiresAt })))
         .execute();
     },
 

@@ -165,6 +165,14 @@ export function createAppointmentRepository() {
       return row ? present(row) : undefined;
     },
 
+    /** Several appointments by id (a batch of messages reads its meetings in one statement). */
+    async byIds(db: Executor, ids: string[]): Promise<Map<string, AppointmentRow>> {
+      const unique = [...new Set(ids)];
+      if (!unique.length) return new Map();
+      const rows = await selectAppointments(db).where('a.id', 'in', unique).execute();
+      return new Map(rows.map((r) => [r.id, present(r)]));
+    },
+
     /** Inserts the appointment and claims its time in the caller's transaction. */
     async insert(db: Executor, v: NewAppointment): Promise<string> {
       const row = await db

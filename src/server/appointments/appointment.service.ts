@@ -285,21 +285,29 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       exceptAppointmentId?: string;
       /** Propose only this consultant's slots (a worker rescheduling keeps their consultant). */
       onlyConsultant?: boolean;
+      /** The room to keep if it is free then (a moved meeting), any free room otherwise. */
+      preferRoomId?: string | null;
     },
   ): Promise<string | null> {
     const date = romeToday(p.start);
-    const query = await slotQuery(executor, {
-      office: p.office,
-      consultantIds: [p.consultantId],
-      durationMinutes: p.type.durationMinutes,
-      mode: p.mode,
-      workerId: p.workerId,
-      from: date,
-      to: date,
-      exceptAppointmentId: p.exceptAppointmentId,
-      roomId: p.roomId,
-    });
-    const verdict = explainSlot(query, p.consultantId, p.start);
+    const verdictWith = async (roomId: string | null | undefined) =>
+      explainSlot(
+        await slotQuery(executor, {
+          office: p.office,
+          consultantIds: [p.consultantId],
+          durationMinutes: p.type.durationMinutes,
+          mode: p.mode,
+          workerId: p.workerId,
+          from: date,
+          to: date,
+          exceptAppointmentId: p.exceptAppointmentId,
+          roomId,
+        }),
+        p.consultantId,
+        p.start,
+      );
+    let verdict = await verdictWith(p.preferRoomId ?? p.roomId);
+    if (!verdict.ok && verdict.reason === 'no_room' && p.preferRoomId && !p.roomId) verdict = await verdictWith(undefined);
     if (verdict.ok) return verdict.roomId;
     const next = await slotsIn(executor, p.office, {
       type: p.type,
@@ -383,8 +391,12 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     const mode = body.mode ?? current.mode;
     const consultantId = body.consultantId ?? current.consultantId;
     const videoLink = mode === 'video' ? (body.videoLink !== undefined ? body.videoLink : current.videoLink) : null;
-    const askedRoom = mode === 'in_person' ? (body.roomId !== undefined ? body.roomId : current.roomId) : null;
-    checkMode(type, mode, videoLink, askedRoom);
+    // A room asked for is kept or refused; otherwise the meeting keeps its room when it is free at
+    // the new time, and takes the smallest free one when not (the slots the worker's link offers
+    // are free in some room, not always in this one).
+    const askedRoom = mode === 'in_person' && body.roomId !== undefined ? body.roomId : null;
+    const keptRoom = mode === 'in_person' && body.roomId === undefined ? current.roomId : null;
+    checkMode(type, mode, videoLink, askedRoom ?? keptRoom);
     if (consultantId !== current.consultantId) await checkConsultant(db, office.id, consultantId);
     await checkRoom(db, office.id, askedRoom);
     const start = new Date(body.start);
@@ -398,6 +410,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       start,
       exceptAppointmentId: id,
       onlyConsultant: by.byWorker,
+      preferRoomId: keptRoom,
     });
     const end = new Date(start.getTime() + (current.end.getTime() - current.start.getTime()));
     const roomId = mode === 'in_person' ? (askedRoom ?? freeRoom) : null;

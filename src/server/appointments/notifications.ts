@@ -18,14 +18,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import type { AppointmentMessageKind, MessageChannel } from '../db/schema-appointments.js';
-import { cancelJobsForSubject, enqueueJobs, type ClaimedJob, type JobHandler, type JobOutcome } from '../jobs/index.js';
+import { cancelJobsForSubject, enqueueJobs, type BatchResult, type ClaimedJob, type JobHandler, type JobOutcome } from '../jobs/index.js';
 import { officeById } from '../organisation/index.js';
+import type { Office } from '../../shared/schemas/office.schema.js';
 import { fillPlaceholders, toGsmFriendly, type Channels } from '../outreach/index.js';
-import { workerContactsByIds } from '../people/index.js';
+import { workerContactsByIds, type WorkerContact } from '../people/index.js';
 import { staffNamesById } from '../auth/index.js';
 import { italianDayAndDate } from '../../shared/time/rome-date.js';
 import { romeLocal } from '../../shared/time/rome-time.js';
-import type { AppointmentMessagesRepository, MessageKey } from './appointment-messages.repository.js';
+import { messageKeyOf, type AppointmentMessagesRepository, type MessageKey, type TemplateRow } from './appointment-messages.repository.js';
 import type { AppointmentRepository, AppointmentRow } from './appointment.repository.js';
 import { cancellationIcs, invitationIcs, type CalendarEvent } from './icalendar.js';
 
@@ -136,19 +137,23 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
     return null;
   }
 
-  async function send(job: ClaimedJob): Promise<JobOutcome> {
-    const kind = String(job.payload.kind) as AppointmentMessageKind;
-    const now = clock();
-    const a = await appointments.byId(db, String(job.payload.appointmentId));
-    const stale = stillApplies(a, job, kind, now);
-    if (stale || !a) return { cancelled: stale ?? 'gone' };
-    const [contacts, office, names, templates] = await Promise.all([
-      workerContactsByIds(db, [a.workerId]),
-      officeById(db, a.officeId),
-      staffNamesById(db, [a.consultantId]),
-      messages.templates(db, a.networkId),
-    ]);
-    const worker = contacts.get(a.workerId);
+  /** One message to send: its row, its link, and the call to the transport. */
+  interface Planned {
+    jobId: string;
+    key: MessageKey;
+    row: MessageKey & { networkId: string; recipient: string; subject: string; body: string; now: Date };
+    link: { token: string; hash: string; expiresAt: Date } | null;
+    deliver: () => Promise<unknown>;
+  }
+
+  /** The messages a meeting's job sends (one per channel), or why none applies. */
+  function compose(
+    job: ClaimedJob,
+    a: AppointmentRow,
+    kind: AppointmentMessageKind,
+    ctx: { worker: WorkerContact | undefined; office: Office | undefined; consultant: string; templates: TemplateRow[]; now: Date },
+  ): Planned[] | { cancelled: string } {
+    const { worker, office, consultant, templates, now } = ctx;
     if (!worker || !office) return { cancelled: 'worker or office gone' };
     // E-mail when the worker has one; an SMS too for reminders (the message that prevents a
     // missed meeting), or instead when there is no e-mail.
@@ -157,7 +162,6 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
     if (isMobile(worker.phone) && (!worker.email || kind === 'reminder')) targets.push({ channel: 'sms', to: worker.phone });
     if (targets.length === 0) return { cancelled: 'the worker has neither an e-mail address nor a mobile number' };
 
-    const consultant = names.get(a.consultantId) ?? '';
     const officeLine = [office.name, office.phone && `tel. ${office.phone}`].filter(Boolean).join(', ');
     const address = [office.address, [office.postalCode, office.comune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
     const place =
@@ -166,12 +170,12 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
         : a.mode === 'phone'
           ? 'la chiameremo al suo numero'
           : (a.videoLink ?? 'link in arrivo');
-    const problems: string[] = [];
+    const planned: Planned[] = [];
     for (const target of targets) {
       const key: MessageKey = { appointmentId: a.id, kind, channel: target.channel, sequence: a.sequence };
       const template = templates.find((t) => t.kind === kind && t.channel === target.channel);
       if (!template) continue;
-      const link = kind === 'cancellation' ? null : newLinkToken();
+      const link = kind === 'cancellation' ? null : { ...newLinkToken(), expiresAt: a.end };
       const values = {
         nome: worker.firstName,
         cognome: worker.lastName,
@@ -189,76 +193,170 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
       // Typographic quotes and dashes would switch an SMS to UCS-2 (70 characters a segment).
       const body =
         target.channel === 'sms' ? toGsmFriendly(fillPlaceholders(template.body, values)) : fillPlaceholders(template.body, values);
-      const go = await db.transaction().execute(async (trx) => {
-        if (!(await messages.beginSending(trx, { ...key, networkId: a.networkId, recipient: target.to, subject, body, now }))) {
-          const existing = await messages.message(trx, key);
-          if (existing?.status === 'sending') {
-            await messages.finish(trx, key, {
-              status: 'failed',
-              error: 'uncertain: the previous attempt stopped while sending; not sent again',
-              now,
-            });
-            return false;
-          }
-          if (!(await messages.retryFailed(trx, key))) return false;
-        }
-        if (link) await messages.insertLink(trx, { tokenHash: link.hash, appointmentId: a.id, expiresAt: a.end });
-        return true;
+      const deliver =
+        target.channel === 'sms'
+          ? () => channels.sms.send(target.to, body)
+          : () => {
+              const event: CalendarEvent = {
+                appointmentId: a.id,
+                sequence: a.sequence,
+                start: a.start,
+                end: a.end,
+                summary: `${a.typeNameIt} - ${office.name}`,
+                description: `${a.typeNameIt} con ${consultant} (${MODES[a.mode]}).`,
+                location: place,
+                url: a.mode === 'video' ? a.videoLink : null,
+                organizer: { name: `${office.name}`, email: office.email || 'noreply@ricolloca.example' },
+                attendees: [
+                  {
+                    name: `${worker.firstName} ${worker.lastName}`,
+                    email: target.to,
+                    role: 'REQ-PARTICIPANT',
+                    partstat: 'NEEDS-ACTION',
+                    rsvp: false,
+                  },
+                ],
+                status: kind === 'cancellation' ? 'CANCELLED' : 'CONFIRMED',
+              };
+              const options = { host, stamp: now };
+              return channels.email.send({
+                to: target.to,
+                subject,
+                text: body,
+                calendar:
+                  kind === 'cancellation'
+                    ? { method: 'CANCEL', content: cancellationIcs(event, options), filename: 'annullamento.ics' }
+                    : { method: 'REQUEST', content: invitationIcs(event, options), filename: 'appuntamento.ics' },
+              });
+            };
+      planned.push({
+        jobId: job.id,
+        key,
+        row: { ...key, networkId: a.networkId, recipient: target.to, subject, body, now },
+        link,
+        deliver,
       });
-      if (!go) continue;
-      try {
-        if (target.channel === 'email') {
-          const event: CalendarEvent = {
-            appointmentId: a.id,
-            sequence: a.sequence,
-            start: a.start,
-            end: a.end,
-            summary: `${a.typeNameIt} - ${office.name}`,
-            description: `${a.typeNameIt} con ${consultant} (${MODES[a.mode]}).`,
-            location: place,
-            url: a.mode === 'video' ? a.videoLink : null,
-            organizer: { name: `${office.name}`, email: office.email || 'noreply@ricolloca.example' },
-            attendees: [
-              {
-                name: `${worker.firstName} ${worker.lastName}`,
-                email: target.to,
-                role: 'REQ-PARTICIPANT',
-                partstat: 'NEEDS-ACTION',
-                rsvp: false,
-              },
-            ],
-            status: kind === 'cancellation' ? 'CANCELLED' : 'CONFIRMED',
-          };
-          const options = { host, stamp: now };
-          await channels.email.send({
-            to: target.to,
-            subject,
-            text: body,
-            calendar:
-              kind === 'cancellation'
-                ? { method: 'CANCEL', content: cancellationIcs(event, options), filename: 'annullamento.ics' }
-                : { method: 'REQUEST', content: invitationIcs(event, options), filename: 'appuntamento.ics' },
-          });
-        } else {
-          await channels.sms.send(target.to, body);
-        }
-        await messages.finish(db, key, { status: 'sent', now: clock() });
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        await messages.finish(db, key, { status: 'failed', error: message.slice(0, 500), now: clock() });
-        problems.push(`${target.channel}: ${message}`);
-      }
     }
-    // A refused send is retried by the queue (with backoff); what was sent is not sent again.
-    if (problems.length) throw new Error(problems.join('; '));
+    return planned;
   }
 
+  /**
+   * Sends a batch of message jobs: the meetings, workers, offices, consultants and templates read
+   * once for all, every message's row committed 'sending' (and its link) in one statement each
+   * before any transport call, the sends in parallel (the SMTP pool bounds the connections), and
+   * the outcomes ('sent', or the transport's refusal) recorded with the jobs' completions in the
+   * runner's one transaction. A job with a refused send is retried; what it sent is not sent again.
+   */
+  async function sendBatch(jobs: ClaimedJob[]): Promise<BatchResult> {
+    const now = clock();
+    const outcomes = new Map<string, JobOutcome | Error>();
+    const meetings = await appointments.byIds(
+      db,
+      jobs.map((j) => String(j.payload.appointmentId)),
+    );
+    const live: { job: ClaimedJob; a: AppointmentRow; kind: AppointmentMessageKind }[] = [];
+    for (const job of jobs) {
+      const kind = String(job.payload.kind) as AppointmentMessageKind;
+      const a = meetings.get(String(job.payload.appointmentId));
+      const stale = stillApplies(a, job, kind, now);
+      if (stale || !a) outcomes.set(job.id, { cancelled: stale ?? 'gone' });
+      else live.push({ job, a, kind });
+    }
+    if (!live.length) return { outcomes };
+    const distinct = <T>(values: T[]) => [...new Set(values)];
+    const [contacts, offices, names, templates] = await Promise.all([
+      workerContactsByIds(
+        db,
+        live.map((l) => l.a.workerId),
+      ),
+      Promise.all(distinct(live.map((l) => l.a.officeId)).map(async (id) => [id, await officeById(db, id)] as const)).then(
+        (e) => new Map(e),
+      ),
+      staffNamesById(
+        db,
+        live.map((l) => l.a.consultantId),
+      ),
+      Promise.all(distinct(live.map((l) => l.a.networkId)).map(async (id) => [id, await messages.templates(db, id)] as const)).then(
+        (e) => new Map(e),
+      ),
+    ]);
+    const planned: Planned[] = [];
+    for (const { job, a, kind } of live) {
+      const result = compose(job, a, kind, {
+        worker: contacts.get(a.workerId),
+        office: offices.get(a.officeId),
+        consultant: names.get(a.consultantId) ?? '',
+        templates: templates.get(a.networkId) ?? [],
+        now,
+      });
+      if ('cancelled' in result) outcomes.set(job.id, result);
+      else planned.push(...result);
+    }
+    const going = await db.transaction().execute(async (trx) => {
+      const fresh = await messages.beginSendingMany(
+        trx,
+        planned.map((p) => p.row),
+      );
+      const go: Planned[] = [];
+      for (const p of planned) {
+        if (fresh.has(messageKeyOf(p.key))) {
+          go.push(p);
+          continue;
+        }
+        const existing = await messages.message(trx, p.key);
+        if (existing?.status === 'sending') {
+          await messages.finish(trx, p.key, {
+            status: 'failed',
+            error: 'uncertain: the previous attempt stopped while sending; not sent again',
+            now,
+          });
+        } else if (await messages.retryFailed(trx, p.key)) go.push(p);
+      }
+      await messages.insertLinks(
+        trx,
+        go.flatMap((p) => (p.link ? [{ tokenHash: p.link.hash, appointmentId: p.key.appointmentId, expiresAt: p.link.expiresAt }] : [])),
+      );
+      return go;
+    });
+    const sent: MessageKey[] = [];
+    const refused: { key: MessageKey; error: string }[] = [];
+    const problems = new Map<string, string[]>();
+    await Promise.all(
+      going.map(async (p) => {
+        try {
+          await p.deliver();
+          sent.push(p.key);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          refused.push({ key: p.key, error: message.slice(0, 500) });
+          problems.set(p.jobId, [...(problems.get(p.jobId) ?? []), `${p.key.channel}: ${message}`]);
+        }
+      }),
+    );
+    // A refused send is retried by the queue (with backoff); what was sent is not sent again.
+    for (const { job } of live) {
+      if (outcomes.has(job.id)) continue;
+      const failed = problems.get(job.id);
+      outcomes.set(job.id, failed ? new Error(failed.join('; ')) : undefined);
+    }
+    return {
+      outcomes,
+      commit: async (trx) => {
+        const at = clock();
+        await messages.markSent(trx, sent, at);
+        for (const r of refused) await messages.finish(trx, r.key, { status: 'failed', error: r.error, now: at });
+      },
+    };
+  }
+
+  /** Messages a batch takes at once: each batch's "sent" is committed when the whole batch is done. */
+  const batchSize = 25;
   const handlers: JobHandler[] = [
-    { kind: NOTIFY_JOB, transactional: false, run: (_db, job) => send(job) },
-    { kind: REMINDER_JOB, transactional: false, run: (_db, job) => send(job) },
+    { kind: NOTIFY_JOB, transactional: false, batchSize, runBatch: (_db, jobs) => sendBatch(jobs) },
+    { kind: REMINDER_JOB, transactional: false, batchSize, runBatch: (_db, jobs) => sendBatch(jobs) },
   ];
 
-  return { booked, moved, cancelled, handlers, send };
+  return { booked, moved, cancelled, handlers };
 }
 
 export type AppointmentNotifications = ReturnType<typeof createAppointmentNotifications>;

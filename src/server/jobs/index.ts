@@ -3,5 +3,13 @@
 export { createJobsModule, registerJobsRoutes, type JobsModule, type JobScheduler } from './jobs.module.js';
 export { canReadJobs } from './jobs.policy.js';
 export { cancelJobsForSubject, enqueueJobs } from './job-queue.js';
-export { createJobRunner, type JobHandler, type JobOutcome, type JobRunner, type PeriodicJob } from './job-runner.js';
+export {
+  createJobRunner,
+  type BatchJobHandler,
+  type BatchResult,
+  type JobHandler,
+  type JobOutcome,
+  type JobRunner,
+  type PeriodicJob,
+} from './job-runner.js';
 export type { ClaimedJob, NewJob } from './jobs.repository.js';

@@ -282,6 +282,128 @@ describe('a runner that dies', () => {
   });
 });
 
+describe('a batch handler', () => {
+  /** Reminders for many meetings: what a morning's run of an office's agenda looks like. */
+  const surnames = ['Barbieri', 'Esposito', "D'Angelo", 'Russo', 'Ferrari', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno'];
+  function manyReminders(at: Date, n: number) {
+    return Array.from({ length: n }, (_, i) => ({
+      kind: 'test.batch',
+      dedupeKey: `batch:${String(i).padStart(3, '0')}`,
+      runAt: at,
+      payload: { to: `${surnames[i % surnames.length]!.toLowerCase().replace("'", '')}.${i}@example.it`, n: i },
+    }));
+  }
+
+  it('takes the jobs of its kind by batches, and records what they did with their completions in one commit', async () => {
+    const clock = createFakeClock();
+    await enqueueJobs(database.db, manyReminders(clock(), 60));
+    const runner = runnerOf(database.db, clock, 'cpi-mo-1');
+    const sizes: number[] = [];
+    runner.register({
+      kind: 'test.batch',
+      transactional: false,
+      batchSize: 25,
+      async runBatch(_db, jobs) {
+        sizes.push(jobs.length);
+        const outcomes = new Map<string, JobOutcome | Error>();
+        for (const job of jobs) {
+          const n = Number(job.payload.n);
+          // One address refused by the server, one worker who has left the programme meanwhile.
+          if (n === 7) outcomes.set(job.id, new Error('550 5.1.1 casella inesistente'));
+          else if (n === 8) outcomes.set(job.id, { cancelled: 'lavoratore uscito dal programma' });
+          else outcomes.set(job.id, undefined);
+        }
+        return {
+          outcomes,
+          commit: async (trx) => {
+            for (const job of jobs)
+              if (outcomes.get(job.id) === undefined)
+                await sql`insert into test_outbox (dedupe_key, to_address, body, runner)
+                  values (${job.dedupeKey}, ${String(job.payload.to)}, 'promemoria', 'cpi-mo-1')`.execute(trx);
+          },
+        };
+      },
+    });
+    expect(await runner.drain()).toBe(60);
+    // The drain claims four units at a time; each batch is topped up to 25 of its kind.
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(60);
+    expect(Math.max(...sizes)).toBe(25);
+    expect((await outbox()).length).toBe(58);
+    const states = await jobStates();
+    expect(states.filter((s) => s.endsWith('done 1'))).toHaveLength(58);
+    expect(states).toContain('batch:007 queued 1');
+    expect(states).toContain('batch:008 cancelled 1');
+    const retried = await database.db
+      .selectFrom('jobs')
+      .select(['run_at', 'last_error'])
+      .where('dedupe_key', '=', 'batch:007')
+      .executeTakeFirstOrThrow();
+    expect(retried.last_error).toContain('casella inesistente');
+    expect(new Date(retried.run_at).getTime()).toBeGreaterThan(clock().getTime());
+  });
+
+  it('a batch whose handler throws retries every job of it, and records nothing of it', async () => {
+    const clock = createFakeClock();
+    await enqueueJobs(database.db, manyReminders(clock(), 5));
+    const runner = runnerOf(database.db, clock, 'cpi-mo-1');
+    runner.register({
+      kind: 'test.batch',
+      transactional: false,
+      batchSize: 25,
+      async runBatch() {
+        throw new Error('connessione al database persa');
+      },
+    });
+    expect(await runner.drain()).toBe(5);
+    expect(await outbox()).toEqual([]);
+    expect((await jobStates()).every((s) => s.endsWith('queued 1'))).toBe(true);
+    expect(runner.stats.retried).toBe(5);
+  });
+
+  it('a runner whose lease another runner took does not complete that job, and keeps what the batch recorded', async () => {
+    const clock = createFakeClock();
+    await enqueueJobs(database.db, manyReminders(clock(), 3));
+    const late = runnerOf(database.db, clock, 'cpi-mo-late', { leaseMs: MINUTE });
+    const other = runnerOf(database.db, clock, 'cpi-mo-2', { leaseMs: MINUTE });
+    const handler = (name: string, pause?: () => Promise<void>) => ({
+      kind: 'test.batch',
+      transactional: false as const,
+      batchSize: 25,
+      async runBatch(_db: Kysely<DB>, jobs: ClaimedJob[]) {
+        await pause?.();
+        return {
+          outcomes: new Map<string, JobOutcome | Error>(jobs.map((j) => [j.id, undefined])),
+          commit: async (trx: Transaction<DB>) => {
+            for (const job of jobs)
+              await sql`insert into test_outbox (dedupe_key, to_address, body, runner)
+                values (${job.dedupeKey}, ${String(job.payload.to)}, 'promemoria', ${name})`.execute(trx);
+          },
+        };
+      },
+    });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    late.register(
+      handler('cpi-mo-late', async () => {
+        started();
+        await held;
+      }),
+    );
+    other.register(handler('cpi-mo-2'));
+    const lateDrain = late.drain();
+    await running;
+    // The late runner stalls past its lease: the other takes the jobs and completes them.
+    clock.advance(2 * MINUTE);
+    expect(await other.drain()).toBe(3);
+    release();
+    await lateDrain;
+    expect(late.stats.leaseLost).toBe(3);
+    expect((await jobStates()).every((s) => s.endsWith('done 2'))).toBe(true);
+  });
+});
+
 describe('periodic jobs', () => {
   it('two instances starting together make one run per slot, and each run schedules the next once', async () => {
     const clock = createFakeClock(new Date('2026-12-01T16:03:20Z'));

@@ -19,7 +19,32 @@ export type JobOutcome = void | { cancelled: string };
  */
 export type JobHandler =
   | { kind: string; transactional: true; run(trx: Transaction<DB>, job: ClaimedJob): Promise<JobOutcome> }
-  | { kind: string; transactional: false; run(db: Kysely<DB>, job: ClaimedJob): Promise<JobOutcome> };
+  | { kind: string; transactional: false; run(db: Kysely<DB>, job: ClaimedJob): Promise<JobOutcome> }
+  | BatchJobHandler;
+
+/**
+ * A handler that takes up to `batchSize` jobs of its kind at once (messages: their reads, their
+ * outbox rows and their completions are one statement each for the whole batch instead of one per
+ * job). It answers each job's outcome, or the Error that makes that job retry, and may give a
+ * `commit` that the runner runs in the transaction that completes the batch's jobs (what the
+ * handler learned, "sent", is then recorded with the completions in one commit). The handler must
+ * be safe to repeat, as a non-transactional one.
+ */
+export interface BatchJobHandler {
+  kind: string;
+  transactional: false;
+  batchSize: number;
+  runBatch(db: Kysely<DB>, jobs: ClaimedJob[]): Promise<BatchResult>;
+}
+
+export interface BatchResult {
+  outcomes: Map<string, JobOutcome | Error>;
+  commit?: (trx: Transaction<DB>) => Promise<void>;
+}
+
+function isBatch(handler: JobHandler): handler is BatchJobHandler {
+  return 'runBatch' in handler;
+}
 
 /** A task that runs every `everyMs`, one run at a time across every instance. */
 export interface PeriodicJob {
@@ -126,10 +151,65 @@ export function createJobRunner(options: RunnerOptions) {
     }
   }
 
-  async function claim(limit: number): Promise<ClaimedJob[]> {
+  async function claim(limit: number, kinds = [...handlers.keys()]): Promise<ClaimedJob[]> {
     const now = clock();
     await repo.failExhaustedLeases(db, now);
-    return repo.claim(db, { runner: runnerId, kinds: [...handlers.keys()], now, leaseMs, limit });
+    return repo.claim(db, { runner: runnerId, kinds, now, leaseMs, limit });
+  }
+
+  /**
+   * Claims up to `free` units of work: a job, or a batch of one batch handler's kind (the jobs of
+   * that kind the claim found, topped up to its batch size by a second claim of that kind alone).
+   */
+  async function claimUnits(free: number): Promise<ClaimedJob[][]> {
+    const units: ClaimedJob[][] = [];
+    const batches = new Map<string, ClaimedJob[]>();
+    for (const job of await claim(free)) {
+      if (!isBatch(handlers.get(job.kind)!)) {
+        units.push([job]);
+        continue;
+      }
+      const batch = batches.get(job.kind);
+      if (batch) batch.push(job);
+      else {
+        batches.set(job.kind, [job]);
+        units.push(batches.get(job.kind)!);
+      }
+    }
+    for (const [kind, batch] of batches) {
+      const size = (handlers.get(kind) as BatchJobHandler).batchSize;
+      if (batch.length < size) batch.push(...(await claim(size - batch.length, [kind])));
+    }
+    return units;
+  }
+
+  /** Keeps the leases of the jobs a runner works on while it is alive; returns the stop. */
+  function keepLeases(jobs: ClaimedJob[]): () => void {
+    const heartbeat = setInterval(
+      () => {
+        if (!alive) return;
+        const until = new Date(clock().getTime() + leaseMs);
+        for (const job of jobs) void repo.extendLease(db, { id: job.id, runner: runnerId, until }).catch(() => undefined);
+      },
+      Math.max(1000, leaseMs / 3),
+    );
+    heartbeat.unref();
+    return () => clearInterval(heartbeat);
+  }
+
+  /** A failed attempt, in `trx`: queued again after its backoff, or failed for good (visible to staff). */
+  async function recordFailure(trx: Transaction<DB>, job: ClaimedJob, err: unknown): Promise<'failed' | 'retried' | null> {
+    const final = job.attempts >= job.maxAttempts;
+    const now = clock();
+    const retryAt = final ? null : new Date(now.getTime() + retryDelayMs(job.attempts, backoff, random));
+    const message = err instanceof Error ? err.message : String(err);
+    if (!(await repo.fail(trx, { id: job.id, runner: runnerId, error: message, now, retryAt }))) return null;
+    if (final) await handlers.get(job.kind)!.onFinish?.(trx);
+    log[final ? 'error' : 'warn'](
+      { jobId: job.id, kind: job.kind, attempt: job.attempts, err: message },
+      final ? 'job failed' : 'job retried',
+    );
+    return final ? 'failed' : 'retried';
   }
 
   async function execute(job: ClaimedJob): Promise<void> {
@@ -137,14 +217,7 @@ export function createJobRunner(options: RunnerOptions) {
     // one, and the requests waiting on the connection would otherwise wait for the whole drain.
     await nextTurn();
     const entry = handlers.get(job.kind)!;
-    const heartbeat = setInterval(
-      () => {
-        if (!alive) return;
-        void repo.extendLease(db, { id: job.id, runner: runnerId, until: new Date(clock().getTime() + leaseMs) }).catch(() => undefined);
-      },
-      Math.max(1000, leaseMs / 3),
-    );
-    heartbeat.unref();
+    const stopLeases = keepLeases([job]);
     const finish = async (trx: Transaction<DB>, outcome: JobOutcome) => {
       if (!alive) throw new LeaseLost('runner stopped hard');
       const state = outcome && 'cancelled' in outcome ? 'cancelled' : 'done';
@@ -156,7 +229,7 @@ export function createJobRunner(options: RunnerOptions) {
     try {
       if (entry.transactional) {
         await db.transaction().execute(async (trx) => finish(trx, await entry.run(trx, job)));
-      } else {
+      } else if (!isBatch(entry)) {
         const outcome = await entry.run(db, job);
         await db.transaction().execute((trx) => finish(trx, outcome));
       }
@@ -171,30 +244,74 @@ export function createJobRunner(options: RunnerOptions) {
         }
         return;
       }
-      const final = job.attempts >= job.maxAttempts;
-      const now = clock();
-      const retryAt = final ? null : new Date(now.getTime() + retryDelayMs(job.attempts, backoff, random));
-      const message = err instanceof Error ? err.message : String(err);
       try {
-        await db.transaction().execute(async (trx) => {
-          if ((await repo.fail(trx, { id: job.id, runner: runnerId, error: message, now, retryAt })) && final) await entry.onFinish?.(trx);
-        });
-        stats[final ? 'failed' : 'retried']++;
-        log[final ? 'error' : 'warn'](
-          { jobId: job.id, kind: job.kind, attempt: job.attempts, err: message },
-          final ? 'job failed' : 'job retried',
-        );
+        const counted = await db.transaction().execute((trx) => recordFailure(trx, job, err));
+        if (counted) stats[counted]++;
       } catch (failErr) {
         // The lease will expire and the job be taken again.
         log.error({ jobId: job.id, err: failErr }, 'job failure could not be recorded');
       }
     } finally {
-      clearInterval(heartbeat);
+      stopLeases();
     }
   }
 
-  function launch(job: ClaimedJob) {
-    const p: Promise<void> = execute(job).finally(() => {
+  /**
+   * A batch: the handler works on all its jobs, then one transaction runs its commit and records
+   * every job's completion or failure. A job whose lease another runner took meanwhile is left to
+   * that runner (which finds what the commit recorded and does not repeat it).
+   */
+  async function executeBatch(entry: BatchJobHandler, jobs: ClaimedJob[]): Promise<void> {
+    await nextTurn();
+    const stopLeases = keepLeases(jobs);
+    try {
+      let result: BatchResult;
+      try {
+        result = await entry.runBatch(db, jobs);
+      } catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        result = { outcomes: new Map(jobs.map((j) => [j.id, error])) };
+      }
+      if (!alive) return;
+      const tally = { done: 0, cancelled: 0, retried: 0, failed: 0, leaseLost: 0 };
+      await db.transaction().execute(async (trx) => {
+        await result.commit?.(trx);
+        for (const job of jobs) {
+          const outcome = result.outcomes.has(job.id)
+            ? result.outcomes.get(job.id)
+            : new Error('the batch handler gave no outcome for this job');
+          if (outcome instanceof Error) {
+            const counted = await recordFailure(trx, job, outcome);
+            tally[counted ?? 'leaseLost']++;
+            continue;
+          }
+          const state = outcome && 'cancelled' in outcome ? 'cancelled' : 'done';
+          const note = outcome && 'cancelled' in outcome ? outcome.cancelled : undefined;
+          if (await repo.finish(trx, { id: job.id, runner: runnerId, state, now: clock(), note })) {
+            await handlers.get(job.kind)!.onFinish?.(trx);
+            tally[state]++;
+          } else tally.leaseLost++;
+        }
+      });
+      for (const key of Object.keys(tally) as (keyof RunnerStats)[]) stats[key] += tally[key];
+      if (tally.leaseLost)
+        log.warn({ kind: entry.kind, jobs: tally.leaseLost }, 'jobs taken over by another runner after their lease expired');
+    } catch (err) {
+      // Nothing of the batch was recorded: the leases expire and the jobs are taken again, and the
+      // handler finds what it had begun (messages 'sending': not sent twice).
+      log.error({ kind: entry.kind, jobs: jobs.length, err }, 'jobs: batch completion could not be recorded');
+    } finally {
+      stopLeases();
+    }
+  }
+
+  function run(unit: ClaimedJob[]): Promise<void> {
+    const entry = handlers.get(unit[0]!.kind)!;
+    return isBatch(entry) ? executeBatch(entry, unit) : execute(unit[0]!);
+  }
+
+  function launch(unit: ClaimedJob[]) {
+    const p: Promise<void> = run(unit).finally(() => {
       inFlight.delete(p);
       wake?.();
     });
@@ -219,10 +336,10 @@ export function createJobRunner(options: RunnerOptions) {
       const free = concurrency - inFlight.size;
       if (free > 0) {
         try {
-          const jobs = await claim(free);
-          for (const job of jobs) launch(job);
-          // A full claim means more may be due: take them as soon as a slot frees up.
-          if (jobs.length === free && inFlight.size < concurrency) continue;
+          const units = await claimUnits(free);
+          for (const unit of units) launch(unit);
+          // Work found means more may be due: look again as soon as a slot is free.
+          if (units.length && inFlight.size < concurrency) continue;
         } catch (err) {
           log.error({ err }, 'jobs: claim failed');
         }
@@ -268,14 +385,14 @@ export function createJobRunner(options: RunnerOptions) {
       wake?.();
     },
 
-    /** Runs due jobs until none is left (tests, the CLI): claims `concurrency` at a time and waits for them. */
+    /** Runs due jobs until none is left (tests, the CLI): claims `concurrency` units at a time and waits for them. */
     async drain(): Promise<number> {
       let total = 0;
       for (;;) {
-        const jobs = await claim(concurrency);
-        if (!jobs.length) return total;
-        await Promise.all(jobs.map(execute));
-        total += jobs.length;
+        const units = await claimUnits(concurrency);
+        if (!units.length) return total;
+        await Promise.all(units.map(run));
+        total += units.reduce((n, unit) => n + unit.length, 0);
       }
     },
 
