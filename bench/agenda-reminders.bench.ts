@@ -50,8 +50,11 @@ const smtp = new SMTPServer({
     });
   },
 });
+// A runner killed mid-session resets its connections: expected here, not a reason to stop.
+smtp.on('error', () => undefined);
 await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-const SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+// SMTP_PARAMS: nodemailer options for the runner's transport (e.g. "maxConnections=8"); the product's defaults otherwise.
+const SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}${process.env.SMTP_PARAMS ? `?${process.env.SMTP_PARAMS}` : ''}`;
 
 interface Runner {
   child: ChildProcess;
@@ -139,6 +142,23 @@ async function commitBaseline(database: Database) {
   }
   await sql`drop table bench_commit`.execute(db);
   console.log(`  baseline: one-row insert and commit         ${formatPercentiles(times)}   load ${await loadAverage()}`);
+}
+
+/** Baseline in the same run: the product's SMTP sender alone, no queue and no database (bench/agenda/smtp-baseline.ts). */
+async function smtpBaseline() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/agenda/smtp-baseline.ts'], {
+    env: { ...process.env, SMTP_URL, COUNT: String(REMINDERS) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise((resolve) => child.once('exit', resolve));
+  const ms = Number(/baseline ([\d.]+)/.exec(out)?.[1]);
+  console.log(
+    `  baseline: the SMTP sender alone, ${REMINDERS} messages with their .ics   ${(ms / 1000).toFixed(1)} s (${Math.round(REMINDERS / (ms / 1000))}/s)   load ${await loadAverage()}`,
+  );
+  received.clear();
+  receivedTotal = 0;
 }
 
 async function timedRun(label: string, env: NodeJS.ProcessEnv, database: () => Promise<Database>) {
@@ -265,6 +285,7 @@ try {
         const same = async () => database;
         await timedRun('local outbox', env, same);
         await reset(database);
+        await smtpBaseline();
         await timedRun(`SMTP (${SMTP_URL})`, { ...env, SMTP_URL }, same);
         await reset(database);
         await killTest(env, same);
@@ -289,6 +310,7 @@ try {
         await timedRun('local outbox', env, reopen);
         await reset(database);
         await database.close();
+        await smtpBaseline();
         await timedRun(`SMTP (${SMTP_URL})`, { ...env, SMTP_URL }, reopen);
         await reset(database);
         await database.close();

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
-import type { AppointmentMode, AppointmentStatus, BookedVia, ExceptionReason, ServiceCode } from '../db/schema-appointments.js';
+import type {
+  AppointmentMode,
+  AppointmentStatus,
+  BookedVia,
+  ExceptionReason,
+  ParticipantStatus,
+  ServiceCode,
+  WorkshopTopic,
+} from '../db/schema-appointments.js';
 
 /**
  * Bulk writes of a whole agenda in the caller's transaction: what a scenario (the demo) or an
@@ -231,4 +239,98 @@ export async function insertAppointmentsBulk(trx: Executor, appointments: readon
       .values([...chunk])
       .execute(),
   );
+}
+
+export interface BulkWorkshopParticipant {
+  workerId: string;
+  status: ParticipantStatus;
+  invitedAt: Date | null;
+  /** When a waiting participant joined the list (the list is in this order). */
+  waitingSince: Date | null;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+export interface BulkWorkshop {
+  id: string;
+  networkId: string;
+  officeId: string;
+  topic: WorkshopTopic;
+  title: string;
+  description: string;
+  roomId: string | null;
+  place: string;
+  start: Date;
+  end: Date;
+  seats: number;
+  seriesId: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  facilitatorIds: string[];
+  participants: BulkWorkshopParticipant[];
+}
+
+/** Participants who hold their time: a seat taken, and kept once the attendance is recorded. */
+const HOLDS_TIME: readonly ParticipantStatus[] = ['booked', 'attended', 'absent', 'excused'];
+
+/**
+ * Group workshops with their facilitators and participants, and the claims the service would
+ * write: each facilitator, the room, and every participant holding a seat, for the session's
+ * [start, end). A waiting list takes its places from the same sequence as the service, in the
+ * order of `waitingSince`.
+ */
+export async function insertWorkshopsBulk(trx: Executor, workshops: readonly BulkWorkshop[]): Promise<void> {
+  await inChunks(workshops, (chunk) =>
+    trx
+      .insertInto('group_sessions')
+      .values(
+        chunk.map((w) => ({
+          id: w.id,
+          network_id: w.networkId,
+          office_id: w.officeId,
+          topic: w.topic,
+          title: w.title,
+          description: w.description,
+          room_id: w.roomId,
+          place: w.place,
+          starts_at: w.start,
+          ends_at: w.end,
+          seats: w.seats,
+          series_id: w.seriesId,
+          created_by: w.createdBy,
+          created_at: w.createdAt,
+          updated_at: w.createdAt,
+        })),
+      )
+      .execute(),
+  );
+  const facilitators = workshops.flatMap((w) => w.facilitatorIds.map((staffId) => ({ session_id: w.id, staff_id: staffId })));
+  await inChunks(facilitators, (chunk) => trx.insertInto('group_session_facilitators').values(chunk).execute());
+  const participants = workshops.flatMap((w) =>
+    [...w.participants]
+      .sort((a, b) => (a.waitingSince?.getTime() ?? 0) - (b.waitingSince?.getTime() ?? 0))
+      .map((p) => ({
+        session_id: w.id,
+        worker_id: p.workerId,
+        status: p.status,
+        waiting_since: p.status === 'waiting' ? p.waitingSince : null,
+        waiting_order: p.status === 'waiting' ? sql<number>`nextval('group_waiting_order_seq')` : null,
+        invited_at: p.invitedAt,
+        updated_at: p.updatedAt,
+        updated_by: p.updatedBy,
+      })),
+  );
+  // nextval is evaluated row by row in the order of VALUES: the waiting list keeps the order above.
+  await inChunks(participants, (chunk) => trx.insertInto('group_participants').values(chunk).execute());
+  const claims = workshops.flatMap((w) => {
+    const own = { network_id: w.networkId, during: `[${w.start.toISOString()},${w.end.toISOString()})`, session_id: w.id };
+    return [
+      ...w.facilitatorIds.map((id) => ({ ...own, resource_type: 'consultant' as const, resource_id: id })),
+      ...(w.roomId ? [{ ...own, resource_type: 'room' as const, resource_id: w.roomId }] : []),
+      ...w.participants
+        .filter((p) => HOLDS_TIME.includes(p.status))
+        .map((p) => ({ ...own, resource_type: 'worker' as const, resource_id: p.workerId })),
+    ];
+  });
+  await inChunks(claims, (chunk) => trx.insertInto('agenda_claims').values(chunk).execute());
 }

@@ -31,9 +31,12 @@ export {
   insertAppointmentsBulk,
   insertAvailabilityRulesBulk,
   insertRoomsBulk,
+  insertWorkshopsBulk,
   type BulkAbsence,
   type BulkAppointment,
   type BulkAppointmentEvent,
   type BulkAvailabilityRule,
   type BulkRoom,
+  type BulkWorkshop,
+  type BulkWorkshopParticipant,
 } from './agenda-bulk.repository.js';

@@ -244,7 +244,11 @@ describe('the demo agenda', () => {
 
   it('never has a consultant, a worker or a room in two meetings at once: each meeting holds its claims', async () => {
     const holding = meetings.filter((m) => m.status !== 'cancelled');
-    const claims = await database.db.selectFrom('agenda_claims').select(['appointment_id', 'resource_type', 'resource_id']).execute();
+    const claims = await database.db
+      .selectFrom('agenda_claims')
+      .select(['appointment_id', 'resource_type', 'resource_id'])
+      .where('appointment_id', 'is not', null)
+      .execute();
     const of = new Map<string, string[]>();
     for (const c of claims) of.set(c.appointment_id!, [...(of.get(c.appointment_id!) ?? []), `${c.resource_type}:${c.resource_id}`]);
     for (const m of holding)
@@ -283,6 +287,88 @@ describe('the demo agenda', () => {
         })
         .execute(),
     ).rejects.toMatchObject({ code: '23P01' });
+  });
+
+  it('holds six workshops in the training rooms, one of them a weekly series: the past ones with attendance, the full ones with a waiting list in order', async () => {
+    const db = database.db;
+    const sessions = await db
+      .selectFrom('group_sessions as s')
+      .innerJoin('meeting_rooms as r', 'r.id', 's.room_id')
+      .select(['s.id', 's.title', 's.series_id', 's.starts_at', 's.ends_at', 's.seats', 's.status', 'r.capacity'])
+      .orderBy('s.starts_at')
+      .execute();
+    const workshops = new Set(sessions.map((s) => s.series_id ?? s.id));
+    expect(workshops.size).toBe(6);
+    const series = sessions.filter((s) => s.series_id !== null);
+    expect(series).toHaveLength(2);
+    // A week apart at the same Rome time.
+    expect(romeLocal(new Date(series[1]!.starts_at)).time).toBe(romeLocal(new Date(series[0]!.starts_at)).time);
+    expect(romeToday(new Date(series[1]!.starts_at))).toBe(addDays(romeToday(new Date(series[0]!.starts_at)), 7));
+    expect(sessions.every((s) => s.capacity >= s.seats && s.status === 'scheduled')).toBe(true);
+
+    const participants = await db
+      .selectFrom('group_participants')
+      .select(['session_id', 'worker_id', 'status', 'waiting_order', 'waiting_since'])
+      .execute();
+    const of = (id: string) => participants.filter((p) => p.session_id === id);
+    const past = sessions.filter((s) => new Date(s.ends_at).getTime() <= seededAt.getTime());
+    const coming = sessions.filter((s) => new Date(s.starts_at).getTime() > seededAt.getTime());
+    expect(past.length).toBeGreaterThanOrEqual(2);
+    expect(coming.length).toBeGreaterThanOrEqual(3);
+    for (const s of past) {
+      const list = of(s.id);
+      expect(list.length, s.title).toBeGreaterThan(0);
+      expect(
+        list.every((p) => ['attended', 'absent', 'excused', 'invited'].includes(p.status)),
+        s.title,
+      ).toBe(true);
+      expect(list.some((p) => p.status === 'attended')).toBe(true);
+    }
+    // Each attended seat is a delivered group service, as recording the attendance makes it.
+    const services = await db
+      .selectFrom('service_records')
+      .select(['source_id', 'worker_id', 'delivery', 'service_code'])
+      .where('source_type', '=', 'group_session')
+      .execute();
+    const attended = participants.filter((p) => p.status === 'attended');
+    expect(services.map((r) => `${r.source_id}:${r.worker_id}`).sort()).toEqual(
+      attended.map((p) => `${p.session_id}:${p.worker_id}`).sort(),
+    );
+    expect(services.every((r) => r.delivery === 'group' && r.service_code === 'group_workshop')).toBe(true);
+    // Two coming sessions are full, with their waiting list in the order people asked.
+    const full = coming.filter((s) => of(s.id).filter((p) => p.status === 'booked').length === s.seats);
+    expect(full.length).toBeGreaterThanOrEqual(2);
+    for (const s of full) {
+      const waiting = of(s.id)
+        .filter((p) => p.status === 'waiting')
+        .sort((a, b) => Number(a.waiting_order) - Number(b.waiting_order));
+      expect(waiting.length, s.title).toBeGreaterThanOrEqual(3);
+      const since = waiting.map((p) => new Date(p.waiting_since!).getTime());
+      expect(since).toEqual([...since].sort((a, b) => a - b));
+    }
+    expect(participants.some((p) => p.status === 'invited')).toBe(true);
+    // Each session claims its facilitators, its room and every seat taken; a waiting or invited
+    // worker holds no time. The exclusion constraint accepted them beside the meetings.
+    const claims = await db
+      .selectFrom('agenda_claims')
+      .select(['session_id', 'resource_type', 'resource_id'])
+      .where('session_id', 'is not', null)
+      .execute();
+    for (const s of sessions) {
+      const workers = claims.filter((c) => c.session_id === s.id && c.resource_type === 'worker').map((c) => c.resource_id);
+      expect(new Set(workers)).toEqual(
+        new Set(
+          of(s.id)
+            .filter((p) => ['booked', 'attended', 'absent', 'excused'].includes(p.status))
+            .map((p) => p.worker_id),
+        ),
+      );
+      expect(claims.filter((c) => c.session_id === s.id && c.resource_type === 'room')).toHaveLength(1);
+      expect(claims.some((c) => c.session_id === s.id && c.resource_type === 'consultant')).toBe(true);
+    }
+    // Nobody is told anything by a demo.
+    expect(await db.selectFrom('group_session_messages').select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('jobs').select('id').where('kind', 'like', 'appointments.%').execute()).toEqual([]);
   });
 
   it('is the same agenda when seeded again on the same day', async () => {

@@ -19,13 +19,15 @@ import { addDays, isoWeekday } from '../../shared/time/rome-date.js';
 import { romeToday, romeToUtc } from '../../shared/time/rome-time.js';
 import { DEMO_OFFICES } from './demo-organisation.js';
 import { seededRandom, type DemoCase } from './demo-people.js';
+import { seedDemoWorkshops } from './demo-workshops.js';
 import type { DemoProgramme } from './demo-programmes.js';
 
 /**
  * A month of agenda around the day the demo is seeded: each office's consultants with their weekly
  * availability (valid from a month ago, open-ended) and a few absences, two or three rooms per
  * office, and about 300 individual meetings over the past two weeks and the next two — the past
- * ones with their attendance, the future ones booked or confirmed, each with its log.
+ * ones with their attendance, the future ones booked or confirmed, each with its log; then the
+ * group workshops (demo-workshops.ts) in the time left free.
  *
  * The generator is correct by construction, not lucky: each consultant's day is cut into meetings
  * one after the other inside the availability left by closed days and absences, so a consultant's
@@ -224,7 +226,7 @@ export interface DemoAgendaInput {
   now: Date;
 }
 
-export async function seedDemoAgenda(trx: Executor, input: DemoAgendaInput): Promise<{ meetings: number }> {
+export async function seedDemoAgenda(trx: Executor, input: DemoAgendaInput): Promise<{ meetings: number; workshops: number }> {
   const { networkId, officeIds, staffIds, now } = input;
   const rnd = seededRandom(20261001);
   const today = romeToday(now);
@@ -291,7 +293,7 @@ export async function seedDemoAgenda(trx: Executor, input: DemoAgendaInput): Pro
     end: Date;
   }
   const candidates: Candidate[] = [];
-  if (weighted.length === 0) return { meetings: 0 };
+  if (weighted.length === 0) return { meetings: 0, workshops: 0 };
   for (let date = first; date <= last; date = addDays(date, 1)) {
     const weekday = isoWeekday(date);
     if (weekday > 5) continue;
@@ -523,5 +525,20 @@ export async function seedDemoAgenda(trx: Executor, input: DemoAgendaInput): Pro
       })),
   );
   await appendWorkerEventsAt(trx, timeline);
-  return { meetings: appointments.length };
+
+  const staffBusy = new Map<string, Array<[number, number]>>();
+  for (const a of appointments)
+    staffBusy.set(a.consultantId, [...(staffBusy.get(a.consultantId) ?? []), [a.start.getTime(), a.end.getTime()]]);
+  const { sessions } = await seedDemoWorkshops(trx, {
+    networkId,
+    officeIds,
+    staffIds,
+    now,
+    trainingRoomOf: new Map(rooms.filter((r) => r.capacity >= 10).map((r) => [r.officeId, r.id])),
+    closed,
+    pools: poolOf,
+    staffBusy,
+    workerBusy,
+  });
+  return { meetings: appointments.length, workshops: sessions };
 }
