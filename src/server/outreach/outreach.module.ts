@@ -40,24 +40,24 @@ export function createOutreachModule(deps: {
     channels,
     clock,
   });
-  return { hotline, intake, campaigns, delivery, channels };
+  // Channels made here (from the environment) are closed with the app; channels given are their giver's.
+  return { hotline, intake, campaigns, delivery, channels, ownsChannels: !deps.channels };
 }
 
 export type OutreachModule = ReturnType<typeof createOutreachModule>;
 
 /**
  * Routes, and the reminders as a periodic job of the queue (every 5 minutes; env
- * OUTREACH_REMINDER_INTERVAL_MS, 0 = off). The queue's runner is not started under the test
- * runner, where tests call runReminders with a fake clock or drive a runner of their own.
+ * OUTREACH_REMINDER_INTERVAL_MS, 0 = off). The SMTP pool of channels this module made is closed
+ * with the app.
  */
 export function registerOutreachRoutes(app: FastifyInstance, module: OutreachModule, jobs: JobScheduler) {
   registerHotlineRoutes(app, module.hotline, module.intake);
   registerCampaignRoutes(app, module.campaigns, module.delivery, module.channels);
   const interval = Number(process.env.OUTREACH_REMINDER_INTERVAL_MS ?? 5 * 60 * 1000);
   if (interval > 0) jobs.registerPeriodic(outreachRemindersJob(module.delivery, interval, app.log));
-  if (!process.env.VITEST) {
+  if (module.ownsChannels)
     app.addHook('onClose', async () => {
       module.channels.email.close?.();
     });
-  }
 }

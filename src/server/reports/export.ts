@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { formatItalianDate, TIME_ZONE } from '../../shared/time/rome-date.js';
+import { formatItalianDate } from '../../shared/time/rome-date.js';
+import { romeLocal } from '../../shared/time/rome-time.js';
 
 /**
  * What a column holds: a date is an ISO 'YYYY-MM-DD' cell, a datetime an ISO instant. The
@@ -16,20 +17,12 @@ export interface ExportTable {
 
 const BOM = '\uFEFF';
 
-const romeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An instant's wall-clock time in Rome, as numbers. */
+/** An instant's wall-clock time in Rome, as numbers (one definition: shared/time/rome-time.ts). */
 function romeWallClock(iso: string) {
-  const parts = Object.fromEntries(romeParts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), hh: Number(parts.hour), mm: Number(parts.minute) };
+  const { date, time } = romeLocal(new Date(iso));
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return { y, m, d, hh, mm };
 }
 
 /** 'dd/mm/yyyy hh:mm' in Rome, as the web shows a timestamp. */
