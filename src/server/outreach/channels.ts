@@ -56,13 +56,14 @@ export function outboxSmsProvider(): SmsProvider {
  * against 49 ms pooled (bench/agenda-reminders.bench.ts). A message waits mostly for the server's
  * four answers (MAIL, RCPT, DATA, the end of data), so the pool's size sets the pace: 1,000
  * reminders with their .ics took 16.9 s over 3 connections and 6.9 s over 10 on this machine
- * (bench/agenda/smtp-baseline.ts, load 8.5). Eight by default; a provider that allows fewer says
+ * (bench/agenda/smtp-baseline.ts, load 8.5), and 2,000 took 14.6 s over 8 and 7.6 s over 16 (load 10.8).
+ * Ten by default, within what relays commonly allow one client; a provider that allows fewer says
  * so in SMTP_URL, whose query parameters are nodemailer's options (`?maxConnections=3`).
  */
 export function smtpTransportUrl(smtpUrl: string): string {
   const url = new URL(smtpUrl);
   if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
-  if (url.searchParams.get('pool') === 'true' && !url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '8');
+  if (url.searchParams.get('pool') === 'true' && !url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '10');
   return url.toString();
 }
 
