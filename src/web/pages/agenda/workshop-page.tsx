@@ -13,7 +13,7 @@ import { formatDayLong, wallClockOf } from './agenda-format';
 import './agenda.css';
 import { AddParticipantDialog, CancelWorkshopDialog, EditWorkshopDialog, InviteDialog } from './workshop-dialogs';
 import { canWithdraw, hasStarted, isOpen, participantGroups, placeOf, type Participant } from './workshop-format';
-import { ParticipantBadge, SeatsText, WorkshopStatusBadge } from './workshop-badges';
+import { ParticipantBadge, WorkerIdentity, SeatsText, WorkshopStatusBadge } from './workshop-badges';
 
 type Open = 'add' | 'invite' | 'edit' | 'cancel' | null;
 
@@ -58,6 +58,7 @@ function ParticipantRow({
           {p.worker.name}
         </Link>
         <ParticipantBadge p={p} />
+        <WorkerIdentity worker={p.worker} />
       </div>
       {(open || markable) && (
         <div className="d-flex flex-wrap gap-2 mt-2 mt-sm-0">
