@@ -95,6 +95,9 @@ export function AgendaPage() {
           <Link className="btn btn-outline-primary" to="/agenda/disponibilita">
             {t('agenda.availabilityLink')}
           </Link>
+          <Link className="btn btn-outline-primary" to="/agenda/messaggi">
+            {t('agenda.templates.link')}
+          </Link>
         </div>
       </div>
       <ProblemAlert error={setup.error} />
