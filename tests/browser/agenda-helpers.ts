@@ -26,10 +26,10 @@ export function agendaKit(harness: () => BrowserHarness, officeId: () => string,
       return id!;
     },
 
-    async signedInPage(email: string, options: { width?: number; height?: number; locale?: string } = {}) {
+    async signedInPage(email: string, options: { width?: number; height?: number; locale?: string; password?: string } = {}) {
       const h = harness();
       const { page } = await h.newPage(options);
-      await signInThroughForm(page, h.baseUrl, email, DEMO_PASSWORD);
+      await signInThroughForm(page, h.baseUrl, email, options.password ?? DEMO_PASSWORD);
       await page.getByRole('heading', { level: 1, name: options.locale?.startsWith('en') ? /^Hello/ : /^Buongiorno/ }).waitFor();
       return page;
     },
