@@ -59,7 +59,7 @@ export function WorkerIdentity({ worker: w }: { worker: Participant['worker'] })
       {w.codiceFiscale && (
         <>
           <span aria-hidden="true">
-            {t('agenda.workshops.participants.cf')} <span className="font-monospace">{w.codiceFiscale}</span>
+            {t('agenda.workshops.participants.cf')} <span className="font-monospace">…{w.codiceFiscale.slice(-4)}</span>
           </span>
           <span className="visually-hidden">{t('agenda.workshops.participants.cfEnding', { ending: w.codiceFiscale.slice(-4) })}</span>
         </>

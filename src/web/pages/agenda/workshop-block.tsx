@@ -25,16 +25,16 @@ export function WorkshopBlock({ workshop: w, compact = false }: { workshop: Work
         <Link to={`/agenda/incontri/${w.id}`} className="agenda-card-open agenda-workshop-link" draggable={false}>
           <Icon icon="it-user" size="xs" className="me-1 agenda-mode-icon" aria-hidden />
           <span className="visually-hidden">{t('agenda.grid.workshop')}: </span>
-          <span className="fw-semibold">
+          <span className="fw-semibold text-nowrap">
             {clock.startTime}–{clock.endTime}
           </span>{' '}
-          <span className="agenda-card-type">{w.title}</span>
+          <span className="agenda-card-type agenda-workshop-title">{w.title}</span>
         </Link>
         {w.status === 'cancelled' && <WorkshopStatusBadge workshop={w} />}
       </div>
       <div className="agenda-card-line small">
-        {t(`agenda.workshops.topics.${w.topic}`)} ·{' '}
-        <span className="text-nowrap">{t('agenda.grid.seats', { booked: w.booked, seats: w.seats })}</span>
+        <span className="text-nowrap fw-semibold">{t('agenda.grid.seats', { booked: w.booked, seats: w.seats })}</span> ·{' '}
+        {t(`agenda.workshops.topics.${w.topic}`)}
         {!compact && where ? ` · ${where}` : ''}
       </div>
     </div>
