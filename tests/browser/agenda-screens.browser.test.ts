@@ -120,7 +120,7 @@ describe('workshops on the agenda’s screens', () => {
     await screenshot(phone, 'b4-agenda-elenco-incontro-telefono');
     await phone.goto(`${h.baseUrl}/agenda/incontri/${cv}`);
     await phone.getByRole('heading', { level: 1, name: 'Il curriculum che funziona' }).waitFor();
-    await phone.getByText('nascita 12/03/1968').waitFor();
+    await phone.locator('.agenda-worker-identity', { hasText: 'nascita 12/03/1968' }).waitFor();
     await screenshot(phone, 'b5-incontro-omonimi-telefono');
     noProblems(phone);
   });
