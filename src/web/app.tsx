@@ -32,6 +32,7 @@ import { HotlinePage } from './pages/hotline/hotline-page';
 import { CampaignsPage } from './pages/outreach/campaigns-page';
 import { AgendaPage } from './pages/agenda/agenda-page';
 import { AvailabilityPage } from './pages/agenda/availability-page';
+import { MessageTemplatesPage } from './pages/agenda/message-templates-page';
 import { PublicAppointmentPage } from './pages/agenda/public-appointment-page';
 import { WorkshopPage } from './pages/agenda/workshop-page';
 import { WorkshopsPage } from './pages/agenda/workshops-page';
@@ -105,6 +106,7 @@ export function App() {
               <Route path="/contatti" element={guarded(<CampaignsPage />, 'outreach.manage')} />
               <Route path="/agenda" element={guarded(<AgendaPage />, 'agenda.use')} />
               <Route path="/agenda/disponibilita" element={guarded(<AvailabilityPage />, 'agenda.use')} />
+              <Route path="/agenda/messaggi" element={guarded(<MessageTemplatesPage />, 'agenda.use')} />
               <Route path="/agenda/incontri" element={guarded(<WorkshopsPage />, 'agenda.use')} />
               <Route path="/agenda/incontri/:id" element={guarded(<WorkshopPage />, 'agenda.use')} />
               {NAV_AREAS.map((area) => (

@@ -1,34 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/server/appointments/notifications.js';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { romeLocal } from '../../src/shared/time/rome-time.js';
-import { buildCigsCase, networkOf } from '../factories/programmes.js';
-import { buildWorker, insertWorkers } from '../factories/workers.js';
 import { DEMO, officeIdByCode, signIn } from '../helpers/test-app.js';
-import {
-  consoleProblems,
-  expectAccessible,
-  screenshot,
-  signInThroughForm,
-  startBrowserHarness,
-  type BrowserHarness,
-} from './browser-helpers.js';
+import { consoleProblems, expectAccessible, screenshot, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import { agendaKit, noProblems } from './agenda-helpers.js';
 
 // The consultant books, finds and cancels a meeting; the worker opens the link in their message on a phone.
 let h: BrowserHarness;
 let modena: string;
 let consultantId: string;
-let seq = 900;
-
-async function worker(firstName: string, lastName: string) {
-  const db = h.t.database.db;
-  const network = await networkOf(db, modena);
-  const { caseId } = await buildCigsCase(db, network, { reason: 'cessazione_attivita' });
-  const [id] = await insertWorkers(db, [buildWorker({ officeId: modena, cigsCaseId: caseId, firstName, lastName }, seq++)]);
-  return id!;
-}
+const { worker, signedInPage } = agendaKit(
+  () => h,
+  () => modena,
+  900,
+);
 
 /** Every day 07:00–20:00 from today in Modena only: whatever day and hour the suite runs, a slot is near. */
 async function openAvailability() {
@@ -45,17 +31,6 @@ async function openAvailability() {
   const response = await agent.put(`/api/v1/agenda/consultants/${consultantId}/availability`, { officeId: modena, rules });
   expect(response.statusCode, response.body).toBe(200);
 }
-
-async function signedInPage(email: string, options: { width?: number; height?: number } = {}) {
-  const { page } = await h.newPage(options);
-  await signInThroughForm(page, h.baseUrl, email, DEMO_PASSWORD);
-  await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-  return page;
-}
-
-/** No console error but the refusals a test provokes on purpose (the browser logs each failed request). */
-const noProblems = (page: Page, expected: number[] = []) =>
-  expect(consoleProblems(page).filter((p) => ![401, ...expected].some((status) => p.includes(`status of ${status}`)))).toEqual([]);
 
 beforeAll(async () => {
   h = await startBrowserHarness();

@@ -1,52 +1,19 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
-import { addDays, isoWeekday } from '../../src/shared/time/rome-date.js';
+import { addDays } from '../../src/shared/time/rome-date.js';
 import { romeLocal, romeToUtc } from '../../src/shared/time/rome-time.js';
-import { buildCigsCase, networkOf } from '../factories/programmes.js';
-import { buildWorker, insertWorkers } from '../factories/workers.js';
 import { DEMO, officeIdByCode, signIn } from '../helpers/test-app.js';
-import {
-  consoleProblems,
-  expectAccessible,
-  screenshot,
-  signInThroughForm,
-  startBrowserHarness,
-  type BrowserHarness,
-} from './browser-helpers.js';
+import { expectAccessible, screenshot, startBrowserHarness, type BrowserHarness } from './browser-helpers.js';
+import { agendaKit, noProblems, workshopDay } from './agenda-helpers.js';
 
 // A consultant creates a workshop, fills it past its seats, frees a seat and cancels it; then
 // records attendance of a session that has started and downloads its sheet.
 let h: BrowserHarness;
 let modena: string;
-let seq = 700;
-
-async function worker(firstName: string, lastName: string) {
-  const db = h.t.database.db;
-  const network = await networkOf(db, modena);
-  const { caseId } = await buildCigsCase(db, network, { reason: 'cessazione_attivita' });
-  const [id] = await insertWorkers(db, [buildWorker({ officeId: modena, cigsCaseId: caseId, firstName, lastName }, seq++)]);
-  return id!;
-}
-
-/** A Tuesday to Thursday at least a week ahead, off the fixed national holidays (and Easter Monday, a Monday). */
-function workshopDay(): string {
-  const holidays = ['01-01', '01-06', '01-31', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26'];
-  let day = addDays(romeLocal(new Date()).date, 8);
-  while (isoWeekday(day) < 2 || isoWeekday(day) > 4 || holidays.includes(day.slice(5))) day = addDays(day, 1);
-  return day;
-}
-
-async function signedInPage(email: string, options: { width?: number; height?: number } = {}) {
-  const { page } = await h.newPage(options);
-  await signInThroughForm(page, h.baseUrl, email, DEMO_PASSWORD);
-  await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-  return page;
-}
-
-/** No console error but the refusals a test provokes on purpose (the browser logs each failed request). */
-const noProblems = (page: Page, expected: number[] = []) =>
-  expect(consoleProblems(page).filter((p) => ![401, ...expected].some((status) => p.includes(`status of ${status}`)))).toEqual([]);
+const { worker, signedInPage } = agendaKit(
+  () => h,
+  () => modena,
+  700,
+);
 
 beforeAll(async () => {
   h = await startBrowserHarness();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
+import type { Language } from '../http/problem.js';
 import { requireNetwork, staffInOfficesQuery, staffWithRolesInOffice, type ActorContext } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
@@ -69,14 +70,14 @@ export function createAgendaSetupService(deps: {
   }
 
   return {
-    async setup(ctx: ActorContext, officeId: string): Promise<AgendaSetup> {
+    async setup(ctx: ActorContext, officeId: string, lang: Language): Promise<AgendaSetup> {
       const office = await officeOf(db, ctx, officeId);
       const [types, consultants, rooms] = await Promise.all([
         setup.types(db, office.networkId),
         staffWithRolesInOffice(db, office.id, ['consultant']),
         setup.rooms(db, office.id),
       ]);
-      const en = ctx.actor.language === 'en';
+      const en = lang === 'en';
       return {
         types: types.map((t) => ({
           id: t.id,

@@ -3,31 +3,12 @@ import type { AuditService } from '../audit/index.js';
 import { requireNetwork, type ActorContext } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import { DomainError } from '../http/problem.js';
-import { countSms, fillPlaceholders, placeholdersIn, toGsmFriendly } from '../outreach/index.js';
+import { agendaMessageExample } from '../../shared/messages/agenda-example.js';
+import { placeholdersIn } from '../../shared/messages/placeholders.js';
+import { countSms } from '../../shared/messages/sms-segments.js';
 import { AGENDA_PLACEHOLDERS } from '../../shared/schemas/appointments.schema.js';
 import type { AppointmentMessageKind, MessageChannel } from '../db/schema-appointments.js';
 import type { AppointmentMessagesRepository, TemplateRow } from './appointment-messages.repository.js';
-
-/** What a template editor shows beside the text: how a worker reads it (example values), and an SMS's size. */
-const EXAMPLE: Record<(typeof AGENDA_PLACEHOLDERS)[number], { email: string; sms: string }> = {
-  nome: { email: 'Maria Grazia', sms: 'Maria Grazia' },
-  cognome: { email: 'D’Angelo', sms: 'D’Angelo' },
-  tipo: { email: 'Colloquio di orientamento', sms: 'Colloquio di orientamento' },
-  data: { email: 'martedì 15 dicembre 2026', sms: '15/12' },
-  ora: { email: '10:30', sms: '10:30' },
-  luogo: {
-    email: 'Centro per l’impiego di Modena - Via delle Costellazioni 180, 41126 Modena - stanza Sala colloqui 1',
-    sms: 'Via delle Costellazioni 180',
-  },
-  modalita: { email: 'in presenza', sms: 'in presenza' },
-  operatore: { email: 'Elena Rinaldi', sms: 'Elena Rinaldi' },
-  // As long as a real link: the address and a 24-character token.
-  link: {
-    email: 'https://lavoro.provincia.modena.it/appuntamento/Xk3v9QpL2mN7rT5wY8zA1bC4',
-    sms: 'https://lavoro.provincia.modena.it/appuntamento/Xk3v9QpL2mN7rT5wY8zA1bC4',
-  },
-  sede: { email: 'Centro per l’impiego di Modena, tel. 059 000 1000', sms: 'CPI Modena' },
-};
 
 const unknownPlaceholder = (names: string[]) =>
   new DomainError(
@@ -49,8 +30,7 @@ export function createAgendaTemplatesService(deps: {
   const { db, messages, audit, clock } = deps;
 
   function present(t: TemplateRow) {
-    const values = Object.fromEntries(Object.entries(EXAMPLE).map(([k, v]) => [k, t.channel === 'sms' ? v.sms : v.email]));
-    const sample = t.channel === 'sms' ? toGsmFriendly(fillPlaceholders(t.body, values)) : fillPlaceholders(t.body, values);
+    const sample = agendaMessageExample(t.channel, t.body);
     const count = t.channel === 'sms' ? countSms(sample) : null;
     return {
       kind: t.kind,

@@ -11,6 +11,7 @@ import {
 } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
+import type { Language } from '../http/problem.js';
 import { officeById } from '../organisation/index.js';
 import { insertCallbacks, officeClosedDays } from '../outreach/index.js';
 import { appendWorkerEvent, displayNameOf, workerContactsByIds } from '../people/index.js';
@@ -34,6 +35,7 @@ import { appointmentErrors } from './appointments.errors.js';
 import type { AppointmentNotifications } from './notifications.js';
 import { cancellationIcs, invitationIcs, type CalendarEvent } from './icalendar.js';
 import { explainSlot, firstFreeSlots, type SlotQuery } from './slots.js';
+import type { WorkshopRepository } from './workshop.repository.js';
 
 /** How far ahead the free slots are looked for, unless the caller says. */
 const DEFAULT_WINDOW_DAYS = 56;
@@ -47,6 +49,8 @@ export interface AppointmentServiceDeps {
   appointments: AppointmentRepository;
   notifications: AppointmentNotifications;
   messages: AppointmentMessagesRepository;
+  /** The worker's page lists the group workshops beside the meetings, in the same read. */
+  workshops: WorkshopRepository;
   audit: AuditService;
   clock: () => Date;
   /** The host name that makes iCalendar UIDs unique to this installation. */
@@ -228,7 +232,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     });
   }
 
-  async function present(executor: Executor, rows: AppointmentRow[], language: 'it' | 'en'): Promise<AppointmentView[]> {
+  async function present(executor: Executor, rows: AppointmentRow[], language: Language): Promise<AppointmentView[]> {
     const [workers, staff, offices] = await Promise.all([
       workerContactsByIds(
         executor,
@@ -545,7 +549,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
   return {
     freeSlots,
 
-    async book(ctx: ActorContext, body: AppointmentCreate): Promise<AppointmentView> {
+    async book(ctx: ActorContext, body: AppointmentCreate, lang: Language): Promise<AppointmentView> {
       const office = await officeInNetwork(db, ctx, body.officeId);
       const worker = await workerFor(db, ctx, body.workerId);
       const type = await typeFor(db, office.networkId, body.typeId);
@@ -626,20 +630,20 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         throw err;
       }
       const row = (await appointments.byId(db, id))!;
-      return (await present(db, [row], ctx.actor.language))[0]!;
+      return (await present(db, [row], lang))[0]!;
     },
 
-    async move(ctx: ActorContext, id: string, body: AppointmentMove): Promise<AppointmentView> {
+    async move(ctx: ActorContext, id: string, body: AppointmentMove, lang: Language): Promise<AppointmentView> {
       const current = await visible(db, ctx, id);
       const office = await officeInNetwork(db, ctx, current.officeId);
       await moveCore(ctx, current, office, body, { actorId: ctx.actor.userId, byWorker: false });
-      return (await present(db, [(await appointments.byId(db, id))!], ctx.actor.language))[0]!;
+      return (await present(db, [(await appointments.byId(db, id))!], lang))[0]!;
     },
 
-    async cancel(ctx: ActorContext, id: string, reason: string): Promise<AppointmentView> {
+    async cancel(ctx: ActorContext, id: string, reason: string, lang: Language): Promise<AppointmentView> {
       await visible(db, ctx, id);
       await cancelCore(ctx, id, reason, { actorId: ctx.actor.userId, byWorker: false });
-      return (await present(db, [(await appointments.byId(db, id))!], ctx.actor.language))[0]!;
+      return (await present(db, [(await appointments.byId(db, id))!], lang))[0]!;
     },
 
     /**
@@ -648,7 +652,13 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
      * Absent: a callback goes to the office's hotline queue to find out why and book again.
      * A correction (attended → absent) takes the delivered service back.
      */
-    async attendance(ctx: ActorContext, id: string, status: 'attended' | 'absent' | 'excused', minutes?: number): Promise<AppointmentView> {
+    async attendance(
+      ctx: ActorContext,
+      id: string,
+      status: 'attended' | 'absent' | 'excused',
+      minutes: number | undefined,
+      lang: Language,
+    ): Promise<AppointmentView> {
       await visible(db, ctx, id);
       const now = clock();
       await db.transaction().execute(async (trx) => {
@@ -717,7 +727,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
           details: { status, before: locked.status, minutes: minutes ?? null },
         });
       });
-      return (await present(db, [(await appointments.byId(db, id))!], ctx.actor.language))[0]!;
+      return (await present(db, [(await appointments.byId(db, id))!], lang))[0]!;
     },
 
     /** Workers of an office who missed two or more meetings in the last 90 days: the coordinator follows them up. */
@@ -749,7 +759,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     },
 
     /** A calendar: an office's, a consultant's or a room's meetings over some days. */
-    async list(ctx: ActorContext, q: AppointmentListQuery): Promise<AppointmentView[]> {
+    async list(ctx: ActorContext, q: AppointmentListQuery, lang: Language): Promise<AppointmentView[]> {
       const networkId = requireNetwork(ctx.actor);
       const officeId = q.officeId ?? (q.consultantId || q.roomId ? undefined : (ctx.actor.officeId ?? undefined));
       if (officeId) await officeInNetwork(db, ctx, officeId);
@@ -763,7 +773,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         includeCancelled: q.includeCancelled,
       });
       const visibleRows = rows.filter((r) => canActOnWorker(ctx.actor, r));
-      const items = await present(db, visibleRows, ctx.actor.language);
+      const items = await present(db, visibleRows, lang);
       await audit.record(db, ctx, {
         action: 'appointment.listed',
         entityType: 'appointment',
@@ -779,10 +789,10 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       return items;
     },
 
-    async get(ctx: ActorContext, id: string) {
+    async get(ctx: ActorContext, id: string, lang: Language) {
       const row = await visible(db, ctx, id);
       const [view, events, sent] = await Promise.all([
-        present(db, [row], ctx.actor.language),
+        present(db, [row], lang),
         appointments.events(db, id),
         deps.messages.ofAppointment(db, id),
       ]);
@@ -817,22 +827,37 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       };
     },
 
-    async ofWorker(ctx: ActorContext, workerId: string) {
+    async ofWorker(ctx: ActorContext, workerId: string, lang: Language) {
       await workerFor(db, ctx, workerId);
-      const rows = await appointments.ofWorker(db, workerId);
-      const items = await present(db, rows, ctx.actor.language);
+      const [rows, sessions] = await Promise.all([appointments.ofWorker(db, workerId), deps.workshops.ofWorker(db, workerId)]);
+      const items = await present(db, rows, lang);
+      const offices = await Promise.all([...new Set(sessions.map((s) => s.officeId))].map((id) => officeById(db, id)));
+      const officeNames = new Map(offices.filter((o) => o !== undefined).map((o) => [o.id, o.name]));
       const now = clock().getTime();
       await audit.record(db, ctx, {
         action: 'appointment.worker_listed',
         entityType: 'worker',
         entityId: workerId,
-        details: { count: items.length },
+        details: { count: items.length, workshops: sessions.length },
       });
       const recent = now - 180 * 86_400_000;
       return {
         upcoming: items.filter((i) => Date.parse(i.end) > now && i.status !== 'cancelled').reverse(),
         past: items.filter((i) => Date.parse(i.end) <= now || i.status === 'cancelled'),
         noShows: items.filter((i) => i.status === 'absent' && Date.parse(i.start) >= recent).length,
+        workshops: sessions.map((s) => ({
+          id: s.id,
+          topic: s.topic,
+          title: s.title,
+          officeName: officeNames.get(s.officeId) ?? '',
+          room: s.roomId ? { id: s.roomId, name: s.roomName ?? '' } : null,
+          place: s.place,
+          start: s.start.toISOString(),
+          end: s.end.toISOString(),
+          sessionStatus: s.status,
+          status: s.participantStatus,
+          waitingPosition: s.waitingPosition,
+        })),
       };
     },
 

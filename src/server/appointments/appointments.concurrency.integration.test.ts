@@ -126,16 +126,20 @@ describe('concurrent bookings', () => {
     const start = '2026-12-02T09:00:00.000Z';
     const results = await Promise.allSettled(
       workers.slice(0, 100).map((workerId) =>
-        agenda.appointments.book(ctx, {
-          workerId,
-          officeId: modena,
-          typeId,
-          consultantId: consultants[0]!,
-          mode: 'phone',
-          start,
-          note: '',
-          bookedVia: 'hotline',
-        }),
+        agenda.appointments.book(
+          ctx,
+          {
+            workerId,
+            officeId: modena,
+            typeId,
+            consultantId: consultants[0]!,
+            mode: 'phone',
+            start,
+            note: '',
+            bookedVia: 'hotline',
+          },
+          'it',
+        ),
       ),
     );
     const counts = new Map<string, number>();
@@ -164,16 +168,20 @@ describe('concurrent bookings', () => {
     const worker = workers[110]!;
     const results = await Promise.allSettled(
       [consultants[0]!, consultants[1]!, consultants[0]!, consultants[1]!].map((consultantId) =>
-        agenda.appointments.book(ctx, {
-          workerId: worker,
-          officeId: modena,
-          typeId,
-          consultantId,
-          mode: 'phone',
-          start,
-          note: '',
-          bookedVia: 'agenda',
-        }),
+        agenda.appointments.book(
+          ctx,
+          {
+            workerId: worker,
+            officeId: modena,
+            typeId,
+            consultantId,
+            mode: 'phone',
+            start,
+            note: '',
+            bookedVia: 'agenda',
+          },
+          'it',
+        ),
       ),
     );
     expect(results.map(outcome).filter((o) => o === 'booked')).toHaveLength(1);
@@ -187,29 +195,37 @@ describe('concurrent bookings', () => {
   });
 
   it('moving two meetings into the same free time at once: one moves, the other stays where it was', async () => {
-    const a = await agenda.appointments.book(ctx, {
-      workerId: workers[111]!,
-      officeId: modena,
-      typeId,
-      consultantId: consultants[1]!,
-      mode: 'phone',
-      start: '2026-12-09T08:00:00.000Z',
-      note: '',
-      bookedVia: 'agenda',
-    });
-    const b = await agenda.appointments.book(ctx, {
-      workerId: workers[112]!,
-      officeId: modena,
-      typeId,
-      consultantId: consultants[1]!,
-      mode: 'phone',
-      start: '2026-12-09T10:00:00.000Z',
-      note: '',
-      bookedVia: 'agenda',
-    });
+    const a = await agenda.appointments.book(
+      ctx,
+      {
+        workerId: workers[111]!,
+        officeId: modena,
+        typeId,
+        consultantId: consultants[1]!,
+        mode: 'phone',
+        start: '2026-12-09T08:00:00.000Z',
+        note: '',
+        bookedVia: 'agenda',
+      },
+      'it',
+    );
+    const b = await agenda.appointments.book(
+      ctx,
+      {
+        workerId: workers[112]!,
+        officeId: modena,
+        typeId,
+        consultantId: consultants[1]!,
+        mode: 'phone',
+        start: '2026-12-09T10:00:00.000Z',
+        note: '',
+        bookedVia: 'agenda',
+      },
+      'it',
+    );
     const target = '2026-12-16T09:00:00.000Z';
     const results = await Promise.allSettled(
-      [a, b].map((m) => agenda.appointments.move(ctx, m.id, { start: target, reason: 'Spostamento di prova' })),
+      [a, b].map((m) => agenda.appointments.move(ctx, m.id, { start: target, reason: 'Spostamento di prova' }, 'it')),
     );
     expect(results.map(outcome).sort()).toEqual(expect.arrayContaining(['booked']));
     expect(results.map(outcome).filter((o) => o === 'booked')).toHaveLength(1);

@@ -47,12 +47,14 @@ export function createAppointmentsModule(deps: {
     clock,
     publicUrl,
   });
+  const workshopRepository = createWorkshopRepository();
   const appointments = createAppointmentService({
     db,
     setup: setupRepository,
     appointments: appointmentRepository,
     notifications,
     messages,
+    workshops: workshopRepository,
     audit,
     clock,
     calendarHost,
@@ -69,7 +71,6 @@ export function createAppointmentsModule(deps: {
   });
   const feed = createFeedService({ db, appointments: appointmentRepository, messages, audit, clock, publicUrl });
   const dailySheet = createDailySheet({ db, service: appointments, audit, clock });
-  const workshopRepository = createWorkshopRepository();
   const workshopNotifications = createWorkshopNotifications({
     db,
     workshops: workshopRepository,

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { agendaEndpoints, appointmentEndpoints, publicAgendaEndpoints } from '../../shared/api/appointments.endpoints.js';
 import { actorContext, requestContext } from '../auth/index.js';
 import { route } from '../http/endpoint-route.js';
+import { pickLanguage } from '../http/problem.js';
 import type { AgendaSetupService } from './agenda-setup.service.js';
 import type { AgendaTemplatesService } from './agenda-templates.service.js';
 import type { AppointmentService } from './appointment.service.js';
@@ -10,6 +11,9 @@ import { canHoldAgendaFeed, canManageAgenda, canUseAgenda } from './appointments
 import type { DailySheet } from './daily-sheet.js';
 import type { FeedService } from './feed.service.js';
 import type { WorkerLinkService } from './worker-link.service.js';
+
+/** Type names follow the interface's language (the web sends it as Accept-Language), not the account's stored one. */
+const lang = (request: FastifyRequest) => pickLanguage(request.headers['accept-language']);
 
 export function registerAppointmentRoutes(
   app: FastifyInstance,
@@ -29,7 +33,7 @@ export function registerAppointmentRoutes(
   route(r, agendaEndpoints.setup, {
     config: { access },
     schema: { tags, summary: 'Tipi di appuntamento, operatori e stanze di una sede' },
-    handler: async (request) => s.setup.setup(actorContext(request), request.query.officeId),
+    handler: async (request) => s.setup.setup(actorContext(request), request.query.officeId, lang(request)),
   });
   route(r, agendaEndpoints.availability, {
     config: { access },
@@ -123,33 +127,33 @@ export function registerAppointmentRoutes(
   route(r, appointmentEndpoints.list, {
     config: { access },
     schema: { tags, summary: 'Appuntamenti di una sede, di un operatore o di una stanza in un periodo' },
-    handler: async (request) => ({ items: await s.appointments.list(actorContext(request), request.query) }),
+    handler: async (request) => ({ items: await s.appointments.list(actorContext(request), request.query, lang(request)) }),
   });
   route(r, appointmentEndpoints.create, {
     config: { access },
     schema: { tags, summary: 'Fissa un appuntamento individuale' },
-    handler: async (request, reply) => reply.code(201).send(await s.appointments.book(actorContext(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await s.appointments.book(actorContext(request), request.body, lang(request))),
   });
   route(r, appointmentEndpoints.get, {
     config: { access },
     schema: { tags, summary: 'Un appuntamento con il suo registro e i messaggi inviati' },
-    handler: async (request) => s.appointments.get(actorContext(request), request.params.id),
+    handler: async (request) => s.appointments.get(actorContext(request), request.params.id, lang(request)),
   });
   route(r, appointmentEndpoints.move, {
     config: { access },
     schema: { tags, summary: 'Sposta un appuntamento (ora, operatore, stanza, modalità)' },
-    handler: async (request) => s.appointments.move(actorContext(request), request.params.id, request.body),
+    handler: async (request) => s.appointments.move(actorContext(request), request.params.id, request.body, lang(request)),
   });
   route(r, appointmentEndpoints.cancel, {
     config: { access },
     schema: { tags, summary: 'Annulla un appuntamento' },
-    handler: async (request) => s.appointments.cancel(actorContext(request), request.params.id, request.body.reason),
+    handler: async (request) => s.appointments.cancel(actorContext(request), request.params.id, request.body.reason, lang(request)),
   });
   route(r, appointmentEndpoints.attendance, {
     config: { access },
     schema: { tags, summary: 'Registra presenza, assenza o assenza giustificata' },
     handler: async (request) =>
-      s.appointments.attendance(actorContext(request), request.params.id, request.body.status, request.body.minutes),
+      s.appointments.attendance(actorContext(request), request.params.id, request.body.status, request.body.minutes, lang(request)),
   });
   route(r, appointmentEndpoints.ics, {
     config: { access },
@@ -162,7 +166,7 @@ export function registerAppointmentRoutes(
   route(r, appointmentEndpoints.ofWorker, {
     config: { access },
     schema: { tags, summary: 'Appuntamenti di un lavoratore, futuri e passati' },
-    handler: async (request) => s.appointments.ofWorker(actorContext(request), request.params.id),
+    handler: async (request) => s.appointments.ofWorker(actorContext(request), request.params.id, lang(request)),
   });
 
   // The worker's link and the consultant's feed: no session, the token is the credential.

@@ -7,9 +7,9 @@ import type { DB } from '../db/schema.js';
 import { formatItalianDate, ITALIAN_WEEKDAYS } from '../../shared/time/rome-date.js';
 import { romeLocal } from '../../shared/time/rome-time.js';
 import type { AppointmentService } from './appointment.service.js';
+import { meetingModeWords } from '../../shared/text/meeting-modes.js';
 
 const MM = 72 / 25.4;
-const MODES: Record<string, string> = { in_person: 'In presenza', phone: 'Telefono', video: 'Video' };
 const STATUS: Record<string, string> = {
   booked: 'Fissato',
   confirmed: 'Confermato',
@@ -55,9 +55,9 @@ export function renderDailySheet(p: {
   const columns: { title: string; width: number; key: keyof SheetRow | 'arrived' }[] = [
     { title: 'Ora', width: 24 * MM, key: 'start' },
     { title: 'Lavoratore', width: 60 * MM, key: 'worker' },
-    { title: 'Tipo di incontro', width: 55 * MM, key: 'type' },
+    { title: 'Tipo di incontro', width: 49 * MM, key: 'type' },
     { title: 'Operatore', width: 45 * MM, key: 'consultant' },
-    { title: 'Modalità', width: 22 * MM, key: 'mode' },
+    { title: 'Modalità', width: 28 * MM, key: 'mode' },
     { title: 'Stanza', width: 26 * MM, key: 'room' },
     { title: 'Stato', width: 22 * MM, key: 'status' },
     { title: 'Arrivato', width: 18 * MM, key: 'arrived' },
@@ -130,7 +130,7 @@ export function renderDailySheet(p: {
 export function createDailySheet(deps: { db: Kysely<DB>; service: AppointmentService; audit: AuditService; clock: () => Date }) {
   return {
     async render(ctx: ActorContext, officeId: string, date: string): Promise<Buffer> {
-      const items = await deps.service.list(ctx, { officeId, from: date, to: date, includeCancelled: false });
+      const items = await deps.service.list(ctx, { officeId, from: date, to: date, includeCancelled: false }, 'it');
       const now = romeLocal(deps.clock());
       const officeName = items[0]?.officeName ?? (await deps.service.officeName(ctx, officeId));
       return renderDailySheet({
@@ -144,7 +144,7 @@ export function createDailySheet(deps: { db: Kysely<DB>; service: AppointmentSer
           worker: i.worker.name,
           consultant: i.consultant.name,
           type: i.type.name,
-          mode: MODES[i.mode] ?? i.mode,
+          mode: meetingModeWords(i.mode, true),
           room: i.room?.name ?? '',
           status: STATUS[i.status] ?? i.status,
         })),

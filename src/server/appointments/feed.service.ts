@@ -8,9 +8,9 @@ import type { AppointmentRepository } from './appointment.repository.js';
 import { appointmentErrors } from './appointments.errors.js';
 import { calendarFeedIcs, type CalendarEvent } from './icalendar.js';
 import { hashToken, newLinkToken } from './notifications.js';
+import { meetingModeWords } from '../../shared/text/meeting-modes.js';
 
 const DAY = 86_400_000;
-const MODES: Record<string, string> = { in_person: 'in presenza', phone: 'al telefono', video: 'in videochiamata' };
 
 /**
  * A consultant's private iCalendar feed, to subscribe from Outlook or Thunderbird. The address holds
@@ -84,12 +84,12 @@ export function createFeedService(deps: {
           sequence: r.sequence,
           start: r.start,
           end: r.end,
-          summary: `${r.typeNameIt} (${MODES[r.mode]})`,
+          summary: `${r.typeNameIt} (${meetingModeWords(r.mode)})`,
           description: `Dettagli in Ricolloca: ${base}/agenda?appuntamento=${r.id}`,
           location:
             r.mode === 'in_person'
               ? [office?.name, office?.address, office?.comune, r.roomName && `stanza ${r.roomName}`].filter(Boolean).join(', ')
-              : MODES[r.mode],
+              : meetingModeWords(r.mode),
           url: `${base}/agenda?appuntamento=${r.id}`,
           organizer: { name: office?.name ?? 'Centro per l’impiego', email: office?.email || 'noreply@ricolloca.example' },
           attendees: [],

@@ -29,12 +29,12 @@ import { romeLocal } from '../../shared/time/rome-time.js';
 import { messageKeyOf, type AppointmentMessagesRepository, type MessageKey, type TemplateRow } from './appointment-messages.repository.js';
 import type { AppointmentRepository, AppointmentRow } from './appointment.repository.js';
 import { cancellationIcs, invitationIcs, type CalendarEvent } from './icalendar.js';
+import { meetingModeWords } from '../../shared/text/meeting-modes.js';
 
 export const NOTIFY_JOB = 'appointments.notify';
 export const REMINDER_JOB = 'appointments.reminder';
 
 const HOUR = 3_600_000;
-const MODES: Record<string, string> = { in_person: 'in presenza', phone: 'al telefono', video: 'in videochiamata' };
 
 /** The token of a worker's link, and what is kept of it (its SHA-256). */
 export function newLinkToken(): { token: string; hash: string } {
@@ -183,7 +183,7 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
         data: spokenDate(a.start, target.channel),
         ora: romeLocal(a.start).time,
         luogo: target.channel === 'sms' && a.mode === 'in_person' ? office.address || office.name : place,
-        modalita: MODES[a.mode] ?? a.mode,
+        modalita: meetingModeWords(a.mode),
         operatore: consultant,
         link: link ? `${deps.publicUrl.replace(/\/$/, '')}/appuntamento/${link.token}` : '',
         // "CPI Modena": an SMS has 160 characters for everything.
@@ -203,7 +203,7 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
                 start: a.start,
                 end: a.end,
                 summary: `${a.typeNameIt} - ${office.name}`,
-                description: `${a.typeNameIt} con ${consultant} (${MODES[a.mode]}).`,
+                description: `${a.typeNameIt} con ${consultant} (${meetingModeWords(a.mode)}).`,
                 location: place,
                 url: a.mode === 'video' ? a.videoLink : null,
                 organizer: { name: `${office.name}`, email: office.email || 'noreply@ricolloca.example' },

@@ -242,6 +242,29 @@ export function createWorkshopRepository() {
       }));
     },
 
+    /** The sessions a worker was invited to or booked, the latest first, with their place on the waiting list. */
+    async ofWorker(db: Executor, workerId: string) {
+      const rows = await select(db)
+        .innerJoin('group_participants as p', 'p.session_id', 's.id')
+        .select(['p.status as participant_status'])
+        .select(
+          sql<
+            number | null
+          >`case when p.status = 'waiting' then (select count(*) from group_participants q where q.session_id = s.id and q.status = 'waiting' and q.waiting_order <= p.waiting_order) end`.as(
+            'waiting_position',
+          ),
+        )
+        .where('p.worker_id', '=', workerId)
+        .orderBy('s.starts_at', 'desc')
+        .limit(200)
+        .execute();
+      return rows.map((r) => ({
+        ...present(r),
+        participantStatus: r.participant_status,
+        waitingPosition: r.waiting_position === null ? null : Number(r.waiting_position),
+      }));
+    },
+
     async countsBySession(db: Executor, sessionIds: string[]): Promise<Map<string, { booked: number; waiting: number }>> {
       const out = new Map<string, { booked: number; waiting: number }>();
       if (sessionIds.length === 0) return out;

@@ -17,6 +17,7 @@ import { officeClosedDays } from '../outreach/index.js';
 import { appendWorkerEvent, displayNameOf, workerContactsByIds } from '../people/index.js';
 import { currentProgrammeOf } from '../programmes/index.js';
 import { recordDeliveredService, removeDeliveredService } from '../services/index.js';
+import { maskCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
 import { addDays, formatItalianDate } from '../../shared/time/rome-date.js';
 import { romeLocal, romeToday, romeToUtc } from '../../shared/time/rome-time.js';
 import type { WorkshopCreate, WorkshopUpdate, WorkshopView } from '../../shared/schemas/workshops.schema.js';
@@ -189,7 +190,12 @@ export function createWorkshopService(deps: {
         participants: participants.map((p) => {
           const w = contacts.get(p.workerId);
           return {
-            worker: { id: p.workerId, name: w ? displayNameOf(w.firstName, w.lastName) : '' },
+            worker: {
+              id: p.workerId,
+              name: w ? displayNameOf(w.firstName, w.lastName) : '',
+              birthDate: w?.birthDate ?? null,
+              codiceFiscale: w?.codiceFiscale ? maskCodiceFiscale(w.codiceFiscale) : null,
+            },
             status: p.status,
             waitingPosition: p.status === 'waiting' ? waiting.findIndex((x) => x.workerId === p.workerId) + 1 : null,
           };

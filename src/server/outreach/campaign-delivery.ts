@@ -14,7 +14,7 @@ import { mergeData } from './campaign-merge.js';
 import { renderLetters } from './letters.js';
 import { addressFor, placeholderValues, renderFor, type MergeRow } from './merge.js';
 import { outreachErrors } from './outreach.errors.js';
-import { countSms } from './sms-segments.js';
+import { countSms } from '../../shared/messages/sms-segments.js';
 
 type Deps = {
   db: Kysely<DB>;

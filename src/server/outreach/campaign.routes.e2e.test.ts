@@ -4,7 +4,7 @@ import { networkOf } from '../../../tests/factories/programmes.js';
 import { buildOutreachWorld } from '../../../tests/factories/outreach.js';
 import { accountWith, createOffice, matrixPasswordHash } from '../../../tests/security/idor-world.js';
 import { extractPdfPages } from './pdf-text.test-helper.js';
-import { countSms } from './sms-segments.js';
+import { countSms } from '../../shared/messages/sms-segments.js';
 
 const NOW = new Date('2026-11-30T09:30:00Z');
 const TODAY = '2026-11-30';

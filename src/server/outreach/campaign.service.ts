@@ -18,7 +18,7 @@ import { placeholderValues, renderFor, SAMPLE_VALUES } from './merge.js';
 import { outreachErrors } from './outreach.errors.js';
 import { unknownPlaceholders } from './placeholders.js';
 import { canMoveRecipient, logRecipientTransition } from './recipient-states.js';
-import { countSms } from './sms-segments.js';
+import { countSms } from '../../shared/messages/sms-segments.js';
 
 type Deps = { db: Kysely<DB>; campaigns: CampaignRepository; hotline: HotlineRepository; audit: AuditService; clock: () => Date };
 

@@ -14,7 +14,7 @@ export {
 export { REGISTERED_STATES } from './campaign.repository.js';
 export { romeLocal, romeToUtc } from './hotline-hours.js';
 export { daysBetween, describeHours, fillPlaceholders, italianDate, placeholdersIn, renderTemplate } from './placeholders.js';
-export { countSms, toGsmFriendly } from './sms-segments.js';
+export { countSms, toGsmFriendly } from '../../shared/messages/sms-segments.js';
 export { recipientStatusCounts } from './campaign-reports.repository.js';
 // The offices' closed days, which the agenda's free slots skip as the hotline does.
 export { officeClosedDays } from './closed-days.js';

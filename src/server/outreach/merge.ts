@@ -1,5 +1,5 @@
 import type { OutreachChannel } from '../db/schema-outreach.js';
-import { toGsmFriendly } from './sms-segments.js';
+import { toGsmFriendly } from '../../shared/messages/sms-segments.js';
 import { normalisePhoneNumber } from '../../shared/identity/phone.js';
 import type { HotlineSlot } from './hotline-hours.js';
 import type { MergeRow } from './campaign-merge.js';

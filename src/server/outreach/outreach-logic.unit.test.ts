@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextStepAfterAttempt } from './callback-rule.js';
 import { lineStatus, romeToUtc, type HotlineSlot } from './hotline-hours.js';
 import { describeHours, renderTemplate, unknownPlaceholders, type PlaceholderValues } from './placeholders.js';
-import { countSms, toGsmFriendly } from './sms-segments.js';
+import { countSms, toGsmFriendly } from '../../shared/messages/sms-segments.js';
 
 // The demo hotline's hours: Mon, Tue, Wed, Fri 10:00–13:30; Thu 13:00–17:00.
 const DEMO_HOURS: HotlineSlot[] = [

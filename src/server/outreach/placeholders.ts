@@ -1,3 +1,5 @@
+import { fillPlaceholders, placeholdersIn } from '../../shared/messages/placeholders.js';
+
 /**
  * Template placeholders: {{nome}} etc., filled per recipient. Unknown placeholders are an error
  * when the template is saved (a typo would otherwise reach thousands of workers verbatim).
@@ -15,11 +17,7 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type PlaceholderValues = Record<Placeholder, string>;
 
-const PATTERN = /\{\{\s*([a-z_]+)\s*\}\}/g;
-
-export function placeholdersIn(text: string): string[] {
-  return [...new Set([...text.matchAll(PATTERN)].map((m) => m[1]!))];
-}
+export { fillPlaceholders, placeholdersIn };
 
 export function unknownPlaceholders(text: string): string[] {
   return placeholdersIn(text).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p));
@@ -27,11 +25,6 @@ export function unknownPlaceholders(text: string): string[] {
 
 export function renderTemplate(text: string, values: PlaceholderValues): string {
   return fillPlaceholders(text, values);
-}
-
-/** The one placeholder syntax ({{name}}), filled from any set of values: campaigns' and the agenda's messages. */
-export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(PATTERN, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
 }
 
 const WEEKDAY_NAMES = ['', 'lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'];

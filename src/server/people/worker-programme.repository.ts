@@ -41,9 +41,12 @@ export interface WorkerContact {
   cigsCaseId: string | null;
   /** workers.effective_cigs_end (migration 0009). */
   cigsEnd: string | null;
+  /** With the codice fiscale, what tells two workers of the same name apart on a list. */
+  birthDate: string | null;
+  codiceFiscale: string | null;
 }
 
-/** Names and contact data of a page of workers, for messages and letters. */
+/** Names and contact data of a page of workers, for messages, letters and lists of names. */
 export async function workerContactsByIds(db: Executor, ids: string[]): Promise<Map<string, WorkerContact>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
@@ -62,6 +65,8 @@ export async function workerContactsByIds(db: Executor, ids: string[]): Promise<
       'residence_comune_code',
       'cigs_case_id',
       'effective_cigs_end',
+      'birth_date',
+      'codice_fiscale',
     ])
     .where('id', 'in', unique)
     .execute();
@@ -81,6 +86,8 @@ export async function workerContactsByIds(db: Executor, ids: string[]): Promise<
         residenceComuneCode: r.residence_comune_code,
         cigsCaseId: r.cigs_case_id,
         cigsEnd: r.effective_cigs_end,
+        birthDate: r.birth_date,
+        codiceFiscale: r.codice_fiscale,
       },
     ]),
   );

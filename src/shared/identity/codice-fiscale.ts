@@ -332,3 +332,13 @@ export function checkConsistency(cf: string, person: PersonIdentity): Consistenc
   }
   return mismatches;
 }
+
+/**
+ * "RSSGPP80A01F257X" → "••••••••••••257X": enough, beside the birth date, to tell two workers of
+ * the same name apart on a list (the first six letters come from the name itself, the middle
+ * repeats the birth date), without showing the whole code to everyone who reads the list.
+ */
+export function maskCodiceFiscale(cf: string): string {
+  const code = normaliseCodiceFiscale(cf);
+  return code.length <= 4 ? code : '•'.repeat(code.length - 4) + code.slice(-4);
+}

@@ -9,6 +9,7 @@ import {
   type CadastralPlace,
 } from './cadastral-codes.js';
 import {
+  maskCodiceFiscale,
   checkConsistency,
   computeCheckCharacter,
   computeCodiceFiscale,
@@ -473,5 +474,27 @@ describe('cadastral-codes helpers', () => {
     expect(() => parseForeignCountriesCsv('code,name_it,iso_alpha2\nZ404,USA,usa')).toThrow(/ISO/);
     expect(() => parseForeignCountriesCsv('code,name_it,iso_alpha2\nZ404,"USA,US')).toThrow(/unterminated/);
     expect(() => createPlaceLookup([...foreignCountries, ...foreignCountries])).toThrow(/Duplicate/);
+  });
+});
+
+describe('maskCodiceFiscale', () => {
+  it('keeps only the last four characters, which tell two people of the same name and birth date apart', () => {
+    const a = computeCodiceFiscale({
+      surname: 'Russo',
+      name: 'Giuseppe',
+      birthDate: '1968-03-12',
+      sex: 'M',
+      birthPlaceCadastralCode: 'F257',
+    });
+    const b = computeCodiceFiscale({
+      surname: 'Russo',
+      name: 'Giuseppe',
+      birthDate: '1968-03-12',
+      sex: 'M',
+      birthPlaceCadastralCode: 'F839',
+    });
+    expect(maskCodiceFiscale(a)).toBe(`${'•'.repeat(12)}${a.slice(-4)}`);
+    expect(maskCodiceFiscale(a)).not.toBe(maskCodiceFiscale(b));
+    expect(maskCodiceFiscale(` ${a.toLowerCase().slice(0, 8)} ${a.toLowerCase().slice(8)} `)).toBe(maskCodiceFiscale(a));
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, textField } from './common.schema.js';
+import { workerWorkshopSchema } from './workshops.schema.js';
 
 /** The agenda's payloads: availability, rooms, free slots, individual appointments, the worker's link. */
 
@@ -271,6 +272,8 @@ export const workerAppointmentsSchema = z.object({
   past: z.array(appointmentSchema),
   /** Meetings missed in the last 180 days: two or more are flagged on the worker's page. */
   noShows: z.number().int(),
+  /** The group workshops the worker was invited to or booked, the latest first. */
+  workshops: z.array(workerWorkshopSchema),
 });
 
 export const noShowsSchema = z.object({

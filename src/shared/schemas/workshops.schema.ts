@@ -64,7 +64,8 @@ export const workshopSchema = z
     facilitators: z.array(z.object({ id: z.uuid(), name: z.string() })),
     participants: z.array(
       z.object({
-        worker: z.object({ id: z.uuid(), name: z.string() }),
+        /** Birth date and the codice fiscale's last characters: two "Giuseppe Russo" are told apart. */
+        worker: z.object({ id: z.uuid(), name: z.string(), birthDate: z.string().nullable(), codiceFiscale: z.string().nullable() }),
         status: participantStatusSchema,
         waitingPosition: z.number().int().nullable(),
       }),
@@ -84,3 +85,22 @@ export const workshopInvitedSchema = z.object({ invited: z.number().int(), alrea
 export const participantParamsSchema = z.strictObject({ id: z.uuid(), workerId: z.uuid() });
 export const participantBookedSchema = z.object({ status: z.enum(['booked', 'waiting']), waitingPosition: z.number().int().nullable() });
 export const participantAttendanceSchema = z.strictObject({ status: z.enum(['attended', 'absent', 'excused']) });
+
+/** A worker's place in a session, as the worker's page lists it beside the individual meetings. */
+export const workerWorkshopSchema = z
+  .object({
+    id: z.uuid(),
+    topic: workshopTopicSchema,
+    title: z.string(),
+    officeName: z.string(),
+    room: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    place: z.string(),
+    start: isoDateTime,
+    end: isoDateTime,
+    /** The session's own state: a cancelled session is said so whatever the worker's status was. */
+    sessionStatus: z.enum(['scheduled', 'cancelled']),
+    status: participantStatusSchema,
+    waitingPosition: z.number().int().nullable(),
+  })
+  .meta({ id: 'WorkerWorkshop' });
+export type WorkerWorkshopView = z.infer<typeof workerWorkshopSchema>;

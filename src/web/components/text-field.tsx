@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
 
 /**
  * The ids and attributes that tie a field to its help and error texts (WCAG 3.3.1, 1.3.1): the
@@ -72,6 +72,8 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
   onChange(value: string): void;
   help?: string;
   error?: string;
+  /** The text area itself (a template editor inserts placeholders at its cursor). */
+  ref?: Ref<HTMLTextAreaElement>;
 }
 
 export function TextAreaField({ label, value, onChange, help, error, className, ...rest }: TextAreaFieldProps) {

@@ -59,4 +59,4 @@ export const clockOf = (minute: number) => `${String(Math.floor(minute / 60)).pa
 /** The instant Rome's clocks show `date` `time` (the jump, inside March's missing hour), as ISO text. */
 export const instantOf = (date: string, time: string) => romeToUtc(date, time).toISOString();
 
-export { layOutDay, slotsByDay } from './agenda-layout';
+export { layOutDay, slotsByDay, workshopsShown } from './agenda-layout';

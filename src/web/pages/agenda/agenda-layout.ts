@@ -38,3 +38,20 @@ export function layOutDay<T extends { startMinute: number; endMinute: number }>(
   closeCluster();
   return placed;
 }
+
+/**
+ * The workshops a calendar view shows beside the meetings: the office's all; filtered by a
+ * consultant, those the consultant facilitates; by a room, those held in it. A cancelled session
+ * only when the cancelled meetings are shown too.
+ */
+export function workshopsShown<W extends { status: string; room: { id: string } | null; facilitators: ReadonlyArray<{ id: string }> }>(
+  workshops: W[],
+  filter: { consultantId?: string; roomId?: string; includeCancelled: boolean },
+): W[] {
+  return workshops.filter(
+    (w) =>
+      (filter.includeCancelled || w.status !== 'cancelled') &&
+      (!filter.consultantId || w.facilitators.some((f) => f.id === filter.consultantId)) &&
+      (!filter.roomId || w.room?.id === filter.roomId),
+  );
+}

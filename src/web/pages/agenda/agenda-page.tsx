@@ -2,7 +2,7 @@ import { Button, Icon } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { agendaEndpoints, appointmentEndpoints } from '../../../shared/api/appointments.endpoints';
+import { agendaEndpoints, appointmentEndpoints, workshopEndpoints } from '../../../shared/api/appointments.endpoints';
 import type { AppointmentView } from '../../../shared/schemas/appointments.schema';
 import { addDays, isoWeekday, romeToday } from '../../../shared/time/rome-date';
 import { call, saveFile } from '../../api/client';
@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField } from '../../components/text-field';
 import { useApiQuery } from '../../hooks/use-api-query';
-import { formatDate, formatDayLong, weekStart, wallClockOf } from './agenda-format';
+import { formatDate, formatDayLong, weekStart, wallClockOf, workshopsShown } from './agenda-format';
 import { AgendaList } from './agenda-list';
 import { useAppointmentDialogs } from './appointment-dialogs';
 import { DropMoveDialog } from './drop-move-dialog';
@@ -56,13 +56,23 @@ export function AgendaPage() {
     { enabled: Boolean(setup.officeId) },
   );
   const items = list.data?.items ?? [];
+  // The office's group workshops of the same days, filtered here as the meetings are by the server.
+  const sessions = useApiQuery(workshopEndpoints.list, { query: { officeId: setup.officeId, from, to } }, [setup.officeId, from, to], {
+    enabled: Boolean(setup.officeId),
+  });
+  const workshops = workshopsShown(sessions.data?.items ?? [], {
+    consultantId: consultantId || undefined,
+    roomId: roomId || undefined,
+    includeCancelled,
+  });
+  const empty = items.length === 0 && workshops.length === 0;
   const dialogs = useAppointmentDialogs(() => list.reload());
 
   const step = view === 'day' ? 1 : 7;
   // Monday to Friday, and the weekend only when a meeting falls on it.
   const weekDays = [0, 1, 2, 3, 4, 5, 6]
     .map((i) => addDays(from, i))
-    .filter((d) => isoWeekday(d) <= 5 || items.some((a) => wallClockOf(a).date === d));
+    .filter((d) => isoWeekday(d) <= 5 || [...items, ...workshops].some((a) => wallClockOf(a).date === d));
   const rangeLabel = view === 'day' ? formatDayLong(anchor, true) : t('agenda.range.week', { from: formatDate(from), to: formatDate(to) });
 
   const print = async () => {
@@ -84,6 +94,9 @@ export function AgendaPage() {
           </Link>
           <Link className="btn btn-outline-primary" to="/agenda/disponibilita">
             {t('agenda.availabilityLink')}
+          </Link>
+          <Link className="btn btn-outline-primary" to="/agenda/messaggi">
+            {t('agenda.templates.link')}
           </Link>
         </div>
       </div>
@@ -153,14 +166,15 @@ export function AgendaPage() {
           {t('agenda.print', { date: formatDate(anchor) })}
         </Button>
       </div>
-      <ProblemAlert error={printError ?? list.error} />
+      <ProblemAlert error={printError ?? list.error ?? sessions.error} />
       {list.loading && !list.data && <p>{t('agenda.loading')}</p>}
-      {list.data && items.length === 0 && <p>{t('agenda.empty')}</p>}
+      {list.data && empty && <p>{t('agenda.empty')}</p>}
       {list.data &&
         (view === 'list' ? (
-          items.length > 0 && (
+          !empty && (
             <AgendaList
               appointments={items}
+              workshops={workshops}
               showConsultant={!consultantId && (setup.data?.consultants.length ?? 0) > 1}
               onOpen={dialogs.openDetail}
               onMove={dialogs.openMove}
@@ -174,6 +188,7 @@ export function AgendaPage() {
             <WeekGrid
               days={view === 'day' ? [anchor] : weekDays}
               appointments={items}
+              workshops={workshops}
               today={today}
               onOpen={dialogs.openDetail}
               onDropMove={(appointment, date, time) => setDropped({ appointment, date, time })}

@@ -1,9 +1,11 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/schemas/appointments.schema';
+import type { WorkshopView } from '../../../shared/schemas/workshops.schema';
 import { ScrollRegion } from '../../components/charts/scroll-region';
 import { clockOf, formatDayLong, formatDayShort, isActive, layOutDay, wallClockOf } from './agenda-format';
 import { AppointmentCard } from './appointment-card';
+import { WorkshopBlock } from './workshop-block';
 
 /** Height of one hour in rem: a 30-minute meeting keeps two lines of text. */
 const HOUR_REM = 6;
@@ -18,7 +20,7 @@ interface Drop {
 
 /**
  * The day and week views: one column per day, the hours down the side, each meeting a card as tall
- * as it lasts (side by side when they overlap). Each day is a labelled list of its meetings in time
+ * as it lasts (side by side when they overlap, group workshops among them). Each day is a labelled list of its meetings in time
  * order, so a screen reader reads a day as a list; the cards' buttons and links are in the tab order.
  * A meeting still open can be dragged to another time (15-minute steps) or day: `onDropMove` asks the
  * reason and calls the API; the keyboard's way is "Sposta" in the meeting's dialog.
@@ -26,6 +28,7 @@ interface Drop {
 export function WeekGrid({
   days,
   appointments,
+  workshops,
   today,
   onOpen,
   onDropMove,
@@ -33,6 +36,8 @@ export function WeekGrid({
 }: {
   days: string[];
   appointments: AppointmentView[];
+  /** The group workshops of the same days: blocks beside the meetings, opened on their page, never dragged. */
+  workshops: WorkshopView[];
   today: string;
   onOpen(a: AppointmentView): void;
   onDropMove(a: AppointmentView, date: string, time: string): void;
@@ -41,7 +46,10 @@ export function WeekGrid({
   const { t } = useTranslation();
   const [dragging, setDragging] = useState<AppointmentView | null>(null);
   const [drop, setDrop] = useState<Drop | null>(null);
-  const placed = appointments.map((a) => ({ a, ...wallClockOf(a) }));
+  const placed = [
+    ...appointments.map((a) => ({ key: a.id, a, w: null, ...wallClockOf(a) })),
+    ...workshops.map((w) => ({ key: w.id, a: null, w, ...wallClockOf(w) })),
+  ];
   // The hours shown: office hours, widened to every meeting of the range.
   const first = Math.min(DAY_START, ...placed.map((p) => Math.floor(p.startMinute / 60) * 60));
   const last = Math.max(DAY_END, ...placed.map((p) => Math.ceil(p.endMinute / 60) * 60));
@@ -106,7 +114,7 @@ export function WeekGrid({
               <ul className="list-unstyled mb-0">
                 {mine.map((p) => (
                   <li
-                    key={p.a.id}
+                    key={p.key}
                     className="agenda-grid-item"
                     style={{
                       top: `${remOf(p.startMinute - first)}rem`,
@@ -114,8 +122,9 @@ export function WeekGrid({
                       left: `${(p.lane / p.lanes) * 100}%`,
                       width: `${100 / p.lanes}%`,
                     }}
-                    draggable={isActive(p.a)}
+                    draggable={p.a !== null && isActive(p.a)}
                     onDragStart={(event) => {
+                      if (!p.a) return;
                       event.dataTransfer.effectAllowed = 'move';
                       event.dataTransfer.setData('text/plain', p.a.id);
                       setDragging(p.a);
@@ -125,7 +134,11 @@ export function WeekGrid({
                       setDrop(null);
                     }}
                   >
-                    <AppointmentCard appointment={p.a} onOpen={() => onOpen(p.a)} compact showConsultant={showConsultant} />
+                    {p.a ? (
+                      <AppointmentCard appointment={p.a} onOpen={() => onOpen(p.a)} compact showConsultant={showConsultant} />
+                    ) : (
+                      p.w && <WorkshopBlock workshop={p.w} compact />
+                    )}
                   </li>
                 ))}
               </ul>

@@ -11,6 +11,7 @@ import { ModeLabel, StatusBadge } from './appointment-card';
 import { IcsButton, useAppointmentDialogs } from './appointment-dialogs';
 import { AttendanceButtons } from './attendance-buttons';
 import { BookingDialog } from './booking-dialog';
+import { WorkerWorkshopsList } from './worker-workshops-list';
 
 function MeetingItem({
   a,
@@ -60,7 +61,7 @@ function MeetingItem({
   );
 }
 
-/** The worker page's "Appuntamenti": upcoming and past meetings with their outcome, and booking. */
+/** The worker page's "Appuntamenti": upcoming and past meetings with their outcome, the group workshops, and booking. */
 export function WorkerAppointmentsSection({ worker, onChanged }: { worker: { id: string; name: string }; onChanged?(): void }) {
   const { t } = useTranslation();
   const { show } = useNotice();
@@ -108,14 +109,20 @@ export function WorkerAppointmentsSection({ worker, onChanged }: { worker: { id:
       )}
       {query.data && (
         <div className="row">
-          <div className="col-12 col-lg-6">
+          <div className="col-12 col-lg-6 col-xl-4">
             <h3 className="h5">{t('agenda.worker.upcoming')}</h3>
             {list(query.data.upcoming, t('agenda.worker.noUpcoming'))}
           </div>
-          <div className="col-12 col-lg-6">
+          <div className="col-12 col-lg-6 col-xl-4">
             <h3 className="h5">{t('agenda.worker.past')}</h3>
             {list(query.data.past, t('agenda.worker.noPast'))}
           </div>
+          <section className="col-12 col-xl-4" aria-labelledby="worker-workshops-h">
+            <h3 id="worker-workshops-h" className="h5">
+              {t('agenda.worker.workshops')}
+            </h3>
+            <WorkerWorkshopsList workshops={query.data.workshops} />
+          </section>
         </div>
       )}
       {booking && (

@@ -1,6 +1,7 @@
 import { Badge } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopView } from '../../../shared/schemas/workshops.schema';
+import { formatItalianDate } from '../../../shared/time/rome-date';
 import { PARTICIPANT_COLORS, type Participant } from './workshop-format';
 
 export function WorkshopStatusBadge({ workshop: w }: { workshop: Pick<WorkshopView, 'status' | 'booked' | 'seats'> }) {
@@ -33,7 +34,7 @@ export function SeatsText({ workshop: w }: { workshop: Pick<WorkshopView, 'booke
   );
 }
 
-export function ParticipantBadge({ p }: { p: Participant }) {
+export function ParticipantBadge({ p }: { p: Pick<Participant, 'status' | 'waitingPosition'> }) {
   const { t } = useTranslation();
   return (
     <Badge color={PARTICIPANT_COLORS[p.status]} pill className="agenda-status">
@@ -41,5 +42,28 @@ export function ParticipantBadge({ p }: { p: Participant }) {
         ? t('agenda.workshops.waitingPosition', { position: p.waitingPosition })
         : t(`agenda.workshops.participantStatus.${p.status}`)}
     </Badge>
+  );
+}
+
+/**
+ * Birth date and the codice fiscale's last characters beside a participant's name, as the worker
+ * list and the hotline tell two "Giuseppe Russo" apart. The masked code is read out as its ending.
+ */
+export function WorkerIdentity({ worker: w }: { worker: Participant['worker'] }) {
+  const { t } = useTranslation();
+  if (!w.birthDate && !w.codiceFiscale) return null;
+  return (
+    <span className="small text-muted agenda-worker-identity">
+      {w.birthDate && t('agenda.workshops.participants.born', { date: formatItalianDate(w.birthDate) })}
+      {w.birthDate && w.codiceFiscale && ' · '}
+      {w.codiceFiscale && (
+        <>
+          <span aria-hidden="true">
+            {t('agenda.workshops.participants.cf')} <span className="font-monospace">…{w.codiceFiscale.slice(-4)}</span>
+          </span>
+          <span className="visually-hidden">{t('agenda.workshops.participants.cfEnding', { ending: w.codiceFiscale.slice(-4) })}</span>
+        </>
+      )}
+    </span>
   );
 }

@@ -1,17 +1,17 @@
 import { Button } from 'design-react-kit';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { workshopEndpoints } from '../../../shared/api/appointments.endpoints';
 import type { WorkshopUpdate, WorkshopView } from '../../../shared/schemas/workshops.schema';
 import type { WorkerSummary } from '../../../shared/schemas/people.schema';
 import { call } from '../../api/client';
-import { useFieldErrors } from '../../api/validate';
 import { Dialog } from '../../components/dialog';
 import { ProblemAlert } from '../../components/problem-alert';
 import { TextAreaField, TextField } from '../../components/text-field';
 import { formatDayLong, instantOf, wallClockOf } from './agenda-format';
 import { useAgendaSetup } from './use-agenda-setup';
 import { WorkerSearch, workerName } from './worker-search';
+import { ReasonDialog } from './reason-dialog';
 import { durationOf } from './workshop-format';
 import { numberOf, WhenWhereFields, type WhenWhere } from './workshop-fields';
 
@@ -43,87 +43,64 @@ export function EditWorkshopDialog({
     place: w.place,
     seats: String(w.seats),
   });
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fields = useFieldErrors();
   const told = w.participants.filter((p) => p.status === 'booked' || p.status === 'waiting').length;
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const v = whenWhere;
-    // Unchanged values are sent as they are: the server tells participants only of a real change of time or place.
-    const body: WorkshopUpdate = {
-      title: title.trim(),
-      description: description.trim(),
-      start: v.date && v.time ? instantOf(v.date, v.time) : '',
-      durationMinutes: numberOf(v.duration),
-      roomId: v.roomId || null,
-      place: v.place.trim(),
-      seats: numberOf(v.seats),
-      reason: reason.trim(),
-    };
-    if (!fields.check(workshopEndpoints.update, body, event.currentTarget)) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await call(workshopEndpoints.update, { params: { id: w.id }, body }));
-    } catch (err) {
-      fields.fromProblem(err);
-      setError(err);
-      setBusy(false);
-    }
-  };
-
+  // Unchanged values are sent as they are: the server tells participants only of a real change of time or place.
+  const body = (reason: string): WorkshopUpdate => ({
+    title: title.trim(),
+    description: description.trim(),
+    start: whenWhere.date && whenWhere.time ? instantOf(whenWhere.date, whenWhere.time) : '',
+    durationMinutes: numberOf(whenWhere.duration),
+    roomId: whenWhere.roomId || null,
+    place: whenWhere.place.trim(),
+    seats: numberOf(whenWhere.seats),
+    reason,
+  });
   return (
-    <Dialog title={t('agenda.workshops.edit.title', { title: w.title })} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <p className="alert alert-warning" role="note">
-          {t('agenda.workshops.edit.warning', { count: told })}
-        </p>
-        <div className="row">
-          <TextField
-            className="col-12"
-            label={t('agenda.workshops.form.name')}
-            value={title}
-            onChange={setTitle}
-            error={fields.errors.title}
-            maxLength={160}
-            required
-          />
-          <TextAreaField
-            className="col-12"
-            label={t('agenda.workshops.form.description')}
-            value={description}
-            onChange={setDescription}
-            error={fields.errors.description}
-            rows={2}
-            maxLength={2000}
-          />
-        </div>
-        <WhenWhereFields value={whenWhere} onChange={setWhenWhere} rooms={setup.data?.rooms ?? []} errors={fields.errors} />
-        <TextAreaField
-          label={t('agenda.workshops.edit.reason')}
-          value={reason}
-          onChange={setReason}
-          help={t('agenda.workshops.edit.reasonHelp')}
-          error={fields.errors.reason ? t('agenda.workshops.edit.reasonRequired') : undefined}
-          rows={2}
-          maxLength={300}
-          required
-        />
-        <ProblemAlert error={error} shownBesideFields={fields.errors} />
-        <div className="d-flex flex-wrap gap-2 justify-content-end">
-          <Button color="secondary" outline type="button" onClick={onClose}>
-            {t('agenda.workshops.form.discard')}
-          </Button>
-          <Button color="primary" type="submit" disabled={busy}>
-            {t('agenda.workshops.edit.save')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={t('agenda.workshops.edit.title', { title: w.title })}
+      endpoint={workshopEndpoints.update}
+      body={body}
+      send={(b) => call(workshopEndpoints.update, { params: { id: w.id }, body: b })}
+      onDone={onDone}
+      onClose={onClose}
+      reason={{
+        label: t('agenda.workshops.edit.reason'),
+        required: t('agenda.workshops.edit.reasonRequired'),
+        help: t('agenda.workshops.edit.reasonHelp'),
+        rows: 2,
+      }}
+      keep={t('agenda.workshops.form.discard')}
+      confirm={t('agenda.workshops.edit.save')}
+    >
+      {(errors) => (
+        <>
+          <p className="alert alert-warning" role="note">
+            {t('agenda.workshops.edit.warning', { count: told })}
+          </p>
+          <div className="row">
+            <TextField
+              className="col-12"
+              label={t('agenda.workshops.form.name')}
+              value={title}
+              onChange={setTitle}
+              error={errors.title}
+              maxLength={160}
+              required
+            />
+            <TextAreaField
+              className="col-12"
+              label={t('agenda.workshops.form.description')}
+              value={description}
+              onChange={setDescription}
+              error={errors.description}
+              rows={2}
+              maxLength={2000}
+            />
+          </div>
+          <WhenWhereFields value={whenWhere} onChange={setWhenWhere} rooms={setup.data?.rooms ?? []} errors={errors} />
+        </>
+      )}
+    </ReasonDialog>
   );
 }
 
@@ -138,51 +115,26 @@ export function CancelWorkshopDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fields = useFieldErrors();
   const told = w.participants.filter((p) => ['booked', 'waiting', 'invited'].includes(p.status)).length;
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const body = { reason: reason.trim() };
-    if (!fields.check(workshopEndpoints.cancel, body, event.currentTarget)) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await call(workshopEndpoints.cancel, { params: { id: w.id }, body }));
-    } catch (err) {
-      fields.fromProblem(err);
-      setError(err);
-      setBusy(false);
-    }
-  };
   return (
-    <Dialog title={t('agenda.workshops.cancel.title', { title: w.title })} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <p>{t('agenda.workshops.cancel.what', { ...when(w), count: told })}</p>
-        <ProblemAlert error={error} shownBesideFields={fields.errors} />
-        <TextAreaField
-          label={t('agenda.workshops.cancel.reason')}
-          value={reason}
-          onChange={setReason}
-          error={fields.errors.reason ? t('agenda.workshops.cancel.reasonRequired') : undefined}
-          help={t('agenda.workshops.cancel.reasonHelp')}
-          rows={3}
-          maxLength={300}
-          required
-        />
-        <div className="d-flex flex-wrap gap-2 justify-content-end">
-          <Button color="secondary" outline type="button" onClick={onClose}>
-            {t('agenda.workshops.cancel.keep')}
-          </Button>
-          <Button color="danger" type="submit" disabled={busy}>
-            {t('agenda.workshops.cancel.confirm')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={t('agenda.workshops.cancel.title', { title: w.title })}
+      endpoint={workshopEndpoints.cancel}
+      body={(reason) => ({ reason })}
+      send={(b) => call(workshopEndpoints.cancel, { params: { id: w.id }, body: b })}
+      onDone={onDone}
+      onClose={onClose}
+      reason={{
+        label: t('agenda.workshops.cancel.reason'),
+        required: t('agenda.workshops.cancel.reasonRequired'),
+        help: t('agenda.workshops.cancel.reasonHelp'),
+      }}
+      keep={t('agenda.workshops.cancel.keep')}
+      confirm={t('agenda.workshops.cancel.confirm')}
+      danger
+    >
+      <p>{t('agenda.workshops.cancel.what', { ...when(w), count: told })}</p>
+    </ReasonDialog>
   );
 }
 

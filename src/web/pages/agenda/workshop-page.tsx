@@ -13,7 +13,8 @@ import { formatDayLong, wallClockOf } from './agenda-format';
 import './agenda.css';
 import { AddParticipantDialog, CancelWorkshopDialog, EditWorkshopDialog, InviteDialog } from './workshop-dialogs';
 import { canWithdraw, hasStarted, isOpen, participantGroups, placeOf, type Participant } from './workshop-format';
-import { ParticipantBadge, SeatsText, WorkshopStatusBadge } from './workshop-badges';
+import { formatItalianDate } from '../../../shared/time/rome-date';
+import { ParticipantBadge, WorkerIdentity, SeatsText, WorkshopStatusBadge } from './workshop-badges';
 
 type Open = 'add' | 'invite' | 'edit' | 'cancel' | null;
 
@@ -49,6 +50,10 @@ function ParticipantRow({
   onAttendance(status: (typeof OUTCOMES)[number]['status']): void;
 }) {
   const { t } = useTranslation();
+  // The buttons name the participant with the birth date: two "Russo Giuseppe" get two names.
+  const who = p.worker.birthDate
+    ? t('agenda.workshops.participants.nameBorn', { name: p.worker.name, date: formatItalianDate(p.worker.birthDate) })
+    : p.worker.name;
   const open = isOpen(w);
   const markable = hasStarted(w) && ['booked', 'attended', 'absent', 'excused'].includes(p.status);
   return (
@@ -58,23 +63,24 @@ function ParticipantRow({
           {p.worker.name}
         </Link>
         <ParticipantBadge p={p} />
+        <WorkerIdentity worker={p.worker} />
       </div>
       {(open || markable) && (
         <div className="d-flex flex-wrap gap-2 mt-2 mt-sm-0">
           {open && ['invited', 'cancelled', 'declined'].includes(p.status) && (
             <Button color="primary" outline size="sm" disabled={busy} onClick={onBook}>
               {t('agenda.workshops.participants.book')}
-              <span className="visually-hidden"> {p.worker.name}</span>
+              <span className="visually-hidden"> {who}</span>
             </Button>
           )}
           {open && canWithdraw(p) && (
             <Button color="danger" outline size="sm" disabled={busy} onClick={onWithdraw}>
               {t(`agenda.workshops.participants.${p.status === 'waiting' ? 'unlist' : p.status === 'invited' ? 'uninvite' : 'withdraw'}`)}
-              <span className="visually-hidden"> {p.worker.name}</span>
+              <span className="visually-hidden"> {who}</span>
             </Button>
           )}
           {markable && (
-            <div role="group" aria-label={t('agenda.attendance.group', { name: p.worker.name })} className="d-flex flex-wrap gap-2">
+            <div role="group" aria-label={t('agenda.attendance.group', { name: who })} className="d-flex flex-wrap gap-2">
               {OUTCOMES.map((o) => (
                 <Button
                   key={o.status}

@@ -1,4 +1,5 @@
 import { Button } from 'design-react-kit';
+import { PlaceholderButtons, SmsCountText } from '../../components/message-parts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Preview, type Template } from '../../../shared/schemas/outreach.schema';
@@ -42,18 +43,6 @@ export function TemplateEditor({ templates, onSaved }: { templates: Template[]; 
     }, 250);
     return () => clearTimeout(timer);
   }, [draft.channel, draft.subject, draft.body]);
-
-  function insert(name: string) {
-    const el = bodyRef.current;
-    const token = `{{${name}}}`;
-    const start = el?.selectionStart ?? draft.body.length;
-    const end = el?.selectionEnd ?? draft.body.length;
-    setDraft({ ...draft, body: draft.body.slice(0, start) + token + draft.body.slice(end) });
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + token.length, start + token.length);
-    });
-  }
 
   async function save() {
     setError(null);
@@ -112,21 +101,7 @@ export function TemplateEditor({ templates, onSaved }: { templates: Template[]; 
               aria-describedby={counterId}
             />
           </div>
-          <div role="group" aria-label={t('outreach.placeholders')} className="d-flex flex-wrap gap-1 mb-3">
-            {PLACEHOLDERS.map((p) => (
-              <Button
-                key={p}
-                size="xs"
-                color="secondary"
-                outline
-                type="button"
-                onClick={() => insert(p)}
-                aria-label={t('outreach.insert', { name: p })}
-              >
-                {`{{${p}}}`}
-              </Button>
-            ))}
-          </div>
+          <PlaceholderButtons names={PLACEHOLDERS} target={bodyRef} text={draft.body} onChange={(body) => setDraft({ ...draft, body })} />
           <Button color="primary" type="button" onClick={() => void save()}>
             {t('outreach.save')}
           </Button>
@@ -137,20 +112,7 @@ export function TemplateEditor({ templates, onSaved }: { templates: Template[]; 
             {preview?.sample.synthetic && <small className="text-muted">{t('outreach.sampleNote')}</small>}
           </h3>
           <div id={counterId} aria-live="polite">
-            {sms && (
-              <p className="mb-1 fw-semibold" data-testid="sms-count">
-                {t('outreach.sms', {
-                  units: sms.units,
-                  encoding: sms.encoding,
-                  segments: sms.segments,
-                  perSegment: sms.perSegment,
-                  remaining: sms.remaining,
-                })}
-              </p>
-            )}
-            {sms && sms.nonGsmCharacters.length > 0 && (
-              <p className="small text-warning-emphasis mb-1">{t('outreach.smsUcs', { chars: sms.nonGsmCharacters.join(' ') })}</p>
-            )}
+            {sms && <SmsCountText sms={sms} />}
             {preview && preview.unknownPlaceholders.length > 0 && (
               <p className="small text-danger mb-1">{t('outreach.unknown', { list: preview.unknownPlaceholders.join(', ') })}</p>
             )}
