@@ -55,7 +55,7 @@ function spokenDate(at: Date, channel: MessageChannel): string {
 }
 
 /** A mobile number an SMS can reach (Italian mobiles start with 3; stored as +39…). */
-function isMobile(phone: string | null): phone is string {
+export function isMobile(phone: string | null): phone is string {
   return !!phone && /^(\+39)?3\d{8,9}$/.test(phone.replace(/[\s.-]/g, ''));
 }
 
