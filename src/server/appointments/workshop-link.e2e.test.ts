@@ -165,6 +165,7 @@ describe('the worker’s link to a workshop', () => {
       startTime: '09:30',
       endTime: '11:30',
       place: 'CPI Carpi, Via Peruzzi 22, Carpi',
+      officeAddress: 'Via Peruzzi 22, 41012 Carpi',
       sessionStatus: 'scheduled',
       status: 'invited',
       seatsLeft: 2,
@@ -295,7 +296,9 @@ describe('workshop reminders, 48 hours before', () => {
       seats: 10,
     });
     cancelledId = other.json().items[0].id;
-    expect((await laura.agent.put(`/api/v1/workshops/${cancelledId}/participants/${w.conti.id}`)).json().status).toBe('booked');
+    expect(
+      (await laura.agent.request({ method: 'PUT', url: `/api/v1/workshops/${cancelledId}/participants/${w.conti.id}` })).json().status,
+    ).toBe('booked');
     expect((await laura.agent.post(`/api/v1/workshops/${cancelledId}/cancel`, { reason: 'Aula non disponibile' })).statusCode).toBe(200);
   });
 

@@ -66,6 +66,9 @@ export function createWorkshopLinkService(deps: {
       endTime: romeLocal(s.end).time,
       place: office ? workshopWhere(s, office) : s.place,
       officeName: office?.name ?? '',
+      officeAddress: office
+        ? [office.address, [office.postalCode, office.comune].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+        : '',
       officePhone: office?.phone ?? '',
       sessionStatus: s.status,
       cancelReason: s.cancelReason,

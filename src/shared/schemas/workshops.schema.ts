@@ -134,6 +134,8 @@ export const publicWorkshopSchema = z
     endTime: z.string(),
     place: z.string(),
     officeName: z.string(),
+    /** The office's own address (the session may be held elsewhere). */
+    officeAddress: z.string(),
     officePhone: z.string(),
     sessionStatus: z.enum(['scheduled', 'cancelled']),
     cancelReason: z.string().nullable(),

@@ -11,7 +11,8 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { formatDayLong, wallClockOf } from './agenda-format';
 import './agenda.css';
-import { AddParticipantDialog, CancelWorkshopDialog, EditWorkshopDialog, InviteDialog } from './workshop-dialogs';
+import { AddParticipantDialog, CancelWorkshopDialog, EditWorkshopDialog } from './workshop-dialogs';
+import { InviteDialog } from './workshop-invite-dialog';
 import { canWithdraw, hasStarted, isOpen, participantGroups, placeOf, type Participant } from './workshop-format';
 import { ParticipantBadge, SeatsText, WorkshopStatusBadge } from './workshop-badges';
 
