@@ -153,7 +153,16 @@ describe('workshop invitations and the worker’s answer', () => {
 
     // An unknown link says so in words.
     await page.goto(`${h.baseUrl}/incontro/${'Q'.repeat(24)}`);
-    await page.getByText(/Il link non è valido o è scaduto/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Il link non è valido o è scaduto/)
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    await page
+      .getByRole('alert')
+      .getByText(/Il link non è valido o è scaduto/)
+      .waitFor();
+    await expectAccessible(page, 'incontro-link-sconosciuto');
     await screenshot(page, 'b4-incontro-link-sconosciuto-360');
     expect(hashToken(token)).toBe(hash);
     expect(consoleProblems(page).filter((p) => !p.includes('401') && !p.includes('404'))).toEqual([]);

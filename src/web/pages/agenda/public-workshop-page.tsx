@@ -100,7 +100,10 @@ export function PublicWorkshopPage() {
             {t('agenda.workshops.public.phone')} {[data.officeName, data.officeAddress].filter(Boolean).join(', ')}
             {data.officePhone && (
               <>
-                , <a href={`tel:${data.officePhone.replace(/\s/g, '')}`}>{data.officePhone}</a>
+                ,{' '}
+                <a className="text-nowrap" href={`tel:${data.officePhone.replace(/\s/g, '')}`}>
+                  {data.officePhone}
+                </a>
               </>
             )}
           </p>
