@@ -300,6 +300,13 @@ describe('workshop reminders, 48 hours before', () => {
       (await laura.agent.request({ method: 'PUT', url: `/api/v1/workshops/${cancelledId}/participants/${w.conti.id}` })).json().status,
     ).toBe('booked');
     expect((await laura.agent.post(`/api/v1/workshops/${cancelledId}/cancel`, { reason: 'Aula non disponibile' })).statusCode).toBe(200);
+    const dropped = await t.database.db
+      .selectFrom('jobs')
+      .select('state')
+      .where('subject_id', '=', cancelledId)
+      .where('kind', '=', 'appointments.workshop_reminder')
+      .execute();
+    expect(dropped.map((j) => j.state)).toEqual(['cancelled']);
   });
 
   it('a moved session is reminded at its new time, never at the old one', async () => {
@@ -308,6 +315,21 @@ describe('workshop reminders, 48 hours before', () => {
     expect(moved.statusCode).toBe(200);
     await runner.drain();
     expect(mailsTo(w.esposito, 'Incontro modificato')).toHaveLength(1);
+    const queued = await t.database.db
+      .selectFrom('jobs')
+      .select(['state', 'run_at'])
+      .where('subject_id', '=', sessionId)
+      .where('kind', '=', 'appointments.workshop_reminder')
+      .orderBy('run_at')
+      .execute();
+    // The old time's three are dropped; the two still booked have one each at the new time.
+    expect(queued.map((j) => [j.state, new Date(j.run_at).toISOString()])).toEqual([
+      ['cancelled', '2026-10-13T07:30:00.000Z'],
+      ['cancelled', '2026-10-13T07:30:00.000Z'],
+      ['cancelled', '2026-10-13T07:30:00.000Z'],
+      ['queued', '2026-10-14T07:30:00.000Z'],
+      ['queued', '2026-10-14T07:30:00.000Z'],
+    ]);
     // The old time's reminder moment, and the cancelled session's: nothing goes out.
     t.clock.set(new Date('2026-10-13T07:31:00Z'));
     const before = { mails: mails.length, sms: sms.length };

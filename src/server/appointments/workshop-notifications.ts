@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import type { WorkshopMessageKind } from '../db/schema-appointments.js';
-import { enqueueJobs, type ClaimedJob, type JobHandler, type JobOutcome } from '../jobs/index.js';
+import { cancelJobsForSubject, enqueueJobs, type ClaimedJob, type JobHandler, type JobOutcome } from '../jobs/index.js';
 import { officeById } from '../organisation/index.js';
 import { toGsmFriendly, type Channels } from '../outreach/index.js';
 import { workerContactsByIds } from '../people/index.js';
@@ -143,6 +143,20 @@ export function createWorkshopNotifications(deps: {
     ]);
   }
 
+  /**
+   * In the transaction that moves (the session's new sequence) or cancels it: the queued reminders
+   * of the older times, or all of them, go. A job already running checks the sequence again.
+   */
+  async function dropReminders(trx: Executor, s: SessionRow, reason: 'moved' | 'cancelled') {
+    await cancelJobsForSubject(trx, {
+      subjectId: s.id,
+      kinds: [WORKSHOP_REMINDER_JOB],
+      ...(reason === 'moved' && { belowVersion: s.sequence }),
+      now: clock(),
+      reason,
+    });
+  }
+
   async function send(job: ClaimedJob): Promise<JobOutcome> {
     const kind = String(job.payload.kind) as WorkshopMessageKind;
     const workerId = String(job.payload.workerId);
@@ -257,7 +271,7 @@ export function createWorkshopNotifications(deps: {
     { kind: WORKSHOP_NOTIFY_JOB, transactional: false, run: (_db, job) => send(job) },
     { kind: WORKSHOP_REMINDER_JOB, transactional: false, run: (_db, job) => send(job) },
   ];
-  return { enqueue, seated, remind, handlers, send };
+  return { enqueue, seated, remind, dropReminders, handlers, send };
 }
 
 export type WorkshopNotifications = ReturnType<typeof createWorkshopNotifications>;

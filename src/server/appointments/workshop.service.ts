@@ -273,7 +273,10 @@ export function createWorkshopService(deps: {
             ]);
           }
           const updated = (await workshops.byId(trx, id))!;
-          if (moved) await messages.extendSessionLinks(trx, id, end);
+          if (moved) {
+            await messages.extendSessionLinks(trx, id, end);
+            await notifications.dropReminders(trx, updated, 'moved');
+          }
           if (moved || placeChanged) {
             for (const p of await workshops.participants(trx, id)) {
               if (p.status === 'booked' || p.status === 'waiting') await notifications.enqueue(trx, updated, p.workerId, 'change');
@@ -306,6 +309,7 @@ export function createWorkshopService(deps: {
         const now = clock();
         await workshops.cancel(trx, s, reason, now);
         const updated = (await workshops.byId(trx, id))!;
+        await notifications.dropReminders(trx, updated, 'cancelled');
         for (const p of await workshops.participants(trx, id)) {
           if (p.status === 'booked' || p.status === 'waiting' || p.status === 'invited')
             await notifications.enqueue(trx, updated, p.workerId, 'cancellation');
