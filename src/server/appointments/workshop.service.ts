@@ -28,8 +28,6 @@ import { workshopErrors } from './workshop.errors.js';
 import { createWorkshopSeats } from './workshop-seats.js';
 import type { SessionRow, WorkshopRepository } from './workshop.repository.js';
 
-export { workshopErrors } from './workshop.errors.js';
-
 const MINUTE = 60_000;
 const WEEK = 7 * 86_400_000;
 
