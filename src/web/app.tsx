@@ -34,6 +34,7 @@ import { AgendaPage } from './pages/agenda/agenda-page';
 import { AvailabilityPage } from './pages/agenda/availability-page';
 import { MessageTemplatesPage } from './pages/agenda/message-templates-page';
 import { PublicAppointmentPage } from './pages/agenda/public-appointment-page';
+import { PublicWorkshopPage } from './pages/agenda/public-workshop-page';
 import { WorkshopPage } from './pages/agenda/workshop-page';
 import { WorkshopsPage } from './pages/agenda/workshops-page';
 import { SetupPage } from './pages/setup-page';
@@ -86,6 +87,7 @@ export function App() {
               <Route path="/primo-accesso" element={<SetupPage />} />
               {/* The worker's link from a message: no sign-in, like the sign-in page itself. */}
               <Route path="/appuntamento/:token" element={<PublicAppointmentPage />} />
+              <Route path="/incontro/:token" element={<PublicWorkshopPage />} />
               <Route path="/" element={guarded(<HomePage />)} />
               {/* Workers and companies: declared before the NAV_AREAS placeholders, so they take precedence. */}
               <Route path="/lavoratori" element={guarded(<WorkersPage />)} />

@@ -132,6 +132,7 @@ describe('group workshops in the browser', () => {
     // An invitation picked from a search.
     await page.getByRole('button', { name: 'Invita' }).click();
     const invite = page.getByRole('dialog', { name: 'Invita a «Il curriculum che funziona»' });
+    await invite.locator('label').filter({ hasText: 'Cerca i lavoratori a mano' }).click();
     await invite.getByLabel('Cerca un lavoratore').fill('Ferrari Tommaso');
     // Bootstrap Italia draws the checkbox with its label, which takes the click.
     await invite.getByRole('listitem').filter({ hasText: 'Ferrari Tommaso' }).locator('label').click();

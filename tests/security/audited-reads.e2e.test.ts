@@ -118,6 +118,13 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     expect(cohort.details.workerIds).toEqual([world.worker.id]);
   });
 
+  it('a workshop’s invitation preview', async () => {
+    const preview = await auditOf('workshop.candidates_read', () =>
+      coordinator.get(`/api/v1/workshops/${world.sessionId}/invitation-candidates?companyId=${world.companyId}`),
+    );
+    expect(preview).toMatchObject({ entity_id: world.sessionId, details: { workerIds: [world.worker.id] } });
+  });
+
   it('the dashboard and its exports', async () => {
     const dashboard = await auditOf('report.dashboard.read', () =>
       coordinator.get(`/api/v1/reports/dashboard?programmeId=${world.programmeId}`),
@@ -188,6 +195,7 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'programme.eligibility.read',
         'outreach.recipients_read',
         'company.cohort.read',
+        'workshop.candidates_read',
         'enrollment.registered',
         'hotline.call_recorded',
       ]),

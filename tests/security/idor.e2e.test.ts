@@ -392,6 +392,14 @@ const ROUTES: Record<string, Case> = {
     scope: 'office',
     call: (w) => post(`/api/v1/workshops/${w.sessionId}/cancel`, { reason: 'Prova di accesso' }),
   },
+  'GET /api/v1/workshops/:id/invitation-companies': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/workshops/${w.sessionId}/invitation-companies`),
+  },
+  'GET /api/v1/workshops/:id/invitation-candidates': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/workshops/${w.sessionId}/invitation-candidates?without=cv_support`),
+  },
   'POST /api/v1/workshops/:id/invitations': {
     scope: 'office',
     call: (w) => post(`/api/v1/workshops/${w.sessionId}/invitations`, { workerIds: [w.worker.id] }),

@@ -185,18 +185,30 @@ export function createAppointmentMessagesRepository() {
         .execute();
     },
 
-    async insertLinks(db: Executor, links: { tokenHash: string; appointmentId: string; expiresAt: Date }[]) {
+    /** Links, each to a meeting or to one worker's place in a workshop session. */
+    async insertLinks(
+      db: Executor,
+      links: ({ tokenHash: string; expiresAt: Date } & ({ appointmentId: string } | { sessionId: string; workerId: string }))[],
+    ) {
       if (!links.length) return;
       await db
         .insertInto('appointment_links')
-        .values(links.map((v) => ({ token_hash: v.tokenHash, appointment_id: v.appointmentId, expires_at: v.expiresAt })))
+        .values(
+          links.map((v) => ({
+            token_hash: v.tokenHash,
+            appointment_id: 'appointmentId' in v ? v.appointmentId : null,
+            session_id: 'sessionId' in v ? v.sessionId : null,
+            worker_id: 'workerId' in v ? v.workerId : null,
+            expires_at: v.expiresAt,
+          })),
+        )
         .execute();
     },
 
     async linkByHash(db: Executor, tokenHash: string) {
       return db
         .selectFrom('appointment_links')
-        .select(['appointment_id', 'expires_at'])
+        .select(['appointment_id', 'session_id', 'worker_id', 'expires_at'])
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
     },
@@ -208,6 +220,11 @@ export function createAppointmentMessagesRepository() {
     /** Links of a meeting end with it: a moved meeting's links follow its new end. */
     async extendLinks(db: Executor, appointmentId: string, expiresAt: Date) {
       await db.updateTable('appointment_links').set({ expires_at: expiresAt }).where('appointment_id', '=', appointmentId).execute();
+    },
+
+    /** The same for a workshop session moved to another time: every participant's link follows it. */
+    async extendSessionLinks(db: Executor, sessionId: string, expiresAt: Date) {
+      await db.updateTable('appointment_links').set({ expires_at: expiresAt }).where('session_id', '=', sessionId).execute();
     },
 
     async currentFeed(db: Executor, consultantId: string) {

@@ -144,6 +144,10 @@ export const appointmentErrors = {
     it: 'Il link non è valido o è scaduto. Per informazioni chiami il Centro per l’impiego.',
     en: 'The link is not valid or has expired. Please call the job centre.',
   }),
+  linkExpired: defineError('APPOINTMENT_LINK_EXPIRED', 410, {
+    it: 'Il link è scaduto: l’incontro è già passato. Per informazioni chiami il Centro per l’impiego.',
+    en: 'The link has expired: the event is over. Please call the job centre.',
+  }),
   feedInvalid: defineError('AGENDA_FEED_INVALID', 404, {
     it: 'Il calendario non esiste o è stato revocato.',
     en: 'The calendar does not exist or was revoked.',

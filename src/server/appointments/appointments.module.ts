@@ -15,6 +15,8 @@ import { createDailySheet } from './daily-sheet.js';
 import { createFeedService } from './feed.service.js';
 import { createAppointmentNotifications } from './notifications.js';
 import { createWorkerLinkService } from './worker-link.service.js';
+import { createWorkshopInvitations } from './workshop-invitations.service.js';
+import { createWorkshopLinkService } from './workshop-link.service.js';
 import { createWorkshopNotifications } from './workshop-notifications.js';
 import { createWorkshopRepository } from './workshop.repository.js';
 import { registerWorkshopRoutes } from './workshop.routes.js';
@@ -74,20 +76,45 @@ export function createAppointmentsModule(deps: {
   const workshopNotifications = createWorkshopNotifications({
     db,
     workshops: workshopRepository,
+    messages,
     channels: deps.channels,
     clock,
     calendarHost,
+    publicUrl,
   });
   const workshops = createWorkshopService({
     db,
     workshops: workshopRepository,
     setup: setupRepository,
     notifications: workshopNotifications,
+    messages,
+    audit,
+    clock,
+  });
+  const workshopInvitations = createWorkshopInvitations({ db, workshops: workshopRepository, service: workshops, audit });
+  const workshopLinks = createWorkshopLinkService({
+    db,
+    workshops: workshopRepository,
+    messages,
+    seats: workshops.places,
     audit,
     clock,
   });
   const templates = createAgendaTemplatesService({ db, messages, audit, clock });
-  return { db, appointments, setup, links, feed, dailySheet, notifications, workshops, workshopNotifications, templates };
+  return {
+    db,
+    appointments,
+    setup,
+    links,
+    feed,
+    dailySheet,
+    notifications,
+    workshops,
+    workshopInvitations,
+    workshopLinks,
+    workshopNotifications,
+    templates,
+  };
 }
 
 export type AppointmentsModule = ReturnType<typeof createAppointmentsModule>;
@@ -95,6 +122,6 @@ export type AppointmentsModule = ReturnType<typeof createAppointmentsModule>;
 /** Routes, and the notification and reminder handlers of the job queue. */
 export function registerAppointmentsRoutes(app: FastifyInstance, module: AppointmentsModule, jobs: JobScheduler) {
   registerAppointmentRoutes(app, module);
-  registerWorkshopRoutes(app, module.db, module.workshops);
-  for (const handler of [...module.notifications.handlers, module.workshopNotifications.handler]) jobs.register(handler);
+  registerWorkshopRoutes(app, module.db, module.workshops, module.workshopInvitations, module.workshopLinks);
+  for (const handler of [...module.notifications.handlers, ...module.workshopNotifications.handlers]) jobs.register(handler);
 }

@@ -156,6 +156,14 @@ describe('a first interview, told to the worker from booking to cancellation', (
     expect(sms).toHaveLength(0);
     token = tokenIn(mail.text ?? '')!;
     expect(token).toBeDefined();
+    // What is kept of the message (what staff see) shows the link masked: only its hash is stored.
+    const stored = await t.database.db
+      .selectFrom('appointment_messages')
+      .select('body')
+      .where('appointment_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.body).toContain('/appuntamento/…');
+    expect(stored.body).not.toContain(token);
   });
 
   it('opens the worker’s link without signing in, and lets the worker confirm', async () => {

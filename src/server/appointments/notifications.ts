@@ -56,7 +56,7 @@ function spokenDate(at: Date, channel: MessageChannel): string {
 }
 
 /** A mobile number an SMS can reach (Italian mobiles start with 3; stored as +39…). */
-function isMobile(phone: string | null): phone is string {
+export function isMobile(phone: string | null): phone is string {
   return !!phone && /^(\+39)?3\d{8,9}$/.test(phone.replace(/[\s.-]/g, ''));
 }
 
@@ -191,8 +191,11 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
       };
       const subject = fillPlaceholders(template.subject, values);
       // Typographic quotes and dashes would switch an SMS to UCS-2 (70 characters a segment).
-      const body =
-        target.channel === 'sms' ? toGsmFriendly(fillPlaceholders(template.body, values)) : fillPlaceholders(template.body, values);
+      const text = (v: typeof values) =>
+        target.channel === 'sms' ? toGsmFriendly(fillPlaceholders(template.body, v)) : fillPlaceholders(template.body, v);
+      const body = text(values);
+      // What is kept of the message shows the link masked: only the token's hash is stored.
+      const storedBody = link ? text({ ...values, link: `${deps.publicUrl.replace(/\/$/, '')}/appuntamento/…` }) : body;
       const deliver =
         target.channel === 'sms'
           ? () => channels.sms.send(target.to, body)
@@ -232,7 +235,7 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
       planned.push({
         jobId: job.id,
         key,
-        row: { ...key, networkId: a.networkId, recipient: target.to, subject, body, now },
+        row: { ...key, networkId: a.networkId, recipient: target.to, subject, body: storedBody, now },
         link,
         deliver,
       });

@@ -13,6 +13,18 @@ import type { AppointmentService } from './appointment.service.js';
 import { appointmentErrors } from './appointments.errors.js';
 import { hashToken } from './notifications.js';
 
+/**
+ * The link of a token sent to a worker (a meeting's or a workshop's): 404 when there is none, 410
+ * once it has expired (its meeting or session has ended). Only the token's SHA-256 is looked up.
+ */
+export async function activeLink(db: Kysely<DB>, messages: AppointmentMessagesRepository, token: string, now: Date) {
+  const hash = hashToken(token);
+  const link = await messages.linkByHash(db, hash);
+  if (!link) throw appointmentErrors.linkInvalid();
+  if (new Date(link.expires_at).getTime() <= now.getTime()) throw appointmentErrors.linkExpired();
+  return { link, hash };
+}
+
 /** A worker choosing another time wants a choice of days, not the next eight quarters of one morning. */
 function spreadOverDays<T extends { date: string }>(slots: T[], perDay = 2, total = 14): T[] {
   const out: T[] = [];
@@ -45,9 +57,9 @@ export function createWorkerLinkService(deps: {
   const { db, setup, appointments, messages, service, audit, clock } = deps;
 
   async function resolve(token: string): Promise<{ row: AppointmentRow; hash: string }> {
-    const hash = hashToken(token);
-    const link = await messages.linkByHash(db, hash);
-    if (!link || new Date(link.expires_at).getTime() <= clock().getTime()) throw appointmentErrors.linkInvalid();
+    const { link, hash } = await activeLink(db, messages, token, clock());
+    // A workshop's link is not a meeting's: each token acts on what it was sent for only.
+    if (!link.appointment_id) throw appointmentErrors.linkInvalid();
     const row = await appointments.byId(db, link.appointment_id);
     if (!row) throw appointmentErrors.linkInvalid();
     return { row, hash };

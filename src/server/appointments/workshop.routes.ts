@@ -1,16 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { workshopEndpoints } from '../../shared/api/appointments.endpoints.js';
-import { actorContext } from '../auth/index.js';
+import { publicWorkshopEndpoints, workshopEndpoints } from '../../shared/api/appointments.endpoints.js';
+import { actorContext, requestContext } from '../auth/index.js';
 import { route } from '../http/endpoint-route.js';
 import { officeById } from '../organisation/index.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { canUseAgenda } from './appointments.policy.js';
 import { renderAttendanceSheet } from './attendance-sheet.js';
+import type { WorkshopInvitations } from './workshop-invitations.service.js';
+import type { WorkshopLinkService } from './workshop-link.service.js';
 import type { WorkshopService } from './workshop.service.js';
 
-export function registerWorkshopRoutes(app: FastifyInstance, db: Kysely<DB>, s: WorkshopService) {
+export function registerWorkshopRoutes(
+  app: FastifyInstance,
+  db: Kysely<DB>,
+  s: WorkshopService,
+  invitations: WorkshopInvitations,
+  links: WorkshopLinkService,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Agenda: incontri di gruppo'];
   const access = canUseAgenda;
@@ -38,6 +46,16 @@ export function registerWorkshopRoutes(app: FastifyInstance, db: Kysely<DB>, s: 
     config: { access },
     schema: { tags, summary: 'Annulla l’incontro (i partecipanti sono avvisati)' },
     handler: async (request) => s.cancel(actorContext(request), request.params.id, request.body.reason),
+  });
+  route(r, workshopEndpoints.invitationCompanies, {
+    config: { access },
+    schema: { tags, summary: 'Le aziende in crisi da cui vengono gli iscritti della sede (per invitare per azienda)' },
+    handler: async (request) => invitations.companies(actorContext(request), request.params.id),
+  });
+  route(r, workshopEndpoints.invitationCandidates, {
+    config: { access },
+    schema: { tags, summary: 'Anteprima di chi invitare: gli iscritti di un’azienda, o quelli senza supporto al CV ricevuto' },
+    handler: async (request) => invitations.candidates(actorContext(request), request.params.id, request.query),
   });
   route(r, workshopEndpoints.invite, {
     config: { access },
@@ -88,5 +106,28 @@ export function registerWorkshopRoutes(app: FastifyInstance, db: Kysely<DB>, s: 
         .header('content-disposition', `attachment; filename="presenze-${w.start.slice(0, 10)}.pdf"`)
         .send(pdf);
     },
+  });
+
+  // The worker's link in the workshop's messages: no session, the token is the credential.
+  const pub = ['Incontri di gruppo (link del lavoratore)'];
+  route(r, publicWorkshopEndpoints.show, {
+    config: { access: 'public' },
+    schema: { tags: pub, summary: 'L’incontro del link, con la risposta del lavoratore' },
+    handler: async (request) => links.show(requestContext(request), request.params.token),
+  });
+  route(r, publicWorkshopEndpoints.accept, {
+    config: { access: 'public' },
+    schema: { tags: pub, summary: 'Partecipo: un posto, o la lista d’attesa se è al completo' },
+    handler: async (request) => links.accept(requestContext(request), request.params.token),
+  });
+  route(r, publicWorkshopEndpoints.decline, {
+    config: { access: 'public' },
+    schema: { tags: pub, summary: 'Non partecipo' },
+    handler: async (request) => links.decline(requestContext(request), request.params.token),
+  });
+  route(r, publicWorkshopEndpoints.withdraw, {
+    config: { access: 'public' },
+    schema: { tags: pub, summary: 'Non posso più venire: il posto va al primo in lista d’attesa' },
+    handler: async (request) => links.withdraw(requestContext(request), request.params.token),
   });
 }

@@ -11,101 +11,39 @@ import {
 } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
-import { DomainError } from '../http/problem.js';
 import { officeById } from '../organisation/index.js';
 import { officeClosedDays } from '../outreach/index.js';
 import { appendWorkerEvent, displayNameOf, workerContactsByIds } from '../people/index.js';
 import { currentProgrammeOf } from '../programmes/index.js';
 import { recordDeliveredService, removeDeliveredService } from '../services/index.js';
 import { maskCodiceFiscale } from '../../shared/identity/codice-fiscale.js';
-import { addDays, formatItalianDate } from '../../shared/time/rome-date.js';
+import { addDays } from '../../shared/time/rome-date.js';
 import { romeLocal, romeToday, romeToUtc } from '../../shared/time/rome-time.js';
 import type { WorkshopCreate, WorkshopUpdate, WorkshopView } from '../../shared/schemas/workshops.schema.js';
 import type { AgendaSetupRepository } from './agenda-setup.repository.js';
+import type { AppointmentMessagesRepository } from './appointment-messages.repository.js';
 import { ClaimConflict } from './appointment.repository.js';
 import { appointmentErrors } from './appointments.errors.js';
 import type { WorkshopNotifications } from './workshop-notifications.js';
+import { workshopErrors } from './workshop.errors.js';
+import { createWorkshopSeats } from './workshop-seats.js';
 import type { SessionRow, WorkshopRepository } from './workshop.repository.js';
 
 const MINUTE = 60_000;
 const WEEK = 7 * 86_400_000;
-
-export const workshopErrors = {
-  notFound: () =>
-    new DomainError('WORKSHOP_NOT_FOUND', 404, { it: 'L’incontro di gruppo non esiste.', en: 'The workshop does not exist.' }),
-  cancelled: () =>
-    new DomainError('WORKSHOP_CANCELLED', 409, { it: 'L’incontro di gruppo è annullato.', en: 'The workshop is cancelled.' }),
-  past: () =>
-    new DomainError(
-      'WORKSHOP_IN_PAST',
-      422,
-      { it: 'L’incontro non può essere nel passato.', en: 'The workshop cannot be in the past.' },
-      {
-        errors: [{ path: 'body/start', message: 'L’incontro non può essere nel passato' }],
-      },
-    ),
-  closedDay: (date: string, name: string) =>
-    new DomainError(
-      'WORKSHOP_ON_CLOSED_DAY',
-      422,
-      { it: `La sede è chiusa il ${formatItalianDate(date)} (${name}).`, en: `The office is closed on ${date} (${name}).` },
-      { errors: [{ path: 'body/start', message: `La sede è chiusa il ${formatItalianDate(date)} (${name})` }] },
-    ),
-  roomTooSmall: (capacity: number) =>
-    new DomainError(
-      'ROOM_TOO_SMALL',
-      422,
-      {
-        it: `La stanza ha ${capacity} posti: meno dei posti dell’incontro.`,
-        en: `The room has ${capacity} places: fewer than the workshop’s seats.`,
-      },
-      { errors: [{ path: 'body/seats', message: `Al massimo ${capacity} posti in questa stanza` }] },
-    ),
-  seatsBelowBooked: (booked: number) =>
-    new DomainError(
-      'SEATS_BELOW_BOOKED',
-      409,
-      {
-        it: `Ci sono già ${booked} prenotati: i posti non possono essere meno.`,
-        en: `${booked} are booked already: the seats cannot be fewer.`,
-      },
-      { errors: [{ path: 'body/seats', message: `Almeno ${booked} posti (i prenotati)` }] },
-    ),
-  facilitatorBusy: () =>
-    new DomainError('FACILITATOR_OR_ROOM_BUSY', 409, {
-      it: 'Un conduttore o la stanza sono già impegnati in quell’orario.',
-      en: 'A facilitator or the room is already taken at that time.',
-    }),
-  workerBusy: () =>
-    new DomainError('WORKER_BUSY', 409, {
-      it: 'Il lavoratore ha già un appuntamento in quell’orario.',
-      en: 'The worker already has a meeting at that time.',
-    }),
-  notParticipant: () =>
-    new DomainError('NOT_A_PARTICIPANT', 404, { it: 'Il lavoratore non è tra i partecipanti.', en: 'The worker is not a participant.' }),
-  attendanceTooEarly: () =>
-    new DomainError('ATTENDANCE_BEFORE_START', 409, {
-      it: 'La presenza si registra dall’inizio dell’incontro.',
-      en: 'Attendance is recorded from the start of the workshop.',
-    }),
-  facilitatorNotInOffice: () =>
-    new DomainError(
-      'FACILITATOR_NOT_IN_OFFICE',
-      400,
-      { it: 'Un conduttore non lavora in questa sede.', en: 'A facilitator does not work in this office.' },
-      { errors: [{ path: 'body/facilitatorIds', message: 'Scegliere operatori della sede' }] },
-    ),
-};
 
 export function createWorkshopService(deps: {
   db: Kysely<DB>;
   workshops: WorkshopRepository;
   setup: AgendaSetupRepository;
   notifications: WorkshopNotifications;
+  /** The workers' links follow a moved session's end. */
+  messages: AppointmentMessagesRepository;
   audit: AuditService;
   clock: () => Date;
 }) {
-  const { db, workshops, setup, notifications, audit, clock } = deps;
+  const { db, workshops, setup, notifications, messages, audit, clock } = deps;
+  const places = createWorkshopSeats({ db, workshops, notifications, audit, clock });
 
   async function officeFor(executor: Executor, ctx: ActorContext, officeId: string) {
     const office = await officeById(executor, officeId);
@@ -203,26 +141,6 @@ export function createWorkshopService(deps: {
       });
     }
     return out;
-  }
-
-  /** Fills freed seats from the waiting list, in order; a waiting worker now busy at that time is skipped. */
-  async function promote(trx: Executor, s: SessionRow, by: string | null) {
-    const now = clock();
-    let counts = (await workshops.countsBySession(trx, [s.id])).get(s.id) ?? { booked: 0, waiting: 0 };
-    const skipped: string[] = [];
-    while (counts.booked < s.seats) {
-      const next = await workshops.firstWaiting(trx, s.id, skipped);
-      if (!next) break;
-      if (await workshops.workerBusy(trx, next, s.start, s.end, s.id)) {
-        // Busy at that time now (another meeting): keeps the place on the list for a later seat.
-        skipped.push(next);
-        continue;
-      }
-      await workshops.upsertParticipant(trx, { sessionId: s.id, workerId: next, status: 'booked', waitingSince: null, by, now });
-      await workshops.claim(trx, [{ networkId: s.networkId, sessionId: s.id, type: 'worker', id: next, start: s.start, end: s.end }]);
-      await notifications.enqueue(trx, s, next, 'promoted');
-      counts = { booked: counts.booked + 1, waiting: counts.waiting - 1 };
-    }
   }
 
   return {
@@ -359,12 +277,18 @@ export function createWorkshopService(deps: {
             ]);
           }
           const updated = (await workshops.byId(trx, id))!;
+          if (moved) {
+            await messages.extendSessionLinks(trx, id, end);
+            await notifications.dropReminders(trx, updated, 'moved');
+          }
           if (moved || placeChanged) {
             for (const p of await workshops.participants(trx, id)) {
               if (p.status === 'booked' || p.status === 'waiting') await notifications.enqueue(trx, updated, p.workerId, 'change');
+              // The reminder of the old time is not sent (the sequence changed): the new time has its own.
+              if (p.status === 'booked' && moved) await notifications.remind(trx, updated, p.workerId);
             }
           }
-          if (seats > s.seats) await promote(trx, updated, ctx.actor.userId);
+          if (seats > s.seats) await places.promote(trx, updated, ctx.actor.userId);
           await audit.record(trx, ctx, {
             action: 'workshop.updated',
             entityType: 'group_session',
@@ -389,6 +313,7 @@ export function createWorkshopService(deps: {
         const now = clock();
         await workshops.cancel(trx, s, reason, now);
         const updated = (await workshops.byId(trx, id))!;
+        await notifications.dropReminders(trx, updated, 'cancelled');
         for (const p of await workshops.participants(trx, id)) {
           if (p.status === 'booked' || p.status === 'waiting' || p.status === 'invited')
             await notifications.enqueue(trx, updated, p.workerId, 'cancellation');
@@ -405,7 +330,7 @@ export function createWorkshopService(deps: {
       return this.get(ctx, id);
     },
 
-    /** Invites workers (a hand-picked list): they are told, and booked when they answer. */
+    /** Invites workers (hand-picked, or a previewed selection): each is told, with a link to answer; those already in the session are skipped. */
     async invite(ctx: ActorContext, id: string, workerIds: string[]): Promise<{ invited: number; already: number }> {
       const s = await sessionFor(db, ctx, id);
       if (s.status === 'cancelled') throw workshopErrors.cancelled();
@@ -413,6 +338,8 @@ export function createWorkshopService(deps: {
       for (const workerId of workerIds) {
         const w = contacts.get(workerId);
         if (!w || !canActOnWorker(ctx.actor, w)) throw appointmentErrors.workerNotFound();
+        // A session serves its own office's workers: its messages and its seats are the office's.
+        if (w.officeId !== s.officeId) throw workshopErrors.notInOffice();
       }
       let invited = 0;
       await db.transaction().execute(async (trx) => {
@@ -443,95 +370,19 @@ export function createWorkshopService(deps: {
       return { invited, already: new Set(workerIds).size - invited };
     },
 
-    /**
-     * Books a worker: a seat while there is one, else the waiting list in order of arrival. The
-     * session's row is locked for the count, so concurrent bookings never pass the seats.
-     */
-    async book(ctx: ActorContext, id: string, workerId: string): Promise<{ status: 'booked' | 'waiting'; waitingPosition: number | null }> {
+    /** Books a worker: a seat while there is one, else the waiting list in order of arrival. */
+    async book(ctx: ActorContext, id: string, workerId: string) {
       await sessionFor(db, ctx, id);
       const worker = (await workerContactsByIds(db, [workerId])).get(workerId);
       if (!worker || !canActOnWorker(ctx.actor, worker)) throw appointmentErrors.workerNotFound();
-      try {
-        return await db.transaction().execute(async (trx) => {
-          const s = await workshops.byId(trx, id, { forUpdate: true });
-          if (!s || s.status === 'cancelled') throw workshopErrors.cancelled();
-          const now = clock();
-          if (s.start.getTime() <= now.getTime()) throw workshopErrors.past();
-          const existing = await workshops.participant(trx, id, workerId);
-          if (existing?.status === 'booked') return { status: 'booked' as const, waitingPosition: null };
-          if (existing?.status === 'waiting') {
-            const position = (await workshops.participants(trx, id)).filter(
-              (p) => p.status === 'waiting' && p.waitingOrder! <= Number(existing.waiting_order),
-            ).length;
-            return { status: 'waiting' as const, waitingPosition: position };
-          }
-          const counts = (await workshops.countsBySession(trx, [id])).get(id) ?? { booked: 0, waiting: 0 };
-          const seat = counts.booked < s.seats;
-          await workshops.upsertParticipant(trx, {
-            sessionId: id,
-            workerId,
-            status: seat ? 'booked' : 'waiting',
-            waitingSince: seat ? null : now,
-            by: ctx.actor.userId,
-            now,
-          });
-          if (seat)
-            await workshops.claim(trx, [
-              { networkId: s.networkId, sessionId: id, type: 'worker', id: workerId, start: s.start, end: s.end },
-            ]);
-          await notifications.enqueue(trx, s, workerId, seat ? 'booked' : 'waiting');
-          await appendWorkerEvent(trx, {
-            workerId,
-            officeId: worker.officeId,
-            kind: seat ? 'workshop.booked' : 'workshop.waiting',
-            actorId: ctx.actor.userId,
-            at: now,
-            details: { sessionId: id, title: s.title, start: s.start.toISOString() },
-          });
-          await audit.record(trx, ctx, {
-            action: seat ? 'workshop.booked' : 'workshop.waitlisted',
-            entityType: 'group_session',
-            entityId: id,
-            entityLabel: s.title,
-            officeId: s.officeId,
-            details: { workerId },
-          });
-          return { status: seat ? ('booked' as const) : ('waiting' as const), waitingPosition: seat ? null : counts.waiting + 1 };
-        });
-      } catch (err) {
-        if (err instanceof ClaimConflict) throw workshopErrors.workerBusy();
-        throw err;
-      }
+      return places.take(ctx, id, worker, { actorId: ctx.actor.userId, byWorker: false });
     },
 
     /** A participant leaves (or is taken off the list): their seat goes to the first waiting, who is told. */
     async withdraw(ctx: ActorContext, id: string, workerId: string): Promise<void> {
       await sessionFor(db, ctx, id);
-      await db.transaction().execute(async (trx) => {
-        const s = await workshops.byId(trx, id, { forUpdate: true });
-        if (!s) throw workshopErrors.notFound();
-        const existing = await workshops.participant(trx, id, workerId);
-        if (!existing || existing.status === 'cancelled' || existing.status === 'declined') throw workshopErrors.notParticipant();
-        const now = clock();
-        await workshops.upsertParticipant(trx, {
-          sessionId: id,
-          workerId,
-          status: 'cancelled',
-          waitingSince: null,
-          by: ctx.actor.userId,
-          now,
-        });
-        await workshops.dropClaims(trx, id, { workerId });
-        if (s.status === 'scheduled' && s.start.getTime() > now.getTime()) await promote(trx, s, ctx.actor.userId);
-        await audit.record(trx, ctx, {
-          action: 'workshop.withdrawn',
-          entityType: 'group_session',
-          entityId: id,
-          entityLabel: s.title,
-          officeId: s.officeId,
-          details: { workerId },
-        });
-      });
+      const worker = (await workerContactsByIds(db, [workerId])).get(workerId);
+      await places.leave(ctx, id, { id: workerId, officeId: worker?.officeId ?? '' }, { actorId: ctx.actor.userId, byWorker: false });
     },
 
     /** Present, absent or excused; present becomes a delivered group service of the workshop's length. */
@@ -583,6 +434,7 @@ export function createWorkshopService(deps: {
 
     view,
     sessionFor,
+    places,
   };
 }
 

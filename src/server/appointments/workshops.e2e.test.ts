@@ -57,7 +57,7 @@ beforeAll(async () => {
     publicUrl: 'https://lavoro.example.it',
   });
   const jobs = createJobsModule({ db: t.database.db, databaseKind: t.database.kind, audit, clock: t.clock, log: silent });
-  jobs.register(agenda.workshopNotifications.handler);
+  for (const h of agenda.workshopNotifications.handlers) jobs.register(h);
   for (const h of agenda.notifications.handlers) jobs.register(h);
   runner = jobs.runner;
 }, 60_000);

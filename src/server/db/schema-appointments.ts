@@ -143,7 +143,10 @@ export interface AppointmentMessagesTable {
 
 export interface AppointmentLinksTable {
   token_hash: string;
-  appointment_id: string;
+  /** The meeting the link acts on, or null for a workshop link (session_id and worker_id). */
+  appointment_id: string | null;
+  session_id: string | null;
+  worker_id: string | null;
   expires_at: Timestamp;
   created_at: CreatedAt;
   used_at: Date | string | null;
@@ -160,7 +163,7 @@ export interface AgendaFeedsTable {
 
 export type WorkshopTopic = 'orientation' | 'cv_writing' | 'interview_practice' | 'training_paths' | 'hiring_company' | 'other';
 export type ParticipantStatus = 'invited' | 'booked' | 'waiting' | 'declined' | 'cancelled' | 'attended' | 'absent' | 'excused';
-export type WorkshopMessageKind = 'invitation' | 'booked' | 'waiting' | 'promoted' | 'change' | 'cancellation';
+export type WorkshopMessageKind = 'invitation' | 'booked' | 'waiting' | 'promoted' | 'change' | 'cancellation' | 'reminder';
 
 export interface GroupSessionsTable {
   id: Generated<string>;

@@ -43,6 +43,9 @@ export {
 export { workerContactsByIds, workerProgrammeColumns, type WorkerContact } from './worker-programme.repository.js';
 export { workerCountsByCigsCase, workersOfCigsCases, type CohortWorker } from './company-cohort.repository.js';
 
+// Workshop invitations: an office's workers chosen by other domains' rules.
+export { cigsCasesOfOfficeWorkers, officeWorkersWhere, type SelectedWorker, type WorkerIdsQuery } from './office-selection.repository.js';
+
 // The demo's bulk writes.
 export {
   appendWorkerEventsAt,

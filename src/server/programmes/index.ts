@@ -32,7 +32,9 @@ export {
 export { programmeErrors } from './programme.errors.js';
 export {
   enrollmentsInStates,
+  OPEN_ENROLLMENT_STATES,
   programmeForOutreach,
   workersWithEnrollmentIn,
+  workersWithOpenEnrollment,
   type ProgrammeForOutreach,
 } from './outreach-lookup.repository.js';

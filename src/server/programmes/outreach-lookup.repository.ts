@@ -1,6 +1,7 @@
 import type { Executor } from '../db/executor.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 import { eligibilityRuleOf, type EligibilityRule } from './eligibility.js';
+import { ENROLLMENT_STATES, TERMINAL_STATES } from './enrollment.states.js';
 import { createProgrammeRepository } from './programme.repository.js';
 
 /** What outreach campaigns read from programmes: the programme's rules and places, and who is already in. */
@@ -48,4 +49,12 @@ export function enrollmentsInStates(db: Executor, states: readonly EnrollmentSta
     .selectFrom('enrollments')
     .select(['worker_id', 'programme_id'])
     .where('state', 'in', [...states]);
+}
+
+/** Every state before the end ones (placed, withdrawn, CIGS ended): the worker is still in a programme. */
+export const OPEN_ENROLLMENT_STATES: readonly EnrollmentState[] = ENROLLMENT_STATES.filter((s) => !TERMINAL_STATES.includes(s));
+
+/** The workers with an open enrolment in any programme, as a sub-query of `worker_id` (workshop invitations). */
+export function workersWithOpenEnrollment(db: Executor) {
+  return workersWithEnrollmentIn(db, null, OPEN_ENROLLMENT_STATES);
 }

@@ -6,5 +6,6 @@ export {
   recordDeliveredService,
   recordDeliveredServicesBulk,
   removeDeliveredService,
+  workersWithDeliveredService,
   type DeliveredService,
 } from './service-records.repository.js';

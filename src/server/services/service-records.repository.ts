@@ -62,6 +62,14 @@ export async function removeDeliveredService(
     .execute();
 }
 
+/**
+ * The workers who have received a delivered service of this code (cv_support: "supporto al CV"),
+ * as a sub-query of `worker_id` the caller composes (`where('w.id', 'not in', …)`).
+ */
+export function workersWithDeliveredService(db: Executor, code: DeliveredServiceCode) {
+  return db.selectFrom('service_records').select('worker_id').where('service_code', '=', code);
+}
+
 /** A worker's delivered services in total minutes per service (the worker page, the funder's report). */
 export async function deliveredMinutesOfWorker(db: Executor, workerId: string): Promise<Map<DeliveredServiceCode, number>> {
   const rows = await db

@@ -38,6 +38,10 @@ import {
 } from '../schemas/appointments.schema.js';
 import { idParamsSchema, okSchema } from '../schemas/common.schema.js';
 import {
+  invitationCandidatesQuerySchema,
+  invitationCandidatesSchema,
+  invitationCompaniesSchema,
+  publicWorkshopSchema,
   participantAttendanceSchema,
   participantBookedSchema,
   participantParamsSchema,
@@ -231,6 +235,7 @@ export const publicAgendaEndpoints = {
     params: linkParamsSchema,
     status: 200,
     response: publicAppointmentSchema,
+    problems: [410],
   }),
   confirm: defineEndpoint({
     method: 'POST',
@@ -303,6 +308,21 @@ export const workshopEndpoints = {
     response: workshopSchema,
     problems: [409],
   }),
+  invitationCompanies: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/workshops/:id/invitation-companies',
+    params: idParamsSchema,
+    status: 200,
+    response: invitationCompaniesSchema,
+  }),
+  invitationCandidates: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/workshops/:id/invitation-candidates',
+    params: idParamsSchema,
+    query: invitationCandidatesQuerySchema,
+    status: 200,
+    response: invitationCandidatesSchema,
+  }),
   invite: defineEndpoint({
     method: 'POST',
     path: '/api/v1/workshops/:id/invitations',
@@ -342,5 +362,41 @@ export const workshopEndpoints = {
     params: idParamsSchema,
     status: 200,
     download: true,
+  }),
+};
+
+/** A worker's answer to a workshop through the link in its messages (/incontro/<token>), without signing in. */
+export const publicWorkshopEndpoints = {
+  show: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/public/workshops/:token',
+    params: linkParamsSchema,
+    status: 200,
+    response: publicWorkshopSchema,
+    problems: [410],
+  }),
+  accept: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/public/workshops/:token/accept',
+    params: linkParamsSchema,
+    status: 200,
+    response: publicWorkshopSchema,
+    problems: [409, 410, 422],
+  }),
+  decline: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/public/workshops/:token/decline',
+    params: linkParamsSchema,
+    status: 200,
+    response: publicWorkshopSchema,
+    problems: [409, 410],
+  }),
+  withdraw: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/public/workshops/:token/withdraw',
+    params: linkParamsSchema,
+    status: 200,
+    response: publicWorkshopSchema,
+    problems: [409, 410],
   }),
 };

@@ -1,6 +1,12 @@
 /** The API contract: every operation, by domain. Server routes and the web client both use these. */
 export * from './endpoint.js';
-export { agendaEndpoints, appointmentEndpoints, publicAgendaEndpoints, workshopEndpoints } from './appointments.endpoints.js';
+export {
+  agendaEndpoints,
+  appointmentEndpoints,
+  publicAgendaEndpoints,
+  publicWorkshopEndpoints,
+  workshopEndpoints,
+} from './appointments.endpoints.js';
 export { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 export { companyEndpoints } from './companies.endpoints.js';
 export { importEndpoints } from './imports.endpoints.js';
@@ -13,7 +19,13 @@ export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 
-import { agendaEndpoints, appointmentEndpoints, publicAgendaEndpoints, workshopEndpoints } from './appointments.endpoints.js';
+import {
+  agendaEndpoints,
+  appointmentEndpoints,
+  publicAgendaEndpoints,
+  publicWorkshopEndpoints,
+  workshopEndpoints,
+} from './appointments.endpoints.js';
 import { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 import { companyEndpoints } from './companies.endpoints.js';
 import type { EndpointDefinition } from './endpoint.js';
@@ -47,5 +59,6 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   agendaEndpoints,
   appointmentEndpoints,
   publicAgendaEndpoints,
+  publicWorkshopEndpoints,
   workshopEndpoints,
 ].flatMap((group) => Object.values(group));

@@ -88,6 +88,14 @@ const MESSAGES: Record<string, Text> = {
   'Almeno un posto': { it: 'Indicare almeno un posto', en: 'Enter at least one place' },
   'Al massimo 500 posti': { it: 'Al massimo 500 posti', en: 'At most 500 places' },
   'Periodo al massimo di 120 giorni': { it: 'Scegliere un periodo di al massimo 120 giorni', en: 'Choose a period of at most 120 days' },
+  'Solo lavoratori della sede dell’incontro': {
+    it: 'Solo lavoratori della sede dell’incontro',
+    en: 'Only workers of the workshop’s office',
+  },
+  'Scegliere un’azienda o «senza supporto al CV»': {
+    it: 'Scegliere un’azienda oppure «senza supporto al CV ricevuto»',
+    en: 'Choose a company or “no CV support received”',
+  },
   'Periodo al massimo di 93 giorni': { it: 'Scegliere un periodo di al massimo 93 giorni', en: 'Choose a period of at most 93 days' },
   'Indicare il link della videochiamata': { it: 'Indicare il link della videochiamata', en: 'Enter the video call link' },
   'Solo per i colloqui in presenza': { it: 'Solo per i colloqui in presenza', en: 'Only for meetings in person' },

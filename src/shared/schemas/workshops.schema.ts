@@ -104,3 +104,66 @@ export const workerWorkshopSchema = z
   })
   .meta({ id: 'WorkerWorkshop' });
 export type WorkerWorkshopView = z.infer<typeof workerWorkshopSchema>;
+
+/**
+ * Who a selection invites, previewed before sending: everyone of the session's office with an open
+ * enrolment employed by one crisis company (`companyId`), or everyone enrolled who has had no CV
+ * support yet (`without=cv_support`: no delivered service of that code; the CV itself comes with
+ * the career-services work). Exactly one of the two.
+ */
+export const invitationCandidatesQuerySchema = z
+  .strictObject({ companyId: z.uuid().optional(), without: z.enum(['cv_support']).optional() })
+  .refine((q) => (q.companyId === undefined) !== (q.without === undefined), {
+    message: 'Scegliere un’azienda o «senza supporto al CV»',
+    path: ['companyId'],
+  });
+export type InvitationCandidatesQuery = z.infer<typeof invitationCandidatesQuerySchema>;
+
+export const invitationCandidateSchema = z.object({
+  worker: z.object({ id: z.uuid(), name: z.string() }),
+  /** What tells two workers of the same name apart on the list. */
+  codiceFiscale: z.string().nullable(),
+  companyName: z.string().nullable(),
+  /** Already in the session (invited, booked, waiting …): shown as such and not invited twice. */
+  participantStatus: participantStatusSchema.nullable(),
+});
+export const invitationCandidatesSchema = z
+  .object({
+    items: z.array(invitationCandidateSchema),
+    /** How many could be invited now (those not in the session yet). */
+    count: z.number().int(),
+    /** More matched than the list shows (500). */
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'WorkshopInvitationCandidates' });
+
+export const invitationCompaniesSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), workers: z.number().int() })),
+});
+
+/** The workshop as its worker's link shows it: the first name only, no other participant. */
+export const publicWorkshopSchema = z
+  .object({
+    title: z.string(),
+    description: z.string(),
+    workerFirstName: z.string(),
+    start: isoDateTime,
+    end: isoDateTime,
+    date: z.string(),
+    startTime: z.string(),
+    endTime: z.string(),
+    place: z.string(),
+    officeName: z.string(),
+    /** The office's own address (the session may be held elsewhere). */
+    officeAddress: z.string(),
+    officePhone: z.string(),
+    sessionStatus: z.enum(['scheduled', 'cancelled']),
+    cancelReason: z.string().nullable(),
+    /** The worker's answer so far (null: invited by a link without a place yet). */
+    status: participantStatusSchema.nullable(),
+    waitingPosition: z.number().int().nullable(),
+    seatsLeft: z.number().int(),
+    /** What the worker may do now: nothing once the session has started or was cancelled. */
+    canAnswer: z.boolean(),
+  })
+  .meta({ id: 'PublicWorkshop' });
