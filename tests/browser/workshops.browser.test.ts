@@ -37,8 +37,7 @@ describe('group workshops in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
     await page.getByRole('link', { name: 'Incontri di gruppo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Incontri di gruppo' }).waitFor();
-    await page.getByText('Nessun incontro di gruppo in questo periodo.').waitFor();
-
+    // The demo's own sessions of the office may be listed already.
     await page.getByRole('button', { name: 'Nuovo incontro' }).click();
     const form = page.getByRole('dialog', { name: 'Nuovo incontro di gruppo' });
     await form.getByLabel('Tema').selectOption({ label: 'Scrivere il curriculum' });
