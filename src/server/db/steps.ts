@@ -3,6 +3,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DatabaseKind } from './database.js';
 import type { DB } from './schema.js';
 
+export { asBackgroundWork } from './pglite-dialect.js';
+
 /**
  * Long writes (a list of 100,000 workers, the ESCO classification) as a sequence of steps.
  *
@@ -39,5 +41,51 @@ export async function inSteps<T>(
   } catch (err) {
     await undo(db);
     throw err;
+  }
+}
+
+/** How long one step of a staged import (its own transaction on PGlite) should last. */
+export const STEP_TARGET_MS = 100;
+
+/**
+ * Rows per step. One transaction (PostgreSQL): always `rows`. Staged (PGlite, whose statements run
+ * on the server's thread and hold its only connection): the size follows what the last step took,
+ * aiming at STEP_TARGET_MS, because a row's cost differs tenfold between tables (an ESCO label
+ * feeds six indexes, a relation two; a worker three with a trigram index) and with the load of the
+ * machine; never more than `rows`.
+ */
+export function stepSizer(staged: boolean, rows: number) {
+  let size = staged ? Math.min(rows, 500) : rows;
+  return {
+    size: () => size,
+    took(ms: number, written: number) {
+      if (!staged || written === 0) return;
+      size = Math.max(50, Math.min(rows, Math.round((written * STEP_TARGET_MS) / Math.max(ms, 1))));
+    },
+  };
+}
+
+/**
+ * Writes `rows` a part per step, each part as large as the sizer says; `onPart` (awaited) hears
+ * the rows done so far. A step is timed from when it holds the connection: the wait for it (behind
+ * other requests) is not its cost.
+ */
+export async function writeInSteps<R, E = Transaction<DB>>(
+  step: <T>(fn: (executor: E) => Promise<T>) => Promise<T>,
+  rows: readonly R[],
+  sizer: ReturnType<typeof stepSizer>,
+  write: (executor: E, part: readonly R[]) => Promise<unknown>,
+  onPart?: (done: number) => Promise<void> | void,
+): Promise<void> {
+  for (let at = 0; at < rows.length;) {
+    const part = rows.slice(at, at + sizer.size());
+    const ms = await step(async (executor) => {
+      const started = performance.now();
+      await write(executor, part);
+      return performance.now() - started;
+    });
+    sizer.took(ms, part.length);
+    at += part.length;
+    await onPart?.(at);
   }
 }

@@ -13,8 +13,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { ImportCounts } from '../db/schema-imports.js';
 import type { DB } from '../db/schema.js';
 import { DomainError } from '../http/problem.js';
-import { defaultStepMode, inSteps, type Step } from '../db/steps.js';
-import { batches } from '../db/unnest.js';
+import { defaultStepMode, inSteps, stepSizer, writeInSteps, type Step } from '../db/steps.js';
 import {
   addImportedPhones,
   appendWorkerEvents,
@@ -118,12 +117,15 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
         });
 
         const counts = { new: 0, update: 0, unchanged: 0 };
-        let done = 0;
-        for (const part of batches(rows, batchRows)) {
-          await step((trx) => applyBatch(trx, env, scope, job, target, part, companyIds, caseOf, counts, now));
-          done += part.length;
-          await report(done);
-        }
+        // On PGlite a batch is as large as ~100 ms of writes allows (the cost of a worker grows
+        // with the table and with the machine's load): up to batchRows.
+        await writeInSteps(
+          step,
+          rows,
+          stepSizer(staged, batchRows),
+          (trx, part) => applyBatch(trx, env, scope, job, target, part, companyIds, caseOf, counts, now),
+          (done) => report(done),
+        );
 
         // The switch: one row. From here on the import is applied and nothing undoes it.
         return step(async (trx) => {

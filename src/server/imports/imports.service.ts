@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../auth/index.js';
 import type { ImportCounts } from '../db/schema-imports.js';
+import { asBackgroundWork } from '../db/steps.js';
 import { DomainError } from '../http/problem.js';
 import { officesOfNetwork } from '../organisation/index.js';
 import { mappingWarnings, missingRequiredFields, type ImportJob, type ImportRow } from '../../shared/schemas/imports.schema.js';
@@ -71,7 +72,8 @@ export function createImportService(deps: ImportDeps) {
 
   /** Runs a job step in the background; a failure is recorded on the job, never thrown at nobody. */
   function background(jobId: string, step: () => Promise<unknown>) {
-    const task = step()
+    // On PGlite its statements wait behind other users' requests (pglite-dialect.ts).
+    const task = asBackgroundWork(step)
       .catch(async (err: unknown) => {
         const message = err instanceof DomainError ? err.text.it : 'Errore imprevisto durante l’elaborazione: nessun dato è stato scritto.';
         if (!(err instanceof DomainError)) console.error(err);

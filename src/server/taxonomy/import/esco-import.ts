@@ -6,7 +6,8 @@ import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { searchableBatchesChanged } from '../searchable-batches.js';
 import { taxonomyErrors } from '../taxonomy.errors.js';
-import { CHUNK_ROWS, stepSizer, writeInSteps } from './bulk-insert.js';
+import { CHUNK_ROWS } from './bulk-insert.js';
+import { stepSizer, writeInSteps } from '../../db/steps.js';
 import {
   ESCO_LANGUAGES,
   identifyBundle,
