@@ -67,8 +67,8 @@ export function stepSizer(staged: boolean, rows: number) {
 
 /**
  * Writes `rows` a part per step, each part as large as the sizer says; `onPart` (awaited) hears
- * the rows done so far. A step is timed from when it holds the connection: the wait for it (behind
- * other requests) is not its cost.
+ * the rows done so far. A step is timed from when it holds the connection to its commit: the wait
+ * for the connection (behind other requests) is not its cost, the commit is.
  */
 export async function writeInSteps<R, E = Transaction<DB>>(
   step: <T>(fn: (executor: E) => Promise<T>) => Promise<T>,
@@ -79,12 +79,12 @@ export async function writeInSteps<R, E = Transaction<DB>>(
 ): Promise<void> {
   for (let at = 0; at < rows.length;) {
     const part = rows.slice(at, at + sizer.size());
-    const ms = await step(async (executor) => {
-      const started = performance.now();
+    const started = await step(async (executor) => {
+      const at = performance.now();
       await write(executor, part);
-      return performance.now() - started;
+      return at;
     });
-    sizer.took(ms, part.length);
+    sizer.took(performance.now() - started, part.length);
     at += part.length;
     await onPart?.(at);
   }

@@ -67,7 +67,7 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
   const batchRows = env.applyBatchRows ?? (staged ? STAGED_BATCH_ROWS : SINGLE_TRANSACTION_BATCH_ROWS);
   const now = clock();
   const today = romeToday(now);
-  const rows = await readRowsToApply(db, repo, job.id);
+  const rows = await readRowsToApply(db, repo, job.id, staged);
   const refused = job.counts.error ?? 0;
   const total = rows.length;
   // Progress is written to the job row from outside the transaction: always safe when staged; in
@@ -158,12 +158,14 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
   }
 }
 
-async function readRowsToApply(db: Kysely<DB>, repo: ImportsRepository, jobId: string) {
+/** The rows to apply, a page per statement: smaller on PGlite, where a statement holds the server's thread. */
+async function readRowsToApply(db: Kysely<DB>, repo: ImportsRepository, jobId: string, staged: boolean) {
   const rows: Array<{ rowNumber: number; worker: ImportedWorker }> = [];
+  const size = staged ? STAGED_BATCH_ROWS : SINGLE_TRANSACTION_BATCH_ROWS;
   for (let after = 0; ;) {
-    const page = await repo.rowsToApply(db, jobId, after, SINGLE_TRANSACTION_BATCH_ROWS);
+    const page = await repo.rowsToApply(db, jobId, after, size);
     for (const r of page) rows.push({ rowNumber: r.row_number, worker: r.data as unknown as ImportedWorker });
-    if (page.length < SINGLE_TRANSACTION_BATCH_ROWS) return rows;
+    if (page.length < size) return rows;
     after = page[page.length - 1]!.row_number;
   }
 }

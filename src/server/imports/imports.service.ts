@@ -11,7 +11,7 @@ import { runApply } from './import-apply.js';
 import { runDryRun } from './import-dry-run.js';
 import { createProgressBoard } from './import-progress.js';
 import { importErrors } from './imports.errors.js';
-import { createImportsRepository, type ImportJobRow } from './imports.repository.js';
+import { createImportsRepository, packFile, type ImportJobRow } from './imports.repository.js';
 import type { DryRunRequest, ImportDeps, ImportEnv, ImportScope } from './imports.types.js';
 import { refusedRowsCsv, refusedRowsXlsx } from './refused-rows.js';
 import { purgedRowMessage } from './purged-messages.js';
@@ -128,6 +128,8 @@ export function createImportService(deps: ImportDeps) {
       const layout = layoutKey(headers);
       const remembered = await repo.layout(deps.db, scope.networkId, layout);
       const mapping = remembered ? remembered.mapping : suggestMapping(headers);
+      // Compressed before the transaction: PGlite's connection is not held meanwhile.
+      const packed = await packFile(file.bytes);
       const job = await deps.db.transaction().execute(async (trx) => {
         const row = await repo.insertJob(
           trx,
@@ -146,7 +148,7 @@ export function createImportService(deps: ImportDeps) {
             created_at: deps.clock(),
             updated_at: deps.clock(),
           },
-          file.bytes,
+          packed,
         );
         await deps.audit.record(trx, ctx, {
           action: 'import.uploaded',

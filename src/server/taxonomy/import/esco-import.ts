@@ -342,8 +342,11 @@ async function purgeBatch(
   for (const table of tables) {
     const sizer = stepSizer(staged, PURGE_ROWS);
     for (;;) {
-      const started = performance.now();
-      const deleted = await run((executor) => repo.purgeBatchRows(executor, table, batchId, sizer.size()));
+      let started = performance.now();
+      const deleted = await run((executor) => {
+        started = performance.now();
+        return repo.purgeBatchRows(executor, table, batchId, sizer.size());
+      });
       sizer.took(performance.now() - started, deleted);
       if (deleted === 0) break;
     }
