@@ -13,7 +13,8 @@ export { asBackgroundWork } from './pglite-dialect.js';
  *
  * PGlite ('staged'): one connection serves every request, so a transaction of twenty seconds
  * would hold the whole application. Each step is then a short transaction of its own, with a turn
- * of the event loop after it so that queued requests take the connection (the lock is FIFO). The
+ * of the event loop after it so that queued requests take the connection (run inside
+ * `asBackgroundWork`, the steps wait behind every request: pglite-dialect.ts). The
  * caller keeps what it wrote invisible or undoable until a last, short step switches it on; if a
  * step fails, `undo` takes back what the earlier steps wrote. See docs/ARCHITECTURE.md.
  */

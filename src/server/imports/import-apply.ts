@@ -22,6 +22,7 @@ import {
   removeImportedPhones,
   removeImportedWorkers,
   updateImportedWorkers,
+  vacuumWorkers,
   workersByCodiceFiscale,
   type ImportWorkerColumns,
   type ImportWorkerRow,
@@ -124,7 +125,11 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
           rows,
           stepSizer(staged, batchRows),
           (trx, part) => applyBatch(trx, env, scope, job, target, part, companyIds, caseOf, counts, now),
-          (done) => report(done),
+          async (done) => {
+            // Between two batches, outside their transactions: the worker list counts cheaply meanwhile.
+            if (staged && kind === 'pglite') await vacuumWorkers(db);
+            await report(done);
+          },
         );
 
         // The switch: one row. From here on the import is applied and nothing undoes it.
