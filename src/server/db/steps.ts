@@ -56,7 +56,8 @@ export const STEP_TARGET_MS = 100;
  * machine; never more than `rows`.
  */
 export function stepSizer(staged: boolean, rows: number) {
-  let size = staged ? Math.min(rows, 500) : rows;
+  // The first step is small: 500 ESCO labels took 0.9 s at load 8, before anything was known of their cost.
+  let size = staged ? Math.min(rows, 100) : rows;
   return {
     size: () => size,
     took(ms: number, written: number) {
