@@ -25,8 +25,17 @@ export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
+/**
+ * The text with what PostgreSQL cannot store replaced by U+FFFD, for text that is read rather than
+ * typed into a field (a key named in an error path, the cells of an uploaded list), where
+ * refusing the whole input would be wrong: a row with such a cell is refused by its own checks.
+ */
+export function storableText(text: string): string {
+  return isStorableText(text) ? text : text.replace(UNSTORABLE_ALL, '\uFFFD');
+}
+
 /** A key named in an error path is printed with its bad characters replaced, never echoed raw. */
-const printable = (key: string) => key.replace(UNSTORABLE_ALL, '\uFFFD');
+const printable = storableText;
 
 /**
  * Every string of a parsed input, object keys included, with the path of the first bad one in

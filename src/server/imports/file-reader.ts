@@ -3,6 +3,7 @@ import { finished } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse as csvParser } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { storableText } from '../http/input-guards.js';
 import { importErrors } from './imports.errors.js';
 
 /** One cell as the files give it: CSV gives text; XLSX also numbers (serial dates too) and dates. */
@@ -163,7 +164,7 @@ async function readCsv(bytes: Buffer, options: ReadOptions): Promise<ReadResult>
           oversized.push({ row, column, length: v.length });
           return null;
         }
-        return v === '' ? null : v;
+        return v === '' ? null : storableText(v);
       }),
     );
   });
@@ -307,7 +308,7 @@ async function loadXlsx(bytes: Buffer, options: ReadOptions): Promise<ReadResult
 
 function cellValue(v: unknown): Cell {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'string') return v.trim() === '' ? null : storableText(v.trim());
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 'VERO' : 'FALSO';
   if (v instanceof Date) return v;

@@ -13,8 +13,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { ImportCounts } from '../db/schema-imports.js';
 import type { DB } from '../db/schema.js';
 import { DomainError } from '../http/problem.js';
-import { defaultStepMode, inSteps, type Step } from '../db/steps.js';
-import { batches } from '../db/unnest.js';
+import { defaultStepMode, inSteps, stepSizer, writeInSteps, type Step } from '../db/steps.js';
 import {
   addImportedPhones,
   appendWorkerEvents,
@@ -23,6 +22,7 @@ import {
   removeImportedPhones,
   removeImportedWorkers,
   updateImportedWorkers,
+  vacuumWorkers,
   workersByCodiceFiscale,
   type ImportWorkerColumns,
   type ImportWorkerRow,
@@ -68,7 +68,7 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
   const batchRows = env.applyBatchRows ?? (staged ? STAGED_BATCH_ROWS : SINGLE_TRANSACTION_BATCH_ROWS);
   const now = clock();
   const today = romeToday(now);
-  const rows = await readRowsToApply(db, repo, job.id);
+  const rows = await readRowsToApply(db, repo, job.id, staged);
   const refused = job.counts.error ?? 0;
   const total = rows.length;
   // Progress is written to the job row from outside the transaction: always safe when staged; in
@@ -118,12 +118,19 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
         });
 
         const counts = { new: 0, update: 0, unchanged: 0 };
-        let done = 0;
-        for (const part of batches(rows, batchRows)) {
-          await step((trx) => applyBatch(trx, env, scope, job, target, part, companyIds, caseOf, counts, now));
-          done += part.length;
-          await report(done);
-        }
+        // On PGlite a batch is as large as ~100 ms of writes allows (the cost of a worker grows
+        // with the table and with the machine's load): up to batchRows.
+        await writeInSteps(
+          step,
+          rows,
+          stepSizer(staged, batchRows),
+          (trx, part) => applyBatch(trx, env, scope, job, target, part, companyIds, caseOf, counts, now),
+          async (done) => {
+            // Between two batches, outside their transactions: the worker list counts cheaply meanwhile.
+            if (staged && kind === 'pglite') await vacuumWorkers(db);
+            await report(done);
+          },
+        );
 
         // The switch: one row. From here on the import is applied and nothing undoes it.
         return step(async (trx) => {
@@ -156,12 +163,14 @@ export async function runApply(env: ImportEnv, ctx: RequestContext, scope: Impor
   }
 }
 
-async function readRowsToApply(db: Kysely<DB>, repo: ImportsRepository, jobId: string) {
+/** The rows to apply, a page per statement: smaller on PGlite, where a statement holds the server's thread. */
+async function readRowsToApply(db: Kysely<DB>, repo: ImportsRepository, jobId: string, staged: boolean) {
   const rows: Array<{ rowNumber: number; worker: ImportedWorker }> = [];
+  const size = staged ? STAGED_BATCH_ROWS : SINGLE_TRANSACTION_BATCH_ROWS;
   for (let after = 0; ;) {
-    const page = await repo.rowsToApply(db, jobId, after, SINGLE_TRANSACTION_BATCH_ROWS);
+    const page = await repo.rowsToApply(db, jobId, after, size);
     for (const r of page) rows.push({ rowNumber: r.row_number, worker: r.data as unknown as ImportedWorker });
-    if (page.length < SINGLE_TRANSACTION_BATCH_ROWS) return rows;
+    if (page.length < size) return rows;
     after = page[page.length - 1]!.row_number;
   }
 }

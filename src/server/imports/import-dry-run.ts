@@ -6,8 +6,7 @@ import { allComuni } from '../taxonomy/index.js';
 import { IMPORT_FIELD_LABELS_IT, type ImportField } from '../../shared/schemas/imports.schema.js';
 import { romeToday } from '../../shared/time/rome-date.js';
 import { companyRefOf, planCigsCases, type CasePlan } from './cigs-periods.js';
-import { defaultStepMode, inSteps } from '../db/steps.js';
-import { batches } from '../db/unnest.js';
+import { defaultStepMode, inSteps, stepSizer, writeInSteps } from '../db/steps.js';
 import { SINGLE_TRANSACTION_BATCH_ROWS, STAGED_BATCH_ROWS } from './import-apply.js';
 import { cellText, MAX_CELL_CHARS, readRows, type OversizedCell } from './file-reader.js';
 import { importErrors } from './imports.errors.js';
@@ -122,7 +121,7 @@ export async function runDryRun(env: ImportEnv, ctx: RequestContext, scope: Impo
     mode,
     async (step) => {
       while ((await step((trx) => repo.deleteRows(trx, job.id, batchRows))) > 0);
-      for (const part of batches(stored, batchRows)) await step((trx) => repo.insertRows(trx, job.id, part));
+      await writeInSteps(step, stored, stepSizer(mode === 'staged', batchRows), (trx, part) => repo.insertRows(trx, job.id, part));
       await step(async (trx) => {
         await repo.finishDryRun(trx, job.id, { total, counts, notices }, clock());
         // The dry run reads workers' records to compare them: that read is audited (GDPR art. 30).

@@ -371,4 +371,26 @@ describe('a list with a cell of 2 MB (the upload limit is 40 MB)', () => {
       [fixtureWorker(700).codiceFiscale, fixtureWorker(702).codiceFiscale].sort(),
     );
   });
+
+  it('reads a list whose cells hold a NUL past the first 4 KB or a lone surrogate: those rows are refused, never a 500', async () => {
+    // What the API fuzz once sent (5–6 KB bodies): the NUL was past the part that tells a text
+    // file from a binary one, went into the columns' sample values, and the database refused it.
+    const rows = [HEADERS_IT, ...[710, 711, 712, 713].map((i) => fixtureRow(fixtureWorker(i)))];
+    rows[1]![7] = `${'x'.repeat(4500)}@esempio.it`;
+    rows[3]![1] = 'Carmela\u0000';
+    const csv = Buffer.from(toCsv(rows), 'utf8');
+    expect(csv.indexOf(0)).toBeGreaterThan(4096);
+    const uploaded = await upload(coordinator, csv, 'elenco-nul.csv');
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const checked = await dryRunAndWait(coordinator, uploaded.json().id, { createCompanies: true });
+    expect(checked.status).toBe('validated');
+    const refused = (await coordinator.get(`/api/v1/imports/${uploaded.json().id}/rows?outcome=error`)).json();
+    expect(refused.items.map((r: { rowNumber: number }) => r.rowNumber)).toContain(4);
+
+    const sheet = [HEADERS_IT, ...[714, 715].map((i) => fixtureRow(fixtureWorker(i)))];
+    sheet[1]![0] = "D'Angelo \ud83d";
+    const xlsx = await upload(coordinator, await toXlsx(sheet), 'elenco-surrogato.xlsx');
+    expect(xlsx.statusCode, xlsx.body).toBe(201);
+    expect(JSON.stringify(xlsx.json().columns)).not.toMatch(/\\ud83d/);
+  });
 });

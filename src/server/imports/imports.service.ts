@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../auth/index.js';
 import type { ImportCounts } from '../db/schema-imports.js';
+import { asBackgroundWork } from '../db/steps.js';
 import { DomainError } from '../http/problem.js';
 import { officesOfNetwork } from '../organisation/index.js';
 import { mappingWarnings, missingRequiredFields, type ImportJob, type ImportRow } from '../../shared/schemas/imports.schema.js';
@@ -10,7 +11,7 @@ import { runApply } from './import-apply.js';
 import { runDryRun } from './import-dry-run.js';
 import { createProgressBoard } from './import-progress.js';
 import { importErrors } from './imports.errors.js';
-import { createImportsRepository, type ImportJobRow } from './imports.repository.js';
+import { createImportsRepository, packFile, type ImportJobRow } from './imports.repository.js';
 import type { DryRunRequest, ImportDeps, ImportEnv, ImportScope } from './imports.types.js';
 import { refusedRowsCsv, refusedRowsXlsx } from './refused-rows.js';
 import { purgedRowMessage } from './purged-messages.js';
@@ -71,7 +72,8 @@ export function createImportService(deps: ImportDeps) {
 
   /** Runs a job step in the background; a failure is recorded on the job, never thrown at nobody. */
   function background(jobId: string, step: () => Promise<unknown>) {
-    const task = step()
+    // On PGlite its statements wait behind other users' requests (pglite-dialect.ts).
+    const task = asBackgroundWork(step)
       .catch(async (err: unknown) => {
         const message = err instanceof DomainError ? err.text.it : 'Errore imprevisto durante l’elaborazione: nessun dato è stato scritto.';
         if (!(err instanceof DomainError)) console.error(err);
@@ -126,6 +128,8 @@ export function createImportService(deps: ImportDeps) {
       const layout = layoutKey(headers);
       const remembered = await repo.layout(deps.db, scope.networkId, layout);
       const mapping = remembered ? remembered.mapping : suggestMapping(headers);
+      // Compressed before the transaction: PGlite's connection is not held meanwhile.
+      const packed = await packFile(file.bytes);
       const job = await deps.db.transaction().execute(async (trx) => {
         const row = await repo.insertJob(
           trx,
@@ -144,7 +148,7 @@ export function createImportService(deps: ImportDeps) {
             created_at: deps.clock(),
             updated_at: deps.clock(),
           },
-          file.bytes,
+          packed,
         );
         await deps.audit.record(trx, ctx, {
           action: 'import.uploaded',

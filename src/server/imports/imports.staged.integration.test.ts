@@ -159,6 +159,50 @@ describe('an apply in short transactions', () => {
     expect(await seen).toBe('applying');
   });
 
+  it('answers a request of several queries between two of its batches, not one query per batch', async () => {
+    // PGlite: a request's queries used to queue one by one behind the apply's transactions, so a
+    // page of four queries waited four batches (and a 100,000-row apply held reads for 48 s).
+    let batches = 0;
+    let due = false;
+    const service = serviceWith({
+      applyMode: 'staged',
+      applyBatchRows: 50,
+      onProgress: (_id: string, p: Progress) => {
+        if (p.phase !== 'applying' || p.processed === 0) return;
+        batches++;
+        if (batches === 2) due = true;
+      },
+    });
+    const job = await service.upload(ctx, scope, {
+      fileName: 'elenco-pagina.csv',
+      bytes: toCsvUtf8Bom(tableOf(list({ rows: 1000, from: 160_000 }))),
+    });
+    await service.dryRun(ctx, scope, job.id, { createCompanies: true });
+    let waited: Promise<number> | undefined;
+    // Another user's page, sent from outside the import (its own request), once two batches are in.
+    const watcher = setInterval(() => {
+      if (!due || waited) return;
+      const from = batches;
+      // Between two queries a request's handler lets a timer or I/O go by (the audit's group commit).
+      const gap = () => new Promise((r) => setTimeout(r, 1));
+      waited = (async () => {
+        const office = await database.db.selectFrom('offices').select('id').where('code', '=', 'CPI-SA').executeTakeFirstOrThrow();
+        await gap();
+        await database.db.selectFrom('workers').select('id').where('office_id', '=', office.id).limit(25).execute();
+        await gap();
+        await database.db.selectFrom('import_jobs').select('status').where('id', '=', job.id).execute();
+        await gap();
+        await database.db.selectFrom('worker_events').select('id').limit(5).execute();
+        return batches - from;
+      })();
+    }, 1);
+    await service.startApply(ctx, scope, job.id);
+    const applied = await settle(service, job.id).finally(() => clearInterval(watcher));
+    expect(applied).toMatchObject({ status: 'applied', counts: { new: 1000 } });
+    expect(waited).toBeDefined();
+    expect(await waited).toBeLessThanOrEqual(1);
+  }, 120_000);
+
   it('checks a list of 10,000 rows in slices of a few milliseconds: a timer due meanwhile fires every few milliseconds, not once per thousand rows', async () => {
     // What another user's request waits for while a coordinator checks a big list: a turn of the
     // server's event loop. A timer set to fire every millisecond fires once per turn; counted while

@@ -33,6 +33,7 @@ export {
   removeImportedPhones,
   removeImportedWorkers,
   updateImportedWorkers,
+  vacuumWorkers,
   workersByCodiceFiscale,
   type ImportExistingWorker,
   type ImportWorkerColumns,

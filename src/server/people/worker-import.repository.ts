@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import { batches, insertMany, updateMany, type UnnestColumn } from '../db/unnest.js';
 import { searchNameOf } from './worker-names.js';
@@ -89,6 +90,18 @@ export async function workersByCodiceFiscale(
     for (const r of rows) found.set(r.codice_fiscale!, r as ImportExistingWorker);
   }
   return found;
+}
+
+/**
+ * PGlite has no autovacuum: pages written by an import are never marked all-visible, so counting
+ * an office's or a network's workers (the worker list's "1.234 lavoratori") reads every row:
+ * 55 ms for 100,000 workers on a loaded machine, 220–300 ms at load 13, six times a second on a
+ * busy list page. A vacuum after each batch of a bulk write marks the new pages (15 ms per 1,000
+ * rows, 57 ms for the whole 100,000 at once) and the count becomes an index-only scan of 10–12 ms.
+ * Outside any transaction (VACUUM cannot run in one); PostgreSQL's autovacuum does this itself.
+ */
+export async function vacuumWorkers(db: Kysely<DB>) {
+  await sql`vacuum workers`.execute(db);
 }
 
 /** New workers of one office; `onBatch` is told after each batch (the import's progress bar). */

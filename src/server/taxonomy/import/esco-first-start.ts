@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../../db/database.js';
+import { asBackgroundWork } from '../../db/steps.js';
 import { REFERENCE_DIR } from '../reference/reference-set.js';
 import { ESCO_SOURCE, importEsco, readEscoZips, type ImportProgress } from './esco-import.js';
 import { createImportRepository } from './import.repository.js';
@@ -107,7 +108,8 @@ export function createEscoFirstStart(options: EscoFirstStartOptions) {
       job ??= (async () => {
         state = 'running';
         try {
-          await run();
+          // On PGlite its statements wait behind the requests served meanwhile (pglite-dialect.ts).
+          await asBackgroundWork(run);
         } catch (err) {
           state = 'failed';
           if (!controller.signal.aborted)

@@ -6,7 +6,8 @@ import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { searchableBatchesChanged } from '../searchable-batches.js';
 import { taxonomyErrors } from '../taxonomy.errors.js';
-import { CHUNK_ROWS, stepSizer, writeInSteps } from './bulk-insert.js';
+import { CHUNK_ROWS } from './bulk-insert.js';
+import { stepSizer, writeInSteps } from '../../db/steps.js';
 import {
   ESCO_LANGUAGES,
   identifyBundle,
@@ -341,8 +342,11 @@ async function purgeBatch(
   for (const table of tables) {
     const sizer = stepSizer(staged, PURGE_ROWS);
     for (;;) {
-      const started = performance.now();
-      const deleted = await run((executor) => repo.purgeBatchRows(executor, table, batchId, sizer.size()));
+      let started = performance.now();
+      const deleted = await run((executor) => {
+        started = performance.now();
+        return repo.purgeBatchRows(executor, table, batchId, sizer.size());
+      });
       sizer.took(performance.now() - started, deleted);
       if (deleted === 0) break;
     }
