@@ -1,10 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaConsultant, agendaWorkers } from '../../../tests/factories/agenda.js';
+import { startLocalTransports, type GatewayRequest, type LocalTransports } from '../../../tests/helpers/local-transports.js';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
 import { createJobsModule } from '../jobs/index.js';
@@ -16,10 +14,8 @@ import { createAppointmentsModule } from './appointments.module.js';
 // the test's clock; the app answers the worker's link.
 
 const mails: ParsedMail[] = [];
-const sms: Array<{ to: string; text: string }> = [];
-let failNextSms = false;
-let smtp: SMTPServer;
-let gateway: Server;
+const sms: GatewayRequest['body'][] = [];
+let transports: LocalTransports;
 let t: TestApp;
 let frontoffice: Agent;
 let consultant: Agent;
@@ -28,40 +24,10 @@ let worker: { id: string; first_name: string; last_name: string; email: string |
 let modena: string;
 let firstInterview: string;
 let consultantId: string;
-const saved = { ...process.env };
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        mails.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  gateway = createServer((req, res) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => {
-      if (failNextSms) {
-        failNextSms = false;
-        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'gateway busy' }));
-        return;
-      }
-      sms.push(JSON.parse(data));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sms-${sms.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  process.env.SMTP_FROM = 'CPI Modena <cpi.modena@ricolloca.example>';
-  process.env.SMS_PROVIDER_URL = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/messages`;
-  process.env.SMS_PROVIDER_TOKEN = 'test-token';
+  transports = await startLocalTransports({ from: 'CPI Modena <cpi.modena@ricolloca.example>', mails, sms });
 
   t = await createTestApp();
   // Tuesday 1 December 2026, 08:00 in Rome.
@@ -100,10 +66,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  process.env = saved;
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  await new Promise<void>((resolve) => gateway.close(() => resolve()));
+  await transports.close();
 });
 
 function invitation(mail: ParsedMail) {
@@ -234,7 +198,7 @@ describe('a first interview, told to the worker from booking to cancellation', (
       .where('state', '=', 'queued')
       .executeTakeFirstOrThrow();
     t.clock.set(new Date(job.run_at));
-    failNextSms = true;
+    transports.failNextSms();
     await runner.drain();
     expect(mails.filter((m) => m.subject?.startsWith('Promemoria'))).toHaveLength(1);
     expect(sms).toHaveLength(0);

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaConsultant } from '../../../tests/factories/agenda.js';
 import { buildProgramme, networkOf } from '../../../tests/factories/programmes.js';
 import { enrolledWorkers, workshopOffice, type OfficeWorker } from '../../../tests/factories/workshops.js';
+import { startLocalTransports, type GatewayRequest, type LocalTransports } from '../../../tests/helpers/local-transports.js';
 import { createTestApp, expectProblem, officeIdByCode, signIn, type TestApp } from '../../../tests/helpers/test-app.js';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
 import { createJobsModule } from '../jobs/index.js';
@@ -19,9 +17,8 @@ import { createAppointmentsModule } from './appointments.module.js';
 // queue's runner driven by hand with the test's clock.
 
 const mails: ParsedMail[] = [];
-const sms: Array<{ to: string; text: string }> = [];
-let smtp: SMTPServer;
-let gateway: Server;
+const sms: GatewayRequest['body'][] = [];
+let transports: LocalTransports;
 let t: TestApp;
 let laura: Awaited<ReturnType<typeof agendaConsultant>>;
 let runner: ReturnType<typeof createJobsModule>['runner'];
@@ -29,7 +26,6 @@ let carpi: string;
 let sessionId: string;
 let w: Record<'esposito' | 'conti' | 'ricci' | 'dangelo', OfficeWorker>;
 const tokens = new Map<string, string>();
-const saved = { ...process.env };
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const PUBLIC = 'https://lavoro.provincia.modena.example';
 
@@ -48,31 +44,7 @@ function calendarOf(mail: ParsedMail) {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        mails.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  gateway = createServer((req, res) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => {
-      sms.push(JSON.parse(data));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sms-${sms.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  process.env.SMTP_FROM = 'CPI Carpi <cpi.carpi@ricolloca.example>';
-  process.env.SMS_PROVIDER_URL = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/messages`;
-  process.env.SMS_PROVIDER_TOKEN = 'test-token';
+  transports = await startLocalTransports({ from: 'CPI Carpi <cpi.carpi@ricolloca.example>', mails, sms });
 
   t = await createTestApp();
   // Thursday 1 October 2026, 09:00 in Rome.
@@ -122,10 +94,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  process.env = saved;
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  await new Promise<void>((resolve) => gateway.close(() => resolve()));
+  await transports.close();
 });
 
 describe('the worker’s link to a workshop', () => {

@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalTransports, type GatewayRequest, type LocalTransports } from '../../../tests/helpers/local-transports.js';
 import { DEMO, createTestApp, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { networkOf } from '../../../tests/factories/programmes.js';
 import { httpSmsProvider } from './channels.js';
@@ -11,47 +9,14 @@ import { buildOutreachWorld } from '../../../tests/factories/outreach.js';
 // Real transports against local servers: an SMTP server (smtp-server) that parses what it
 // receives (mailparser), and an HTTP server standing in for the SMS gateway.
 const received: ParsedMail[] = [];
-const smsRequests: Array<{ auth: string | undefined; body: { to: string; text: string; sender: string } }> = [];
-let failNextSms = false;
-let smtp: SMTPServer;
-let http: Server;
+const smsRequests: GatewayRequest[] = [];
+let transports: LocalTransports;
 let t: TestApp;
 let coordinator: Agent;
 let world: Awaited<ReturnType<typeof buildOutreachWorld>>;
-const saved = { ...process.env };
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  http = createServer((req, res) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => {
-      smsRequests.push({ auth: req.headers.authorization, body: JSON.parse(data) });
-      if (failNextSms) {
-        failNextSms = false;
-        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'gateway busy' }));
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sms-${smsRequests.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
-  process.env.SMTP_FROM = 'CPI Modena <cpi.modena@ricolloca.example>';
-  process.env.SMS_PROVIDER_URL = `http://127.0.0.1:${(http.address() as AddressInfo).port}/messages`;
-  process.env.SMS_PROVIDER_TOKEN = 'test-token';
+  transports = await startLocalTransports({ from: 'CPI Modena <cpi.modena@ricolloca.example>', mails: received, requests: smsRequests });
   t = await createTestApp();
   t.clock.set(new Date('2026-11-30T09:30:00Z'));
   coordinator = await signIn(t.app, DEMO.coordinator);
@@ -60,10 +25,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  process.env = saved;
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  await new Promise<void>((resolve) => http.close(() => resolve()));
+  await transports.close();
 });
 
 async function startCampaign(channel: 'sms' | 'email', subject: string, body: string) {
@@ -132,7 +95,7 @@ describe('SMS through the HTTP provider adapter', () => {
   });
 
   it('throws the provider’s error so the message is marked failed', async () => {
-    failNextSms = true;
+    transports.failNextSms();
     const provider = httpSmsProvider({ url: process.env.SMS_PROVIDER_URL!, token: 'test-token' });
     await expect(provider.send('+393401000002', 'ciao')).rejects.toThrow('SMS provider answered 503: gateway busy');
   });
