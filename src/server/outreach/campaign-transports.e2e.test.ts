@@ -1,9 +1,11 @@
-import type { ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalTransports, type GatewayRequest, type LocalTransports } from '../../../tests/helpers/local-transports.js';
 import { DEMO, createTestApp, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { networkOf } from '../../../tests/factories/programmes.js';
-import { httpSmsProvider } from './channels.js';
+import { httpSmsProvider, smtpEmailSender } from './channels.js';
 import { buildOutreachWorld } from '../../../tests/factories/outreach.js';
 
 // Real transports against local servers: an SMTP server (smtp-server) that parses what it
@@ -70,6 +72,51 @@ describe('e-mail over SMTP', () => {
       .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ transport: 'smtp', status: 'sent' });
     expect(stored.provider_id).toContain('@');
+  });
+});
+
+describe('e-mail over SMTP with STARTTLS', () => {
+  it('upgrades its own connection to TLS when the server offers it and the URL requires it', async () => {
+    // smtp-server's own self-signed certificate: trusted here by the URL, as a relay's would be by its CA.
+    const secured: boolean[] = [];
+    const got: ParsedMail[] = [];
+    const tlsServer = new SMTPServer({
+      authOptional: true,
+      logger: false,
+      onData(stream, session, callback) {
+        secured.push(session.secure);
+        simpleParser(stream).then((mail) => {
+          got.push(mail);
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+    const port = (tlsServer.server.address() as AddressInfo).port;
+    const sender = smtpEmailSender(
+      `smtp://127.0.0.1:${port}?requireTLS=true&tls.rejectUnauthorized=false`,
+      'CPI Modena <cpi.modena@ricolloca.example>',
+    );
+    try {
+      await sender.send({
+        to: 'ilaria.conti@posta.example',
+        subject: 'Promemoria',
+        text: 'Gentile Ilaria Conti, le ricordiamo il colloquio.',
+      });
+      await sender.send({
+        to: 'nicolo.dangelo@posta.example',
+        subject: 'Promemoria',
+        text: "Gentile Nicolò D'Angelo, le ricordiamo il colloquio.",
+      });
+      expect(secured).toEqual([true, true]);
+      expect(got.map((m) => m.text?.trim())).toEqual([
+        'Gentile Ilaria Conti, le ricordiamo il colloquio.',
+        "Gentile Nicolò D'Angelo, le ricordiamo il colloquio.",
+      ]);
+    } finally {
+      sender.close?.();
+      await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+    }
   });
 });
 
