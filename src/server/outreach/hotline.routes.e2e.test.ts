@@ -136,6 +136,18 @@ describe('is the line open now?', () => {
     });
   });
 
+  it('refuses a closed day in a year that does not exist, or was typed wrong, beside the date', async () => {
+    // Year 0 has no 29 February in PostgreSQL's calendar (it gave a 500); 0202 is 2020 mistyped.
+    for (const date of ['0000-02-29', '0202-12-08', '2026-02-30']) {
+      const refused = expectProblem(
+        await coordinator.post('/api/v1/hotline/holidays', { date, name: 'Immacolata', officeId: modena }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(refused.errors.map((e: { path: string }) => e.path)).toEqual(['body/date']);
+    }
+  });
+
   it('lets the coordinator change the hours of an office', async () => {
     const slots = [{ weekday: 1, opens: '09:00', closes: '12:00' }];
     expect((await coordinator.put(`/api/v1/hotline/hours/${carpi}`, { slots })).statusCode).toBe(200);

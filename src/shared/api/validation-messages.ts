@@ -73,7 +73,7 @@ const MESSAGES: Record<string, Text> = {
     it: 'L’orario di chiusura deve seguire quello di apertura',
     en: 'The closing time must come after the opening time',
   },
-  'Data tra il 2000 e il 2100': { it: 'Inserire una data tra il 2000 e il 2100', en: 'Enter a date between 2000 and 2100' },
+  'Data tra il 1900 e il 2100': { it: 'Inserire una data tra il 1900 e il 2100', en: 'Enter a date between 1900 and 2100' },
   'Giorno della settimana da 1 (lunedì) a 7 (domenica)': {
     it: 'Scegliere un giorno della settimana',
     en: 'Choose a day of the week',

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { isoDateTime, textField } from './common.schema.js';
+import { isoDateTime, textField, calendarDate } from './common.schema.js';
 import { workerWorkshopSchema } from './workshops.schema.js';
 
 /** The agenda's payloads: availability, rooms, free slots, individual appointments, the worker's link. */
 
 // The agenda plans within this century: a year 0000 or 9999 is a typing slip, not a meeting.
-const isoDate = z.iso
-  .date({ message: 'Data nel formato AAAA-MM-GG' })
-  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { message: 'Data tra il 2000 e il 2100' });
+const isoDate = calendarDate;
 const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Orario nel formato HH:MM' });
 const MAX_RANGE_DAYS = 93;
 const daysApart = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;

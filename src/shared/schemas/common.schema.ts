@@ -34,4 +34,26 @@ export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email
 
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** 'YYYY-MM-DD' and a day that exists; the range is the caller's (a birth date has rules of its own). */
+export const existingDate = z
+  .string()
+  // abort: a date in the wrong format is not also reported as a date that does not exist.
+  .regex(ISO_DATE, { message: 'Data nel formato AAAA-MM-GG', abort: true })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'Data inesistente',
+    abort: true,
+  })
+  .meta({ format: 'date' });
+
+/**
+ * A calendar date as the API takes it: a day that exists, between 1900 and 2100. The one rule for
+ * the dates the product stores: PostgreSQL has no year 0 (a '0000-02-29' reached the database and
+ * answered 500), and a year typed 0202 for 2020 is a mistake to say beside the field, not a date to
+ * keep. A birth date is checked by people's own rule (not before 1900, not in the future).
+ */
+export const calendarDate = existingDate
+  .refine((s) => s >= '1900-01-01' && s <= '2100-12-31', { message: 'Data tra il 1900 e il 2100' })
+  .meta({ format: 'date' });
+
 export const okSchema = z.object({ ok: z.literal(true) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './common.schema.js';
 
 /**
  * Companies in crisis and their CIGS episodes. Shared by the API (validation, OpenAPI) and the
@@ -49,14 +50,8 @@ export function partitaIvaCheckDigit(base10: string): string {
   throw new RangeError(`not a 10-digit base: ${base10}`);
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const isoDateSchema = z
-  .string()
-  // abort: a date in the wrong format is not also reported as a date that does not exist.
-  .regex(ISO_DATE, { message: 'Data nel formato AAAA-MM-GG', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'Data inesistente',
-  });
+/** Dates of companies and people: the product's one calendar-date rule. */
+export const isoDateSchema = calendarDate;
 
 /**
  * Company tax code: the 11-digit codice fiscale (same as the partita IVA) of a company, or the

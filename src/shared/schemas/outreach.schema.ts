@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { textField } from './common.schema.js';
+import { textField, calendarDate } from './common.schema.js';
 
 /** Payloads of the hotline (centralino), callback queue and outreach campaigns. */
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Orario nel formato HH:MM' });
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 const instant = z.string();
 
 export const CHANNELS = ['sms', 'email', 'letter'] as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validateCodiceFiscale, normaliseCodiceFiscale } from '../identity/codice-fiscale.js';
 import { normalisePhoneNumber } from '../identity/phone.js';
 import { isoDateSchema } from './companies.schema.js';
+import { existingDate } from './common.schema.js';
 
 /** Workers (lavoratori): personal data, consents, notes and timeline. Shared by API and web. */
 
@@ -41,7 +42,7 @@ const workerFields = {
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().min(1).max(100),
   codiceFiscale: codiceFiscaleSchema.nullable(),
-  birthDate: isoDateSchema.nullable(),
+  birthDate: existingDate.nullable(),
   sex: z.enum(['M', 'F']).nullable(),
   birthPlaceCode: z
     .string()
@@ -175,7 +176,7 @@ export const duplicateQuerySchema = z.strictObject({
   phone: z.string().trim().max(40).optional(),
   firstName: z.string().trim().max(100).optional(),
   lastName: z.string().trim().max(100).optional(),
-  birthDate: isoDateSchema.optional(),
+  birthDate: existingDate.optional(),
 });
 /**
  * A possible duplicate. `inScope` false: the worker is followed by an office outside the caller's

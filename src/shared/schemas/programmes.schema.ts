@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textField } from './common.schema.js';
+import { textField, calendarDate } from './common.schema.js';
 import { CIGS_REASONS } from './companies.schema.js';
 
 export const ENROLLMENT_STATES = [
@@ -45,7 +45,7 @@ export { CIGS_REASONS };
 export const channelSchema = z.enum(['hotline', 'outreach', 'desk', 'import']);
 export const programmeStatusSchema = z.enum(['draft', 'open', 'closed']);
 
-const isoDate = z.iso.date({ message: 'Data nel formato AAAA-MM-GG' });
+const isoDate = calendarDate;
 
 export const programmeSchema = z
   .object({

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { isoDateTime, textField } from './common.schema.js';
+import { isoDateTime, textField, calendarDate } from './common.schema.js';
 
 /** Group workshops (incontri di gruppo) of the agenda. */
 
-const isoDate = z.iso
-  .date({ message: 'Data nel formato AAAA-MM-GG' })
-  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { message: 'Data tra il 2000 e il 2100' });
+const isoDate = calendarDate;
 
 export const workshopTopicSchema = z
   .enum(['orientation', 'cv_writing', 'interview_practice', 'training_paths', 'hiring_company', 'other'])
