@@ -29,7 +29,7 @@ import type { EnrollmentChannel, EnrollmentState } from '../db/schema-programmes
 import { eligibilityRuleOf, romeDate } from './eligibility.js';
 import { checkEligibility } from './eligibility-check.js';
 import { countNewEligibleWorkers, newEligibleWorkers, workerForEnrollment } from './eligibility.repository.js';
-import { FUNNEL_RANK, findRule, holdsPlace } from './enrollment.states.js';
+import { FUNNEL_RANK, findRule, holdsPlace, REGISTRABLE_STATES } from './enrollment.states.js';
 import { programmeErrors } from './programme.errors.js';
 import { canActOnWorkerOf } from './programme.policy.js';
 import type { EnrollmentRow, ProgrammeRepository } from './programme.repository.js';
@@ -203,8 +203,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
       throw programmeErrors.notEligible(eligibility?.reasons ?? [], en?.reasons ?? []);
     }
     const existing = await repo.findEnrollmentOf(trx, input.programmeId, input.workerId);
-    if (existing && existing.state !== 'eligible' && existing.state !== 'contacted')
-      throw programmeErrors.alreadyRegistered(existing.state);
+    if (existing && !REGISTRABLE_STATES.includes(existing.state)) throw programmeErrors.alreadyRegistered(existing.state);
     const used = await repo.placesUsed(trx, input.programmeId);
     const state = used < locked.capacity ? 'registered' : 'waiting';
     const fields = {

@@ -26,6 +26,9 @@ export const PLACE_HOLDING_STATES: readonly EnrollmentState[] = ['registered', '
 
 export const TERMINAL_STATES: readonly EnrollmentState[] = ['placed', 'withdrawn', 'cigs_ended'];
 
+/** An enrolment still before registration (found eligible, contacted): registering moves it on; any other is already in. */
+export const REGISTRABLE_STATES: readonly EnrollmentState[] = ['eligible', 'contacted'];
+
 export function holdsPlace(state: EnrollmentState): boolean {
   return PLACE_HOLDING_STATES.includes(state);
 }

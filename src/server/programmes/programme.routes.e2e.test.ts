@@ -215,7 +215,12 @@ describe('registration, capacity and the waiting list', () => {
     expect(refusedEn.json().detail).toContain(
       "The worker does not meet the programme's requirements: CIGS reason “riorganizzazione” not covered by the programme",
     );
-    expect((await frontoffice.get(`/api/v1/programmes/${pid}/eligibility/${a}`)).json()).toEqual({ eligible: true, reasons: [] });
+    // Already registered: the answer says so, and the worker page offers no second registration.
+    expect((await frontoffice.get(`/api/v1/programmes/${pid}/eligibility/${a}`)).json()).toMatchObject({
+      eligible: true,
+      reasons: [],
+      enrollment: { state: 'registered', waitingPosition: null, registrable: false },
+    });
   });
 
   it('gives a freed place to the first in line, logs it as a system move and tells the coordinators', async () => {
@@ -303,7 +308,11 @@ describe('registration, capacity and the waiting list', () => {
     // Whether a worker of Vignola qualifies is not told to Modena's desk: as for a worker who does not exist.
     expectProblem(await frontoffice.get(`/api/v1/programmes/${pid}/eligibility/${elsewhere}`), 404, 'WORKER_NOT_FOUND');
     expectProblem(await consultant.get(`/api/v1/programmes/${pid}/eligibility/${elsewhere}`), 404, 'WORKER_NOT_FOUND');
-    expect((await coordinator.get(`/api/v1/programmes/${pid}/eligibility/${elsewhere}`)).json()).toEqual({ eligible: true, reasons: [] });
+    expect((await coordinator.get(`/api/v1/programmes/${pid}/eligibility/${elsewhere}`)).json()).toEqual({
+      eligible: true,
+      reasons: [],
+      enrollment: null,
+    });
     const read = await t.database.db
       .selectFrom('audit_log')
       .select(['actor_label', 'entity_label', 'office_id', 'details'])
@@ -351,7 +360,11 @@ describe('registration, capacity and the waiting list', () => {
       count: 2,
       lastName: 'Barbieri',
     });
-    expect((await admin.get(`/api/v1/programmes/${pid}/eligibility/${barbieri}`)).json()).toEqual({ eligible: true, reasons: [] });
+    expect((await admin.get(`/api/v1/programmes/${pid}/eligibility/${barbieri}`)).json()).toEqual({
+      eligible: true,
+      reasons: [],
+      enrollment: null,
+    });
     const held = await admin.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: barbieri, channel: 'desk' });
     expect(held.statusCode).toBe(201);
     expect((await admin.post(`/api/v1/programmes/${pid}/enrollments`, { workerId: esposito })).json()).toMatchObject({

@@ -11,8 +11,9 @@ import { officeIdsInNetwork, officeNamesById } from '../organisation/index.js';
 import { displayNameOf, normaliseName, workerRefsByIds } from '../people/index.js';
 import { romeDate } from './eligibility.js';
 import { checkEligibility } from './eligibility-check.js';
+import { enrollmentOfWorker } from './intake-lookup.repository.js';
 import type { EnrollmentListRepository, NoticeRecipient } from './enrollment-list.repository.js';
-import { allowedTransitions, PLACE_HOLDING_STATES } from './enrollment.states.js';
+import { allowedTransitions, PLACE_HOLDING_STATES, REGISTRABLE_STATES } from './enrollment.states.js';
 import type { EnrollmentService } from './enrollment.service.js';
 import { programmeErrors } from './programme.errors.js';
 import { canActOnWorkerOf } from './programme.policy.js';
@@ -64,6 +65,7 @@ export function createProgrammeService(deps: {
       const worker = (await workerRefsByIds(db, [workerId])).get(workerId);
       if (!worker || !canActOnWorkerOf(ctx.actor, worker.officeId, worker.networkId)) throw programmeErrors.workerNotFound();
       const result = (await checkEligibility(db, id, workerId, romeDate(clock()), language))!;
+      const enrollment = await enrollmentOfWorker(db, id, workerId);
       await audit.record(db, ctx, {
         action: 'programme.eligibility.read',
         entityType: 'worker',
@@ -72,7 +74,17 @@ export function createProgrammeService(deps: {
         officeId: worker.officeId,
         details: { programmeId: id },
       });
-      return result;
+      return {
+        ...result,
+        enrollment: enrollment
+          ? {
+              state: enrollment.state,
+              since: new Date(enrollment.stateChangedAt).toISOString(),
+              waitingPosition: enrollment.waitingPosition,
+              registrable: REGISTRABLE_STATES.includes(enrollment.state),
+            }
+          : null,
+      };
     },
 
     async create(ctx: ActorContext, input: CreateProgrammeRequest): Promise<Programme> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textField, calendarDate } from './common.schema.js';
+import { textField, calendarDate, isoDateTime } from './common.schema.js';
 import { CIGS_REASONS } from './companies.schema.js';
 
 export const ENROLLMENT_STATES = [
@@ -128,7 +128,20 @@ export const addEligibleResultSchema = z.object({
   skipped: z.array(z.object({ workerId: z.string(), reasons: z.array(z.string()) })),
 });
 
-export const eligibilityResultSchema = z.object({ eligible: z.boolean(), reasons: z.array(z.string()) });
+export const eligibilityResultSchema = z.object({
+  eligible: z.boolean(),
+  reasons: z.array(z.string()),
+  /** The worker's enrolment in this programme when there is one: the page says so instead of offering to register again. */
+  enrollment: z
+    .object({
+      state: enrollmentStateSchema,
+      since: isoDateTime,
+      waitingPosition: z.number().int().nullable(),
+      /** Still before registration (eligible, contacted): registering moves it on. */
+      registrable: z.boolean(),
+    })
+    .nullable(),
+});
 
 export const transitionRequestSchema = z
   .strictObject({ to: enrollmentStateSchema, reason: z.string().trim().max(1000).optional() })

@@ -7,8 +7,14 @@ import { call } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField } from '../../components/text-field';
+import { romeToday } from '../../../shared/time/rome-time';
+import { formatDate } from '../workers/people-format';
 
-type Eligibility = { eligible: boolean; reasons: string[] };
+type Eligibility = {
+  eligible: boolean;
+  reasons: string[];
+  enrollment: { state: string; since: string; waitingPosition: number | null; registrable: boolean } | null;
+};
 
 /**
  * "Enrol this worker" on the worker's page: choose an open programme, see whether the worker
@@ -31,11 +37,13 @@ export function EnrolWorkerSection({ workerId, workerName, onEnrolled }: { worke
       if (open.length === 1) setProgrammeId(open[0]!.id);
     }, setError);
   }, []);
+  // Read again after a registration: the answer then says the worker is in the programme.
+  const [checked, setChecked] = useState(0);
   useEffect(() => {
     setResult(null);
     setError(null);
     if (programmeId) call(programmeEndpoints.eligibility, { params: { id: programmeId, workerId } }).then(setResult, setError);
-  }, [programmeId, workerId]);
+  }, [programmeId, workerId, checked]);
 
   async function enrol() {
     setBusy(true);
@@ -49,6 +57,7 @@ export function EnrolWorkerSection({ workerId, workerName, onEnrolled }: { worke
           ? t('programmes.enrol.registered', { name: workerName, programme: name })
           : t('programmes.enrol.waiting', { name: workerName, programme: name, position: r.waitingPosition }),
       );
+      setChecked((n) => n + 1);
       onEnrolled();
     } catch (err) {
       setError(err);
@@ -79,7 +88,7 @@ export function EnrolWorkerSection({ workerId, workerName, onEnrolled }: { worke
           <Button
             color="primary"
             type="button"
-            disabled={!result?.eligible || busy}
+            disabled={!result?.eligible || (result.enrollment !== null && !result.enrollment.registrable) || busy}
             onClick={() => void enrol()}
             aria-describedby={result ? resultId : undefined}
           >
@@ -89,7 +98,15 @@ export function EnrolWorkerSection({ workerId, workerName, onEnrolled }: { worke
       </div>
       {result && (
         <div id={resultId} aria-live="polite">
-          {result.eligible ? (
+          {result.enrollment && !result.enrollment.registrable ? (
+            <Alert color="info">
+              {t(result.enrollment.state === 'waiting' ? 'programmes.enrol.alreadyWaiting' : 'programmes.enrol.already', {
+                state: t(`programmes.states.${result.enrollment.state}`),
+                date: formatDate(romeToday(new Date(result.enrollment.since))),
+                position: result.enrollment.waitingPosition,
+              })}
+            </Alert>
+          ) : result.eligible ? (
             <Alert color="success">{t('programmes.enrol.eligible')}</Alert>
           ) : (
             <Alert color="warning">
