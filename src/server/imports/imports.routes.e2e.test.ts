@@ -231,7 +231,8 @@ describe('bulk import of eligible workers', () => {
     // Imported workers are eligible for the programme and show in "CIGS in scadenza".
     const programme = await t.database.db.selectFrom('programmes').select('id').where('code', '=', 'RIC-CIGS-MO').executeTakeFirstOrThrow();
     const eligibility = await coordinator.get(`/api/v1/programmes/${programme.id}/eligibility/${worker.id}`);
-    expect(eligibility.json()).toEqual({ eligible: true, reasons: [] });
+    // Eligible and not yet in the programme: the worker page offers to register them.
+    expect(eligibility.json()).toEqual({ eligible: true, reasons: [], enrollment: null });
     const dashboard = (await coordinator.get(`/api/v1/reports/dashboard?programmeId=${programme.id}`)).json();
     expect(dashboard.expiring.items).toEqual(
       expect.arrayContaining([
