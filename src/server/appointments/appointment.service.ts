@@ -31,6 +31,7 @@ import type { AppointmentMode, AppointmentStatus } from '../db/schema-appointmen
 import type { AgendaSetupRepository, TypeRow } from './agenda-setup.repository.js';
 import type { AppointmentMessagesRepository } from './appointment-messages.repository.js';
 import { ClaimConflict, type AppointmentRepository, type AppointmentRow } from './appointment.repository.js';
+import { retryTransient } from '../db/errors.js';
 import { appointmentErrors } from './appointments.errors.js';
 import type { AppointmentNotifications } from './notifications.js';
 import { cancellationIcs, invitationIcs, type CalendarEvent } from './icalendar.js';
@@ -420,45 +421,53 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     const roomId = mode === 'in_person' ? (askedRoom ?? freeRoom) : null;
     const now = clock();
     try {
-      await db.transaction().execute(async (trx) => {
-        const locked = await appointments.byId(trx, id, { forUpdate: true });
-        if (!locked || !OPEN.includes(locked.status) || locked.sequence !== current.sequence) throw appointmentErrors.notChangeable();
-        await appointments.move(trx, locked, { start, end, consultantId, roomId, mode, videoLink, now });
-        // The links already sent stay good until the meeting's new end.
-        await deps.messages.extendLinks(trx, id, end);
-        await appointments.appendEvent(trx, {
-          appointmentId: id,
-          at: now,
-          actorId: by.actorId,
-          byWorker: by.byWorker,
-          kind: 'moved',
-          before: snapshot(locked),
-          after: snapshot({ start, end, consultantId, roomId, mode }),
-          reason: body.reason,
-        });
-        await appendWorkerEvent(trx, {
-          workerId: locked.workerId,
-          officeId: locked.officeId,
-          kind: 'appointment.moved',
-          actorId: by.actorId,
-          at: now,
-          details: { appointmentId: id, from: locked.start.toISOString(), to: start.toISOString(), byWorker: by.byWorker },
-        });
-        await notifications.moved(trx, {
-          id,
-          networkId: locked.networkId,
-          sequence: locked.sequence + 1,
-          start,
-          reminderHours: type.reminderHours,
-        });
-        await audit.record(trx, ctx, {
-          action: 'appointment.moved',
-          entityType: 'appointment',
-          entityId: id,
-          officeId: locked.officeId,
-          details: { from: locked.start.toISOString(), to: start.toISOString(), consultantId, reason: body.reason, byWorker: by.byWorker },
-        });
-      });
+      await retryTransient(() =>
+        db.transaction().execute(async (trx) => {
+          const locked = await appointments.byId(trx, id, { forUpdate: true });
+          if (!locked || !OPEN.includes(locked.status) || locked.sequence !== current.sequence) throw appointmentErrors.notChangeable();
+          await appointments.move(trx, locked, { start, end, consultantId, roomId, mode, videoLink, now });
+          // The links already sent stay good until the meeting's new end.
+          await deps.messages.extendLinks(trx, id, end);
+          await appointments.appendEvent(trx, {
+            appointmentId: id,
+            at: now,
+            actorId: by.actorId,
+            byWorker: by.byWorker,
+            kind: 'moved',
+            before: snapshot(locked),
+            after: snapshot({ start, end, consultantId, roomId, mode }),
+            reason: body.reason,
+          });
+          await appendWorkerEvent(trx, {
+            workerId: locked.workerId,
+            officeId: locked.officeId,
+            kind: 'appointment.moved',
+            actorId: by.actorId,
+            at: now,
+            details: { appointmentId: id, from: locked.start.toISOString(), to: start.toISOString(), byWorker: by.byWorker },
+          });
+          await notifications.moved(trx, {
+            id,
+            networkId: locked.networkId,
+            sequence: locked.sequence + 1,
+            start,
+            reminderHours: type.reminderHours,
+          });
+          await audit.record(trx, ctx, {
+            action: 'appointment.moved',
+            entityType: 'appointment',
+            entityId: id,
+            officeId: locked.officeId,
+            details: {
+              from: locked.start.toISOString(),
+              to: start.toISOString(),
+              consultantId,
+              reason: body.reason,
+              byWorker: by.byWorker,
+            },
+          });
+        }),
+      );
     } catch (err) {
       if (err instanceof ClaimConflict)
         throw await slotTaken(err, office, {
@@ -570,61 +579,63 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       const now = clock();
       let id: string;
       try {
-        id = await db.transaction().execute(async (trx) => {
-          const newId = await appointments.insert(trx, {
-            networkId: office.networkId,
-            officeId: office.id,
-            typeId: type.id,
-            workerId: worker.id,
-            consultantId: body.consultantId,
-            roomId: body.mode === 'in_person' ? (body.roomId ?? roomId) : null,
-            mode: body.mode,
-            videoLink: body.mode === 'video' ? (body.videoLink ?? null) : null,
-            start,
-            end,
-            bookedVia: body.bookedVia,
-            bookedBy: ctx.actor.userId,
-            sourceId: body.sourceId ?? null,
-            note: body.note,
-          });
-          await appointments.appendEvent(trx, {
-            appointmentId: newId,
-            at: now,
-            actorId: ctx.actor.userId,
-            kind: 'booked',
-            after: snapshot({ start, end, consultantId: body.consultantId, roomId, mode: body.mode }),
-          });
-          await appendWorkerEvent(trx, {
-            workerId: worker.id,
-            officeId: worker.officeId,
-            kind: 'appointment.booked',
-            actorId: ctx.actor.userId,
-            at: now,
-            details: { appointmentId: newId, type: type.nameIt, start: start.toISOString() },
-          });
-          await notifications.booked(trx, {
-            id: newId,
-            networkId: office.networkId,
-            sequence: 0,
-            start,
-            reminderHours: type.reminderHours,
-          });
-          await audit.record(trx, ctx, {
-            action: 'appointment.booked',
-            entityType: 'appointment',
-            entityId: newId,
-            entityLabel: displayNameOf(worker.firstName, worker.lastName),
-            officeId: office.id,
-            details: {
+        id = await retryTransient(() =>
+          db.transaction().execute(async (trx) => {
+            const newId = await appointments.insert(trx, {
+              networkId: office.networkId,
+              officeId: office.id,
+              typeId: type.id,
               workerId: worker.id,
               consultantId: body.consultantId,
-              start: start.toISOString(),
-              type: type.code,
-              via: body.bookedVia,
-            },
-          });
-          return newId;
-        });
+              roomId: body.mode === 'in_person' ? (body.roomId ?? roomId) : null,
+              mode: body.mode,
+              videoLink: body.mode === 'video' ? (body.videoLink ?? null) : null,
+              start,
+              end,
+              bookedVia: body.bookedVia,
+              bookedBy: ctx.actor.userId,
+              sourceId: body.sourceId ?? null,
+              note: body.note,
+            });
+            await appointments.appendEvent(trx, {
+              appointmentId: newId,
+              at: now,
+              actorId: ctx.actor.userId,
+              kind: 'booked',
+              after: snapshot({ start, end, consultantId: body.consultantId, roomId, mode: body.mode }),
+            });
+            await appendWorkerEvent(trx, {
+              workerId: worker.id,
+              officeId: worker.officeId,
+              kind: 'appointment.booked',
+              actorId: ctx.actor.userId,
+              at: now,
+              details: { appointmentId: newId, type: type.nameIt, start: start.toISOString() },
+            });
+            await notifications.booked(trx, {
+              id: newId,
+              networkId: office.networkId,
+              sequence: 0,
+              start,
+              reminderHours: type.reminderHours,
+            });
+            await audit.record(trx, ctx, {
+              action: 'appointment.booked',
+              entityType: 'appointment',
+              entityId: newId,
+              entityLabel: displayNameOf(worker.firstName, worker.lastName),
+              officeId: office.id,
+              details: {
+                workerId: worker.id,
+                consultantId: body.consultantId,
+                start: start.toISOString(),
+                type: type.code,
+                via: body.bookedVia,
+              },
+            });
+            return newId;
+          }),
+        );
       } catch (err) {
         if (err instanceof ClaimConflict) throw await slotTaken(err, office, { type, mode: body.mode, workerId: worker.id, start });
         throw err;

@@ -22,3 +22,20 @@ export function isTransientConflict(err: unknown): boolean {
   const code = sqlState(err);
   return code === '40001' || code === '40P01';
 }
+
+/**
+ * Runs a transaction again when PostgreSQL aborted it as a deadlock victim or a serialization
+ * failure. Concurrent inserts under an exclusion constraint (the agenda's claims) may deadlock
+ * instead of one waiting for the other; the retry then meets the committed claim as a plain
+ * conflict. Bounded: the last error is rethrown.
+ */
+export async function retryTransient<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isTransientConflict(err) || attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
+}
