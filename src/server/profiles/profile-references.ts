@@ -83,18 +83,18 @@ export async function checkProfileReferences(db: Executor, workerId: string, doc
     if (end !== undefined && end < birthYear + MIN_AGE_AT_TITLE)
       impossible.push({
         path: `body/education/${i}/endDate`,
-        message: `Titolo ottenuto prima dei ${MIN_AGE_AT_TITLE} anni (nato nel ${birthYear})`,
+        message: `Titolo ottenuto prima dei ${MIN_AGE_AT_TITLE} anni (anno di nascita ${birthYear})`,
       });
     const start = yearOf(e.startDate);
     if (start !== undefined && start < birthYear)
-      impossible.push({ path: `body/education/${i}/startDate`, message: `Inizio prima della nascita (nato nel ${birthYear})` });
+      impossible.push({ path: `body/education/${i}/startDate`, message: `Inizio prima della nascita (anno di nascita ${birthYear})` });
   }
   for (const [w, i] of work) {
     const start = yearOf(w.startDate);
     if (start !== undefined && start < birthYear + MIN_AGE_AT_WORK)
       impossible.push({
         path: `body/work/${i}/startDate`,
-        message: `Lavoro iniziato prima dei ${MIN_AGE_AT_WORK} anni (nato nel ${birthYear})`,
+        message: `Lavoro iniziato prima dei ${MIN_AGE_AT_WORK} anni (anno di nascita ${birthYear})`,
       });
   }
   if (impossible.length > 0) throw profileErrors.impossibleDates(impossible);
