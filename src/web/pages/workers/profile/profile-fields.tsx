@@ -57,9 +57,14 @@ export function ProfileSectionCard({ id, title, children }: { id: string; title:
 export function RemoveButton({ what, onClick, disabled }: { what: string; onClick(): void; disabled?: boolean }) {
   const { t } = useTranslation();
   return (
-    <button type="button" className="btn btn-sm btn-outline-danger" onClick={onClick} disabled={disabled}>
-      <span aria-hidden="true">{t('profiles.remove', { what: '' }).trim()}</span>
-      <span className="visually-hidden">{t('profiles.remove', { what })}</span>
+    <button
+      type="button"
+      className="btn btn-sm btn-outline-danger"
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={t('profiles.remove', { what })}
+    >
+      {t('profiles.remove', { what: '' }).trim()}
     </button>
   );
 }
