@@ -64,9 +64,10 @@ describe('the professional profile in the browser', () => {
     const suggested = skills.getByRole('group', { name: 'Dall’esperienza: Saldatore di carpenteria' });
     await suggested.waitFor();
     await expect.poll(() => suggested.getByRole('checkbox').count()).toBe(7);
-    await suggested.getByRole('checkbox', { name: 'unire metalli' }).check();
-    await suggested.getByRole('checkbox', { name: 'applicare tecniche di saldatura ad arco' }).check();
-    await suggested.getByRole('checkbox', { name: 'risolvere problemi' }).check();
+    await suggested.getByText('unire metalli', { exact: true }).click();
+    await suggested.getByText('applicare tecniche di saldatura ad arco', { exact: true }).click();
+    await suggested.getByText('risolvere problemi', { exact: true }).click();
+    expect(await suggested.getByRole('checkbox', { name: 'unire metalli' }).isChecked()).toBe(true);
     await skills.getByRole('button', { name: 'Aggiungi le 3 competenze scelte' }).click();
 
     const mine = skills.getByRole('list').first();
