@@ -71,7 +71,7 @@ describe('the professional profile in the browser', () => {
     await skills.getByRole('button', { name: 'Aggiungi le 3 competenze scelte' }).click();
 
     const mine = skills.getByRole('list').first();
-    await mine.getByText('unire metalli').waitFor();
+    await mine.getByLabel('Livello di unire metalli').waitFor();
     expect(await mine.getByRole('listitem').allTextContents()).toEqual([
       expect.stringContaining('unire metalli'),
       expect.stringContaining('applicare tecniche di saldatura ad arco'),
