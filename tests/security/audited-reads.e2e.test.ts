@@ -212,6 +212,13 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'workshop.candidates_read',
         'enrollment.registered',
         'hotline.call_recorded',
+        // The world's profile (written when it was built) and its reads above.
+        'worker.profile.updated',
+        'worker.profile.read',
+        'worker.profile.versions.read',
+        'worker.profile.version.read',
+        'worker.profile.completeness.read',
+        'worker.profile.suggestions.read',
       ]),
     );
   });
