@@ -43,6 +43,7 @@ import {
   canRegisterWorkers,
   latestEnrollmentStates,
 } from './programmes/index.js';
+import { createProfilesModule, registerProfilesRoutes, canEditProfiles } from './profiles/index.js';
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'outreach.manage': canManageOutreach,
       'agenda.use': canUseAgenda,
       'agenda.manage': canManageAgenda,
+      'profiles.edit': canEditProfiles,
     },
     clock,
   });
@@ -193,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cohort: { workerCountsByCigsCase, workersOfCigsCases, latestEnrollmentStates },
   });
   const people = createPeopleModule({ db, audit, clock });
+  const profiles = createProfilesModule({ db, audit });
   const programmes = createProgrammesModule({ db, audit, clock });
   const reports = createReportsModule({ db, audit, clock });
   const imports = createImportsModule({ db, kind: deps.database.kind, audit, clock });
@@ -256,6 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTaxonomyRoutes(app, taxonomy, readiness);
   registerCompaniesRoutes(app, companies);
   registerPeopleRoutes(app, people);
+  registerProfilesRoutes(app, profiles);
   registerImportsRoutes(app, imports, jobs);
   registerProgrammesRoutes(app, programmes);
   registerReportsRoutes(app, reports);

@@ -136,6 +136,20 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     expect(exported.details).toEqual({ table: 'waiting', workerIds: [] });
   });
 
+  it('the worker’s profile, its versions, its completeness and its suggested skills', async () => {
+    const base = `/api/v1/workers/${world.worker.id}/profile`;
+    for (const [action, url] of [
+      ['worker.profile.read', base],
+      ['worker.profile.versions.read', `${base}/versions`],
+      ['worker.profile.version.read', `${base}/versions/1`],
+      ['worker.profile.completeness.read', `${base}/completeness`],
+      ['worker.profile.suggestions.read', `${base}/skill-suggestions`],
+    ] as const) {
+      const row = await auditOf(action, () => coordinator.get(url));
+      expect(row, action).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id });
+    }
+  });
+
   it('an import’s row outcomes and its refused rows file', async () => {
     expect((await coordinator.post(`/api/v1/imports/${world.importId}/dry-run`, {})).statusCode).toBe(202);
     for (let i = 0; i < 200; i++) {
@@ -198,6 +212,13 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'workshop.candidates_read',
         'enrollment.registered',
         'hotline.call_recorded',
+        // The world's profile (written when it was built) and its reads above.
+        'worker.profile.updated',
+        'worker.profile.read',
+        'worker.profile.versions.read',
+        'worker.profile.version.read',
+        'worker.profile.completeness.read',
+        'worker.profile.suggestions.read',
       ]),
     );
   });

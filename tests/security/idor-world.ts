@@ -116,6 +116,15 @@ export async function buildWorld(
     await owner.agent.post(`/api/v1/programmes/${programmeId}/enrollments`, { workerId, channel: 'desk' }),
     201,
   );
+  // The worker's profile, at version 1 (profiles): its versions are records of the office too.
+  ok(
+    await owner.agent.patch(`/api/v1/workers/${workerId}/profile`, {
+      baseVersion: 0,
+      summary: 'Operaio addetto alla smaltatura con vent’anni di esperienza',
+      drivingLicences: ['B'],
+    }),
+    200,
+  );
   const notice = (role: Role) =>
     db
       .insertInto('staff_notifications')

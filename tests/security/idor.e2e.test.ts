@@ -157,6 +157,33 @@ const ROUTES: Record<string, Case> = {
   },
   'GET /api/v1/workers/:id/timeline': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/timeline`) },
 
+  // The worker's profile (profiles).
+  'GET /api/v1/workers/:workerId/profile': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/profile`) },
+  'PUT /api/v1/workers/:workerId/profile': {
+    scope: 'office',
+    call: (w) => put(`/api/v1/workers/${w.worker.id}/profile`, { baseVersion: 1, summary: 'Scritto da un’altra sede' }),
+  },
+  'PATCH /api/v1/workers/:workerId/profile': {
+    scope: 'office',
+    call: (w) => patch(`/api/v1/workers/${w.worker.id}/profile`, { baseVersion: 1, drivingLicences: ['B', 'C'] }),
+  },
+  'GET /api/v1/workers/:workerId/profile/versions': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/workers/${w.worker.id}/profile/versions`),
+  },
+  'GET /api/v1/workers/:workerId/profile/versions/:version': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/workers/${w.worker.id}/profile/versions/1`),
+  },
+  'GET /api/v1/workers/:workerId/profile/completeness': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/workers/${w.worker.id}/profile/completeness`),
+  },
+  'GET /api/v1/workers/:workerId/profile/skill-suggestions': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/workers/${w.worker.id}/profile/skill-suggestions`),
+  },
+
   // Imports.
   'GET /api/v1/imports/offices': { list: () => get('/api/v1/imports/offices') },
   'GET /api/v1/imports/settings': { list: () => get('/api/v1/imports/settings') },

@@ -320,6 +320,8 @@ export interface DemoCase {
   companyId: string;
   companyName: string;
   reason: CigsReason;
+  /** The company's ATECO sector: the demo profiles' work histories follow it. */
+  ateco: string;
 }
 
 /**
@@ -428,7 +430,7 @@ export async function seedDemoPeople(
         endDate: iso(endDate),
         workersInvolved: company.workers + rnd.int(0, 25),
       });
-      cases.push({ caseId, companyId: id, companyName: company.name, reason: c.reason });
+      cases.push({ caseId, companyId: id, companyName: company.name, reason: c.reason, ateco: company.ateco });
       if (c.current) current.push({ caseId, company, endDate });
     }
   }

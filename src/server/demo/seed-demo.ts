@@ -7,6 +7,7 @@ import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoPeople } from './demo-people.js';
 import { seedDemoOutreach } from './demo-outreach.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
+import { seedDemoProfiles } from './demo-profiles.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -94,6 +95,13 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
       now,
     });
     const programme = await seedDemoProgrammes(trx, { networkId, officeIds, staffIds, cases: people.cases, now });
+    await seedDemoProfiles(trx, {
+      networkId,
+      cases: people.cases,
+      programme,
+      consultantId: staffIds.get('orientatrice@ricolloca.example') ?? null,
+      now,
+    });
     await seedDemoOutreach(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
     // After outreach: the agenda skips the closed days its holiday calendar holds.
     await seedDemoAgenda(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });

@@ -7,3 +7,7 @@ export { profileChanges } from './profile-changes.js';
 export { profileErrors } from './profiles.errors.js';
 export type { StoredProfile } from './profile.repository.js';
 export type { ProfileChanges, ProfileChangeReason } from '../db/schema-profiles.js';
+// The module and the policies buildApp names; the demo's bulk load.
+export { createProfilesModule, registerProfilesRoutes, type ProfilesModule } from './profiles.module.js';
+export { canEditProfiles, canReadProfiles } from './profiles.policy.js';
+export { insertProfilesBulk, type BulkProfile } from './profile.repository.js';

@@ -13,6 +13,7 @@ import { daysLeftText, formatDate, formatPhone, urgency } from './people-format'
 import { ConsentsSection, NotesSection, TimelineSection } from './worker-sections';
 import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
 import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section';
+import { WorkerProfileSection } from './profile/profile-page';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -107,6 +108,7 @@ export function WorkerPage() {
           <Field label={t('people.workers.office')}>{worker.officeName}</Field>
         </dl>
       </section>
+      <WorkerProfileSection workerId={worker.id} />
       {can('enrollments.register') && (
         <EnrolWorkerSection
           workerId={worker.id}

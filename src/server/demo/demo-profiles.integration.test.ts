@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.js';
+import { createTestDatabase } from '../../../tests/helpers/test-database.js';
+import { profileDocumentSchema } from '../../shared/schemas/profiles.schema.js';
+import { profileCompleteness } from '../profiles/index.js';
+import { DEMO_OCCUPATIONS_BY_ATECO } from './demo-profile-occupations.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase({ demo: true });
+});
+afterAll(() => database.close());
+
+describe('demo profiles', () => {
+  it('gives most interviewed workers a valid profile, at various stages, consistent with their crisis company', async () => {
+    const rows = await database.db
+      .selectFrom('worker_profiles as p')
+      .innerJoin('workers as w', 'w.id', 'p.worker_id')
+      .innerJoin('cigs_cases as c', 'c.id', 'w.cigs_case_id')
+      .innerJoin('companies as co', 'co.id', 'c.company_id')
+      .select([
+        'p.document',
+        'p.version',
+        'p.office_id',
+        'w.office_id as worker_office',
+        'w.birth_date',
+        'co.id as company_id',
+        'co.ateco_code',
+      ])
+      .execute();
+    const interviewed = await database.db
+      .selectFrom('enrollments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', 'in', ['registered', 'waiting', 'assessed', 'enrolled', 'placed'])
+      .executeTakeFirstOrThrow();
+    expect(rows.length).toBeGreaterThan(Number(interviewed.n) * 0.7);
+    expect(rows.length).toBeLessThanOrEqual(Number(interviewed.n));
+
+    const percents = new Set<number>();
+    for (const row of rows) {
+      const doc = profileDocumentSchema.parse(row.document);
+      expect(row.version).toBe(1);
+      expect(row.office_id).toBe(row.worker_office);
+      const [current] = doc.work;
+      expect(current).toMatchObject({ companyId: row.company_id, atecoCode: row.ateco_code });
+      const sector = DEMO_OCCUPATIONS_BY_ATECO[row.ateco_code!]!;
+      expect(sector.map((o) => o.uri)).toContain(current!.escoOccupationUri);
+      const known = new Set(sector.flatMap((o) => o.skills.map(([uri]) => uri)));
+      expect(doc.skills.every((s) => known.has(s.escoUri!))).toBe(true);
+      const birthYear = Number(row.birth_date!.slice(0, 4));
+      for (const e of doc.education) expect(Number(e.endDate!.slice(0, 4))).toBeGreaterThanOrEqual(birthYear + 10);
+      for (const w of doc.work) expect(Number(w.startDate.slice(0, 4))).toBeGreaterThanOrEqual(birthYear + 14);
+      percents.add(profileCompleteness(doc).percent);
+    }
+    expect(percents.has(100)).toBe(true);
+    expect([...percents].some((p) => p < 60)).toBe(true);
+
+    const versions = await database.db
+      .selectFrom('worker_profile_versions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(versions.n)).toBe(rows.length);
+  });
+});
