@@ -46,6 +46,7 @@ import {
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
+import { createTrainingModule, registerTrainingRoutes, canEnrolWorkers, canManageCatalogue } from './training/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
 export interface AppDeps {
@@ -181,6 +182,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'outreach.manage': canManageOutreach,
       'agenda.use': canUseAgenda,
       'agenda.manage': canManageAgenda,
+      'training.manage': canManageCatalogue,
+      'training.enrol': canEnrolWorkers,
     },
     clock,
   });
@@ -200,6 +203,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const outreach = createOutreachModule({ db, audit, clock, programmes: programmes.enrollments });
   // The agenda sends its confirmations and reminders through the same e-mail and SMS channels.
   const agenda = createAppointmentsModule({ db, audit, clock, channels: outreach.channels, publicUrl: deps.publicUrl });
+
+  // Completing a course adds its skills to the profile: profiles' addProfileSkills is handed in here once that domain is merged.
+  const training = createTrainingModule({ db, audit, clock });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
 
@@ -261,6 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReportsRoutes(app, reports);
   registerOutreachRoutes(app, outreach, jobs);
   registerAppointmentsRoutes(app, agenda, jobs);
+  registerTrainingRoutes(app, training);
   registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;

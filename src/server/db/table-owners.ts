@@ -80,6 +80,12 @@ export const TABLE_OWNERS = {
   group_session_messages: 'appointments',
 
   service_records: 'services',
+
+  training_providers: 'training',
+  training_courses: 'training',
+  training_course_skills: 'training',
+  training_enrolments: 'training',
+  training_enrolment_moves: 'training',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -18,3 +18,5 @@ export { taxonomyErrors } from './taxonomy.errors.js';
 export { allComuni, type ComuneEntry } from './comuni-directory.repository.js';
 export { knownCountryCodes } from './country-lookup.repository.js';
 export { comuniOfProvince, type ComunePlace } from './reference-lookups.repository.js';
+// ESCO skills named by URI or label (the training catalogue and its import).
+export { escoSkillRefs, type SkillRef } from './skill-refs.repository.js';

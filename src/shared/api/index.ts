@@ -18,6 +18,7 @@ export { reportEndpoints } from './reports.endpoints.js';
 export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+export { trainingEndpoints } from './training.endpoints.js';
 
 import {
   agendaEndpoints,
@@ -38,6 +39,7 @@ import { reportEndpoints } from './reports.endpoints.js';
 import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+import { trainingEndpoints } from './training.endpoints.js';
 
 /** Every operation, flat: the contract test checks each one is registered exactly once. */
 export const ALL_ENDPOINTS: EndpointDefinition[] = [
@@ -61,4 +63,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   publicAgendaEndpoints,
   publicWorkshopEndpoints,
   workshopEndpoints,
+  trainingEndpoints,
 ].flatMap((group) => Object.values(group));
