@@ -16,7 +16,12 @@ export interface CatalogueImportInput {
 }
 
 /** The catalogue import's dry run and apply: the same parse; the apply writes every course or none. */
-export function createCatalogueImportService(deps: { db: Kysely<DB>; repository: TrainingRepository; audit: AuditService; clock: () => Date }) {
+export function createCatalogueImportService(deps: {
+  db: Kysely<DB>;
+  repository: TrainingRepository;
+  audit: AuditService;
+  clock: () => Date;
+}) {
   const { db, repository: repo, audit, clock } = deps;
 
   async function parse(ctx: ActorContext, input: CatalogueImportInput) {

@@ -22,7 +22,14 @@ const SYNONYMS: Record<CatalogueField, string[]> = {
   seats: ['posti', 'posti disponibili', 'numero posti', 'n posti', 'partecipanti', 'numero partecipanti', 'max partecipanti', 'seats'],
   cost: ['costo', 'prezzo', 'quota', 'costo euro', 'quota di iscrizione', 'costo a carico del partecipante', 'cost'],
   funding: ['finanziamento', 'fonte di finanziamento', 'fonte finanziamento', 'canale di finanziamento', 'fondo', 'funding'],
-  enrolmentDeadline: ['scadenza iscrizioni', 'scadenza', 'termine iscrizioni', 'iscrizioni entro', 'chiusura iscrizioni', 'scadenza iscrizione'],
+  enrolmentDeadline: [
+    'scadenza iscrizioni',
+    'scadenza',
+    'termine iscrizioni',
+    'iscrizioni entro',
+    'chiusura iscrizioni',
+    'scadenza iscrizione',
+  ],
   certificate: ['attestato', 'certificazione', 'attestato rilasciato', 'titolo rilasciato', 'certificato', 'attestazione finale'],
   skills: ['competenze', 'competenze esco', 'competenze insegnate', 'skill', 'skills', 'abilita', 'competenze acquisite'],
 };
@@ -256,7 +263,14 @@ export async function parseCatalogue(
     if (certificate.length > 200) fail('certificate', 'Attestato troppo lungo (al massimo 200 caratteri)');
     const comuneCode = place.comuneName ? (comuni.get(normaliseLabel(place.comuneName)) ?? null) : null;
     if (startDate && endDate) {
-      for (const issue of courseFieldIssues({ startDate, endDate, enrolmentDeadline, delivery: place.delivery, place: place.place, comuneCode })) {
+      for (const issue of courseFieldIssues({
+        startDate,
+        endDate,
+        enrolmentDeadline,
+        delivery: place.delivery,
+        place: place.place,
+        comuneCode,
+      })) {
         fail(issue.path === 'place' ? 'place' : (issue.path as CatalogueField), issue.message);
       }
     }

@@ -92,7 +92,11 @@ export function createCatalogueService(deps: { db: Kysely<DB>; repository: Train
   }
 
   /** The place fields: an office of the network, a known comune (its name is the place when none is given). */
-  async function checkPlace(executor: Executor, networkId: string, v: { officeId?: string | null; comuneCode?: string | null; place?: string }) {
+  async function checkPlace(
+    executor: Executor,
+    networkId: string,
+    v: { officeId?: string | null; comuneCode?: string | null; place?: string },
+  ) {
     if (v.officeId) {
       const office = await officeById(executor, v.officeId);
       if (!office || office.networkId !== networkId) throw trainingErrors.officeUnknown();

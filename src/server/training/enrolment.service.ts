@@ -156,7 +156,8 @@ export function createEnrolmentService(deps: {
           if (!worker || !canActOnWorker(ctx.actor, worker)) throw trainingErrors.workerNotFound();
           if (course.status !== 'open') throw trainingErrors.courseNotOpen(course.status);
           const today = romeToday(clock());
-          if (course.enrolment_deadline && today > course.enrolment_deadline) throw trainingErrors.deadlinePassed(course.enrolment_deadline);
+          if (course.enrolment_deadline && today > course.enrolment_deadline)
+            throw trainingErrors.deadlinePassed(course.enrolment_deadline);
           const existing = await repo.findEnrolmentOf(trx, courseId, input.workerId);
           if (existing && !RE_ENROLLABLE_STATES.includes(existing.state)) throw trainingErrors.alreadyEnrolled(existing.state);
           const state: TrainingEnrolmentState = (await repo.seatsTaken(trx, courseId)) < course.seats ? 'enrolled' : 'waiting';
@@ -276,7 +277,12 @@ export function createEnrolmentService(deps: {
         const moved = await repo.updateEnrolment(
           trx,
           id,
-          { state: 'completed', hoursAttended: input.hoursAttended, completedOn: input.completedOn, certificateObtained: input.certificateObtained },
+          {
+            state: 'completed',
+            hoursAttended: input.hoursAttended,
+            completedOn: input.completedOn,
+            certificateObtained: input.certificateObtained,
+          },
           now,
         );
         await repo.logMove(
@@ -353,7 +359,12 @@ export function createEnrolmentService(deps: {
       const order: Record<TrainingEnrolmentState, number> = { enrolled: 0, completed: 1, waiting: 2, dropped: 3, withdrawn: 4 };
       const enrolments = rows
         .map((r) => present(r, workers.get(r.workerId), positions.get(r.id) ?? null))
-        .sort((a, b) => order[a.state] - order[b.state] || (a.waitingPosition ?? 0) - (b.waitingPosition ?? 0) || a.workerName.localeCompare(b.workerName, 'it'));
+        .sort(
+          (a, b) =>
+            order[a.state] - order[b.state] ||
+            (a.waitingPosition ?? 0) - (b.waitingPosition ?? 0) ||
+            a.workerName.localeCompare(b.workerName, 'it'),
+        );
       await audit.record(db, ctx, {
         action: 'training.course_enrolments_read',
         entityType: 'training_course',

@@ -32,7 +32,8 @@ export const trainingErrors = {
       it: `Competenze ESCO sconosciute: ${uris.join(', ')}.`,
       en: `Unknown ESCO skills: ${uris.join(', ')}.`,
     }),
-  invalidDates: (message: string) => new DomainError('COURSE_DATES_INVALID', 422, { it: `${message}.`, en: 'The course dates do not agree.' }),
+  invalidDates: (message: string) =>
+    new DomainError('COURSE_DATES_INVALID', 422, { it: `${message}.`, en: 'The course dates do not agree.' }),
   seatsBelowTaken: (taken: number) =>
     new DomainError('COURSE_SEATS_BELOW_TAKEN', 409, {
       it: `I posti non possono scendere sotto i ${taken} già assegnati.`,

@@ -7,7 +7,12 @@ import { createEnrolmentService, type AddProfileSkills } from './enrolment.servi
 import { createTrainingRepository } from './training.repository.js';
 
 /** Training paths, wired once: buildApp constructs this and registers its routes. */
-export function createTrainingModule(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date; addProfileSkills?: AddProfileSkills }) {
+export function createTrainingModule(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: () => Date;
+  addProfileSkills?: AddProfileSkills;
+}) {
   const repository = createTrainingRepository();
   const base = { db: deps.db, repository, audit: deps.audit, clock: deps.clock };
   return {

@@ -1,12 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/executor.js';
-import type {
-  CourseDelivery,
-  CourseFunding,
-  CourseStatus,
-  TrainingCoursesTable,
-  TrainingEnrolmentState,
-} from '../db/schema-training.js';
+import type { CourseDelivery, CourseFunding, CourseStatus, TrainingCoursesTable, TrainingEnrolmentState } from '../db/schema-training.js';
 import type { CourseQuery } from '../../shared/schemas/training.schema.js';
 import { SEAT_HOLDING_STATES } from './enrolment.states.js';
 
@@ -259,7 +253,11 @@ export function createTrainingRepository() {
         .selectFrom('training_providers as p')
         .select(providerColumns)
         .select((eb) =>
-          eb.selectFrom('training_courses as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.provider_id', '=', 'p.id').as('courses'),
+          eb
+            .selectFrom('training_courses as c')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('c.provider_id', '=', 'p.id')
+            .as('courses'),
         )
         .where('p.network_id', '=', networkId)
         .orderBy('p.name')
@@ -283,7 +281,11 @@ export function createTrainingRepository() {
         .selectFrom('training_providers as p')
         .select(providerColumns)
         .select((eb) =>
-          eb.selectFrom('training_courses as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.provider_id', '=', 'p.id').as('courses'),
+          eb
+            .selectFrom('training_courses as c')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('c.provider_id', '=', 'p.id')
+            .as('courses'),
         )
         .where('p.id', '=', id)
         .executeTakeFirst();
@@ -360,7 +362,13 @@ export function createTrainingRepository() {
       if (q.skillUri) {
         const uri = q.skillUri;
         query = query.where((eb) =>
-          eb.exists(eb.selectFrom('training_course_skills as s').select('s.course_id').whereRef('s.course_id', '=', 'c.id').where('s.skill_uri', '=', uri)),
+          eb.exists(
+            eb
+              .selectFrom('training_course_skills as s')
+              .select('s.course_id')
+              .whereRef('s.course_id', '=', 'c.id')
+              .where('s.skill_uri', '=', uri),
+          ),
         );
       }
       if (q.comuneCode) query = query.where('c.comune_code', '=', q.comuneCode);
@@ -400,7 +408,10 @@ export function createTrainingRepository() {
           .values(
             courses
               .slice(i, i + 500)
-              .map((v) => ({ ...courseValuesToDb(v), network_id: networkId, created_by: createdBy, created_at: now, updated_at: now }) as never),
+              .map(
+                (v) =>
+                  ({ ...courseValuesToDb(v), network_id: networkId, created_by: createdBy, created_at: now, updated_at: now }) as never,
+              ),
           )
           .returning('id')
           .execute();
@@ -501,7 +512,13 @@ export function createTrainingRepository() {
     async updateEnrolment(
       db: Executor,
       id: string,
-      v: { state?: TrainingEnrolmentState; requestedAt?: Date; hoursAttended?: number; completedOn?: string | null; certificateObtained?: boolean },
+      v: {
+        state?: TrainingEnrolmentState;
+        requestedAt?: Date;
+        hoursAttended?: number;
+        completedOn?: string | null;
+        certificateObtained?: boolean;
+      },
       now: Date,
     ): Promise<EnrolmentRow> {
       const row = await db

@@ -42,7 +42,9 @@ beforeAll(async () => {
     buildWorker({ officeId: modena, lastName: 'D’Angelo', firstName: 'Nicolò', sex: 'M' }, 103),
     buildWorker({ officeId: modena, lastName: 'Conti', firstName: 'Francesca', sex: 'F' }, 104),
   ]);
-  [carpiWorker] = await insertWorkers(t.database.db, [buildWorker({ officeId: carpi, lastName: 'Ferrari', firstName: 'Luca', sex: 'M' }, 105)]);
+  carpiWorker = (
+    await insertWorkers(t.database.db, [buildWorker({ officeId: carpi, lastName: 'Ferrari', firstName: 'Luca', sex: 'M' }, 105)])
+  )[0]!;
   providerId = await buildProvider(t.database.db, network, 'Formodena – Formazione Professionale per i Territori Modenesi');
 });
 afterAll(async () => {
@@ -82,7 +84,12 @@ describe('providers and courses', () => {
   });
 
   it('answers 400 with the fields at fault: end before start, a bad tax code, an unknown field', async () => {
-    const bad = await coordinator.post('/api/v1/training/courses', { ...validCourse(), startDate: '2099-05-08', endDate: '2099-05-04', hours: 0 });
+    const bad = await coordinator.post('/api/v1/training/courses', {
+      ...validCourse(),
+      startDate: '2099-05-08',
+      endDate: '2099-05-04',
+      hours: 0,
+    });
     const paths = expectProblem(bad, 400, 'VALIDATION_FAILED').errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['body/endDate', 'body/hours']));
     const provider = await coordinator.post('/api/v1/training/providers', { name: 'Ente', taxCode: '123', accreditamento: 'x' });
@@ -100,7 +107,11 @@ describe('providers and courses', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ taxCode: '02105150377', courseCount: 0 });
-    expectProblem(await coordinator.post('/api/v1/training/providers', { name: 'Doppione', taxCode: '02105150377' }), 409, 'PROVIDER_TAX_CODE_ALREADY_USED');
+    expectProblem(
+      await coordinator.post('/api/v1/training/providers', { name: 'Doppione', taxCode: '02105150377' }),
+      409,
+      'PROVIDER_TAX_CODE_ALREADY_USED',
+    );
     const list = (await frontoffice.get('/api/v1/training/providers')).json().items.map((p: { name: string }) => p.name);
     expect(list).toContain('IAL Emilia-Romagna – sede di Modena');
   });
@@ -208,7 +219,11 @@ describe('enrolling workers', () => {
   });
 
   it('keeps another office’s workers out of a consultant’s reach', async () => {
-    expectProblem(await carpiConsultant.post(`/api/v1/training/courses/${courseId}/enrolments`, { workerId: workers[3] }), 404, 'WORKER_NOT_FOUND');
+    expectProblem(
+      await carpiConsultant.post(`/api/v1/training/courses/${courseId}/enrolments`, { workerId: workers[3] }),
+      404,
+      'WORKER_NOT_FOUND',
+    );
     expectProblem(await carpiConsultant.get(`/api/v1/workers/${workers[0]}/courses`), 404, 'WORKER_NOT_FOUND');
     const detail = (await carpiConsultant.get(`/api/v1/training/courses/${courseId}`)).json();
     expect(detail.enrolments).toEqual([]);
@@ -243,15 +258,25 @@ describe('enrolling workers', () => {
       .where('to_state', '=', 'enrolled')
       .where('from_state', '=', 'waiting')
       .execute();
-    expect(moves).toEqual([{ from_state: 'waiting', to_state: 'enrolled', actor_id: null, reason: expect.stringContaining('Posto liberato') }]);
-    expectProblem(await consultant.post(`/api/v1/training/enrolments/${esposito.id}/withdraw`, { reason: 'Di nuovo' }), 409, 'TRAINING_MOVE_NOT_ALLOWED');
+    expect(moves).toEqual([
+      { from_state: 'waiting', to_state: 'enrolled', actor_id: null, reason: expect.stringContaining('Posto liberato') },
+    ]);
+    expectProblem(
+      await consultant.post(`/api/v1/training/enrolments/${esposito.id}/withdraw`, { reason: 'Di nuovo' }),
+      409,
+      'TRAINING_MOVE_NOT_ALLOWED',
+    );
   });
 
   it('records hours attended, never above the course hours', async () => {
     const barbieri = (await consultant.get(`/api/v1/training/courses/${courseId}`)).json().enrolments[0];
     const over = await consultant.put(`/api/v1/training/enrolments/${barbieri.id}/attendance`, { hoursAttended: 41 });
     expect(expectProblem(over, 422, 'HOURS_ABOVE_COURSE').detail).toBe('Le ore frequentate non possono superare le 40 ore del corso.');
-    expectProblem(await consultant.put(`/api/v1/training/enrolments/${barbieri.id}/attendance`, { hoursAttended: 12.3 }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await consultant.put(`/api/v1/training/enrolments/${barbieri.id}/attendance`, { hoursAttended: 12.3 }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const ok = await consultant.put(`/api/v1/training/enrolments/${barbieri.id}/attendance`, { hoursAttended: 24.5 });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ hoursAttended: 24.5, state: 'enrolled' });
@@ -311,8 +336,17 @@ describe('enrolling workers', () => {
   });
 
   it('refuses enrolments on a closed course and after the deadline, in Italian', async () => {
-    const closed = await buildCourse(t.database.db, { networkId: network, providerId, status: 'closed', title: 'Inglese A2 per la logistica' });
-    const refused = expectProblem(await consultant.post(`/api/v1/training/courses/${closed}/enrolments`, { workerId: workers[3] }), 422, 'COURSE_NOT_OPEN');
+    const closed = await buildCourse(t.database.db, {
+      networkId: network,
+      providerId,
+      status: 'closed',
+      title: 'Inglese A2 per la logistica',
+    });
+    const refused = expectProblem(
+      await consultant.post(`/api/v1/training/courses/${closed}/enrolments`, { workerId: workers[3] }),
+      422,
+      'COURSE_NOT_OPEN',
+    );
     expect(refused.detail).toBe('Le iscrizioni al corso sono chiuse: il corso non è aperto.');
     const late = await buildCourse(t.database.db, {
       networkId: network,

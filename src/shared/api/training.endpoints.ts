@@ -52,7 +52,13 @@ export const trainingEndpoints = {
     response: okSchema,
     problems: [409],
   }),
-  courses: defineEndpoint({ method: 'GET', path: '/api/v1/training/courses', query: courseQuerySchema, status: 200, response: coursePageSchema }),
+  courses: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/training/courses',
+    query: courseQuerySchema,
+    status: 200,
+    response: coursePageSchema,
+  }),
   createCourse: defineEndpoint({
     method: 'POST',
     path: '/api/v1/training/courses',
@@ -61,7 +67,13 @@ export const trainingEndpoints = {
     response: courseSchema,
     problems: [422],
   }),
-  course: defineEndpoint({ method: 'GET', path: '/api/v1/training/courses/:id', params: idParamsSchema, status: 200, response: courseDetailSchema }),
+  course: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/training/courses/:id',
+    params: idParamsSchema,
+    status: 200,
+    response: courseDetailSchema,
+  }),
   updateCourse: defineEndpoint({
     method: 'PATCH',
     path: '/api/v1/training/courses/:id',

@@ -87,7 +87,11 @@ const courseFields = {
   delivery: courseDeliverySchema,
   officeId: z.uuid().nullable().optional(),
   /** ISTAT code of the comune where the course is held. */
-  comuneCode: z.string().regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' }).nullable().optional(),
+  comuneCode: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' })
+    .nullable()
+    .optional(),
   place: optionalText(200),
   seats: z.number().int().min(1).max(1000),
   /** Cost for the participant in euro (0 when funded). */
@@ -165,7 +169,10 @@ const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const courseQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
   skillUri: escoUriSchema.optional(),
-  comuneCode: z.string().regex(/^\d{6}$/).optional(),
+  comuneCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   online: booleanQuery.optional(),
   /** Courses starting on or after this day. */
   from: calendarDate.optional(),
