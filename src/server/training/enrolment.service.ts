@@ -370,7 +370,7 @@ export function createEnrolmentService(deps: {
         entityType: 'training_course',
         entityId: courseId,
         entityLabel: course.title,
-        details: { workers: enrolments.length },
+        details: { ids: enrolments.map((e) => e.id), workerIds: enrolments.map((e) => e.workerId) },
       });
       return { ...presentCourse(course), enrolments, otherOfficesEnrolled: others };
     },
@@ -388,6 +388,7 @@ export function createEnrolmentService(deps: {
         entityId: workerId,
         entityLabel: displayNameOf(worker.firstName, worker.lastName),
         officeId: worker.officeId,
+        details: { ids: rows.map((r) => r.enrolment.id) },
       });
       return {
         items: rows.map((r) => ({
