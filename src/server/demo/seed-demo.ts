@@ -7,6 +7,7 @@ import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoPeople } from './demo-people.js';
 import { seedDemoOutreach } from './demo-outreach.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
+import { seedDemoTraining } from './demo-training.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -97,6 +98,7 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     await seedDemoOutreach(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
     // After outreach: the agenda skips the closed days its holiday calendar holds.
     await seedDemoAgenda(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
+    await seedDemoTraining(trx, { networkId, staffIds, cases: people.cases, now });
     await createAuditRepository().insert(trx, {
       actorId: null,
       actorLabel: 'ricolloca seed-demo',

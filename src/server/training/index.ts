@@ -5,3 +5,4 @@ export { registerTrainingRoutes } from './training.routes.js';
 export { coursesTeachingSkills, type CourseTeachingSkills } from './courses-teaching-skills.js';
 export type { AddProfileSkills } from './enrolment.service.js';
 export { canEnrolWorkers, canManageCatalogue, canReadCatalogue } from './training.policy.js';
+export { insertDemoCourses, insertDemoEnrolments, insertDemoProviders, type DemoCourse, type DemoEnrolment } from './demo-writes.js';

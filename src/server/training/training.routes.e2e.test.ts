@@ -135,8 +135,8 @@ describe('providers and courses', () => {
       networkId: network,
       providerId,
       seats: 1,
-      title: 'Saldatura TIG su acciaio inox',
-      skillUris: [SKILLS.arcWelding.uri],
+      title: 'Saldatura a elettrodo rivestito su carpenteria pesante',
+      skillUris: [SKILLS.weldingInspection.uri],
     });
     await t.database.db
       .insertInto('training_enrolments')
@@ -147,12 +147,14 @@ describe('providers and courses', () => {
       expect(res.statusCode, res.body).toBe(200);
       return res.json().items.map((c: { title: string }) => c.title) as string[];
     };
-    expect(await search('q=saldatura')).toContain('Saldatura TIG su acciaio inox');
-    expect(await search(`skillUri=${encodeURIComponent(SKILLS.arcWelding.uri)}`)).toEqual(['Saldatura TIG su acciaio inox']);
-    expect(await search('q=saldatura&openSeats=true')).not.toContain('Saldatura TIG su acciaio inox');
+    expect(await search('q=ELETTRODO')).toContain('Saldatura a elettrodo rivestito su carpenteria pesante');
+    expect(await search(`skillUri=${encodeURIComponent(SKILLS.weldingInspection.uri)}`)).toEqual([
+      'Saldatura a elettrodo rivestito su carpenteria pesante',
+    ]);
+    expect(await search('q=elettrodo&openSeats=true')).toEqual([]);
     expect(await search('comuneCode=036023&q=carrelli')).toContain('Carrellista: conduzione di carrelli elevatori semoventi');
     expect(await search('online=true&q=carrelli')).toEqual([]);
-    expect(await search('from=2099-05-01&q=saldatura')).toEqual([]);
+    expect(await search('from=2099-05-01&q=elettrodo')).toEqual([]);
   });
 });
 
