@@ -47,6 +47,7 @@ import { createProfilesModule, registerProfilesRoutes, canEditProfiles } from '.
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
+import { createTrainingModule, registerTrainingRoutes, canEnrolWorkers, canManageCatalogue } from './training/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
 export interface AppDeps {
@@ -183,6 +184,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'agenda.use': canUseAgenda,
       'agenda.manage': canManageAgenda,
       'profiles.edit': canEditProfiles,
+      'training.manage': canManageCatalogue,
+      'training.enrol': canEnrolWorkers,
     },
     clock,
   });
@@ -203,6 +206,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const outreach = createOutreachModule({ db, audit, clock, programmes: programmes.enrollments });
   // The agenda sends its confirmations and reminders through the same e-mail and SMS channels.
   const agenda = createAppointmentsModule({ db, audit, clock, channels: outreach.channels, publicUrl: deps.publicUrl });
+
+  // Completing a course adds its skills to the profile: profiles' addProfileSkills is handed in here once that domain is merged.
+  const training = createTrainingModule({ db, audit, clock });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
 
@@ -265,6 +271,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReportsRoutes(app, reports);
   registerOutreachRoutes(app, outreach, jobs);
   registerAppointmentsRoutes(app, agenda, jobs);
+  registerTrainingRoutes(app, training);
   registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;

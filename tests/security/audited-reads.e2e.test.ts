@@ -107,6 +107,17 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     expect(check).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { programmeId: world.programmeId } });
   });
 
+  it('a course with its enrolments, and a worker’s courses', async () => {
+    const course = await auditOf('training.course_enrolments_read', () => coordinator.get(`/api/v1/training/courses/${world.courseId}`));
+    expect(course).toMatchObject({
+      entity_type: 'training_course',
+      entity_id: world.courseId,
+      details: { ids: [world.trainingEnrolmentId], workerIds: [world.worker.id] },
+    });
+    const courses = await auditOf('training.worker_courses_read', () => coordinator.get(`/api/v1/workers/${world.worker.id}/courses`));
+    expect(courses).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { ids: [world.trainingEnrolmentId] } });
+  });
+
   it('a campaign’s recipients and outbox, and a company’s cohort', async () => {
     const recipients = await auditOf('outreach.recipients_read', () =>
       coordinator.get(`/api/v1/outreach/campaigns/${world.campaignId}/recipients`),
@@ -210,6 +221,8 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'outreach.recipients_read',
         'company.cohort.read',
         'workshop.candidates_read',
+        'training.course_enrolments_read',
+        'training.worker_courses_read',
         'enrollment.registered',
         'hotline.call_recorded',
         // The world's profile (written when it was built) and its reads above.

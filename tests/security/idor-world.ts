@@ -48,6 +48,11 @@ export interface World {
   appointmentTypeId: string;
   appointmentId: string;
   sessionId: string;
+  /** Training: a provider of the network, its course, and the worker's enrolment in it. */
+  trainingProviderId: string;
+  courseId: string;
+  courseTitle: string;
+  trainingEnrolmentId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -242,6 +247,35 @@ export async function buildWorld(
   await db.insertInto('group_session_facilitators').values({ session_id: session.id, staff_id: consultant.id }).execute();
   await db.insertInto('group_participants').values({ session_id: session.id, worker_id: workerId!, status: 'booked' }).execute();
 
+  // Training, written directly (enrolment has its own tests): a provider, its course, the worker enrolled.
+  const provider = await db
+    .insertInto('training_providers')
+    .values({ network_id: o.networkId, name: `Ente di formazione ${o.tag}`, tax_code: String(80_000_000_000 + o.index) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const courseTitle = `Saldatura ${o.tag}`;
+  const course = await db
+    .insertInto('training_courses')
+    .values({
+      network_id: o.networkId,
+      provider_id: provider.id,
+      title: courseTitle,
+      hours: 40,
+      start_date: '2027-03-01',
+      end_date: '2027-04-30',
+      delivery: 'online',
+      seats: 10,
+      funding: 'gol',
+      status: 'open',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const trainingEnrolment = await db
+    .insertInto('training_enrolments')
+    .values({ network_id: o.networkId, office_id: o.officeId, course_id: course.id, worker_id: workerId!, state: 'enrolled' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
   return {
     networkId: o.networkId,
     officeId: o.officeId,
@@ -279,6 +313,10 @@ export async function buildWorld(
     appointmentTypeId: type.id,
     appointmentId: appointment.id,
     sessionId: session.id,
+    trainingProviderId: provider.id,
+    courseId: course.id,
+    courseTitle,
+    trainingEnrolmentId: trainingEnrolment.id,
   };
 }
 
@@ -296,6 +334,7 @@ export function networkSecrets(w: World): string[] {
     w.ownerEmail,
     w.companyName,
     w.programmeName,
+    w.courseTitle,
     w.templateName,
     w.campaignName,
     w.importFileName,

@@ -60,6 +60,14 @@ const post = (url: string, body: unknown = {}): Call => ({ method: 'POST', url, 
 const put = (url: string, body: unknown): Call => ({ method: 'PUT', url, body });
 const patch = (url: string, body: unknown): Call => ({ method: 'PATCH', url, body });
 
+/** A one-course catalogue for a provider of the world (the raw body of the catalogue import). */
+const catalogueUpload = (step: 'dry-run' | 'apply', w: World): Call => ({
+  method: 'POST',
+  url: `/api/v1/training/imports/${step}?providerId=${w.trainingProviderId}`,
+  body: 'Titolo;Ore;Data inizio;Data fine;Sede;Posti;Finanziamento\nCorso intruso;10;03/05/2027;07/05/2027;online;5;GOL\n',
+  headers: { 'content-type': 'application/octet-stream' },
+});
+
 const ROUTES: Record<string, Case> = {
   // Sign-in and the caller's own session.
   'POST /api/v1/auth/sign-out': { skip: 'ends the caller’s own session; names no record' },
@@ -321,6 +329,54 @@ const ROUTES: Record<string, Case> = {
     scope: 'network',
     call: (w) => post(`/api/v1/outreach/campaigns/${w.campaignId}/letters`),
   },
+  // Training: providers and courses are the network's catalogue; enrolments and a worker's courses are the worker's office's.
+  'GET /api/v1/training/providers': { list: () => get('/api/v1/training/providers') },
+  'POST /api/v1/training/providers': { skip: 'registers a provider in the caller’s own network; names no record' },
+  'PATCH /api/v1/training/providers/:id': {
+    scope: 'network',
+    call: (w) => patch(`/api/v1/training/providers/${w.trainingProviderId}`, { name: 'Ente rinominato' }),
+  },
+  'DELETE /api/v1/training/providers/:id': {
+    scope: 'network',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/training/providers/${w.trainingProviderId}` }),
+  },
+  'GET /api/v1/training/courses': { list: (w) => get(`/api/v1/training/courses?q=${encodeURIComponent(w.courseTitle)}`) },
+  'POST /api/v1/training/courses': {
+    scope: 'network',
+    call: (w) =>
+      post('/api/v1/training/courses', {
+        providerId: w.trainingProviderId,
+        title: 'Corso intruso',
+        hours: 10,
+        startDate: '2027-05-03',
+        endDate: '2027-05-07',
+        delivery: 'online',
+        seats: 5,
+        funding: 'gol',
+      }),
+  },
+  'GET /api/v1/training/courses/:id': { scope: 'network', call: (w) => get(`/api/v1/training/courses/${w.courseId}`) },
+  'PATCH /api/v1/training/courses/:id': { scope: 'network', call: (w) => patch(`/api/v1/training/courses/${w.courseId}`, { seats: 11 }) },
+  'POST /api/v1/training/courses/:id/enrolments': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/training/courses/${w.courseId}/enrolments`, { workerId: w.worker.id }),
+  },
+  'POST /api/v1/training/enrolments/:id/withdraw': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/training/enrolments/${w.trainingEnrolmentId}/withdraw`, { reason: 'Intrusione' }),
+  },
+  'PUT /api/v1/training/enrolments/:id/attendance': {
+    scope: 'office',
+    call: (w) => put(`/api/v1/training/enrolments/${w.trainingEnrolmentId}/attendance`, { hoursAttended: 1 }),
+  },
+  'POST /api/v1/training/enrolments/:id/complete': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/training/enrolments/${w.trainingEnrolmentId}/complete`, { completedOn: '2027-04-30', hoursAttended: 1 }),
+  },
+  'GET /api/v1/workers/:workerId/courses': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/courses`) },
+  'POST /api/v1/training/imports/dry-run': { scope: 'network', call: (w) => catalogueUpload('dry-run', w) },
+  'POST /api/v1/training/imports/apply': { scope: 'network', call: (w) => catalogueUpload('apply', w) },
+
   // The agenda. Its set-up (rooms, a consultant's availability and absences) belongs to the network's
   // offices; a meeting is the worker's, so it follows the worker's office rule.
   'GET /api/v1/agenda/setup': { scope: 'network', call: (w) => get(`/api/v1/agenda/setup?officeId=${w.officeId}`) },

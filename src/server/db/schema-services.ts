@@ -26,7 +26,7 @@ export interface ServiceRecordsTable {
   /** SQL date, 'YYYY-MM-DD'. */
   delivered_on: string;
   minutes: number;
-  source_type: 'appointment' | 'group_session' | 'manual';
+  source_type: 'appointment' | 'group_session' | 'manual' | 'course';
   source_id: string | null;
   note: Generated<string>;
   created_by: string | null;

@@ -83,6 +83,12 @@ export const TABLE_OWNERS = {
   worker_profile_versions: 'profiles',
 
   service_records: 'services',
+
+  training_providers: 'training',
+  training_courses: 'training',
+  training_course_skills: 'training',
+  training_enrolments: 'training',
+  training_enrolment_moves: 'training',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

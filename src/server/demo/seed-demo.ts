@@ -8,6 +8,7 @@ import { seedDemoPeople } from './demo-people.js';
 import { seedDemoOutreach } from './demo-outreach.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 import { seedDemoProfiles } from './demo-profiles.js';
+import { seedDemoTraining } from './demo-training.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -105,6 +106,7 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     await seedDemoOutreach(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
     // After outreach: the agenda skips the closed days its holiday calendar holds.
     await seedDemoAgenda(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
+    await seedDemoTraining(trx, { networkId, staffIds, cases: people.cases, now });
     await createAuditRepository().insert(trx, {
       actorId: null,
       actorLabel: 'ricolloca seed-demo',

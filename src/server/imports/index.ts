@@ -7,3 +7,8 @@ export { createProgressPrinter } from './progress-bar.js';
 export { failInterruptedImports } from './import-recovery.js';
 export { purgeExpiredImports } from './import-retention.js';
 export { canImportWorkers } from './imports.policy.js';
+// The reading pieces other domains' file imports reuse (the training catalogue): file rows by
+// bytes (CSV or XLSX), cell text, header normalisation and closeness, Italian dates.
+export { cellText, readRows, type Cell } from './file-reader.js';
+export { normaliseHeader, similarity } from './header-mapping.js';
+export { parseItalianDate } from './values.js';

@@ -11,7 +11,7 @@ export interface DeliveredService {
   delivery: 'individual' | 'group';
   deliveredOn: string;
   minutes: number;
-  source: { type: 'appointment' | 'group_session'; id: string };
+  source: { type: 'appointment' | 'group_session' | 'course'; id: string };
   createdBy: string | null;
 }
 

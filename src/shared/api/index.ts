@@ -19,6 +19,7 @@ export { reportEndpoints } from './reports.endpoints.js';
 export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+export { trainingEndpoints } from './training.endpoints.js';
 
 import {
   agendaEndpoints,
@@ -40,6 +41,7 @@ import { reportEndpoints } from './reports.endpoints.js';
 import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+import { trainingEndpoints } from './training.endpoints.js';
 
 /** Every operation, flat: the contract test checks each one is registered exactly once. */
 export const ALL_ENDPOINTS: EndpointDefinition[] = [
@@ -64,4 +66,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   publicWorkshopEndpoints,
   workshopEndpoints,
   profileEndpoints,
+  trainingEndpoints,
 ].flatMap((group) => Object.values(group));
