@@ -43,6 +43,7 @@ import {
   canRegisterWorkers,
   latestEnrollmentStates,
 } from './programmes/index.js';
+import { createPlansModule, registerPlansRoutes, canWorkOnPlans } from './plans/index.js';
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'outreach.manage': canManageOutreach,
       'agenda.use': canUseAgenda,
       'agenda.manage': canManageAgenda,
+      'plans.work': canWorkOnPlans,
     },
     clock,
   });
@@ -200,6 +202,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const outreach = createOutreachModule({ db, audit, clock, programmes: programmes.enrollments });
   // The agenda sends its confirmations and reminders through the same e-mail and SMS channels.
   const agenda = createAppointmentsModule({ db, audit, clock, channels: outreach.channels, publicUrl: deps.publicUrl });
+
+  // Signing a plan moves the enrolment to "enrolled", in the signature's transaction.
+  const plans = createPlansModule({ db, audit, clock, enrollOnPlanSigned: programmes.enrollments.enrollOnPlanSigned });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
 
@@ -261,6 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReportsRoutes(app, reports);
   registerOutreachRoutes(app, outreach, jobs);
   registerAppointmentsRoutes(app, agenda, jobs);
+  registerPlansRoutes(app, plans);
   registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;

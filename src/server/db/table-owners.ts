@@ -80,6 +80,14 @@ export const TABLE_OWNERS = {
   group_session_messages: 'appointments',
 
   service_records: 'services',
+
+  plans: 'plans',
+  plan_themes: 'plans',
+  plan_objectives: 'plans',
+  plan_actions: 'plans',
+  plan_reviews: 'plans',
+  plan_versions: 'plans',
+  plan_transitions: 'plans',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -13,6 +13,7 @@ export { importEndpoints } from './imports.endpoints.js';
 export { jobEndpoints } from './jobs.endpoints.js';
 export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 export { workerEndpoints } from './people.endpoints.js';
+export { planEndpoints } from './plans.endpoints.js';
 export { programmeEndpoints } from './programmes.endpoints.js';
 export { reportEndpoints } from './reports.endpoints.js';
 export { setupEndpoints } from './setup.endpoints.js';
@@ -33,6 +34,7 @@ import { importEndpoints } from './imports.endpoints.js';
 import { jobEndpoints } from './jobs.endpoints.js';
 import { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 import { workerEndpoints } from './people.endpoints.js';
+import { planEndpoints } from './plans.endpoints.js';
 import { programmeEndpoints } from './programmes.endpoints.js';
 import { reportEndpoints } from './reports.endpoints.js';
 import { setupEndpoints } from './setup.endpoints.js';
@@ -61,4 +63,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   publicAgendaEndpoints,
   publicWorkshopEndpoints,
   workshopEndpoints,
+  planEndpoints,
 ].flatMap((group) => Object.values(group));
