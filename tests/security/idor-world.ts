@@ -48,6 +48,9 @@ export interface World {
   appointmentTypeId: string;
   appointmentId: string;
   sessionId: string;
+  /** The worker's action plan (patto di servizio), signed, with one action. */
+  planId: string;
+  planActionId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -233,6 +236,45 @@ export async function buildWorld(
   await db.insertInto('group_session_facilitators').values({ session_id: session.id, staff_id: consultant.id }).execute();
   await db.insertInto('group_participants').values({ session_id: session.id, worker_id: workerId!, status: 'booked' }).execute();
 
+  const plan = await db
+    .insertInto('plans')
+    .values({
+      network_id: o.networkId,
+      office_id: o.officeId,
+      worker_id: workerId!,
+      programme_id: programmeId,
+      consultant_id: consultant.id,
+      state: 'signed',
+      signed_on: '2026-11-02',
+      signed_how: 'paper',
+      next_review_on: '2026-11-30',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const place = { network_id: o.networkId, office_id: o.officeId, plan_id: plan.id };
+  const theme = await db
+    .insertInto('plan_themes')
+    .values({ ...place, title: 'Ricerca attiva del lavoro', position: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const objective = await db
+    .insertInto('plan_objectives')
+    .values({ ...place, theme_id: theme.id, title: 'Un curriculum aggiornato', position: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const planAction = await db
+    .insertInto('plan_actions')
+    .values({
+      ...place,
+      objective_id: objective.id,
+      owner: 'worker',
+      description: `Curriculum di ${o.lastName}`,
+      due_on: '2026-11-20',
+      position: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
   return {
     networkId: o.networkId,
     officeId: o.officeId,
@@ -270,6 +312,8 @@ export async function buildWorld(
     appointmentTypeId: type.id,
     appointmentId: appointment.id,
     sessionId: session.id,
+    planId: plan.id,
+    planActionId: planAction.id,
   };
 }
 

@@ -159,7 +159,7 @@ export function createPlanService(deps: {
         entityType: 'plan',
         entityId: planId,
         officeId: plan.officeId,
-        details: { version: plan.version, ...done.details },
+        details: { workerId: plan.workerId, version: plan.version, ...done.details },
       });
       return present(trx, ctx, plan);
     });
@@ -204,6 +204,7 @@ export function createPlanService(deps: {
         entityId: workerId,
         entityLabel: displayNameOf(worker.firstName, worker.lastName),
         officeId: worker.officeId,
+        details: { ids: plans.map((p) => p.id) },
       });
       return plans.map((p) => ({
         id: p.id,
@@ -272,6 +273,7 @@ export function createPlanService(deps: {
         entityId: planId,
         entityLabel: detail.worker.name,
         officeId: plan.officeId,
+        details: { workerId: plan.workerId },
       });
       return detail;
     },
@@ -297,7 +299,7 @@ export function createPlanService(deps: {
           entityType: 'plan',
           entityId: planId,
           officeId: plan.officeId,
-          details: { version: plan.version, fields: changed },
+          details: { workerId: plan.workerId, version: plan.version, fields: changed },
         });
         return present(trx, ctx, plan);
       });
@@ -314,7 +316,13 @@ export function createPlanService(deps: {
           entityType: 'plan',
           entityId: planId,
           officeId: before.officeId,
-          details: { version: added.version, actionId: added.actionId, owner: input.owner, dueDate: input.dueDate },
+          details: {
+            workerId: before.workerId,
+            version: added.version,
+            actionId: added.actionId,
+            owner: input.owner,
+            dueDate: input.dueDate,
+          },
         });
         return present(trx, ctx, (await findPlan(trx, planId))!);
       });
@@ -387,6 +395,7 @@ export function createPlanService(deps: {
           entityId: planId,
           officeId: plan.officeId,
           details: {
+            workerId: plan.workerId,
             version: plan.version,
             signedOn: input.signedOn,
             how: input.how,
@@ -428,7 +437,7 @@ export function createPlanService(deps: {
           entityType: 'plan',
           entityId: planId,
           officeId: plan.officeId,
-          details: { version: plan.version, reviewedOn: input.reviewedOn, outcome: input.outcome },
+          details: { workerId: plan.workerId, version: plan.version, reviewedOn: input.reviewedOn, outcome: input.outcome },
         });
         return present(trx, ctx, plan);
       });
@@ -462,7 +471,7 @@ export function createPlanService(deps: {
           entityType: 'plan',
           entityId: planId,
           officeId: plan.officeId,
-          details: { version: plan.version, closedOn: input.closedOn },
+          details: { workerId: plan.workerId, version: plan.version, closedOn: input.closedOn },
         });
         return present(trx, ctx, plan);
       });
@@ -475,7 +484,13 @@ export function createPlanService(deps: {
         db,
         versions.map((v) => v.actorId),
       );
-      await audit.record(db, ctx, { action: 'plan.versions_read', entityType: 'plan', entityId: planId, officeId: plan.officeId });
+      await audit.record(db, ctx, {
+        action: 'plan.versions_read',
+        entityType: 'plan',
+        entityId: planId,
+        officeId: plan.officeId,
+        details: { workerId: plan.workerId },
+      });
       return versions.map((v) => ({
         version: v.version,
         change: v.change,
@@ -498,7 +513,7 @@ export function createPlanService(deps: {
         action: 'plan.overdue_listed',
         entityType: 'plan',
         entityId: null,
-        details: { scope, count: rows.length },
+        details: { scope, ids: rows.map((r) => r.actionId), workerIds: [...new Set(rows.map((r) => r.workerId))] },
       });
       return rows.map((r) => ({
         actionId: r.actionId,
@@ -525,7 +540,7 @@ export function createPlanService(deps: {
         action: 'plan.due_reviews_listed',
         entityType: 'plan',
         entityId: null,
-        details: { scope, count: rows.length },
+        details: { scope, ids: rows.map((r) => r.planId), workerIds: [...new Set(rows.map((r) => r.workerId))] },
       });
       return rows.map((r) => ({
         planId: r.planId,
@@ -547,6 +562,7 @@ export function createPlanService(deps: {
         entityId: planId,
         entityLabel: detail.worker.name,
         officeId: plan.officeId,
+        details: { workerId: plan.workerId },
       });
       return { plan, detail, worker };
     },

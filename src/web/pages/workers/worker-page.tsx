@@ -13,6 +13,7 @@ import { daysLeftText, formatDate, formatPhone, urgency } from './people-format'
 import { ConsentsSection, NotesSection, TimelineSection } from './worker-sections';
 import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
 import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section';
+import { WorkerPlansSection } from '../plans/plan-agenda';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -114,6 +115,7 @@ export function WorkerPage() {
           onEnrolled={() => setVersion((v) => v + 1)}
         />
       )}
+      {can('plans.work') && <WorkerPlansSection workerId={worker.id} />}
       {can('agenda.use') && (
         <WorkerAppointmentsSection
           worker={{ id: worker.id, name: `${worker.lastName} ${worker.firstName}` }}
