@@ -5,3 +5,4 @@ export { createPlansModule, registerPlansRoutes, type PlansModule } from './plan
 export { canWorkOnPlans } from './plans.policy.js';
 export { addPlanAction, type NewPlanAction } from './plan-actions.js';
 export { planErrors } from './plans.errors.js';
+export { insertPlansBulk, type BulkPlan } from './plan-bulk.repository.js';
