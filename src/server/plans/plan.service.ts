@@ -9,7 +9,7 @@ import type { Executor } from '../db/executor.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import { displayNameOf, workerContactsByIds } from '../people/index.js';
-import { enrollmentOfWorker, OPEN_ENROLLMENT_STATES, programmeNameOf, type EnrollmentService } from '../programmes/index.js';
+import { enrollmentOfWorker, holdsPlace, programmeNameOf, type EnrollmentService } from '../programmes/index.js';
 import type {
   PlanActionCreate,
   PlanActionUpdate,
@@ -222,8 +222,8 @@ export function createPlanService(deps: {
       const worker = await workerFor(ctx, workerId);
       const enrollment = await enrollmentOfWorker(db, input.programmeId, workerId);
       const programmeName = await programmeNameOf(db, worker.networkId, input.programmeId);
-      if (!enrollment || !programmeName || !OPEN_ENROLLMENT_STATES.includes(enrollment.state) || enrollment.state === 'waiting')
-        throw planErrors.notEnrolled();
+      // A plan is agreed with a worker who has a place in the programme (registered, assessed or enrolled).
+      if (!enrollment || !programmeName || !holdsPlace(enrollment.state)) throw planErrors.notEnrolled();
       const consultantId = input.consultantId ?? ctx.actor.userId;
       await checkConsultant(db, worker.officeId, consultantId);
       const now = clock();

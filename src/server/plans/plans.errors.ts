@@ -8,8 +8,8 @@ export const planErrors = {
     en: 'The action does not exist in this plan.',
   }),
   notEnrolled: defineError('PLAN_WORKER_NOT_IN_PROGRAMME', 422, {
-    it: 'Il lavoratore non è iscritto a questo programma: registrarlo prima di preparare il patto.',
-    en: 'The worker is not in this programme: register them before drafting the plan.',
+    it: 'Il lavoratore non ha un posto in questo programma (registrato, valutato o iscritto): registrarlo prima di preparare il patto.',
+    en: 'The worker has no place in this programme (registered, assessed or enrolled): register them before drafting the plan.',
   }),
   openPlanExists: defineError('PLAN_ALREADY_OPEN', 409, {
     it: 'Il lavoratore ha già un patto aperto per questo programma: modificare quello o chiuderlo prima.',

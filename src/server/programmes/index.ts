@@ -20,7 +20,7 @@ export {
   type EnrollmentHistory,
   type NewProgrammeRecord,
 } from './programme-bulk.repository.js';
-export { FUNNEL_RANK } from './enrollment.states.js';
+export { FUNNEL_RANK, holdsPlace } from './enrollment.states.js';
 export {
   expiringEligible,
   funnelByCompany,
