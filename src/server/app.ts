@@ -44,6 +44,7 @@ import {
   latestEnrollmentStates,
 } from './programmes/index.js';
 import { createProfilesModule, registerProfilesRoutes, canEditProfiles } from './profiles/index.js';
+import { createPlansModule, registerPlansRoutes, canWorkOnPlans } from './plans/index.js';
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
@@ -186,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'profiles.edit': canEditProfiles,
       'training.manage': canManageCatalogue,
       'training.enrol': canEnrolWorkers,
+      'plans.work': canWorkOnPlans,
     },
     clock,
   });
@@ -209,6 +211,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Completing a course adds its skills to the profile: profiles' addProfileSkills is handed in here once that domain is merged.
   const training = createTrainingModule({ db, audit, clock });
+  // Signing a plan moves the enrolment to "enrolled", in the signature's transaction.
+  const plans = createPlansModule({ db, audit, clock, enrollOnPlanSigned: programmes.enrollments.enrollOnPlanSigned });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
 
@@ -272,6 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOutreachRoutes(app, outreach, jobs);
   registerAppointmentsRoutes(app, agenda, jobs);
   registerTrainingRoutes(app, training);
+  registerPlansRoutes(app, plans);
   registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;

@@ -22,6 +22,7 @@ import { CompanyPage } from './pages/companies/company-page';
 import { WorkerFormPage } from './pages/workers/worker-form-page';
 import { WorkerPage } from './pages/workers/worker-page';
 import { ProfilePage } from './pages/workers/profile/profile-page';
+import { PlanPage } from './pages/plans/plan-page';
 import { WorkersPage } from './pages/workers/workers-page';
 import { ReferenceDataPage } from './pages/reference-data-page';
 import { WorkerImportPage } from './pages/imports/worker-import-page';
@@ -97,6 +98,7 @@ export function App() {
               <Route path="/lavoratori/:id" element={guarded(<WorkerPage />)} />
               <Route path="/lavoratori/:id/modifica" element={guarded(<WorkerFormPage />, 'workers.edit')} />
               <Route path="/lavoratori/:id/profilo" element={guarded(<ProfilePage />)} />
+              <Route path="/lavoratori/:id/piano" element={guarded(<PlanPage />, 'plans.work')} />
               <Route path="/aziende" element={guarded(<CompaniesPage />)} />
               <Route path="/aziende/nuova" element={guarded(<CompanyFormPage />, 'companies.manage')} />
               <Route path="/aziende/:id" element={guarded(<CompanyPage />)} />

@@ -5,7 +5,8 @@ import type { DB } from '../../src/server/db/schema.js';
 import { signIn, type Agent } from '../helpers/test-app.js';
 import { buildWorker, insertWorkers } from './workers.js';
 
-const PASSWORD = 'Agenda.Prova.2026!';
+export const AGENDA_PASSWORD = 'Agenda.Prova.2026!';
+const PASSWORD = AGENDA_PASSWORD;
 let hash: Promise<string> | null = null;
 
 /**

@@ -136,6 +136,22 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     expect(preview).toMatchObject({ entity_id: world.sessionId, details: { workerIds: [world.worker.id] } });
   });
 
+  it('a worker’s action plans, one plan, its versions and its PDF, and the office’s overdue actions and due reviews', async () => {
+    const list = await auditOf('plan.listed', () => coordinator.get(`/api/v1/workers/${world.worker.id}/plans`));
+    expect(list).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { ids: [world.planId] } });
+    expect(await auditOf('plan.read', () => coordinator.get(`/api/v1/plans/${world.planId}`))).toMatchObject({ entity_id: world.planId });
+    expect(await auditOf('plan.versions_read', () => coordinator.get(`/api/v1/plans/${world.planId}/versions`))).toMatchObject({
+      entity_id: world.planId,
+    });
+    expect(await auditOf('plan.printed', () => coordinator.get(`/api/v1/plans/${world.planId}/pdf`))).toMatchObject({
+      entity_id: world.planId,
+    });
+    const overdue = await auditOf('plan.overdue_listed', () => coordinator.get('/api/v1/plans/overdue-actions?scope=office'));
+    expect(overdue.details).toMatchObject({ ids: [world.planActionId], workerIds: [world.worker.id] });
+    const reviews = await auditOf('plan.due_reviews_listed', () => coordinator.get('/api/v1/plans/due-reviews?scope=office'));
+    expect(reviews.details).toMatchObject({ ids: [world.planId], workerIds: [world.worker.id] });
+  });
+
   it('the dashboard and its exports', async () => {
     const dashboard = await auditOf('report.dashboard.read', () =>
       coordinator.get(`/api/v1/reports/dashboard?programmeId=${world.programmeId}`),
@@ -223,6 +239,12 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'workshop.candidates_read',
         'training.course_enrolments_read',
         'training.worker_courses_read',
+        'plan.listed',
+        'plan.read',
+        'plan.versions_read',
+        'plan.printed',
+        'plan.overdue_listed',
+        'plan.due_reviews_listed',
         'enrollment.registered',
         'hotline.call_recorded',
         // The world's profile (written when it was built) and its reads above.

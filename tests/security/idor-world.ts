@@ -53,6 +53,9 @@ export interface World {
   courseId: string;
   courseTitle: string;
   trainingEnrolmentId: string;
+  /** The worker's action plan (patto di servizio), signed, with one action. */
+  planId: string;
+  planActionId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -273,6 +276,42 @@ export async function buildWorld(
   const trainingEnrolment = await db
     .insertInto('training_enrolments')
     .values({ network_id: o.networkId, office_id: o.officeId, course_id: course.id, worker_id: workerId!, state: 'enrolled' })
+  const plan = await db
+    .insertInto('plans')
+    .values({
+      network_id: o.networkId,
+      office_id: o.officeId,
+      worker_id: workerId!,
+      programme_id: programmeId,
+      consultant_id: consultant.id,
+      state: 'signed',
+      signed_on: '2026-11-02',
+      signed_how: 'paper',
+      next_review_on: '2026-11-30',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const place = { network_id: o.networkId, office_id: o.officeId, plan_id: plan.id };
+  const theme = await db
+    .insertInto('plan_themes')
+    .values({ ...place, title: 'Ricerca attiva del lavoro', position: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const objective = await db
+    .insertInto('plan_objectives')
+    .values({ ...place, theme_id: theme.id, title: 'Un curriculum aggiornato', position: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const planAction = await db
+    .insertInto('plan_actions')
+    .values({
+      ...place,
+      objective_id: objective.id,
+      owner: 'worker',
+      description: `Curriculum di ${o.lastName}`,
+      due_on: '2026-11-20',
+      position: 1,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 
@@ -317,6 +356,8 @@ export async function buildWorld(
     courseId: course.id,
     courseTitle,
     trainingEnrolmentId: trainingEnrolment.id,
+    planId: plan.id,
+    planActionId: planAction.id,
   };
 }
 

@@ -451,6 +451,46 @@ const ROUTES: Record<string, Case> = {
   'GET /api/v1/appointments/:id/ics': { scope: 'office', call: (w) => get(`/api/v1/appointments/${w.appointmentId}/ics`) },
   'GET /api/v1/workers/:id/appointments': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/appointments`) },
 
+  // Action plans (patto di servizio): a plan is its worker's office's; the agenda lists are the caller's or their office's.
+  'GET /api/v1/workers/:id/plans': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/plans`) },
+  'POST /api/v1/workers/:id/plans': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/workers/${w.worker.id}/plans`, { programmeId: w.programmeId }),
+  },
+  'GET /api/v1/plans/overdue-actions': { list: () => get('/api/v1/plans/overdue-actions') },
+  'GET /api/v1/plans/due-reviews': { list: () => get('/api/v1/plans/due-reviews') },
+  'GET /api/v1/plans/:planId': { scope: 'office', call: (w) => get(`/api/v1/plans/${w.planId}`) },
+  'PUT /api/v1/plans/:planId': {
+    scope: 'office',
+    call: (w) => put(`/api/v1/plans/${w.planId}`, { baseVersion: 1, notes: 'Prova di accesso' }),
+  },
+  'POST /api/v1/plans/:planId/actions': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/plans/${w.planId}/actions`, { description: 'Prova di accesso', owner: 'worker', dueDate: '2027-02-01' }),
+  },
+  'PATCH /api/v1/plans/:planId/actions/:actionId': {
+    scope: 'office',
+    call: (w) => patch(`/api/v1/plans/${w.planId}/actions/${w.planActionId}`, { status: 'cancelled' }),
+  },
+  'DELETE /api/v1/plans/:planId/actions/:actionId': {
+    scope: 'office',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/plans/${w.planId}/actions/${w.planActionId}` }),
+  },
+  'POST /api/v1/plans/:planId/sign': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/plans/${w.planId}/sign`, { signedOn: '2026-11-02', how: 'paper' }),
+  },
+  'POST /api/v1/plans/:planId/reviews': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/plans/${w.planId}/reviews`, { reviewedOn: '2026-11-30', note: 'Prova di accesso', outcome: 'confirmed' }),
+  },
+  'POST /api/v1/plans/:planId/close': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/plans/${w.planId}/close`, { closedOn: '2026-11-30', outcomeSummary: 'Prova di accesso' }),
+  },
+  'GET /api/v1/plans/:planId/versions': { scope: 'office', call: (w) => get(`/api/v1/plans/${w.planId}/versions`) },
+  'GET /api/v1/plans/:planId/pdf': { scope: 'office', call: (w) => get(`/api/v1/plans/${w.planId}/pdf`) },
+
   // Group workshops: a session is its office's; its participants are workers of that office.
   'GET /api/v1/workshops': { list: (w) => get(`/api/v1/workshops?officeId=${w.officeId}&from=2027-01-18&to=2027-01-24`) },
   'POST /api/v1/workshops': {

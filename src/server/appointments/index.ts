@@ -40,3 +40,6 @@ export {
   type BulkWorkshop,
   type BulkWorkshopParticipant,
 } from './agenda-bulk.repository.js';
+
+// The PDF helpers the agenda's sheets use, shared with the other printed documents (the action plan).
+export { collectPdf, numberPages } from './pdf-pages.js';

@@ -7,6 +7,7 @@ import type { AppointmentsTables } from './schema-appointments.js';
 import type { ServicesTables } from './schema-services.js';
 import type { ProfilesTables } from './schema-profiles.js';
 import type { TrainingTables } from './schema-training.js';
+import type { PlansTables } from './schema-plans.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -240,6 +241,7 @@ export interface DB
     AppointmentsTables,
     ServicesTables,
     TrainingTables {
+  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, PlansTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

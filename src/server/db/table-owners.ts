@@ -89,6 +89,13 @@ export const TABLE_OWNERS = {
   training_course_skills: 'training',
   training_enrolments: 'training',
   training_enrolment_moves: 'training',
+  plans: 'plans',
+  plan_themes: 'plans',
+  plan_objectives: 'plans',
+  plan_actions: 'plans',
+  plan_reviews: 'plans',
+  plan_versions: 'plans',
+  plan_transitions: 'plans',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

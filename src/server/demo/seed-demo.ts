@@ -6,6 +6,7 @@ import { DEMO_CONSULTANTS, DEMO_NETWORK, DEMO_OFFICES, DEMO_PASSWORD, DEMO_STAFF
 import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoPeople } from './demo-people.js';
 import { seedDemoOutreach } from './demo-outreach.js';
+import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 import { seedDemoProfiles } from './demo-profiles.js';
 import { seedDemoTraining } from './demo-training.js';
@@ -107,6 +108,15 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     // After outreach: the agenda skips the closed days its holiday calendar holds.
     await seedDemoAgenda(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
     await seedDemoTraining(trx, { networkId, staffIds, cases: people.cases, now });
+    // The consultants of each office are the consultants of reference of its workers' plans.
+    const consultantsByOffice = new Map<string, string[]>();
+    const addConsultant = (code: string, email: string) => {
+      const officeId = officeIds.get(code)!;
+      consultantsByOffice.set(officeId, [...(consultantsByOffice.get(officeId) ?? []), staffIds.get(email)!]);
+    };
+    for (const person of DEMO_STAFF) for (const r of person.roles) if (r.role === 'consultant') addConsultant(r.office, person.email);
+    for (const person of DEMO_CONSULTANTS) for (const code of person.offices) addConsultant(code, person.email);
+    await seedDemoPlans(trx, { networkId, programme, consultantsByOffice, now });
     await createAuditRepository().insert(trx, {
       actorId: null,
       actorLabel: 'ricolloca seed-demo',

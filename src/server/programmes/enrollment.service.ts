@@ -398,9 +398,64 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
       );
     },
 
+    /**
+     * The enrolment move a signed personal plan makes (patto di servizio, D.Lgs. 150/2015 art. 20),
+     * inside the plans domain's transaction, so the signature and the move commit together. The
+     * state machine's rule holds: only an assessed enrolment moves to enrolled. Any other state
+     * leaves the enrolment as it is and says why (`moved: false`): the signature is the worker's
+     * commitment and stands on its own, the consultant then assesses or corrects the enrolment.
+     */
+    async enrollOnPlanSigned(
+      trx: Executor,
+      ctx: ActorContext,
+      input: { programmeId: string; workerId: string; planId: string },
+    ): Promise<PlanSignedEnrollment> {
+      // The programme lock first, as every move takes it: the state read below cannot change under it.
+      await repo.lockProgramme(trx, input.programmeId);
+      const current = await repo.findEnrollmentOf(trx, input.programmeId, input.workerId);
+      if (!current) return { moved: false, state: null, code: 'ENROLLMENT_NOT_FOUND' };
+      if (current.state === 'enrolled') return { moved: false, state: 'enrolled', code: 'ALREADY_ENROLLED' };
+      const rule = findRule(current.state, 'enrolled');
+      if (!rule) return { moved: false, state: current.state, code: 'TRANSITION_NOT_ALLOWED' };
+      if (!rule.roles.some((r) => ctx.actor.roles.includes(r))) return { moved: false, state: current.state, code: 'TRANSITION_FORBIDDEN' };
+      const now = clock();
+      const enrollment = await repo.updateEnrollmentState(trx, current.id, { state: 'enrolled', rank: FUNNEL_RANK.enrolled }, now);
+      const reason = 'Patto di servizio personalizzato firmato';
+      await repo.logTransition(
+        trx,
+        {
+          enrollmentId: current.id,
+          programmeId: input.programmeId,
+          officeId: current.officeId,
+          from: current.state,
+          to: 'enrolled',
+          actorId: ctx.actor.userId,
+          reason,
+          channel: null,
+        },
+        now,
+      );
+      await appendWorkerEvent(trx, ctx, enrollment, current.state, reason, now);
+      await audit.record(trx, ctx, {
+        action: 'enrollment.enrolled',
+        entityType: 'enrollment',
+        entityId: current.id,
+        officeId: current.officeId,
+        details: { programmeId: input.programmeId, from: current.state, to: 'enrolled', reason, planId: input.planId },
+      });
+      return { moved: true, state: 'enrolled', code: null };
+    },
+
     /** After a capacity change (the caller holds the lock). */
     promoteWaiting,
   };
 }
 
 export type EnrollmentService = ReturnType<typeof createEnrollmentService>;
+
+/** What signing a plan did to the enrolment: moved to enrolled, or why not (a code the web words). */
+export interface PlanSignedEnrollment {
+  moved: boolean;
+  state: EnrollmentState | null;
+  code: 'ENROLLMENT_NOT_FOUND' | 'ALREADY_ENROLLED' | 'TRANSITION_NOT_ALLOWED' | 'TRANSITION_FORBIDDEN' | null;
+}

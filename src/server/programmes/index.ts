@@ -2,7 +2,7 @@
 export { eligibilityRuleOf, evaluateEligibility, romeDate, type EligibilityResult, type EligibilityRule } from './eligibility.js';
 export { checkEligibility } from './eligibility-check.js';
 export { eligibleWorkerIds, eligibleWorkersByUrgency } from './eligibility.repository.js';
-export type { EnrollmentService, RegisterInput, RegisterResult } from './enrollment.service.js';
+export type { EnrollmentService, PlanSignedEnrollment, RegisterInput, RegisterResult } from './enrollment.service.js';
 export { withRetry } from './retry.js';
 export { createProgrammesModule, registerProgrammesRoutes, type ProgrammesModule } from './programme.module.js';
 export { canManageProgrammes, canRegisterWorkers } from './programme.policy.js';
@@ -20,7 +20,7 @@ export {
   type EnrollmentHistory,
   type NewProgrammeRecord,
 } from './programme-bulk.repository.js';
-export { FUNNEL_RANK } from './enrollment.states.js';
+export { FUNNEL_RANK, holdsPlace } from './enrollment.states.js';
 export {
   expiringEligible,
   funnelByCompany,

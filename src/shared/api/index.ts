@@ -14,6 +14,7 @@ export { jobEndpoints } from './jobs.endpoints.js';
 export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 export { workerEndpoints } from './people.endpoints.js';
 export { profileEndpoints } from './profiles.endpoints.js';
+export { planEndpoints } from './plans.endpoints.js';
 export { programmeEndpoints } from './programmes.endpoints.js';
 export { reportEndpoints } from './reports.endpoints.js';
 export { setupEndpoints } from './setup.endpoints.js';
@@ -36,6 +37,7 @@ import { jobEndpoints } from './jobs.endpoints.js';
 import { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 import { workerEndpoints } from './people.endpoints.js';
 import { profileEndpoints } from './profiles.endpoints.js';
+import { planEndpoints } from './plans.endpoints.js';
 import { programmeEndpoints } from './programmes.endpoints.js';
 import { reportEndpoints } from './reports.endpoints.js';
 import { setupEndpoints } from './setup.endpoints.js';
@@ -67,4 +69,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   workshopEndpoints,
   profileEndpoints,
   trainingEndpoints,
+  planEndpoints,
 ].flatMap((group) => Object.values(group));

@@ -18,6 +18,8 @@ import agendaEn from './agenda.en.json';
 import agendaIt from './agenda.it.json';
 import profilesEn from './profiles.en.json';
 import profilesIt from './profiles.it.json';
+import plansEn from './plans.en.json';
+import plansIt from './plans.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -50,6 +52,8 @@ i18n.addResourceBundle('it', 'translation', agendaIt, true, false);
 i18n.addResourceBundle('en', 'translation', agendaEn, true, false);
 i18n.addResourceBundle('it', 'translation', profilesIt, true, false);
 i18n.addResourceBundle('en', 'translation', profilesEn, true, false);
+i18n.addResourceBundle('it', 'translation', plansIt, true, false);
+i18n.addResourceBundle('en', 'translation', plansEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

@@ -9,10 +9,11 @@ import { PageTitle } from '../components/page-title';
 import { OpeningHours } from '../components/opening-hours';
 import { NAV_AREAS } from '../layout/app-header';
 import { useSession } from '../session/session-context';
+import { PlanAgendaCards } from './plans/plan-agenda';
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { session } = useSession();
+  const { session, can } = useSession();
   const [office, setOffice] = useState<Office | null>(null);
   const officeId = session?.currentOfficeId;
 
@@ -72,6 +73,7 @@ export function HomePage() {
           </Col>
         </Row>
       )}
+      {officeId && can('plans.work') && <PlanAgendaCards />}
       <h2 className="h4">{t('home.areas')}</h2>
       <Row>
         {NAV_AREAS.map((area) => (

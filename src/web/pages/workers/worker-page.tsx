@@ -14,6 +14,7 @@ import { ConsentsSection, NotesSection, TimelineSection } from './worker-section
 import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
 import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section';
 import { WorkerProfileSection } from './profile/profile-page';
+import { WorkerPlansSection } from '../plans/plan-agenda';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -116,6 +117,7 @@ export function WorkerPage() {
           onEnrolled={() => setVersion((v) => v + 1)}
         />
       )}
+      {can('plans.work') && <WorkerPlansSection workerId={worker.id} />}
       {can('agenda.use') && (
         <WorkerAppointmentsSection
           worker={{ id: worker.id, name: `${worker.lastName} ${worker.firstName}` }}
