@@ -44,6 +44,7 @@ import {
   latestEnrollmentStates,
 } from './programmes/index.js';
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
+import { createServicesModule, registerServicesRoutes, canRecordServices } from './services/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'outreach.manage': canManageOutreach,
       'agenda.use': canUseAgenda,
       'agenda.manage': canManageAgenda,
+      'services.record': canRecordServices,
     },
     clock,
   });
@@ -195,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const people = createPeopleModule({ db, audit, clock });
   const programmes = createProgrammesModule({ db, audit, clock });
   const reports = createReportsModule({ db, audit, clock });
+  const services = createServicesModule({ db, audit, clock });
   const imports = createImportsModule({ db, kind: deps.database.kind, audit, clock });
   // The hotline registers callers in a programme inside its own transaction.
   const outreach = createOutreachModule({ db, audit, clock, programmes: programmes.enrollments });
@@ -259,6 +262,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerImportsRoutes(app, imports, jobs);
   registerProgrammesRoutes(app, programmes);
   registerReportsRoutes(app, reports);
+  registerServicesRoutes(app, services);
   registerOutreachRoutes(app, outreach, jobs);
   registerAppointmentsRoutes(app, agenda, jobs);
   registerJobsRoutes(app, jobs, readiness);

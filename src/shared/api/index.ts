@@ -15,6 +15,7 @@ export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 export { workerEndpoints } from './people.endpoints.js';
 export { programmeEndpoints } from './programmes.endpoints.js';
 export { reportEndpoints } from './reports.endpoints.js';
+export { serviceEndpoints } from './services.endpoints.js';
 export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
@@ -35,6 +36,7 @@ import { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 import { workerEndpoints } from './people.endpoints.js';
 import { programmeEndpoints } from './programmes.endpoints.js';
 import { reportEndpoints } from './reports.endpoints.js';
+import { serviceEndpoints } from './services.endpoints.js';
 import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
@@ -61,4 +63,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   publicAgendaEndpoints,
   publicWorkshopEndpoints,
   workshopEndpoints,
+  serviceEndpoints,
 ].flatMap((group) => Object.values(group));

@@ -13,6 +13,7 @@ import { daysLeftText, formatDate, formatPhone, urgency } from './people-format'
 import { ConsentsSection, NotesSection, TimelineSection } from './worker-sections';
 import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
 import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section';
+import { WorkerServicesSection } from '../services/worker-services-section';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -120,6 +121,10 @@ export function WorkerPage() {
           onChanged={() => setVersion((v) => v + 1)}
         />
       )}
+      <WorkerServicesSection
+        worker={{ id: worker.id, name: `${worker.lastName} ${worker.firstName}` }}
+        onChanged={() => setVersion((v) => v + 1)}
+      />
       <ConsentsSection
         workerId={worker.id}
         consents={worker.consents}
