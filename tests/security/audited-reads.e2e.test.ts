@@ -136,6 +136,15 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     expect(exported.details).toEqual({ table: 'waiting', workerIds: [] });
   });
 
+  it('a worker’s delivered services, and the funder’s totals per worker', async () => {
+    const list = await auditOf('service.list.read', () => coordinator.get(`/api/v1/workers/${world.worker.id}/services`));
+    expect(list).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { ids: [world.serviceRecordId] } });
+    const totals = await auditOf('report.services.read', () =>
+      coordinator.get(`/api/v1/services/totals?from=2026-11-01&to=2026-11-30&groupBy=worker&officeId=${world.officeId}`),
+    );
+    expect(totals.details).toMatchObject({ groupBy: 'worker', workerIds: [world.worker.id] });
+  });
+
   it('an import’s row outcomes and its refused rows file', async () => {
     expect((await coordinator.post(`/api/v1/imports/${world.importId}/dry-run`, {})).statusCode).toBe(202);
     for (let i = 0; i < 200; i++) {
@@ -196,6 +205,8 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'outreach.recipients_read',
         'company.cohort.read',
         'workshop.candidates_read',
+        'service.list.read',
+        'report.services.read',
         'enrollment.registered',
         'hotline.call_recorded',
       ]),

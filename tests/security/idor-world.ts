@@ -48,6 +48,8 @@ export interface World {
   appointmentTypeId: string;
   appointmentId: string;
   sessionId: string;
+  /** A delivered service entered by hand for the worker. */
+  serviceRecordId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -233,6 +235,24 @@ export async function buildWorld(
   await db.insertInto('group_session_facilitators').values({ session_id: session.id, staff_id: consultant.id }).execute();
   await db.insertInto('group_participants').values({ session_id: session.id, worker_id: workerId!, status: 'booked' }).execute();
 
+  const service = await db
+    .insertInto('service_records')
+    .values({
+      network_id: o.networkId,
+      office_id: o.officeId,
+      worker_id: workerId!,
+      programme_id: programmeId,
+      staff_id: consultant.id,
+      service_code: 'cv_support',
+      delivery: 'individual',
+      delivered_on: '2026-11-02',
+      minutes: 60,
+      source_type: 'manual',
+      note: `Supporto al CV ${o.tag}`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
   return {
     networkId: o.networkId,
     officeId: o.officeId,
@@ -270,6 +290,7 @@ export async function buildWorld(
     appointmentTypeId: type.id,
     appointmentId: appointment.id,
     sessionId: session.id,
+    serviceRecordId: service.id,
   };
 }
 
