@@ -7,6 +7,7 @@ import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoPeople } from './demo-people.js';
 import { seedDemoOutreach } from './demo-outreach.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
+import { seedDemoServices } from './demo-services.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -97,6 +98,8 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     await seedDemoOutreach(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
     // After outreach: the agenda skips the closed days its holiday calendar holds.
     await seedDemoAgenda(trx, { networkId, officeIds, staffIds, cases: people.cases, programme, now });
+    // Services entered by hand (CV support, interview coaching…) beside the agenda's attended meetings.
+    await seedDemoServices(trx, { networkId, officeIds, staffIds, programme, now });
     await createAuditRepository().insert(trx, {
       actorId: null,
       actorLabel: 'ricolloca seed-demo',

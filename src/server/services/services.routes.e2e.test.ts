@@ -381,3 +381,43 @@ describe('the funder’s totals', () => {
     expect(exported!.details).toMatchObject({ table: 'services', groupBy: 'worker' });
   });
 });
+
+describe('the demo', () => {
+  it('holds services entered by hand beside the meetings’ ones, each on a day the worker was in the programme', async () => {
+    const db = t.database.db;
+    const bySource = await db
+      .selectFrom('service_records')
+      .select(['source_type', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('created_by', 'is', null)
+      .where('source_type', '=', 'manual')
+      .groupBy('source_type')
+      .execute();
+    expect(Number(bySource[0]?.n ?? 0)).toBeGreaterThan(50);
+    expect(
+      Number(
+        (
+          await db
+            .selectFrom('service_records')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('source_type', '=', 'appointment')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(20);
+    const codes = await db.selectFrom('service_records').select('service_code').distinct().where('source_type', '=', 'manual').execute();
+    expect(codes.map((c) => c.service_code)).toEqual(expect.arrayContaining(['cv_support', 'interview_coaching']));
+    const sample = await db
+      .selectFrom('service_records')
+      .select(['worker_id', 'programme_id', 'delivered_on'])
+      .where('source_type', '=', 'manual')
+      .where('created_by', 'is', null)
+      .orderBy('id')
+      .limit(20)
+      .execute();
+    const { servicePeriodsOfWorker } = await import('../programmes/index.js');
+    for (const s of sample) {
+      const period = (await servicePeriodsOfWorker(db, s.worker_id)).find((p) => p.programmeId === s.programme_id)!;
+      expect(s.delivered_on >= period.from && s.delivered_on <= today).toBe(true);
+    }
+  });
+});
