@@ -33,38 +33,49 @@ const KEY_COLUMN = { worker: 'worker_id', consultant: 'staff_id', office: 'offic
 
 /**
  * The funder's totals (count, minutes, distinct workers) per group and service code, with the
- * totals of each group, of each code and of everything, in one statement: GROUPING SETS, because
- * distinct workers do not add up (a worker who had CV support and interview coaching is one worker).
+ * totals of each group, of each code and of everything, in one statement. Distinct workers do not
+ * add up (a worker who had CV support and interview coaching is one worker), so the records are
+ * first reduced to one row per group, code and worker (a hash aggregate, one scan); each level is
+ * counted from those rows: at group-and-code level a row is one worker, at the other levels the
+ * workers are counted distinct. Measured (bench/service-totals.bench.ts) about three times faster
+ * than GROUPING SETS with count(distinct), which sorts every record once per level.
  */
 export async function serviceTotals(db: Executor, f: ServiceTotalsFilter): Promise<ServiceTotalsRows> {
-  if (f.officeIds && f.officeIds.length === 0) return { groups: [], byCode: new Map(), total: { count: 0, minutes: 0, workers: 0 } };
+  const empty: ServiceTotalsRows = { groups: [], byCode: new Map(), total: { count: 0, minutes: 0, workers: 0 } };
+  if (f.officeIds && f.officeIds.length === 0) return empty;
   const key = sql.ref(KEY_COLUMN[f.groupBy]);
-  let q = db
-    .selectFrom('service_records')
-    .select([
-      sql<string | null>`${key}`.as('key'),
-      'service_code',
-      sql<number>`grouping(${key})`.as('no_key'),
-      sql<number>`grouping(service_code)`.as('no_code'),
-      sql<number>`count(*)::int`.as('count'),
-      sql<number>`sum(minutes)::int`.as('minutes'),
-      sql<number>`count(distinct worker_id)::int`.as('workers'),
-    ])
-    .where('network_id', '=', f.networkId)
-    .where('delivered_on', '>=', f.from)
-    .where('delivered_on', '<=', f.to);
-  if (f.officeIds) q = q.where('office_id', 'in', [...f.officeIds]);
-  if (f.programmeId) q = q.where('programme_id', '=', f.programmeId);
-  const rows = await q.groupBy(sql`grouping sets ((${key}, service_code), (${key}), (service_code), ())`).execute();
+  const offices = f.officeIds ? sql`and office_id in (${sql.join([...f.officeIds])})` : sql``;
+  const programme = f.programmeId ? sql`and programme_id = ${f.programmeId}` : sql``;
+  const { rows } = await sql<{
+    key: string | null;
+    service_code: DeliveredServiceCode | null;
+    level: 'group_code' | 'group' | 'code' | 'all';
+    count: number;
+    minutes: number;
+    workers: number;
+  }>`
+    with base as materialized (
+      select ${key} as key, service_code, worker_id, count(*)::int as n, sum(minutes)::int as m
+      from service_records
+      where network_id = ${f.networkId} and delivered_on >= ${f.from} and delivered_on <= ${f.to} ${offices} ${programme}
+      group by 1, 2, 3
+    )
+    select key, service_code, 'group_code' as level, sum(n)::int as count, sum(m)::int as minutes, count(*)::int as workers
+      from base group by key, service_code
+    union all
+    select key, null, 'group', sum(n)::int, sum(m)::int, count(distinct worker_id)::int from base group by key
+    union all
+    select null, service_code, 'code', sum(n)::int, sum(m)::int, count(distinct worker_id)::int from base group by service_code
+    union all
+    select null, null, 'all', coalesce(sum(n), 0)::int, coalesce(sum(m), 0)::int, count(distinct worker_id)::int from base
+  `.execute(db);
 
-  const result: ServiceTotalsRows = { groups: [], byCode: new Map(), total: { count: 0, minutes: 0, workers: 0 } };
+  const result = empty;
   for (const r of rows) {
     const figures = { count: Number(r.count), minutes: Number(r.minutes), workers: Number(r.workers) };
-    const noKey = Number(r.no_key) === 1;
-    const noCode = Number(r.no_code) === 1;
-    if (noKey && noCode) result.total = figures;
-    else if (noKey) result.byCode.set(r.service_code, figures);
-    else result.groups.push({ key: r.key, code: noCode ? null : r.service_code, ...figures });
+    if (r.level === 'all') result.total = figures;
+    else if (r.level === 'code') result.byCode.set(r.service_code!, figures);
+    else result.groups.push({ key: r.key, code: r.level === 'group' ? null : r.service_code, ...figures });
   }
   return result;
 }
