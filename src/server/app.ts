@@ -46,6 +46,7 @@ import {
 import { createProfilesModule, registerProfilesRoutes, canEditProfiles } from './profiles/index.js';
 import { createPlansModule, registerPlansRoutes, canWorkOnPlans } from './plans/index.js';
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
+import { createServicesModule, registerServicesRoutes, canRecordServices } from './services/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
 import { createTrainingModule, registerTrainingRoutes, canEnrolWorkers, canManageCatalogue } from './training/index.js';
@@ -188,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'training.manage': canManageCatalogue,
       'training.enrol': canEnrolWorkers,
       'plans.work': canWorkOnPlans,
+      'services.record': canRecordServices,
     },
     clock,
   });
@@ -203,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const profiles = createProfilesModule({ db, audit });
   const programmes = createProgrammesModule({ db, audit, clock });
   const reports = createReportsModule({ db, audit, clock });
+  const services = createServicesModule({ db, audit, clock });
   const imports = createImportsModule({ db, kind: deps.database.kind, audit, clock });
   // The hotline registers callers in a programme inside its own transaction.
   const outreach = createOutreachModule({ db, audit, clock, programmes: programmes.enrollments });
@@ -273,6 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerImportsRoutes(app, imports, jobs);
   registerProgrammesRoutes(app, programmes);
   registerReportsRoutes(app, reports);
+  registerServicesRoutes(app, services);
   registerOutreachRoutes(app, outreach, jobs);
   registerAppointmentsRoutes(app, agenda, jobs);
   registerTrainingRoutes(app, training);

@@ -30,6 +30,7 @@ import { ProgrammeFormPage } from './pages/programmes/programme-form-page';
 import { ProgrammePage } from './pages/programmes/programme-page';
 import { ProgrammesPage } from './pages/programmes/programmes-page';
 import { DashboardPage } from './pages/reports/dashboard-page';
+import { ServiceTotalsPage } from './pages/reports/service-totals-page';
 import { HotlinePage } from './pages/hotline/hotline-page';
 import { CampaignsPage } from './pages/outreach/campaigns-page';
 import { AgendaPage } from './pages/agenda/agenda-page';
@@ -108,6 +109,7 @@ export function App() {
               <Route path="/programmi/:id" element={guarded(<ProgrammePage />)} />
               <Route path="/programmi/:id/modifica" element={guarded(<ProgrammeFormPage />, 'programmes.manage')} />
               <Route path="/report" element={guarded(<DashboardPage />, 'reports.read')} />
+              <Route path="/report/servizi" element={guarded(<ServiceTotalsPage />, 'reports.read')} />
               <Route path="/centralino" element={guarded(<HotlinePage />, 'hotline.use')} />
               <Route path="/contatti" element={guarded(<CampaignsPage />, 'outreach.manage')} />
               <Route path="/agenda" element={guarded(<AgendaPage />, 'agenda.use')} />

@@ -175,6 +175,13 @@ describe('reads of personal data are audited, one row per page naming the ids sh
       const row = await auditOf(action, () => coordinator.get(url));
       expect(row, action).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id });
     }
+  it('a worker’s delivered services, and the funder’s totals per worker', async () => {
+    const list = await auditOf('service.list.read', () => coordinator.get(`/api/v1/workers/${world.worker.id}/services`));
+    expect(list).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { ids: [world.serviceRecordId] } });
+    const totals = await auditOf('report.services.read', () =>
+      coordinator.get(`/api/v1/services/totals?from=2026-11-01&to=2026-11-30&groupBy=worker&officeId=${world.officeId}`),
+    );
+    expect(totals.details).toMatchObject({ groupBy: 'worker', workerIds: [world.worker.id] });
   });
 
   it('an import’s row outcomes and its refused rows file', async () => {
@@ -245,6 +252,8 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'plan.printed',
         'plan.overdue_listed',
         'plan.due_reviews_listed',
+        'service.list.read',
+        'report.services.read',
         'enrollment.registered',
         'hotline.call_recorded',
         // The world's profile (written when it was built) and its reads above.

@@ -56,6 +56,8 @@ export interface World {
   /** The worker's action plan (patto di servizio), signed, with one action. */
   planId: string;
   planActionId: string;
+  /** A delivered service entered by hand for the worker. */
+  serviceRecordId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -278,6 +280,8 @@ export async function buildWorld(
     .values({ network_id: o.networkId, office_id: o.officeId, course_id: course.id, worker_id: workerId!, state: 'enrolled' })
   const plan = await db
     .insertInto('plans')
+  const service = await db
+    .insertInto('service_records')
     .values({
       network_id: o.networkId,
       office_id: o.officeId,
@@ -311,6 +315,13 @@ export async function buildWorld(
       description: `Curriculum di ${o.lastName}`,
       due_on: '2026-11-20',
       position: 1,
+      staff_id: consultant.id,
+      service_code: 'cv_support',
+      delivery: 'individual',
+      delivered_on: '2026-11-02',
+      minutes: 60,
+      source_type: 'manual',
+      note: `Supporto al CV ${o.tag}`,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -358,6 +369,7 @@ export async function buildWorld(
     trainingEnrolmentId: trainingEnrolment.id,
     planId: plan.id,
     planActionId: planAction.id,
+    serviceRecordId: service.id,
   };
 }
 

@@ -541,6 +541,31 @@ const ROUTES: Record<string, Case> = {
   },
   'GET /api/v1/workshops/:id/attendance-sheet': { scope: 'office', call: (w) => get(`/api/v1/workshops/${w.sessionId}/attendance-sheet`) },
 
+  // Delivered services: a record is the worker's, so it follows the worker's office rule; the
+  // funder's totals are the network's offices' (an office of another network counts nothing).
+  'GET /api/v1/workers/:id/services': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/services`) },
+  'POST /api/v1/workers/:id/services': {
+    scope: 'office',
+    call: (w) =>
+      post(`/api/v1/workers/${w.worker.id}/services`, {
+        serviceCode: 'cv_support',
+        deliveredOn: '2026-11-03',
+        minutes: 30,
+        programmeId: null,
+      }),
+  },
+  'PATCH /api/v1/services/:id': {
+    scope: 'office',
+    call: (w) => patch(`/api/v1/services/${w.serviceRecordId}`, { minutes: 45, reason: 'Prova di accesso' }),
+  },
+  'DELETE /api/v1/services/:id': {
+    scope: 'office',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/services/${w.serviceRecordId}`, body: { reason: 'Prova di accesso' } }),
+  },
+  'GET /api/v1/services/totals': {
+    list: (w) => get(`/api/v1/services/totals?from=2020-01-01&to=2030-12-31&groupBy=worker&officeId=${w.officeId}`),
+  },
+
   'POST /api/v1/outreach/reminders/run': {
     skip: 'sends the reminders due in the caller’s own network (campaign.routes.e2e: another network’s are left alone); names no record',
   },

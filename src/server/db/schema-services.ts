@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Table types of migrations/0022_delivered_services.sql; merged into DB in schema.ts. */
+/** Table types of migrations/0022_delivered_services.sql and 0031_services.sql; merged into DB in schema.ts. */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
@@ -31,6 +31,9 @@ export interface ServiceRecordsTable {
   note: Generated<string>;
   created_by: string | null;
   created_at: CreatedAt;
+  /** A correction by hand (0031): when and by whom; null for a record never corrected. */
+  updated_at: Date | null;
+  updated_by: string | null;
 }
 
 export interface ServicesTables {

@@ -10,6 +10,7 @@ import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 import { seedDemoProfiles } from './demo-profiles.js';
 import { seedDemoTraining } from './demo-training.js';
+import { seedDemoServices } from './demo-services.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -117,6 +118,8 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     for (const person of DEMO_STAFF) for (const r of person.roles) if (r.role === 'consultant') addConsultant(r.office, person.email);
     for (const person of DEMO_CONSULTANTS) for (const code of person.offices) addConsultant(code, person.email);
     await seedDemoPlans(trx, { networkId, programme, consultantsByOffice, now });
+    // Services entered by hand (CV support, interview coaching…) beside the agenda's attended meetings.
+    await seedDemoServices(trx, { networkId, officeIds, staffIds, programme, now });
     await createAuditRepository().insert(trx, {
       actorId: null,
       actorLabel: 'ricolloca seed-demo',

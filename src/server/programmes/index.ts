@@ -14,6 +14,7 @@ export {
   type WorkerEnrollment,
 } from './intake-lookup.repository.js';
 export { currentProgrammeOf, latestEnrollmentStates } from './worker-enrollment-state.repository.js';
+export { programmeNamesById, servicePeriodsOfWorker, type ServicePeriod } from './service-periods.repository.js';
 export {
   insertEnrollmentHistories,
   insertProgrammeRecord,

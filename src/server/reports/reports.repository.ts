@@ -2,16 +2,38 @@ import { companyNamesById } from '../companies/index.js';
 import type { Executor } from '../db/executor.js';
 import { officeNamesById } from '../organisation/index.js';
 import { recipientStatusCounts } from '../outreach/index.js';
+import { staffNamesById } from '../auth/index.js';
 import { workerRefsByIds } from '../people/index.js';
 import {
   expiringEligible,
   funnelByCompany,
   funnelByOffice,
   programmeFunnels,
+  programmeNamesById,
   waitingListHead,
   type FunnelCounts,
 } from '../programmes/index.js';
+import { serviceTotals, type ServiceTotalsFilter, type TotalsFigures } from '../services/index.js';
 import type { Funnel } from '../../shared/schemas/reports.schema.js';
+import type { ServiceTotals, TotalsCell } from '../../shared/schemas/services.schema.js';
+
+const cellOf = (f: TotalsFigures): TotalsCell => ({ ...f, hours: Math.round((f.minutes / 60) * 100) / 100 });
+
+/** The names of the groups of the services' totals, from their owners' batch lookups. */
+async function groupNames(db: Executor, groupBy: ServiceTotalsFilter['groupBy'], ids: string[]): Promise<Map<string, string>> {
+  switch (groupBy) {
+    case 'worker': {
+      const workers = await workerRefsByIds(db, ids);
+      return new Map([...workers].map(([id, w]) => [id, `${w.lastName} ${w.firstName}`.trim()]));
+    }
+    case 'consultant':
+      return staffNamesById(db, ids);
+    case 'office':
+      return officeNamesById(db, ids);
+    default:
+      return programmeNamesById(db, ids);
+  }
+}
 
 const funnelOf = (r: FunnelCounts): Funnel => ({
   eligible: r.eligible,
@@ -126,6 +148,36 @@ export function createReportsRepository() {
           daysLeft: r.days_left,
           state: r.state,
         })),
+      };
+    },
+
+    /**
+     * The funder's totals of delivered services (services' published query), each group named;
+     * groups by name, the records without a consultant or a programme (name '') last.
+     */
+    async serviceTotals(db: Executor, filter: ServiceTotalsFilter): Promise<Omit<ServiceTotals, 'from' | 'to' | 'groupBy'>> {
+      const rows = await serviceTotals(db, filter);
+      const keys = [...new Set(rows.groups.flatMap((g) => (g.key ? [g.key] : [])))];
+      const names = await groupNames(db, filter.groupBy, keys);
+      const groups = new Map<string | null, ServiceTotals['groups'][number]>();
+      for (const g of rows.groups) {
+        let group = groups.get(g.key);
+        if (!group) {
+          group = {
+            id: g.key,
+            name: g.key ? (names.get(g.key) ?? '') : '',
+            byCode: {},
+            total: cellOf({ count: 0, minutes: 0, workers: 0 }),
+          };
+          groups.set(g.key, group);
+        }
+        if (g.code) group.byCode[g.code] = cellOf(g);
+        else group.total = cellOf(g);
+      }
+      return {
+        groups: [...groups.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, 'it'))),
+        byCode: Object.fromEntries([...rows.byCode].map(([code, f]) => [code, cellOf(f)])),
+        total: cellOf(rows.total),
       };
     },
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { reportEndpoints } from '../../shared/api/reports.endpoints.js';
+import { serviceEndpoints } from '../../shared/api/services.endpoints.js';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import { actorContext } from '../auth/index.js';
@@ -28,6 +29,16 @@ export function registerReportsRoutes(app: FastifyInstance, service: ReportsServ
     handler: async (request) => service.dashboard(actorContext(request), request.query.programmeId),
   });
 
+  // The funder's totals of delivered services: the reports domain's view over services' published query.
+  route(r, serviceEndpoints.totals, {
+    config: { access: canReadReports },
+    schema: {
+      tags: ['Servizi erogati'],
+      summary: 'Totali dei servizi erogati per lavoratore, operatore, sede o programma, per tipo di servizio',
+    },
+    handler: async (request) => service.serviceTotals(actorContext(request), request.query),
+  });
+
   route(r, reportEndpoints.exportTable, {
     config: { access: canReadReports },
     schema: { tags, summary: 'Scarica una tabella del cruscotto in CSV (separatore ;) o XLSX' },
@@ -35,7 +46,7 @@ export function registerReportsRoutes(app: FastifyInstance, service: ReportsServ
       const table = await service.exportTable(
         actorContext(request),
         request.params.table,
-        request.query.programmeId,
+        request.query,
         request.query.lang ?? pickLanguage(request.headers['accept-language']),
       );
       const date = romeToday(new Date());

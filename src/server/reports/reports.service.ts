@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import { requireNetwork, type ActorContext } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
-import type { Dashboard, Funnel } from '../../shared/schemas/reports.schema.js';
+import type { Dashboard, ExportQuery, Funnel } from '../../shared/schemas/reports.schema.js';
+import { SERVICE_CODES, type ServiceTotals, type ServiceTotalsQuery } from '../../shared/schemas/services.schema.js';
+import { officeIdsInNetwork } from '../organisation/index.js';
 import { programmeErrors, romeDate } from '../programmes/index.js';
 import type { Language } from '../http/problem.js';
 import type { ExportTable } from './export.js';
-import { exportLabels } from './export-labels.js';
+import { exportLabels, type ExportLabels } from './export-labels.js';
 import type { ReportsRepository } from './reports.repository.js';
 
 const OUTREACH_STATUSES = ['not_contacted', 'invited', 'reminded', 'registered', 'declined', 'unreachable'] as const;
@@ -67,7 +69,48 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
     };
   }
 
+  /**
+   * The funder's totals of delivered services over Rome days, for the offices of the caller's
+   * network (one of them with `officeId`; an office of another network counts nothing).
+   */
+  async function serviceTotals(ctx: ActorContext, q: ServiceTotalsQuery): Promise<ServiceTotals> {
+    const networkId = requireNetwork(ctx.actor);
+    const offices = await officeIdsInNetwork(db, networkId);
+    const officeIds = q.officeId ? (offices.has(q.officeId) ? [q.officeId] : []) : null;
+    const totals = await repo.serviceTotals(db, {
+      networkId,
+      officeIds,
+      programmeId: q.programmeId,
+      from: q.from,
+      to: q.to,
+      groupBy: q.groupBy,
+    });
+    return { from: q.from, to: q.to, groupBy: q.groupBy, ...totals };
+  }
+
+  /** The people a page of totals names: its workers when grouped by worker. */
+  const workersNamed = (t: ServiceTotals) => (t.groupBy === 'worker' ? t.groups.flatMap((g) => (g.id ? [g.id] : [])) : []);
+
   return {
+    /** Audited: per worker, the totals name people (the workers, by id). */
+    async serviceTotals(ctx: ActorContext, q: ServiceTotalsQuery): Promise<ServiceTotals> {
+      const totals = await serviceTotals(ctx, q);
+      await audit.record(db, ctx, {
+        action: 'report.services.read',
+        entityType: 'service_record',
+        entityId: null,
+        details: {
+          groupBy: q.groupBy,
+          from: q.from,
+          to: q.to,
+          officeId: q.officeId ?? null,
+          programmeId: q.programmeId ?? null,
+          workerIds: workersNamed(totals),
+        },
+      });
+      return totals;
+    },
+
     /** Audited: its waiting list and expiring workers name people (one row naming them). */
     async dashboard(ctx: ActorContext, programmeId?: string): Promise<Dashboard> {
       const { dashboard: d, named } = await collect(ctx, programmeId);
@@ -81,10 +124,28 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
     },
 
     /** One table of the dashboard in full (no display limits), for CSV or XLSX, in the caller's language. */
-    async exportTable(ctx: ActorContext, table: string, programmeId?: string, language: Language = 'it'): Promise<ExportTable> {
-      const { dashboard: d, named } = await collect(ctx, programmeId, { waiting: 1_000_000, expiring: 1_000_000 });
+    async exportTable(ctx: ActorContext, table: string, query: ExportQuery, language: Language = 'it'): Promise<ExportTable> {
+      const programmeId = query.programmeId;
       const l = exportLabels(language);
       const h = l.headers;
+      if (table === 'services') {
+        const today = romeDate(clock());
+        const totals = await serviceTotals(ctx, {
+          from: query.from ?? `${today.slice(0, 4)}-01-01`,
+          to: query.to ?? today,
+          groupBy: query.groupBy ?? 'office',
+          officeId: query.officeId,
+          programmeId,
+        });
+        await audit.record(db, ctx, {
+          action: 'report.exported',
+          entityType: 'service_record',
+          entityId: null,
+          details: { table, groupBy: totals.groupBy, from: totals.from, to: totals.to, workerIds: workersNamed(totals) },
+        });
+        return servicesTable(totals, l);
+      }
+      const { dashboard: d, named } = await collect(ctx, programmeId, { waiting: 1_000_000, expiring: 1_000_000 });
       const funnelCols = [
         { header: h.eligible },
         { header: h.contacted },
@@ -178,6 +239,41 @@ export function createReportsService(deps: { db: Kysely<DB>; repository: Reports
           };
       }
     },
+  };
+}
+
+/**
+ * The funder's totals as one sheet: a row per group and service code (count, hours, distinct
+ * workers), the group's total over every code after its codes, and the grand totals at the end.
+ * Hours with two decimals, as a fund's statement of hours delivered asks.
+ */
+function servicesTable(t: ServiceTotals, l: ExportLabels): ExportTable {
+  const h = l.headers;
+  const none = l.servicesNone[t.groupBy] ?? '';
+  const rows: ExportTable['rows'] = [];
+  const cells = (c: { count: number; hours: number; workers: number }) => [c.count, c.hours, c.workers];
+  for (const g of t.groups) {
+    for (const code of SERVICE_CODES) {
+      const c = g.byCode[code];
+      if (c) rows.push([g.name || none, l.serviceCodes[code] ?? code, ...cells(c)]);
+    }
+    rows.push([g.name || none, l.allServices, ...cells(g.total)]);
+  }
+  for (const code of SERVICE_CODES) {
+    const c = t.byCode[code];
+    if (c) rows.push([l.everyGroup, l.serviceCodes[code] ?? code, ...cells(c)]);
+  }
+  rows.push([l.everyGroup, l.allServices, ...cells(t.total)]);
+  return {
+    name: l.sheets.services,
+    columns: [
+      { header: l.servicesGroup[t.groupBy] ?? '', width: 40 },
+      { header: h.service, width: 32 },
+      { header: h.count },
+      { header: h.hours },
+      { header: h.servedWorkers },
+    ],
+    rows,
   };
 }
 

@@ -17,6 +17,7 @@ export { profileEndpoints } from './profiles.endpoints.js';
 export { planEndpoints } from './plans.endpoints.js';
 export { programmeEndpoints } from './programmes.endpoints.js';
 export { reportEndpoints } from './reports.endpoints.js';
+export { serviceEndpoints } from './services.endpoints.js';
 export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
@@ -40,6 +41,7 @@ import { profileEndpoints } from './profiles.endpoints.js';
 import { planEndpoints } from './plans.endpoints.js';
 import { programmeEndpoints } from './programmes.endpoints.js';
 import { reportEndpoints } from './reports.endpoints.js';
+import { serviceEndpoints } from './services.endpoints.js';
 import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
@@ -70,4 +72,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   profileEndpoints,
   trainingEndpoints,
   planEndpoints,
+  serviceEndpoints,
 ].flatMap((group) => Object.values(group));

@@ -58,6 +58,9 @@ const REQUIRED: Record<string, Text> = {
   consultantId: { it: 'Scegliere l’operatore', en: 'Choose the consultant' },
   start: { it: 'Scegliere data e ora', en: 'Choose the date and time' },
   mode: { it: 'Scegliere la modalità', en: 'Choose how the meeting is held' },
+  serviceCode: { it: 'Scegliere il servizio', en: 'Choose the service' },
+  deliveredOn: { it: 'Inserire la data del servizio', en: 'Enter the date of the service' },
+  minutes: { it: 'Inserire la durata in minuti', en: 'Enter the duration in minutes' },
 };
 
 /** The Italian messages written in the schemas (the ids), with their human Italian and English. */
@@ -112,6 +115,25 @@ const MESSAGES: Record<string, Text> = {
     it: 'Si sovrappone alla disponibilità in un’altra sede',
     en: 'It overlaps the availability in another office',
   },
+  'Durata tra 1 e 600 minuti': { it: 'La durata va da 1 a 600 minuti', en: 'The duration is from 1 to 600 minutes' },
+  'Il servizio non può avere una data futura': {
+    it: 'Il servizio non può avere una data futura',
+    en: 'A service cannot be dated in the future',
+  },
+  'Il servizio è precedente all’iscrizione del lavoratore al programma': {
+    it: 'Il servizio è precedente all’iscrizione del lavoratore al programma',
+    en: 'The service is before the worker’s registration in the programme',
+  },
+  'Il servizio è successivo all’uscita del lavoratore dal programma': {
+    it: 'Il servizio è successivo all’uscita del lavoratore dal programma',
+    en: 'The service is after the worker left the programme',
+  },
+  'Scegliere un programma a cui il lavoratore è iscritto': {
+    it: 'Scegliere un programma a cui il lavoratore è iscritto',
+    en: 'Choose a programme the worker is registered in',
+  },
+  'Scegliere un operatore della sede': { it: 'Scegliere un operatore della sede', en: 'Choose a consultant of the office' },
+  'Scegliere una sede della rete': { it: 'Scegliere una sede della rete', en: 'Choose an office of the network' },
   'CAP di 5 cifre': { it: 'Il CAP ha 5 cifre', en: 'The postcode (CAP) has 5 digits' },
   'Sigla di provincia di 2 lettere': {
     it: 'La sigla della provincia ha 2 lettere (es. MO)',

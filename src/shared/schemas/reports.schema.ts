@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarDate } from './common.schema.js';
+import { totalsGroupSchema } from './services.schema.js';
 
 export const funnelSchema = z.object({
   eligible: z.number().int(),
@@ -74,11 +76,17 @@ export const dashboardSchema = z
   .meta({ id: 'Dashboard' });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-export const EXPORT_TABLES = ['programmes', 'offices', 'companies', 'waiting', 'expiring', 'outreach'] as const;
+export const EXPORT_TABLES = ['programmes', 'offices', 'companies', 'waiting', 'expiring', 'outreach', 'services'] as const;
 export const exportParamsSchema = z.strictObject({ table: z.enum(EXPORT_TABLES) });
 export const exportQuerySchema = z.strictObject({
   programmeId: z.uuid().optional(),
+  /** The delivered services' totals (table `services`): Rome days (this year to today by default), grouping, one office. */
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  groupBy: totalsGroupSchema.optional(),
+  officeId: z.uuid().optional(),
   format: z.enum(['csv', 'xlsx']).default('csv'),
   /** The file's language; a plain download link cannot set Accept-Language, which is the default. */
   lang: z.enum(['it', 'en']).optional(),
 });
+export type ExportQuery = z.infer<typeof exportQuerySchema>;

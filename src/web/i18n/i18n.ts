@@ -20,6 +20,8 @@ import profilesEn from './profiles.en.json';
 import profilesIt from './profiles.it.json';
 import plansEn from './plans.en.json';
 import plansIt from './plans.it.json';
+import servicesEn from './services.en.json';
+import servicesIt from './services.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -54,6 +56,8 @@ i18n.addResourceBundle('it', 'translation', profilesIt, true, false);
 i18n.addResourceBundle('en', 'translation', profilesEn, true, false);
 i18n.addResourceBundle('it', 'translation', plansIt, true, false);
 i18n.addResourceBundle('en', 'translation', plansEn, true, false);
+i18n.addResourceBundle('it', 'translation', servicesIt, true, false);
+i18n.addResourceBundle('en', 'translation', servicesEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

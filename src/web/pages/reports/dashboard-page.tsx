@@ -14,6 +14,7 @@ import { SelectField } from '../../components/text-field';
 import { formatDateTime } from '../../i18n/i18n';
 import { formatDate, urgency } from '../workers/people-format';
 import { ExportLinks } from './export-links';
+import { ReportTabs } from './service-totals-page';
 
 const OUTREACH = ['not_contacted', 'invited', 'reminded', 'registered', 'declined', 'unreachable'] as const;
 
@@ -81,6 +82,7 @@ export function DashboardPage() {
     return (
       <>
         <PageTitle>{t('reports.title')}</PageTitle>
+        <ReportTabs />
         <ProblemAlert error={error} />
       </>
     );
@@ -89,6 +91,7 @@ export function DashboardPage() {
   return (
     <>
       <PageTitle lead={t('reports.lead')}>{t('reports.title')}</PageTitle>
+      <ReportTabs />
       <ProblemAlert error={error} />
       {!selected && (
         <p>

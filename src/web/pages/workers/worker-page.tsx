@@ -15,6 +15,7 @@ import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
 import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section';
 import { WorkerProfileSection } from './profile/profile-page';
 import { WorkerPlansSection } from '../plans/plan-agenda';
+import { WorkerServicesSection } from '../services/worker-services-section';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -124,6 +125,10 @@ export function WorkerPage() {
           onChanged={() => setVersion((v) => v + 1)}
         />
       )}
+      <WorkerServicesSection
+        worker={{ id: worker.id, name: `${worker.lastName} ${worker.firstName}` }}
+        onChanged={() => setVersion((v) => v + 1)}
+      />
       <ConsentsSection
         workerId={worker.id}
         consents={worker.consents}
