@@ -24,6 +24,7 @@ import { createAppointmentsModule, registerAppointmentsRoutes, canManageAgenda, 
 import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit/index.js';
 import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
 import { createCompaniesModule, registerCompaniesRoutes, canManageCompanies } from './companies/index.js';
+import { createCvExportModule, registerCvExportRoutes, canEditCvs, canReadCvs } from './cv/index.js';
 import { createImportsModule, registerImportsRoutes, canImportWorkers } from './imports/index.js';
 import { createJobsModule, registerJobsRoutes } from './jobs/index.js';
 import {
@@ -181,6 +182,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'outreach.manage': canManageOutreach,
       'agenda.use': canUseAgenda,
       'agenda.manage': canManageAgenda,
+      'cvs.read': canReadCvs,
+      'cvs.edit': canEditCvs,
     },
     clock,
   });
@@ -202,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const agenda = createAppointmentsModule({ db, audit, clock, channels: outreach.channels, publicUrl: deps.publicUrl });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
+  const cvExport = createCvExportModule({ db, audit, clock });
 
   const readiness = deps.readiness ?? ALREADY_READY;
   const demo = deps.demo;
@@ -261,6 +265,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReportsRoutes(app, reports);
   registerOutreachRoutes(app, outreach, jobs);
   registerAppointmentsRoutes(app, agenda, jobs);
+  registerCvExportRoutes(app, cvExport);
   registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;

@@ -48,6 +48,8 @@ export interface World {
   appointmentTypeId: string;
   appointmentId: string;
   sessionId: string;
+  /** A CV of the worker (cv domain). */
+  cvId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -232,6 +234,7 @@ export async function buildWorld(
     .executeTakeFirstOrThrow();
   await db.insertInto('group_session_facilitators').values({ session_id: session.id, staff_id: consultant.id }).execute();
   await db.insertInto('group_participants').values({ session_id: session.id, worker_id: workerId!, status: 'booked' }).execute();
+  const cv = ok<{ id: string }>(await owner.agent.post(`/api/v1/workers/${workerId}/cvs`, { title: `CV ${o.tag}` }), 201);
 
   return {
     networkId: o.networkId,
@@ -270,6 +273,7 @@ export async function buildWorld(
     appointmentTypeId: type.id,
     appointmentId: appointment.id,
     sessionId: session.id,
+    cvId: cv.id,
   };
 }
 

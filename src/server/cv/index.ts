@@ -4,3 +4,7 @@
 export { visibleProfile, type CvIdentity, type CvInput, type CvLabels, type CvPhoto } from './export/cv-input.js';
 export { renderCvPdf } from './export/cv-pdf.js';
 export { toJsonResume, validateJsonResume, type JsonResume } from './export/json-resume.js';
+
+// CV out: the worker's CVs (tables worker_cvs and worker_cv_versions), their routes and policy.
+export { createCvExportModule, registerCvExportRoutes, type CvExportModule } from './export/cv.module.js';
+export { canEditCvs, canReadCvs } from './export/cv.policy.js';

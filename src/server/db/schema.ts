@@ -6,6 +6,7 @@ import type { OutreachTables } from './schema-outreach.js';
 import type { AppointmentsTables } from './schema-appointments.js';
 import type { ServicesTables } from './schema-services.js';
 import type { ProfilesTables } from './schema-profiles.js';
+import type { CvTables } from './schema-cv.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -229,7 +230,7 @@ export interface EscoCollectionMembersTable {
 }
 
 export interface DB
-  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, ProfilesTables {
+  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, ProfilesTables, CvTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

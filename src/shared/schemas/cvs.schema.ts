@@ -51,3 +51,51 @@ export type CvChoices = z.infer<typeof cvChoicesSchema>;
 /** Photo limits: JPEG or PNG, checked by their first bytes, at most 2 MB. */
 export const CV_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 export const CV_PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
+
+export const cvTitleSchema = z.string().trim().min(1).max(200);
+
+export const workerCvsParamsSchema = z.strictObject({ workerId: z.uuid() });
+export const workerCvParamsSchema = z.strictObject({ workerId: z.uuid(), cvId: z.uuid() });
+
+/** A new CV: built from the worker's current profile, with its title and (optionally) its first choices. */
+export const createCvRequestSchema = z
+  .strictObject({ title: cvTitleSchema, choices: cvChoicesSchema.optional() })
+  .meta({ id: 'CreateCvRequest' });
+
+/** A change of title or choices, on the version it was made on (409 when someone saved first). */
+export const updateCvRequestSchema = z
+  .strictObject({ baseVersion: z.int().min(1), title: cvTitleSchema.optional(), choices: cvChoicesSchema.optional() })
+  .meta({ id: 'UpdateCvRequest' });
+
+export const cvSchema = z
+  .object({
+    id: z.uuid(),
+    workerId: z.uuid(),
+    title: z.string(),
+    language: cvLanguageSchema,
+    choices: cvChoicesSchema,
+    hasPhoto: z.boolean(),
+    version: z.int(),
+    createdAt: z.string(),
+    createdByName: z.string().nullable(),
+    updatedAt: z.string(),
+    updatedByName: z.string().nullable(),
+  })
+  .meta({ id: 'Cv' });
+export type Cv = z.infer<typeof cvSchema>;
+
+export const cvListSchema = z.object({ items: z.array(cvSchema) }).meta({ id: 'CvList' });
+
+export const cvVersionSchema = z.object({
+  version: z.int(),
+  title: z.string(),
+  choices: cvChoicesSchema,
+  /** The profile version the CV was built from at this save. */
+  profileVersion: z.int(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+});
+export const cvVersionListSchema = z.object({ items: z.array(cvVersionSchema) }).meta({ id: 'CvVersionList' });
+
+/** The JSON Resume document (https://jsonresume.org/schema), validated by the server before it is sent. */
+export const jsonResumeSchema = z.looseObject({ basics: z.looseObject({}) }).meta({ id: 'JsonResume' });
