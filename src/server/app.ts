@@ -24,6 +24,7 @@ import { createAppointmentsModule, registerAppointmentsRoutes, canManageAgenda, 
 import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit/index.js';
 import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
 import { createCompaniesModule, registerCompaniesRoutes, canManageCompanies } from './companies/index.js';
+import { createCvExportModule, registerCvExportRoutes, canEditCvs, canReadCvs } from './cv/index.js';
 import { createImportsModule, registerImportsRoutes, canImportWorkers } from './imports/index.js';
 import { createJobsModule, registerJobsRoutes } from './jobs/index.js';
 import {
@@ -190,6 +191,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'training.enrol': canEnrolWorkers,
       'plans.work': canWorkOnPlans,
       'services.record': canRecordServices,
+      'cvs.read': canReadCvs,
+      'cvs.edit': canEditCvs,
     },
     clock,
   });
@@ -218,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const plans = createPlansModule({ db, audit, clock, enrollOnPlanSigned: programmes.enrollments.enrollOnPlanSigned });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
+  const cvExport = createCvExportModule({ db, audit, clock });
 
   const readiness = deps.readiness ?? ALREADY_READY;
   const demo = deps.demo;
@@ -281,6 +285,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAppointmentsRoutes(app, agenda, jobs);
   registerTrainingRoutes(app, training);
   registerPlansRoutes(app, plans);
+  registerCvExportRoutes(app, cvExport);
   registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;

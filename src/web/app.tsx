@@ -1,3 +1,4 @@
+import { CvPage } from './pages/cv/cv-page';
 import { Spinner } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,6 +101,7 @@ export function App() {
               <Route path="/lavoratori/:id/modifica" element={guarded(<WorkerFormPage />, 'workers.edit')} />
               <Route path="/lavoratori/:id/profilo" element={guarded(<ProfilePage />)} />
               <Route path="/lavoratori/:id/piano" element={guarded(<PlanPage />, 'plans.work')} />
+              <Route path="/lavoratori/:id/cv" element={guarded(<CvPage />, 'cvs.read')} />
               <Route path="/aziende" element={guarded(<CompaniesPage />)} />
               <Route path="/aziende/nuova" element={guarded(<CompanyFormPage />, 'companies.manage')} />
               <Route path="/aziende/:id" element={guarded(<CompanyPage />)} />

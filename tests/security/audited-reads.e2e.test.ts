@@ -129,6 +129,21 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     expect(cohort.details.workerIds).toEqual([world.worker.id]);
   });
 
+  it('a worker’s CVs: the list, one CV, its versions and both downloads', async () => {
+    const base = `/api/v1/workers/${world.worker.id}/cvs`;
+    const list = await auditOf('cv.list.read', () => coordinator.get(base));
+    expect(list).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { ids: [world.cvId] } });
+    for (const [action, url] of [
+      ['cv.read', `${base}/${world.cvId}`],
+      ['cv.versions.read', `${base}/${world.cvId}/versions`],
+      ['cv.pdf.downloaded', `${base}/${world.cvId}/pdf`],
+      ['cv.json_resume.downloaded', `${base}/${world.cvId}/json-resume`],
+    ] as const) {
+      const row = await auditOf(action, () => coordinator.get(url));
+      expect(row, action).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { cvId: world.cvId } });
+    }
+  });
+
   it('a workshop’s invitation preview', async () => {
     const preview = await auditOf('workshop.candidates_read', () =>
       coordinator.get(`/api/v1/workshops/${world.sessionId}/invitation-candidates?companyId=${world.companyId}`),
@@ -263,6 +278,13 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'worker.profile.version.read',
         'worker.profile.completeness.read',
         'worker.profile.suggestions.read',
+        // The world's CV (created by the office's coordinator), and its reads and downloads above.
+        'cv.created',
+        'cv.list.read',
+        'cv.read',
+        'cv.versions.read',
+        'cv.pdf.downloaded',
+        'cv.json_resume.downloaded',
       ]),
     );
   });

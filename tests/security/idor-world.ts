@@ -58,6 +58,8 @@ export interface World {
   planActionId: string;
   /** A delivered service entered by hand for the worker. */
   serviceRecordId: string;
+  /** A CV of the worker (cv domain). */
+  cvId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -251,6 +253,7 @@ export async function buildWorld(
     .executeTakeFirstOrThrow();
   await db.insertInto('group_session_facilitators').values({ session_id: session.id, staff_id: consultant.id }).execute();
   await db.insertInto('group_participants').values({ session_id: session.id, worker_id: workerId!, status: 'booked' }).execute();
+  const cv = ok<{ id: string }>(await owner.agent.post(`/api/v1/workers/${workerId}/cvs`, { title: `CV ${o.tag}` }), 201);
 
   // Training, written directly (enrolment has its own tests): a provider, its course, the worker enrolled.
   const provider = await db
@@ -370,6 +373,7 @@ export async function buildWorld(
     planId: plan.id,
     planActionId: planAction.id,
     serviceRecordId: service.id,
+    cvId: cv.id,
   };
 }
 

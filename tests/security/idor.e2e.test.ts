@@ -190,6 +190,38 @@ const ROUTES: Record<string, Case> = {
   'GET /api/v1/workers/:workerId/profile/skill-suggestions': {
     scope: 'office',
     call: (w) => get(`/api/v1/workers/${w.worker.id}/profile/skill-suggestions`),
+  // CVs (cv domain): each names the worker and the CV.
+  'GET /api/v1/workers/:workerId/cvs': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/cvs`) },
+  'POST /api/v1/workers/:workerId/cvs': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/workers/${w.worker.id}/cvs`, { title: 'CV da un’altra sede' }),
+  },
+  'GET /api/v1/workers/:workerId/cvs/:cvId': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/cvs/${w.cvId}`) },
+  'PATCH /api/v1/workers/:workerId/cvs/:cvId': {
+    scope: 'office',
+    call: (w) => patch(`/api/v1/workers/${w.worker.id}/cvs/${w.cvId}`, { baseVersion: 1, title: 'CV cambiato da un’altra sede' }),
+  },
+  'GET /api/v1/workers/:workerId/cvs/:cvId/versions': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/workers/${w.worker.id}/cvs/${w.cvId}/versions`),
+  },
+  'GET /api/v1/workers/:workerId/cvs/:cvId/pdf': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/cvs/${w.cvId}/pdf`) },
+  'GET /api/v1/workers/:workerId/cvs/:cvId/json-resume': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/workers/${w.worker.id}/cvs/${w.cvId}/json-resume`),
+  },
+  'PUT /api/v1/workers/:workerId/cvs/:cvId/photo': {
+    scope: 'office',
+    call: (w) => ({
+      method: 'PUT',
+      url: `/api/v1/workers/${w.worker.id}/cvs/${w.cvId}/photo`,
+      body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+  },
+  'DELETE /api/v1/workers/:workerId/cvs/:cvId/photo': {
+    scope: 'office',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/workers/${w.worker.id}/cvs/${w.cvId}/photo` }),
   },
 
   // Imports.

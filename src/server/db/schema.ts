@@ -8,6 +8,7 @@ import type { ServicesTables } from './schema-services.js';
 import type { ProfilesTables } from './schema-profiles.js';
 import type { TrainingTables } from './schema-training.js';
 import type { PlansTables } from './schema-plans.js';
+import type { CvTables } from './schema-cv.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -242,6 +243,7 @@ export interface DB
     ServicesTables,
     TrainingTables {
   extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, PlansTables {
+  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, ProfilesTables, CvTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

@@ -82,6 +82,9 @@ export const TABLE_OWNERS = {
   worker_profiles: 'profiles',
   worker_profile_versions: 'profiles',
 
+  worker_cvs: 'cv',
+  worker_cv_versions: 'cv',
+
   service_records: 'services',
 
   training_providers: 'training',

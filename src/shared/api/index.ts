@@ -9,6 +9,7 @@ export {
 } from './appointments.endpoints.js';
 export { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 export { companyEndpoints } from './companies.endpoints.js';
+export { cvEndpoints } from './cv.endpoints.js';
 export { importEndpoints } from './imports.endpoints.js';
 export { jobEndpoints } from './jobs.endpoints.js';
 export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
@@ -32,6 +33,7 @@ import {
 } from './appointments.endpoints.js';
 import { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 import { companyEndpoints } from './companies.endpoints.js';
+import { cvEndpoints } from './cv.endpoints.js';
 import type { EndpointDefinition } from './endpoint.js';
 import { importEndpoints } from './imports.endpoints.js';
 import { jobEndpoints } from './jobs.endpoints.js';
@@ -73,4 +75,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   trainingEndpoints,
   planEndpoints,
   serviceEndpoints,
+  cvEndpoints,
 ].flatMap((group) => Object.values(group));

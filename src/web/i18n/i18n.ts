@@ -22,6 +22,8 @@ import plansEn from './plans.en.json';
 import plansIt from './plans.it.json';
 import servicesEn from './services.en.json';
 import servicesIt from './services.it.json';
+import cvEn from './cv.en.json';
+import cvIt from './cv.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -58,6 +60,8 @@ i18n.addResourceBundle('it', 'translation', plansIt, true, false);
 i18n.addResourceBundle('en', 'translation', plansEn, true, false);
 i18n.addResourceBundle('it', 'translation', servicesIt, true, false);
 i18n.addResourceBundle('en', 'translation', servicesEn, true, false);
+i18n.addResourceBundle('it', 'translation', cvIt, true, false);
+i18n.addResourceBundle('en', 'translation', cvEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { CV_PHOTO_MAX_BYTES, cvChoicesSchema, type Cv, type CvChoices } from '../../../shared/schemas/cvs.schema.js';
+import type { AuditService } from '../../audit/index.js';
+import { staffNamesById, type ActorContext } from '../../auth/index.js';
+import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
+import { canAccessWorker, displayNameOf, workerContactsByIds } from '../../people/index.js';
+import { getProfile } from '../../profiles/index.js';
+import { comuniByCodes } from '../../taxonomy/index.js';
+import type { CvIdentity, CvInput } from './cv-input.js';
+import { renderCvPdf } from './cv-pdf.js';
+import { cvErrors } from './cv.errors.js';
+import { photoTypeOf } from './cv.policy.js';
+import { cvById, cvPhoto, cvsOfWorker, cvVersions, insertCv, setCvPhoto, updateCv, type CvRow } from './cv.repository.js';
+import { toJsonResume, validateJsonResume, type JsonResume } from './json-resume.js';
+
+interface WorkerOfCv {
+  id: string;
+  networkId: string;
+  officeId: string;
+  label: string;
+  identity: CvIdentity;
+}
+
+/**
+ * A worker's CVs: created from the current profile, edited (title and choices) on a named base
+ * version, every save kept as a version with the JSON Resume it then produced; downloaded as PDF
+ * and JSON Resume. A worker outside the actor's offices is 404, as the worker's page is. Every
+ * read, download and change is audited: a CV is the worker's personal data (GDPR art. 5(2)).
+ */
+export function createCvService(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date }) {
+  const { db, audit, clock } = deps;
+
+  async function workerOf(ctx: ActorContext, workerId: string, executor: Executor = db): Promise<WorkerOfCv> {
+    const w = (await workerContactsByIds(executor, [workerId])).get(workerId);
+    if (!w || !canAccessWorker(ctx.actor, { networkId: w.networkId, officeId: w.officeId })) throw cvErrors.workerNotFound();
+    const comune = w.residenceComuneCode ? (await comuniByCodes(executor, [w.residenceComuneCode])).get(w.residenceComuneCode) : undefined;
+    return {
+      id: w.id,
+      networkId: w.networkId,
+      officeId: w.officeId,
+      label: displayNameOf(w.firstName, w.lastName),
+      identity: {
+        givenName: w.firstName,
+        familyName: w.lastName,
+        ...(w.birthDate ? { birthDate: w.birthDate } : {}),
+        ...(w.email ? { email: w.email } : {}),
+        ...(w.phone ? { phone: w.phone } : {}),
+        ...(comune ? { residence: `${comune.name} (${comune.province})` } : {}),
+      },
+    };
+  }
+
+  async function cvOf(workerId: string, cvId: string, executor: Executor = db, forUpdate = false): Promise<CvRow> {
+    const cv = await cvById(executor, workerId, cvId, { forUpdate });
+    if (!cv) throw cvErrors.cvNotFound();
+    return cv;
+  }
+
+  async function present(rows: CvRow[]): Promise<Cv[]> {
+    const names = await staffNamesById(
+      db,
+      rows.flatMap((r) => [r.createdBy, r.updatedBy]),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      workerId: r.workerId,
+      title: r.title,
+      language: r.language,
+      choices: r.choices,
+      hasPhoto: r.photoType !== null,
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+      createdByName: r.createdBy ? (names.get(r.createdBy) ?? null) : null,
+      updatedAt: r.updatedAt.toISOString(),
+      updatedByName: r.updatedBy ? (names.get(r.updatedBy) ?? null) : null,
+    }));
+  }
+
+  const one = async (row: CvRow) => (await present([row]))[0]!;
+
+  /** What the renderers need: the profile now, the identity, the CV's choices and photo. */
+  async function inputOf(executor: Executor, worker: WorkerOfCv, cv: { id: string; choices: CvChoices; hasPhoto: boolean }) {
+    const profile = await getProfile(executor, worker.id);
+    const photo = cv.hasPhoto ? await cvPhoto(executor, cv.id) : null;
+    const input: CvInput = { profile: profile.document, identity: worker.identity, choices: cv.choices, ...(photo ? { photo } : {}) };
+    return { input, profileVersion: profile.version };
+  }
+
+  function checkedJsonResume(input: CvInput, at: Date): JsonResume {
+    const resume = toJsonResume(input, { lastModified: at });
+    if (!validateJsonResume(resume).valid) throw cvErrors.invalidExport();
+    return resume;
+  }
+
+  function record(
+    ctx: ActorContext,
+    executor: Executor,
+    worker: WorkerOfCv,
+    action: string,
+    cvId: string | null,
+    details?: Record<string, unknown>,
+  ) {
+    return audit.record(executor, ctx, {
+      action,
+      entityType: 'worker',
+      entityId: worker.id,
+      entityLabel: worker.label,
+      officeId: worker.officeId,
+      details: { ...(cvId ? { cvId } : {}), ...details },
+    });
+  }
+
+  return {
+    async list(ctx: ActorContext, workerId: string): Promise<Cv[]> {
+      const worker = await workerOf(ctx, workerId);
+      const rows = await cvsOfWorker(db, workerId);
+      await record(ctx, db, worker, 'cv.list.read', null, { ids: rows.map((r) => r.id) });
+      return present(rows);
+    },
+
+    async get(ctx: ActorContext, workerId: string, cvId: string): Promise<Cv> {
+      const worker = await workerOf(ctx, workerId);
+      const cv = await cvOf(workerId, cvId);
+      await record(ctx, db, worker, 'cv.read', cvId);
+      return one(cv);
+    },
+
+    async create(ctx: ActorContext, workerId: string, body: { title: string; choices?: CvChoices | undefined }): Promise<Cv> {
+      const actorId = ctx.actor.userId;
+      const id = randomUUID();
+      await db.transaction().execute(async (tx) => {
+        const worker = await workerOf(ctx, workerId, tx);
+        const choices = body.choices ?? cvChoicesSchema.parse({});
+        const at = clock();
+        const { input, profileVersion } = await inputOf(tx, worker, { id, choices, hasPhoto: false });
+        const document = checkedJsonResume(input, at);
+        await insertCv(tx, {
+          id,
+          workerId,
+          networkId: worker.networkId,
+          officeId: worker.officeId,
+          title: body.title,
+          choices,
+          version: 1,
+          actorId,
+          at,
+          profileVersion,
+          document,
+        });
+        await record(ctx, tx, worker, 'cv.created', id, { title: body.title, profileVersion });
+      });
+      return one(await cvOf(workerId, id));
+    },
+
+    async update(
+      ctx: ActorContext,
+      workerId: string,
+      cvId: string,
+      body: { baseVersion: number; title?: string | undefined; choices?: CvChoices | undefined },
+    ): Promise<Cv> {
+      await db.transaction().execute(async (tx) => {
+        const worker = await workerOf(ctx, workerId, tx);
+        const cv = await cvOf(workerId, cvId, tx, true);
+        if (cv.version !== body.baseVersion) throw cvErrors.staleVersion(cv.version, body.baseVersion);
+        const at = clock();
+        const choices = body.choices ?? cv.choices;
+        const title = body.title ?? cv.title;
+        const { input, profileVersion } = await inputOf(tx, worker, { id: cvId, choices, hasPhoto: cv.photoType !== null });
+        const document = checkedJsonResume(input, at);
+        const version = cv.version + 1;
+        await updateCv(tx, { ...cv, title, choices, version, actorId: ctx.actor.userId, at, profileVersion, document });
+        await record(ctx, tx, worker, 'cv.updated', cvId, { version });
+      });
+      return one(await cvOf(workerId, cvId));
+    },
+
+    async versions(ctx: ActorContext, workerId: string, cvId: string) {
+      const worker = await workerOf(ctx, workerId);
+      await cvOf(workerId, cvId);
+      const rows = await cvVersions(db, cvId);
+      const names = await staffNamesById(
+        db,
+        rows.map((r) => r.createdBy),
+      );
+      await record(ctx, db, worker, 'cv.versions.read', cvId);
+      return rows.map((r) => ({
+        version: r.version,
+        title: r.title,
+        choices: r.choices,
+        profileVersion: r.profileVersion,
+        createdAt: r.createdAt.toISOString(),
+        createdByName: r.createdBy ? (names.get(r.createdBy) ?? null) : null,
+      }));
+    },
+
+    /** The PDF of the CV on the profile as it is now, with the file name the download gets. */
+    async pdf(ctx: ActorContext, workerId: string, cvId: string): Promise<{ pdf: Buffer; fileName: string }> {
+      const worker = await workerOf(ctx, workerId);
+      const cv = await cvOf(workerId, cvId);
+      const { input } = await inputOf(db, worker, { id: cvId, choices: cv.choices, hasPhoto: cv.photoType !== null });
+      const [pdf] = await Promise.all([renderCvPdf(input), record(ctx, db, worker, 'cv.pdf.downloaded', cvId)]);
+      return { pdf, fileName: fileName(worker.identity, 'pdf') };
+    },
+
+    async jsonResume(ctx: ActorContext, workerId: string, cvId: string): Promise<{ resume: JsonResume; fileName: string }> {
+      const worker = await workerOf(ctx, workerId);
+      const cv = await cvOf(workerId, cvId);
+      const { input } = await inputOf(db, worker, { id: cvId, choices: cv.choices, hasPhoto: false });
+      const resume = checkedJsonResume(input, clock());
+      await record(ctx, db, worker, 'cv.json_resume.downloaded', cvId);
+      return { resume, fileName: fileName(worker.identity, 'json') };
+    },
+
+    /** JPEG or PNG by their first bytes (the declared type is not trusted), at most 2 MB; null removes the photo. */
+    async setPhoto(ctx: ActorContext, workerId: string, cvId: string, bytes: Buffer | null): Promise<Cv> {
+      let type: 'image/jpeg' | 'image/png' | null = null;
+      if (bytes) {
+        if (bytes.length > CV_PHOTO_MAX_BYTES) throw cvErrors.photoTooLarge();
+        type = photoTypeOf(bytes);
+        if (!type) throw cvErrors.photoNotImage();
+      }
+      await db.transaction().execute(async (tx) => {
+        const worker = await workerOf(ctx, workerId, tx);
+        await cvOf(workerId, cvId, tx, true);
+        await setCvPhoto(tx, cvId, bytes && type ? { bytes, type } : null, ctx.actor.userId, clock());
+        await record(ctx, tx, worker, bytes ? 'cv.photo.uploaded' : 'cv.photo.removed', cvId, bytes ? { bytes: bytes.length, type } : {});
+      });
+      return one(await cvOf(workerId, cvId));
+    },
+  };
+}
+
+export type CvService = ReturnType<typeof createCvService>;
+
+/** "CV-Barbieri-Giulia.pdf": ASCII only, for every browser's Content-Disposition. */
+function fileName(identity: CvIdentity, extension: string): string {
+  const ascii = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  return `CV-${ascii(identity.familyName)}-${ascii(identity.givenName)}.${extension}`;
+}
