@@ -18,3 +18,11 @@ export { taxonomyErrors } from './taxonomy.errors.js';
 export { allComuni, type ComuneEntry } from './comuni-directory.repository.js';
 export { knownCountryCodes } from './country-lookup.repository.js';
 export { comuniOfProvince, type ComunePlace } from './reference-lookups.repository.js';
+// Codes and URIs other domains store, checked against the current releases; ESCO's occupation skills.
+export {
+  existingConceptCodes,
+  existingConceptUris,
+  occupationUrisOfIscoGroups,
+  skillsOfOccupations,
+  type OccupationSkill,
+} from './concept-lookup.repository.js';
