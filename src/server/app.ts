@@ -21,6 +21,7 @@ import { registerSecurityHeaders } from './http/security.js';
 import { withProblemResponses } from './http/openapi-problems.js';
 import { APP_VERSION } from './version.js';
 import { createAppointmentsModule, registerAppointmentsRoutes, canManageAgenda, canUseAgenda } from './appointments/index.js';
+import { canImportCv, createCvImportModule, registerCvImportModuleRoutes } from './cv/index.js';
 import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit/index.js';
 import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
 import { createCompaniesModule, registerCompaniesRoutes, canManageCompanies } from './companies/index.js';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'outreach.manage': canManageOutreach,
       'agenda.use': canUseAgenda,
       'agenda.manage': canManageAgenda,
+      'cv.import': canImportCv,
     },
     clock,
   });
@@ -200,6 +202,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const outreach = createOutreachModule({ db, audit, clock, programmes: programmes.enrollments });
   // The agenda sends its confirmations and reminders through the same e-mail and SMS channels.
   const agenda = createAppointmentsModule({ db, audit, clock, channels: outreach.channels, publicUrl: deps.publicUrl });
+
+  // The CV import proposes ESCO skills for the skills a CV names in free text.
+  const cvImport = createCvImportModule({
+    db,
+    audit,
+    searchSkills: (q, lang) => taxonomy.search.search('skill', { q, limit: 5, lang }),
+  });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
 
@@ -261,6 +270,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReportsRoutes(app, reports);
   registerOutreachRoutes(app, outreach, jobs);
   registerAppointmentsRoutes(app, agenda, jobs);
+  registerCvImportModuleRoutes(app, cvImport);
   registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;

@@ -9,6 +9,7 @@ export {
 } from './appointments.endpoints.js';
 export { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 export { companyEndpoints } from './companies.endpoints.js';
+export { cvImportEndpoints } from './cv-import.endpoints.js';
 export { importEndpoints } from './imports.endpoints.js';
 export { jobEndpoints } from './jobs.endpoints.js';
 export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
@@ -28,6 +29,7 @@ import {
 } from './appointments.endpoints.js';
 import { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 import { companyEndpoints } from './companies.endpoints.js';
+import { cvImportEndpoints } from './cv-import.endpoints.js';
 import type { EndpointDefinition } from './endpoint.js';
 import { importEndpoints } from './imports.endpoints.js';
 import { jobEndpoints } from './jobs.endpoints.js';
@@ -61,4 +63,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   publicAgendaEndpoints,
   publicWorkshopEndpoints,
   workshopEndpoints,
+  cvImportEndpoints,
 ].flatMap((group) => Object.values(group));

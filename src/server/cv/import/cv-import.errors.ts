@@ -72,3 +72,12 @@ export const cvImportErrors = {
     en: 'The PDF does not contain a Europass CV in XML format. Only PDFs saved by the Europass editor with the XML CV attached can be imported.',
   }),
 };
+
+/** The errors of the review and apply routes. */
+export const cvReviewErrors = {
+  workerNotFound: defineError('WORKER_NOT_FOUND', 404, { it: 'Il lavoratore non esiste.', en: 'The worker does not exist.' }),
+  notAFile: defineError('CV_BODY_NOT_A_FILE', 415, {
+    it: 'Inviare il file del CV come corpo della richiesta (application/octet-stream).',
+    en: 'Send the CV file as the request body (application/octet-stream).',
+  }),
+};
