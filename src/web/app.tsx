@@ -20,6 +20,7 @@ import { CompaniesPage } from './pages/companies/companies-page';
 import { CompanyFormPage } from './pages/companies/company-form-page';
 import { CompanyPage } from './pages/companies/company-page';
 import { WorkerFormPage } from './pages/workers/worker-form-page';
+import { CvImportPage } from './pages/profiles/cv-import-page';
 import { WorkerPage } from './pages/workers/worker-page';
 import { WorkersPage } from './pages/workers/workers-page';
 import { ReferenceDataPage } from './pages/reference-data-page';
@@ -95,6 +96,7 @@ export function App() {
               <Route path="/lavoratori/nuovo" element={guarded(<WorkerFormPage />, 'workers.edit')} />
               <Route path="/lavoratori/:id" element={guarded(<WorkerPage />)} />
               <Route path="/lavoratori/:id/modifica" element={guarded(<WorkerFormPage />, 'workers.edit')} />
+              <Route path="/lavoratori/:id/profilo/importa-cv" element={guarded(<CvImportPage />, 'cv.import')} />
               <Route path="/aziende" element={guarded(<CompaniesPage />)} />
               <Route path="/aziende/nuova" element={guarded(<CompanyFormPage />, 'companies.manage')} />
               <Route path="/aziende/:id" element={guarded(<CompanyPage />)} />

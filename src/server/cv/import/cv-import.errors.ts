@@ -26,13 +26,14 @@ export const cvImportErrors = {
       it: line ? `Il file JSON del CV non è leggibile (errore alla riga ${line}).` : 'Il file JSON del CV non è leggibile.',
       en: line ? `The CV JSON file cannot be read (error on line ${line}).` : 'The CV JSON file cannot be read.',
     }),
+  /** Each error names its place in the file (work[0].startDate) in its message; the path is the file's, not the request body's. */
   jsonResumeInvalid: (errors: FieldError[]) =>
     new DomainError(
       'CV_JSON_RESUME_INVALID',
       422,
       {
-        it: `Il JSON Resume non rispetta lo schema JSON Resume: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}.`,
-        en: `The JSON Resume does not follow the JSON Resume schema: ${errors.map((e) => e.path).join(', ')}.`,
+        it: `Il JSON Resume non rispetta lo schema JSON Resume (${errors.length === 1 ? '1 errore' : `${errors.length} errori`}): ${errors.map((e) => e.message).join('; ')}.`,
+        en: `The JSON Resume does not follow the JSON Resume schema (${errors.length === 1 ? '1 error' : `${errors.length} errors`}).`,
       },
       { errors },
     ),

@@ -101,7 +101,10 @@ describe('POST /api/v1/workers/:workerId/cv-imports (preview)', () => {
       422,
       'CV_JSON_RESUME_INVALID',
     );
-    expect(body.errors).toEqual([{ path: 'basics.email', message: 'non è un indirizzo e-mail valido' }]);
+    expect(body.errors).toEqual([{ path: 'file/basics/email', message: 'basics.email: non è un indirizzo e-mail valido' }]);
+    expect(body.detail).toBe(
+      'Il JSON Resume non rispetta lo schema JSON Resume (1 errore): basics.email: non è un indirizzo e-mail valido.',
+    );
   });
 
   it('shows what the Europass 2.0 CV adds, the identity differences, saves nothing and audits the read', async () => {

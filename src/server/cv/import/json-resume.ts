@@ -66,7 +66,9 @@ export function validateJsonResume(resume: unknown): FieldError[] {
   jsonResumeSchema.validate(resume, (e) => {
     errors = e ?? [];
   });
-  return errors.slice(0, 20).map((e) => ({ path: readablePath(e.path), message: italianMessage(e) }));
+  return errors
+    .slice(0, 20)
+    .map((e) => ({ path: ['file', ...e.path.map(String)].join('/'), message: `${readablePath(e.path)}: ${italianMessage(e)}` }));
 }
 
 const SECTIONS = [

@@ -162,9 +162,9 @@ describe('JSON Resume import', () => {
     expect(error.status).toBe(422);
     expect(error.extra.errors).toEqual(
       expect.arrayContaining([
-        { path: 'basics.email', message: 'non è un indirizzo e-mail valido' },
-        { path: 'work[0].startDate', message: 'non è una data nel formato AAAA, AAAA-MM o AAAA-MM-GG' },
-        { path: 'skills', message: 'deve essere un elenco' },
+        { path: 'file/basics/email', message: 'basics.email: non è un indirizzo e-mail valido' },
+        { path: 'file/work/0/startDate', message: 'work[0].startDate: non è una data nel formato AAAA, AAAA-MM o AAAA-MM-GG' },
+        { path: 'file/skills', message: 'skills: deve essere un elenco' },
       ]),
     );
     expect(error.text.it).toContain('work[0].startDate: non è una data nel formato AAAA, AAAA-MM o AAAA-MM-GG');

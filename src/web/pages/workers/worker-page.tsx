@@ -46,11 +46,18 @@ export function WorkerPage() {
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <PageTitle lead={worker.companyName ?? undefined}>{`${worker.lastName} ${worker.firstName}`}</PageTitle>
-        {canEdit && (
-          <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/modifica`}>
-            {t('people.worker.edit')}
-          </Link>
-        )}
+        <div className="d-flex flex-wrap gap-2">
+          {can('cv.import') && (
+            <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/profilo/importa-cv`}>
+              {t('cvImport.title')}
+            </Link>
+          )}
+          {canEdit && (
+            <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/modifica`}>
+              {t('people.worker.edit')}
+            </Link>
+          )}
+        </div>
       </div>
       <section aria-labelledby="cigs-h" className="mb-4">
         <h2 id="cigs-h" className="h4">
