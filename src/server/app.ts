@@ -21,6 +21,7 @@ import { registerSecurityHeaders } from './http/security.js';
 import { withProblemResponses } from './http/openapi-problems.js';
 import { APP_VERSION } from './version.js';
 import { createAppointmentsModule, registerAppointmentsRoutes, canManageAgenda, canUseAgenda } from './appointments/index.js';
+import { canImportCv, createCvImportModule, registerCvImportModuleRoutes } from './cv/index.js';
 import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit/index.js';
 import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
 import { createCompaniesModule, registerCompaniesRoutes, canManageCompanies } from './companies/index.js';
@@ -193,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'services.record': canRecordServices,
       'cvs.read': canReadCvs,
       'cvs.edit': canEditCvs,
+      'cv.import': canImportCv,
     },
     clock,
   });
@@ -219,6 +221,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const training = createTrainingModule({ db, audit, clock });
   // Signing a plan moves the enrolment to "enrolled", in the signature's transaction.
   const plans = createPlansModule({ db, audit, clock, enrollOnPlanSigned: programmes.enrollments.enrollOnPlanSigned });
+  // The CV import proposes ESCO skills for the skills a CV names in free text.
+  const cvImport = createCvImportModule({
+    db,
+    audit,
+    searchSkills: (q, lang) => taxonomy.search.search('skill', { q, limit: 5, lang }),
+  });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
   const cvExport = createCvExportModule({ db, audit, clock });
@@ -286,6 +294,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTrainingRoutes(app, training);
   registerPlansRoutes(app, plans);
   registerCvExportRoutes(app, cvExport);
+  registerCvImportModuleRoutes(app, cvImport);
   registerJobsRoutes(app, jobs, readiness);
 
   const webDir = deps.webDir;

@@ -21,6 +21,7 @@ import { CompaniesPage } from './pages/companies/companies-page';
 import { CompanyFormPage } from './pages/companies/company-form-page';
 import { CompanyPage } from './pages/companies/company-page';
 import { WorkerFormPage } from './pages/workers/worker-form-page';
+import { CvImportPage } from './pages/profiles/cv-import-page';
 import { WorkerPage } from './pages/workers/worker-page';
 import { ProfilePage } from './pages/workers/profile/profile-page';
 import { PlanPage } from './pages/plans/plan-page';
@@ -102,6 +103,7 @@ export function App() {
               <Route path="/lavoratori/:id/profilo" element={guarded(<ProfilePage />)} />
               <Route path="/lavoratori/:id/piano" element={guarded(<PlanPage />, 'plans.work')} />
               <Route path="/lavoratori/:id/cv" element={guarded(<CvPage />, 'cvs.read')} />
+              <Route path="/lavoratori/:id/profilo/importa-cv" element={guarded(<CvImportPage />, 'cv.import')} />
               <Route path="/aziende" element={guarded(<CompaniesPage />)} />
               <Route path="/aziende/nuova" element={guarded(<CompanyFormPage />, 'companies.manage')} />
               <Route path="/aziende/:id" element={guarded(<CompanyPage />)} />

@@ -65,6 +65,28 @@ async function auditOf(action: string, read: () => Promise<{ statusCode: number;
 }
 
 describe('reads of personal data are audited, one row per page naming the ids shown', () => {
+  it('a CV import’s preview beside the worker’s record and profile', async () => {
+    const cv = Buffer.from(
+      JSON.stringify({
+        basics: { name: 'Ornella Bernardeschi' },
+        work: [{ name: 'Ceramica Marazzi', position: 'Scelta', startDate: '2019' }],
+      }),
+    );
+    const preview = await auditOf('cv_import.previewed', () =>
+      coordinator.request({
+        method: 'POST',
+        url: `/api/v1/workers/${world.worker.id}/cv-imports`,
+        payload: cv,
+        headers: { 'content-type': 'application/octet-stream' },
+      }),
+    );
+    expect(preview).toMatchObject({
+      entity_type: 'worker',
+      entity_id: world.worker.id,
+      details: { format: 'json_resume', profileVersion: 0 },
+    });
+  });
+
   it('the worker list and search, and the duplicate check', async () => {
     const list = await auditOf('worker.list.read', () => coordinator.get(`/api/v1/workers?q=${world.worker.lastName}`));
     expect(list.details.ids).toEqual([world.worker.id]);
@@ -285,6 +307,7 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'cv.versions.read',
         'cv.pdf.downloaded',
         'cv.json_resume.downloaded',
+        'cv_import.previewed',
       ]),
     );
   });

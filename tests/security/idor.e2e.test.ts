@@ -522,6 +522,26 @@ const ROUTES: Record<string, Case> = {
   },
   'GET /api/v1/plans/:planId/versions': { scope: 'office', call: (w) => get(`/api/v1/plans/${w.planId}/versions`) },
   'GET /api/v1/plans/:planId/pdf': { scope: 'office', call: (w) => get(`/api/v1/plans/${w.planId}/pdf`) },
+  // The CV import: a worker's profile, reached only through the worker (office scope). The file is
+  // the raw body; the worker is checked before the file is read.
+  'POST /api/v1/workers/:workerId/cv-imports': {
+    scope: 'office',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/v1/workers/${w.worker.id}/cv-imports`,
+      body: Buffer.from(
+        JSON.stringify({
+          basics: { name: 'Ornella Bernardeschi' },
+          work: [{ name: 'Ceramica Marazzi', position: 'Scelta', startDate: '2019' }],
+        }),
+      ),
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+  },
+  'POST /api/v1/workers/:workerId/cv-imports/apply': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/workers/${w.worker.id}/cv-imports/apply`, { baseVersion: 0, drivingLicences: ['B'] }),
+  },
 
   // Group workshops: a session is its office's; its participants are workers of that office.
   'GET /api/v1/workshops': { list: (w) => get(`/api/v1/workshops?officeId=${w.officeId}&from=2027-01-18&to=2027-01-24`) },

@@ -10,6 +10,7 @@ export {
 export { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 export { companyEndpoints } from './companies.endpoints.js';
 export { cvEndpoints } from './cv.endpoints.js';
+export { cvImportEndpoints } from './cv-import.endpoints.js';
 export { importEndpoints } from './imports.endpoints.js';
 export { jobEndpoints } from './jobs.endpoints.js';
 export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
@@ -34,6 +35,7 @@ import {
 import { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 import { companyEndpoints } from './companies.endpoints.js';
 import { cvEndpoints } from './cv.endpoints.js';
+import { cvImportEndpoints } from './cv-import.endpoints.js';
 import type { EndpointDefinition } from './endpoint.js';
 import { importEndpoints } from './imports.endpoints.js';
 import { jobEndpoints } from './jobs.endpoints.js';
@@ -76,4 +78,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   planEndpoints,
   serviceEndpoints,
   cvEndpoints,
+  cvImportEndpoints,
 ].flatMap((group) => Object.values(group));

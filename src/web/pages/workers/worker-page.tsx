@@ -53,6 +53,9 @@ export function WorkerPage() {
           {can('cvs.read') && (
             <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/cv`}>
               {t('cv.open')}
+          {can('cv.import') && (
+            <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/profilo/importa-cv`}>
+              {t('cvImport.title')}
             </Link>
           )}
           {canEdit && (
