@@ -5,6 +5,7 @@ import type { ProgrammesTables } from './schema-programmes.js';
 import type { OutreachTables } from './schema-outreach.js';
 import type { AppointmentsTables } from './schema-appointments.js';
 import type { ServicesTables } from './schema-services.js';
+import type { TaxonomyLabelsTables } from './schema-taxonomy-labels.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -228,7 +229,7 @@ export interface EscoCollectionMembersTable {
 }
 
 export interface DB
-  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables {
+  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, TaxonomyLabelsTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;
