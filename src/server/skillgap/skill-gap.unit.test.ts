@@ -8,7 +8,7 @@ const MAG = esco('60ff3eac-7d4d-4e51-87b8-74c3b5d62498');
 const DRAWING = esco('68b6ef08-d823-489d-a95c-752ae6f6e6a7');
 const PPE = esco('51754b8a-3e2c-4cc1-86e6-cf510d9c6fe4');
 const FORKLIFT = esco('28cb374e-6261-4133-8371-f9a5470145da');
-const WELDING_GROUP = esco('24a39c1b-a5e4-4d71-9cc4-a8d2c0c1b5ab');
+const WELDING_GROUP = esco('24a39c1b-b8cc-4210-8b74-b388a90e8f59');
 const WELDING_TECHNIQUES = esco('530cb489-d900-46ab-9350-4d50ccd49eea');
 
 const it_ = (uri: string, label: string): LabelledSkill => ({ uri, label, labelLanguage: 'it' });
@@ -30,7 +30,7 @@ const broader = new Map([
   [TIG, [WELDING_GROUP]],
   [MIG, [WELDING_GROUP]],
   [MAG, [WELDING_GROUP]],
-  [DRAWING, [esco('c8f1b4a0-0000-0000-0000-000000000000')]],
+  [DRAWING, ['http://data.europa.eu/esco/isced-f/0732']],
 ]);
 
 const course = (over: Partial<CourseOffer> & Pick<CourseOffer, 'id' | 'title'>): CourseOffer => ({
@@ -103,7 +103,7 @@ describe('computeSkillGap', () => {
         course({ id: 'c2', title: 'Saldatore MIG-TIG: corso completo', hours: 160, skillUris: [TIG, MIG, PPE] }),
         course({ id: 'c3', title: 'Saldatura TIG base', hours: 40, startDate: '2027-02-01', skillUris: [TIG] }),
         course({ id: 'c4', title: 'Saldatura TIG intensivo', hours: 40, startDate: '2027-01-11', skillUris: [TIG] }),
-        course({ id: 'c5', title: 'Excel per la logistica', hours: 20, skillUris: [esco('9a4c8b52-0000-0000-0000-000000000000')] }),
+        course({ id: 'c5', title: 'Excel per la logistica', hours: 20, skillUris: [esco('21d2f96d-35f7-4e3f-9745-c533d2dd6e97')] }),
       ],
       today: '2026-12-02',
     });

@@ -18,3 +18,10 @@ export { taxonomyErrors } from './taxonomy.errors.js';
 export { allComuni, type ComuneEntry } from './comuni-directory.repository.js';
 export { knownCountryCodes } from './country-lookup.repository.js';
 export { comuniOfProvince, type ComunePlace } from './reference-lookups.repository.js';
+// The network's Italian labels of ESCO concepts; ESCO occupations' skills and the skill hierarchy.
+export { createSkillLabelsModule, registerSkillLabelsRoutes, type SkillLabelsModule } from './skill-labels.routes.js';
+export type { UsedSkillUris } from './skill-labels.service.js';
+export { escoConceptLabels, occupationSkills, skillHierarchy } from './skill-queries.js';
+export type { OccupationSkill, OccupationWithSkills, SkillLabel } from './occupation-skills.repository.js';
+export { canManageSkillLabels } from './taxonomy.policy.js';
+export { upsertNetworkLabels, type NetworkLabelInput } from './skill-labels.repository.js';

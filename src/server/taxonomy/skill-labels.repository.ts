@@ -50,6 +50,12 @@ export async function networkLabelsByUris(
   );
 }
 
+/** Every concept the network has labelled. */
+export async function networkLabelledUris(executor: Executor, networkId: string): Promise<string[]> {
+  const rows = await executor.selectFrom('taxonomy_network_labels').select('concept_uri').where('network_id', '=', networkId).execute();
+  return rows.map((r) => r.concept_uri);
+}
+
 /** Writes labels (insert or replace), all in the caller's transaction. */
 export async function upsertNetworkLabels(
   executor: Executor,

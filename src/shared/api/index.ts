@@ -17,7 +17,8 @@ export { programmeEndpoints } from './programmes.endpoints.js';
 export { reportEndpoints } from './reports.endpoints.js';
 export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
-export { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+export { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+export { skillGapEndpoints } from './skillgap.endpoints.js';
 
 import {
   agendaEndpoints,
@@ -37,7 +38,8 @@ import { programmeEndpoints } from './programmes.endpoints.js';
 import { reportEndpoints } from './reports.endpoints.js';
 import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
-import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+import { skillGapEndpoints } from './skillgap.endpoints.js';
+import { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 
 /** Every operation, flat: the contract test checks each one is registered exactly once. */
 export const ALL_ENDPOINTS: EndpointDefinition[] = [
@@ -55,6 +57,8 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   reportEndpoints,
   taxonomyEndpoints,
   taxonomySearchEndpoints,
+  skillLabelEndpoints,
+  skillGapEndpoints,
   jobEndpoints,
   agendaEndpoints,
   appointmentEndpoints,
