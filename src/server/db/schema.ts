@@ -229,7 +229,15 @@ export interface EscoCollectionMembersTable {
 }
 
 export interface DB
-  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, TaxonomyLabelsTables {
+  extends
+    CompaniesTables,
+    PeopleTables,
+    ProgrammesTables,
+    OutreachTables,
+    ImportsTables,
+    AppointmentsTables,
+    ServicesTables,
+    TaxonomyLabelsTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

@@ -115,12 +115,14 @@ describe('GET /api/v1/workers/:id/skill-gap', () => {
     expect(gap.occupation).toMatchObject({ uri: ESCO_MINI.welderUri, label: 'welder' });
     expect(gap.essentialTotal).toBe(5);
     expect(gap.held.map((s: { uri: string }) => s.uri).sort()).toEqual([SOLDERING, TROUBLESHOOT].sort());
+    // In Italian: the demo network holds the labels shipped with the product.
     expect(gap.missingEssential.map((s: { label: string }) => s.label)).toEqual([
-      'apply arc welding techniques',
-      'join metals',
-      'operate welding equipment',
-      'welding techniques',
+      'applicare le tecniche di saldatura ad arco',
+      'tecniche di saldatura',
+      'unire parti metalliche',
+      'usare le attrezzature per saldatura',
     ]);
+    expect(gap.missingEssential.every((s: { labelLanguage: string }) => s.labelLanguage === 'it')).toBe(true);
     // Soldering sits in the same ESCO skill group as arc welding: "vicina".
     expect(gap.missingEssential[0].near).toEqual({
       uri: SOLDERING,
@@ -129,7 +131,7 @@ describe('GET /api/v1/workers/:id/skill-gap', () => {
       relation: 'sibling',
     });
     expect(gap.missingEssential.find((s: { uri: string }) => s.uri === WELDING_TECHNIQUES).near).toBeNull();
-    expect(gap.missingOptional.map((s: { label: string }) => s.label)).toEqual(['perform welding inspection']);
+    expect(gap.missingOptional.map((s: { label: string }) => s.label)).toEqual(['eseguire il controllo delle saldature']);
     // The course of October has started: left out. Three gaps beat one, however short.
     expect(gap.courses.map((c: { title: string }) => c.title)).toEqual([
       'Saldatura ad arco e a filo: corso base',
@@ -144,7 +146,7 @@ describe('GET /api/v1/workers/:id/skill-gap', () => {
       .selectFrom('audit_log')
       .select(['action', 'entity_type', 'entity_label', 'details'])
       .where('entity_id', '=', esposito)
-      .where('action', '=', 'skill_gap.viewed')
+      .where('action', '=', 'skill_gap.read')
       .execute()
       .then((rows) => ({ rows }));
     expect(rows.at(-1)).toMatchObject({ entity_type: 'worker', entity_label: 'Esposito Gennaro' });

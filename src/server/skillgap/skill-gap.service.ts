@@ -48,7 +48,7 @@ export function createSkillGapService(deps: { db: Kysely<DB>; audit: AuditServic
         today,
       });
       await audit.record(db, ctx, {
-        action: 'skill_gap.viewed',
+        action: 'skill_gap.read',
         entityType: 'worker',
         entityId: workerId,
         entityLabel: displayNameOf(worker.firstName, worker.lastName),

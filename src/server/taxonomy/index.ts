@@ -25,3 +25,4 @@ export { escoConceptLabels, occupationSkills, skillHierarchy } from './skill-que
 export type { OccupationSkill, OccupationWithSkills, SkillLabel } from './occupation-skills.repository.js';
 export { canManageSkillLabels } from './taxonomy.policy.js';
 export { upsertNetworkLabels, type NetworkLabelInput } from './skill-labels.repository.js';
+export { loadShippedSkillLabels } from './shipped-skill-labels.js';

@@ -7,7 +7,8 @@ import { importEsco, readEscoZips } from './import/esco-import.js';
 import { searchableBatchesChanged } from './searchable-batches.js';
 import { createSearchService } from './search.service.js';
 import { escoConceptLabels, occupationSkills, skillHierarchy } from './skill-queries.js';
-import { networkLabelsByUris, upsertNetworkLabels } from './skill-labels.repository.js';
+import { networkLabelledUris, networkLabelsByUris, upsertNetworkLabels } from './skill-labels.repository.js';
+import { readShippedSkillLabels } from './shipped-skill-labels.js';
 import { createTaxonomyRepository } from './taxonomy.repository.js';
 
 const skill = (id: string) => `http://data.europa.eu/esco/skill/${id}`;
@@ -21,6 +22,7 @@ let database: Database;
 let networkId: string;
 let otherNetworkId: string;
 let coordinatorId: string;
+let shippedInDemo = 0;
 const zips = escoMiniZips();
 
 beforeAll(async () => {
@@ -33,6 +35,9 @@ beforeAll(async () => {
   coordinatorId = (
     await db.selectFrom('staff_users').select('id').where('email', '=', 'coordinatore@ricolloca.example').executeTakeFirstOrThrow()
   ).id;
+  // The demo loads the labels shipped with the product; these tests start from none.
+  shippedInDemo = (await networkLabelledUris(db, networkId)).length;
+  await db.deleteFrom('taxonomy_network_labels').execute();
   // English only, as the product loads ESCO on first start.
   await importEsco(database, { ...(await readEscoZips([zips.classificationEn, zips.relations])), version: 'v1.1.1' });
   searchableBatchesChanged();
@@ -77,6 +82,19 @@ describe('network Italian labels in the skill search', () => {
     const label = (await networkLabelsByUris(database.db, networkId, [ARC_WELDING])).get(ARC_WELDING);
     expect(label).toMatchObject({ updatedBy: coordinatorId, alternatives: ['saldatura a elettrodo', 'elettrodo rivestito'] });
     expect(label?.updatedAt.toISOString()).toBe('2026-11-30T09:15:00.000Z');
+  });
+});
+
+describe('the labels shipped with the product', () => {
+  it('are a few hundred distinct ESCO skills with Italian labels, all loaded into the demo network', async () => {
+    const shipped = await readShippedSkillLabels();
+    expect(shipped.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(shipped.map((l) => l.conceptUri)).size).toBe(shipped.length);
+    expect(shipped.every((l) => /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/.test(l.conceptUri) && l.label.length > 0)).toBe(
+      true,
+    );
+    expect(shipped.find((l) => l.label === 'condurre il carrello elevatore')?.alternatives).toContain('muletto');
+    expect(shippedInDemo).toBe(shipped.length);
   });
 });
 

@@ -60,7 +60,7 @@ export async function networkLabelledUris(executor: Executor, networkId: string)
 export async function upsertNetworkLabels(
   executor: Executor,
   networkId: string,
-  actorId: string,
+  actorId: string | null,
   labels: readonly NetworkLabelInput[],
   at: Date,
 ) {

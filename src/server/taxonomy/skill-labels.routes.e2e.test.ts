@@ -14,12 +14,18 @@ const COOKING = skill('f3934441-4bff-4076-9945-e6c51a01c467');
 let t: TestApp;
 let coordinator: Agent;
 let consultant: Agent;
+let coordinatorName: string;
 const zips = escoMiniZips();
 
 beforeAll(async () => {
   t = await createTestApp();
   await importEsco(t.database, { ...(await readEscoZips([zips.classificationEn, zips.relations])), version: 'v1.1.1' });
+  // These tests start from a network with no labels of its own (the demo loads the shipped ones).
+  await t.database.db.deleteFrom('taxonomy_network_labels').execute();
   coordinator = await signIn(t.app, DEMO.coordinator);
+  coordinatorName = (
+    await t.database.db.selectFrom('staff_users').select('full_name').where('email', '=', DEMO.coordinator).executeTakeFirstOrThrow()
+  ).full_name;
   consultant = await signIn(t.app, DEMO.consultant);
 });
 afterAll(async () => {
@@ -76,7 +82,7 @@ describe('PUT /api/v1/taxonomy/skill-labels', () => {
       missingItalian: false,
     });
     expect(saved.networkLabel).toMatchObject({ label: 'saldatura ad arco con elettrodo', alternatives: ['saldatura a elettrodo'] });
-    expect(saved.networkLabel.updatedBy).toEqual(expect.any(String));
+    expect(saved.networkLabel.updatedByName).toBe(coordinatorName);
 
     const search = await consultant.get('/api/v1/taxonomy/skills?q=saldatura&lang=it');
     expect(search.json().items[0]).toMatchObject({

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ActorContext } from '../auth/index.js';
-import { requireNetwork } from '../auth/index.js';
+import { requireNetwork, staffNamesById } from '../auth/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import type { Language } from '../http/problem.js';
@@ -46,7 +46,7 @@ const rowMessages = {
   duplicate: (line: number) => ({ it: `URI già presente alla riga ${line}`, en: `URI already given on line ${line}` }),
 };
 
-const present = (row: NetworkSkillRow): SkillTranslation => ({
+const present = (row: NetworkSkillRow, names: ReadonlyMap<string, string>): SkillTranslation => ({
   conceptUri: row.uri,
   escoLabelEn: row.labelEn,
   escoLabelIt: row.labelIt,
@@ -54,6 +54,7 @@ const present = (row: NetworkSkillRow): SkillTranslation => ({
     label: row.networkLabel.label,
     alternatives: row.networkLabel.alternatives,
     updatedBy: row.networkLabel.updatedBy,
+    updatedByName: row.networkLabel.updatedBy ? (names.get(row.networkLabel.updatedBy) ?? null) : null,
     updatedAt: row.networkLabel.updatedAt.toISOString(),
   },
   missingItalian: row.labelIt === null && row.networkLabel === null,
@@ -86,7 +87,7 @@ export function createSkillLabelsService(deps: {
   async function translation(networkId: string, uri: string): Promise<SkillTranslation> {
     const [row] = await skillsForTranslation(db, await batches(), networkId, [uri]);
     if (!row) throw skillLabelErrors.conceptUnknown();
-    return present(row);
+    return present(row, await staffNamesById(db, [row.networkLabel?.updatedBy ?? null]));
   }
 
   /** Checks every row before anything is written; the labels it would write. */
@@ -127,7 +128,11 @@ export function createSkillLabelsService(deps: {
       const networkId = requireNetwork(ctx.actor);
       const [used, labelled] = await Promise.all([deps.usedSkillUris(db, networkId), networkLabelledUris(db, networkId)]);
       const rows = await skillsForTranslation(db, await batches(), networkId, [...used, ...labelled]);
-      return rows.map(present);
+      const names = await staffNamesById(
+        db,
+        rows.map((r) => r.networkLabel?.updatedBy ?? null),
+      );
+      return rows.map((r) => present(r, names));
     },
 
     async put(ctx: ActorContext, input: { conceptUri: string; label: string; alternatives: string[] }): Promise<SkillTranslation> {

@@ -30,6 +30,8 @@ export const skillTranslationSchema = z
         label: z.string(),
         alternatives: z.array(z.string()),
         updatedBy: z.string().nullable(),
+        /** Who entered it, by name (the account may since have been disabled). */
+        updatedByName: z.string().nullable(),
         updatedAt: isoDateTime,
       })
       .nullable(),

@@ -13,6 +13,7 @@ import { daysLeftText, formatDate, formatPhone, urgency } from './people-format'
 import { ConsentsSection, NotesSection, TimelineSection } from './worker-sections';
 import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
 import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section';
+import { SkillGapSection } from '../skillgap/skill-gap-section';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -120,6 +121,7 @@ export function WorkerPage() {
           onChanged={() => setVersion((v) => v + 1)}
         />
       )}
+      {can('skillGap.read') && <SkillGapSection workerId={worker.id} />}
       <ConsentsSection
         workerId={worker.id}
         consents={worker.consents}
