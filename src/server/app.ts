@@ -50,6 +50,14 @@ import { createPlansModule, registerPlansRoutes, canWorkOnPlans } from './plans/
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
 import { createServicesModule, registerServicesRoutes, canRecordServices } from './services/index.js';
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
+import {
+  canManageSkillLabels,
+  createSkillLabelsModule,
+  createTaxonomyModule,
+  registerSkillLabelsRoutes,
+  registerTaxonomyRoutes,
+} from './taxonomy/index.js';
+import { canReadSkillGap, createSkillGapModule, registerSkillGapRoutes, type SkillGapSources } from './skillgap/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
 import { createTrainingModule, registerTrainingRoutes, canEnrolWorkers, canManageCatalogue } from './training/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
@@ -73,7 +81,18 @@ export interface AppDeps {
   publicUrl?: string;
   /** Whether the database is prepared yet (default: it is). Until it is, the API answers 503. */
   readiness?: Readiness;
+  /**
+   * The worker's profile skills and the course catalogue the skill gap reads. Until profiles'
+   * profileSkillUris and training's coursesTeachingSkills are merged, a worker has no profile
+   * skills and the catalogue is empty (the defaults below); tests hand in their own.
+   */
+  skillGapSources?: SkillGapSources;
 }
+
+const NO_SKILL_GAP_SOURCES: SkillGapSources = {
+  profileSkillUris: async () => new Set(),
+  coursesTeachingSkills: async () => [],
+};
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** A request answered later than this is logged at info even when it succeeded. */
@@ -195,11 +214,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'cvs.read': canReadCvs,
       'cvs.edit': canEditCvs,
       'cv.import': canImportCv,
+      'skillLabels.manage': canManageSkillLabels,
+      'skillGap.read': canReadSkillGap,
     },
     clock,
   });
   const organisation = createOrganisationModule({ db, audit, clock });
   const taxonomy = createTaxonomyModule({ database: deps.database, log: app.log });
+  // The skills the network uses come from profiles and training once merged: for now its own labels.
+  const skillLabels = createSkillLabelsModule({ db, audit, clock, usedSkillUris: async () => [] });
+  const skillGap = createSkillGapModule({ db, audit, clock, sources: deps.skillGapSources ?? NO_SKILL_GAP_SOURCES });
   const companies = createCompaniesModule({
     db,
     audit,
@@ -282,6 +306,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSetupRoutes(app, setup);
   registerAuditRoutes(app, auditModule);
   registerTaxonomyRoutes(app, taxonomy, readiness);
+  registerSkillLabelsRoutes(app, skillLabels);
+  registerSkillGapRoutes(app, skillGap);
   registerCompaniesRoutes(app, companies);
   registerPeopleRoutes(app, people);
   registerProfilesRoutes(app, profiles);

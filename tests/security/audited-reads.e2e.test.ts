@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, officeIdByCode, type Agent, type TestApp } from '../helpers/test-app.js';
 import { networkOf } from '../factories/programmes.js';
+import { ESCO_MINI, escoMiniZips, removeFixtureZips } from '../fixtures/taxonomy/esco-fixture.js';
+import { importEsco, readEscoZips } from '../../src/server/taxonomy/index.js';
 import { accountWith, buildWorld, createOffice, matrixPasswordHash, personalSecrets, type World } from './idor-world.js';
 
 /**
@@ -15,6 +17,9 @@ let world: World;
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
+  const zips = escoMiniZips();
+  await importEsco(t.database, { ...(await readEscoZips([zips.classificationEn, zips.relations])), version: 'v1.1.1' });
+  removeFixtureZips();
   const network = await networkOf(db, await officeIdByCode(t.database, 'CPI-MO'));
   const officeId = await createOffice(db, network, 'CPI-FI', 'Centro per l’impiego di Finale Emilia', 'Finale Emilia');
   const owner = await accountWith(t.app, db, {
@@ -85,6 +90,12 @@ describe('reads of personal data are audited, one row per page naming the ids sh
       entity_id: world.worker.id,
       details: { format: 'json_resume', profileVersion: 0 },
     });
+  it('a worker’s skill gap', async () => {
+    const gap = await auditOf('skill_gap.read', () =>
+      coordinator.get(`/api/v1/workers/${world.worker.id}/skill-gap?occupation=${encodeURIComponent(ESCO_MINI.welderUri)}`),
+    );
+    expect(gap).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id });
+    expect(gap.details).toMatchObject({ occupation: ESCO_MINI.welderUri, missingEssential: 5 });
   });
 
   it('the worker list and search, and the duplicate check', async () => {
@@ -271,6 +282,7 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     for (const secret of personalSecrets(world)) expect(JSON.stringify(logReads[0]!.details)).not.toContain(secret);
     expect(new Set(trail.map((e) => e.action))).toEqual(
       new Set([
+        'skill_gap.read',
         'worker.list.read',
         'worker.duplicates.read',
         'hotline.matches_read',

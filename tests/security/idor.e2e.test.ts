@@ -4,6 +4,8 @@ import type { Actor, Policy } from '../../src/server/auth/index.js';
 import type { Role } from '../../src/server/db/schema.js';
 import { createTestApp, officeIdByCode, type Agent, type TestApp } from '../helpers/test-app.js';
 import { networkOf } from '../factories/programmes.js';
+import { ESCO_MINI, escoMiniZips, removeFixtureZips } from '../fixtures/taxonomy/esco-fixture.js';
+import { importEsco, readEscoZips } from '../../src/server/taxonomy/index.js';
 import {
   ROLES,
   accountWith,
@@ -116,6 +118,12 @@ const ROUTES: Record<string, Case> = {
   'GET /api/v1/taxonomy/comuni/:istatCode/nearby': { skip: 'reference data (ISTAT), no office’s record' },
   'GET /api/v1/taxonomy/distance': { skip: 'reference data (ISTAT), no office’s record' },
   'GET /api/v1/taxonomy/sources': { skip: 'reference data, no office’s record' },
+  'GET /api/v1/taxonomy/occupation-skills': { skip: 'reference data (ESCO), no office’s record' },
+  // The network's Italian labels of ESCO skills: every call acts on the caller's own network's.
+  'GET /api/v1/taxonomy/skill-labels': { list: () => get('/api/v1/taxonomy/skill-labels') },
+  'PUT /api/v1/taxonomy/skill-labels': { skip: 'writes a label of the caller’s own network, keyed by an ESCO URI; names no record' },
+  'DELETE /api/v1/taxonomy/skill-labels': { skip: 'removes a label of the caller’s own network, keyed by an ESCO URI; names no record' },
+  'POST /api/v1/taxonomy/skill-labels/import': { skip: 'writes labels of the caller’s own network; names no record' },
 
   // Companies and CIGS cases.
   'GET /api/v1/companies': { list: (w) => get(`/api/v1/companies?q=${encodeURIComponent(w.companyName)}`) },
@@ -482,6 +490,10 @@ const ROUTES: Record<string, Case> = {
   },
   'GET /api/v1/appointments/:id/ics': { scope: 'office', call: (w) => get(`/api/v1/appointments/${w.appointmentId}/ics`) },
   'GET /api/v1/workers/:id/appointments': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/appointments`) },
+  'GET /api/v1/workers/:id/skill-gap': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/workers/${w.worker.id}/skill-gap?occupation=${encodeURIComponent(ESCO_MINI.welderUri)}`),
+  },
 
   // Action plans (patto di servizio): a plan is its worker's office's; the agenda lists are the caller's or their office's.
   'GET /api/v1/workers/:id/plans': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/plans`) },
@@ -635,6 +647,10 @@ let worldC: World;
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
+  // The skill gap reads an ESCO occupation: the miniature ESCO is enough.
+  const zips = escoMiniZips();
+  await importEsco(t.database, { ...(await readEscoZips([zips.classificationEn, zips.relations])), version: 'v1.1.1' });
+  removeFixtureZips();
   const passwordHash = await matrixPasswordHash();
   const network1 = await networkOf(db, await officeIdByCode(t.database, 'CPI-MO'));
   const network2 = (

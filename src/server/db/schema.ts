@@ -9,6 +9,7 @@ import type { ProfilesTables } from './schema-profiles.js';
 import type { TrainingTables } from './schema-training.js';
 import type { PlansTables } from './schema-plans.js';
 import type { CvTables } from './schema-cv.js';
+import type { TaxonomyLabelsTables } from './schema-taxonomy-labels.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -244,6 +245,7 @@ export interface DB
     TrainingTables {
   extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, PlansTables {
   extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, ProfilesTables, CvTables {
+    TaxonomyLabelsTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

@@ -29,6 +29,7 @@ export const TABLE_OWNERS = {
   esco_occupation_skills: 'taxonomy',
   esco_skill_relations: 'taxonomy',
   esco_collection_members: 'taxonomy',
+  taxonomy_network_labels: 'taxonomy',
 
   companies: 'companies',
   cigs_cases: 'companies',

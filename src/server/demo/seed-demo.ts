@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { createAuditRepository } from '../audit/index.js';
 import { createStaffAccount, hashPassword, staffIdsByEmail } from '../auth/index.js';
 import { anyNetworkExists, createNetwork, createOffice } from '../organisation/index.js';
+import { loadShippedSkillLabels } from '../taxonomy/index.js';
 import { DEMO_CONSULTANTS, DEMO_NETWORK, DEMO_OFFICES, DEMO_PASSWORD, DEMO_STAFF } from './demo-organisation.js';
 import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoPeople } from './demo-people.js';
@@ -120,6 +121,13 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     await seedDemoPlans(trx, { networkId, programme, consultantsByOffice, now });
     // Services entered by hand (CV support, interview coaching…) beside the agenda's attended meetings.
     await seedDemoServices(trx, { networkId, officeIds, staffIds, programme, now });
+    // The Italian labels of the demo sectors' ESCO skills, as entered by the network's coordinator.
+    await loadShippedSkillLabels(
+      trx,
+      networkId,
+      staffIds.get(DEMO_STAFF.find((p) => p.roles.some((r) => r.role === 'coordinator'))?.email ?? '') ?? null,
+      now,
+    );
     await createAuditRepository().insert(trx, {
       actorId: null,
       actorLabel: 'ricolloca seed-demo',

@@ -28,3 +28,11 @@ export {
 } from './concept-lookup.repository.js';
 // ESCO skills named by URI or label (the training catalogue and its import).
 export { escoSkillRefs, type SkillRef } from './skill-refs.repository.js';
+// The network's Italian labels of ESCO concepts; ESCO occupations' skills and the skill hierarchy.
+export { createSkillLabelsModule, registerSkillLabelsRoutes, type SkillLabelsModule } from './skill-labels.routes.js';
+export type { UsedSkillUris } from './skill-labels.service.js';
+export { escoConceptLabels, occupationSkills, skillHierarchy } from './skill-queries.js';
+export type { OccupationSkill, OccupationWithSkills, SkillLabel } from './occupation-skills.repository.js';
+export { canManageSkillLabels } from './taxonomy.policy.js';
+export { upsertNetworkLabels, type NetworkLabelInput } from './skill-labels.repository.js';
+export { loadShippedSkillLabels } from './shipped-skill-labels.js';

@@ -5,6 +5,7 @@ import { detailFor } from './detail.js';
 import { normaliseLabel } from './normalise.js';
 import { distinctConcepts, rankCandidates, type Candidate, type RankedCandidate } from './ranking.js';
 import { cachedSearchableBatches } from './searchable-batches.js';
+import { networkLabelCandidates, networkLabelsByUris, type LabelledGroup } from './skill-labels.repository.js';
 import type { ConceptRow, SearchGroup, TaxonomyRepository } from './taxonomy.repository.js';
 
 /**
@@ -31,8 +32,17 @@ export function createSearchService(deps: { db: Kysely<DB>; repository: Taxonomy
   const { db, repository } = deps;
   const searchableBatches = cachedSearchableBatches(() => repository.searchableBatches(db));
 
-  async function candidates(batches: number[], group: SearchGroup, query: string, limit: number): Promise<Candidate[]> {
+  async function candidates(
+    batches: number[],
+    group: SearchGroup,
+    query: string,
+    limit: number,
+    networkId: string | null,
+  ): Promise<Candidate[]> {
     const found = await repository.labelsStartingWith(db, batches, group, query, Math.max(PREFIX_PER_TYPE, limit * 3));
+    // The network's Italian labels are searched as ESCO's own are, from the first stage on.
+    if (networkId && isLabelledGroup(group))
+      found.push(...(await networkLabelCandidates(db, batches, networkId, group, query, LATER_STAGE_ROWS)));
     if (distinctConcepts(found) >= limit || query.length < MIN_TRIGRAM_QUERY) return found;
     found.push(...(await repository.labelsWithWordStartingWith(db, batches, group, query, LATER_STAGE_ROWS)));
     // Typo suggestions fill a short list, but not after the query named something exactly.
@@ -55,21 +65,39 @@ export function createSearchService(deps: { db: Kysely<DB>; repository: Taxonomy
     return repository.labelsWithWords(db, batches, group, query, alternatives, LATER_STAGE_ROWS);
   }
 
+  /**
+   * ESCO's own Italian label wins when loaded (the Commission's reviewed translation, the one other
+   * Italian systems show); the network's stands in for it when ESCO has none, so the line reads in
+   * Italian with no "English" mark. The network's label stays searchable either way.
+   */
+  async function withNetworkLabels(rows: ConceptRow[], networkId: string | null): Promise<ConceptRow[]> {
+    const lacking = rows.filter((r) => r.label_it === null && r.uri !== null);
+    if (!networkId || lacking.length === 0) return rows;
+    const labels = await networkLabelsByUris(
+      db,
+      networkId,
+      lacking.map((r) => r.uri!),
+    );
+    return rows.map((r) => (r.label_it === null && r.uri && labels.has(r.uri) ? { ...r, label_it: labels.get(r.uri)!.label } : r));
+  }
+
   return {
-    async search(group: SearchGroup, input: TaxonomySearchQuery): Promise<Array<TaxonomyItem | ComuneItem>> {
+    /** networkId: the searcher's network, whose Italian labels of ESCO concepts are searched and shown too. */
+    async search(
+      group: SearchGroup,
+      input: TaxonomySearchQuery,
+      networkId: string | null = null,
+    ): Promise<Array<TaxonomyItem | ComuneItem>> {
       const query = normaliseLabel(input.q);
       if (!query) return [];
       const batches = await searchableBatches();
-      const ranked = rankCandidates(await candidates(batches, group, query, input.limit), query, input.lang, input.limit);
-      const rows = new Map(
-        (
-          await repository.conceptsForDisplay(
-            db,
-            batches,
-            ranked.map((c) => c.conceptId),
-          )
-        ).map((r) => [r.id, r]),
+      const ranked = rankCandidates(await candidates(batches, group, query, input.limit, networkId), query, input.lang, input.limit);
+      const concepts = await repository.conceptsForDisplay(
+        db,
+        batches,
+        ranked.map((c) => c.conceptId),
       );
+      const rows = new Map((await withNetworkLabels(concepts, networkId)).map((r) => [r.id, r]));
       return ranked.flatMap((candidate) => {
         const row = rows.get(candidate.conceptId);
         return row ? [toItem(row, candidate, input.lang)] : [];
@@ -77,6 +105,8 @@ export function createSearchService(deps: { db: Kysely<DB>; repository: Taxonomy
     },
   };
 }
+
+const isLabelledGroup = (group: SearchGroup): group is LabelledGroup => group === 'skill' || group === 'occupation';
 
 export type SearchService = ReturnType<typeof createSearchService>;
 

@@ -87,3 +87,19 @@ export const taxonomyErrors = {
       `An import of ESCO ${version} is already running: wait for it to finish.`,
     ),
 };
+
+/** Errors of the network's Italian labels and of the occupation-skills lookup. */
+export const skillLabelErrors = {
+  conceptUnknown: defineError('ESCO_CONCEPT_UNKNOWN', 422, {
+    it: 'Questo URI non è una competenza o una professione dell’ESCO caricato.',
+    en: 'This URI is not a skill or an occupation of the ESCO release loaded.',
+  }),
+  labelNotFound: defineError('SKILL_LABEL_NOT_FOUND', 404, {
+    it: 'La rete non ha un’etichetta italiana per questo concetto.',
+    en: 'The network has no Italian label for this concept.',
+  }),
+  cp2011NotLinked: defineError('CP2011_NOT_LINKED', 422, {
+    it: 'Le professioni CP2011 non sono collegate a ESCO (manca una tavola di corrispondenza ufficiale): scegliere la professione ESCO o il gruppo ISCO-08.',
+    en: 'CP2011 professions are not linked to ESCO (no official correspondence table is loaded): choose the ESCO occupation or the ISCO-08 group.',
+  }),
+};

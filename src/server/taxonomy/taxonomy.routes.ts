@@ -34,7 +34,7 @@ export function registerReferenceDataRoutes(
     route(r, taxonomySearchEndpoints[path], {
       config: { access: canReadReferenceData },
       schema: { tags, summary, description: SEARCH_DESCRIPTION },
-      handler: async (request) => ({ items: await services.search.search(group, request.query) }),
+      handler: async (request) => ({ items: await services.search.search(group, request.query, request.actor?.networkId ?? null) }),
     });
   }
 

@@ -24,6 +24,8 @@ export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 export { trainingEndpoints } from './training.endpoints.js';
+export { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
+export { skillGapEndpoints } from './skillgap.endpoints.js';
 
 import {
   agendaEndpoints,
@@ -50,6 +52,8 @@ import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 import { trainingEndpoints } from './training.endpoints.js';
+import { skillGapEndpoints } from './skillgap.endpoints.js';
+import { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 
 /** Every operation, flat: the contract test checks each one is registered exactly once. */
 export const ALL_ENDPOINTS: EndpointDefinition[] = [
@@ -67,6 +71,8 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   reportEndpoints,
   taxonomyEndpoints,
   taxonomySearchEndpoints,
+  skillLabelEndpoints,
+  skillGapEndpoints,
   jobEndpoints,
   agendaEndpoints,
   appointmentEndpoints,

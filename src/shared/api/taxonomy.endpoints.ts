@@ -9,6 +9,17 @@ import {
   taxonomyListSchema,
   taxonomySearchQuerySchema,
 } from '../schemas/taxonomy.schema.js';
+import {
+  occupationSkillsQuerySchema,
+  occupationSkillsSchema,
+  skillLabelInputSchema,
+  skillLabelsImportResultSchema,
+  skillLabelsImportSchema,
+  skillLabelUriQuerySchema,
+  skillTranslationListSchema,
+  skillTranslationSchema,
+} from '../schemas/skill-labels.schema.js';
+import { okSchema } from '../schemas/common.schema.js';
 import { defineEndpoint } from './endpoint.js';
 
 const search = <const P extends string>(path: P) =>
@@ -50,4 +61,40 @@ export const taxonomyEndpoints = {
     problems: [503],
   }),
   sources: defineEndpoint({ method: 'GET', path: '/api/v1/taxonomy/sources', status: 200, response: dataSourceListSchema }),
+  occupationSkills: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/taxonomy/occupation-skills',
+    query: occupationSkillsQuerySchema,
+    status: 200,
+    response: occupationSkillsSchema,
+    problems: [422],
+  }),
+};
+
+/** The network's Italian labels for ESCO skills and occupations (reference-data administration). */
+export const skillLabelEndpoints = {
+  list: defineEndpoint({ method: 'GET', path: '/api/v1/taxonomy/skill-labels', status: 200, response: skillTranslationListSchema }),
+  put: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/taxonomy/skill-labels',
+    body: skillLabelInputSchema,
+    status: 200,
+    response: skillTranslationSchema,
+    problems: [422],
+  }),
+  remove: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/v1/taxonomy/skill-labels',
+    query: skillLabelUriQuerySchema,
+    status: 200,
+    response: okSchema,
+  }),
+  import: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/taxonomy/skill-labels/import',
+    body: skillLabelsImportSchema,
+    status: 200,
+    response: skillLabelsImportResultSchema,
+    problems: [422],
+  }),
 };

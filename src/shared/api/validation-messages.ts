@@ -65,6 +65,19 @@ const REQUIRED: Record<string, Text> = {
 
 /** The Italian messages written in the schemas (the ids), with their human Italian and English. */
 const MESSAGES: Record<string, Text> = {
+  'URI ESCO non valido': {
+    it: 'Indicare l’URI di un concetto ESCO (http://data.europa.eu/esco/…)',
+    en: 'Give the URI of an ESCO concept (http://data.europa.eu/esco/…)',
+  },
+  'Codice ISCO-08 da 1 a 4 cifre': { it: 'Il codice ISCO-08 ha da 1 a 4 cifre', en: 'An ISCO-08 code has 1 to 4 digits' },
+  'Codice CP2011 nel formato 6.2.1.2.0': {
+    it: 'Il codice CP2011 si scrive come 6.2.1.2.0',
+    en: 'A CP2011 code is written like 6.2.1.2.0',
+  },
+  'Indicare una professione ESCO, un gruppo ISCO o una professione CP2011': {
+    it: 'Indicare una professione ESCO, un gruppo ISCO o una professione CP2011',
+    en: 'Give an ESCO occupation, an ISCO group or a CP2011 profession',
+  },
   'Data nel formato AAAA-MM-GG': { it: 'Inserire una data nel formato gg/mm/aaaa', en: 'Enter a date as dd/mm/yyyy' },
   [INVALID_TEXT_MESSAGE]: {
     it: 'Il testo contiene un carattere non ammesso (carattere nullo o Unicode incompleto): toglierlo e riprovare',

@@ -24,6 +24,8 @@ import servicesEn from './services.en.json';
 import servicesIt from './services.it.json';
 import cvEn from './cv.en.json';
 import cvIt from './cv.it.json';
+import skillGapEn from './skillgap.en.json';
+import skillGapIt from './skillgap.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -62,6 +64,8 @@ i18n.addResourceBundle('it', 'translation', servicesIt, true, false);
 i18n.addResourceBundle('en', 'translation', servicesEn, true, false);
 i18n.addResourceBundle('it', 'translation', cvIt, true, false);
 i18n.addResourceBundle('en', 'translation', cvEn, true, false);
+i18n.addResourceBundle('it', 'translation', skillGapIt, true, false);
+i18n.addResourceBundle('en', 'translation', skillGapEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

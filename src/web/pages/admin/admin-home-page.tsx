@@ -11,6 +11,7 @@ export function AdminHomePage() {
     { to: '/amministrazione/sedi', label: t('admin.offices'), allowed: can('offices.manage') },
     { to: '/amministrazione/personale', label: t('admin.staff'), allowed: can('staff.manage') },
     { to: '/amministrazione/registro', label: t('admin.audit'), allowed: can('audit.read') },
+    { to: '/amministrazione/traduzioni-competenze', label: t('admin.skillLabels'), allowed: can('skillLabels.manage') },
   ].filter((s) => s.allowed);
   return (
     <>

@@ -16,6 +16,7 @@ import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section
 import { WorkerProfileSection } from './profile/profile-page';
 import { WorkerPlansSection } from '../plans/plan-agenda';
 import { WorkerServicesSection } from '../services/worker-services-section';
+import { SkillGapSection } from '../skillgap/skill-gap-section';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -139,6 +140,7 @@ export function WorkerPage() {
         worker={{ id: worker.id, name: `${worker.lastName} ${worker.firstName}` }}
         onChanged={() => setVersion((v) => v + 1)}
       />
+      {can('skillGap.read') && <SkillGapSection workerId={worker.id} />}
       <ConsentsSection
         workerId={worker.id}
         consents={worker.consents}

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import {
+  broaderSkills,
+  conceptLabels,
+  occupationsWithSkills,
+  occupationUrisOfIscoGroup,
+  type SkillLabel,
+} from './occupation-skills.repository.js';
+import { skillLabelErrors } from './taxonomy.errors.js';
+import { createTaxonomyRepository } from './taxonomy.repository.js';
+
+/** Taxonomy's published reads of ESCO's occupations, skills and skill hierarchy (index.ts). */
+
+const repository = createTaxonomyRepository();
+
+/**
+ * Published: ESCO occupations (given, or under an ISCO-08 group) with their essential and optional
+ * skills, labelled in Italian where ESCO or the network has it. CP2011 is refused: no CP2011 ↔
+ * ISCO-08 correspondence is shipped (data/reference/PROVENANCE.md), and a guessed one would
+ * hand a consultant the skills of another trade.
+ */
+export async function occupationSkills(
+  db: Kysely<DB>,
+  input: { networkId?: string | null; escoOccupationUris?: readonly string[]; cp2011Code?: string; iscoCode?: string },
+) {
+  const batches = await repository.searchableBatches(db);
+  const uris = [...(input.escoOccupationUris ?? [])];
+  if (input.iscoCode) uris.push(...(await occupationUrisOfIscoGroup(db, batches, input.iscoCode)));
+  if (uris.length === 0 && input.cp2011Code) throw skillLabelErrors.cp2011NotLinked();
+  return occupationsWithSkills(db, batches, input.networkId ?? null, uris);
+}
+
+/** One level up the ESCO skill hierarchy for each skill: the skills and skill groups it sits under. */
+export async function skillHierarchy(db: Kysely<DB>, skillUris: readonly string[]): Promise<Map<string, string[]>> {
+  return broaderSkills(db, await repository.searchableBatches(db), skillUris);
+}
+
+/** Display labels of ESCO concepts: ESCO's Italian, else the network's, else English. */
+export async function escoConceptLabels(
+  db: Kysely<DB>,
+  networkId: string | null,
+  uris: readonly string[],
+): Promise<Map<string, SkillLabel>> {
+  return conceptLabels(db, await repository.searchableBatches(db), networkId, uris);
+}
