@@ -98,11 +98,3 @@ create table training_enrolment_moves (
 );
 create index training_enrolment_moves_enrolment_idx on training_enrolment_moves(enrolment_id, id);
 
--- A completed course is a delivered service 'training' of hours attended × 60 minutes: a course
--- runs to hundreds of hours, beyond the 600 minutes of a meeting, and names its enrolment as source.
-alter table service_records drop constraint service_records_minutes_check;
-alter table service_records add constraint service_records_minutes_check
-  check (minutes between 1 and 600 or (service_code = 'training' and minutes between 1 and 120000));
-alter table service_records drop constraint service_records_source_type_check;
-alter table service_records add constraint service_records_source_type_check
-  check (source_type in ('appointment', 'group_session', 'manual', 'course'));

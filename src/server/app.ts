@@ -49,7 +49,6 @@ import { createProfilesModule, registerProfilesRoutes, canEditProfiles } from '.
 import { createPlansModule, registerPlansRoutes, canWorkOnPlans } from './plans/index.js';
 import { createReportsModule, registerReportsRoutes, canReadReports } from './reports/index.js';
 import { createServicesModule, registerServicesRoutes, canRecordServices } from './services/index.js';
-import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 import {
   canManageSkillLabels,
   createSkillLabelsModule,

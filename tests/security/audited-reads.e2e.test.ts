@@ -90,6 +90,8 @@ describe('reads of personal data are audited, one row per page naming the ids sh
       entity_id: world.worker.id,
       details: { format: 'json_resume', profileVersion: 0 },
     });
+  });
+
   it('a worker’s skill gap', async () => {
     const gap = await auditOf('skill_gap.read', () =>
       coordinator.get(`/api/v1/workers/${world.worker.id}/skill-gap?occupation=${encodeURIComponent(ESCO_MINI.welderUri)}`),
@@ -223,6 +225,8 @@ describe('reads of personal data are audited, one row per page naming the ids sh
       const row = await auditOf(action, () => coordinator.get(url));
       expect(row, action).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id });
     }
+  });
+
   it('a worker’s delivered services, and the funder’s totals per worker', async () => {
     const list = await auditOf('service.list.read', () => coordinator.get(`/api/v1/workers/${world.worker.id}/services`));
     expect(list).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { ids: [world.serviceRecordId] } });

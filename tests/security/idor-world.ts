@@ -281,10 +281,10 @@ export async function buildWorld(
   const trainingEnrolment = await db
     .insertInto('training_enrolments')
     .values({ network_id: o.networkId, office_id: o.officeId, course_id: course.id, worker_id: workerId!, state: 'enrolled' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const plan = await db
     .insertInto('plans')
-  const service = await db
-    .insertInto('service_records')
     .values({
       network_id: o.networkId,
       office_id: o.officeId,
@@ -318,6 +318,16 @@ export async function buildWorld(
       description: `Curriculum di ${o.lastName}`,
       due_on: '2026-11-20',
       position: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const service = await db
+    .insertInto('service_records')
+    .values({
+      network_id: o.networkId,
+      office_id: o.officeId,
+      worker_id: workerId!,
+      programme_id: programmeId,
       staff_id: consultant.id,
       service_code: 'cv_support',
       delivery: 'individual',

@@ -198,6 +198,8 @@ const ROUTES: Record<string, Case> = {
   'GET /api/v1/workers/:workerId/profile/skill-suggestions': {
     scope: 'office',
     call: (w) => get(`/api/v1/workers/${w.worker.id}/profile/skill-suggestions`),
+  },
+
   // CVs (cv domain): each names the worker and the CV.
   'GET /api/v1/workers/:workerId/cvs': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/cvs`) },
   'POST /api/v1/workers/:workerId/cvs': {

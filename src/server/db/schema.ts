@@ -233,18 +233,17 @@ export interface EscoCollectionMembersTable {
 }
 
 export interface DB
-  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, ProfilesTables {
-  extends
-    CompaniesTables,
+  extends CompaniesTables,
     PeopleTables,
     ProgrammesTables,
     OutreachTables,
     ImportsTables,
     AppointmentsTables,
     ServicesTables,
-    TrainingTables {
-  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, PlansTables {
-  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, ProfilesTables, CvTables {
+    ProfilesTables,
+    TrainingTables,
+    PlansTables,
+    CvTables,
     TaxonomyLabelsTables {
   networks: NetworksTable;
   offices: OfficesTable;

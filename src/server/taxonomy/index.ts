@@ -24,7 +24,6 @@ export {
   existingConceptUris,
   occupationUrisOfIscoGroups,
   skillsOfOccupations,
-  type OccupationSkill,
 } from './concept-lookup.repository.js';
 // ESCO skills named by URI or label (the training catalogue and its import).
 export { escoSkillRefs, type SkillRef } from './skill-refs.repository.js';

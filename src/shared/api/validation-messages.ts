@@ -65,10 +65,6 @@ const REQUIRED: Record<string, Text> = {
 
 /** The Italian messages written in the schemas (the ids), with their human Italian and English. */
 const MESSAGES: Record<string, Text> = {
-  'URI ESCO non valido': {
-    it: 'Indicare l’URI di un concetto ESCO (http://data.europa.eu/esco/…)',
-    en: 'Give the URI of an ESCO concept (http://data.europa.eu/esco/…)',
-  },
   'Codice ISCO-08 da 1 a 4 cifre': { it: 'Il codice ISCO-08 ha da 1 a 4 cifre', en: 'An ISCO-08 code has 1 to 4 digits' },
   'Codice CP2011 nel formato 6.2.1.2.0': {
     it: 'Il codice CP2011 si scrive come 6.2.1.2.0',

@@ -20,7 +20,7 @@ export const serviceCodeSchema = z.enum(SERVICE_CODES).meta({ id: 'DeliveredServ
 export type ServiceCode = z.infer<typeof serviceCodeSchema>;
 
 /** Where a record comes from: an attended meeting or workshop of the agenda, or entered by hand. */
-export const serviceSourceSchema = z.enum(['appointment', 'group_session', 'manual']).meta({ id: 'DeliveredServiceSource' });
+export const serviceSourceSchema = z.enum(['appointment', 'group_session', 'manual', 'course']).meta({ id: 'DeliveredServiceSource' });
 
 export const SERVICE_MINUTES_MESSAGE = 'Durata tra 1 e 600 minuti';
 const minutes = z.number().int().min(1, { message: SERVICE_MINUTES_MESSAGE }).max(600, { message: SERVICE_MINUTES_MESSAGE });

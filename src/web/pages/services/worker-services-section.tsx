@@ -178,7 +178,7 @@ function ServiceItem({ r, canRecord, onCorrect, onRemove }: { r: ServiceRecord; 
       </p>
       {r.note && <p className="mb-1 small fst-italic">{r.note}</p>}
       {r.source !== 'manual' ? (
-        <p className="mb-0 small text-muted">{t('services.worker.fromMeeting')}</p>
+        <p className="mb-0 small text-muted">{t(r.source === 'course' ? 'services.worker.fromCourse' : 'services.worker.fromMeeting')}</p>
       ) : (
         canRecord && (
           <div className="d-flex flex-wrap gap-2">

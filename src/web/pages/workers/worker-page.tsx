@@ -54,6 +54,8 @@ export function WorkerPage() {
           {can('cvs.read') && (
             <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/cv`}>
               {t('cv.open')}
+            </Link>
+          )}
           {can('cv.import') && (
             <Link className="btn btn-outline-primary mb-3" to={`/lavoratori/${worker.id}/profilo/importa-cv`}>
               {t('cvImport.title')}
