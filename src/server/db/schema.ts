@@ -229,7 +229,15 @@ export interface EscoCollectionMembersTable {
 }
 
 export interface DB
-  extends CompaniesTables, PeopleTables, ProgrammesTables, OutreachTables, ImportsTables, AppointmentsTables, ServicesTables, ProfilesTables {
+  extends
+    CompaniesTables,
+    PeopleTables,
+    ProgrammesTables,
+    OutreachTables,
+    ImportsTables,
+    AppointmentsTables,
+    ServicesTables,
+    ProfilesTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;
