@@ -234,6 +234,8 @@ export interface EscoCollectionMembersTable {
 
 export interface DB
   extends CompaniesTables,
+  extends
+    CompaniesTables,
     PeopleTables,
     ProgrammesTables,
     OutreachTables,
@@ -245,6 +247,7 @@ export interface DB
     PlansTables,
     CvTables,
     TaxonomyLabelsTables {
+    ProfilesTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

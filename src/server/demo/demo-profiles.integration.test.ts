@@ -33,6 +33,7 @@ describe('demo profiles', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('state', 'in', ['registered', 'waiting', 'assessed', 'enrolled', 'placed'])
       .executeTakeFirstOrThrow();
+    console.info(`demo profiles: ${rows.length} of ${Number(interviewed.n)} interviewed workers`);
     expect(rows.length).toBeGreaterThan(Number(interviewed.n) * 0.7);
     expect(rows.length).toBeLessThanOrEqual(Number(interviewed.n));
 
