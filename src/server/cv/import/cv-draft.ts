@@ -180,13 +180,11 @@ export class DraftBuilder {
   }
 
   addDrivingLicence(value: string): void {
-    const category = value.trim().toUpperCase();
-    const known = (DRIVING_LICENCES as readonly string[]).includes(category);
-    if (!known) {
+    const licence = DRIVING_LICENCES.find((l) => l.toUpperCase() === value.trim().toUpperCase());
+    if (!licence) {
       this.warn('LICENCE_UNKNOWN', `Patente «${value}» non riconosciuta`, `Driving licence «${value}» not recognised`);
       return;
     }
-    const licence = category as (typeof DRIVING_LICENCES)[number];
     if (!this.profile.drivingLicences.includes(licence)) this.profile.drivingLicences.push(licence);
   }
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { CEFR_LEVELS, SKILL_LEVELS, type LanguageEntry } from '../../../shared/schemas/profiles.schema.js';
+import { CEFR_LEVELS, DRIVING_LICENCES, SKILL_LEVELS, type LanguageEntry } from '../../../shared/schemas/profiles.schema.js';
 import type { FieldError } from '../../http/problem.js';
 import { countryCode, languageCodeOfName } from './code-lists.js';
 import { DraftBuilder, clip, isoPartialDate, line, type CvDraft, type IdSource } from './cv-draft.js';
@@ -124,6 +124,11 @@ export function jsonResumeToDraft(resume: Node, newId?: IdSource): CvDraft {
   for (const c of arr(resume.certificates).map(obj)) {
     const name = line(c?.name);
     if (!c || !name) continue;
+    const licence = drivingLicenceOf(name);
+    if (licence) {
+      b.addDrivingLicence(licence);
+      continue;
+    }
     const issuer = line(c.issuer);
     const issuedOn = isoPartialDate(c.date);
     const url = urlOf(c.url);
@@ -244,21 +249,55 @@ function readLanguage(b: DraftBuilder, l: Node): void {
     b.warn('LANGUAGE_UNKNOWN', `Lingua «${name}» non riconosciuta: non importata`, `Language «${name}» not recognised: not imported`);
     return;
   }
-  const fluency = line(l.fluency, 100) ?? '';
+  const fluency = line(l.fluency, 300) ?? '';
   if (/native|mother|madre|nativ/i.test(fluency)) {
     b.addLanguage({ code, mother: true });
     return;
   }
-  const cefr = /\b([ABC][12])\b/i.exec(fluency)?.[1]?.toUpperCase() as (typeof CEFR_LEVELS)[number] | undefined;
+  // "Ascolto B2, Lettura B2, Interazione B1, Produzione orale B1, Scrittura A2; IELTS 6.5": the
+  // CEFR level of each skill (as the product's own export writes it), then the certificates.
+  const [levels = '', ...certificates] = fluency.split(';').map((part) => part.trim());
   const entry: Omit<LanguageEntry, 'id'> = { code, mother: false };
-  if (cefr) Object.assign(entry, { listening: cefr, reading: cefr, spokenInteraction: cefr, spokenProduction: cefr, writing: cefr });
-  else if (fluency)
+  for (const [, word, level] of levels.matchAll(/([\p{L} ]+?)\s*:?\s*\b([ABC][12])\b/giu)) {
+    const skill = CEFR_SKILL_WORDS.find(([re]) => re.test(word!.replace(/^[\s,]+/, '').trim()))?.[1];
+    if (skill) entry[skill] = level!.toUpperCase() as (typeof CEFR_LEVELS)[number];
+  }
+  const cefr = /\b([ABC][12])\b/i.exec(levels)?.[1]?.toUpperCase() as (typeof CEFR_LEVELS)[number] | undefined;
+  const bySkill = CEFR_SKILL_WORDS.some(([, key]) => entry[key]);
+  if (!bySkill && cefr)
+    Object.assign(entry, { listening: cefr, reading: cefr, spokenInteraction: cefr, spokenProduction: cefr, writing: cefr });
+  const certificate = line(certificates.filter(Boolean).join('; '), 200);
+  if (certificate) entry.certificate = certificate;
+  if (!bySkill && !cefr && levels)
     b.warn(
       'LANGUAGE_LEVEL_UNKNOWN',
-      `Livello «${fluency}» della lingua «${name}» non corrisponde a un livello QCER: lingua importata senza livelli`,
-      `Level «${fluency}» of «${name}» is not a CEFR level: language imported without levels`,
+      `Livello «${levels}» della lingua «${name}» non corrisponde a un livello QCER: lingua importata senza livelli`,
+      `Level «${levels}» of «${name}» is not a CEFR level: language imported without levels`,
     );
   b.addLanguage(entry);
+}
+
+/** The five CEFR skills as Italian and English CVs name them. */
+const CEFR_SKILL_WORDS: [RegExp, 'listening' | 'reading' | 'spokenInteraction' | 'spokenProduction' | 'writing'][] = [
+  [/^(ascolto|listening|comprensione orale)$/i, 'listening'],
+  [/^(lettura|reading|comprensione scritta)$/i, 'reading'],
+  [/^(interazione|interazione orale|interaction|spoken interaction)$/i, 'spokenInteraction'],
+  [/^(produzione|produzione orale|production|spoken production)$/i, 'spokenProduction'],
+  [/^(scrittura|produzione scritta|writing)$/i, 'writing'],
+];
+
+/**
+ * JSON Resume has no driving licences: Italian CVs (and the product's own export) list them as
+ * certificates, "Patente di guida B", "Driving licence CQC (goods)".
+ */
+function drivingLicenceOf(name: string): string | undefined {
+  const match = /^(?:patente(?: di guida)?|driving licen[cs]e)\s+(.+)$/i.exec(name.trim());
+  if (!match) return undefined;
+  const value = match[1]!.trim().toUpperCase();
+  if (/^CQC\s*(MERCI|\(GOODS\))$/.test(value)) return 'CQC_merci';
+  if (/^CQC\s*(PERSONE|\(PASSENGERS\))$/.test(value)) return 'CQC_persone';
+  if (/^KB\b/.test(value)) return 'KB';
+  return (DRIVING_LICENCES as readonly string[]).includes(value) ? value : undefined;
 }
 
 function readAdditional(b: DraftBuilder, resume: Node): void {
@@ -299,8 +338,9 @@ function readAdditional(b: DraftBuilder, resume: Node): void {
       ...lines(p.highlights, 500).map((h) => `- ${h}`),
       roles.length ? `Ruoli: ${roles.join(', ')}` : undefined,
     );
+    // The product's export writes its "other" entries as projects of type "other".
     b.addAdditional({
-      kind: 'project',
+      kind: p.type === 'other' ? 'other' : 'project',
       title,
       ...(organisation && { organisation }),
       ...(date && { date }),

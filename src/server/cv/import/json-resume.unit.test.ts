@@ -176,4 +176,54 @@ describe('JSON Resume import', () => {
     expect(cut.code).toBe('CV_JSON_MALFORMED');
     expect(cut.status).toBe(422);
   });
+
+  it('reads back what the product’s own JSON Resume export writes: CEFR levels by skill, licences as certificates, "other" projects', async () => {
+    const draft = await convertCv(
+      json({
+        basics: {
+          name: 'Luca Montanari',
+          label: 'Carrellista',
+          email: 'luca.montanari@gmail.com',
+          location: { city: 'Carpi', countryCode: 'IT' },
+        },
+        languages: [
+          { language: 'Italiano', fluency: 'Lingua madre' },
+          { language: 'Inglese', fluency: 'Ascolto B2, Lettura B2, Interazione B1, Produzione orale B1, Scrittura A2; PET (Cambridge)' },
+          { language: 'English', fluency: 'Listening C1, Reading C1' },
+        ],
+        certificates: [
+          { name: 'Patentino per carrellisti', issuer: 'Ente scuola edile di Modena', date: '2019-04' },
+          { name: 'Patente di guida B' },
+          { name: 'Patente di guida CQC merci' },
+          { name: 'Driving licence CE' },
+        ],
+        skills: [{ name: 'conduzione del carrello elevatore', level: 'Avanzato' }],
+        projects: [
+          { name: 'Donatore AVIS dal 2010', type: 'other' },
+          { name: 'Riordino del magazzino ricambi', entity: 'Officine Meccaniche Spilamberto' },
+        ],
+      }),
+    );
+    expect(draft.profile.languages).toEqual([
+      expect.objectContaining({ code: 'it', mother: true }),
+      expect.objectContaining({
+        code: 'en',
+        listening: 'B2',
+        reading: 'B2',
+        spokenInteraction: 'B1',
+        spokenProduction: 'B1',
+        writing: 'A2',
+        certificate: 'PET (Cambridge)',
+      }),
+    ]);
+    expect(draft.profile.certificates).toEqual([
+      expect.objectContaining({ name: 'Patentino per carrellisti', issuer: 'Ente scuola edile di Modena', issuedOn: '2019-04' }),
+    ]);
+    expect(draft.profile.drivingLicences).toEqual(['B', 'CQC_merci', 'CE']);
+    expect(draft.profile.skills[0]).toMatchObject({ label: 'conduzione del carrello elevatore', level: 'advanced' });
+    expect(draft.profile.additional.map((a) => [a.kind, a.title, a.organisation])).toEqual([
+      ['other', 'Donatore AVIS dal 2010', undefined],
+      ['project', 'Riordino del magazzino ricambi', 'Officine Meccaniche Spilamberto'],
+    ]);
+  });
 });
