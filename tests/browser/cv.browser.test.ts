@@ -28,7 +28,10 @@ beforeAll(async () => {
     .where('staff_users.email', '=', DEMO.consultant)
     .executeTakeFirstOrThrow();
   [workerId] = (await insertWorkers(db, [
-    buildWorker({ officeId: office.id, firstName: 'Nicolò', lastName: 'Esposito', email: 'nicolo.esposito@esempio.it', birthDate: '1969-05-12' }, 9600),
+    buildWorker(
+      { officeId: office.id, firstName: 'Nicolò', lastName: 'Esposito', email: 'nicolo.esposito@esempio.it', birthDate: '1969-05-12' },
+      9600,
+    ),
   ])) as [string];
   await db.transaction().execute((tx) =>
     applyProfileChanges(tx, {
