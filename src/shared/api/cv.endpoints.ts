@@ -1,6 +1,7 @@
 import {
   createCvRequestSchema,
   cvListSchema,
+  cvPdfQuerySchema,
   cvSchema,
   cvVersionListSchema,
   jsonResumeSchema,
@@ -54,6 +55,7 @@ export const cvEndpoints = {
     method: 'GET',
     path: '/api/v1/workers/:workerId/cvs/:cvId/pdf',
     params: workerCvParamsSchema,
+    query: cvPdfQuerySchema,
     status: 200,
     download: true,
   }),

@@ -56,6 +56,8 @@ export const cvTitleSchema = z.string().trim().min(1).max(200);
 
 export const workerCvsParamsSchema = z.strictObject({ workerId: z.uuid() });
 export const workerCvParamsSchema = z.strictObject({ workerId: z.uuid(), cvId: z.uuid() });
+/** 'inline' shows the PDF in the page (the preview); the default saves it. */
+export const cvPdfQuerySchema = z.strictObject({ disposition: z.enum(['inline', 'attachment']).optional() });
 
 /** A new CV: built from the worker's current profile, with its title and (optionally) its first choices. */
 export const createCvRequestSchema = z

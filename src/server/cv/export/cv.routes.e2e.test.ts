@@ -169,6 +169,12 @@ describe('a worker’s CVs', () => {
     expect(text).toContain('Tessitura D’Angelo S.p.A.');
     expect(text).toContain('nicolo.esposito@esempio.it');
     expect(text).not.toContain('ISTRUZIONE E FORMAZIONE');
+    // The preview shows it in the page.
+    const inline = await consultant.get(`${cvs()}/${cv.id}/pdf?disposition=inline`);
+    expect(inline.headers['content-disposition']).toBe('inline; filename="CV-Esposito-Nicolo.pdf"');
+    expect(inline.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'");
+    expect(pdf.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expectProblem(await consultant.get(`${cvs()}/${cv.id}/pdf?disposition=popup`), 400, 'VALIDATION_FAILED');
 
     const json = await consultant.get(`${cvs()}/${cv.id}/json-resume`);
     expect(json.statusCode).toBe(200);
@@ -188,12 +194,13 @@ describe('a worker’s CVs', () => {
       .where('entity_id', '=', worker.id)
       .where('action', 'in', ['cv.pdf.downloaded', 'cv.json_resume.downloaded'])
       .execute();
+    // The download, the preview and the JSON Resume: three reads of the CV.
     expect(
       audit
         .filter((a) => (a.details as { cvId?: string }).cvId === cv.id)
         .map((a) => a.action)
         .sort(),
-    ).toEqual(['cv.json_resume.downloaded', 'cv.pdf.downloaded']);
+    ).toEqual(['cv.json_resume.downloaded', 'cv.pdf.downloaded', 'cv.pdf.downloaded']);
     expect(audit.every((a) => a.office_id === modena)).toBe(true);
   });
 

@@ -47,7 +47,12 @@ export function registerCvRoutes(app: FastifyInstance, service: CvService) {
     schema: { tags, summary: 'Il CV in PDF (A4, sezioni Europass; lo scaricamento è registrato)' },
     handler: async (request, reply) => {
       const { pdf, fileName } = await service.pdf(actorContext(request), request.params.workerId, request.params.cvId);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
+      const disposition = request.query.disposition ?? 'attachment';
+      // The preview frames the PDF in the CV screen: this one answer may be framed by the app's own
+      // pages (every other keeps frame-ancestors 'none'); it runs nothing, so it loads nothing either.
+      if (disposition === 'inline')
+        reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'self'").header('x-frame-options', 'SAMEORIGIN');
+      return reply.type('application/pdf').header('content-disposition', `${disposition}; filename="${fileName}"`).send(pdf);
     },
   });
   route(r, cvEndpoints.jsonResume, {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cvEndpoints } from '../../../shared/api/cv.endpoints';
 import { CV_SECTIONS, type Cv, type CvSection } from '../../../shared/schemas/cvs.schema';
@@ -26,10 +26,9 @@ export function CvEditor({ workerId, cv, canEdit, onSaved }: { workerId: string;
   const [summary, setSummary] = useState(cv.choices.summary ?? '');
   const [rows, setRows] = useState(() => sectionRows(cv.choices.sections));
   const [error, setError] = useState<unknown>(null);
+  // The preview frames the PDF from the API itself (the CSP allows no blob: frames), shown inline.
   const [preview, setPreview] = useState<string | null>(null);
   const params = { workerId, cvId: cv.id };
-
-  useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
 
   const move = (i: number, by: -1 | 1) =>
     setRows((r) => {
@@ -63,14 +62,8 @@ export function CvEditor({ workerId, cv, canEdit, onSaved }: { workerId: string;
     }
   }
 
-  async function showPreview() {
-    setError(null);
-    try {
-      const file = await call(cvEndpoints.pdf, { params });
-      setPreview(URL.createObjectURL(file.blob));
-    } catch (err) {
-      setError(err);
-    }
+  function showPreview() {
+    setPreview(`${urlOf(cvEndpoints.pdf, { params, query: { disposition: 'inline' } })}#t=${Date.now()}`);
   }
 
   async function uploadPhoto(file: File | undefined) {

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
+import { applyProfileChanges } from '../../src/server/profiles/index.js';
+import { longCv } from '../../src/server/cv/export/cv-samples.test-helper.js';
+import { buildWorker, insertWorkers } from '../factories/workers.js';
+import { DEMO } from '../helpers/test-app.js';
+import {
+  consoleProblems,
+  expectAccessible,
+  screenshot,
+  signInThroughForm,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser-helpers.js';
+
+let h: BrowserHarness;
+let workerId: string;
+
+beforeAll(async () => {
+  h = await startBrowserHarness();
+  const db = h.t.database.db;
+  // A worker of the demo consultant's office, with the long sample CV's career as profile.
+  const office = await db
+    .selectFrom('staff_roles')
+    .innerJoin('staff_users', 'staff_users.id', 'staff_roles.user_id')
+    .innerJoin('offices', 'offices.id', 'staff_roles.office_id')
+    .select(['offices.id', 'offices.network_id'])
+    .where('staff_users.email', '=', DEMO.consultant)
+    .executeTakeFirstOrThrow();
+  [workerId] = (await insertWorkers(db, [
+    buildWorker(
+      { officeId: office.id, firstName: 'Nicolò', lastName: 'Esposito', email: 'nicolo.esposito@esempio.it', birthDate: '1969-05-12' },
+      9600,
+    ),
+  ])) as [string];
+  await db.transaction().execute((tx) =>
+    applyProfileChanges(tx, {
+      workerId,
+      officeId: office.id,
+      networkId: office.network_id,
+      baseVersion: null,
+      actorId: null,
+      reason: 'edit',
+      change: () => longCv().profile,
+    }),
+  );
+});
+afterAll(() => h.close());
+
+describe('a worker’s CVs in the browser', () => {
+  it('a consultant builds a CV from the profile, chooses its sections, saves it and previews the PDF', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
+    await page.getByRole('heading', { level: 1, name: 'Esposito Nicolò' }).waitFor();
+    await page.getByRole('link', { name: 'CV', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'CV di Nicolò Esposito' }).waitFor();
+    await page.getByText('Nessun CV ancora: crearne uno dal profilo.').waitFor();
+
+    await page.getByLabel('Titolo del nuovo CV').fill('CV per la logistica');
+    await page.getByRole('button', { name: 'Crea dal profilo' }).click();
+    await page.getByRole('status').getByText('CV creato.').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Modifica del CV «CV per la logistica»' }).waitFor();
+
+    await page.getByLabel('Riga sotto il nome').fill('Carrellista con patentino');
+    // Bootstrap Italia draws the checkbox with its label, which takes the click.
+    await page.getByText('Istruzione e formazione', { exact: true }).click();
+    expect(await page.getByRole('checkbox', { name: 'Istruzione e formazione' }).isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Sposta su: Competenze linguistiche' }).click();
+    await page.getByRole('button', { name: 'Salva una nuova versione' }).click();
+    await page.getByRole('status').getByText('Salvata la versione 2.').waitFor();
+    await page.getByText(/versione 2 · Aggiornato il/).waitFor();
+    await expectAccessible(page, 'cv');
+    await screenshot(page, '90-cv');
+
+    await page.getByRole('button', { name: 'Anteprima del PDF' }).click();
+    await page.locator('iframe[title="Anteprima del CV «CV per la logistica» in PDF"]').waitFor();
+    const json = await page.getByRole('link', { name: 'Scarica JSON Resume' }).getAttribute('href');
+    expect(json).toMatch(new RegExp(`/api/v1/workers/${workerId}/cvs/[0-9a-f-]{36}/json-resume$`));
+    const resume = await page.evaluate(async (url) => (await fetch(url)).json(), json!);
+    expect(resume.basics.label).toBe('Carrellista con patentino');
+    expect(resume.education).toBeUndefined();
+    expect(Object.keys(resume)).toContain('languages');
+    expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);
+  });
+
+  it('is usable at 360 px, and in English', async () => {
+    const { page } = await h.newPage({ width: 360, height: 780 });
+    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/lavoratori/${workerId}/cv`);
+    await page.getByRole('heading', { level: 2, name: /Modifica del CV/ }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'cv-360');
+    await screenshot(page, '91-cv-360');
+    await page.evaluate(() => localStorage.setItem('ricolloca.language', 'en'));
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'CVs of Nicolò Esposito' }).waitFor();
+    await page.getByRole('button', { name: 'Save a new version' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Work experience' }).waitFor();
+  });
+});
