@@ -1,13 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { NewAppointment } from './appointment.repository.js';
-import type {
-  AppointmentStatus,
-  ExceptionReason,
-  ParticipantStatus,
-  ServiceCode,
-  WorkshopTopic,
-} from '../db/schema-appointments.js';
+import type { AppointmentStatus, ExceptionReason, ParticipantStatus, ServiceCode, WorkshopTopic } from '../db/schema-appointments.js';
 
 /**
  * Bulk writes of a whole agenda in the caller's transaction: what a scenario (the demo) or an

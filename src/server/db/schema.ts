@@ -233,7 +233,6 @@ export interface EscoCollectionMembersTable {
 }
 
 export interface DB
-  extends CompaniesTables,
   extends
     CompaniesTables,
     PeopleTables,
@@ -247,7 +246,6 @@ export interface DB
     PlansTables,
     CvTables,
     TaxonomyLabelsTables {
-    ProfilesTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

@@ -19,12 +19,7 @@ export { allComuni, type ComuneEntry } from './comuni-directory.repository.js';
 export { knownCountryCodes } from './country-lookup.repository.js';
 export { comuniOfProvince, type ComunePlace } from './reference-lookups.repository.js';
 // Codes and URIs other domains store, checked against the current releases; ESCO's occupation skills.
-export {
-  existingConceptCodes,
-  existingConceptUris,
-  occupationUrisOfIscoGroups,
-  skillsOfOccupations,
-} from './concept-lookup.repository.js';
+export { existingConceptCodes, existingConceptUris, occupationUrisOfIscoGroups, skillsOfOccupations } from './concept-lookup.repository.js';
 // ESCO skills named by URI or label (the training catalogue and its import).
 export { escoSkillRefs, type SkillRef } from './skill-refs.repository.js';
 // The network's Italian labels of ESCO concepts; ESCO occupations' skills and the skill hierarchy.
