@@ -206,7 +206,10 @@ const MESSAGES: Record<string, Text> = {
     en: 'The expiry cannot be before the issue date',
   },
   'Codice paese ISO a due lettere': { it: 'Il codice del paese ha 2 lettere (es. IT)', en: 'The country code has 2 letters (e.g. IT)' },
-  'URI ESCO non valido': { it: 'Scegliere una voce ESCO dall’elenco', en: 'Choose an ESCO entry from the list' },
+  'URI ESCO non valido': {
+    it: 'Indicare l’URI di un concetto ESCO (http://data.europa.eu/esco/…), o sceglierlo dall’elenco',
+    en: 'Give the URI of an ESCO concept (http://data.europa.eu/esco/…), or choose it from the list',
+  },
   'Codice lingua ISO 639': { it: 'Scegliere una lingua dall’elenco', en: 'Choose a language from the list' },
   'Scegliere una professione ESCO o CP2011': {
     it: 'Scegliere una professione ESCO o CP2011',
