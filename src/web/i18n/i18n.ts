@@ -16,6 +16,8 @@ import setupEn from './setup.en.json';
 import setupIt from './setup.it.json';
 import agendaEn from './agenda.en.json';
 import agendaIt from './agenda.it.json';
+import trainingEn from './training.en.json';
+import trainingIt from './training.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -46,6 +48,8 @@ i18n.addResourceBundle('it', 'translation', setupIt, true, false);
 i18n.addResourceBundle('en', 'translation', setupEn, true, false);
 i18n.addResourceBundle('it', 'translation', agendaIt, true, false);
 i18n.addResourceBundle('en', 'translation', agendaEn, true, false);
+i18n.addResourceBundle('it', 'translation', trainingIt, true, false);
+i18n.addResourceBundle('en', 'translation', trainingEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

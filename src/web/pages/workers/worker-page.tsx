@@ -12,6 +12,7 @@ import { useSession } from '../../session/session-context';
 import { daysLeftText, formatDate, formatPhone, urgency } from './people-format';
 import { ConsentsSection, NotesSection, TimelineSection } from './worker-sections';
 import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
+import { WorkerCoursesSection } from '../training/worker-courses-section';
 import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -114,6 +115,7 @@ export function WorkerPage() {
           onEnrolled={() => setVersion((v) => v + 1)}
         />
       )}
+      <WorkerCoursesSection workerId={worker.id} workerName={`${worker.lastName} ${worker.firstName}`} />
       {can('agenda.use') && (
         <WorkerAppointmentsSection
           worker={{ id: worker.id, name: `${worker.lastName} ${worker.firstName}` }}
