@@ -1,10 +1,22 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One runner for every tier. The database is PGlite unless DATABASE_URL points at a
 // PostgreSQL server, in which case every test file gets its own fresh database there.
 // Only the tiers that use a database pay for migrating one (tests/helpers/global-setup.ts):
 // the unit tier runs pure logic and starts in a second.
 const withDatabase = 'tests/helpers/global-setup.ts';
+
+// The command-line tests run the real `ricolloca` binary as an operator does, on a PGlite data
+// directory of their own (they set DATABASE_URL to ''), whatever database the run is for: on a
+// PostgreSQL run they would repeat the PGlite run's test unchanged, so they run on PGlite runs only.
+// (tests/structure.unit.test.ts checks that each one does blank DATABASE_URL.)
+export const PGLITE_ONLY_E2E = [
+  'src/cli/cli.e2e.test.ts',
+  'src/cli/import.command.e2e.test.ts',
+  'src/cli/outreach.command.e2e.test.ts',
+  'src/server/taxonomy/import/import-esco-cli.e2e.test.ts',
+];
+const onPostgres = Boolean(process.env.DATABASE_URL);
 
 export default defineConfig({
   test: {
@@ -36,6 +48,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['src/**/*.e2e.test.ts', 'tests/**/*.e2e.test.ts'],
+          exclude: [...configDefaults.exclude, ...(onPostgres ? PGLITE_ONLY_E2E : [])],
           globalSetup: [withDatabase, 'tests/helpers/build-web.ts'],
         },
       },

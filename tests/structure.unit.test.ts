@@ -1,6 +1,8 @@
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_OWNERS } from '../src/server/db/table-owners.js';
+import { PGLITE_ONLY_E2E } from '../vitest.config.js';
 import { INFRASTRUCTURE, ROOT, domainOf, importsOf, sourceFiles, tablesNamedIn } from './structure/source-scan.js';
 
 const serverFiles = [...sourceFiles(`${ROOT}/src/server`), ...sourceFiles(`${ROOT}/src/cli`)];
@@ -109,3 +111,13 @@ function findCycles(graph: Map<string, Set<string>>): string[][] {
   for (const node of [...graph.keys()].sort()) visit(node, node, [node]);
   return cycles;
 }
+
+describe('the tests a PostgreSQL run leaves out', () => {
+  it('are the command-line tests that run on a PGlite data directory of their own whatever the run', () => {
+    for (const file of PGLITE_ONLY_E2E) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect(text, file).toMatch(/DATABASE_URL: ''/);
+      expect(text, file).not.toMatch(/inject\('pgAdminUrl'\)/);
+    }
+  });
+});

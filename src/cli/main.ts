@@ -2,7 +2,13 @@ import { Command } from 'commander';
 import type { ConfigOverrides } from '../server/config.js';
 import { configFrom, dataDirOption, databaseUrlOption } from './options.js';
 import { migrate } from '../server/db/migrate.js';
-import { buildDatabaseTemplate, databaseTemplateIsCurrent, describeDatabase, openConfiguredDatabase } from '../server/runtime.js';
+import {
+  buildDatabaseTemplate,
+  databaseTemplateIsCurrent,
+  describeDatabase,
+  openConfiguredDatabase,
+  openConfiguredDatabaseFast,
+} from '../server/runtime.js';
 import { seedDemo } from '../server/demo/index.js';
 import { APP_VERSION } from '../server/version.js';
 import { createUserCommand } from './create-user.command.js';
@@ -23,10 +29,10 @@ program
   .addOption(databaseUrlOption())
   .action(async (opts: ConfigOverrides) => {
     const config = configFrom(opts);
-    const database = await openConfiguredDatabase(config);
+    const { database, fromTemplate } = await openConfiguredDatabaseFast(config, { template: true });
     try {
       const report = await migrate(database);
-      console.log(`Database: ${describeDatabase(config)}`);
+      console.log(`Database: ${describeDatabase(config)}${fromTemplate ? ' (new, from the prepared template)' : ''}`);
       console.log(
         report.applied.length
           ? `Applied: ${report.applied.join(', ')}`

@@ -47,6 +47,7 @@ import { createReportsModule, registerReportsRoutes, canReadReports } from './re
 import { createTaxonomyModule, registerTaxonomyRoutes } from './taxonomy/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
 import { createTrainingModule, registerTrainingRoutes, canEnrolWorkers, canManageCatalogue } from './training/index.js';
+import { addProfileSkills } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
 export interface AppDeps {
@@ -204,8 +205,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The agenda sends its confirmations and reminders through the same e-mail and SMS channels.
   const agenda = createAppointmentsModule({ db, audit, clock, channels: outreach.channels, publicUrl: deps.publicUrl });
 
-  // Completing a course adds its skills to the profile: profiles' addProfileSkills is handed in here once that domain is merged.
-  const training = createTrainingModule({ db, audit, clock });
+  // Completing a course adds its skills to the worker's profile (source 'course') in the same transaction.
+  const training = createTrainingModule({ db, audit, clock, addProfileSkills });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
 

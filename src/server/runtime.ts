@@ -148,9 +148,14 @@ export interface OpenedDatabase {
   fromTemplate: boolean;
 }
 
-/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
+/**
+ * Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR.
+ * A new PGlite data directory starts from the prepared template, as `serve` does: a command run
+ * first on a new directory (migrate, create-user, import …) then takes a second or two instead of
+ * initialising PostgreSQL and loading the reference data (ten seconds and more of CPU).
+ */
 export function openConfiguredDatabase(config: AppConfig, options: { background?: boolean } = {}): Promise<Database> {
-  return openConfiguredDatabaseFast(config, { ...options, template: false }).then((opened) => opened.database);
+  return openConfiguredDatabaseFast(config, { ...options, template: true }).then((opened) => opened.database);
 }
 
 /**

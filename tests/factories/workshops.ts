@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/server/db/schema.js';
 import type { EnrollmentState } from '../../src/server/db/schema-programmes.js';
+import { officeIdByCode, type TestApp } from '../helpers/test-app.js';
+import { agendaConsultant } from './agenda.js';
+import { buildProgramme, networkOf } from './programmes.js';
 import { buildWorker, insertWorkers } from './workers.js';
 
 /**
@@ -82,4 +85,28 @@ export async function deliveredCvSupport(db: Kysely<DB>, w: { networkId: string;
       source_type: 'manual',
     })
     .execute();
+}
+
+/**
+ * The world of the workshop tests: Thursday 1 October 2026, 09:00 in Rome; an office of Carpi of
+ * its own (`code` tells the test files' offices apart) with the consultant Laura Ferrari; a
+ * programme open to Carpi (and to CPI Modena with `withModena`).
+ */
+export async function carpiWorkshopWorld(t: TestApp, o: { code: string; email: string; capacity: number; withModena?: boolean }) {
+  t.clock.set(new Date('2026-10-01T07:00:00Z'));
+  const modena = await officeIdByCode(t.database, 'CPI-MO');
+  const networkId = await networkOf(t.database.db, modena);
+  const carpi = await workshopOffice(t.database.db, networkId, {
+    code: o.code,
+    name: 'CPI Carpi',
+    comune: 'Carpi',
+    address: 'Via Peruzzi 22',
+  });
+  const laura = await agendaConsultant(t.app, t.database.db, { officeId: carpi, fullName: 'Laura Ferrari', email: o.email });
+  const programmeId = await buildProgramme(t.database.db, {
+    networkId,
+    officeIds: o.withModena ? [carpi, modena] : [carpi],
+    capacity: o.capacity,
+  });
+  return { modena, networkId, carpi, laura, programmeId };
 }

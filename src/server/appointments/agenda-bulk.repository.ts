@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
+import type { NewAppointment } from './appointment.repository.js';
 import type {
-  AppointmentMode,
   AppointmentStatus,
-  BookedVia,
   ExceptionReason,
   ParticipantStatus,
   ServiceCode,
@@ -146,23 +145,11 @@ export interface BulkAppointmentEvent {
   reason?: string | null;
 }
 
-export interface BulkAppointment {
+/** A demo appointment: what a booking names (NewAppointment), with the state its history left it in. */
+export interface BulkAppointment extends Omit<NewAppointment, 'sourceId'> {
   id: string;
-  networkId: string;
-  officeId: string;
-  typeId: string;
-  workerId: string;
-  consultantId: string;
-  roomId: string | null;
-  mode: AppointmentMode;
-  videoLink: string | null;
-  start: Date;
-  end: Date;
   status: AppointmentStatus;
   sequence: number;
-  bookedVia: BookedVia;
-  bookedBy: string | null;
-  note: string;
   cancelReason: string | null;
   createdAt: Date;
   updatedAt: Date;

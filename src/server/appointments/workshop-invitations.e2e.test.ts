@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaConsultant } from '../../../tests/factories/agenda.js';
-import { buildCigsCase, buildProgramme, networkOf } from '../../../tests/factories/programmes.js';
-import { deliveredCvSupport, enrolledWorkers, workshopOffice, type OfficeWorker } from '../../../tests/factories/workshops.js';
-import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
+import { buildCigsCase } from '../../../tests/factories/programmes.js';
+import { carpiWorkshopWorld, deliveredCvSupport, enrolledWorkers, type OfficeWorker } from '../../../tests/factories/workshops.js';
+import { DEMO, createTestApp, expectProblem, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 
 // Workshop invitations by selection: everyone enrolled from one crisis company, or everyone
 // enrolled without CV support received yet, in the session's office only; previewed (audited as a
@@ -20,23 +20,16 @@ const candidates = (who: Agent, query: string) => who.get(`/api/v1/workshops/${s
 
 beforeAll(async () => {
   t = await createTestApp();
-  t.clock.set(new Date('2026-10-01T07:00:00Z'));
-  const modena = await officeIdByCode(t.database, 'CPI-MO');
-  const networkId = await networkOf(t.database.db, modena);
-  carpi = await workshopOffice(t.database.db, networkId, {
+  const world = await carpiWorkshopWorld(t, {
     code: 'CPI-CARPI-T',
-    name: 'CPI Carpi',
-    comune: 'Carpi',
-    address: 'Via Peruzzi 22',
-  });
-  laura = await agendaConsultant(t.app, t.database.db, {
-    officeId: carpi,
-    fullName: 'Laura Ferrari',
     email: 'laura.ferrari@cpi-carpi.example',
+    capacity: 100,
+    withModena: true,
   });
+  ({ carpi, laura } = world);
+  const { modena, networkId, programmeId } = world;
   ceramiche = await buildCigsCase(t.database.db, networkId, { companyName: 'Ceramiche Sassolesi S.p.A.' });
   maglificio = await buildCigsCase(t.database.db, networkId, { companyName: 'Maglificio Carpigiano S.r.l.' });
-  const programmeId = await buildProgramme(t.database.db, { networkId, officeIds: [carpi, modena], capacity: 100 });
   const [esposito1, esposito2, barbieri, dangelo, conti, ricci] = await enrolledWorkers(
     t.database.db,
     { officeId: carpi, programmeId },

@@ -3,10 +3,9 @@ import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaConsultant } from '../../../tests/factories/agenda.js';
-import { buildProgramme, networkOf } from '../../../tests/factories/programmes.js';
-import { enrolledWorkers, workshopOffice, type OfficeWorker } from '../../../tests/factories/workshops.js';
+import { carpiWorkshopWorld, enrolledWorkers, type OfficeWorker } from '../../../tests/factories/workshops.js';
 import { startLocalTransports, type GatewayRequest, type LocalTransports } from '../../../tests/helpers/local-transports.js';
-import { createTestApp, expectProblem, officeIdByCode, signIn, type TestApp } from '../../../tests/helpers/test-app.js';
+import { createTestApp, expectProblem, signIn, type TestApp } from '../../../tests/helpers/test-app.js';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
 import { createJobsModule } from '../jobs/index.js';
 import { channelsFromEnv } from '../outreach/index.js';
@@ -47,22 +46,9 @@ beforeAll(async () => {
   transports = await startLocalTransports({ from: 'CPI Carpi <cpi.carpi@ricolloca.example>', mails, sms });
 
   t = await createTestApp();
-  // Thursday 1 October 2026, 09:00 in Rome.
-  t.clock.set(new Date('2026-10-01T07:00:00Z'));
-  const modena = await officeIdByCode(t.database, 'CPI-MO');
-  const networkId = await networkOf(t.database.db, modena);
-  carpi = await workshopOffice(t.database.db, networkId, {
-    code: 'CPI-CARPI-L',
-    name: 'CPI Carpi',
-    comune: 'Carpi',
-    address: 'Via Peruzzi 22',
-  });
-  laura = await agendaConsultant(t.app, t.database.db, {
-    officeId: carpi,
-    fullName: 'Laura Ferrari',
-    email: 'laura.ferrari@carpi.example',
-  });
-  const programmeId = await buildProgramme(t.database.db, { networkId, officeIds: [carpi], capacity: 50 });
+  const world = await carpiWorkshopWorld(t, { code: 'CPI-CARPI-L', email: 'laura.ferrari@carpi.example', capacity: 50 });
+  ({ carpi, laura } = world);
+  const { programmeId } = world;
   const people = [
     { firstName: 'Giuseppe', lastName: 'Esposito', email: 'giuseppe.esposito@posta.example' },
     { firstName: 'Francesca', lastName: 'Conti', email: 'francesca.conti@posta.example' },

@@ -6,6 +6,7 @@ import type { OutreachTables } from './schema-outreach.js';
 import type { AppointmentsTables } from './schema-appointments.js';
 import type { ServicesTables } from './schema-services.js';
 import type { TrainingTables } from './schema-training.js';
+import type { ProfilesTables } from './schema-profiles.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -237,7 +238,8 @@ export interface DB
     ImportsTables,
     AppointmentsTables,
     ServicesTables,
-    TrainingTables {
+    TrainingTables,
+    ProfilesTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

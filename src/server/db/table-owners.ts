@@ -79,6 +79,9 @@ export const TABLE_OWNERS = {
   group_participants: 'appointments',
   group_session_messages: 'appointments',
 
+  worker_profiles: 'profiles',
+  worker_profile_versions: 'profiles',
+
   service_records: 'services',
 
   training_providers: 'training',

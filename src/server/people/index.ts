@@ -18,6 +18,7 @@ export {
   addWorkerPhone,
   insertWorker,
   workerQueueColumns,
+  workerBirthDate,
   workerRefByCodiceFiscale,
   workerRefsByIds,
   type NewWorkerValues,

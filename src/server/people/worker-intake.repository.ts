@@ -49,6 +49,12 @@ export async function workerRefsByIds(db: Executor, ids: string[]): Promise<Map<
   return new Map(rows.map((r) => [r.id, toRef(r)]));
 }
 
+/** The worker's birth date ('YYYY-MM-DD'), null when not recorded or the worker does not exist (a profile checks its dates against it). */
+export async function workerBirthDate(db: Executor, id: string): Promise<string | null> {
+  const row = await db.selectFrom('workers').select('birth_date').where('id', '=', id).executeTakeFirst();
+  return row?.birth_date ?? null;
+}
+
 /** The worker of a network with this (normalised) codice fiscale: it is unique per network. */
 export async function workerRefByCodiceFiscale(db: Executor, networkId: string, codiceFiscale: string): Promise<WorkerRef | undefined> {
   const row = await db

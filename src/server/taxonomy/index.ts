@@ -20,3 +20,11 @@ export { knownCountryCodes } from './country-lookup.repository.js';
 export { comuniOfProvince, type ComunePlace } from './reference-lookups.repository.js';
 // ESCO skills named by URI or label (the training catalogue and its import).
 export { escoSkillRefs, type SkillRef } from './skill-refs.repository.js';
+// Codes and URIs other domains store, checked against the current releases; ESCO's occupation skills.
+export {
+  existingConceptCodes,
+  existingConceptUris,
+  occupationUrisOfIscoGroups,
+  skillsOfOccupations,
+  type OccupationSkill,
+} from './concept-lookup.repository.js';

@@ -164,10 +164,41 @@ const MESSAGES: Record<string, Text> = {
     it: 'Il codice fiscale non è valido: il codice del luogo di nascita non è valido',
     en: 'The codice fiscale is not valid: the birth place code is not valid',
   },
+  // The worker's profile (profiles.schema.ts).
+  'Data nel formato AAAA, AAAA-MM o AAAA-MM-GG': {
+    it: 'Inserire l’anno (aaaa), il mese (aaaa-mm) o il giorno (aaaa-mm-gg)',
+    en: 'Enter the year (yyyy), the month (yyyy-mm) or the day (yyyy-mm-dd)',
+  },
+  'La fine non può precedere l’inizio': { it: 'La fine non può precedere l’inizio', en: 'The end cannot be before the start' },
+  'La scadenza non può precedere il rilascio': {
+    it: 'La scadenza non può precedere il rilascio',
+    en: 'The expiry cannot be before the issue date',
+  },
+  'Codice paese ISO a due lettere': { it: 'Il codice del paese ha 2 lettere (es. IT)', en: 'The country code has 2 letters (e.g. IT)' },
+  'URI ESCO non valido': { it: 'Scegliere una voce ESCO dall’elenco', en: 'Choose an ESCO entry from the list' },
+  'Codice lingua ISO 639': { it: 'Scegliere una lingua dall’elenco', en: 'Choose a language from the list' },
+  'Scegliere una professione ESCO o CP2011': {
+    it: 'Scegliere una professione ESCO o CP2011',
+    en: 'Choose an ESCO or CP2011 occupation',
+  },
+  'Competenza ESCO sconosciuta': { it: 'Competenza ESCO sconosciuta', en: 'Unknown ESCO skill' },
+  'Professione ESCO sconosciuta': { it: 'Professione ESCO sconosciuta', en: 'Unknown ESCO occupation' },
+  'Titolo di studio ISTAT sconosciuto': { it: 'Titolo di studio ISTAT sconosciuto', en: 'Unknown ISTAT education title' },
+  'Codice ATECO sconosciuto': { it: 'Codice ATECO sconosciuto', en: 'Unknown ATECO code' },
+  'Professione CP2011 sconosciuta': { it: 'Professione CP2011 sconosciuta', en: 'Unknown CP2011 occupation' },
 };
 
 /** Messages with a number in them, written in the schemas. */
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Text]> = [
+  [
+    /^Titolo ottenuto prima dei (\d+) anni \(anno di nascita (\d{4})\)$/,
+    (m) => ({ it: m[0], en: `Title obtained before the age of ${m[1]} (born in ${m[2]})` }),
+  ],
+  [/^Inizio prima della nascita \(anno di nascita (\d{4})\)$/, (m) => ({ it: m[0], en: `Start before the birth (born in ${m[1]})` })],
+  [
+    /^Lavoro iniziato prima dei (\d+) anni \(anno di nascita (\d{4})\)$/,
+    (m) => ({ it: m[0], en: `Job started before the age of ${m[1]} (born in ${m[2]})` }),
+  ],
   [
     /^La password deve avere almeno (\d+) caratteri$/,
     (m) => ({ it: `La password deve avere almeno ${m[1]} caratteri`, en: `The password must have at least ${m[1]} characters` }),

@@ -1,0 +1,44 @@
+import type { ColumnType, JSONColumnType } from 'kysely';
+import type { ProfileDocument } from '../../shared/schemas/profiles.schema.js';
+
+/** Table types of migrations/0025_profiles.sql; merged into DB in schema.ts. */
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type ProfileChangeReason = 'edit' | 'cv_import' | 'course' | 'assessment' | 'demo';
+
+/** What a version changed: the sections touched and, per list section, the entry ids added, changed and removed. */
+export interface ProfileChanges {
+  sections: string[];
+  added: Record<string, string[]>;
+  changed: Record<string, string[]>;
+  removed: Record<string, string[]>;
+}
+
+export interface WorkerProfilesTable {
+  worker_id: string;
+  network_id: string;
+  office_id: string;
+  version: number;
+  document: JSONColumnType<ProfileDocument, string, string>;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface WorkerProfileVersionsTable {
+  worker_id: string;
+  version: number;
+  network_id: string;
+  office_id: string;
+  document: JSONColumnType<ProfileDocument, string, never>;
+  reason: ProfileChangeReason;
+  changes: JSONColumnType<ProfileChanges, string, never>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProfilesTables {
+  worker_profiles: WorkerProfilesTable;
+  worker_profile_versions: WorkerProfileVersionsTable;
+}

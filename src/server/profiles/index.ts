@@ -1,0 +1,9 @@
+// What other domains use from profiles (the worker's profilo professionale): reading the profile,
+// changing it in the caller's transaction (CV import, completed courses, assessments), the skills
+// for the skill gap, and the completeness rule. Each table of profiles is written only through these.
+export { addProfileSkills, applyProfileChanges, getProfile, profileSkillUris, type ProfileChangeInput } from './profile-writes.js';
+export { profileCompleteness, COMPLETENESS_RULES, MIN_SKILLS } from './completeness.js';
+export { profileChanges } from './profile-changes.js';
+export { profileErrors } from './profiles.errors.js';
+export type { StoredProfile } from './profile.repository.js';
+export type { ProfileChanges, ProfileChangeReason } from '../db/schema-profiles.js';
