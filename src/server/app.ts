@@ -59,6 +59,7 @@ import {
 import { canReadSkillGap, createSkillGapModule, registerSkillGapRoutes, type SkillGapSources } from './skillgap/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
 import { createTrainingModule, registerTrainingRoutes, canEnrolWorkers, canManageCatalogue } from './training/index.js';
+import { addProfileSkills } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
 export interface AppDeps {
@@ -241,7 +242,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const agenda = createAppointmentsModule({ db, audit, clock, channels: outreach.channels, publicUrl: deps.publicUrl });
 
   // Completing a course adds its skills to the profile: profiles' addProfileSkills is handed in here once that domain is merged.
-  const training = createTrainingModule({ db, audit, clock });
   // Signing a plan moves the enrolment to "enrolled", in the signature's transaction.
   const plans = createPlansModule({ db, audit, clock, enrollOnPlanSigned: programmes.enrollments.enrollOnPlanSigned });
   // The CV import proposes ESCO skills for the skills a CV names in free text.
@@ -250,6 +250,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit,
     searchSkills: (q, lang) => taxonomy.search.search('skill', { q, limit: 5, lang }),
   });
+  // Completing a course adds its skills to the worker's profile (source 'course') in the same transaction.
+  const training = createTrainingModule({ db, audit, clock, addProfileSkills });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
   const cvExport = createCvExportModule({ db, audit, clock });

@@ -17,6 +17,8 @@ import { StaffEditPage, StaffNewPage } from './pages/admin/staff-form-page';
 import { StaffPage } from './pages/admin/staff-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
+import { CataloguePage } from './pages/training/catalogue-page';
+import { CoursePage } from './pages/training/course-page';
 import { HomePage } from './pages/home-page';
 import { CompaniesPage } from './pages/companies/companies-page';
 import { CompanyFormPage } from './pages/companies/company-form-page';
@@ -122,6 +124,8 @@ export function App() {
               <Route path="/agenda/messaggi" element={guarded(<MessageTemplatesPage />, 'agenda.use')} />
               <Route path="/agenda/incontri" element={guarded(<WorkshopsPage />, 'agenda.use')} />
               <Route path="/agenda/incontri/:id" element={guarded(<WorkshopPage />, 'agenda.use')} />
+              <Route path="/formazione" element={guarded(<CataloguePage />)} />
+              <Route path="/formazione/corsi/:id" element={guarded(<CoursePage />)} />
               {NAV_AREAS.map((area) => (
                 <Route key={area.path} path={area.path} element={guarded(<ComingSoonPage area={area.key} />)} />
               ))}

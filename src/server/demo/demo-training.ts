@@ -407,7 +407,8 @@ export async function seedDemoTraining(trx: Executor, input: DemoTrainingInput):
     const waiting = full ? rnd.int(3, 5) : 0;
     const chosen = new Set<number>();
     while (chosen.size < Math.min(taken + waiting, workers.length)) chosen.add(rnd.int(0, workers.length - 1));
-    const asked = addDays(course.startDate, -25);
+    // Requests come in the weeks before the start, and never after the day the demo is seeded.
+    const asked = addDays(course.startDate, -25) < addDays(today, -14) ? addDays(course.startDate, -25) : addDays(today, -14);
     [...chosen].forEach((w, k) => {
       const worker = workers[w]!;
       const requestedAt = new Date(

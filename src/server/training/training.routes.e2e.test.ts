@@ -3,6 +3,7 @@ import { removeFixtureZips } from '../../../tests/fixtures/taxonomy/esco-fixture
 import { buildCourse, buildProvider, loadEscoMini, SKILLS } from '../../../tests/factories/training.js';
 import { buildWorker, insertWorkers } from '../../../tests/factories/workers.js';
 import { networkOf } from '../../../tests/factories/programmes.js';
+import { getProfile } from '../profiles/index.js';
 import { accountWith, matrixPasswordHash } from '../../../tests/security/idor-world.js';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 
@@ -313,6 +314,11 @@ describe('enrolling workers', () => {
       .where('action', '=', 'training.enrolment_completed')
       .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ hoursAttended: 38, certificateObtained: true, skills: [SKILLS.foodSafety.uri] });
+    // The course's skills are now in the worker's profile, from the course.
+    const profile = await getProfile(t.database.db, workers[0]!);
+    expect(profile.document.skills).toContainEqual(
+      expect.objectContaining({ escoUri: SKILLS.foodSafety.uri, source: 'course', courseId: barbieri.courseId }),
+    );
     // A completed worker keeps the seat: nobody is promoted, and the course stays full.
     expect((await consultant.get(`/api/v1/training/courses/${courseId}`)).json().seatsLeft).toBe(0);
   });

@@ -26,6 +26,8 @@ import cvEn from './cv.en.json';
 import cvIt from './cv.it.json';
 import skillGapEn from './skillgap.en.json';
 import skillGapIt from './skillgap.it.json';
+import trainingEn from './training.en.json';
+import trainingIt from './training.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -66,6 +68,8 @@ i18n.addResourceBundle('it', 'translation', cvIt, true, false);
 i18n.addResourceBundle('en', 'translation', cvEn, true, false);
 i18n.addResourceBundle('it', 'translation', skillGapIt, true, false);
 i18n.addResourceBundle('en', 'translation', skillGapEn, true, false);
+i18n.addResourceBundle('it', 'translation', trainingIt, true, false);
+i18n.addResourceBundle('en', 'translation', trainingEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

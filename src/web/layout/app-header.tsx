@@ -28,6 +28,7 @@ export const NAV_AREAS = [
   { path: '/agenda', key: 'agenda', ready: true },
   { path: '/centralino', key: 'hotline', ready: true },
   { path: '/contatti', key: 'outreach', ready: true },
+  { path: '/formazione', key: 'training', ready: true },
   { path: '/offerte', key: 'vacancies', ready: false },
   { path: '/report', key: 'reports', ready: true },
 ] as const;

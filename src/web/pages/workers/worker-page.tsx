@@ -12,6 +12,7 @@ import { useSession } from '../../session/session-context';
 import { daysLeftText, formatDate, formatPhone, urgency } from './people-format';
 import { ConsentsSection, NotesSection, TimelineSection } from './worker-sections';
 import { EnrolWorkerSection } from '../programmes/enrol-worker-section';
+import { WorkerCoursesSection } from '../training/worker-courses-section';
 import { WorkerAppointmentsSection } from '../agenda/worker-appointments-section';
 import { WorkerProfileSection } from './profile/profile-page';
 import { WorkerPlansSection } from '../plans/plan-agenda';
@@ -132,6 +133,7 @@ export function WorkerPage() {
         />
       )}
       {can('plans.work') && <WorkerPlansSection workerId={worker.id} />}
+      <WorkerCoursesSection workerId={worker.id} workerName={`${worker.lastName} ${worker.firstName}`} />
       {can('agenda.use') && (
         <WorkerAppointmentsSection
           worker={{ id: worker.id, name: `${worker.lastName} ${worker.firstName}` }}
