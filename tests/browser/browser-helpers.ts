@@ -1,3 +1,4 @@
+import type { SkillGapSources } from '../../src/server/skillgap/index.js';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -18,8 +19,15 @@ export interface BrowserHarness {
 }
 
 /** The real app on a real port with the built web app, driven by Debian's Chromium. */
-export async function startBrowserHarness(options: { readiness?: Readiness; demo?: boolean } = {}): Promise<BrowserHarness> {
-  const t = await createTestApp({ webDir: resolve('dist/web'), readiness: options.readiness, demo: options.demo });
+export async function startBrowserHarness(
+  options: { readiness?: Readiness; demo?: boolean; skillGapSources?: SkillGapSources } = {},
+): Promise<BrowserHarness> {
+  const t = await createTestApp({
+    webDir: resolve('dist/web'),
+    readiness: options.readiness,
+    demo: options.demo,
+    skillGapSources: options.skillGapSources,
+  });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
+import { inReleasesOf } from './release-filter.repository.js';
 import { networkLabelsByUris } from './skill-labels.repository.js';
 
 /** The skills ESCO attaches to its occupations, and the skill hierarchy, read over the current release. */
@@ -23,13 +24,6 @@ export interface OccupationWithSkills extends SkillLabel {
 /** How many ESCO occupations one ISCO group may bring in (the 4-digit groups have at most a few dozen). */
 export const MAX_OCCUPATIONS = 60;
 
-const releasesOf = (batches: readonly number[]) =>
-  sql`(select b.release_id from taxonomy_batches b where b.id = any(${[...batches]}::int[]))`;
-
-const preferred = (batches: readonly number[], lang: string) => sql<string | null>`(select p.label from taxonomy_labels p
-    where p.concept_id = c.id and p.label_type = 'preferred' and p.lang = ${lang}
-      and p.batch_id = any(${[...batches]}::int[]) limit 1)`;
-
 /**
  * ESCO's Italian label wins over the network's: it is the Commission's reviewed translation that
  * other Italian systems (SIU, regional portals) show too. The network's stands in when ESCO has none.
@@ -47,10 +41,21 @@ export async function conceptLabels(
   uris: readonly string[],
 ): Promise<Map<string, SkillLabel>> {
   if (uris.length === 0 || batches.length === 0) return new Map();
-  const { rows } = await sql<{ uri: string; label_it: string | null; label_en: string | null }>`
-    select c.uri, ${preferred(batches, 'it')} as label_it, ${preferred(batches, 'en')} as label_en
+  // One pass over the preferred labels (a join), not two correlated sub-selects per concept.
+  const { rows: found } = await sql<{ uri: string; lang: string | null; label: string | null }>`
+    select c.uri, p.lang, p.label
       from taxonomy_concepts c
-     where c.uri = any(${[...new Set(uris)]}::text[]) and c.release_id in ${releasesOf(batches)}`.execute(executor);
+      left join taxonomy_labels p on p.concept_id = c.id and p.label_type = 'preferred' and p.lang in ('it', 'en')
+                                 and p.batch_id = any(${[...batches]}::int[])
+     where c.uri = any(${[...new Set(uris)]}::text[]) and ${inReleasesOf(batches)}`.execute(executor);
+  const byUri = new Map<string, { uri: string; label_it: string | null; label_en: string | null }>();
+  for (const r of found) {
+    const row = byUri.get(r.uri) ?? { uri: r.uri, label_it: null, label_en: null };
+    if (r.lang === 'it') row.label_it ??= r.label;
+    if (r.lang === 'en') row.label_en ??= r.label;
+    byUri.set(r.uri, row);
+  }
+  const rows = [...byUri.values()];
   const network = networkId
     ? await networkLabelsByUris(
         executor,
@@ -66,7 +71,7 @@ export async function occupationUrisOfIscoGroup(executor: Executor, batches: rea
   if (batches.length === 0) return [];
   const { rows } = await sql<{ uri: string }>`
     select c.uri from taxonomy_concepts c
-     where c.kind = 'esco_occupation' and c.release_id in ${releasesOf(batches)}
+     where c.kind = 'esco_occupation' and ${inReleasesOf(batches)}
        and c.attributes->>'iscoGroup' like ${`${iscoCode}%`} and c.uri is not null
      order by c.code
      limit ${MAX_OCCUPATIONS}`.execute(executor);
@@ -84,7 +89,7 @@ export async function occupationsWithSkills(
   const { rows: occupations } = await sql<{ id: number; uri: string; isco: string | null }>`
     select c.id, c.uri, c.attributes->>'iscoGroup' as isco from taxonomy_concepts c
      where c.kind = 'esco_occupation' and c.uri = any(${[...new Set(occupationUris)]}::text[])
-       and c.release_id in ${releasesOf(batches)}`.execute(executor);
+       and ${inReleasesOf(batches)}`.execute(executor);
   if (occupations.length === 0) return [];
   const { rows: links } = await sql<{ occupation_id: number; uri: string; essential: boolean }>`
     select r.occupation_id, s.uri, r.essential
@@ -127,7 +132,7 @@ export async function broaderSkills(
       from taxonomy_concepts c
       join taxonomy_broader h on h.concept_id = c.id and h.batch_id = any(${[...batches]}::int[])
       join taxonomy_concepts p on p.id = h.broader_id
-     where c.uri = any(${[...new Set(skillUris)]}::text[]) and c.release_id in ${releasesOf(batches)}
+     where c.uri = any(${[...new Set(skillUris)]}::text[]) and ${inReleasesOf(batches)}
        and p.uri is not null`.execute(executor);
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.uri, [...(map.get(r.uri) ?? []), r.broader_uri]);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import { normaliseLabel } from './normalise.js';
 import type { Candidate } from './ranking.js';
+import { inReleasesOf } from './release-filter.repository.js';
 
 /**
  * Italian labels a network enters for ESCO concepts (migration 0029). The only file that names
@@ -120,7 +121,7 @@ export async function networkLabelCandidates(
      where n.network_id = ${networkId}
        and n.search_norm like ${`%${query}%`}
        and c.kind = any(${[...ESCO_KINDS[group]]}::text[])
-       and c.release_id in (select b.release_id from taxonomy_batches b where b.id = any(${[...batches]}::int[]))
+       and ${inReleasesOf(batches)}
      limit ${limit}`.execute(executor);
   return rows.flatMap((r) =>
     [r.label, ...r.alternatives]
@@ -156,7 +157,7 @@ export async function skillsForTranslation(
     select c.uri, ${preferred('en')} as label_en, ${preferred('it')} as label_it
       from taxonomy_concepts c
      where c.uri = any(${[...new Set(uris)]}::text[])
-       and c.release_id in (select b.release_id from taxonomy_batches b where b.id = any(${[...batches]}::int[]))`.execute(executor);
+       and ${inReleasesOf(batches)}`.execute(executor);
   const labels = await networkLabelsByUris(
     executor,
     networkId,
@@ -177,6 +178,6 @@ export async function knownEscoUris(executor: Executor, batches: readonly number
   const { rows } = await sql<{ uri: string }>`
     select c.uri from taxonomy_concepts c
      where c.uri = any(${[...new Set(uris)]}::text[]) and c.kind in ('esco_skill', 'esco_occupation')
-       and c.release_id in (select b.release_id from taxonomy_batches b where b.id = any(${[...batches]}::int[]))`.execute(executor);
+       and ${inReleasesOf(batches)}`.execute(executor);
   return new Set(rows.map((r) => r.uri));
 }

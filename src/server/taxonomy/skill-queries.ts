@@ -8,11 +8,22 @@ import {
   type SkillLabel,
 } from './occupation-skills.repository.js';
 import { skillLabelErrors } from './taxonomy.errors.js';
+import { cachedSearchableBatches } from './searchable-batches.js';
 import { createTaxonomyRepository } from './taxonomy.repository.js';
 
 /** Taxonomy's published reads of ESCO's occupations, skills and skill hierarchy (index.ts). */
 
 const repository = createTaxonomyRepository();
+// Per database handle: the active batches change only when an import finishes (searchable-batches.ts).
+const batchCaches = new WeakMap<Kysely<DB>, () => Promise<number[]>>();
+function searchableBatches(db: Kysely<DB>): Promise<number[]> {
+  let cached = batchCaches.get(db);
+  if (!cached) {
+    cached = cachedSearchableBatches(() => repository.searchableBatches(db));
+    batchCaches.set(db, cached);
+  }
+  return cached();
+}
 
 /**
  * Published: ESCO occupations (given, or under an ISCO-08 group) with their essential and optional
@@ -24,7 +35,7 @@ export async function occupationSkills(
   db: Kysely<DB>,
   input: { networkId?: string | null; escoOccupationUris?: readonly string[]; cp2011Code?: string; iscoCode?: string },
 ) {
-  const batches = await repository.searchableBatches(db);
+  const batches = await searchableBatches(db);
   const uris = [...(input.escoOccupationUris ?? [])];
   if (input.iscoCode) uris.push(...(await occupationUrisOfIscoGroup(db, batches, input.iscoCode)));
   if (uris.length === 0 && input.cp2011Code) throw skillLabelErrors.cp2011NotLinked();
@@ -33,7 +44,7 @@ export async function occupationSkills(
 
 /** One level up the ESCO skill hierarchy for each skill: the skills and skill groups it sits under. */
 export async function skillHierarchy(db: Kysely<DB>, skillUris: readonly string[]): Promise<Map<string, string[]>> {
-  return broaderSkills(db, await repository.searchableBatches(db), skillUris);
+  return broaderSkills(db, await searchableBatches(db), skillUris);
 }
 
 /** Display labels of ESCO concepts: ESCO's Italian, else the network's, else English. */
@@ -42,5 +53,5 @@ export async function escoConceptLabels(
   networkId: string | null,
   uris: readonly string[],
 ): Promise<Map<string, SkillLabel>> {
-  return conceptLabels(db, await repository.searchableBatches(db), networkId, uris);
+  return conceptLabels(db, await searchableBatches(db), networkId, uris);
 }
