@@ -58,8 +58,14 @@ import {
 } from './taxonomy/index.js';
 import { canReadSkillGap, createSkillGapModule, registerSkillGapRoutes, type SkillGapSources } from './skillgap/index.js';
 import { createSetupModule, registerSetupRoutes, type SetupLink } from './setup/index.js';
-import { createTrainingModule, registerTrainingRoutes, canEnrolWorkers, canManageCatalogue } from './training/index.js';
-import { addProfileSkills } from './profiles/index.js';
+import {
+  createTrainingModule,
+  registerTrainingRoutes,
+  canEnrolWorkers,
+  canManageCatalogue,
+  coursesTeachingSkills,
+} from './training/index.js';
+import { addProfileSkills, profileSkillUris } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
 export interface AppDeps {
@@ -82,16 +88,24 @@ export interface AppDeps {
   /** Whether the database is prepared yet (default: it is). Until it is, the API answers 503. */
   readiness?: Readiness;
   /**
-   * The worker's profile skills and the course catalogue the skill gap reads. Until profiles'
-   * profileSkillUris and training's coursesTeachingSkills are merged, a worker has no profile
-   * skills and the catalogue is empty (the defaults below); tests hand in their own.
+   * The worker's profile skills and the course catalogue the skill gap reads: profiles' and
+   * training's published reads unless a test hands in a world of its own.
    */
   skillGapSources?: SkillGapSources;
 }
 
-const NO_SKILL_GAP_SOURCES: SkillGapSources = {
-  profileSkillUris: async () => new Set(),
-  coursesTeachingSkills: async () => [],
+/** The skill gap reads the worker's profile skills (profiles) and the catalogue (training). */
+const SKILL_GAP_SOURCES: SkillGapSources = {
+  profileSkillUris,
+  coursesTeachingSkills: async (db, input) =>
+    (await coursesTeachingSkills(db, input)).map((c) => ({
+      id: c.courseId,
+      title: c.title,
+      hours: c.hours,
+      startDate: c.startDate,
+      enrolmentOpen: c.enrolmentOpen,
+      skillUris: c.skillUris,
+    })),
 };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -223,7 +237,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const taxonomy = createTaxonomyModule({ database: deps.database, log: app.log });
   // The skills the network uses come from profiles and training once merged: for now its own labels.
   const skillLabels = createSkillLabelsModule({ db, audit, clock, usedSkillUris: async () => [] });
-  const skillGap = createSkillGapModule({ db, audit, clock, sources: deps.skillGapSources ?? NO_SKILL_GAP_SOURCES });
+  const skillGap = createSkillGapModule({ db, audit, clock, sources: deps.skillGapSources ?? SKILL_GAP_SOURCES });
   const companies = createCompaniesModule({
     db,
     audit,

@@ -93,7 +93,10 @@ describe('GET /api/v1/workers/:id/skill-gap', () => {
       'VALIDATION_FAILED',
     );
     expect(body.errors).toEqual([
-      { path: 'querystring/occupation', message: 'Indicare l’URI di un concetto ESCO (http://data.europa.eu/esco/…), o sceglierlo dall’elenco' },
+      {
+        path: 'querystring/occupation',
+        message: 'Indicare l’URI di un concetto ESCO (http://data.europa.eu/esco/…), o sceglierlo dall’elenco',
+      },
     ]);
     expectProblem(await consultant.get(`/api/v1/workers/${esposito}/skill-gap`), 400, 'VALIDATION_FAILED');
   });

@@ -15,7 +15,10 @@ import { computeSkillGap, type CourseOffer } from './skill-gap.js';
  */
 export interface SkillGapSources {
   profileSkillUris(db: Kysely<DB>, workerId: string): Promise<Set<string>>;
-  coursesTeachingSkills(db: Kysely<DB>, input: { networkId: string; skillUris: string[]; from?: string }): Promise<CourseOffer[]>;
+  coursesTeachingSkills(
+    db: Kysely<DB>,
+    input: { networkId: string; skillUris: string[]; from?: string; today: string },
+  ): Promise<CourseOffer[]>;
 }
 
 export function createSkillGapService(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date; sources: SkillGapSources }) {
@@ -36,7 +39,7 @@ export function createSkillGapService(deps: { db: Kysely<DB>; audit: AuditServic
         skillHierarchy(db, [...missingUris, ...workerSkills]),
         escoConceptLabels(db, worker.networkId, [...workerSkills]),
         missingUris.length > 0
-          ? sources.coursesTeachingSkills(db, { networkId: worker.networkId, skillUris: missingUris, from: today })
+          ? sources.coursesTeachingSkills(db, { networkId: worker.networkId, skillUris: missingUris, from: today, today })
           : Promise.resolve([]),
       ]);
       const gap = computeSkillGap({

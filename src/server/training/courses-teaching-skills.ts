@@ -1,4 +1,5 @@
 import type { Executor } from '../db/executor.js';
+import { enrolmentOpenOn } from './enrolment.states.js';
 import { createTrainingRepository } from './training.repository.js';
 
 export interface CourseTeachingSkills {
@@ -8,6 +9,8 @@ export interface CourseTeachingSkills {
   hours: number;
   startDate: string;
   seatsLeft: number;
+  /** Enrolment open on `today` (enrolmentOpenOn): a course already started may still be joined. */
+  enrolmentOpen: boolean;
   /** The skills asked for that the course teaches. */
   skillUris: string[];
 }
@@ -17,10 +20,15 @@ const repository = createTrainingRepository();
 /**
  * The courses of a network (not cancelled) that teach any of these ESCO skills, starting on or
  * after `from` when given, by start date: the skill gap ranks them by the gaps they close.
+ * `today` ('YYYY-MM-DD' in Rome) says whether each is open for enrolment.
  */
-export function coursesTeachingSkills(
+export async function coursesTeachingSkills(
   db: Executor,
-  p: { networkId: string; skillUris: readonly string[]; from?: string },
+  p: { networkId: string; skillUris: readonly string[]; from?: string; today: string },
 ): Promise<CourseTeachingSkills[]> {
-  return repository.coursesTeachingSkills(db, p);
+  const rows = await repository.coursesTeachingSkills(db, p);
+  return rows.map(({ status, enrolmentDeadline, ...course }) => ({
+    ...course,
+    enrolmentOpen: enrolmentOpenOn({ status, enrolmentDeadline }, p.today),
+  }));
 }

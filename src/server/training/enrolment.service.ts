@@ -17,7 +17,7 @@ import { recordDeliveredService } from '../services/index.js';
 import { romeToday } from '../../shared/time/rome-time.js';
 import type { CourseDetail, TrainingEnrolment } from '../../shared/schemas/training.schema.js';
 import { presentCourse } from './catalogue.service.js';
-import { findMove, holdsSeat, RE_ENROLLABLE_STATES, type EnrolmentMove } from './enrolment.states.js';
+import { enrolmentOpenOn, findMove, holdsSeat, RE_ENROLLABLE_STATES, type EnrolmentMove } from './enrolment.states.js';
 import { trainingErrors } from './training.errors.js';
 import type { EnrolmentRow, TrainingRepository } from './training.repository.js';
 
@@ -156,8 +156,8 @@ export function createEnrolmentService(deps: {
           if (!worker || !canActOnWorker(ctx.actor, worker)) throw trainingErrors.workerNotFound();
           if (course.status !== 'open') throw trainingErrors.courseNotOpen(course.status);
           const today = romeToday(clock());
-          if (course.enrolment_deadline && today > course.enrolment_deadline)
-            throw trainingErrors.deadlinePassed(course.enrolment_deadline);
+          if (!enrolmentOpenOn({ status: course.status, enrolmentDeadline: course.enrolment_deadline }, today))
+            throw trainingErrors.deadlinePassed(course.enrolment_deadline!);
           const existing = await repo.findEnrolmentOf(trx, courseId, input.workerId);
           if (existing && !RE_ENROLLABLE_STATES.includes(existing.state)) throw trainingErrors.alreadyEnrolled(existing.state);
           const state: TrainingEnrolmentState = (await repo.seatsTaken(trx, courseId)) < course.seats ? 'enrolled' : 'waiting';

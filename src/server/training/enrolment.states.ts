@@ -55,3 +55,12 @@ export function findMove(action: EnrolmentMove['action'], from: TrainingEnrolmen
 export function allowedMoves(from: TrainingEnrolmentState, roles: readonly Role[]): EnrolmentMove[] {
   return ENROLMENT_MOVES.filter((m) => m.from.includes(from) && m.roles.some((r) => roles.includes(r)));
 }
+
+/**
+ * Whether a worker may enrol on `today` ('YYYY-MM-DD', Europe/Rome): the course is open and its
+ * enrolment deadline, when it has one, has not passed. The enrolment and the skill gap's list of
+ * courses to join both ask this.
+ */
+export function enrolmentOpenOn(course: { status: string; enrolmentDeadline: string | null }, today: string): boolean {
+  return course.status === 'open' && (course.enrolmentDeadline === null || today <= course.enrolmentDeadline);
+}

@@ -1,3 +1,4 @@
+import { romeToday } from '../../shared/time/rome-time.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { createTestDatabase } from '../../../tests/helpers/test-database.js';
@@ -59,7 +60,8 @@ describe('the demo catalogue', () => {
 
 describe('coursesTeachingSkills', () => {
   it('finds the courses teaching any of the skills, by start date, with the skills each closes and its seats left', async () => {
-    const found = await coursesTeachingSkills(database.db, { networkId, skillUris: [FORKLIFT, MAG] });
+    const today = romeToday(new Date());
+    const found = await coursesTeachingSkills(database.db, { networkId, skillUris: [FORKLIFT, MAG], today });
     expect(new Set(found.map((c) => c.title))).toEqual(
       new Set(['Carrellista – conduzione di carrelli elevatori semoventi', 'Saldatura a filo MIG/MAG – livello base']),
     );
@@ -69,10 +71,11 @@ describe('coursesTeachingSkills', () => {
       expect(c.seatsLeft).toBeGreaterThanOrEqual(0);
       expect(c.providerName).not.toBe('');
     }
-    const today = new Date().toISOString().slice(0, 10);
-    const coming = await coursesTeachingSkills(database.db, { networkId, skillUris: [FORKLIFT], from: today });
+    const coming = await coursesTeachingSkills(database.db, { networkId, skillUris: [FORKLIFT], from: today, today });
     expect(coming.every((c) => c.startDate >= today)).toBe(true);
+    // A course is joinable when it is open and its deadline has not passed: past editions never are.
+    expect(found.filter((c) => c.startDate < today).every((c) => !c.enrolmentOpen)).toBe(true);
     expect(coming.length).toBeLessThan(found.filter((c) => c.skillUris.includes(FORKLIFT)).length);
-    expect(await coursesTeachingSkills(database.db, { networkId, skillUris: [] })).toEqual([]);
+    expect(await coursesTeachingSkills(database.db, { networkId, skillUris: [], today })).toEqual([]);
   });
 });

@@ -666,6 +666,8 @@ export function createTrainingRepository() {
           'c.hours',
           'c.start_date',
           'c.seats',
+          'c.status',
+          'c.enrolment_deadline',
           sql<string[]>`array_agg(s.skill_uri order by s.skill_uri)`.as('skill_uris'),
           sql<number>`(select count(*) from training_enrolments e where e.course_id = c.id and e.state in ('enrolled', 'completed'))`.as(
             'taken',
@@ -685,6 +687,8 @@ export function createTrainingRepository() {
         hours: r.hours,
         startDate: r.start_date,
         seatsLeft: Math.max(0, r.seats - Number(r.taken)),
+        status: r.status,
+        enrolmentDeadline: r.enrolment_deadline,
         skillUris: r.skill_uris,
       }));
     },
