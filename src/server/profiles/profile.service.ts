@@ -151,7 +151,7 @@ export function createProfileService(deps: { db: Kysely<DB>; audit: AuditService
         readProfile(db, workerId),
         audit.record(db, ctx, { action: 'worker.profile.suggestions.read', ...auditOf(worker) }),
       ]);
-      return skillSuggestionsFor(db, profile.document, lang);
+      return skillSuggestionsFor(db, worker.networkId, profile.document, lang);
     },
   };
 }

@@ -189,14 +189,15 @@ describe('the worker’s profile', () => {
     expect(welder.filter((s: { essential: boolean }) => s.essential)).toHaveLength(5);
     expect(welder.findIndex((s: { essential: boolean }) => !s.essential)).toBe(5);
     expect(welder.find((s: { uri: string }) => s.uri === ARC_WELDING)).toMatchObject({ present: true, essential: true });
-    // Only the English ESCO bundle is loaded: English labels, said so.
+    // Only the English ESCO bundle is loaded: the network's own Italian label where it wrote one
+    // (the labels the product ships), else the English one, said so.
     expect(welder.find((s: { uri: string }) => s.uri === TROUBLESHOOT)).toMatchObject({
-      label: 'troubleshoot',
-      labelLanguage: 'en',
-      fallback: true,
+      label: 'individuare e risolvere guasti',
+      labelLanguage: 'it',
+      fallback: false,
       present: false,
     });
-    expect(occupations[2].skills.map((s: { label: string }) => s.label)).toEqual(['use cooking techniques']);
+    expect(occupations[2].skills).toMatchObject([{ label: 'use cooking techniques', labelLanguage: 'en', fallback: true }]);
   });
 
   it('shows Italian labels once the Italian ESCO bundle is loaded', async () => {

@@ -18,14 +18,14 @@ export { taxonomyErrors } from './taxonomy.errors.js';
 export { allComuni, type ComuneEntry } from './comuni-directory.repository.js';
 export { knownCountryCodes } from './country-lookup.repository.js';
 export { comuniOfProvince, type ComunePlace } from './reference-lookups.repository.js';
-// Codes and URIs other domains store, checked against the current releases; ESCO's occupation skills.
-export { existingConceptCodes, existingConceptUris, occupationUrisOfIscoGroups, skillsOfOccupations } from './concept-lookup.repository.js';
+// Codes and URIs other domains store, checked against the current releases.
+export { existingConceptCodes, existingConceptUris } from './concept-lookup.repository.js';
 // ESCO skills named by URI or label (the training catalogue and its import).
 export { escoSkillRefs, type SkillRef } from './skill-refs.repository.js';
 // The network's Italian labels of ESCO concepts; ESCO occupations' skills and the skill hierarchy.
 export { createSkillLabelsModule, registerSkillLabelsRoutes, type SkillLabelsModule } from './skill-labels.routes.js';
 export type { UsedSkillUris } from './skill-labels.service.js';
-export { escoConceptLabels, occupationSkills, skillHierarchy } from './skill-queries.js';
+export { escoConceptLabels, occupationSkills, occupationUrisOfIsco, skillHierarchy } from './skill-queries.js';
 export type { OccupationSkill, OccupationWithSkills, SkillLabel } from './occupation-skills.repository.js';
 export { canManageSkillLabels } from './taxonomy.policy.js';
 export { upsertNetworkLabels, type NetworkLabelInput } from './skill-labels.repository.js';

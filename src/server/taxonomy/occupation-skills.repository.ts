@@ -14,6 +14,8 @@ export interface SkillLabel {
 
 export interface OccupationSkill extends SkillLabel {
   essential: boolean;
+  /** ESCO's skill type ('skill/competence', 'knowledge'), when the release gives it. */
+  skillType: string | null;
 }
 
 export interface OccupationWithSkills extends SkillLabel {
@@ -25,11 +27,14 @@ export interface OccupationWithSkills extends SkillLabel {
 export const MAX_OCCUPATIONS = 60;
 
 /**
- * ESCO's Italian label wins over the network's: it is the Commission's reviewed translation that
- * other Italian systems (SIU, regional portals) show too. The network's stands in when ESCO has none.
+ * The one rule of a concept's display label. In Italian (the default): ESCO's Italian label, which
+ * wins over the network's because it is the Commission's reviewed translation that other Italian
+ * systems (SIU, regional portals) show too; the network's stands in when ESCO has none; else
+ * English, said so. In English: ESCO's English, else the Italian one.
  */
-function pickLabel(uri: string, it: string | null, en: string | null, network: string | undefined): SkillLabel {
+function pickLabel(uri: string, it: string | null, en: string | null, network: string | undefined, lang: 'it' | 'en'): SkillLabel {
   const italian = it ?? network ?? null;
+  if (lang === 'en' && en !== null) return { uri, label: en, labelLanguage: 'en' };
   return italian !== null ? { uri, label: italian, labelLanguage: 'it' } : { uri, label: en ?? uri, labelLanguage: 'en' };
 }
 
@@ -39,6 +44,7 @@ export async function conceptLabels(
   batches: readonly number[],
   networkId: string | null,
   uris: readonly string[],
+  lang: 'it' | 'en' = 'it',
 ): Promise<Map<string, SkillLabel>> {
   if (uris.length === 0 || batches.length === 0) return new Map();
   // One pass over the preferred labels (a join), not two correlated sub-selects per concept.
@@ -63,7 +69,7 @@ export async function conceptLabels(
         rows.filter((r) => r.label_it === null).map((r) => r.uri),
       )
     : new Map();
-  return new Map(rows.map((r) => [r.uri, pickLabel(r.uri, r.label_it, r.label_en, network.get(r.uri)?.label)]));
+  return new Map(rows.map((r) => [r.uri, pickLabel(r.uri, r.label_it, r.label_en, network.get(r.uri)?.label, lang)]));
 }
 
 /** ESCO occupations of the current release under an ISCO-08 group (by code prefix: 7, 72, 721, 7212). */
@@ -84,6 +90,7 @@ export async function occupationsWithSkills(
   batches: readonly number[],
   networkId: string | null,
   occupationUris: readonly string[],
+  lang: 'it' | 'en' = 'it',
 ): Promise<OccupationWithSkills[]> {
   if (occupationUris.length === 0 || batches.length === 0) return [];
   const { rows: occupations } = await sql<{ id: number; uri: string; isco: string | null }>`
@@ -91,18 +98,18 @@ export async function occupationsWithSkills(
      where c.kind = 'esco_occupation' and c.uri = any(${[...new Set(occupationUris)]}::text[])
        and ${inReleasesOf(batches)}`.execute(executor);
   if (occupations.length === 0) return [];
-  const { rows: links } = await sql<{ occupation_id: number; uri: string; essential: boolean }>`
-    select r.occupation_id, s.uri, r.essential
+  const { rows: links } = await sql<{ occupation_id: number; uri: string; essential: boolean; skill_type: string | null }>`
+    select r.occupation_id, s.uri, r.essential, s.attributes->>'skillType' as skill_type
       from esco_occupation_skills r
       join taxonomy_concepts s on s.id = r.skill_id
      where r.batch_id = any(${[...batches]}::int[])
        and r.occupation_id = any(${occupations.map((o) => Number(o.id))}::bigint[])`.execute(executor);
-  const labels = await conceptLabels(executor, batches, networkId, [...occupations.map((o) => o.uri), ...links.map((l) => l.uri)]);
+  const labels = await conceptLabels(executor, batches, networkId, [...occupations.map((o) => o.uri), ...links.map((l) => l.uri)], lang);
   const byOccupation = new Map<number, OccupationSkill[]>();
   for (const link of links) {
     const label = labels.get(link.uri) ?? { uri: link.uri, label: link.uri, labelLanguage: 'en' as const };
     const list = byOccupation.get(Number(link.occupation_id)) ?? [];
-    list.push({ ...label, essential: link.essential });
+    list.push({ ...label, essential: link.essential, skillType: link.skill_type });
     byOccupation.set(Number(link.occupation_id), list);
   }
   const order = new Map(occupationUris.map((u, i) => [u, i]));
@@ -111,7 +118,7 @@ export async function occupationsWithSkills(
       ...(labels.get(o.uri) ?? { uri: o.uri, label: o.uri, labelLanguage: 'en' as const }),
       iscoGroup: o.isco,
       skills: (byOccupation.get(Number(o.id)) ?? []).sort(
-        (a, b) => Number(b.essential) - Number(a.essential) || a.label.localeCompare(b.label, 'it'),
+        (a, b) => Number(b.essential) - Number(a.essential) || a.label.localeCompare(b.label, lang),
       ),
     }))
     .sort((a, b) => (order.get(a.uri) ?? 0) - (order.get(b.uri) ?? 0));

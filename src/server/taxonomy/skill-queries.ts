@@ -26,20 +26,31 @@ function searchableBatches(db: Kysely<DB>): Promise<number[]> {
 }
 
 /**
- * Published: ESCO occupations (given, or under an ISCO-08 group) with their essential and optional
- * skills, labelled in Italian where ESCO or the network has it. CP2011 is refused: no CP2011 ↔
- * ISCO-08 correspondence is shipped (data/reference/PROVENANCE.md), and a guessed one would
- * hand a consultant the skills of another trade.
+ * Published: ESCO occupations (given, or under ISCO-08 groups) with their essential and optional
+ * skills, labelled by the one label rule (conceptLabels: Italian where ESCO or the network has it,
+ * unless `lang` is 'en'). CP2011 is refused: no CP2011 ↔ ISCO-08 correspondence is shipped
+ * (data/reference/PROVENANCE.md), and a guessed one would hand a consultant the skills of another trade.
  */
 export async function occupationSkills(
   db: Kysely<DB>,
-  input: { networkId?: string | null; escoOccupationUris?: readonly string[]; cp2011Code?: string; iscoCode?: string },
+  input: {
+    networkId?: string | null;
+    escoOccupationUris?: readonly string[];
+    cp2011Code?: string;
+    iscoCode?: string;
+    lang?: 'it' | 'en';
+  },
 ) {
   const batches = await searchableBatches(db);
   const uris = [...(input.escoOccupationUris ?? [])];
   if (input.iscoCode) uris.push(...(await occupationUrisOfIscoGroup(db, batches, input.iscoCode)));
   if (uris.length === 0 && input.cp2011Code) throw skillLabelErrors.cp2011NotLinked();
-  return occupationsWithSkills(db, batches, input.networkId ?? null, uris);
+  return occupationsWithSkills(db, batches, input.networkId ?? null, uris, input.lang ?? 'it');
+}
+
+/** Published: the ESCO occupations under an ISCO-08 group (by code prefix), current release. */
+export async function occupationUrisOfIsco(db: Kysely<DB>, iscoCode: string): Promise<string[]> {
+  return occupationUrisOfIscoGroup(db, await searchableBatches(db), iscoCode);
 }
 
 /** One level up the ESCO skill hierarchy for each skill: the skills and skill groups it sits under. */
