@@ -85,10 +85,11 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         headers: { 'content-type': 'application/octet-stream' },
       }),
     );
+    // The world's worker has a profile (version 1): the preview names the version it compared with.
     expect(preview).toMatchObject({
       entity_type: 'worker',
       entity_id: world.worker.id,
-      details: { format: 'json_resume', profileVersion: 0 },
+      details: { format: 'json_resume', profileVersion: 1 },
     });
   });
 
