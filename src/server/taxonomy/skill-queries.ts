@@ -58,11 +58,12 @@ export async function skillHierarchy(db: Kysely<DB>, skillUris: readonly string[
   return broaderSkills(db, await searchableBatches(db), skillUris);
 }
 
-/** Display labels of ESCO concepts: ESCO's Italian, else the network's, else English. */
+/** Display labels of ESCO concepts by the one label rule: ESCO's Italian, else the network's, else English (English first with 'en'). */
 export async function escoConceptLabels(
   db: Kysely<DB>,
   networkId: string | null,
   uris: readonly string[],
+  lang: 'it' | 'en' = 'it',
 ): Promise<Map<string, SkillLabel>> {
-  return conceptLabels(db, await searchableBatches(db), networkId, uris);
+  return conceptLabels(db, await searchableBatches(db), networkId, uris, lang);
 }

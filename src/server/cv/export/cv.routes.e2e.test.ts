@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { escoMiniZips, removeFixtureZips } from '../../../../tests/fixtures/taxonomy/esco-fixture.js';
+import { importEsco, readEscoZips } from '../../taxonomy/index.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,7 +59,19 @@ beforeAll(async () => {
   carpiWorker = (await agendaWorkers(t.database.db, carpi, [{ firstName: 'Giulia', lastName: 'Barbieri' }], 9410))[0]!.id;
   const network = await t.database.db.selectFrom('offices').select('network_id').where('id', '=', modena).executeTakeFirstOrThrow();
   // The worker's profile, as the profile screen would have saved it: the long sample CV's career.
-  const profile = longCv().profile;
+  // With a skill ticked from ESCO while only its English bundle is loaded: the CV prints the
+  // network's Italian label of it (the labels the product ships), not the English one stored.
+  const zips = escoMiniZips();
+  await importEsco(t.database, { ...(await readEscoZips([zips.classificationEn, zips.relations])), version: 'v1.1.1' });
+  removeFixtureZips();
+  const sample = longCv().profile;
+  const profile = {
+    ...sample,
+    skills: [
+      ...sample.skills,
+      { id: randomUUID(), escoUri: TROUBLESHOOT, label: 'troubleshoot', source: 'declared' as const, keywords: [] },
+    ],
+  };
   await t.database.db.transaction().execute((tx) =>
     applyProfileChanges(tx, {
       workerId: worker.id,
@@ -71,6 +86,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const TROUBLESHOOT = 'http://data.europa.eu/esco/skill/334e3e49-fb02-4051-809a-f06adfdc1c40';
 const cvs = (workerId = worker.id) => `/api/v1/workers/${workerId}/cvs`;
 
 async function createCv(title = 'CV per il magazzino') {
@@ -153,6 +169,17 @@ describe('a worker’s CVs', () => {
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     expect(versions[0]!.choices.headline).toBe('Conduttore di forno');
     expect(versions[1]!.choices.headline).toBe('Carrellista con patentino');
+  });
+
+  it('prints a skill with the label the product shows: the network’s Italian one over ESCO’s English', async () => {
+    const res = await consultant.post(cvs(), { title: 'CV delle competenze', choices: { sections: ['skills'] } });
+    expect(res.statusCode, res.body).toBe(201);
+    const pdf = await consultant.get(`${cvs()}/${res.json().id}/pdf`);
+    const file = join(dir, 'skills.pdf');
+    writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('individuare e risolvere guasti');
+    expect(text).not.toContain('troubleshoot');
   });
 
   it('downloads the PDF and the JSON Resume, each download audited', async () => {

@@ -8,7 +8,8 @@ import type { Executor } from '../../db/executor.js';
 import { canAccessWorker, displayNameOf, workerContactsByIds } from '../../people/index.js';
 import { getProfile } from '../../profiles/index.js';
 import { comuniByCodes } from '../../taxonomy/index.js';
-import type { CvIdentity, CvInput } from './cv-input.js';
+import type { CvIdentity, CvInput, CvLabels } from './cv-input.js';
+import { escoConceptLabels } from '../../taxonomy/index.js';
 import { renderCvPdf } from './cv-pdf.js';
 import { cvErrors } from './cv.errors.js';
 import { photoTypeOf } from './cv.policy.js';
@@ -84,7 +85,18 @@ export function createCvService(deps: { db: Kysely<DB>; audit: AuditService; clo
   async function inputOf(executor: Executor, worker: WorkerOfCv, cv: { id: string; choices: CvChoices; hasPhoto: boolean }) {
     const profile = await getProfile(executor, worker.id);
     const photo = cv.hasPhoto ? await cvPhoto(executor, cv.id) : null;
-    const input: CvInput = { profile: profile.document, identity: worker.identity, choices: cv.choices, ...(photo ? { photo } : {}) };
+    // Skills print with the label the product shows (ESCO's Italian, else the network's), not the
+    // one stored when the skill was ticked, which may be ESCO's English.
+    const skillUris = profile.document.skills.flatMap((s) => (s.escoUri ? [s.escoUri] : []));
+    const skillLabels = await escoConceptLabels(executor, worker.networkId, skillUris, cv.choices.language);
+    const labels: CvLabels = { skills: Object.fromEntries([...skillLabels].map(([uri, l]) => [uri, l.label])) };
+    const input: CvInput = {
+      profile: profile.document,
+      identity: worker.identity,
+      choices: cv.choices,
+      labels,
+      ...(photo ? { photo } : {}),
+    };
     return { input, profileVersion: profile.version };
   }
 
