@@ -224,6 +224,9 @@ describe('the worker’s profile', () => {
     expect(first.json().document.drivingLicences).toEqual([]);
     expect(first.json().document.work[0].employer).toBe('Officine Meccaniche Spilambertesi S.r.l.');
     expectProblem(await consultant.get(url(modenaWorker, '/versions/9')), 404, 'PROFILE_VERSION_NOT_FOUND');
+    // A version past what the database counts is a bad address, said beside the field (it answered 500).
+    const huge = expectProblem(await consultant.get(url(modenaWorker, '/versions/9007199254740991')), 400, 'VALIDATION_FAILED');
+    expect(huge.errors?.[0]?.path).toBe('params/version');
     expect(await auditRows('worker.profile.version.read', modenaWorker)).toHaveLength(1);
     const completeness = await consultant.get(url(modenaWorker, '/completeness'));
     expect(completeness.json()).toEqual({ percent: 57, missing: ['skills', 'availability', 'mobility'] });

@@ -56,4 +56,10 @@ export const calendarDate = existingDate
   .refine((s) => s >= '1900-01-01' && s <= '2100-12-31', { message: 'Data tra il 1900 e il 2100' })
   .meta({ format: 'date' });
 
+/**
+ * The largest number a PostgreSQL integer column holds: a version, a count or a position the API
+ * takes goes no further (a version 9007199254740991 reached the database and answered 500).
+ */
+export const MAX_INT4 = 2_147_483_647;
+
 export const okSchema = z.object({ ok: z.literal(true) });

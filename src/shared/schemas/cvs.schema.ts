@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageSchema } from './common.schema.js';
+import { MAX_INT4, languageSchema } from './common.schema.js';
 
 /**
  * A worker's CV (curriculum vitae): a view of the profile chosen and worded with the worker for
@@ -66,7 +66,7 @@ export const createCvRequestSchema = z
 
 /** A change of title or choices, on the version it was made on (409 when someone saved first). */
 export const updateCvRequestSchema = z
-  .strictObject({ baseVersion: z.int().min(1), title: cvTitleSchema.optional(), choices: cvChoicesSchema.optional() })
+  .strictObject({ baseVersion: z.int().min(1).max(MAX_INT4), title: cvTitleSchema.optional(), choices: cvChoicesSchema.optional() })
   .meta({ id: 'UpdateCvRequest' });
 
 export const cvSchema = z

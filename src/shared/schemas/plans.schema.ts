@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, isoDateTime, textField } from './common.schema.js';
+import { MAX_INT4, calendarDate, isoDateTime, textField } from './common.schema.js';
 import { enrollmentStateSchema } from './programmes.schema.js';
 
 /**
@@ -50,7 +50,9 @@ export const planCreateSchema = z.strictObject({ programmeId: z.uuid(), ...planT
 export type PlanCreate = z.infer<typeof planCreateSchema>;
 
 /** An update names the version it was made on: a plan changed meanwhile answers 409. */
-export const planUpdateSchema = z.strictObject({ baseVersion: z.number().int().min(1), ...planTermsShape }).meta({ id: 'PlanUpdate' });
+export const planUpdateSchema = z
+  .strictObject({ baseVersion: z.number().int().min(1).max(MAX_INT4), ...planTermsShape })
+  .meta({ id: 'PlanUpdate' });
 export type PlanUpdate = z.infer<typeof planUpdateSchema>;
 
 export const planActionCreateSchema = z

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { isoDateTime } from './common.schema.js';
+import { MAX_INT4, isoDateTime } from './common.schema.js';
 import { PROFILE_SECTIONS, profileDocumentSchema } from './profiles.schema.js';
 import { labelLanguageSchema } from './taxonomy.schema.js';
 
 /** The API of the worker's profile (src/server/profiles): reads, writes by version, history, suggestions. */
 
 export const profileParamsSchema = z.strictObject({ workerId: z.uuid() });
-export const profileVersionParamsSchema = z.strictObject({ workerId: z.uuid(), version: z.coerce.number().int().min(1) });
+export const profileVersionParamsSchema = z.strictObject({ workerId: z.uuid(), version: z.coerce.number().int().min(1).max(MAX_INT4) });
 
 export const profileSectionSchema = z.enum(PROFILE_SECTIONS);
 
 /** The version a write was made on: 0 for a profile nobody has written yet. */
-const baseVersion = z.number().int().min(0);
+const baseVersion = z.number().int().min(0).max(MAX_INT4);
 
 /** The whole document, with the version it was edited from (PUT). */
 export const replaceProfileRequestSchema = profileDocumentSchema.extend({ baseVersion }).meta({ id: 'ReplaceProfileRequest' });
