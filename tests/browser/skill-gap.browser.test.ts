@@ -179,7 +179,8 @@ describe('skill gap in the browser', () => {
   it('a coordinator enters an Italian label on the translations screen and the list shows who and when', async () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // The home's greeting, not the sign-in page's own heading: the session exists before moving on.
+    await page.getByRole('heading', { level: 1, name: /^Buongiorno/ }).waitFor();
     await page.goto(`${h.baseUrl}/amministrazione/traduzioni-competenze`);
     await page.getByRole('heading', { level: 1, name: 'Traduzioni delle competenze' }).waitFor();
     // The demo's labels of the skills this (miniature) ESCO holds are listed.
