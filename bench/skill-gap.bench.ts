@@ -71,9 +71,12 @@ for (const open of process.env.BENCH_PGLITE ? openers : openers.slice(1)) {
     const catalogue: CourseOffer[] = Array.from({ length: COURSES }, (_, i) => ({
       id: `corso-${i}`,
       title: `Corso ${i + 1}`,
+      providerName: 'Ente di formazione Cesvip Modena',
       hours: 8 * (1 + Math.floor(next() * 40)),
+      seatsLeft: 12,
       startDate: `2099-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
       enrolmentOpen: i % 7 === 0,
+      enrolmentDeadline: null,
       skillUris: Array.from({ length: 2 + Math.floor(next() * 8) }, () => skills[Math.floor(next() * skills.length)]!.uri),
     }));
     // A worker who already has a fifth of those skills.

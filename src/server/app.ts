@@ -89,7 +89,8 @@ export interface AppDeps {
   readiness?: Readiness;
   /**
    * The worker's profile skills and the course catalogue the skill gap reads: profiles' and
-   * training's published reads unless a test hands in a world of its own.
+   * training's published reads unless given. Only bench/skill-gap.bench.ts hands in a catalogue of
+   * its own (500 generated courses); the tests build their world through the real domains.
    */
   skillGapSources?: SkillGapSources;
 }
@@ -101,9 +102,12 @@ const SKILL_GAP_SOURCES: SkillGapSources = {
     (await coursesTeachingSkills(db, input)).map((c) => ({
       id: c.courseId,
       title: c.title,
+      providerName: c.providerName,
       hours: c.hours,
+      seatsLeft: c.seatsLeft,
       startDate: c.startDate,
       enrolmentOpen: c.enrolmentOpen,
+      enrolmentDeadline: c.enrolmentDeadline,
       skillUris: c.skillUris,
     })),
 };

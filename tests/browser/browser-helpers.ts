@@ -1,4 +1,3 @@
-import type { SkillGapSources } from '../../src/server/skillgap/index.js';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -19,14 +18,11 @@ export interface BrowserHarness {
 }
 
 /** The real app on a real port with the built web app, driven by Debian's Chromium. */
-export async function startBrowserHarness(
-  options: { readiness?: Readiness; demo?: boolean; skillGapSources?: SkillGapSources } = {},
-): Promise<BrowserHarness> {
+export async function startBrowserHarness(options: { readiness?: Readiness; demo?: boolean } = {}): Promise<BrowserHarness> {
   const t = await createTestApp({
     webDir: resolve('dist/web'),
     readiness: options.readiness,
     demo: options.demo,
-    skillGapSources: options.skillGapSources,
   });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();

@@ -2,7 +2,6 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/server/db/database.js';
 import type { Readiness } from '../../src/server/http/readiness.js';
-import type { SkillGapSources } from '../../src/server/skillgap/index.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -34,7 +33,7 @@ export function createFakeClock(start = new Date()): FakeClock {
 
 /** The app on a fresh database of its own, with the demo organisation and staff loaded. */
 export async function createTestApp(
-  options: { seed?: boolean; webDir?: string; readiness?: Readiness; demo?: boolean; skillGapSources?: SkillGapSources } = {},
+  options: { seed?: boolean; webDir?: string; readiness?: Readiness; demo?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase({ demo: options.seed !== false });
   const clock = createFakeClock();
@@ -45,7 +44,6 @@ export async function createTestApp(
     webDir: options.webDir,
     readiness: options.readiness,
     demo: options.demo,
-    skillGapSources: options.skillGapSources,
   });
   await app.ready();
   return {

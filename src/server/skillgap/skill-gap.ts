@@ -18,11 +18,17 @@ export interface TargetSkill extends LabelledSkill {
 export interface CourseOffer {
   id: string;
   title: string;
+  /** The training provider (ente di formazione) running the course. */
+  providerName: string;
   hours: number;
+  /** Seats not yet taken; a full course still takes names on its waiting list. */
+  seatsLeft: number;
   /** 'YYYY-MM-DD', or null when the course has no fixed start (open enrolment). */
   startDate: string | null;
   /** Enrolment open now: a course already started may still be joined. */
   enrolmentOpen: boolean;
+  /** 'YYYY-MM-DD', the last day to enrol, or null when there is none. */
+  enrolmentDeadline: string | null;
   skillUris: readonly string[];
 }
 
@@ -35,7 +41,9 @@ export interface MissingSkill extends LabelledSkill {
 export interface RankedCourse {
   id: string;
   title: string;
+  providerName: string;
   hours: number;
+  seatsLeft: number;
   startDate: string | null;
   enrolmentOpen: boolean;
   /** The missing skills it teaches, essential first. */
@@ -94,8 +102,12 @@ export function nearSkill(
   return siblings[0] ? { ...siblings[0], relation: 'sibling' } : null;
 }
 
-/** A course a worker can still join: not started yet, or open for enrolment. */
+/**
+ * A course a worker can still join: open for enrolment, or not started yet; never one whose
+ * enrolment deadline has passed, however far its start.
+ */
 export function isJoinable(course: CourseOffer, today: string): boolean {
+  if (course.enrolmentDeadline !== null && course.enrolmentDeadline < today) return false;
   return course.enrolmentOpen || (course.startDate !== null && course.startDate >= today);
 }
 
@@ -131,7 +143,9 @@ export function computeSkillGap(input: SkillGapInput): SkillGap {
       return {
         id: c.id,
         title: c.title,
+        providerName: c.providerName,
         hours: c.hours,
+        seatsLeft: c.seatsLeft,
         startDate: c.startDate,
         enrolmentOpen: c.enrolmentOpen,
         closes: closes.map(({ uri, label, labelLanguage }) => ({ uri, label, labelLanguage })),

@@ -34,9 +34,12 @@ const broader = new Map([
 ]);
 
 const course = (over: Partial<CourseOffer> & Pick<CourseOffer, 'id' | 'title'>): CourseOffer => ({
+  providerName: 'Ente di formazione Cesvip Modena',
   hours: 40,
+  seatsLeft: 12,
   startDate: '2027-01-18',
   enrolmentOpen: false,
+  enrolmentDeadline: null,
   skillUris: [],
   ...over,
 });
@@ -137,6 +140,9 @@ describe('computeSkillGap', () => {
     });
     expect(gap.courses.map((c) => c.id)).toEqual(['open']);
     expect(isJoinable(course({ id: 't', title: 'Oggi', startDate: '2026-12-02' }), '2026-12-02')).toBe(true);
+    // Enrolment closed on 30 November: not offered, though the course starts in January.
+    expect(isJoinable(course({ id: 'd', title: 'Carrellisti: gennaio', enrolmentDeadline: '2026-11-30' }), '2026-12-02')).toBe(false);
+    expect(isJoinable(course({ id: 'd', title: 'Carrellisti: gennaio', enrolmentDeadline: '2026-12-02' }), '2026-12-02')).toBe(true);
   });
 
   it('answers an occupation the worker fully covers with no gaps and no courses', () => {

@@ -11,6 +11,8 @@ export interface CourseTeachingSkills {
   seatsLeft: number;
   /** Enrolment open on `today` (enrolmentOpenOn): a course already started may still be joined. */
   enrolmentOpen: boolean;
+  /** 'YYYY-MM-DD', the last day to enrol, or null. */
+  enrolmentDeadline: string | null;
   /** The skills asked for that the course teaches. */
   skillUris: string[];
 }
@@ -27,8 +29,8 @@ export async function coursesTeachingSkills(
   p: { networkId: string; skillUris: readonly string[]; from?: string; today: string },
 ): Promise<CourseTeachingSkills[]> {
   const rows = await repository.coursesTeachingSkills(db, p);
-  return rows.map(({ status, enrolmentDeadline, ...course }) => ({
+  return rows.map(({ status, ...course }) => ({
     ...course,
-    enrolmentOpen: enrolmentOpenOn({ status, enrolmentDeadline }, p.today),
+    enrolmentOpen: enrolmentOpenOn({ status, enrolmentDeadline: course.enrolmentDeadline }, p.today),
   }));
 }

@@ -25,7 +25,11 @@ export const skillGapSchema = z
       z.object({
         id: z.string(),
         title: z.string(),
+        /** The training provider (ente di formazione). */
+        providerName: z.string(),
         hours: z.number(),
+        /** 0 when the course is full: enrolling puts the worker on its waiting list. */
+        seatsLeft: z.number().int(),
         startDate: z.string().nullable(),
         enrolmentOpen: z.boolean(),
         closes: z.array(labelledConceptSchema),

@@ -7,7 +7,9 @@ import type { TaxonomyItem } from '../../../shared/schemas/taxonomy.schema';
 import { Autocomplete } from '../../components/autocomplete';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useApiQuery } from '../../hooks/use-api-query';
+import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
+import { CoursePlanAction, useOpenPlan } from './course-plan-action';
 
 type Missing = SkillGapAnswer['missingEssential'][number];
 type Labelled = { label: string; labelLanguage: 'it' | 'en' };
@@ -65,6 +67,9 @@ export function SkillGapSection({ workerId }: { workerId: string }) {
     enabled: uri !== null,
   });
   const data = gap.data;
+  const { can } = useSession();
+  const mayPlan = can('plans.work');
+  const openPlan = useOpenPlan(workerId, mayPlan && uri !== null);
   return (
     <section aria-labelledby="skill-gap-h" className="mb-4">
       <h2 id="skill-gap-h" className="h4">
@@ -80,6 +85,7 @@ export function SkillGapSection({ workerId }: { workerId: string }) {
         onChange={setOccupation}
       />
       <ProblemAlert error={gap.error} />
+      {mayPlan && <ProblemAlert error={openPlan.error} />}
       {!uri && <p className="text-muted">{t('skillGap.pick')}</p>}
       {uri && gap.loading && <p role="status">{t('skillGap.loading')}</p>}
       {uri && data && (
@@ -102,9 +108,13 @@ export function SkillGapSection({ workerId }: { workerId: string }) {
             <ol className="mb-0">
               {data.courses.map((c) => (
                 <li key={c.id} className="mb-2">
-                  <strong>{c.title}</strong> · {t('skillGap.hours', { hours: c.hours })}
+                  <strong>{c.title}</strong> · {c.providerName} · {t('skillGap.hours', { hours: c.hours })}
                   {c.startDate && ` · ${t('skillGap.starts', { date: formatDate(c.startDate) })}`}
                   {c.enrolmentOpen && ` · ${t('skillGap.open')}`}
+                  {c.seatsLeft === 0 && ` · ${t('skillGap.full')}`}
+                  {mayPlan && openPlan.ready && (
+                    <CoursePlanAction workerId={workerId} course={c} plan={openPlan.plan} onAdded={openPlan.setPlan} />
+                  )}
                   <div className="small">
                     {t('skillGap.closes', {
                       count: c.closes.length,
