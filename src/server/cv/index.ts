@@ -8,6 +8,7 @@ export { toJsonResume, validateJsonResume, type JsonResume } from './export/json
 // CV out: the worker's CVs (tables worker_cvs and worker_cv_versions), their routes and policy.
 export { createCvExportModule, registerCvExportRoutes, type CvExportModule } from './export/cv.module.js';
 export { canEditCvs, canReadCvs } from './export/cv.policy.js';
+export { createCvFromProfile } from './export/cv.service.js';
 
 // CV in: a CV file (JSON Resume, Europass XML 2.0–3.4, Europass JSON, Europass PDF+XML) to a
 // draft profile for the consultant's review.

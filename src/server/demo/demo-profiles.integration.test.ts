@@ -63,3 +63,35 @@ describe('demo profiles', () => {
     expect(Number(versions.n)).toBe(rows.length);
   });
 });
+
+describe('demo CVs', () => {
+  it('are built from the profiles of some workers, each with its first version and a JSON Resume that names the worker', async () => {
+    const cvs = await database.db
+      .selectFrom('worker_cvs as c')
+      .innerJoin('worker_cv_versions as v', (j) => j.onRef('v.cv_id', '=', 'c.id').on('v.version', '=', 1))
+      .innerJoin('workers as w', 'w.id', 'c.worker_id')
+      .innerJoin('worker_profiles as p', 'p.worker_id', 'c.worker_id')
+      .select([
+        'c.title',
+        'c.office_id',
+        'w.office_id as worker_office',
+        'w.first_name',
+        'w.last_name',
+        'v.document',
+        'p.version as profile_version',
+        'v.profile_version',
+      ])
+      .execute();
+    expect(cvs.length).toBeGreaterThan(5);
+    for (const cv of cvs) {
+      expect(cv.office_id).toBe(cv.worker_office);
+      expect(cv.profile_version).toBe(1);
+      const resume = (typeof cv.document === 'string' ? JSON.parse(cv.document) : cv.document) as {
+        basics?: { name?: string };
+        work?: unknown[];
+      };
+      expect(resume.basics?.name).toBe(`${cv.first_name} ${cv.last_name}`);
+      expect(resume.work?.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -54,7 +54,7 @@ const LEVELS = ['basic', 'intermediate', 'advanced', 'expert'] as const;
 export async function seedDemoProfiles(
   trx: Executor,
   input: { networkId: string; cases: DemoCase[]; programme: DemoProgramme; consultantId: string | null; now: Date },
-): Promise<number> {
+): Promise<Array<{ workerId: string; jobTitle: string | null; skills: number }>> {
   const rnd = seededRandom(20251101);
   const caseById = new Map(input.cases.map((c) => [c.caseId, c]));
   const year = input.now.getUTCFullYear();
@@ -168,5 +168,5 @@ export async function seedDemoProfiles(
     });
   }
   await insertProfilesBulk(trx, profiles);
-  return profiles.length;
+  return profiles.map((p) => ({ workerId: p.workerId, jobTitle: p.document.work[0]?.jobTitle ?? null, skills: p.document.skills.length }));
 }

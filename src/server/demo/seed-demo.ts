@@ -10,6 +10,7 @@ import { seedDemoOutreach } from './demo-outreach.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 import { seedDemoProfiles } from './demo-profiles.js';
+import { seedDemoCvs } from './demo-cvs.js';
 import { seedDemoTraining } from './demo-training.js';
 import { seedDemoServices } from './demo-services.js';
 
@@ -99,7 +100,7 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
       now,
     });
     const programme = await seedDemoProgrammes(trx, { networkId, officeIds, staffIds, cases: people.cases, now });
-    await seedDemoProfiles(trx, {
+    const profiled = await seedDemoProfiles(trx, {
       networkId,
       cases: people.cases,
       programme,
@@ -128,6 +129,8 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
       staffIds.get(DEMO_STAFF.find((p) => p.roles.some((r) => r.role === 'coordinator'))?.email ?? '') ?? null,
       now,
     );
+    // CVs built from some profiles (after the labels: a CV's version keeps the JSON Resume it read).
+    await seedDemoCvs(trx, { profiled, consultantId: staffIds.get('orientatrice@ricolloca.example') ?? null, now });
     await createAuditRepository().insert(trx, {
       actorId: null,
       actorLabel: 'ricolloca seed-demo',

@@ -24,6 +24,80 @@ interface WorkerOfCv {
   identity: CvIdentity;
 }
 
+/** The worker as a CV names them: identity from the worker record, the comune of residence. */
+async function cvWorker(executor: Executor, workerId: string): Promise<WorkerOfCv | null> {
+  const w = (await workerContactsByIds(executor, [workerId])).get(workerId);
+  if (!w) return null;
+  const comune = w.residenceComuneCode ? (await comuniByCodes(executor, [w.residenceComuneCode])).get(w.residenceComuneCode) : undefined;
+  return {
+    id: w.id,
+    networkId: w.networkId,
+    officeId: w.officeId,
+    label: displayNameOf(w.firstName, w.lastName),
+    identity: {
+      givenName: w.firstName,
+      familyName: w.lastName,
+      ...(w.birthDate ? { birthDate: w.birthDate } : {}),
+      ...(w.email ? { email: w.email } : {}),
+      ...(w.phone ? { phone: w.phone } : {}),
+      ...(comune ? { residence: `${comune.name} (${comune.province})` } : {}),
+    },
+  };
+}
+
+/** What the renderers need: the profile now, the identity, the CV's choices and photo. */
+async function inputOf(executor: Executor, worker: WorkerOfCv, cv: { id: string; choices: CvChoices; hasPhoto: boolean }) {
+  const profile = await getProfile(executor, worker.id);
+  const photo = cv.hasPhoto ? await cvPhoto(executor, cv.id) : null;
+  // Skills print with the label the product shows (ESCO's Italian, else the network's), not the
+  // one stored when the skill was ticked, which may be ESCO's English.
+  const skillUris = profile.document.skills.flatMap((s) => (s.escoUri ? [s.escoUri] : []));
+  const skillLabels = await escoConceptLabels(executor, worker.networkId, skillUris, cv.choices.language);
+  const labels: CvLabels = { skills: Object.fromEntries([...skillLabels].map(([uri, l]) => [uri, l.label])) };
+  const input: CvInput = {
+    profile: profile.document,
+    identity: worker.identity,
+    choices: cv.choices,
+    labels,
+    ...(photo ? { photo } : {}),
+  };
+  return { input, profileVersion: profile.version };
+}
+
+function checkedJsonResume(input: CvInput, at: Date): JsonResume {
+  const resume = toJsonResume(input, { lastModified: at });
+  if (!validateJsonResume(resume).valid) throw cvErrors.invalidExport();
+  return resume;
+}
+
+/**
+ * A new CV of the worker built from the current profile, in the caller's transaction: what the
+ * create use case writes after its checks, and what the demo writes for its workers.
+ */
+export async function createCvFromProfile(
+  tx: Executor,
+  w: { workerId: string; title: string; choices: CvChoices; actorId: string; at: Date; id?: string },
+): Promise<{ id: string; profileVersion: number } | null> {
+  const worker = await cvWorker(tx, w.workerId);
+  if (!worker) return null;
+  const id = w.id ?? randomUUID();
+  const { input, profileVersion } = await inputOf(tx, worker, { id, choices: w.choices, hasPhoto: false });
+  await insertCv(tx, {
+    id,
+    workerId: w.workerId,
+    networkId: worker.networkId,
+    officeId: worker.officeId,
+    title: w.title,
+    choices: w.choices,
+    version: 1,
+    actorId: w.actorId,
+    at: w.at,
+    profileVersion,
+    document: checkedJsonResume(input, w.at),
+  });
+  return { id, profileVersion };
+}
+
 /**
  * A worker's CVs: created from the current profile, edited (title and choices) on a named base
  * version, every save kept as a version with the JSON Resume it then produced; downloaded as PDF
@@ -34,23 +108,9 @@ export function createCvService(deps: { db: Kysely<DB>; audit: AuditService; clo
   const { db, audit, clock } = deps;
 
   async function workerOf(ctx: ActorContext, workerId: string, executor: Executor = db): Promise<WorkerOfCv> {
-    const w = (await workerContactsByIds(executor, [workerId])).get(workerId);
+    const w = await cvWorker(executor, workerId);
     if (!w || !canAccessWorker(ctx.actor, { networkId: w.networkId, officeId: w.officeId })) throw cvErrors.workerNotFound();
-    const comune = w.residenceComuneCode ? (await comuniByCodes(executor, [w.residenceComuneCode])).get(w.residenceComuneCode) : undefined;
-    return {
-      id: w.id,
-      networkId: w.networkId,
-      officeId: w.officeId,
-      label: displayNameOf(w.firstName, w.lastName),
-      identity: {
-        givenName: w.firstName,
-        familyName: w.lastName,
-        ...(w.birthDate ? { birthDate: w.birthDate } : {}),
-        ...(w.email ? { email: w.email } : {}),
-        ...(w.phone ? { phone: w.phone } : {}),
-        ...(comune ? { residence: `${comune.name} (${comune.province})` } : {}),
-      },
-    };
+    return w;
   }
 
   async function cvOf(workerId: string, cvId: string, executor: Executor = db, forUpdate = false): Promise<CvRow> {
@@ -80,31 +140,6 @@ export function createCvService(deps: { db: Kysely<DB>; audit: AuditService; clo
   }
 
   const one = async (row: CvRow) => (await present([row]))[0]!;
-
-  /** What the renderers need: the profile now, the identity, the CV's choices and photo. */
-  async function inputOf(executor: Executor, worker: WorkerOfCv, cv: { id: string; choices: CvChoices; hasPhoto: boolean }) {
-    const profile = await getProfile(executor, worker.id);
-    const photo = cv.hasPhoto ? await cvPhoto(executor, cv.id) : null;
-    // Skills print with the label the product shows (ESCO's Italian, else the network's), not the
-    // one stored when the skill was ticked, which may be ESCO's English.
-    const skillUris = profile.document.skills.flatMap((s) => (s.escoUri ? [s.escoUri] : []));
-    const skillLabels = await escoConceptLabels(executor, worker.networkId, skillUris, cv.choices.language);
-    const labels: CvLabels = { skills: Object.fromEntries([...skillLabels].map(([uri, l]) => [uri, l.label])) };
-    const input: CvInput = {
-      profile: profile.document,
-      identity: worker.identity,
-      choices: cv.choices,
-      labels,
-      ...(photo ? { photo } : {}),
-    };
-    return { input, profileVersion: profile.version };
-  }
-
-  function checkedJsonResume(input: CvInput, at: Date): JsonResume {
-    const resume = toJsonResume(input, { lastModified: at });
-    if (!validateJsonResume(resume).valid) throw cvErrors.invalidExport();
-    return resume;
-  }
 
   function record(
     ctx: ActorContext,
@@ -145,22 +180,7 @@ export function createCvService(deps: { db: Kysely<DB>; audit: AuditService; clo
       await db.transaction().execute(async (tx) => {
         const worker = await workerOf(ctx, workerId, tx);
         const choices = body.choices ?? cvChoicesSchema.parse({});
-        const at = clock();
-        const { input, profileVersion } = await inputOf(tx, worker, { id, choices, hasPhoto: false });
-        const document = checkedJsonResume(input, at);
-        await insertCv(tx, {
-          id,
-          workerId,
-          networkId: worker.networkId,
-          officeId: worker.officeId,
-          title: body.title,
-          choices,
-          version: 1,
-          actorId,
-          at,
-          profileVersion,
-          document,
-        });
+        const { profileVersion } = (await createCvFromProfile(tx, { id, workerId, title: body.title, choices, actorId, at: clock() }))!;
         await record(ctx, tx, worker, 'cv.created', id, { title: body.title, profileVersion });
       });
       return one(await cvOf(workerId, id));
