@@ -5,7 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect, inject } from 'vitest';
 import type { Readiness } from '../../src/server/http/readiness.js';
 import { CHROMIUM_LAUNCH } from '../helpers/chromium-server.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { buildWorker, insertWorkers, type WorkerSeed } from '../factories/workers.js';
+import { createTestApp, DEMO, type TestApp } from '../helpers/test-app.js';
 
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 
@@ -102,4 +103,33 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Accedi' }).click();
+}
+
+/** Signs in through the form, waits for the home's greeting (the session is set), then opens `path`. */
+export async function signInAndOpen(page: Page, baseUrl: string, email: string, password: string, path: string) {
+  await signInThroughForm(page, baseUrl, email, password);
+  await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+  await page.goto(`${baseUrl}${path}`);
+}
+
+export interface HarnessWithWorker {
+  h: BrowserHarness;
+  workerId: string;
+  /** The office of the demo consultant, where the worker is. */
+  office: { id: string; networkId: string };
+}
+
+/** The browser harness with one worker, made by the factories, in the demo consultant's office. */
+export async function startHarnessWithWorker(worker: Partial<WorkerSeed>, index: number): Promise<HarnessWithWorker> {
+  const h = await startBrowserHarness();
+  const db = h.t.database.db;
+  const office = await db
+    .selectFrom('staff_roles')
+    .innerJoin('staff_users', 'staff_users.id', 'staff_roles.user_id')
+    .innerJoin('offices', 'offices.id', 'staff_roles.office_id')
+    .select(['offices.id', 'offices.network_id'])
+    .where('staff_users.email', '=', DEMO.consultant)
+    .executeTakeFirstOrThrow();
+  const [workerId] = (await insertWorkers(db, [buildWorker({ ...worker, officeId: office.id }, index)])) as [string];
+  return { h, workerId, office: { id: office.id, networkId: office.network_id } };
 }

@@ -2,14 +2,14 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { getProfile } from '../../src/server/profiles/index.js';
-import { buildWorker, insertWorkers } from '../factories/workers.js';
-import { DEMO, officeIdByCode, signIn } from '../helpers/test-app.js';
+import { DEMO } from '../helpers/test-app.js';
 import {
   consoleProblems,
   expectAccessible,
   screenshot,
+  signInAndOpen,
   signInThroughForm,
-  startBrowserHarness,
+  startHarnessWithWorker,
   type BrowserHarness,
 } from './browser-helpers.js';
 
@@ -17,16 +17,10 @@ let h: BrowserHarness;
 let workerId: string;
 
 beforeAll(async () => {
-  h = await startBrowserHarness();
-  const agent = await signIn(h.t.app, DEMO.consultant);
-  const session = (await agent.get('/api/v1/auth/session')).json();
-  const officeId: string = session.currentOffice?.id ?? session.officeId ?? (await officeIdByCode(h.t.database, 'CPI-MO'));
-  [workerId] = (await insertWorkers(h.t.database.db, [
-    buildWorker(
-      { officeId, firstName: 'Giuseppe', lastName: 'Barbieri', birthDate: '1972-11-08', address: 'Via Mazzini 4', email: null },
-      9501,
-    ),
-  ])) as [string];
+  ({ h, workerId } = await startHarnessWithWorker(
+    { firstName: 'Giuseppe', lastName: 'Barbieri', birthDate: '1972-11-08', address: 'Via Mazzini 4', email: null },
+    9501,
+  ));
 });
 afterAll(() => h.close());
 
@@ -35,9 +29,7 @@ const fixture = resolve('tests/fixtures/cv/europass-v2/europass-v2.0-barbieri.xm
 describe('importing a CV into a profile in the browser', () => {
   it('a consultant reads a Europass CV, sees what it adds and the differing details, unticks a job and adds the rest', async () => {
     const { page } = await h.newPage();
-    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
+    await signInAndOpen(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD, `/lavoratori/${workerId}`);
     await page.getByRole('heading', { level: 1, name: 'Barbieri Giuseppe' }).waitFor();
     await page.getByRole('link', { name: 'Importa un CV nel profilo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Importa un CV nel profilo' }).waitFor();

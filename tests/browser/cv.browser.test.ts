@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { applyProfileChanges } from '../../src/server/profiles/index.js';
 import { longCv } from '../../src/server/cv/export/cv-samples.test-helper.js';
-import { buildWorker, insertWorkers } from '../factories/workers.js';
 import { DEMO } from '../helpers/test-app.js';
 import {
   consoleProblems,
   expectAccessible,
   screenshot,
-  signInThroughForm,
-  startBrowserHarness,
+  signInAndOpen,
+  startHarnessWithWorker,
   type BrowserHarness,
 } from './browser-helpers.js';
 
@@ -17,27 +16,18 @@ let h: BrowserHarness;
 let workerId: string;
 
 beforeAll(async () => {
-  h = await startBrowserHarness();
-  const db = h.t.database.db;
   // A worker of the demo consultant's office, with the long sample CV's career as profile.
-  const office = await db
-    .selectFrom('staff_roles')
-    .innerJoin('staff_users', 'staff_users.id', 'staff_roles.user_id')
-    .innerJoin('offices', 'offices.id', 'staff_roles.office_id')
-    .select(['offices.id', 'offices.network_id'])
-    .where('staff_users.email', '=', DEMO.consultant)
-    .executeTakeFirstOrThrow();
-  [workerId] = (await insertWorkers(db, [
-    buildWorker(
-      { officeId: office.id, firstName: 'Nicolò', lastName: 'Esposito', email: 'nicolo.esposito@esempio.it', birthDate: '1969-05-12' },
-      9600,
-    ),
-  ])) as [string];
-  await db.transaction().execute((tx) =>
+  const world = await startHarnessWithWorker(
+    { firstName: 'Nicolò', lastName: 'Esposito', email: 'nicolo.esposito@esempio.it', birthDate: '1969-05-12' },
+    9600,
+  );
+  ({ h, workerId } = world);
+  const { office } = world;
+  await h.t.database.db.transaction().execute((tx) =>
     applyProfileChanges(tx, {
       workerId,
       officeId: office.id,
-      networkId: office.network_id,
+      networkId: office.networkId,
       baseVersion: null,
       actorId: null,
       reason: 'edit',
@@ -50,9 +40,7 @@ afterAll(() => h.close());
 describe('a worker’s CVs in the browser', () => {
   it('a consultant builds a CV from the profile, chooses its sections, saves it and previews the PDF', async () => {
     const { page } = await h.newPage();
-    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
+    await signInAndOpen(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD, `/lavoratori/${workerId}`);
     await page.getByRole('heading', { level: 1, name: 'Esposito Nicolò' }).waitFor();
     await page.getByRole('link', { name: 'CV', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'CV di Nicolò Esposito' }).waitFor();
@@ -87,9 +75,7 @@ describe('a worker’s CVs in the browser', () => {
 
   it('is usable at 360 px, and in English', async () => {
     const { page } = await h.newPage({ width: 360, height: 780 });
-    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.goto(`${h.baseUrl}/lavoratori/${workerId}/cv`);
+    await signInAndOpen(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD, `/lavoratori/${workerId}/cv`);
     await page.getByRole('heading', { level: 2, name: /Modifica del CV/ }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

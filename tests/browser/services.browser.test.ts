@@ -2,34 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
 import { romeToday } from '../../src/shared/time/rome-date.js';
 import { addDays, formatItalianDate } from '../../src/shared/time/rome-date.js';
-import { buildWorker, insertWorkers } from '../factories/workers.js';
-import { DEMO, officeIdByCode } from '../helpers/test-app.js';
+import { DEMO } from '../helpers/test-app.js';
 import {
   consoleProblems,
   expectAccessible,
   screenshot,
-  signInThroughForm,
-  startBrowserHarness,
+  signInAndOpen,
+  startHarnessWithWorker,
   type BrowserHarness,
 } from './browser-helpers.js';
 
 let h: BrowserHarness;
 let workerId: string;
 beforeAll(async () => {
-  h = await startBrowserHarness();
-  const modena = await officeIdByCode(h.t.database, 'CPI-MO');
-  [workerId] = (await insertWorkers(h.t.database.db, [
-    buildWorker({ officeId: modena, firstName: 'Francesca', lastName: "Dall'Olio" }, 9701),
-  ])) as [string];
+  ({ h, workerId } = await startHarnessWithWorker({ firstName: 'Francesca', lastName: "Dall'Olio" }, 9701));
 });
 afterAll(() => h.close());
 
 describe('delivered services in the browser', () => {
   it('a consultant records a CV support session by hand on the worker page, told beside the field what is wrong', async () => {
     const { page } = await h.newPage();
-    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
+    await signInAndOpen(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD, `/lavoratori/${workerId}`);
     await page.getByRole('heading', { level: 1, name: "Dall'Olio Francesca" }).waitFor();
     const section = page.getByRole('region', { name: 'Servizi erogati' });
     await section.getByText('Nessun servizio erogato finora.').waitFor();
@@ -70,9 +63,7 @@ describe('delivered services in the browser', () => {
 
   it('a coordinator reads the funder’s totals per consultant on a phone-sized screen', async () => {
     const { page } = await h.newPage({ width: 360, height: 780 });
-    await signInThroughForm(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.goto(`${h.baseUrl}/report/servizi`);
+    await signInAndOpen(page, h.baseUrl, DEMO.coordinator, DEMO_PASSWORD, `/report/servizi`);
     await page
       .getByRole('heading', { level: 1, name: 'Report' })
       .or(page.getByRole('heading', { level: 1 }))

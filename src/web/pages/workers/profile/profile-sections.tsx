@@ -150,11 +150,7 @@ export function EducationSection({ editor, doc, canEdit }: SectionProps) {
             value={institution}
             onChange={setInstitution}
           />
-          <div className="col-12">
-            <button type="submit" className="btn btn-primary btn-sm" disabled={editor.saving || (!title && !free.trim())}>
-              {t('profiles.add')}
-            </button>
-          </div>
+          <AddButton saving={editor.saving} unready={!title && !free.trim()} />
         </form>
       )}
     </ProfileSectionCard>
@@ -263,14 +259,22 @@ export function WorkSection({ editor, doc, canEdit, company }: SectionProps & { 
             rows={3}
             error={errors.tasks}
           />
-          <div className="col-12">
-            <button type="submit" className="btn btn-primary btn-sm" disabled={editor.saving}>
-              {t('profiles.add')}
-            </button>
-          </div>
+          <AddButton saving={editor.saving} />
         </form>
       )}
     </ProfileSectionCard>
+  );
+}
+
+/** The submit button of a section's form that adds an entry, kept off while saving or while the entry is not ready. */
+function AddButton({ saving, unready = false, className = 'col-12' }: { saving: boolean; unready?: boolean; className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className={className}>
+      <button type="submit" className="btn btn-primary btn-sm" disabled={saving || unready}>
+        {t('profiles.add')}
+      </button>
+    </div>
   );
 }
 
@@ -532,11 +536,7 @@ export function LanguagesSection({ editor, doc, canEdit }: SectionProps) {
                 options={[{ value: '', label: t('profiles.languages.levelNone') }, ...CEFR_LEVELS.map((l) => ({ value: l, label: l }))]}
               />
             ))}
-          <div className="col-12">
-            <button type="submit" className="btn btn-primary btn-sm" disabled={editor.saving}>
-              {t('profiles.add')}
-            </button>
-          </div>
+          <AddButton saving={editor.saving} />
         </form>
       )}
     </ProfileSectionCard>
@@ -628,16 +628,19 @@ export function CertificatesSection({ editor, doc, canEdit }: SectionProps) {
             help={t('profiles.work.dateHelp')}
             error={errors.expiresOn}
           />
-          <div className="col-12">
-            <button type="submit" className="btn btn-primary btn-sm" disabled={editor.saving || !name.trim()}>
-              {t('profiles.add')}
-            </button>
-          </div>
+          <AddButton saving={editor.saving} unready={!name.trim()} />
         </form>
       )}
     </ProfileSectionCard>
   );
 }
+
+/** The availability's multiple choices, each a group of checkboxes with its key's label as legend. */
+const AVAILABILITY_CHOICES = [
+  ['workingTimes', WORKING_TIMES],
+  ['shifts', SHIFTS],
+  ['contractTypes', CONTRACT_TYPES],
+] as const;
 
 export function AvailabilityMobilitySection({ editor, doc, canEdit }: SectionProps) {
   const { t } = useTranslation();
@@ -664,27 +667,16 @@ export function AvailabilityMobilitySection({ editor, doc, canEdit }: SectionPro
       >
         <fieldset disabled={!canEdit}>
           <legend className="visually-hidden">{t('profiles.sections.availability')}</legend>
-          <CheckboxGroup
-            legend={label('workingTimes')}
-            options={WORKING_TIMES}
-            value={a.workingTimes}
-            onChange={(v) => setA({ ...a, workingTimes: v })}
-            labelOf={label}
-          />
-          <CheckboxGroup
-            legend={label('shifts')}
-            options={SHIFTS}
-            value={a.shifts}
-            onChange={(v) => setA({ ...a, shifts: v })}
-            labelOf={label}
-          />
-          <CheckboxGroup
-            legend={label('contractTypes')}
-            options={CONTRACT_TYPES}
-            value={a.contractTypes}
-            onChange={(v) => setA({ ...a, contractTypes: v })}
-            labelOf={label}
-          />
+          {AVAILABILITY_CHOICES.map(([key, options]) => (
+            <CheckboxGroup
+              key={key}
+              legend={label(key)}
+              options={options}
+              value={a[key]}
+              onChange={(v) => setA({ ...a, [key]: v })}
+              labelOf={label}
+            />
+          ))}
           <div className="row">
             <TextField
               className="col-12 col-md-4"
@@ -763,11 +755,7 @@ export function DesiredOccupationsSection({ editor, doc, canEdit }: SectionProps
           <div className="col-12 col-md-8 mb-3">
             <Autocomplete kind="occupations" label={t('profiles.desired.occupation')} value={occupation} onChange={setOccupation} />
           </div>
-          <div className="col-12 col-md-4 mb-3">
-            <button type="submit" className="btn btn-primary btn-sm" disabled={!occupation || editor.saving}>
-              {t('profiles.add')}
-            </button>
-          </div>
+          <AddButton className="col-12 col-md-4 mb-3" saving={editor.saving} unready={!occupation} />
         </form>
       )}
     </ProfileSectionCard>
