@@ -42,6 +42,7 @@ import {
   type PlanScope,
 } from './plan.repository.js';
 import { allowedPlanMoves, EDITABLE_STATES, findPlanRule, type PlanTransitionRule } from './plan.states.js';
+import { planTermsOf } from './plan-fields.js';
 import { recordVersion } from './plan-versions.js';
 import { planErrors } from './plans.errors.js';
 import { canActOnPlan, canSeeOfficePlans } from './plans.policy.js';
@@ -96,19 +97,7 @@ export function createPlanService(deps: {
       officeId: plan.officeId,
       consultant: { id: plan.consultantId, name: names.get(plan.consultantId) ?? '' },
       state: plan.state,
-      profilingClass: plan.profilingClass,
-      contactIntervalDays: plan.contactIntervalDays,
-      reviewIntervalDays: plan.reviewIntervalDays,
-      nextReviewOn: plan.nextReviewOn,
-      searchEvidence: plan.searchEvidence,
-      willingActivities: plan.willingActivities,
-      willingTraining: plan.willingTraining,
-      acceptsCongruousOffers: plan.acceptsCongruousOffers,
-      notes: plan.notes,
-      signedOn: plan.signedOn,
-      signedHow: plan.signedHow,
-      closedOn: plan.closedOn,
-      outcomeSummary: plan.outcomeSummary,
+      ...planTermsOf(plan),
       version: plan.version,
       updatedAt: plan.updatedAt.toISOString(),
       themes: tree.themes.map((t) => ({
