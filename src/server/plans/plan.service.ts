@@ -175,6 +175,29 @@ export function createPlanService(deps: {
     };
   }
 
+  /**
+   * An agenda list's people and its read in the log: names the workers and consultants of the rows and
+   * audits the ids shown with their workers.
+   */
+  async function agendaList<R extends { workerId: string; consultantId: string }>(
+    ctx: ActorContext,
+    rows: R[],
+    read: { action: 'plan.overdue_listed' | 'plan.due_reviews_listed'; scope: 'mine' | 'office'; ids: string[] },
+  ) {
+    const worker = await namedWorkers(rows.map((r) => r.workerId));
+    const names = await staffNamesById(
+      db,
+      rows.map((r) => r.consultantId),
+    );
+    await audit.record(db, ctx, {
+      action: read.action,
+      entityType: 'plan',
+      entityId: null,
+      details: { scope: read.scope, ids: read.ids, workerIds: [...new Set(rows.map((r) => r.workerId))] },
+    });
+    return { worker: (r: R) => worker(r.workerId), consultant: (r: R) => names.get(r.consultantId) ?? '' };
+  }
+
   return {
     async listOfWorker(ctx: ActorContext, workerId: string) {
       const worker = await workerFor(ctx, workerId);
@@ -493,22 +516,12 @@ export function createPlanService(deps: {
       const where = agendaScope(ctx, scope);
       const now = today();
       const rows = await overdueActions(db, where, now);
-      const worker = await namedWorkers(rows.map((r) => r.workerId));
-      const names = await staffNamesById(
-        db,
-        rows.map((r) => r.consultantId),
-      );
-      await audit.record(db, ctx, {
-        action: 'plan.overdue_listed',
-        entityType: 'plan',
-        entityId: null,
-        details: { scope, ids: rows.map((r) => r.actionId), workerIds: [...new Set(rows.map((r) => r.workerId))] },
-      });
+      const people = await agendaList(ctx, rows, { action: 'plan.overdue_listed', scope, ids: rows.map((r) => r.actionId) });
       return rows.map((r) => ({
         actionId: r.actionId,
         planId: r.planId,
-        worker: worker(r.workerId),
-        consultant: names.get(r.consultantId) ?? '',
+        worker: people.worker(r),
+        consultant: people.consultant(r),
         description: r.description,
         owner: r.owner,
         dueDate: r.dueOn,
@@ -520,21 +533,11 @@ export function createPlanService(deps: {
     async dueReviews(ctx: ActorContext, scope: 'mine' | 'office') {
       const where = agendaScope(ctx, scope);
       const rows = await dueReviews(db, where, addDays(today(), 7));
-      const worker = await namedWorkers(rows.map((r) => r.workerId));
-      const names = await staffNamesById(
-        db,
-        rows.map((r) => r.consultantId),
-      );
-      await audit.record(db, ctx, {
-        action: 'plan.due_reviews_listed',
-        entityType: 'plan',
-        entityId: null,
-        details: { scope, ids: rows.map((r) => r.planId), workerIds: [...new Set(rows.map((r) => r.workerId))] },
-      });
+      const people = await agendaList(ctx, rows, { action: 'plan.due_reviews_listed', scope, ids: rows.map((r) => r.planId) });
       return rows.map((r) => ({
         planId: r.planId,
-        worker: worker(r.workerId),
-        consultant: names.get(r.consultantId) ?? '',
+        worker: people.worker(r),
+        consultant: people.consultant(r),
         nextReviewOn: r.nextReviewOn,
         state: r.state,
       }));
