@@ -2,29 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
-import type { PlanActionOwner, PlanActionStatus, PlanSignature, PlanState } from '../db/schema-plans.js';
+import type { PlanActionOwner, PlanActionStatus, PlanState } from '../db/schema-plans.js';
+import type { PlanRow } from './plan.repository.js';
 
 /** A whole plan as the demo writes it: terms, state, themes → objectives → actions, reviews and its log. */
-export interface BulkPlan {
-  networkId: string;
-  officeId: string;
-  workerId: string;
-  programmeId: string;
-  consultantId: string;
-  state: PlanState;
-  profilingClass: string;
-  contactIntervalDays: number;
-  reviewIntervalDays: number;
-  nextReviewOn: string | null;
-  searchEvidence: string;
-  willingActivities: boolean;
-  willingTraining: boolean;
-  acceptsCongruousOffers: boolean;
-  signedOn: string | null;
-  signedHow: PlanSignature | null;
-  closedOn: string | null;
-  outcomeSummary: string;
-  createdAt: Date;
+export interface BulkPlan extends Omit<PlanRow, 'id' | 'notes' | 'version' | 'updatedAt'> {
   themes: Array<{
     title: string;
     objectives: Array<{

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/executor.js';
+import { planTermsOf } from './plan-fields.js';
 import { insertVersion, planTree, type PlanRow } from './plan.repository.js';
 
 /** The whole plan as it stands (terms, state, themes → objectives → actions): what a version keeps. */
@@ -7,19 +8,7 @@ export async function planSnapshot(trx: Executor, plan: PlanRow): Promise<Record
   return {
     state: plan.state,
     consultantId: plan.consultantId,
-    profilingClass: plan.profilingClass,
-    contactIntervalDays: plan.contactIntervalDays,
-    reviewIntervalDays: plan.reviewIntervalDays,
-    nextReviewOn: plan.nextReviewOn,
-    searchEvidence: plan.searchEvidence,
-    willingActivities: plan.willingActivities,
-    willingTraining: plan.willingTraining,
-    acceptsCongruousOffers: plan.acceptsCongruousOffers,
-    notes: plan.notes,
-    signedOn: plan.signedOn,
-    signedHow: plan.signedHow,
-    closedOn: plan.closedOn,
-    outcomeSummary: plan.outcomeSummary,
+    ...planTermsOf(plan),
     themes: tree.themes.map((t) => ({
       title: t.title,
       objectives: t.objectives.map((o) => ({

@@ -42,6 +42,7 @@ import {
   type PlanScope,
 } from './plan.repository.js';
 import { allowedPlanMoves, EDITABLE_STATES, findPlanRule, type PlanTransitionRule } from './plan.states.js';
+import { planTermsOf } from './plan-fields.js';
 import { recordVersion } from './plan-versions.js';
 import { planErrors } from './plans.errors.js';
 import { canActOnPlan, canSeeOfficePlans } from './plans.policy.js';
@@ -96,19 +97,7 @@ export function createPlanService(deps: {
       officeId: plan.officeId,
       consultant: { id: plan.consultantId, name: names.get(plan.consultantId) ?? '' },
       state: plan.state,
-      profilingClass: plan.profilingClass,
-      contactIntervalDays: plan.contactIntervalDays,
-      reviewIntervalDays: plan.reviewIntervalDays,
-      nextReviewOn: plan.nextReviewOn,
-      searchEvidence: plan.searchEvidence,
-      willingActivities: plan.willingActivities,
-      willingTraining: plan.willingTraining,
-      acceptsCongruousOffers: plan.acceptsCongruousOffers,
-      notes: plan.notes,
-      signedOn: plan.signedOn,
-      signedHow: plan.signedHow,
-      closedOn: plan.closedOn,
-      outcomeSummary: plan.outcomeSummary,
+      ...planTermsOf(plan),
       version: plan.version,
       updatedAt: plan.updatedAt.toISOString(),
       themes: tree.themes.map((t) => ({
@@ -184,6 +173,29 @@ export function createPlanService(deps: {
       const w = workers.get(id);
       return { id, name: w ? displayNameOf(w.firstName, w.lastName) : '' };
     };
+  }
+
+  /**
+   * An agenda list's people and its read in the log: names the workers and consultants of the rows and
+   * audits the ids shown with their workers.
+   */
+  async function agendaList<R extends { workerId: string; consultantId: string }>(
+    ctx: ActorContext,
+    rows: R[],
+    read: { action: 'plan.overdue_listed' | 'plan.due_reviews_listed'; scope: 'mine' | 'office'; ids: string[] },
+  ) {
+    const worker = await namedWorkers(rows.map((r) => r.workerId));
+    const names = await staffNamesById(
+      db,
+      rows.map((r) => r.consultantId),
+    );
+    await audit.record(db, ctx, {
+      action: read.action,
+      entityType: 'plan',
+      entityId: null,
+      details: { scope: read.scope, ids: read.ids, workerIds: [...new Set(rows.map((r) => r.workerId))] },
+    });
+    return { worker: (r: R) => worker(r.workerId), consultant: (r: R) => names.get(r.consultantId) ?? '' };
   }
 
   return {
@@ -504,22 +516,12 @@ export function createPlanService(deps: {
       const where = agendaScope(ctx, scope);
       const now = today();
       const rows = await overdueActions(db, where, now);
-      const worker = await namedWorkers(rows.map((r) => r.workerId));
-      const names = await staffNamesById(
-        db,
-        rows.map((r) => r.consultantId),
-      );
-      await audit.record(db, ctx, {
-        action: 'plan.overdue_listed',
-        entityType: 'plan',
-        entityId: null,
-        details: { scope, ids: rows.map((r) => r.actionId), workerIds: [...new Set(rows.map((r) => r.workerId))] },
-      });
+      const people = await agendaList(ctx, rows, { action: 'plan.overdue_listed', scope, ids: rows.map((r) => r.actionId) });
       return rows.map((r) => ({
         actionId: r.actionId,
         planId: r.planId,
-        worker: worker(r.workerId),
-        consultant: names.get(r.consultantId) ?? '',
+        worker: people.worker(r),
+        consultant: people.consultant(r),
         description: r.description,
         owner: r.owner,
         dueDate: r.dueOn,
@@ -531,21 +533,11 @@ export function createPlanService(deps: {
     async dueReviews(ctx: ActorContext, scope: 'mine' | 'office') {
       const where = agendaScope(ctx, scope);
       const rows = await dueReviews(db, where, addDays(today(), 7));
-      const worker = await namedWorkers(rows.map((r) => r.workerId));
-      const names = await staffNamesById(
-        db,
-        rows.map((r) => r.consultantId),
-      );
-      await audit.record(db, ctx, {
-        action: 'plan.due_reviews_listed',
-        entityType: 'plan',
-        entityId: null,
-        details: { scope, ids: rows.map((r) => r.planId), workerIds: [...new Set(rows.map((r) => r.workerId))] },
-      });
+      const people = await agendaList(ctx, rows, { action: 'plan.due_reviews_listed', scope, ids: rows.map((r) => r.planId) });
       return rows.map((r) => ({
         planId: r.planId,
-        worker: worker(r.workerId),
-        consultant: names.get(r.consultantId) ?? '',
+        worker: people.worker(r),
+        consultant: people.consultant(r),
         nextReviewOn: r.nextReviewOn,
         state: r.state,
       }));

@@ -196,6 +196,48 @@ function courseValuesToDb(v: Partial<CourseValues>): Record<string, unknown> {
   return out;
 }
 
+/** A provider's columns as written, one at a time or in bulk. */
+function providerRow(networkId: string, v: ProviderValues, now: Date) {
+  return {
+    network_id: networkId,
+    name: v.name,
+    tax_code: v.taxCode,
+    accreditation_note: v.accreditationNote,
+    email: v.email,
+    phone: v.phone,
+    website: v.website,
+    address: v.address,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** One step in an enrolment's log: from which state to which, by whom and why. */
+interface EnrolmentMove {
+  networkId: string;
+  officeId: string;
+  enrolmentId: string;
+  courseId: string;
+  from: TrainingEnrolmentState | null;
+  to: TrainingEnrolmentState;
+  actorId: string | null;
+  reason: string;
+}
+
+function moveRow(m: EnrolmentMove, at: Date) {
+  return {
+    network_id: m.networkId,
+    office_id: m.officeId,
+    enrolment_id: m.enrolmentId,
+    course_id: m.courseId,
+    from_state: m.from,
+    to_state: m.to,
+    actor_id: m.actorId,
+    reason: m.reason,
+    at,
+  };
+}
+
 export function createTrainingRepository() {
   async function skillsOf(db: Executor, courseIds: string[]): Promise<Map<string, Array<{ uri: string; label: string }>>> {
     const out = new Map<string, Array<{ uri: string; label: string }>>();
@@ -308,18 +350,7 @@ export function createTrainingRepository() {
     async insertProvider(db: Executor, networkId: string, v: ProviderValues, now: Date): Promise<string> {
       const row = await db
         .insertInto('training_providers')
-        .values({
-          network_id: networkId,
-          name: v.name,
-          tax_code: v.taxCode,
-          accreditation_note: v.accreditationNote,
-          email: v.email,
-          phone: v.phone,
-          website: v.website,
-          address: v.address,
-          created_at: now,
-          updated_at: now,
-        })
+        .values(providerRow(networkId, v, now))
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
@@ -609,34 +640,8 @@ export function createTrainingRepository() {
       }));
     },
 
-    async logMove(
-      db: Executor,
-      m: {
-        networkId: string;
-        officeId: string;
-        enrolmentId: string;
-        courseId: string;
-        from: TrainingEnrolmentState | null;
-        to: TrainingEnrolmentState;
-        actorId: string | null;
-        reason: string;
-      },
-      now: Date,
-    ): Promise<void> {
-      await db
-        .insertInto('training_enrolment_moves')
-        .values({
-          network_id: m.networkId,
-          office_id: m.officeId,
-          enrolment_id: m.enrolmentId,
-          course_id: m.courseId,
-          from_state: m.from,
-          to_state: m.to,
-          actor_id: m.actorId,
-          reason: m.reason,
-          at: now,
-        })
-        .execute();
+    async logMove(db: Executor, m: EnrolmentMove, now: Date): Promise<void> {
+      await db.insertInto('training_enrolment_moves').values(moveRow(m, now)).execute();
     },
 
     async movesOf(db: Executor, enrolmentId: string) {
@@ -734,38 +739,13 @@ export function createTrainingRepository() {
       return ids;
     },
 
-    async insertMovesBulk(
-      db: Executor,
-      rows: ReadonlyArray<{
-        networkId: string;
-        officeId: string;
-        enrolmentId: string;
-        courseId: string;
-        from: TrainingEnrolmentState | null;
-        to: TrainingEnrolmentState;
-        actorId: string | null;
-        reason: string;
-        at: Date;
-      }>,
-    ): Promise<void> {
+    async insertMovesBulk(db: Executor, rows: ReadonlyArray<EnrolmentMove & { at: Date }>): Promise<void> {
       for (let i = 0; i < rows.length; i += 1000) {
         const chunk = rows.slice(i, i + 1000);
         if (chunk.length === 0) continue;
         await db
           .insertInto('training_enrolment_moves')
-          .values(
-            chunk.map((m) => ({
-              network_id: m.networkId,
-              office_id: m.officeId,
-              enrolment_id: m.enrolmentId,
-              course_id: m.courseId,
-              from_state: m.from,
-              to_state: m.to,
-              actor_id: m.actorId,
-              reason: m.reason,
-              at: m.at,
-            })),
-          )
+          .values(chunk.map((m) => moveRow(m, m.at)))
           .execute();
       }
     },
@@ -774,20 +754,7 @@ export function createTrainingRepository() {
       if (providers.length === 0) return [];
       const rows = await db
         .insertInto('training_providers')
-        .values(
-          providers.map((v) => ({
-            network_id: networkId,
-            name: v.name,
-            tax_code: v.taxCode,
-            accreditation_note: v.accreditationNote,
-            email: v.email,
-            phone: v.phone,
-            website: v.website,
-            address: v.address,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
+        .values(providers.map((v) => providerRow(networkId, v, now)))
         .returning('id')
         .execute();
       return rows.map((r) => r.id);

@@ -1,7 +1,7 @@
 import type { LanguageEntry } from '../../../shared/schemas/profiles.schema.js';
 import { countryCode } from './code-lists.js';
 import { DraftBuilder, htmlToText, isoPartialDate, line, type CvDraft, type IdSource, type SkillPhraseOrigin } from './cv-draft.js';
-import { cefrOf, europassDate, languageOf } from './europass-v3.js';
+import { cefrOf, europassDate, languageOf, warnUntitledEducation } from './europass-v3.js';
 import { arr, at, isTrue, list, obj, text, type Node } from './tree.js';
 
 /**
@@ -111,11 +111,7 @@ function readWork(b: DraftBuilder, w: Node): void {
 function readEducation(b: DraftBuilder, e: Node): void {
   const title = line(text(e.title));
   if (!title) {
-    b.warn(
-      'EDUCATION_INCOMPLETE',
-      'Un titolo di studio senza nome non è stato importato',
-      'An education entry without a title was not imported',
-    );
+    warnUntitledEducation(b);
     return;
   }
   const { startDate, endDate } = period(e);

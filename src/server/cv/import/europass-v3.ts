@@ -136,14 +136,19 @@ function readWork(b: DraftBuilder, w: Node): void {
   });
 }
 
+/** An education entry without a title is left out, and the consultant told so (both Europass versions). */
+export function warnUntitledEducation(b: DraftBuilder): void {
+  b.warn(
+    'EDUCATION_INCOMPLETE',
+    'Un titolo di studio senza nome non è stato importato',
+    'An education entry without a title was not imported',
+  );
+}
+
 function readEducation(b: DraftBuilder, e: Node): void {
   const title = line(text(e.Title));
   if (!title) {
-    b.warn(
-      'EDUCATION_INCOMPLETE',
-      'Un titolo di studio senza nome non è stato importato',
-      'An education entry without a title was not imported',
-    );
+    warnUntitledEducation(b);
     return;
   }
   const { startDate, endDate } = period(e);

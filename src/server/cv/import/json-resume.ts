@@ -1,6 +1,12 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { CEFR_LEVELS, DRIVING_LICENCES, SKILL_LEVELS, type LanguageEntry } from '../../../shared/schemas/profiles.schema.js';
+import {
+  CEFR_LEVELS,
+  DRIVING_LICENCES,
+  SKILL_LEVELS,
+  type AdditionalEntry,
+  type LanguageEntry,
+} from '../../../shared/schemas/profiles.schema.js';
 import type { FieldError } from '../../http/problem.js';
 import { countryCode, languageCodeOfName } from './code-lists.js';
 import { DraftBuilder, clip, isoPartialDate, line, type CvDraft, type IdSource } from './cv-draft.js';
@@ -300,6 +306,14 @@ function drivingLicenceOf(name: string): string | undefined {
   return (DRIVING_LICENCES as readonly string[]).includes(value) ? value : undefined;
 }
 
+type AdditionalFacts = Pick<AdditionalEntry, 'organisation' | 'date' | 'endDate' | 'url' | 'detail'>;
+
+/** An additional entry with only the facts the resume gave: an absent or empty one is left out. */
+function addAdditional(b: DraftBuilder, kind: AdditionalEntry['kind'], title: string, facts: AdditionalFacts): void {
+  const given = Object.fromEntries(Object.entries(facts).filter(([, value]) => value)) as AdditionalFacts;
+  b.addAdditional({ kind, title, ...given });
+}
+
 function readAdditional(b: DraftBuilder, resume: Node): void {
   for (const a of arr(resume.awards).map(obj)) {
     const title = line(a?.title);
@@ -307,7 +321,7 @@ function readAdditional(b: DraftBuilder, resume: Node): void {
     const organisation = line(a.awarder);
     const date = isoPartialDate(a.date);
     const detail = para(a.summary);
-    b.addAdditional({ kind: 'award', title, ...(organisation && { organisation }), ...(date && { date }), ...(detail && { detail }) });
+    addAdditional(b, 'award', title, { organisation, date, detail });
   }
   for (const p of arr(resume.publications).map(obj)) {
     const title = line(p?.name);
@@ -316,14 +330,7 @@ function readAdditional(b: DraftBuilder, resume: Node): void {
     const date = isoPartialDate(p.releaseDate);
     const url = urlOf(p.url);
     const detail = para(p.summary);
-    b.addAdditional({
-      kind: 'publication',
-      title,
-      ...(organisation && { organisation }),
-      ...(date && { date }),
-      ...(url && { url }),
-      ...(detail && { detail }),
-    });
+    addAdditional(b, 'publication', title, { organisation, date, url, detail });
   }
   for (const p of arr(resume.projects).map(obj)) {
     const title = line(p?.name);
@@ -339,15 +346,7 @@ function readAdditional(b: DraftBuilder, resume: Node): void {
       roles.length ? `Ruoli: ${roles.join(', ')}` : undefined,
     );
     // The product's export writes its "other" entries as projects of type "other".
-    b.addAdditional({
-      kind: p.type === 'other' ? 'other' : 'project',
-      title,
-      ...(organisation && { organisation }),
-      ...(date && { date }),
-      ...(endDate && { endDate }),
-      ...(url && { url }),
-      ...(detail && { detail }),
-    });
+    addAdditional(b, p.type === 'other' ? 'other' : 'project', title, { organisation, date, endDate, url, detail });
   }
   for (const v of arr(resume.volunteer).map(obj)) {
     const organisation = line(v?.organization);
@@ -357,15 +356,7 @@ function readAdditional(b: DraftBuilder, resume: Node): void {
     const endDate = isoPartialDate(v.endDate);
     const url = urlOf(v.url);
     const detail = joinDetail(para(v.summary), ...lines(v.highlights, 500).map((h) => `- ${h}`));
-    b.addAdditional({
-      kind: 'volunteer',
-      title,
-      ...(organisation && { organisation }),
-      ...(date && { date }),
-      ...(endDate && { endDate }),
-      ...(url && { url }),
-      ...(detail && { detail }),
-    });
+    addAdditional(b, 'volunteer', title, { organisation, date, endDate, url, detail });
   }
   for (const i of arr(resume.interests).map(obj)) {
     const title = line(i?.name);
