@@ -289,62 +289,41 @@ export function createTrainingRepository() {
     }));
   }
 
+  /** Providers with the number of their courses: the list and one provider read the same row. */
+  const providersWithCourseCount = (db: Executor) =>
+    db
+      .selectFrom('training_providers as p')
+      .select(providerColumns)
+      .select((eb) =>
+        eb
+          .selectFrom('training_courses as c')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('c.provider_id', '=', 'p.id')
+          .as('courses'),
+      );
+  type ProviderWithCount = Awaited<ReturnType<ReturnType<typeof providersWithCourseCount>['executeTakeFirstOrThrow']>>;
+  const providerOf = (r: ProviderWithCount): ProviderRow => ({
+    id: r.id,
+    networkId: r.network_id,
+    name: r.name,
+    taxCode: r.tax_code,
+    accreditationNote: r.accreditation_note,
+    email: r.email,
+    phone: r.phone,
+    website: r.website,
+    address: r.address,
+    courseCount: Number(r.courses ?? 0),
+  });
+
   return {
     async listProviders(db: Executor, networkId: string): Promise<ProviderRow[]> {
-      const rows = await db
-        .selectFrom('training_providers as p')
-        .select(providerColumns)
-        .select((eb) =>
-          eb
-            .selectFrom('training_courses as c')
-            .select(eb.fn.countAll<number>().as('n'))
-            .whereRef('c.provider_id', '=', 'p.id')
-            .as('courses'),
-        )
-        .where('p.network_id', '=', networkId)
-        .orderBy('p.name')
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        networkId: r.network_id,
-        name: r.name,
-        taxCode: r.tax_code,
-        accreditationNote: r.accreditation_note,
-        email: r.email,
-        phone: r.phone,
-        website: r.website,
-        address: r.address,
-        courseCount: Number(r.courses ?? 0),
-      }));
+      const rows = await providersWithCourseCount(db).where('p.network_id', '=', networkId).orderBy('p.name').execute();
+      return rows.map(providerOf);
     },
 
     async findProvider(db: Executor, id: string): Promise<ProviderRow | undefined> {
-      const row = await db
-        .selectFrom('training_providers as p')
-        .select(providerColumns)
-        .select((eb) =>
-          eb
-            .selectFrom('training_courses as c')
-            .select(eb.fn.countAll<number>().as('n'))
-            .whereRef('c.provider_id', '=', 'p.id')
-            .as('courses'),
-        )
-        .where('p.id', '=', id)
-        .executeTakeFirst();
-      return (
-        row && {
-          id: row.id,
-          networkId: row.network_id,
-          name: row.name,
-          taxCode: row.tax_code,
-          accreditationNote: row.accreditation_note,
-          email: row.email,
-          phone: row.phone,
-          website: row.website,
-          address: row.address,
-          courseCount: Number(row.courses ?? 0),
-        }
-      );
+      const row = await providersWithCourseCount(db).where('p.id', '=', id).executeTakeFirst();
+      return row && providerOf(row);
     },
 
     async insertProvider(db: Executor, networkId: string, v: ProviderValues, now: Date): Promise<string> {
