@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_OWNERS } from '../src/server/db/table-owners.js';
-import { PGLITE_ONLY_E2E } from '../vitest.config.js';
+import { NODE_RUNTIME_E2E, PGLITE_ONLY_E2E } from '../vitest.config.js';
 import { INFRASTRUCTURE, ROOT, domainOf, importsOf, sourceFiles, tablesNamedIn } from './structure/source-scan.js';
 
 const serverFiles = [...sourceFiles(`${ROOT}/src/server`), ...sourceFiles(`${ROOT}/src/cli`)];
@@ -118,6 +118,15 @@ describe('the tests a PostgreSQL run leaves out', () => {
       const text = readFileSync(join(ROOT, file), 'utf8');
       expect(text, file).toMatch(/DATABASE_URL: ''/);
       expect(text, file).not.toMatch(/inject\('pgAdminUrl'\)/);
+    }
+  });
+});
+
+describe('the tests the Node.js 24 pass runs', () => {
+  it('are end-to-end files that exist', () => {
+    for (const file of NODE_RUNTIME_E2E) {
+      expect(file, file).toMatch(/\.e2e\.test\.ts$/);
+      expect(() => readFileSync(join(ROOT, file), 'utf8'), file).not.toThrow();
     }
   });
 });
