@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_OWNERS } from '../src/server/db/table-owners.js';
@@ -126,7 +126,7 @@ describe('the tests the Node.js 24 pass runs', () => {
   it('are end-to-end files that exist', () => {
     for (const file of NODE_RUNTIME_E2E) {
       expect(file, file).toMatch(/\.e2e\.test\.ts$/);
-      expect(() => readFileSync(join(ROOT, file), 'utf8'), file).not.toThrow();
+      expect(existsSync(join(ROOT, file)), file).toBe(true);
     }
   });
 });
