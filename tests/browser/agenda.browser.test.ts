@@ -130,8 +130,13 @@ describe('the agenda in the browser', () => {
     const rival = await worker('Marco', 'Russo');
     const page = await signedInPage(DEMO.consultant);
     await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
-    await page.getByRole('region', { name: 'Appuntamenti' }).getByRole('button', { name: 'Fissa un appuntamento' }).click();
-    const dialog = page.getByRole('dialog', { name: /^Nuovo appuntamento per Bianchi/ });
+    await page.getByRole('heading', { level: 1, name: 'Bianchi Francesca' }).waitFor();
+    // The sections above it load on their own and push it down: click once it has loaded too.
+    const section = page.getByRole('region', { name: 'Appuntamenti' });
+    await section.getByText('Nessun appuntamento in programma.').waitFor();
+    await section.getByRole('button', { name: 'Fissa un appuntamento' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nuovo appuntamento per Bianchi Francesca' });
+    await dialog.waitFor();
     await dialog.getByLabel('Modalità').selectOption({ label: 'Al telefono' });
     const group = dialog.getByRole('group', { name: 'Primi orari liberi' });
     await expect.poll(() => group.getAttribute('aria-busy')).toBe('false');
@@ -240,9 +245,11 @@ describe('the agenda in the browser', () => {
     // Tall enough that the card and the time it goes to are both on screen, as on a tablet held upright.
     const page = await signedInPage(DEMO.consultant, { height: 1800 });
     await page.goto(`${h.baseUrl}/lavoratori/${workerId}`);
+    await page.getByRole('heading', { level: 1, name: 'Barbieri Giuseppe' }).waitFor();
     const section = page.getByRole('region', { name: 'Appuntamenti' });
+    await section.getByText('Nessun appuntamento in programma.').waitFor();
     await section.getByRole('button', { name: 'Fissa un appuntamento' }).click();
-    const dialog = page.getByRole('dialog', { name: /^Nuovo appuntamento per Barbieri/ });
+    const dialog = page.getByRole('dialog', { name: 'Nuovo appuntamento per Barbieri Giuseppe' });
     const typeSelect = dialog.getByLabel('Tipo di appuntamento');
     const followUp = typeSelect.locator('option', { hasText: 'Colloquio di verifica' });
     await followUp.waitFor({ state: 'attached' });
