@@ -10,6 +10,7 @@ import type { TrainingTables } from './schema-training.js';
 import type { PlansTables } from './schema-plans.js';
 import type { CvTables } from './schema-cv.js';
 import type { TaxonomyLabelsTables } from './schema-taxonomy-labels.js';
+import type { EmployersTables } from './schema-employers.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -245,7 +246,8 @@ export interface DB
     TrainingTables,
     PlansTables,
     CvTables,
-    TaxonomyLabelsTables {
+    TaxonomyLabelsTables,
+    EmployersTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

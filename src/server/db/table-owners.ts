@@ -100,6 +100,10 @@ export const TABLE_OWNERS = {
   plan_reviews: 'plans',
   plan_versions: 'plans',
   plan_transitions: 'plans',
+
+  employers: 'employers',
+  employer_sites: 'employers',
+  employer_contacts: 'employers',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;
