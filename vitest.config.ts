@@ -57,7 +57,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'tests/**/*.unit.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.unit.test.ts', 'tests/**/*.unit.test.ts'],
+          // Unit tests hold no state between files: one process per worker imports the modules once
+          // instead of once per file (the tier ran in a quarter of the time).
+          isolate: false,
+        },
       },
       {
         extends: true,
