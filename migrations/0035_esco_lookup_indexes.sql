@@ -9,3 +9,8 @@ create index taxonomy_concepts_uri_release_idx on taxonomy_concepts (uri, releas
 -- most of them English alternatives).
 create index taxonomy_labels_preferred_idx on taxonomy_labels (concept_id) include (lang, batch_id, label)
   where label_type = 'preferred';
+
+-- One level up the hierarchy of a few hundred skills (the missing ones and the worker's): the
+-- primary key (batch_id, concept_id, broader_id) with a dozen active batches made the planner read
+-- every link of those batches (24,000) into a hash; by concept, it is one index-only probe each.
+create index taxonomy_broader_concept_idx on taxonomy_broader (concept_id) include (batch_id, broader_id);
