@@ -17,6 +17,9 @@ import { serviceTotals, type ServiceTotalsFilter, type TotalsFigures } from '../
 import type { Funnel } from '../../shared/schemas/reports.schema.js';
 import type { ServiceTotals, TotalsCell } from '../../shared/schemas/services.schema.js';
 
+// The order of names, as localeCompare(…, 'it') without building a collator per comparison (20,000 workers).
+const italian = new Intl.Collator('it');
+
 const cellOf = (f: TotalsFigures): TotalsCell => ({ ...f, hours: Math.round((f.minutes / 60) * 100) / 100 });
 
 /** The names of the groups of the services' totals, from their owners' batch lookups. */
@@ -74,7 +77,7 @@ export function createReportsRepository() {
       );
       return rows
         .map((r) => ({ id: r.office_id, name: names.get(r.office_id) ?? '', used: r.used, waiting: r.waiting, funnel: funnelOf(r) }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'it'));
+        .sort((a, b) => italian.compare(a.name, b.name));
     },
 
     async byCompany(db: Executor, programmeId: string) {
@@ -91,7 +94,7 @@ export function createReportsRepository() {
           waiting: r.waiting,
           funnel: funnelOf(r),
         }))
-        .sort((a, b) => b.funnel.eligible - a.funnel.eligible || a.name.localeCompare(b.name, 'it'));
+        .sort((a, b) => b.funnel.eligible - a.funnel.eligible || italian.compare(a.name, b.name));
     },
 
     async waitingList(db: Executor, programmeId: string, limit: number) {
@@ -175,7 +178,7 @@ export function createReportsRepository() {
         else group.total = cellOf(g);
       }
       return {
-        groups: [...groups.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, 'it'))),
+        groups: [...groups.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : italian.compare(a.name, b.name))),
         byCode: Object.fromEntries([...rows.byCode].map(([code, f]) => [code, cellOf(f)])),
         total: cellOf(rows.total),
       };

@@ -26,20 +26,27 @@ export function createSkillGapService(deps: { db: Kysely<DB>; audit: AuditServic
 
   return {
     async ofWorker(ctx: ActorContext, workerId: string, occupationUri: string): Promise<SkillGapAnswer> {
-      const worker = (await workerContactsByIds(db, [workerId])).get(workerId);
+      // canActOnWorker admits only a worker of the actor's own network, so the network's labels
+      // and catalogue can be read with the worker, not after it: three round trips in a row
+      // (these reads, then the hierarchy, labels and courses, then the audit row) rather than eight.
+      const networkId = ctx.actor.networkId;
+      if (!networkId) throw skillGapErrors.workerNotFound();
+      const [workers, [occupation], workerSkills] = await Promise.all([
+        workerContactsByIds(db, [workerId]),
+        occupationSkills(db, { networkId, escoOccupationUris: [occupationUri] }),
+        sources.profileSkillUris(db, workerId),
+      ]);
+      const worker = workers.get(workerId);
       if (!worker || !canActOnWorker(ctx.actor, worker)) throw skillGapErrors.workerNotFound();
-      const [occupation] = await occupationSkills(db, { networkId: worker.networkId, escoOccupationUris: [occupationUri] });
       if (!occupation) throw skillGapErrors.occupationNotFound();
-
-      const workerSkills = await sources.profileSkillUris(db, workerId);
       const targetUris = occupation.skills.map((s) => s.uri);
       const missingUris = targetUris.filter((u) => !workerSkills.has(u));
       const today = romeToday(clock());
       const [broader, workerLabels, courses] = await Promise.all([
         skillHierarchy(db, [...missingUris, ...workerSkills]),
-        escoConceptLabels(db, worker.networkId, [...workerSkills]),
+        escoConceptLabels(db, networkId, [...workerSkills]),
         missingUris.length > 0
-          ? sources.coursesTeachingSkills(db, { networkId: worker.networkId, skillUris: missingUris, from: today, today })
+          ? sources.coursesTeachingSkills(db, { networkId, skillUris: missingUris, from: today, today })
           : Promise.resolve([]),
       ]);
       const gap = computeSkillGap({

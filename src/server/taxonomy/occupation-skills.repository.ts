@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import { inReleasesOf } from './release-filter.repository.js';
-import { networkLabelsByUris } from './skill-labels.repository.js';
+import { networkLabelOf } from './skill-labels.repository.js';
 
 /** The skills ESCO attaches to its occupations, and the skill hierarchy, read over the current release. */
 
@@ -23,6 +23,9 @@ export interface OccupationWithSkills extends SkillLabel {
   skills: OccupationSkill[];
 }
 
+// The order of labels: as localeCompare(…, lang), without building a collator per comparison.
+const COLLATORS = { it: new Intl.Collator('it'), en: new Intl.Collator('en') };
+
 /** How many ESCO occupations one ISCO group may bring in (the 4-digit groups have at most a few dozen). */
 export const MAX_OCCUPATIONS = 60;
 
@@ -38,7 +41,38 @@ function pickLabel(uri: string, it: string | null, en: string | null, network: s
   return italian !== null ? { uri, label: italian, labelLanguage: 'it' } : { uri, label: en ?? uri, labelLanguage: 'en' };
 }
 
-/** Labels of ESCO concepts by URI, for display (the network's Italian label when ESCO has none). */
+interface LabelRow {
+  uri: string;
+  lang: string | null;
+  label: string | null;
+  network_label: string | null;
+}
+
+/**
+ * The label rows of the concepts of the current releases that `uriMatch` picks (a condition on
+ * c.uri): one per preferred Italian or English label, each with the network's label beside it.
+ * One pass over the preferred labels (a join), not two correlated sub-selects per concept.
+ */
+const labelRowsOf = (batches: readonly number[], networkId: string | null, uriMatch: RawBuilder<unknown>) => sql<LabelRow>`
+  select c.uri, p.lang, p.label, ${networkLabelOf(networkId, sql`c.uri`)} as network_label
+    from taxonomy_concepts c
+    left join taxonomy_labels p on p.concept_id = c.id and p.label_type = 'preferred' and p.lang in ('it', 'en')
+                               and p.batch_id = any(${[...batches]}::int[])
+   where ${uriMatch} and ${inReleasesOf(batches)}`;
+
+/** The label rule applied to the rows of labelRowsOf, by URI. */
+function labelsFromRows(rows: readonly LabelRow[], lang: 'it' | 'en'): Map<string, SkillLabel> {
+  const byUri = new Map<string, { label_it: string | null; label_en: string | null; network: string | null }>();
+  for (const r of rows) {
+    const row = byUri.get(r.uri) ?? { label_it: null, label_en: null, network: r.network_label };
+    if (r.lang === 'it') row.label_it ??= r.label;
+    if (r.lang === 'en') row.label_en ??= r.label;
+    byUri.set(r.uri, row);
+  }
+  return new Map([...byUri].map(([uri, r]) => [uri, pickLabel(uri, r.label_it, r.label_en, r.network ?? undefined, lang)]));
+}
+
+/** Labels of ESCO concepts by URI, for display (the network's Italian label when ESCO has none), in one statement. */
 export async function conceptLabels(
   executor: Executor,
   batches: readonly number[],
@@ -47,29 +81,8 @@ export async function conceptLabels(
   lang: 'it' | 'en' = 'it',
 ): Promise<Map<string, SkillLabel>> {
   if (uris.length === 0 || batches.length === 0) return new Map();
-  // One pass over the preferred labels (a join), not two correlated sub-selects per concept.
-  const { rows: found } = await sql<{ uri: string; lang: string | null; label: string | null }>`
-    select c.uri, p.lang, p.label
-      from taxonomy_concepts c
-      left join taxonomy_labels p on p.concept_id = c.id and p.label_type = 'preferred' and p.lang in ('it', 'en')
-                                 and p.batch_id = any(${[...batches]}::int[])
-     where c.uri = any(${[...new Set(uris)]}::text[]) and ${inReleasesOf(batches)}`.execute(executor);
-  const byUri = new Map<string, { uri: string; label_it: string | null; label_en: string | null }>();
-  for (const r of found) {
-    const row = byUri.get(r.uri) ?? { uri: r.uri, label_it: null, label_en: null };
-    if (r.lang === 'it') row.label_it ??= r.label;
-    if (r.lang === 'en') row.label_en ??= r.label;
-    byUri.set(r.uri, row);
-  }
-  const rows = [...byUri.values()];
-  const network = networkId
-    ? await networkLabelsByUris(
-        executor,
-        networkId,
-        rows.filter((r) => r.label_it === null).map((r) => r.uri),
-      )
-    : new Map();
-  return new Map(rows.map((r) => [r.uri, pickLabel(r.uri, r.label_it, r.label_en, network.get(r.uri)?.label, lang)]));
+  const { rows } = await labelRowsOf(batches, networkId, sql`c.uri = any(${[...new Set(uris)]}::text[])`).execute(executor);
+  return labelsFromRows(rows, lang);
 }
 
 /** ESCO occupations of the current release under an ISCO-08 group (by code prefix: 7, 72, 721, 7212). */
@@ -84,7 +97,11 @@ export async function occupationUrisOfIscoGroup(executor: Executor, batches: rea
   return rows.map((r) => r.uri);
 }
 
-/** Occupations with their essential and optional skills (essential first, then by label). */
+/**
+ * Occupations with their essential and optional skills (essential first, then by label). One
+ * statement: the occupations, their skills and every label (ESCO's and the network's) come back
+ * as three JSON arrays, so the request waits for one round trip, not four in a row.
+ */
 export async function occupationsWithSkills(
   executor: Executor,
   batches: readonly number[],
@@ -93,18 +110,31 @@ export async function occupationsWithSkills(
   lang: 'it' | 'en' = 'it',
 ): Promise<OccupationWithSkills[]> {
   if (occupationUris.length === 0 || batches.length === 0) return [];
-  const { rows: occupations } = await sql<{ id: number; uri: string; isco: string | null }>`
-    select c.id, c.uri, c.attributes->>'iscoGroup' as isco from taxonomy_concepts c
-     where c.kind = 'esco_occupation' and c.uri = any(${[...new Set(occupationUris)]}::text[])
-       and ${inReleasesOf(batches)}`.execute(executor);
+  const { rows } = await sql<{
+    occupations: Array<{ id: number; uri: string; isco: string | null }> | null;
+    links: Array<{ occupation_id: number; uri: string; essential: boolean; skill_type: string | null }> | null;
+    labels: LabelRow[] | null;
+  }>`
+    with occupations as (
+      select c.id, c.uri, c.attributes->>'iscoGroup' as isco from taxonomy_concepts c
+       where c.kind = 'esco_occupation' and c.uri = any(${[...new Set(occupationUris)]}::text[])
+         and ${inReleasesOf(batches)}
+    ), links as (
+      select r.occupation_id, s.uri, r.essential, s.attributes->>'skillType' as skill_type
+        from esco_occupation_skills r
+        join taxonomy_concepts s on s.id = r.skill_id
+       where r.batch_id = any(${[...batches]}::int[])
+         and r.occupation_id in (select o.id from occupations o)
+    ), labels as (
+      ${labelRowsOf(batches, networkId, sql`c.uri in (select o.uri from occupations o union select l.uri from links l)`)}
+    )
+    select (select json_agg(o) from occupations o) as occupations,
+           (select json_agg(l) from links l) as links,
+           (select json_agg(b) from labels b) as labels`.execute(executor);
+  const occupations = rows[0]?.occupations ?? [];
   if (occupations.length === 0) return [];
-  const { rows: links } = await sql<{ occupation_id: number; uri: string; essential: boolean; skill_type: string | null }>`
-    select r.occupation_id, s.uri, r.essential, s.attributes->>'skillType' as skill_type
-      from esco_occupation_skills r
-      join taxonomy_concepts s on s.id = r.skill_id
-     where r.batch_id = any(${[...batches]}::int[])
-       and r.occupation_id = any(${occupations.map((o) => Number(o.id))}::bigint[])`.execute(executor);
-  const labels = await conceptLabels(executor, batches, networkId, [...occupations.map((o) => o.uri), ...links.map((l) => l.uri)], lang);
+  const links = rows[0]?.links ?? [];
+  const labels = labelsFromRows(rows[0]?.labels ?? [], lang);
   const byOccupation = new Map<number, OccupationSkill[]>();
   for (const link of links) {
     const label = labels.get(link.uri) ?? { uri: link.uri, label: link.uri, labelLanguage: 'en' as const };
@@ -118,7 +148,7 @@ export async function occupationsWithSkills(
       ...(labels.get(o.uri) ?? { uri: o.uri, label: o.uri, labelLanguage: 'en' as const }),
       iscoGroup: o.isco,
       skills: (byOccupation.get(Number(o.id)) ?? []).sort(
-        (a, b) => Number(b.essential) - Number(a.essential) || a.label.localeCompare(b.label, lang),
+        (a, b) => Number(b.essential) - Number(a.essential) || COLLATORS[lang].compare(a.label, b.label),
       ),
     }))
     .sort((a, b) => (order.get(a.uri) ?? 0) - (order.get(b.uri) ?? 0));

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import { normaliseLabel } from './normalise.js';
 import type { Candidate } from './ranking.js';
@@ -50,6 +50,13 @@ export async function networkLabelsByUris(
     ]),
   );
 }
+
+/**
+ * The network's Italian label of the concept whose URI is `uri` in the outer query: a sub-select on
+ * the primary key, so the ESCO labels and the network's come back in one statement.
+ */
+export const networkLabelOf = (networkId: string | null, uri: RawBuilder<unknown>) =>
+  sql<string | null>`(select n.label from taxonomy_network_labels n where n.network_id = ${networkId} and n.concept_uri = ${uri})`;
 
 /** Every concept the network has labelled. */
 export async function networkLabelledUris(executor: Executor, networkId: string): Promise<string[]> {

@@ -56,11 +56,28 @@ export function allowedMoves(from: TrainingEnrolmentState, roles: readonly Role[
   return ENROLMENT_MOVES.filter((m) => m.from.includes(from) && m.roles.some((r) => roles.includes(r)));
 }
 
+/** The enrolment deadline's rule, once: the last day to enrol is the deadline itself; no deadline, no limit. */
+const beforeDeadline = (enrolmentDeadline: string | null, today: string) => enrolmentDeadline === null || today <= enrolmentDeadline;
+
 /**
  * Whether a worker may enrol on `today` ('YYYY-MM-DD', Europe/Rome): the course is open and its
- * enrolment deadline, when it has one, has not passed. The enrolment and the skill gap's list of
- * courses to join both ask this.
+ * enrolment deadline, when it has one, has not passed. The enrolment asks this, and the skill gap
+ * through joinableOn.
  */
 export function enrolmentOpenOn(course: { status: string; enrolmentDeadline: string | null }, today: string): boolean {
-  return course.status === 'open' && (course.enrolmentDeadline === null || today <= course.enrolmentDeadline);
+  return course.status === 'open' && beforeDeadline(course.enrolmentDeadline, today);
+}
+
+/**
+ * Whether a course of the catalogue can still be joined on `today`, what the skill gap offers: its
+ * enrolment is open (`enrolmentOpen`, enrolmentOpenOn's answer as coursesTeachingSkills gives it),
+ * or it has not started yet (a draft or closed edition may still open before its start), and in
+ * either case its enrolment deadline has not passed, however far the start.
+ */
+export function joinableOn(
+  course: { enrolmentOpen: boolean; enrolmentDeadline: string | null; startDate: string | null },
+  today: string,
+): boolean {
+  if (!beforeDeadline(course.enrolmentDeadline, today)) return false;
+  return course.enrolmentOpen || (course.startDate !== null && course.startDate >= today);
 }

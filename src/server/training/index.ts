@@ -4,5 +4,7 @@ export { createTrainingModule, type TrainingModule } from './training.module.js'
 export { registerTrainingRoutes } from './training.routes.js';
 export { coursesTeachingSkills, type CourseTeachingSkills } from './courses-teaching-skills.js';
 export type { AddProfileSkills } from './enrolment.service.js';
+// The one rule of whether a course can still be joined (the skill gap's courses to propose).
+export { joinableOn } from './enrolment.states.js';
 export { canEnrolWorkers, canManageCatalogue, canReadCatalogue } from './training.policy.js';
 export { insertDemoCourses, insertDemoEnrolments, insertDemoProviders, type DemoCourse, type DemoEnrolment } from './demo-writes.js';
