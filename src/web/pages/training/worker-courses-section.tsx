@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField } from '../../components/text-field';
 import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
+import { EnrolmentLog } from './enrolment-log';
 
 /** On the worker's page: their courses, and "Iscrivi a un corso" among the open ones (a seat, or the waiting list). */
 export function WorkerCoursesSection({ workerId, workerName }: { workerId: string; workerName: string }) {
@@ -60,6 +61,10 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
               {formatDate(c.endDate)} · {t(`training.state.${c.state}`)}
               {c.waitingPosition ? ` (${t('training.worker.positionShort', { position: c.waitingPosition })})` : ''}
               {c.state === 'completed' && c.certificateObtained ? ` · ${c.certificate}` : ''}
+              <details className="mt-1 mb-2">
+                <summary>{t('training.log.ofCourse', { course: c.courseTitle })}</summary>
+                <EnrolmentLog caption={t('training.log.ofCourse', { course: c.courseTitle })} moves={c.moves} />
+              </details>
             </li>
           ))}
         </ul>
