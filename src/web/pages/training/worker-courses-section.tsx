@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
-import { SelectField } from '../../components/text-field';
+import { SelectField, TextField } from '../../components/text-field';
 import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
 import { EnrolmentLog } from './enrolment-log';
@@ -21,6 +21,7 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
   const { data, error, reload } = useApiQuery(trainingEndpoints.workerCourses, { params: { workerId } }, [workerId]);
   const [open, setOpen] = useState<Course[]>([]);
   const [courseId, setCourseId] = useState('');
+  const [reason, setReason] = useState('');
   const [enrolError, setEnrolError] = useState<unknown>(null);
   const canEnrol = can('training.enrol');
   useEffect(() => {
@@ -31,7 +32,10 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
   async function enrol() {
     setEnrolError(null);
     try {
-      const { enrolment } = await call(trainingEndpoints.enrol, { params: { id: courseId }, body: { workerId } });
+      const { enrolment } = await call(trainingEndpoints.enrol, {
+        params: { id: courseId },
+        body: { workerId, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      });
       const course = open.find((c) => c.id === courseId)?.title ?? '';
       show(
         'success',
@@ -40,6 +44,7 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
           : t('training.worker.waiting', { name: workerName, course, position: enrolment.waitingPosition }),
       );
       setCourseId('');
+      setReason('');
       reload();
     } catch (err) {
       setEnrolError(err);
@@ -78,7 +83,7 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
           }}
         >
           <h3 className="h5">{t('training.worker.enrol')}</h3>
-          <div className="col-12 col-md-8">
+          <div className="col-12 col-md-5">
             <SelectField
               label={t('training.worker.choose')}
               value={courseId}
@@ -92,7 +97,10 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
               ]}
             />
           </div>
-          <div className="col-12 col-md-4">
+          <div className="col-12 col-md-5">
+            <TextField label={t('training.worker.reason')} value={reason} onChange={setReason} maxLength={500} />
+          </div>
+          <div className="col-12 col-md-2">
             <Button color="primary" type="submit" disabled={!courseId}>
               {t('training.worker.enrolButton')}
             </Button>
