@@ -18,7 +18,10 @@ import { StaffPage } from './pages/admin/staff-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { CataloguePage } from './pages/training/catalogue-page';
+import { CatalogueImportPage } from './pages/training/catalogue-import-page';
+import { CourseFormPage } from './pages/training/course-form-page';
 import { CoursePage } from './pages/training/course-page';
+import { ProvidersPage } from './pages/training/providers-page';
 import { HomePage } from './pages/home-page';
 import { CompaniesPage } from './pages/companies/companies-page';
 import { CompanyFormPage } from './pages/companies/company-form-page';
@@ -125,7 +128,11 @@ export function App() {
               <Route path="/agenda/incontri" element={guarded(<WorkshopsPage />, 'agenda.use')} />
               <Route path="/agenda/incontri/:id" element={guarded(<WorkshopPage />, 'agenda.use')} />
               <Route path="/formazione" element={guarded(<CataloguePage />)} />
+              <Route path="/formazione/corsi/nuovo" element={guarded(<CourseFormPage />, 'training.manage')} />
               <Route path="/formazione/corsi/:id" element={guarded(<CoursePage />)} />
+              <Route path="/formazione/corsi/:id/modifica" element={guarded(<CourseFormPage />, 'training.manage')} />
+              <Route path="/formazione/enti" element={guarded(<ProvidersPage />, 'training.manage')} />
+              <Route path="/formazione/importa" element={guarded(<CatalogueImportPage />, 'training.manage')} />
               {NAV_AREAS.map((area) => (
                 <Route key={area.path} path={area.path} element={guarded(<ComingSoonPage area={area.key} />)} />
               ))}

@@ -398,7 +398,10 @@ const ROUTES: Record<string, Case> = {
       }),
   },
   'GET /api/v1/training/courses/:id': { scope: 'network', call: (w) => get(`/api/v1/training/courses/${w.courseId}`) },
-  'PATCH /api/v1/training/courses/:id': { scope: 'network', call: (w) => patch(`/api/v1/training/courses/${w.courseId}`, { seats: 11 }) },
+  'PATCH /api/v1/training/courses/:id': {
+    scope: 'network',
+    call: (w) => patch(`/api/v1/training/courses/${w.courseId}`, { baseVersion: 1, seats: 11 }),
+  },
   'POST /api/v1/training/courses/:id/enrolments': {
     scope: 'office',
     call: (w) => post(`/api/v1/training/courses/${w.courseId}/enrolments`, { workerId: w.worker.id }),

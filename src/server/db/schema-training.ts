@@ -47,6 +47,8 @@ export interface TrainingCoursesTable {
   enrolment_deadline: string | null;
   certificate: Generated<string>;
   status: Generated<CourseStatus>;
+  /** Raised by one on every change: the optimistic version the edit form sends back. */
+  version: Generated<number>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

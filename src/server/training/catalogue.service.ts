@@ -58,6 +58,7 @@ export function presentCourse(c: CourseRow): Course {
     certificate: c.certificate,
     status: c.status,
     skills: c.skills,
+    version: c.version,
   };
 }
 
@@ -246,18 +247,21 @@ export function createCatalogueService(deps: { db: Kysely<DB>; repository: Train
       const before = await courseInNetwork(db, ctx.actor, id);
       if (input.providerId) await providerInNetwork(db, ctx.actor, input.providerId);
       const merged = { ...before, ...input };
+      if (before.version !== input.baseVersion) throw trainingErrors.staleVersion(before.version);
       const issue = courseFieldIssues(merged)[0];
-      if (issue) throw trainingErrors.invalidDates(issue.message);
+      if (issue) throw trainingErrors.invalidDates(issue);
       const place =
         input.officeId !== undefined || input.comuneCode !== undefined || input.place !== undefined
           ? await checkPlace(db, networkId, merged)
           : undefined;
       const skills = input.skills ? await resolveCourseSkills(db, input.skills) : undefined;
       await db.transaction().execute(async (trx) => {
-        await repo.lockCourse(trx, id);
+        // Checked again under the lock: a change committed since the read above wins, this one is refused.
+        const locked = await repo.lockCourse(trx, id);
+        if (locked && locked.version !== input.baseVersion) throw trainingErrors.staleVersion(locked.version);
         const taken = await repo.seatsTaken(trx, id);
         if (input.seats !== undefined && input.seats < taken) throw trainingErrors.seatsBelowTaken(taken);
-        const { skills: _skills, costEur, ...rest } = input;
+        const { skills: _skills, costEur, baseVersion: _baseVersion, ...rest } = input;
         await repo.updateCourse(
           trx,
           id,
@@ -268,7 +272,7 @@ export function createCatalogueService(deps: { db: Kysely<DB>; repository: Train
         if (input.seats !== undefined && input.seats > before.seats) await promote(trx, id);
         const changed = Object.fromEntries(
           Object.entries(input)
-            .filter(([k, v]) => JSON.stringify(before[k as keyof CourseRow]) !== JSON.stringify(v))
+            .filter(([k, v]) => k !== 'baseVersion' && JSON.stringify(before[k as keyof CourseRow]) !== JSON.stringify(v))
             .map(([k, v]) => [k, { from: before[k as keyof CourseRow], to: v }]),
         );
         await audit.record(trx, ctx, {

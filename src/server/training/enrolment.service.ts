@@ -15,11 +15,11 @@ import type { TrainingEnrolmentState } from '../db/schema-training.js';
 import { displayNameOf, workerRefsByIds, type WorkerRef } from '../people/index.js';
 import { recordDeliveredService } from '../services/index.js';
 import { romeToday } from '../../shared/time/rome-time.js';
-import type { CourseDetail, TrainingEnrolment } from '../../shared/schemas/training.schema.js';
+import type { CourseDetail, EnrolmentMove as EnrolmentMoveView, TrainingEnrolment } from '../../shared/schemas/training.schema.js';
 import { presentCourse } from './catalogue.service.js';
 import { enrolmentOpenOn, findMove, holdsSeat, RE_ENROLLABLE_STATES, type EnrolmentMove } from './enrolment.states.js';
 import { trainingErrors } from './training.errors.js';
-import type { EnrolmentRow, TrainingRepository } from './training.repository.js';
+import type { EnrolmentMoveRow, EnrolmentRow, TrainingRepository } from './training.repository.js';
 
 /**
  * The profiles domain's addProfileSkills (branch `profiles`): adds the skills a profile lacks, in
@@ -76,6 +76,9 @@ export function createEnrolmentService(deps: {
       certificateObtained: e.certificateObtained,
     };
   }
+
+  const presentMoves = (moves: EnrolmentMoveRow[] | undefined): EnrolmentMoveView[] =>
+    (moves ?? []).map((m) => ({ from: m.from, to: m.to, actorName: m.actorName, reason: m.reason, at: m.at.toISOString() }));
 
   async function waitingPositionOf(executor: Executor, e: EnrolmentRow): Promise<number | null> {
     if (e.state !== 'waiting') return null;
@@ -357,8 +360,12 @@ export function createEnrolmentService(deps: {
         rows.map((r) => r.workerId),
       );
       const order: Record<TrainingEnrolmentState, number> = { enrolled: 0, completed: 1, waiting: 2, dropped: 3, withdrawn: 4 };
+      const moves = await repo.movesOfEnrolments(
+        db,
+        rows.map((r) => r.id),
+      );
       const enrolments = rows
-        .map((r) => present(r, workers.get(r.workerId), positions.get(r.id) ?? null))
+        .map((r) => ({ ...present(r, workers.get(r.workerId), positions.get(r.id) ?? null), moves: presentMoves(moves.get(r.id)) }))
         .sort(
           (a, b) =>
             order[a.state] - order[b.state] ||
@@ -380,6 +387,10 @@ export function createEnrolmentService(deps: {
       const worker = (await workerRefsByIds(db, [workerId])).get(workerId);
       if (!worker || !canActOnWorker(ctx.actor, worker)) throw trainingErrors.workerNotFound();
       const rows = await repo.enrolmentsOfWorker(db, workerId);
+      const moves = await repo.movesOfEnrolments(
+        db,
+        rows.map((r) => r.enrolment.id),
+      );
       const positions = new Map<string, number | null>();
       for (const r of rows) positions.set(r.enrolment.id, await waitingPositionOf(db, r.enrolment));
       await audit.record(db, ctx, {
@@ -393,6 +404,7 @@ export function createEnrolmentService(deps: {
       return {
         items: rows.map((r) => ({
           ...present(r.enrolment, worker, positions.get(r.enrolment.id) ?? null),
+          moves: presentMoves(moves.get(r.enrolment.id)),
           courseTitle: r.course.title,
           providerName: r.course.providerName,
           startDate: r.course.startDate,

@@ -28,12 +28,33 @@ export const trainingErrors = {
     en: 'The office is not in the network.',
   }),
   unknownSkills: (uris: string[]) =>
-    new DomainError('COURSE_SKILL_UNKNOWN', 422, {
-      it: `Competenze ESCO sconosciute: ${uris.join(', ')}.`,
-      en: `Unknown ESCO skills: ${uris.join(', ')}.`,
-    }),
-  invalidDates: (message: string) =>
-    new DomainError('COURSE_DATES_INVALID', 422, { it: `${message}.`, en: 'The course dates do not agree.' }),
+    new DomainError(
+      'COURSE_SKILL_UNKNOWN',
+      422,
+      {
+        it: `Competenze ESCO sconosciute: ${uris.join(', ')}.`,
+        en: `Unknown ESCO skills: ${uris.join(', ')}.`,
+      },
+      { errors: [{ path: 'body/skills', message: `Competenze ESCO sconosciute: ${uris.join(', ')}` }] },
+    ),
+  /** A rule between fields broken by a change (the merged course): said beside the field too. */
+  invalidDates: (issue: { path: string; message: string }) =>
+    new DomainError(
+      'COURSE_DATES_INVALID',
+      422,
+      { it: `${issue.message}.`, en: 'The course dates do not agree.' },
+      { errors: [{ path: `body/${issue.path}`, message: issue.message }] },
+    ),
+  staleVersion: (current: number) =>
+    new DomainError(
+      'COURSE_VERSION_CONFLICT',
+      409,
+      {
+        it: `Il corso è stato modificato da un’altra persona (ora è alla versione ${current}): ricaricarlo e rifare la modifica.`,
+        en: `Someone else changed the course (it is now at version ${current}): reload it and make the change again.`,
+      },
+      { members: { currentVersion: current } },
+    ),
   seatsBelowTaken: (taken: number) =>
     new DomainError('COURSE_SEATS_BELOW_TAKEN', 409, {
       it: `I posti non possono scendere sotto i ${taken} già assegnati.`,

@@ -1,4 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
+import { staffNameColumns } from '../auth/index.js';
 import type { Executor } from '../db/executor.js';
 import type { CourseDelivery, CourseFunding, CourseStatus, TrainingCoursesTable, TrainingEnrolmentState } from '../db/schema-training.js';
 import type { CourseQuery } from '../../shared/schemas/training.schema.js';
@@ -56,6 +57,7 @@ export interface CourseRow extends CourseValues {
   seatsTaken: number;
   waiting: number;
   skills: Array<{ uri: string; label: string }>;
+  version: number;
 }
 
 export interface EnrolmentRow {
@@ -89,6 +91,7 @@ const courseColumns = [
   'c.id',
   'c.network_id',
   'c.provider_id',
+  'c.version',
   'p.name as provider_name',
   'c.title',
   'c.description',
@@ -224,6 +227,16 @@ interface EnrolmentMove {
   reason: string;
 }
 
+/** A move as the log shows it. */
+export interface EnrolmentMoveRow {
+  from: TrainingEnrolmentState | null;
+  to: TrainingEnrolmentState;
+  actorId: string | null;
+  actorName: string | null;
+  reason: string;
+  at: Date;
+}
+
 function moveRow(m: EnrolmentMove, at: Date) {
   return {
     network_id: m.networkId,
@@ -286,6 +299,7 @@ export function createTrainingRepository() {
       seatsTaken: Number(r.seats_taken ?? 0),
       waiting: Number(r.waiting ?? 0),
       skills: skills.get(r.id) ?? [],
+      version: r.version,
     }));
   }
 
@@ -430,10 +444,11 @@ export function createTrainingRepository() {
       return ids;
     },
 
+    /** Writes the changed fields and raises the version by one. */
     async updateCourse(db: Executor, id: string, v: Partial<CourseValues>, now: Date): Promise<void> {
       await db
         .updateTable('training_courses')
-        .set({ ...courseValuesToDb(v), updated_at: now } as never)
+        .set({ ...courseValuesToDb(v), version: sql`version + 1`, updated_at: now } as never)
         .where('id', '=', id)
         .execute();
     },
@@ -466,7 +481,7 @@ export function createTrainingRepository() {
     async lockCourse(db: Executor, id: string) {
       return db
         .selectFrom('training_courses')
-        .select(['id', 'network_id', 'seats', 'status', 'enrolment_deadline', 'hours', 'start_date', 'certificate', 'title'])
+        .select(['id', 'network_id', 'seats', 'status', 'enrolment_deadline', 'hours', 'start_date', 'certificate', 'title', 'version'])
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst();
@@ -621,6 +636,35 @@ export function createTrainingRepository() {
 
     async logMove(db: Executor, m: EnrolmentMove, now: Date): Promise<void> {
       await db.insertInto('training_enrolment_moves').values(moveRow(m, now)).execute();
+    },
+
+    /**
+     * The log of these enrolments, oldest move first, with the name of who made each move (null:
+     * the system, as when a freed seat goes to the first waiting): one statement for a page.
+     */
+    async movesOfEnrolments(db: Executor, enrolmentIds: readonly string[]) {
+      const byEnrolment = new Map<string, EnrolmentMoveRow[]>();
+      if (enrolmentIds.length === 0) return byEnrolment;
+      const rows = await db
+        .selectFrom('training_enrolment_moves as m')
+        .leftJoin(staffNameColumns(db).as('s'), 's.id', 'm.actor_id')
+        .select(['m.enrolment_id', 'm.from_state', 'm.to_state', 'm.actor_id', 's.full_name', 'm.reason', 'm.at'])
+        .where('m.enrolment_id', 'in', [...new Set(enrolmentIds)])
+        .orderBy('m.id')
+        .execute();
+      for (const r of rows) {
+        const list = byEnrolment.get(r.enrolment_id) ?? [];
+        list.push({
+          from: r.from_state,
+          to: r.to_state,
+          actorId: r.actor_id,
+          actorName: r.full_name,
+          reason: r.reason,
+          at: new Date(r.at),
+        });
+        byEnrolment.set(r.enrolment_id, list);
+      }
+      return byEnrolment;
     },
 
     async movesOf(db: Executor, enrolmentId: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, isoDateTime, textField } from './common.schema.js';
+import { MAX_INT4, calendarDate, isoDateTime, textField } from './common.schema.js';
 import { escoUriSchema } from './profiles.schema.js';
 
 /** Training paths (percorsi formativi): providers, courses, enrolments. */
@@ -118,8 +118,10 @@ interface CourseDates {
 export function courseFieldIssues(c: CourseDates): Array<{ path: string; message: string }> {
   const issues: Array<{ path: string; message: string }> = [];
   if (c.startDate && c.endDate && c.endDate < c.startDate) issues.push({ path: 'endDate', message: 'La fine non può precedere l’inizio' });
-  if (c.enrolmentDeadline && c.endDate && c.enrolmentDeadline > c.endDate) {
-    issues.push({ path: 'enrolmentDeadline', message: 'La scadenza delle iscrizioni non può seguire la fine del corso' });
+  // Enrolments close before the course starts: a seat given once lessons are under way is a seat
+  // the worker cannot make good (the attendance registers start with the first lesson).
+  if (c.enrolmentDeadline && c.startDate && c.enrolmentDeadline > c.startDate) {
+    issues.push({ path: 'enrolmentDeadline', message: 'La scadenza delle iscrizioni non può seguire l’inizio del corso' });
   }
   if (c.delivery && c.delivery !== 'online' && !c.officeId && !c.comuneCode && !c.place) {
     issues.push({ path: 'place', message: 'Indicare la sede o il comune del corso in presenza' });
@@ -133,7 +135,9 @@ const withCourseRules = <T extends z.ZodType<CourseDates>>(schema: T) =>
   });
 
 export const createCourseRequestSchema = withCourseRules(z.strictObject(courseFields));
-export const updateCourseRequestSchema = withCourseRules(z.strictObject(courseFields).partial());
+/** The version the form was loaded at: a change on an older version is refused (409). */
+const baseVersion = z.number().int().min(1).max(MAX_INT4);
+export const updateCourseRequestSchema = withCourseRules(z.strictObject(courseFields).partial().extend({ baseVersion }));
 export type CreateCourseRequest = z.infer<typeof createCourseRequestSchema>;
 export type UpdateCourseRequest = z.infer<typeof updateCourseRequestSchema>;
 
@@ -161,6 +165,7 @@ export const courseSchema = z.object({
   certificate: z.string(),
   status: courseStatusSchema,
   skills: z.array(courseSkillSchema),
+  version: z.number().int(),
 });
 export type Course = z.infer<typeof courseSchema>;
 
@@ -201,8 +206,19 @@ export const trainingEnrolmentSchema = z.object({
 });
 export type TrainingEnrolment = z.infer<typeof trainingEnrolmentSchema>;
 
+/** One move in an enrolment's log: from which state to which, who made it (null: the system), when, why. */
+export const enrolmentMoveSchema = z.object({
+  from: trainingEnrolmentStateSchema.nullable(),
+  to: trainingEnrolmentStateSchema,
+  actorName: z.string().nullable(),
+  reason: z.string(),
+  at: isoDateTime,
+});
+export type EnrolmentMove = z.infer<typeof enrolmentMoveSchema>;
+export const enrolmentWithMovesSchema = trainingEnrolmentSchema.extend({ moves: z.array(enrolmentMoveSchema) });
+
 export const courseDetailSchema = courseSchema.extend({
-  enrolments: z.array(trainingEnrolmentSchema),
+  enrolments: z.array(enrolmentWithMovesSchema),
   /** Enrolments of workers outside the reader's offices, counted but not named. */
   otherOfficesEnrolled: z.number().int(),
 });
@@ -227,7 +243,7 @@ export const completeRequestSchema = z.strictObject({
   certificateObtained: z.boolean().default(false),
 });
 
-export const workerCourseSchema = trainingEnrolmentSchema.extend({
+export const workerCourseSchema = enrolmentWithMovesSchema.extend({
   courseTitle: z.string(),
   providerName: z.string(),
   startDate: z.string(),

@@ -6,6 +6,8 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { IMPORT_FIELDS, mappingWarnings, type ImportField, type ImportJob } from '../../../shared/schemas/imports.schema';
+import { ColumnMappingTable } from './column-mapping-table';
+import { FileUploadForm } from './file-upload-form';
 import { ImportPreview } from './import-preview';
 import { ImportProgress } from './import-progress';
 
@@ -16,7 +18,6 @@ const uploadFile = (file: File) => call(importEndpoints.upload, { query: { fileN
 
 export function WorkerImportPage() {
   const { t } = useTranslation();
-  const fileId = useId();
   const companiesId = useId();
   const officeFieldId = useId();
   const [officeId, setOfficeId] = useState('');
@@ -128,27 +129,12 @@ export function WorkerImportPage() {
         <h2 id="upload-heading" className="h4">
           {t('imports.upload.heading')}
         </h2>
-        <form onSubmit={onUpload} className="d-flex flex-column flex-md-row align-items-md-end gap-3">
-          <div className="flex-grow-1">
-            <label htmlFor={fileId} className="form-label fw-semibold">
-              {t('imports.upload.label')}
-            </label>
-            <input
-              id={fileId}
-              type="file"
-              className="form-control"
-              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={`${fileId}-help`}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-            <small id={`${fileId}-help`} className="form-text">
-              {t('imports.upload.help')}
-            </small>
-          </div>
-          <button type="submit" className="btn btn-primary" disabled={busy || running}>
-            {busy && !job ? t('imports.upload.uploading') : t('imports.upload.submit')}
-          </button>
-        </form>
+        <FileUploadForm
+          onFile={setFile}
+          onSubmit={onUpload}
+          disabled={busy || running}
+          submitLabel={busy && !job ? t('imports.upload.uploading') : t('imports.upload.submit')}
+        />
       </section>
 
       {job && (
@@ -162,49 +148,15 @@ export function WorkerImportPage() {
               ({job.fileName}: {t('imports.mapping.detected', { format: job.fileFormat.toUpperCase(), details })})
             </span>
           </p>
-          <div className="table-responsive" tabIndex={0} role="region" aria-labelledby="mapping-heading">
-            <table className="table table-sm align-middle">
-              <thead>
-                <tr>
-                  <th scope="col">{t('imports.mapping.column')}</th>
-                  <th scope="col" className="d-none d-md-table-cell">
-                    {t('imports.mapping.samples')}
-                  </th>
-                  <th scope="col">{t('imports.mapping.field')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {job.columns.map((c) => (
-                  <tr key={c.index}>
-                    <th scope="row">{c.header}</th>
-                    <td className="small text-break d-none d-md-table-cell">{c.samples.join(' · ')}</td>
-                    <td>
-                      <select
-                        className="form-select"
-                        style={{ minWidth: '11rem' }}
-                        aria-label={`${t('imports.mapping.field')}: ${c.header}`}
-                        value={mapping[String(c.index)] ?? ''}
-                        disabled={!canEditMapping}
-                        onChange={(e) => {
-                          const next = { ...mapping };
-                          if (e.target.value) next[String(c.index)] = e.target.value;
-                          else delete next[String(c.index)];
-                          setMapping(next);
-                        }}
-                      >
-                        <option value="">{t('imports.mapping.ignore')}</option>
-                        {IMPORT_FIELDS.map((f) => (
-                          <option key={f} value={f}>
-                            {t(`imports.fields.${f}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ColumnMappingTable
+            columns={job.columns}
+            fields={IMPORT_FIELDS}
+            fieldLabel={(f) => t(`imports.fields.${f}`)}
+            value={mapping}
+            onChange={setMapping}
+            disabled={!canEditMapping}
+            labelledBy="mapping-heading"
+          />
           {job.mappingSource === 'remembered' && <p className="text-secondary small">{t('imports.mapping.remembered')}</p>}
           {warnings && warnings.unmappedColumns.length > 0 && (
             <p>

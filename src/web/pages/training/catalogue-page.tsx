@@ -8,6 +8,7 @@ import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
+import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
 
 export const COURSE_STATUS_COLOR = { open: 'success', draft: 'secondary', closed: 'dark', cancelled: 'danger' } as const;
@@ -15,6 +16,7 @@ export const COURSE_STATUS_COLOR = { open: 'success', draft: 'secondary', closed
 /** The catalogue: courses of the network by start date, with the seats left and the waiting list. */
 export function CataloguePage() {
   const { t } = useTranslation();
+  const { can } = useSession();
   const [q, setQ] = useState('');
   const [openSeats, setOpenSeats] = useState(false);
   const [delivery, setDelivery] = useState('');
@@ -35,6 +37,19 @@ export function CataloguePage() {
   return (
     <>
       <PageTitle lead={t('training.lead')}>{t('training.title')}</PageTitle>
+      {can('training.manage') && (
+        <nav aria-label={t('training.manage')} className="d-flex flex-wrap gap-2 mb-3">
+          <Link className="btn btn-primary btn-sm" to="/formazione/corsi/nuovo">
+            {t('training.form.newTitle')}
+          </Link>
+          <Link className="btn btn-outline-primary btn-sm" to="/formazione/importa">
+            {t('training.import.title')}
+          </Link>
+          <Link className="btn btn-outline-primary btn-sm" to="/formazione/enti">
+            {t('training.providers.title')}
+          </Link>
+        </nav>
+      )}
       <form className="row g-3 align-items-end mb-3" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="col-12 col-md-5">
           <TextField label={t('training.search')} help={t('training.searchHint')} value={q} onChange={setQ} type="search" />

@@ -14,6 +14,7 @@ import { TextField } from '../../components/text-field';
 import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
 import { COURSE_STATUS_COLOR } from './catalogue-page';
+import { EnrolmentLog } from './enrolment-log';
 
 /** A course: its details, the enrolled (hours, completion, withdrawal) and the waiting list in order. */
 export function CoursePage() {
@@ -32,6 +33,13 @@ export function CoursePage() {
         <Link to="/formazione">{t('training.title')}</Link>
       </p>
       <PageTitle lead={course.providerName}>{course.title}</PageTitle>
+      {can('training.manage') && (
+        <p>
+          <Link className="btn btn-outline-primary btn-sm" to={`/formazione/corsi/${course.id}/modifica`}>
+            {t('training.form.editLink')}
+          </Link>
+        </p>
+      )}
       <p>
         <Badge color={COURSE_STATUS_COLOR[course.status]}>{t(`training.status.${course.status}`)}</Badge>{' '}
         {t('training.seatsText', { left: course.seatsLeft, seats: course.seats })} · {t('training.waitingText', { count: course.waiting })}
@@ -141,6 +149,15 @@ export function CoursePage() {
           </ul>
         </>
       )}
+      <h2 className="h4" id="course-log-title">
+        {t('training.log.title')}
+      </h2>
+      <EnrolmentLog
+        caption={t('training.log.title')}
+        moves={course.enrolments
+          .flatMap((e) => e.moves.map((m) => ({ ...m, workerName: e.workerName })))
+          .sort((a, b) => a.at.localeCompare(b.at))}
+      />
     </>
   );
 }

@@ -8,9 +8,10 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
-import { SelectField } from '../../components/text-field';
+import { SelectField, TextField } from '../../components/text-field';
 import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
+import { EnrolmentLog } from './enrolment-log';
 
 /** On the worker's page: their courses, and "Iscrivi a un corso" among the open ones (a seat, or the waiting list). */
 export function WorkerCoursesSection({ workerId, workerName }: { workerId: string; workerName: string }) {
@@ -20,6 +21,7 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
   const { data, error, reload } = useApiQuery(trainingEndpoints.workerCourses, { params: { workerId } }, [workerId]);
   const [open, setOpen] = useState<Course[]>([]);
   const [courseId, setCourseId] = useState('');
+  const [reason, setReason] = useState('');
   const [enrolError, setEnrolError] = useState<unknown>(null);
   const canEnrol = can('training.enrol');
   useEffect(() => {
@@ -30,7 +32,10 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
   async function enrol() {
     setEnrolError(null);
     try {
-      const { enrolment } = await call(trainingEndpoints.enrol, { params: { id: courseId }, body: { workerId } });
+      const { enrolment } = await call(trainingEndpoints.enrol, {
+        params: { id: courseId },
+        body: { workerId, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      });
       const course = open.find((c) => c.id === courseId)?.title ?? '';
       show(
         'success',
@@ -39,6 +44,7 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
           : t('training.worker.waiting', { name: workerName, course, position: enrolment.waitingPosition }),
       );
       setCourseId('');
+      setReason('');
       reload();
     } catch (err) {
       setEnrolError(err);
@@ -60,6 +66,10 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
               {formatDate(c.endDate)} · {t(`training.state.${c.state}`)}
               {c.waitingPosition ? ` (${t('training.worker.positionShort', { position: c.waitingPosition })})` : ''}
               {c.state === 'completed' && c.certificateObtained ? ` · ${c.certificate}` : ''}
+              <details className="mt-1 mb-2">
+                <summary>{t('training.log.ofCourse', { course: c.courseTitle })}</summary>
+                <EnrolmentLog caption={t('training.log.ofCourse', { course: c.courseTitle })} moves={c.moves} />
+              </details>
             </li>
           ))}
         </ul>
@@ -73,7 +83,7 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
           }}
         >
           <h3 className="h5">{t('training.worker.enrol')}</h3>
-          <div className="col-12 col-md-8">
+          <div className="col-12 col-md-5">
             <SelectField
               label={t('training.worker.choose')}
               value={courseId}
@@ -87,7 +97,10 @@ export function WorkerCoursesSection({ workerId, workerName }: { workerId: strin
               ]}
             />
           </div>
-          <div className="col-12 col-md-4">
+          <div className="col-12 col-md-5">
+            <TextField label={t('training.worker.reason')} value={reason} onChange={setReason} maxLength={500} />
+          </div>
+          <div className="col-12 col-md-2">
             <Button color="primary" type="submit" disabled={!courseId}>
               {t('training.worker.enrolButton')}
             </Button>
