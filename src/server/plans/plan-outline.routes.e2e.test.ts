@@ -173,7 +173,13 @@ describe('audit and a closed plan', () => {
       ['plan.objective_renamed', martaId],
     ]);
     expect(rows[0]!.details).toMatchObject({ from: 'Ricerca attiva', to: 'Ricerca attiva nel distretto ceramico di Sassuolo' });
-    await t.database.db.updateTable('plans').set({ state: 'closed' }).where('id', '=', planId).execute();
+    const signed = await marta.post(`/api/v1/plans/${planId}/sign`, { signedOn: '2026-12-01', how: 'paper' });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const closed = await marta.post(`/api/v1/plans/${planId}/close`, {
+      closedOn: '2026-12-01',
+      outcomeSummary: 'Assunto da Sassuolo Ceramiche Riunite',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
     expectProblem(await marta.patch(themeUrl(), { title: 'Ricerca conclusa' }), 409, 'PLAN_CLOSED');
     expectProblem(await marta.patch(objectiveUrl(), { title: 'Curriculum consegnato' }), 409, 'PLAN_CLOSED');
   });
