@@ -7,12 +7,7 @@ export interface OutlineItem {
 }
 
 export async function findTheme(db: Executor, planId: string, themeId: string): Promise<OutlineItem | undefined> {
-  return db
-    .selectFrom('plan_themes')
-    .select(['id', 'title'])
-    .where('id', '=', themeId)
-    .where('plan_id', '=', planId)
-    .executeTakeFirst();
+  return db.selectFrom('plan_themes').select(['id', 'title']).where('id', '=', themeId).where('plan_id', '=', planId).executeTakeFirst();
 }
 
 export async function findObjective(

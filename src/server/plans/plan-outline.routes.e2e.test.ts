@@ -39,7 +39,11 @@ beforeAll(async () => {
   martaId = world.consultant.id;
   programmeId = world.programmeId;
   [barbieri] = world.workers as [OfficeWorker];
-  luca = await agendaConsultant(t.app, t.database.db, { officeId: modena, fullName: 'Luca Sant’Elia', email: 'luca.santelia@cpi-modena.example' });
+  luca = await agendaConsultant(t.app, t.database.db, {
+    officeId: modena,
+    fullName: 'Luca Sant’Elia',
+    email: 'luca.santelia@cpi-modena.example',
+  });
   const created = await marta.post(`/api/v1/workers/${barbieri.id}/plans`, { programmeId });
   planId = created.json().id;
   const add = (body: Record<string, unknown>) => marta.post(`/api/v1/plans/${planId}/actions`, body);
@@ -153,7 +157,11 @@ describe('the consultant of reference', () => {
       422,
       'PLAN_CONSULTANT_NOT_IN_OFFICE',
     );
-    expectProblem(await marta.put(`/api/v1/plans/${planId}`, { baseVersion: plan.version - 1, consultantId: luca.id }), 409, 'PLAN_VERSION_CONFLICT');
+    expectProblem(
+      await marta.put(`/api/v1/plans/${planId}`, { baseVersion: plan.version - 1, consultantId: luca.id }),
+      409,
+      'PLAN_VERSION_CONFLICT',
+    );
     const handed = await marta.put(`/api/v1/plans/${planId}`, { baseVersion: plan.version, consultantId: luca.id });
     expect(handed.statusCode, handed.body).toBe(200);
     expect(handed.json()).toMatchObject({ consultant: { id: luca.id, name: 'Luca Sant’Elia' }, version: plan.version + 1 });

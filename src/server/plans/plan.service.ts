@@ -45,14 +45,7 @@ import {
 } from './plan.repository.js';
 import { allowedPlanMoves, EDITABLE_STATES, findPlanRule, type PlanTransitionRule } from './plan.states.js';
 import { planTermsOf } from './plan-fields.js';
-import {
-  findObjective,
-  findTheme,
-  objectiveTitleTaken,
-  renameObjective,
-  renameTheme,
-  themeTitleTaken,
-} from './plan-outline.repository.js';
+import { findObjective, findTheme, objectiveTitleTaken, renameObjective, renameTheme, themeTitleTaken } from './plan-outline.repository.js';
 import { recordVersion } from './plan-versions.js';
 import { planErrors } from './plans.errors.js';
 import { canActOnPlan, canSeeOfficePlans } from './plans.policy.js';

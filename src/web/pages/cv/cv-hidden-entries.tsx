@@ -5,10 +5,16 @@ import type { ProfileDocument } from '../../../shared/schemas/profiles.schema';
 type EntrySection = 'work' | 'education' | 'languages' | 'skills' | 'certificates' | 'additional';
 
 /** What each listed entry is called in the list: enough to tell it from its neighbours. */
-function entriesOf(doc: ProfileDocument, languageName: (code: string) => string): Array<[EntrySection, Array<{ id: string; text: string }>]> {
+function entriesOf(
+  doc: ProfileDocument,
+  languageName: (code: string) => string,
+): Array<[EntrySection, Array<{ id: string; text: string }>]> {
   const dates = (start?: string, end?: string) => [start, end].filter(Boolean).join(' – ');
   return [
-    ['work', doc.work.map((w) => ({ id: w.id, text: [w.jobTitle, w.employer, dates(w.startDate, w.endDate)].filter(Boolean).join(' · ') }))],
+    [
+      'work',
+      doc.work.map((w) => ({ id: w.id, text: [w.jobTitle, w.employer, dates(w.startDate, w.endDate)].filter(Boolean).join(' · ') })),
+    ],
     ['education', doc.education.map((e) => ({ id: e.id, text: [e.title, e.institution, e.endDate].filter(Boolean).join(' · ') }))],
     ['languages', doc.languages.map((l) => ({ id: l.id, text: languageName(l.code) }))],
     ['skills', doc.skills.map((s) => ({ id: s.id, text: s.label }))],

@@ -90,7 +90,13 @@ function EducationForm({ initial, errors, saving, onSubmit, onCancel }: FormProp
       <div className="col-12 col-md-6 mb-3">
         <Autocomplete kind="education" label={t('profiles.education.title')} value={title} onChange={setTitle} />
       </div>
-      <TextField className="col-12 col-md-6" label={t('profiles.education.titleFree')} value={free} onChange={setFree} error={errors.title} />
+      <TextField
+        className="col-12 col-md-6"
+        label={t('profiles.education.titleFree')}
+        value={free}
+        onChange={setFree}
+        error={errors.title}
+      />
       <SelectField
         className="col-6 col-md-3"
         label={t('profiles.education.eqf')}
@@ -164,7 +170,9 @@ function LanguageForm({ initial, saving, onSubmit, onCancel }: FormProps<Languag
     Object.fromEntries(CEFR_SKILLS.flatMap((s) => (initial?.[s] ? [[s, initial[s]]] : []))),
   );
   const name = (c: string) => t(`profiles.languages.names.${c}`, { defaultValue: c });
-  const codes: readonly string[] = LANGUAGE_CODES.includes(code as (typeof LANGUAGE_CODES)[number]) ? LANGUAGE_CODES : [code, ...LANGUAGE_CODES];
+  const codes: readonly string[] = LANGUAGE_CODES.includes(code as (typeof LANGUAGE_CODES)[number])
+    ? LANGUAGE_CODES
+    : [code, ...LANGUAGE_CODES];
   const checkboxId = `language-mother-${initial?.id ?? 'new'}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -183,7 +191,13 @@ function LanguageForm({ initial, saving, onSubmit, onCancel }: FormProps<Languag
       />
       <div className="col-12 col-md-8 mb-3 d-flex align-items-end">
         <div className="form-check">
-          <input id={checkboxId} type="checkbox" className="form-check-input" checked={mother} onChange={(e) => setMother(e.target.checked)} />
+          <input
+            id={checkboxId}
+            type="checkbox"
+            className="form-check-input"
+            checked={mother}
+            onChange={(e) => setMother(e.target.checked)}
+          />
           <label htmlFor={checkboxId} className="form-check-label">
             {t('profiles.languages.mother')}
           </label>
@@ -252,11 +266,24 @@ function CertificateForm({ initial, errors, saving, onSubmit, onCancel }: FormPr
   const [expires, setExpires] = useState(initial?.expiresOn ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void onSubmit({ ...initial, id: initial?.id ?? newEntryId(), name: name.trim(), issuer: optional(issuer), expiresOn: optional(expires) });
+    void onSubmit({
+      ...initial,
+      id: initial?.id ?? newEntryId(),
+      name: name.trim(),
+      issuer: optional(issuer),
+      expiresOn: optional(expires),
+    });
   };
   return (
     <form onSubmit={submit} className="row">
-      <TextField className="col-12 col-md-5" label={t('profiles.certificates.name')} value={name} onChange={setName} required error={errors.name} />
+      <TextField
+        className="col-12 col-md-5"
+        label={t('profiles.certificates.name')}
+        value={name}
+        onChange={setName}
+        required
+        error={errors.name}
+      />
       <TextField className="col-12 col-md-4" label={t('profiles.certificates.issuer')} value={issuer} onChange={setIssuer} />
       <TextField
         className="col-12 col-md-3"

@@ -106,7 +106,13 @@ function WorkForm({
   return (
     <form onSubmit={submit} className="row">
       <EmployerField value={employer} onChange={setEmployer} crisisCompany={company} error={errors.employer} />
-      <TextField className="col-12 col-md-6" label={t('profiles.work.jobTitle')} value={jobTitle} onChange={setJobTitle} error={errors.jobTitle} />
+      <TextField
+        className="col-12 col-md-6"
+        label={t('profiles.work.jobTitle')}
+        value={jobTitle}
+        onChange={setJobTitle}
+        error={errors.jobTitle}
+      />
       <div className="col-12 col-md-6 mb-3">
         <Autocomplete
           kind="occupations"
