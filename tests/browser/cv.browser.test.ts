@@ -68,7 +68,7 @@ describe('a worker’s CVs in the browser', () => {
 
     await page.getByLabel('Riga sotto il nome').fill('Carrellista con patentino');
     // Bootstrap Italia draws the checkbox with its label, which takes the click.
-    await page.getByText('Istruzione e formazione', { exact: true }).click();
+    await page.getByRole('group', { name: 'Sezioni e ordine' }).getByText('Istruzione e formazione', { exact: true }).click();
     expect(await page.getByRole('checkbox', { name: 'Istruzione e formazione' }).isChecked()).toBe(false);
     await page.getByRole('button', { name: 'Sposta su: Competenze linguistiche' }).click();
     await page.getByRole('button', { name: 'Salva una nuova versione' }).click();
