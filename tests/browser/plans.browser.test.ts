@@ -92,6 +92,37 @@ describe('the action plan in the browser', () => {
     expect(consoleProblems(page).filter((p) => !p.includes('status of 401'))).toEqual([]);
   });
 
+  it('a consultant renames a theme of the plan in place, refused an empty title beside the field', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, EMAIL, AGENDA_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/lavoratori/${barbieri.id}/piano`);
+    await page.getByRole('heading', { level: 3, name: 'Ricerca attiva del lavoro' }).waitFor();
+    await page.getByRole('button', { name: 'Modifica: Titolo del tema «Ricerca attiva del lavoro»' }).click();
+    const title = page.getByRole('textbox', { name: 'Titolo del tema «Ricerca attiva del lavoro»' });
+    expect(await title.inputValue()).toBe('Ricerca attiva del lavoro');
+    await title.fill('   ');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Scrivere il testo.').waitFor();
+
+    await title.fill('Ricerca attiva nel distretto ceramico di Sassuolo e Fiorano');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.getByRole('heading', { level: 3, name: 'Ricerca attiva nel distretto ceramico di Sassuolo e Fiorano' }).waitFor();
+    // The objective and its action stayed under the renamed theme.
+    await page.getByRole('heading', { level: 4, name: 'Un curriculum aggiornato' }).waitFor();
+    await page.getByText('Preparare il curriculum con l’orientatrice').waitFor();
+    const versions = await page.evaluate(async (id) => {
+      const plans = await (await fetch(`/api/v1/workers/${id}/plans`)).json();
+      return (await fetch(`/api/v1/plans/${plans.items[0].id}/versions`)).json();
+    }, barbieri.id);
+    expect(versions.items.map((v: { change: string }) => v.change)).toContain(
+      'Tema «Ricerca attiva del lavoro» rinominato «Ricerca attiva nel distretto ceramico di Sassuolo e Fiorano»',
+    );
+    await expectAccessible(page, 'patto con tema rinominato');
+    await screenshot(page, '74-patto-tema-rinominato');
+  });
+
   it('is usable at 360 px', async () => {
     const { page } = await h.newPage({ width: 360, height: 800 });
     await signInThroughForm(page, h.baseUrl, EMAIL, AGENDA_PASSWORD);

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-organisation.js';
+import { applyProfileChanges } from '../../src/server/profiles/index.js';
 import { importEsco, readEscoZips } from '../../src/server/taxonomy/index.js';
+import { profileDocumentSchema } from '../../src/shared/schemas/profiles.schema.js';
 import { escoMiniZips, removeFixtureZips } from '../fixtures/taxonomy/esco-fixture.js';
 import { buildWorker, insertWorkers } from '../factories/workers.js';
-import { DEMO, officeIdByCode } from '../helpers/test-app.js';
+import { DEMO, officeIdByCode, signIn } from '../helpers/test-app.js';
 import {
   consoleProblems,
   expectAccessible,
@@ -15,6 +17,9 @@ import {
 
 let h: BrowserHarness;
 let workerId: string;
+/** A worker with a work history to correct: a ceramics job and an earlier one. */
+let dellOrtoId: string;
+const CERAMICS_JOB = '4b1e7c62-93d5-4a0f-8f1e-2c6d9a7b5e31';
 
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -27,6 +32,40 @@ beforeAll(async () => {
       buildWorker({ officeId: office, firstName: 'Settimio', lastName: 'Zanasi', birthDate: '1971-06-14' }, 5203),
     ])
   )[0]!;
+  const networkId = (await h.t.database.db.selectFrom('offices').select('network_id').where('id', '=', office).executeTakeFirstOrThrow())
+    .network_id;
+  dellOrtoId = (
+    await insertWorkers(h.t.database.db, [
+      buildWorker({ officeId: office, firstName: 'Maria Grazia', lastName: 'Dell’Orto', birthDate: '1974-02-09' }, 5204),
+    ])
+  )[0]!;
+  await h.t.database.db.transaction().execute((tx) =>
+    applyProfileChanges(tx, {
+      workerId: dellOrtoId,
+      officeId: office,
+      networkId,
+      baseVersion: null,
+      actorId: null,
+      reason: 'edit',
+      change: () =>
+        profileDocumentSchema.parse({
+          work: [
+            {
+              id: CERAMICS_JOB,
+              employer: 'Sassuolo Ceramiche Riunite',
+              jobTitle: 'Addetta all’impastatrice',
+              startDate: '2009-03',
+              endDate: '2024-11',
+              tasks: 'Dosaggio delle argille e controllo dell’impasto.',
+            },
+          ],
+        }),
+    }),
+  );
+  // A company the network knows, to be found by part of its name.
+  const coordinator = await signIn(h.t.app, DEMO.coordinator);
+  const company = await coordinator.post('/api/v1/companies', { name: 'Ceramiche dell’Appennino Modenese S.r.l.' });
+  expect(company.statusCode, company.body).toBe(201);
 });
 afterAll(async () => {
   await h.close();
@@ -94,6 +133,92 @@ describe('the professional profile in the browser', () => {
     await screenshot(page, 'profile-from-suggested-skills');
     // The sign-in page's session check before signing in answers 401: the only refusal expected.
     expect(consoleProblems(page).filter((p) => !p.includes('401'))).toEqual([]);
+  });
+
+  it('a consultant corrects the end of a job in place, is refused an end before the start, and picks a known employer', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Buongiorno, Elena' }).waitFor();
+    await page.goto(`${h.baseUrl}/lavoratori/${dellOrtoId}/profilo`);
+    await page.getByRole('heading', { level: 1, name: 'Profilo professionale' }).waitFor();
+    await page.getByText('Versione 1', { exact: false }).waitFor();
+    const work = page.getByRole('region', { name: 'Esperienze di lavoro' });
+    await work.getByRole('button', { name: /^Modifica Addetta all’impastatrice · Sassuolo Ceramiche Riunite/ }).click();
+
+    // The same fields as the add form, filled in; the add form is not shown meanwhile.
+    const entry = work.getByRole('listitem', { name: /^Correzione di Addetta all’impastatrice/ });
+    expect(await entry.getByLabel('Datore di lavoro').inputValue()).toBe('Sassuolo Ceramiche Riunite');
+    expect(await entry.getByLabel(/^Inizio/).inputValue()).toBe('2009-03');
+    const end = entry.getByLabel(/^Fine/);
+    expect(await end.inputValue()).toBe('2024-11');
+    expect(await work.getByRole('button', { name: 'Aggiungi' }).count()).toBe(0);
+
+    await end.fill('2008-12');
+    await entry.getByRole('button', { name: 'Salva la correzione' }).click();
+    await expect.poll(() => end.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await end.getAttribute('aria-describedby'))!.split(' ');
+    const said = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(said).toContain('La fine non può precedere l’inizio');
+    await page.getByText('Versione 1', { exact: false }).waitFor();
+
+    await end.fill('2025-01-31');
+    await entry.getByRole('button', { name: 'Salva la correzione' }).click();
+    await work.getByText('Addetta all’impastatrice · Sassuolo Ceramiche Riunite · 2009-03 – 2025-01-31').waitFor();
+    await page.getByText(/^Versione 2 ·/).waitFor();
+    await expectAccessible(page, 'profile entry corrected');
+
+    // A new job whose employer is found among the network's companies by part of its name.
+    await work.getByLabel('Datore di lavoro').fill('appennino');
+    await work.getByRole('button', { name: 'Usa Ceramiche dell’Appennino Modenese S.r.l.' }).click();
+    expect(await work.getByLabel('Datore di lavoro').inputValue()).toBe('Ceramiche dell’Appennino Modenese S.r.l.');
+    await work.getByText('Azienda nota alla rete: scrivere di nuovo il nome per indicarne un’altra.').waitFor();
+    await work.getByLabel('Mansione come dichiarata').fill('Smaltatrice');
+    await work.getByLabel(/^Inizio/).fill('2025-03');
+    await work.getByRole('button', { name: 'Aggiungi' }).click();
+    await work.getByText(/^Smaltatrice · Ceramiche dell’Appennino Modenese S\.r\.l\. · 2025-03 – in corso/).waitFor();
+    await page.getByText(/^Versione 3 ·/).waitFor();
+    const saved = await page.evaluate(async (id) => (await fetch(`/api/v1/workers/${id}/profile`)).json(), dellOrtoId);
+    const companyId = (
+      await h.t.database.db
+        .selectFrom('companies')
+        .select('id')
+        .where('name', '=', 'Ceramiche dell’Appennino Modenese S.r.l.')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(saved.document.work.map((w: { employer: string; companyId?: string }) => [w.employer, w.companyId ?? null])).toEqual([
+      ['Sassuolo Ceramiche Riunite', null],
+      ['Ceramiche dell’Appennino Modenese S.r.l.', companyId],
+    ]);
+    await expectAccessible(page, 'profile employer chosen');
+    await screenshot(page, 'profile-entry-corrected');
+  });
+
+  it('a correction saved on a version someone changed meanwhile is refused and the page offers to reload', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Buongiorno, Elena' }).waitFor();
+    await page.goto(`${h.baseUrl}/lavoratori/${dellOrtoId}/profilo`);
+    const work = page.getByRole('region', { name: 'Esperienze di lavoro' });
+    await work.getByRole('button', { name: /^Modifica Smaltatrice/ }).click();
+    const coordinator = await signIn(h.t.app, DEMO.coordinator);
+    const meanwhile = await coordinator.patch(`/api/v1/workers/${dellOrtoId}/profile`, {
+      baseVersion: 3,
+      summary: 'Ceramista con trent’anni di reparto.',
+    });
+    expect(meanwhile.statusCode, meanwhile.body).toBe(200);
+    const entry = work.getByRole('listitem', { name: /^Correzione di Smaltatrice/ });
+    await entry.getByLabel(/^Fine/).fill('2025-10');
+    await entry.getByRole('button', { name: 'Salva la correzione' }).click();
+    await page.getByRole('button', { name: 'Ricarica il profilo' }).click();
+    await page.getByText(/^Versione 4 ·/).waitFor();
+    // The correction typed is still in its form, to be saved again on the newest version.
+    expect(await entry.getByLabel(/^Fine/).inputValue()).toBe('2025-10');
+    await entry.getByRole('button', { name: 'Salva la correzione' }).click();
+    await work.getByText(/^Smaltatrice · .* · 2025-03 – 2025-10/).waitFor();
+    await page.getByText(/^Versione 5 ·/).waitFor();
+    expect(await page.getByRole('region', { name: 'Presentazione' }).getByRole('textbox').inputValue()).toBe(
+      'Ceramista con trent’anni di reparto.',
+    );
   });
 
   it('is usable at 360 px', async () => {

@@ -55,6 +55,8 @@ export interface World {
   trainingEnrolmentId: string;
   /** The worker's action plan (patto di servizio), signed, with one action. */
   planId: string;
+  planThemeId: string;
+  planObjectiveId: string;
   planActionId: string;
   /** A delivered service entered by hand for the worker. */
   serviceRecordId: string;
@@ -381,6 +383,8 @@ export async function buildWorld(
     courseTitle,
     trainingEnrolmentId: trainingEnrolment.id,
     planId: plan.id,
+    planThemeId: theme.id,
+    planObjectiveId: objective.id,
     planActionId: planAction.id,
     serviceRecordId: service.id,
     cvId: cv.id,

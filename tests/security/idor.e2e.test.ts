@@ -521,6 +521,14 @@ const ROUTES: Record<string, Case> = {
     scope: 'office',
     call: (w) => patch(`/api/v1/plans/${w.planId}/actions/${w.planActionId}`, { status: 'cancelled' }),
   },
+  'PATCH /api/v1/plans/:planId/themes/:themeId': {
+    scope: 'office',
+    call: (w) => patch(`/api/v1/plans/${w.planId}/themes/${w.planThemeId}`, { title: 'Prova di accesso' }),
+  },
+  'PATCH /api/v1/plans/:planId/objectives/:objectiveId': {
+    scope: 'office',
+    call: (w) => patch(`/api/v1/plans/${w.planId}/objectives/${w.planObjectiveId}`, { title: 'Prova di accesso' }),
+  },
   'DELETE /api/v1/plans/:planId/actions/:actionId': {
     scope: 'office',
     call: (w) => ({ method: 'DELETE', url: `/api/v1/plans/${w.planId}/actions/${w.planActionId}` }),

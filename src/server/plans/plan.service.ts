@@ -17,7 +17,9 @@ import type {
   PlanCreate,
   PlanDetail,
   PlanReview,
+  PlanObjectiveRename,
   PlanSign,
+  PlanThemeRename,
   PlanUpdate,
 } from '../../shared/schemas/plans.schema.js';
 import { addDays, daysBetween, romeToday } from '../../shared/time/rome-date.js';
@@ -43,6 +45,7 @@ import {
 } from './plan.repository.js';
 import { allowedPlanMoves, EDITABLE_STATES, findPlanRule, type PlanTransitionRule } from './plan.states.js';
 import { planTermsOf } from './plan-fields.js';
+import { findObjective, findTheme, objectiveTitleTaken, renameObjective, renameTheme, themeTitleTaken } from './plan-outline.repository.js';
 import { recordVersion } from './plan-versions.js';
 import { planErrors } from './plans.errors.js';
 import { canActOnPlan, canSeeOfficePlans } from './plans.policy.js';
@@ -80,11 +83,12 @@ export function createPlanService(deps: {
   }
 
   async function present(executor: Executor, ctx: ActorContext, plan: PlanRow): Promise<PlanDetail> {
-    const [tree, reviews, workers, programmeName] = await Promise.all([
+    const [tree, reviews, workers, programmeName, choices] = await Promise.all([
       planTree(executor, plan.id),
       reviewsOf(executor, plan.id),
       workerContactsByIds(executor, [plan.workerId]),
       programmeNameOf(executor, plan.networkId, plan.programmeId),
+      staffWithRolesInOffice(executor, plan.officeId, PLAN_CONSULTANT_ROLES),
     ]);
     const names = await staffNamesById(executor, [plan.consultantId, ...reviews.map((r) => r.reviewerId)]);
     const worker = workers.get(plan.workerId);
@@ -96,6 +100,7 @@ export function createPlanService(deps: {
       programme: { id: plan.programmeId, name: programmeName ?? '' },
       officeId: plan.officeId,
       consultant: { id: plan.consultantId, name: names.get(plan.consultantId) ?? '' },
+      consultantChoices: choices.map((c) => ({ id: c.id, name: c.fullName })),
       state: plan.state,
       ...planTermsOf(plan),
       version: plan.version,
@@ -353,6 +358,34 @@ export function createPlanService(deps: {
         });
         const what = input.status && input.status !== action.status ? `stato ${action.status} → ${input.status}` : 'modificata';
         return { change: `Azione «${action.description}»: ${what}`, action: 'plan.action_updated', details: { actionId, ...input } };
+      });
+    },
+
+    async renameTheme(ctx: ActorContext, planId: string, themeId: string, input: PlanThemeRename): Promise<PlanDetail> {
+      return change(ctx, planId, async (trx) => {
+        const theme = await findTheme(trx, planId, themeId);
+        if (!theme) throw planErrors.themeNotFound();
+        if (await themeTitleTaken(trx, planId, themeId, input.title)) throw planErrors.themeTitleTaken();
+        await renameTheme(trx, themeId, input.title);
+        return {
+          change: `Tema «${theme.title}» rinominato «${input.title}»`,
+          action: 'plan.theme_renamed',
+          details: { themeId, from: theme.title, to: input.title },
+        };
+      });
+    },
+
+    async renameObjective(ctx: ActorContext, planId: string, objectiveId: string, input: PlanObjectiveRename): Promise<PlanDetail> {
+      return change(ctx, planId, async (trx) => {
+        const objective = await findObjective(trx, planId, objectiveId);
+        if (!objective) throw planErrors.objectiveNotFound();
+        if (await objectiveTitleTaken(trx, objective.themeId, objectiveId, input.title)) throw planErrors.objectiveTitleTaken();
+        await renameObjective(trx, objectiveId, input.title);
+        return {
+          change: `Obiettivo «${objective.title}» rinominato «${input.title}»`,
+          action: 'plan.objective_renamed',
+          details: { objectiveId, from: objective.title, to: input.title },
+        };
       });
     },
 

@@ -7,6 +7,22 @@ export const planErrors = {
     it: 'L’azione non esiste in questo patto.',
     en: 'The action does not exist in this plan.',
   }),
+  themeNotFound: defineError('PLAN_THEME_NOT_FOUND', 404, {
+    it: 'Il tema non esiste in questo patto.',
+    en: 'The theme does not exist in this plan.',
+  }),
+  objectiveNotFound: defineError('PLAN_OBJECTIVE_NOT_FOUND', 404, {
+    it: 'L’obiettivo non esiste in questo patto.',
+    en: 'The objective does not exist in this plan.',
+  }),
+  themeTitleTaken: defineError('PLAN_THEME_TITLE_TAKEN', 409, {
+    it: 'Il patto ha già un tema con questo titolo: sceglierne un altro.',
+    en: 'The plan already has a theme with this title: choose another one.',
+  }),
+  objectiveTitleTaken: defineError('PLAN_OBJECTIVE_TITLE_TAKEN', 409, {
+    it: 'Il tema ha già un obiettivo con questo titolo: sceglierne un altro.',
+    en: 'The theme already has an objective with this title: choose another one.',
+  }),
   notEnrolled: defineError('PLAN_WORKER_NOT_IN_PROGRAMME', 422, {
     it: 'Il lavoratore non ha un posto in questo programma (registrato, valutato o iscritto): registrarlo prima di preparare il patto.',
     en: 'The worker has no place in this programme (registered, assessed or enrolled): register them before drafting the plan.',

@@ -59,6 +59,17 @@ export function registerPlanRoutes(app: FastifyInstance, s: { plans: PlanService
     schema: { tags, summary: 'Elimina un’azione' },
     handler: async (request) => s.plans.removeAction(actorContext(request), request.params.planId, request.params.actionId),
   });
+  route(r, planEndpoints.renameTheme, {
+    config: { access },
+    schema: { tags, summary: 'Rinomina un tema del patto (obiettivi e azioni restano)' },
+    handler: async (request) => s.plans.renameTheme(actorContext(request), request.params.planId, request.params.themeId, request.body),
+  });
+  route(r, planEndpoints.renameObjective, {
+    config: { access },
+    schema: { tags, summary: 'Rinomina un obiettivo del patto (le azioni restano)' },
+    handler: async (request) =>
+      s.plans.renameObjective(actorContext(request), request.params.planId, request.params.objectiveId, request.body),
+  });
   route(r, planEndpoints.sign, {
     config: { access },
     schema: { tags, summary: 'Registra la firma del patto; l’iscrizione passa a «iscritto» quando la regola lo consente' },

@@ -29,6 +29,8 @@ const longText = (max: number) => z.string().trim().max(max);
 
 export const planParamsSchema = z.strictObject({ planId: z.uuid() });
 export const planActionParamsSchema = z.strictObject({ planId: z.uuid(), actionId: z.uuid() });
+export const planThemeParamsSchema = z.strictObject({ planId: z.uuid(), themeId: z.uuid() });
+export const planObjectiveParamsSchema = z.strictObject({ planId: z.uuid(), objectiveId: z.uuid() });
 
 /** What art. 20 asks the plan to say besides its actions; the same fields on creation and update. */
 const planTermsShape = {
@@ -76,6 +78,12 @@ export const planActionUpdateSchema = z
   .meta({ id: 'PlanActionUpdate' });
 export type PlanActionUpdate = z.infer<typeof planActionUpdateSchema>;
 
+/** A theme or objective renamed in place: its objectives and actions stay where they are. */
+export const planThemeRenameSchema = z.strictObject({ title: textField(200) }).meta({ id: 'PlanThemeRename' });
+export type PlanThemeRename = z.infer<typeof planThemeRenameSchema>;
+export const planObjectiveRenameSchema = z.strictObject({ title: textField(300) }).meta({ id: 'PlanObjectiveRename' });
+export type PlanObjectiveRename = z.infer<typeof planObjectiveRenameSchema>;
+
 export const planSignSchema = z.strictObject({ signedOn: calendarDate, how: planSignatureSchema }).meta({ id: 'PlanSign' });
 export type PlanSign = z.infer<typeof planSignSchema>;
 
@@ -112,6 +120,8 @@ export const planDetailSchema = z
     programme: z.object({ id: z.uuid(), name: z.string() }),
     officeId: z.uuid(),
     consultant: z.object({ id: z.uuid(), name: z.string() }),
+    /** Who may be the consultant of reference: the consultants and coordinators of the worker's office. */
+    consultantChoices: z.array(z.object({ id: z.uuid(), name: z.string() })),
     state: planStateSchema,
     profilingClass: z.string(),
     contactIntervalDays: z.number().int(),

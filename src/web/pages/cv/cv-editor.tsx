@@ -1,12 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cvEndpoints } from '../../../shared/api/cv.endpoints';
+import { profileEndpoints } from '../../../shared/api/profiles.endpoints';
 import { CV_SECTIONS, type Cv, type CvSection } from '../../../shared/schemas/cvs.schema';
+import type { ProfileDocument } from '../../../shared/schemas/profiles.schema';
 import { call, saveFile, urlOf } from '../../api/client';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextAreaField, TextField } from '../../components/text-field';
 import { formatDateTime } from '../../i18n/i18n';
+import { CvHiddenEntries } from './cv-hidden-entries';
 
 /** The sections in the CV's order first (ticked), then the others (unticked), as one reorderable list. */
 function sectionRows(chosen: CvSection[]): Array<{ section: CvSection; on: boolean }> {
@@ -15,6 +18,11 @@ function sectionRows(chosen: CvSection[]): Array<{ section: CvSection; on: boole
     ...CV_SECTIONS.filter((s) => !chosen.includes(s)).map((section) => ({ section, on: false })),
   ];
 }
+
+const profileHas = (doc: ProfileDocument, id: string) =>
+  [doc.work, doc.education, doc.languages, doc.skills, doc.certificates, doc.desiredOccupations, doc.additional].some((list) =>
+    list.some((e) => e.id === id),
+  );
 
 export function CvEditor({ workerId, cv, canEdit, onSaved }: { workerId: string; cv: Cv; canEdit: boolean; onSaved(cv: Cv): void }) {
   const { t } = useTranslation();
@@ -25,10 +33,15 @@ export function CvEditor({ workerId, cv, canEdit, onSaved }: { workerId: string;
   const [headline, setHeadline] = useState(cv.choices.headline ?? '');
   const [summary, setSummary] = useState(cv.choices.summary ?? '');
   const [rows, setRows] = useState(() => sectionRows(cv.choices.sections));
+  const [hidden, setHidden] = useState<Set<string>>(() => new Set(cv.choices.hiddenEntryIds));
+  const [profile, setProfile] = useState<ProfileDocument | null>(null);
   const [error, setError] = useState<unknown>(null);
   // The preview frames the PDF from the API itself (the CSP allows no blob: frames), shown inline.
   const [preview, setPreview] = useState<string | null>(null);
   const params = { workerId, cvId: cv.id };
+  useEffect(() => {
+    if (canEdit) call(profileEndpoints.get, { params: { workerId } }).then((p) => setProfile(p.document), setError);
+  }, [workerId, canEdit]);
 
   const move = (i: number, by: -1 | 1) =>
     setRows((r) => {
@@ -51,7 +64,8 @@ export function CvEditor({ workerId, cv, canEdit, onSaved }: { workerId: string;
             sections: rows.filter((r) => r.on).map((r) => r.section),
             ...(headline.trim() ? { headline } : {}),
             ...(summary.trim() ? { summary } : {}),
-            hiddenEntryIds: cv.choices.hiddenEntryIds,
+            // An entry removed from the profile since is no longer listed: its id is dropped here.
+            hiddenEntryIds: profile ? [...hidden].filter((id) => profileHas(profile, id)) : cv.choices.hiddenEntryIds,
           },
         },
       });
@@ -173,6 +187,7 @@ export function CvEditor({ workerId, cv, canEdit, onSaved }: { workerId: string;
               })}
             </ol>
           </fieldset>
+          {profile && <CvHiddenEntries profile={profile} hidden={hidden} onChange={setHidden} />}
           <button type="submit" className="btn btn-primary mb-4">
             {t('cv.save')}
           </button>

@@ -8,6 +8,7 @@ import { useFieldErrors } from '../../api/validate';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
 import { formatDate } from '../workers/people-format';
+import { InlineRename } from './plan-rename';
 
 /** Themes → objectives → actions, each action's status changed in place, and the form that adds one. */
 export function PlanActionsEditor({ plan, editable, onChange }: { plan: PlanDetail; editable: boolean; onChange(plan: PlanDetail): void }) {
@@ -27,23 +28,56 @@ export function PlanActionsEditor({ plan, editable, onChange }: { plan: PlanDeta
       {plan.themes.length === 0 && <p>{t('plans.actions.none')}</p>}
       {plan.themes.map((theme) => (
         <div key={theme.id} className="mb-3">
-          <h3 className="h5">{theme.title}</h3>
+          <InlineRename
+            value={theme.title}
+            label={t('plans.rename.themeOf', { title: theme.title })}
+            maxLength={200}
+            field="title"
+            editable={editable}
+            save={(title) => call(planEndpoints.renameTheme, { params: { planId: plan.id, themeId: theme.id }, body: { title } })}
+            onSaved={onChange}
+          >
+            <h3 className="h5">{theme.title}</h3>
+          </InlineRename>
           {theme.objectives.map((objective) => (
             <div key={objective.id} className="mb-3 ps-md-3">
-              <h4 className="h6">{objective.title}</h4>
+              <InlineRename
+                value={objective.title}
+                label={t('plans.rename.objectiveOf', { title: objective.title })}
+                maxLength={300}
+                field="title"
+                editable={editable}
+                save={(title) =>
+                  call(planEndpoints.renameObjective, { params: { planId: plan.id, objectiveId: objective.id }, body: { title } })
+                }
+                onSaved={onChange}
+              >
+                <h4 className="h6">{objective.title}</h4>
+              </InlineRename>
               <ul className="list-unstyled">
                 {objective.actions.map((a) => (
                   <li key={a.id} className="border-bottom py-2 d-flex flex-wrap align-items-center gap-2">
-                    <span className="flex-grow-1" style={{ minWidth: '14rem' }}>
-                      {a.description}
-                      <br />
+                    <div className="flex-grow-1" style={{ minWidth: '14rem' }}>
+                      <InlineRename
+                        value={a.description}
+                        label={t('plans.rename.actionOf', { description: a.description })}
+                        maxLength={500}
+                        field="description"
+                        editable={editable}
+                        save={(description) =>
+                          call(planEndpoints.updateAction, { params: { planId: plan.id, actionId: a.id }, body: { description } })
+                        }
+                        onSaved={onChange}
+                      >
+                        <span>{a.description}</span>
+                      </InlineRename>
                       <small>
                         {t('plans.actions.owner')}: {t(`plans.actions.ownerValue.${a.owner}`)} · {t('plans.actions.dueDate')}{' '}
                         {formatDate(a.dueDate)}
                         {a.doneOn ? ` · ${t('plans.actions.doneOn', { date: formatDate(a.doneOn) })}` : ''}
                       </small>{' '}
                       {a.overdue && <Badge color="danger">{t('plans.actions.overdue')}</Badge>}
-                    </span>
+                    </div>
                     {editable ? (
                       <>
                         <select

@@ -6,7 +6,7 @@ import type { PlanDetail } from '../../../shared/schemas/plans.schema';
 import { call } from '../../api/client';
 import { useFieldErrors } from '../../api/validate';
 import { ProblemAlert } from '../../components/problem-alert';
-import { TextAreaField, TextField } from '../../components/text-field';
+import { SelectField, TextAreaField, TextField } from '../../components/text-field';
 import { formatDate } from '../workers/people-format';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -80,10 +80,19 @@ export function PlanTerms({ plan, editable, onSaved }: { plan: PlanDetail; edita
   );
 }
 
+/** The office's consultants who may be of reference, and the current one even if no longer among them. */
+function consultantOptions(plan: PlanDetail) {
+  const choices = plan.consultantChoices.some((c) => c.id === plan.consultant.id)
+    ? plan.consultantChoices
+    : [plan.consultant, ...plan.consultantChoices];
+  return choices.map((c) => ({ value: c.id, label: c.name }));
+}
+
 function TermsForm({ plan, onCancel, onSaved }: { plan: PlanDetail; onCancel(): void; onSaved(plan: PlanDetail): void }) {
   const { t } = useTranslation();
   const fields = useFieldErrors();
   const [form, setForm] = useState({
+    consultantId: plan.consultant.id,
     profilingClass: plan.profilingClass,
     contactIntervalDays: String(plan.contactIntervalDays),
     reviewIntervalDays: String(plan.reviewIntervalDays),
@@ -99,6 +108,8 @@ function TermsForm({ plan, onCancel, onSaved }: { plan: PlanDetail; onCancel(): 
     const body = {
       baseVersion: plan.version,
       ...form,
+      // Only a new consultant is checked against the office's staff: a former one stays until replaced.
+      consultantId: form.consultantId !== plan.consultant.id ? form.consultantId : undefined,
       contactIntervalDays: Number(form.contactIntervalDays),
       reviewIntervalDays: Number(form.reviewIntervalDays),
     };
@@ -116,6 +127,14 @@ function TermsForm({ plan, onCancel, onSaved }: { plan: PlanDetail; onCancel(): 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <div className="row">
+        <SelectField
+          className="col-md-6"
+          label={t('plans.terms.consultant')}
+          value={form.consultantId}
+          onChange={(v) => setForm((f) => ({ ...f, consultantId: v }))}
+          options={consultantOptions(plan)}
+          error={fields.errors.consultantId}
+        />
         <TextField
           className="col-md-6"
           label={t('plans.terms.profilingClass')}

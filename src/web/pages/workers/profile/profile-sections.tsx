@@ -1,41 +1,24 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  CEFR_LEVELS,
   CONTRACT_TYPES,
   DRIVING_LICENCES,
-  EQF_LEVELS,
   SHIFTS,
   SKILL_LEVELS,
   TRANSPORT_MEANS,
   WORKING_TIMES,
-  type LanguageEntry,
-  type ProfileDocument,
   type SkillEntry,
 } from '../../../../shared/schemas/profiles.schema';
 import { Autocomplete, ItemLabel } from '../../../components/autocomplete';
 import type { TaxonomyItem } from '../../../components/taxonomy-search';
 import { SelectField, TextAreaField, TextField } from '../../../components/text-field';
-import { formatDate } from '../people-format';
+import { newEntryId } from './profile-editor';
+import { EntryList, FormButtons, optional, type SectionProps } from './profile-entry-list';
 import { CheckboxGroup, ProfileSectionCard, RemoveButton } from './profile-fields';
-import { entryErrors, newEntryId, type ProfileEditor } from './profile-editor';
+import { occupationFields } from './profile-work';
 
-interface SectionProps {
-  editor: ProfileEditor;
-  doc: ProfileDocument;
-  canEdit: boolean;
-}
-
-const optional = (s: string) => (s.trim() ? s.trim() : undefined);
-const ESCO_OCCUPATION_KINDS = new Set(['esco_occupation', 'isco_group']);
-
-/** The occupation fields of an item chosen in the occupations type-ahead: an ESCO URI or a CP2011 code. */
-function occupationFields(item: TaxonomyItem | null): { escoOccupationUri?: string; cp2011Code?: string } {
-  if (!item) return {};
-  if (ESCO_OCCUPATION_KINDS.has(item.kind)) return { escoOccupationUri: item.id };
-  if (item.kind === 'cp2011') return { cp2011Code: item.code };
-  return {};
-}
+export { CertificatesSection, EducationSection, LanguagesSection } from './profile-entries';
+export { WorkSection } from './profile-work';
 
 export function SummarySection({ editor, doc, canEdit }: SectionProps) {
   const { t } = useTranslation();
@@ -65,244 +48,6 @@ export function SummarySection({ editor, doc, canEdit }: SectionProps) {
         <p>{doc.summary ?? t('profiles.none')}</p>
       )}
     </ProfileSectionCard>
-  );
-}
-
-export function EducationSection({ editor, doc, canEdit }: SectionProps) {
-  const { t } = useTranslation();
-  const [title, setTitle] = useState<TaxonomyItem | null>(null);
-  const [free, setFree] = useState('');
-  const [eqf, setEqf] = useState('');
-  const [year, setYear] = useState('');
-  const [institution, setInstitution] = useState('');
-  const errors = entryErrors(editor.fieldErrors, 'education', doc.education.length);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    const entry = {
-      id: newEntryId(),
-      title: free.trim() || title?.label || '',
-      titleCode: title?.kind === 'education' ? title.code : undefined,
-      eqfLevel: eqf ? (Number(eqf) as (typeof EQF_LEVELS)[number]) : undefined,
-      endDate: optional(year),
-      institution: optional(institution),
-      courses: [],
-    };
-    if (await editor.save({ education: [...doc.education, entry] })) {
-      setTitle(null);
-      setFree('');
-      setEqf('');
-      setYear('');
-      setInstitution('');
-    }
-  };
-  return (
-    <ProfileSectionCard id="profile-education" title={t('profiles.sections.education')}>
-      <EntryList
-        items={doc.education.map((e) => ({
-          id: e.id,
-          text: [
-            e.title,
-            e.eqfLevel ? t('profiles.education.eqfLevel', { level: e.eqfLevel }) : '',
-            e.institution,
-            e.endDate ? t('profiles.education.obtained', { year: e.endDate.slice(0, 4) }) : '',
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        }))}
-        canEdit={canEdit}
-        disabled={editor.saving}
-        onRemove={(id) => void editor.save({ education: doc.education.filter((e) => e.id !== id) })}
-      />
-      {canEdit && (
-        <form onSubmit={add} className="row">
-          <div className="col-12 col-md-6 mb-3">
-            <Autocomplete kind="education" label={t('profiles.education.title')} value={title} onChange={setTitle} />
-          </div>
-          <TextField
-            className="col-12 col-md-6"
-            label={t('profiles.education.titleFree')}
-            value={free}
-            onChange={setFree}
-            error={errors.title}
-          />
-          <SelectField
-            className="col-6 col-md-3"
-            label={t('profiles.education.eqf')}
-            value={eqf}
-            onChange={setEqf}
-            options={[
-              { value: '', label: t('profiles.education.eqfNone') },
-              ...EQF_LEVELS.map((l) => ({ value: String(l), label: t('profiles.education.eqfLevel', { level: l }) })),
-            ]}
-          />
-          <TextField
-            className="col-6 col-md-3"
-            label={t('profiles.education.year')}
-            value={year}
-            onChange={setYear}
-            inputMode="numeric"
-            help={t('profiles.education.yearHelp')}
-            error={errors.endDate}
-          />
-          <TextField
-            className="col-12 col-md-6"
-            label={t('profiles.education.institution')}
-            value={institution}
-            onChange={setInstitution}
-          />
-          <AddButton saving={editor.saving} unready={!title && !free.trim()} />
-        </form>
-      )}
-    </ProfileSectionCard>
-  );
-}
-
-export function WorkSection({ editor, doc, canEdit, company }: SectionProps & { company: { id: string; name: string } | null }) {
-  const { t } = useTranslation();
-  const [employer, setEmployer] = useState('');
-  const [companyId, setCompanyId] = useState<string | undefined>(undefined);
-  const [jobTitle, setJobTitle] = useState('');
-  const [occupation, setOccupation] = useState<TaxonomyItem | null>(null);
-  const [sector, setSector] = useState<TaxonomyItem | null>(null);
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [tasks, setTasks] = useState('');
-  const errors = entryErrors(editor.fieldErrors, 'work', doc.work.length);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    const entry = {
-      id: newEntryId(),
-      employer: employer.trim(),
-      companyId: companyId && employer.trim() === company?.name ? companyId : undefined,
-      jobTitle: jobTitle.trim() || occupation?.label || '',
-      ...occupationFields(occupation),
-      atecoCode: sector ? sector.code : undefined,
-      startDate: start.trim(),
-      endDate: optional(end),
-      tasks: optional(tasks),
-      highlights: [],
-    };
-    if (await editor.save({ work: [...doc.work, entry] })) {
-      setEmployer('');
-      setCompanyId(undefined);
-      setJobTitle('');
-      setOccupation(null);
-      setSector(null);
-      setStart('');
-      setEnd('');
-      setTasks('');
-    }
-  };
-  return (
-    <ProfileSectionCard id="profile-work" title={t('profiles.sections.work')}>
-      <EntryList
-        items={doc.work.map((w) => ({
-          id: w.id,
-          text: `${w.jobTitle} · ${w.employer}${w.atecoCode ? ` (ATECO ${w.atecoCode})` : ''} · ${t('profiles.work.period', {
-            start: w.startDate,
-            end: w.endDate ?? t('profiles.work.current'),
-          })}`,
-          detail: w.tasks,
-        }))}
-        canEdit={canEdit}
-        disabled={editor.saving}
-        onRemove={(id) => void editor.save({ work: doc.work.filter((w) => w.id !== id) })}
-      />
-      {canEdit && (
-        <form onSubmit={add} className="row">
-          <div className="col-12 col-md-6">
-            <TextField label={t('profiles.work.employer')} value={employer} onChange={setEmployer} required error={errors.employer} />
-            {company && employer.trim() !== company.name && (
-              <p className="small">
-                {t('profiles.work.knownCompany', { name: company.name })}{' '}
-                <button
-                  type="button"
-                  className="btn btn-link btn-sm p-0 align-baseline"
-                  onClick={() => {
-                    setEmployer(company.name);
-                    setCompanyId(company.id);
-                  }}
-                >
-                  {t('profiles.work.useCompany', { name: company.name })}
-                </button>
-              </p>
-            )}
-          </div>
-          <TextField
-            className="col-12 col-md-6"
-            label={t('profiles.work.jobTitle')}
-            value={jobTitle}
-            onChange={setJobTitle}
-            error={errors.jobTitle}
-          />
-          <div className="col-12 col-md-6 mb-3">
-            <Autocomplete kind="occupations" label={t('profiles.work.occupation')} value={occupation} onChange={setOccupation} />
-          </div>
-          <div className="col-12 col-md-6 mb-3">
-            <Autocomplete kind="sectors" label={t('profiles.work.sector')} value={sector} onChange={setSector} />
-          </div>
-          <TextField
-            className="col-6 col-md-3"
-            label={t('profiles.work.start')}
-            value={start}
-            onChange={setStart}
-            required
-            help={t('profiles.work.dateHelp')}
-            error={errors.startDate}
-          />
-          <TextField className="col-6 col-md-3" label={t('profiles.work.end')} value={end} onChange={setEnd} error={errors.endDate} />
-          <TextAreaField
-            className="col-12"
-            label={t('profiles.work.tasks')}
-            value={tasks}
-            onChange={setTasks}
-            rows={3}
-            error={errors.tasks}
-          />
-          <AddButton saving={editor.saving} />
-        </form>
-      )}
-    </ProfileSectionCard>
-  );
-}
-
-/** The submit button of a section's form that adds an entry, kept off while saving or while the entry is not ready. */
-function AddButton({ saving, unready = false, className = 'col-12' }: { saving: boolean; unready?: boolean; className?: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className={className}>
-      <button type="submit" className="btn btn-primary btn-sm" disabled={saving || unready}>
-        {t('profiles.add')}
-      </button>
-    </div>
-  );
-}
-
-function EntryList({
-  items,
-  canEdit,
-  disabled,
-  onRemove,
-}: {
-  items: Array<{ id: string; text: string; detail?: string }>;
-  canEdit: boolean;
-  disabled: boolean;
-  onRemove(id: string): void;
-}) {
-  const { t } = useTranslation();
-  if (items.length === 0) return <p className="text-secondary">{t('profiles.none')}</p>;
-  return (
-    <ul className="list-unstyled mb-3">
-      {items.map((item) => (
-        <li key={item.id} className="d-flex flex-wrap justify-content-between align-items-start gap-2 border-bottom py-2">
-          <div>
-            <span>{item.text}</span>
-            {item.detail && <p className="small mb-0 text-secondary">{item.detail}</p>}
-          </div>
-          {canEdit && <RemoveButton what={item.text} onClick={() => onRemove(item.id)} disabled={disabled} />}
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -450,99 +195,6 @@ export function SkillsSection({ editor, doc, canEdit }: SectionProps) {
   );
 }
 
-const LANGUAGE_CODES = [
-  'it',
-  'en',
-  'fr',
-  'de',
-  'es',
-  'pt',
-  'ro',
-  'sq',
-  'ar',
-  'zh',
-  'uk',
-  'ru',
-  'pl',
-  'hi',
-  'pa',
-  'ur',
-  'bn',
-  'tl',
-  'wo',
-  'tr',
-] as const;
-const CEFR_SKILLS = ['listening', 'reading', 'spokenInteraction', 'spokenProduction', 'writing'] as const;
-
-export function LanguagesSection({ editor, doc, canEdit }: SectionProps) {
-  const { t } = useTranslation();
-  const [code, setCode] = useState('it');
-  const [mother, setMother] = useState(false);
-  const [levels, setLevels] = useState<Partial<Record<(typeof CEFR_SKILLS)[number], string>>>({});
-  const name = (c: string) => t(`profiles.languages.names.${c}`, { defaultValue: c });
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    const entry: LanguageEntry = { id: newEntryId(), code, mother };
-    if (!mother) for (const skill of CEFR_SKILLS) if (levels[skill]) entry[skill] = levels[skill] as LanguageEntry['listening'];
-    if (await editor.save({ languages: [...doc.languages, entry] })) {
-      setMother(false);
-      setLevels({});
-    }
-  };
-  return (
-    <ProfileSectionCard id="profile-languages" title={t('profiles.sections.languages')}>
-      <EntryList
-        items={doc.languages.map((l) => ({
-          id: l.id,
-          text: l.mother
-            ? `${name(l.code)} · ${t('profiles.languages.mother')}`
-            : `${name(l.code)} · ${CEFR_SKILLS.map((s) => `${t(`profiles.languages.${s}`)} ${l[s] ?? '—'}`).join(', ')}`,
-        }))}
-        canEdit={canEdit}
-        disabled={editor.saving}
-        onRemove={(id) => void editor.save({ languages: doc.languages.filter((l) => l.id !== id) })}
-      />
-      {canEdit && (
-        <form onSubmit={add} className="row">
-          <SelectField
-            className="col-12 col-md-4"
-            label={t('profiles.languages.language')}
-            value={code}
-            onChange={setCode}
-            options={LANGUAGE_CODES.map((c) => ({ value: c, label: name(c) }))}
-          />
-          <div className="col-12 col-md-8 mb-3 d-flex align-items-end">
-            <div className="form-check">
-              <input
-                id="language-mother"
-                type="checkbox"
-                className="form-check-input"
-                checked={mother}
-                onChange={(e) => setMother(e.target.checked)}
-              />
-              <label htmlFor="language-mother" className="form-check-label">
-                {t('profiles.languages.mother')}
-              </label>
-            </div>
-          </div>
-          {!mother &&
-            CEFR_SKILLS.map((skill) => (
-              <SelectField
-                key={skill}
-                className="col-6 col-md-2"
-                label={t(`profiles.languages.${skill}`)}
-                value={levels[skill] ?? ''}
-                onChange={(v) => setLevels((l) => ({ ...l, [skill]: v }))}
-                options={[{ value: '', label: t('profiles.languages.levelNone') }, ...CEFR_LEVELS.map((l) => ({ value: l, label: l }))]}
-              />
-            ))}
-          <AddButton saving={editor.saving} />
-        </form>
-      )}
-    </ProfileSectionCard>
-  );
-}
-
 export function LicencesSection({ editor, doc, canEdit }: SectionProps) {
   const { t } = useTranslation();
   const [licences, setLicences] = useState(doc.drivingLicences);
@@ -570,66 +222,6 @@ export function LicencesSection({ editor, doc, canEdit }: SectionProps) {
         </form>
       ) : (
         <p>{doc.drivingLicences.map(label).join(', ') || t('profiles.none')}</p>
-      )}
-    </ProfileSectionCard>
-  );
-}
-
-export function CertificatesSection({ editor, doc, canEdit }: SectionProps) {
-  const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [issuer, setIssuer] = useState('');
-  const [expires, setExpires] = useState('');
-  const errors = entryErrors(editor.fieldErrors, 'certificates', doc.certificates.length);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    const entry = { id: newEntryId(), name: name.trim(), issuer: optional(issuer), expiresOn: optional(expires) };
-    if (await editor.save({ certificates: [...doc.certificates, entry] })) {
-      setName('');
-      setIssuer('');
-      setExpires('');
-    }
-  };
-  return (
-    <ProfileSectionCard id="profile-certificates" title={t('profiles.sections.certificates')}>
-      <EntryList
-        items={doc.certificates.map((c) => ({
-          id: c.id,
-          text: [
-            c.name,
-            c.issuer,
-            c.expiresOn
-              ? t('profiles.certificates.expiresOn', { date: c.expiresOn.length === 10 ? formatDate(c.expiresOn) : c.expiresOn })
-              : '',
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        }))}
-        canEdit={canEdit}
-        disabled={editor.saving}
-        onRemove={(id) => void editor.save({ certificates: doc.certificates.filter((c) => c.id !== id) })}
-      />
-      {canEdit && (
-        <form onSubmit={add} className="row">
-          <TextField
-            className="col-12 col-md-5"
-            label={t('profiles.certificates.name')}
-            value={name}
-            onChange={setName}
-            required
-            error={errors.name}
-          />
-          <TextField className="col-12 col-md-4" label={t('profiles.certificates.issuer')} value={issuer} onChange={setIssuer} />
-          <TextField
-            className="col-12 col-md-3"
-            label={t('profiles.certificates.expires')}
-            value={expires}
-            onChange={setExpires}
-            help={t('profiles.work.dateHelp')}
-            error={errors.expiresOn}
-          />
-          <AddButton saving={editor.saving} unready={!name.trim()} />
-        </form>
       )}
     </ProfileSectionCard>
   );
@@ -755,7 +347,7 @@ export function DesiredOccupationsSection({ editor, doc, canEdit }: SectionProps
           <div className="col-12 col-md-8 mb-3">
             <Autocomplete kind="occupations" label={t('profiles.desired.occupation')} value={occupation} onChange={setOccupation} />
           </div>
-          <AddButton className="col-12 col-md-4 mb-3" saving={editor.saving} unready={!occupation} />
+          <FormButtons className="col-12 col-md-4 mb-3" saving={editor.saving} unready={!occupation} editing={false} />
         </form>
       )}
     </ProfileSectionCard>
