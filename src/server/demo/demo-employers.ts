@@ -243,7 +243,8 @@ export async function seedDemoEmployers(
         name = `${pick(sector.stems)} ${middle} ${pick(FORMS)}`;
       } while (names.has(name));
       names.add(name);
-      const [comune, office] = pick(sector.comuni);
+      // Round the sector's comuni: each district has its employers (Mirandola its biomedical ones).
+      const [comune, office] = sector.comuni[i % sector.comuni.length]!;
       serial++;
       add({
         name,
