@@ -123,8 +123,29 @@ const PLACES = [
 const SURNAMES = ['Barbieri', 'Ferrari', 'Malagoli', 'Bertoni', 'Gualdi', 'Rinaldi', 'Montanari', 'Pellacani', 'Zanasi', 'Corradini'];
 const FORMS = ['S.r.l.', 'S.p.A.', 'S.r.l.', 'S.n.c.', 'Soc. Coop.'];
 const FIRST_NAMES = ['Giulia', 'Marco', 'Francesca', 'Luca', 'Chiara', 'Nicolò', 'Elena', 'Matteo', 'Sara', 'Davide', 'Paola', 'Andrea'];
-const LAST_NAMES = ['Barbieri', 'Esposito', "D'Angelo", 'Ferrari', 'Rossi Bellei', 'Ricci', 'Bianchi', 'Colombo', 'Romano', 'Lugli', 'Bonacini', 'Gatti'];
-const STREETS = ['Via Emilia', 'Via dell’Industria', 'Via dell’Artigianato', 'Via Giardini', 'Via Canaletto', 'Via del Lavoro', 'Via Radici'];
+const LAST_NAMES = [
+  'Barbieri',
+  'Esposito',
+  "D'Angelo",
+  'Ferrari',
+  'Rossi Bellei',
+  'Ricci',
+  'Bianchi',
+  'Colombo',
+  'Romano',
+  'Lugli',
+  'Bonacini',
+  'Gatti',
+];
+const STREETS = [
+  'Via Emilia',
+  'Via dell’Industria',
+  'Via dell’Artigianato',
+  'Via Giardini',
+  'Via Canaletto',
+  'Via del Lavoro',
+  'Via Radici',
+];
 const POSTAL: Record<string, string> = {
   '036023': '41122',
   '036019': '41053',
@@ -199,7 +220,15 @@ export async function seedDemoEmployers(
     });
   };
 
-  const add = (e: { name: string; base10: string; ateco: string; comune: string; office: string; titles: string[]; companyId: string | null }) => {
+  const add = (e: {
+    name: string;
+    base10: string;
+    ateco: string;
+    comune: string;
+    office: string;
+    titles: string[];
+    companyId: string | null;
+  }) => {
     const taxCode = `${e.base10}${partitaIvaCheckDigit(e.base10)}`;
     const domain = domainOf(e.name);
     const extraSite = rnd() < 0.3;
@@ -228,7 +257,15 @@ export async function seedDemoEmployers(
           headOffice: true,
         },
         ...(extraSite
-          ? [{ name: 'Magazzino', address: `${pick(STREETS)} ${1 + Math.floor(rnd() * 200)}`, postalCode: POSTAL['036023']!, comuneCode: '036023', headOffice: false }]
+          ? [
+              {
+                name: 'Magazzino',
+                address: `${pick(STREETS)} ${1 + Math.floor(rnd() * 200)}`,
+                postalCode: POSTAL['036023']!,
+                comuneCode: '036023',
+                headOffice: false,
+              },
+            ]
           : []),
       ],
       contacts: contactsFor(domain, e.titles),

@@ -21,7 +21,14 @@ export interface BulkEmployer {
   createdBy: string | null;
   createdAt: Date;
   sites: Array<{ name: string; address: string; postalCode: string; comuneCode: string; headOffice: boolean }>;
-  contacts: Array<{ fullName: string; role: EmployerContactRole; jobTitle: string; phone: string; email: string; receivesCandidates: boolean }>;
+  contacts: Array<{
+    fullName: string;
+    role: EmployerContactRole;
+    jobTitle: string;
+    phone: string;
+    email: string;
+    receivesCandidates: boolean;
+  }>;
 }
 
 export async function insertEmployersBulk(trx: Executor, employers: readonly BulkEmployer[]): Promise<void> {

@@ -52,13 +52,7 @@ export function createEmployerRepository() {
         .execute(),
 
     contactsOf: (db: Executor, employerId: string) =>
-      db
-        .selectFrom('employer_contacts')
-        .selectAll()
-        .where('employer_id', '=', employerId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute(),
+      db.selectFrom('employer_contacts').selectAll().where('employer_id', '=', employerId).orderBy('created_at').orderBy('id').execute(),
 
     /** The employer of the network holding this codice fiscale (another one than `exceptId`). */
     byTaxCode: async (db: Executor, networkId: string, taxCode: string, exceptId?: string) => {
@@ -90,11 +84,7 @@ export function createEmployerRepository() {
         const comune = query.comuneCode;
         base = base.where((eb) =>
           eb.exists(
-            eb
-              .selectFrom('employer_sites as s')
-              .select('s.id')
-              .whereRef('s.employer_id', '=', 'e.id')
-              .where('s.comune_code', '=', comune),
+            eb.selectFrom('employer_sites as s').select('s.id').whereRef('s.employer_id', '=', 'e.id').where('s.comune_code', '=', comune),
           ),
         );
       }
@@ -134,14 +124,28 @@ export function createEmployerRepository() {
     async insert(db: Executor, networkId: string, input: NewEmployer, by: string, now: Date): Promise<string> {
       const row = await db
         .insertInto('employers')
-        .values({ network_id: networkId, office_id: input.officeId, name: input.name, ...columnsOf(input), created_by: by, created_at: now, updated_at: now })
+        .values({
+          network_id: networkId,
+          office_id: input.officeId,
+          name: input.name,
+          ...columnsOf(input),
+          created_by: by,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
     },
 
     /** Changes the employer if it is still at `version`; undefined when it is not (stale) or gone. */
-    update: (db: Executor, id: string, version: number, input: Omit<UpdateEmployerRequest, 'version'> & { companyId?: string | null }, now: Date) =>
+    update: (
+      db: Executor,
+      id: string,
+      version: number,
+      input: Omit<UpdateEmployerRequest, 'version'> & { companyId?: string | null },
+      now: Date,
+    ) =>
       db
         .updateTable('employers')
         .set({ ...columnsOf(input), version: sql`version + 1`, updated_at: now })
@@ -170,7 +174,12 @@ export function createEmployerRepository() {
 
     /** The head office is one: marking a site as such unmarks the others first. */
     async clearHeadOffice(db: Executor, employerId: string) {
-      await db.updateTable('employer_sites').set({ head_office: false }).where('employer_id', '=', employerId).where('head_office', '=', true).execute();
+      await db
+        .updateTable('employer_sites')
+        .set({ head_office: false })
+        .where('employer_id', '=', employerId)
+        .where('head_office', '=', true)
+        .execute();
     },
 
     async insertSite(db: Executor, employerId: string, input: CreateEmployerSiteRequest, now: Date): Promise<string> {

@@ -46,7 +46,11 @@ describe('employers that hire', () => {
       ['PUT', `${id}/consent`],
       ['DELETE', `${id}/consent`],
     ] as const) {
-      expectProblem(await t.app.inject({ method, url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} }), 401, 'UNAUTHENTICATED');
+      expectProblem(
+        await t.app.inject({ method, url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} }),
+        401,
+        'UNAUTHENTICATED',
+      );
     }
   });
 
@@ -67,7 +71,11 @@ describe('employers that hire', () => {
 
   it('answers 400 naming the field, in Italian: a wrong partita IVA check digit, an unknown ATECO code and comune', async () => {
     const body = expectProblem(
-      await matcher.post('/api/v1/employers', { name: 'Ceramiche dell’Appennino S.r.l.', taxCode: wrongPiva('0412345036'), vatNumber: '123' }),
+      await matcher.post('/api/v1/employers', {
+        name: 'Ceramiche dell’Appennino S.r.l.',
+        taxCode: wrongPiva('0412345036'),
+        vatNumber: '123',
+      }),
       400,
       'VALIDATION_FAILED',
     );
@@ -77,7 +85,11 @@ describe('employers that hire', () => {
         { path: 'body/vatNumber', message: expect.stringMatching(/partita IVA non è valida/) },
       ]),
     );
-    const ateco = expectProblem(await matcher.post('/api/v1/employers', { name: 'Prova S.r.l.', atecoCode: '99.99' }), 400, 'VALIDATION_FAILED');
+    const ateco = expectProblem(
+      await matcher.post('/api/v1/employers', { name: 'Prova S.r.l.', atecoCode: '99.99' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(ateco.errors).toEqual([{ path: 'body/atecoCode', message: expect.stringMatching(/ATECO/) }]);
     const nameless = expectProblem(await matcher.post('/api/v1/employers', { name: ' ' }), 400, 'VALIDATION_FAILED');
     expect(nameless.errors).toEqual([{ path: 'body/name', message: 'Inserire il nome' }]);
@@ -107,7 +119,8 @@ describe('employers that hire', () => {
     const ceramics = (await frontoffice.get('/api/v1/employers?atecoCode=23.3&limit=200')).json().items;
     expect(ceramics.length).toBeGreaterThan(0);
     for (const e of ceramics) expect(e.atecoCode).toMatch(/^23\.3/);
-    const sassuoloOffice = (await t.database.db.selectFrom('offices').select('id').where('code', '=', 'CPI-SA').executeTakeFirstOrThrow()).id;
+    const sassuoloOffice = (await t.database.db.selectFrom('offices').select('id').where('code', '=', 'CPI-SA').executeTakeFirstOrThrow())
+      .id;
     const followed = (await frontoffice.get(`/api/v1/employers?officeId=${sassuoloOffice}&limit=200`)).json().items;
     expect(followed.length).toBeGreaterThan(0);
     for (const e of followed) expect(e.officeName).toMatch(/Sassuolo/);
@@ -122,7 +135,10 @@ describe('employers that hire', () => {
     expect(created.atecoLabel).toMatch(/piastrelle/i);
     for (const q of ['dell’appennino', "DELL'APPENNINO", piva('0412345036').slice(0, 7)]) {
       const found = (await matcher.get(`/api/v1/employers?q=${encodeURIComponent(q)}`)).json().items;
-      expect(found.map((e: { id: string }) => e.id), q).toContain(created.id);
+      expect(
+        found.map((e: { id: string }) => e.id),
+        q,
+      ).toContain(created.id);
     }
     const twice = expectProblem(
       await coordinator.post('/api/v1/employers', { name: 'Doppione S.r.l.', taxCode: piva('0412345036') }),
@@ -146,7 +162,11 @@ describe('employers that hire', () => {
     const e = await register('Logistica Padana S.r.l.', '0412346036', { phone: '+39 059 111 2222' });
     const changed = await matcher.patch(`/api/v1/employers/${e.id}`, { version: 1, phone: '+39 059 333 4444', notes: 'Cerca carrellisti' });
     expect(changed.json()).toMatchObject({ version: 2, phone: '+39 059 333 4444', notes: 'Cerca carrellisti' });
-    const stale = expectProblem(await coordinator.patch(`/api/v1/employers/${e.id}`, { version: 1, phone: '0' }), 409, 'EMPLOYER_VERSION_CONFLICT');
+    const stale = expectProblem(
+      await coordinator.patch(`/api/v1/employers/${e.id}`, { version: 1, phone: '0' }),
+      409,
+      'EMPLOYER_VERSION_CONFLICT',
+    );
     expect(stale.currentVersion).toBe(2);
     expect((await matcher.get(`/api/v1/employers/${e.id}`)).json().phone).toBe('+39 059 333 4444');
     expectProblem(await matcher.patch(`/api/v1/employers/${NO_ID}`, { version: 1 }), 404, 'EMPLOYER_NOT_FOUND');
@@ -154,16 +174,22 @@ describe('employers that hire', () => {
 
   it('adds, edits and removes sites and contacts, records and withdraws the consent, and audits every step', async () => {
     const e = await register('Biomedica Bassa S.r.l.', '0412347036');
-    const withSite = (await matcher.post(`/api/v1/employers/${e.id}/sites`, { comuneCode: '036022', address: 'Via Statale 12', headOffice: true })).json();
+    const withSite = (
+      await matcher.post(`/api/v1/employers/${e.id}/sites`, { comuneCode: '036022', address: 'Via Statale 12', headOffice: true })
+    ).json();
     expect(withSite.sites).toEqual([expect.objectContaining({ comuneName: 'Mirandola', province: 'MO', headOffice: true })]);
-    const second = (await matcher.post(`/api/v1/employers/${e.id}/sites`, { comuneCode: '036021', name: 'Camera bianca', headOffice: true })).json();
+    const second = (
+      await matcher.post(`/api/v1/employers/${e.id}/sites`, { comuneCode: '036021', name: 'Camera bianca', headOffice: true })
+    ).json();
     // One head office: the new one takes it.
     expect(second.sites.map((s: { comuneName: string; headOffice: boolean }) => [s.comuneName, s.headOffice])).toEqual([
       ['Medolla', true],
       ['Mirandola', false],
     ]);
     const siteId = second.sites[1].id;
-    expect((await matcher.patch(`/api/v1/employers/${e.id}/sites/${siteId}`, { postalCode: '41037' })).json().sites[1].postalCode).toBe('41037');
+    expect((await matcher.patch(`/api/v1/employers/${e.id}/sites/${siteId}`, { postalCode: '41037' })).json().sites[1].postalCode).toBe(
+      '41037',
+    );
     const contact = (
       await matcher.post(`/api/v1/employers/${e.id}/contacts`, {
         fullName: "Chiara D'Angelo Barbieri",
@@ -172,11 +198,13 @@ describe('employers that hire', () => {
         receivesCandidates: true,
       })
     ).json();
-    expect(contact.contacts).toEqual([expect.objectContaining({ fullName: "Chiara D'Angelo Barbieri", role: 'hr', receivesCandidates: true })]);
+    expect(contact.contacts).toEqual([
+      expect.objectContaining({ fullName: "Chiara D'Angelo Barbieri", role: 'hr', receivesCandidates: true }),
+    ]);
     const contactId = contact.contacts[0].id;
-    expect((await matcher.patch(`/api/v1/employers/${e.id}/contacts/${contactId}`, { jobTitle: 'Responsabile HR' })).json().contacts[0].jobTitle).toBe(
-      'Responsabile HR',
-    );
+    expect(
+      (await matcher.patch(`/api/v1/employers/${e.id}/contacts/${contactId}`, { jobTitle: 'Responsabile HR' })).json().contacts[0].jobTitle,
+    ).toBe('Responsabile HR');
     const consented = (await matcher.put(`/api/v1/employers/${e.id}/consent`, { channel: 'phone' })).json();
     expect(consented.consent).toMatchObject({ channel: 'phone', byName: expect.any(String) });
     expect(Date.parse(consented.consent.at)).toBeGreaterThan(Date.now() - 60_000);
@@ -191,7 +219,9 @@ describe('employers that hire', () => {
     expectProblem(await del(matcher, `/api/v1/employers/${e.id}/sites/${otherSite}`), 404, 'EMPLOYER_SITE_NOT_FOUND');
 
     expect((await matcher.get(`/api/v1/employers/${e.id}`)).statusCode).toBe(200);
-    const actions = (await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', e.id).orderBy('id').execute()).map((a) => a.action);
+    const actions = (
+      await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', e.id).orderBy('id').execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(
       expect.arrayContaining([
         'employer.created',

@@ -51,7 +51,8 @@ export function registerEmployerRoutes(app: FastifyInstance, service: EmployerSe
   route(r, e.addContact, {
     config: manage,
     schema: { tags, summary: 'Aggiunge un referente dell’azienda, con il suo ruolo' },
-    handler: async (request, reply) => reply.code(201).send(await service.addContact(actorContext(request), request.params.id, request.body)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await service.addContact(actorContext(request), request.params.id, request.body)),
   });
   route(r, e.updateContact, {
     config: manage,

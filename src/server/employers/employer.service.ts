@@ -60,7 +60,8 @@ export function createEmployerService(deps: { db: Kysely<DB>; employers: Employe
     }
     if (input.officeId) {
       const [office] = await officeSummaries(db, [input.officeId]);
-      if (!office || office.networkId !== networkId) errors.push({ path: 'body/officeId', message: employerFieldMessages.officeOutsideNetwork });
+      if (!office || office.networkId !== networkId)
+        errors.push({ path: 'body/officeId', message: employerFieldMessages.officeOutsideNetwork });
     }
     if (errors.length > 0) throw employerErrors.invalidFields(errors);
   }
@@ -155,12 +156,25 @@ export function createEmployerService(deps: { db: Kysely<DB>; employers: Employe
   };
 
   /** A change to a site, a contact or the consent: written and audited in one transaction, then shown. */
-  async function changePart(ctx: ActorContext, employerId: string, action: string, details: Record<string, unknown>, write: (trx: Executor) => Promise<unknown>) {
+  async function changePart(
+    ctx: ActorContext,
+    employerId: string,
+    action: string,
+    details: Record<string, unknown>,
+    write: (trx: Executor) => Promise<unknown>,
+  ) {
     const row = await loadForChange(ctx.actor, employerId);
     await db.transaction().execute(async (trx) => {
       await write(trx);
       await employers.touch(trx, employerId, clock());
-      await audit.record(trx, ctx, { action, entityType: 'employer', entityId: employerId, entityLabel: row.name, officeId: row.office_id, details });
+      await audit.record(trx, ctx, {
+        action,
+        entityType: 'employer',
+        entityId: employerId,
+        entityLabel: row.name,
+        officeId: row.office_id,
+        details,
+      });
     });
     return reload(employerId);
   }
@@ -179,7 +193,8 @@ export function createEmployerService(deps: { db: Kysely<DB>; employers: Employe
       ]);
       const comuni = await comuniByCodes(db, [...siteComuni.values()].flat());
       const labels = new Map<string, string | null>();
-      for (const code of new Set(rows.flatMap((r) => (r.ateco_code ? [r.ateco_code] : [])))) labels.set(code, (await atecoLabel(db, code)) ?? null);
+      for (const code of new Set(rows.flatMap((r) => (r.ateco_code ? [r.ateco_code] : []))))
+        labels.set(code, (await atecoLabel(db, code)) ?? null);
       // The list names the employers' comuni and offices only, but it is the way to their contacts: audited as a read.
       await audit.record(db, ctx, { action: 'employer.list.read', entityType: 'employer', entityId: null, details: { ids, query } });
       return {
@@ -221,7 +236,13 @@ export function createEmployerService(deps: { db: Kysely<DB>; employers: Employe
       const id = await db
         .transaction()
         .execute(async (trx) => {
-          const newId = await employers.insert(trx, networkId, { ...input, officeId: input.officeId ?? currentOffice, companyId }, ctx.actor.userId, clock());
+          const newId = await employers.insert(
+            trx,
+            networkId,
+            { ...input, officeId: input.officeId ?? currentOffice, companyId },
+            ctx.actor.userId,
+            clock(),
+          );
           await audit.record(trx, ctx, {
             action: 'employer.created',
             entityType: 'employer',
@@ -282,11 +303,15 @@ export function createEmployerService(deps: { db: Kysely<DB>; employers: Employe
       await loadInNetwork(ctx.actor, employerId);
       const site = await employers.findSite(db, employerId, siteId);
       if (!site) throw employerErrors.siteNotFound();
-      return changePart(ctx, employerId, 'employer.site_removed', { siteId, comuneCode: site.comune_code }, (trx) => employers.deleteSite(trx, siteId));
+      return changePart(ctx, employerId, 'employer.site_removed', { siteId, comuneCode: site.comune_code }, (trx) =>
+        employers.deleteSite(trx, siteId),
+      );
     },
 
     addContact: (ctx: ActorContext, employerId: string, input: CreateEmployerContactRequest) =>
-      changePart(ctx, employerId, 'employer.contact_added', { role: input.role }, (trx) => employers.insertContact(trx, employerId, input, clock())),
+      changePart(ctx, employerId, 'employer.contact_added', { role: input.role }, (trx) =>
+        employers.insertContact(trx, employerId, input, clock()),
+      ),
 
     async updateContact(ctx: ActorContext, employerId: string, contactId: string, input: UpdateEmployerContactRequest): Promise<Employer> {
       await loadInNetwork(ctx.actor, employerId);

@@ -19,7 +19,13 @@ const contactParams = z.strictObject({ id: z.uuid(), contactId: z.uuid() });
 
 /** The employers that hire across the network; every change answers with the employer as it now is. */
 export const employerEndpoints = {
-  list: defineEndpoint({ method: 'GET', path: '/api/v1/employers', query: employerListQuerySchema, status: 200, response: employerPageSchema }),
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/employers',
+    query: employerListQuerySchema,
+    status: 200,
+    response: employerPageSchema,
+  }),
   create: defineEndpoint({
     method: 'POST',
     path: '/api/v1/employers',

@@ -89,10 +89,7 @@ export const createEmployerContactRequestSchema = z
   .required({ fullName: true, role: true })
   .meta({ id: 'CreateEmployerContactRequest' });
 export type CreateEmployerContactRequest = z.infer<typeof createEmployerContactRequestSchema>;
-export const updateEmployerContactRequestSchema = z
-  .strictObject(contactFields)
-  .partial()
-  .meta({ id: 'UpdateEmployerContactRequest' });
+export const updateEmployerContactRequestSchema = z.strictObject(contactFields).partial().meta({ id: 'UpdateEmployerContactRequest' });
 export type UpdateEmployerContactRequest = z.infer<typeof updateEmployerContactRequestSchema>;
 
 /** The employer agreed to be contacted about candidates: how; when and who are the server's. */
