@@ -25,6 +25,7 @@ import { canImportCv, createCvImportModule, registerCvImportModuleRoutes } from 
 import { createAuditModule, registerAuditRoutes, canReadAuditLog } from './audit/index.js';
 import { createAuthModule, registerAuthRoutes, canManageStaff } from './auth/index.js';
 import { createCompaniesModule, registerCompaniesRoutes, canManageCompanies } from './companies/index.js';
+import { createEmployersModule, registerEmployersRoutes, canManageEmployers } from './employers/index.js';
 import { createCvExportModule, registerCvExportRoutes, canEditCvs, canReadCvs } from './cv/index.js';
 import { createImportsModule, registerImportsRoutes, canImportWorkers } from './imports/index.js';
 import { createJobsModule, registerJobsRoutes } from './jobs/index.js';
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'workers.import': canImportWorkers,
       'workers.edit': canEditWorkers,
       'companies.manage': canManageCompanies,
+      'employers.manage': canManageEmployers,
       'programmes.manage': canManageProgrammes,
       'enrollments.register': canRegisterWorkers,
       'reports.read': canReadReports,
@@ -248,6 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     cohort: { workerCountsByCigsCase, workersOfCigsCases, latestEnrollmentStates },
   });
+  const employers = createEmployersModule({ db, audit, clock });
   const people = createPeopleModule({ db, audit, clock });
   const profiles = createProfilesModule({ db, audit });
   const programmes = createProgrammesModule({ db, audit, clock });
@@ -328,6 +331,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSkillLabelsRoutes(app, skillLabels);
   registerSkillGapRoutes(app, skillGap);
   registerCompaniesRoutes(app, companies);
+  registerEmployersRoutes(app, employers);
   registerPeopleRoutes(app, people);
   registerProfilesRoutes(app, profiles);
   registerImportsRoutes(app, imports, jobs);

@@ -26,6 +26,9 @@ import { HomePage } from './pages/home-page';
 import { CompaniesPage } from './pages/companies/companies-page';
 import { CompanyFormPage } from './pages/companies/company-form-page';
 import { CompanyPage } from './pages/companies/company-page';
+import { EmployersPage } from './pages/employers/employers-page';
+import { EmployerFormPage } from './pages/employers/employer-form-page';
+import { EmployerPage } from './pages/employers/employer-page';
 import { WorkerFormPage } from './pages/workers/worker-form-page';
 import { CvImportPage } from './pages/profiles/cv-import-page';
 import { WorkerPage } from './pages/workers/worker-page';
@@ -114,6 +117,10 @@ export function App() {
               <Route path="/aziende/nuova" element={guarded(<CompanyFormPage />, 'companies.manage')} />
               <Route path="/aziende/:id" element={guarded(<CompanyPage />)} />
               <Route path="/aziende/:id/modifica" element={guarded(<CompanyFormPage />, 'companies.manage')} />
+              <Route path="/aziende-che-assumono" element={guarded(<EmployersPage />)} />
+              <Route path="/aziende-che-assumono/nuova" element={guarded(<EmployerFormPage />, 'employers.manage')} />
+              <Route path="/aziende-che-assumono/:id" element={guarded(<EmployerPage />)} />
+              <Route path="/aziende-che-assumono/:id/modifica" element={guarded(<EmployerFormPage />, 'employers.manage')} />
               <Route path="/programmi" element={guarded(<ProgrammesPage />)} />
               <Route path="/programmi/nuovo" element={guarded(<ProgrammeFormPage />, 'programmes.manage')} />
               <Route path="/programmi/:id" element={guarded(<ProgrammePage />)} />

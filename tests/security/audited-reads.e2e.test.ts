@@ -165,6 +165,16 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     expect(cohort.details.workerIds).toEqual([world.worker.id]);
   });
 
+  it('an employer with its contacts, and the list of employers', async () => {
+    const one = await auditOf('employer.read', () => coordinator.get(`/api/v1/employers/${world.employerId}`));
+    expect(one).toMatchObject({ entity_type: 'employer', entity_id: world.employerId, details: { contactIds: [world.employerContactId] } });
+    expect(JSON.stringify(one.details)).not.toContain(world.employerContactName);
+    const list = await auditOf('employer.list.read', () =>
+      coordinator.get(`/api/v1/employers?q=${encodeURIComponent(world.employerName)}`),
+    );
+    expect(list.details.ids).toEqual([world.employerId]);
+  });
+
   it('a worker’s CVs: the list, one CV, its versions and both downloads', async () => {
     const base = `/api/v1/workers/${world.worker.id}/cvs`;
     const list = await auditOf('cv.list.read', () => coordinator.get(base));

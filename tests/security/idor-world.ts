@@ -5,6 +5,7 @@ import type { DB, Role } from '../../src/server/db/schema.js';
 import { buildCigsCase, buildProgramme } from '../factories/programmes.js';
 import { buildWorker, insertWorkers } from '../factories/workers.js';
 import { signIn, type Agent } from '../helpers/test-app.js';
+import { partitaIvaCheckDigit } from '../../src/shared/schemas/companies.schema.js';
 
 /** The password of every account the IDOR matrix creates (not a demo password). */
 export const MATRIX_PASSWORD = 'Matrice.Accessi.2026!';
@@ -62,6 +63,12 @@ export interface World {
   serviceRecordId: string;
   /** A CV of the worker (cv domain). */
   cvId: string;
+  /** An employer the office follows, with a site and an HR contact (employers are the network's). */
+  employerId: string;
+  employerName: string;
+  employerSiteId: string;
+  employerContactId: string;
+  employerContactName: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -388,6 +395,35 @@ export async function buildWorld(
     planActionId: planAction.id,
     serviceRecordId: service.id,
     cvId: cv.id,
+    ...(await buildEmployer(owner.agent, o, ok)),
+  };
+}
+
+/** An employer registered by the office's coordinator through the API, with a site and an HR contact. */
+async function buildEmployer(
+  agent: Agent,
+  o: { tag: string; index: number },
+  ok: <T>(res: { statusCode: number; body: string; json(): T }, status: number) => T,
+) {
+  const employerName = `Meccanica ${o.tag} S.r.l.`;
+  const employerContactName = `Gualtiero Pellacani ${o.tag}`;
+  const base = `07${String(o.index).padStart(5, '0')}036`;
+  const taxCode = `${base}${partitaIvaCheckDigit(base)}`;
+  const employer = ok<{ id: string }>(await agent.post('/api/v1/employers', { name: employerName, taxCode, atecoCode: '28.41' }), 201);
+  const withSite = ok<{ sites: Array<{ id: string }> }>(
+    await agent.post(`/api/v1/employers/${employer.id}/sites`, { comuneCode: '036040', headOffice: true }),
+    201,
+  );
+  const withContact = ok<{ contacts: Array<{ id: string }> }>(
+    await agent.post(`/api/v1/employers/${employer.id}/contacts`, { fullName: employerContactName, role: 'hr' }),
+    201,
+  );
+  return {
+    employerId: employer.id,
+    employerName,
+    employerSiteId: withSite.sites[0]!.id,
+    employerContactId: withContact.contacts[0]!.id,
+    employerContactName,
   };
 }
 
@@ -410,5 +446,7 @@ export function networkSecrets(w: World): string[] {
     w.campaignName,
     w.importFileName,
     w.roomName,
+    w.employerName,
+    w.employerContactName,
   ];
 }

@@ -151,6 +151,47 @@ const ROUTES: Record<string, Case> = {
   },
   'GET /api/v1/companies/:id/cohort': { scope: 'network', call: (w) => get(`/api/v1/companies/${w.companyId}/cohort`) },
 
+  // Employers that hire: the network's, read by every office, changed by matchers, coordinators, administrators.
+  'GET /api/v1/employers': { list: (w) => get(`/api/v1/employers?q=${encodeURIComponent(w.employerName)}`) },
+  'POST /api/v1/employers': { skip: 'registers an employer in the caller’s own network; names no record' },
+  'GET /api/v1/employers/:id': { scope: 'network', call: (w) => get(`/api/v1/employers/${w.employerId}`) },
+  'PATCH /api/v1/employers/:id': {
+    scope: 'network',
+    call: (w) => patch(`/api/v1/employers/${w.employerId}`, { version: 1, name: 'Rinominata S.r.l.' }),
+  },
+  'POST /api/v1/employers/:id/sites': {
+    scope: 'network',
+    call: (w) => post(`/api/v1/employers/${w.employerId}/sites`, { comuneCode: '036023' }),
+  },
+  'PATCH /api/v1/employers/:id/sites/:siteId': {
+    scope: 'network',
+    call: (w) => patch(`/api/v1/employers/${w.employerId}/sites/${w.employerSiteId}`, { address: 'Via Intrusa 1' }),
+  },
+  'DELETE /api/v1/employers/:id/sites/:siteId': {
+    scope: 'network',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/employers/${w.employerId}/sites/${w.employerSiteId}` }),
+  },
+  'POST /api/v1/employers/:id/contacts': {
+    scope: 'network',
+    call: (w) => post(`/api/v1/employers/${w.employerId}/contacts`, { fullName: 'Intruso Esterno', role: 'other' }),
+  },
+  'PATCH /api/v1/employers/:id/contacts/:contactId': {
+    scope: 'network',
+    call: (w) => patch(`/api/v1/employers/${w.employerId}/contacts/${w.employerContactId}`, { phone: '+39 0522 000 000' }),
+  },
+  'DELETE /api/v1/employers/:id/contacts/:contactId': {
+    scope: 'network',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/employers/${w.employerId}/contacts/${w.employerContactId}` }),
+  },
+  'PUT /api/v1/employers/:id/consent': {
+    scope: 'network',
+    call: (w) => put(`/api/v1/employers/${w.employerId}/consent`, { channel: 'email' }),
+  },
+  'DELETE /api/v1/employers/:id/consent': {
+    scope: 'network',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/employers/${w.employerId}/consent` }),
+  },
+
   // Workers.
   'GET /api/v1/workers': { list: (w) => get(`/api/v1/workers?q=${encodeURIComponent(w.worker.lastName)}&officeId=${w.officeId}`) },
   'GET /api/v1/workers/duplicates': { list: (w) => get(`/api/v1/workers/duplicates?phone=${encodeURIComponent(w.worker.phone)}`) },

@@ -18,3 +18,4 @@ export type { CohortSources } from './company.service.js';
 export { canManageCompanies, canReadCompanies } from './company.policy.js';
 export { cigsCaseColumns, cigsCaseWithCompanyColumns, companyNamesById } from './case-columns.repository.js';
 export { insertCigsCasesBulk, insertCompaniesBulk, type BulkCigsCase, type BulkCompany } from './company-bulk.repository.js';
+export { crisisCompanyByTaxCode } from './company-tax-code.repository.js';

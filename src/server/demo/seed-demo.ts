@@ -13,6 +13,7 @@ import { seedDemoProfiles } from './demo-profiles.js';
 import { seedDemoCvs } from './demo-cvs.js';
 import { seedDemoTraining } from './demo-training.js';
 import { seedDemoServices } from './demo-services.js';
+import { seedDemoEmployers } from './demo-employers.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -99,6 +100,8 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
       operatorId: staffIds.get('sportello@ricolloca.example') ?? null,
       now,
     });
+    // The employers that hire, after the crisis companies: one of them is both.
+    await seedDemoEmployers(trx, { networkId, officeIds, matcherId: staffIds.get('incontro@ricolloca.example') ?? null, now });
     const programme = await seedDemoProgrammes(trx, { networkId, officeIds, staffIds, cases: people.cases, now });
     const profiled = await seedDemoProfiles(trx, {
       networkId,

@@ -10,6 +10,7 @@ export {
 export { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 export { companyEndpoints } from './companies.endpoints.js';
 export { cvEndpoints } from './cv.endpoints.js';
+export { employerEndpoints } from './employers.endpoints.js';
 export { cvImportEndpoints } from './cv-import.endpoints.js';
 export { importEndpoints } from './imports.endpoints.js';
 export { jobEndpoints } from './jobs.endpoints.js';
@@ -36,6 +37,7 @@ import {
 import { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 import { companyEndpoints } from './companies.endpoints.js';
 import { cvEndpoints } from './cv.endpoints.js';
+import { employerEndpoints } from './employers.endpoints.js';
 import { cvImportEndpoints } from './cv-import.endpoints.js';
 import type { EndpointDefinition } from './endpoint.js';
 import { importEndpoints } from './imports.endpoints.js';
@@ -61,6 +63,7 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   staffEndpoints,
   officeEndpoints,
   companyEndpoints,
+  employerEndpoints,
   workerEndpoints,
   programmeEndpoints,
   importEndpoints,

@@ -220,6 +220,23 @@ const MESSAGES: Record<string, Text> = {
   'Titolo di studio ISTAT sconosciuto': { it: 'Titolo di studio ISTAT sconosciuto', en: 'Unknown ISTAT education title' },
   'Codice ATECO sconosciuto': { it: 'Codice ATECO sconosciuto', en: 'Unknown ATECO code' },
   'Professione CP2011 sconosciuta': { it: 'Professione CP2011 sconosciuta', en: 'Unknown CP2011 occupation' },
+  // Checked by the employers' service against the reference data and the network.
+  'Comune sconosciuto: nessun comune ISTAT con questo codice': {
+    it: 'Comune sconosciuto: nessun comune ISTAT con questo codice',
+    en: 'Unknown comune: no ISTAT comune has this code',
+  },
+  'Codice ATECO inesistente nella classificazione ISTAT': {
+    it: 'Codice ATECO inesistente nella classificazione ISTAT',
+    en: 'No such ATECO code in the ISTAT classification',
+  },
+  'Codice fiscale di persona fisica non valido': {
+    it: 'Codice fiscale di persona fisica non valido',
+    en: 'The personal codice fiscale (sole trader) is not valid',
+  },
+  'La sede indicata non è un centro per l’impiego della rete': {
+    it: 'La sede indicata non è un centro per l’impiego della rete',
+    en: 'This office is not a job centre of the network',
+  },
 };
 
 /** Messages with a number in them, written in the schemas. */

@@ -28,6 +28,8 @@ import skillGapEn from './skillgap.en.json';
 import skillGapIt from './skillgap.it.json';
 import trainingEn from './training.en.json';
 import trainingIt from './training.it.json';
+import employersEn from './employers.en.json';
+import employersIt from './employers.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -70,6 +72,9 @@ i18n.addResourceBundle('it', 'translation', skillGapIt, true, false);
 i18n.addResourceBundle('en', 'translation', skillGapEn, true, false);
 i18n.addResourceBundle('it', 'translation', trainingIt, true, false);
 i18n.addResourceBundle('en', 'translation', trainingEn, true, false);
+// Employers add keys inside shared sections (nav.employers, areas.employers): merged deeply.
+i18n.addResourceBundle('it', 'translation', employersIt, true, false);
+i18n.addResourceBundle('en', 'translation', employersEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

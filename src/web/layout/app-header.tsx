@@ -29,6 +29,8 @@ export const NAV_AREAS = [
   { path: '/centralino', key: 'hotline', ready: true },
   { path: '/contatti', key: 'outreach', ready: true },
   { path: '/formazione', key: 'training', ready: true },
+  // The job matcher's area: the employers that hire, then their vacancies.
+  { path: '/aziende-che-assumono', key: 'employers', ready: true },
   { path: '/offerte', key: 'vacancies', ready: false },
   { path: '/report', key: 'reports', ready: true },
 ] as const;
