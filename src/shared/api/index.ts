@@ -23,6 +23,7 @@ export { serviceEndpoints } from './services.endpoints.js';
 export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { trainingEndpoints } from './training.endpoints.js';
+export { vacancyEndpoints } from './vacancies.endpoints.js';
 export { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 export { skillGapEndpoints } from './skillgap.endpoints.js';
 
@@ -50,6 +51,7 @@ import { serviceEndpoints } from './services.endpoints.js';
 import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { trainingEndpoints } from './training.endpoints.js';
+import { vacancyEndpoints } from './vacancies.endpoints.js';
 import { skillGapEndpoints } from './skillgap.endpoints.js';
 import { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 
@@ -79,6 +81,7 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   workshopEndpoints,
   profileEndpoints,
   trainingEndpoints,
+  vacancyEndpoints,
   planEndpoints,
   serviceEndpoints,
   cvEndpoints,
