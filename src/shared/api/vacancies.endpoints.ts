@@ -1,6 +1,7 @@
 import { idParamsSchema } from '../schemas/common.schema.js';
 import {
   createVacancyRequestSchema,
+  employerSiteChoicesSchema,
   updateVacancyRequestSchema,
   vacancyBoardQuerySchema,
   vacancyBoardSchema,
@@ -31,6 +32,7 @@ export const vacancyEndpoints = {
     status: 200,
     response: vacancyBoardSchema,
   }),
+  employerSites: defineEndpoint({ method: 'GET', path: '/api/v1/vacancies/employer-sites', status: 200, response: employerSiteChoicesSchema }),
   create: defineEndpoint({
     method: 'POST',
     path: '/api/v1/vacancies',
