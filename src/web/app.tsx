@@ -19,6 +19,10 @@ import { ChangePasswordPage } from './pages/change-password-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { CataloguePage } from './pages/training/catalogue-page';
 import { CoursePage } from './pages/training/course-page';
+import { VacanciesPage } from './pages/vacancies/vacancies-page';
+import { VacancyBoardPage } from './pages/vacancies/vacancy-board-page';
+import { VacancyFormPage } from './pages/vacancies/vacancy-form-page';
+import { VacancyPage } from './pages/vacancies/vacancy-page';
 import { HomePage } from './pages/home-page';
 import { CompaniesPage } from './pages/companies/companies-page';
 import { CompanyFormPage } from './pages/companies/company-form-page';
@@ -126,6 +130,11 @@ export function App() {
               <Route path="/agenda/incontri/:id" element={guarded(<WorkshopPage />, 'agenda.use')} />
               <Route path="/formazione" element={guarded(<CataloguePage />)} />
               <Route path="/formazione/corsi/:id" element={guarded(<CoursePage />)} />
+              <Route path="/offerte" element={guarded(<VacanciesPage />)} />
+              <Route path="/offerte/bacheca" element={guarded(<VacancyBoardPage />)} />
+              <Route path="/offerte/nuova" element={guarded(<VacancyFormPage />, 'vacancies.write')} />
+              <Route path="/offerte/:id" element={guarded(<VacancyPage />)} />
+              <Route path="/offerte/:id/modifica" element={guarded(<VacancyFormPage />, 'vacancies.write')} />
               {NAV_AREAS.map((area) => (
                 <Route key={area.path} path={area.path} element={guarded(<ComingSoonPage area={area.key} />)} />
               ))}

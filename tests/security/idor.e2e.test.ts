@@ -654,7 +654,10 @@ const ROUTES: Record<string, Case> = {
   'GET /api/v1/vacancies/:id': { scope: 'network', call: (w) => get(`/api/v1/vacancies/${w.vacancyId}`) },
   'PUT /api/v1/vacancies/:id': {
     scope: 'network',
-    alsoRefused: [[400, 'VALIDATION_FAILED'], [403, 'VACANCY_OTHER_OFFICE']],
+    alsoRefused: [
+      [400, 'VALIDATION_FAILED'],
+      [403, 'VACANCY_OTHER_OFFICE'],
+    ],
     call: (w) =>
       put(`/api/v1/vacancies/${w.vacancyId}`, {
         employerId: w.employerId,

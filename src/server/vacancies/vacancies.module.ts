@@ -21,7 +21,11 @@ const DAY_MS = 86_400_000;
  * The daily expiry on the job queue: published vacancies whose deadline has passed become
  * expired. Once at start (a server down at midnight catches up), then every day.
  */
-export function vacancyExpiryJob(service: VacancyService, log: FastifyInstance['log'] | { info(o: object, m?: string): void }, everyMs = DAY_MS): PeriodicJob {
+export function vacancyExpiryJob(
+  service: VacancyService,
+  log: FastifyInstance['log'] | { info(o: object, m?: string): void },
+  everyMs = DAY_MS,
+): PeriodicJob {
   return {
     kind: VACANCY_EXPIRY_KIND,
     everyMs,

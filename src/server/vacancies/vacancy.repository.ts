@@ -1,6 +1,12 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/executor.js';
-import type { VacancyContractType, VacancyLanguage, VacancySkillRelevance, VacancyState, VacancyWorkingTime } from '../db/schema-vacancies.js';
+import type {
+  VacancyContractType,
+  VacancyLanguage,
+  VacancySkillRelevance,
+  VacancyState,
+  VacancyWorkingTime,
+} from '../db/schema-vacancies.js';
 import type { VacancyQuery } from '../../shared/schemas/vacancies.schema.js';
 
 /** A vacancy as the service works on it (plain values, dates as 'YYYY-MM-DD'). */
@@ -38,10 +44,7 @@ export interface VacancyRow {
 }
 
 /** What a create or an update writes (the state, the version and the filled positions have moves of their own). */
-export type VacancyValues = Omit<
-  VacancyRow,
-  'id' | 'networkId' | 'state' | 'version' | 'positionsFilled' | 'createdAt' | 'updatedAt'
->;
+export type VacancyValues = Omit<VacancyRow, 'id' | 'networkId' | 'state' | 'version' | 'positionsFilled' | 'createdAt' | 'updatedAt'>;
 
 export interface VacancySkillRow {
   uri: string;
@@ -221,7 +224,12 @@ export function createVacancyRepository() {
       const [rows, counted] = await Promise.all([
         query.select(COLUMNS).orderBy('v.deadline').orderBy('v.id').limit(q.limit).offset(q.offset).execute(),
         db
-          .selectFrom(query.select('v.id').limit(COUNT_CAP + 1).as('found'))
+          .selectFrom(
+            query
+              .select('v.id')
+              .limit(COUNT_CAP + 1)
+              .as('found'),
+          )
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow(),
       ]);
@@ -363,7 +371,14 @@ export function createVacancyRepository() {
             .values(
               expired
                 .slice(i, i + 1000)
-                .map((e) => ({ vacancy_id: e.id, from_state: 'published' as const, to_state: 'expired' as const, reason: '', actor_id: null, at: now })),
+                .map((e) => ({
+                  vacancy_id: e.id,
+                  from_state: 'published' as const,
+                  to_state: 'expired' as const,
+                  reason: '',
+                  actor_id: null,
+                  at: now,
+                })),
             )
             .execute();
         }
@@ -376,7 +391,12 @@ export function createVacancyRepository() {
       db: Executor,
       networkId: string,
       vacancies: ReadonlyArray<
-        VacancyValues & { state: VacancyState; positionsFilled: number; skills: readonly VacancySkillRow[]; log: ReadonlyArray<Omit<VacancyTransitionRow, 'actorId'> & { actorId: string | null }> }
+        VacancyValues & {
+          state: VacancyState;
+          positionsFilled: number;
+          skills: readonly VacancySkillRow[];
+          log: ReadonlyArray<Omit<VacancyTransitionRow, 'actorId'> & { actorId: string | null }>;
+        }
       >,
       now: Date,
     ): Promise<string[]> {
@@ -399,12 +419,29 @@ export function createVacancyRepository() {
           .execute();
         const chunkIds = rows.map((r) => r.id);
         ids.push(...chunkIds);
-        const skills = chunk.flatMap((v, j) => v.skills.map((s) => ({ vacancy_id: chunkIds[j]!, skill_uri: s.uri, relevance: s.relevance })));
-        for (let k = 0; k < skills.length; k += 2000) await db.insertInto('vacancy_skills').values(skills.slice(k, k + 2000)).execute();
-        const log = chunk.flatMap((v, j) =>
-          v.log.map((t) => ({ vacancy_id: chunkIds[j]!, from_state: t.from, to_state: t.to, reason: t.reason, actor_id: t.actorId, at: t.at })),
+        const skills = chunk.flatMap((v, j) =>
+          v.skills.map((s) => ({ vacancy_id: chunkIds[j]!, skill_uri: s.uri, relevance: s.relevance })),
         );
-        for (let k = 0; k < log.length; k += 2000) await db.insertInto('vacancy_transitions').values(log.slice(k, k + 2000)).execute();
+        for (let k = 0; k < skills.length; k += 2000)
+          await db
+            .insertInto('vacancy_skills')
+            .values(skills.slice(k, k + 2000))
+            .execute();
+        const log = chunk.flatMap((v, j) =>
+          v.log.map((t) => ({
+            vacancy_id: chunkIds[j]!,
+            from_state: t.from,
+            to_state: t.to,
+            reason: t.reason,
+            actor_id: t.actorId,
+            at: t.at,
+          })),
+        );
+        for (let k = 0; k < log.length; k += 2000)
+          await db
+            .insertInto('vacancy_transitions')
+            .values(log.slice(k, k + 2000))
+            .execute();
       }
       return ids;
     },

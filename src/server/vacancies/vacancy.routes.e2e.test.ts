@@ -104,7 +104,9 @@ const welding = () => ({
 });
 
 const pathsOf = (res: Parameters<typeof expectProblem>[0]) =>
-  Object.fromEntries(expectProblem(res, 400, 'VALIDATION_FAILED').errors.map((e: { path: string; message: string }) => [e.path, e.message]));
+  Object.fromEntries(
+    expectProblem(res, 400, 'VALIDATION_FAILED').errors.map((e: { path: string; message: string }) => [e.path, e.message]),
+  );
 
 describe('vacancies: who may call', () => {
   it('answers 401 to anonymous callers on every route', async () => {
@@ -266,7 +268,9 @@ describe('vacancies: the lifecycle', () => {
     ).json();
     expect(found.items.map((v: { id: string }) => v.id)).toEqual([id]);
     expect(found).toMatchObject({ total: 1, totalCapped: false });
-    const byOccupation = (await carpiConsultant.get(`/api/v1/vacancies?escoOccupationUri=${encodeURIComponent(OCCUPATIONS.welder)}`)).json();
+    const byOccupation = (
+      await carpiConsultant.get(`/api/v1/vacancies?escoOccupationUri=${encodeURIComponent(OCCUPATIONS.welder)}`)
+    ).json();
     expect(byOccupation.items.map((v: { id: string }) => v.id)).toContain(id);
     const none = (await carpiConsultant.get(`/api/v1/vacancies?q=saldatura&comuneCode=${COMUNI.carpi}`)).json();
     expect(none.items).toEqual([]);
@@ -324,7 +328,12 @@ describe('vacancies: the board and the daily expiry', () => {
     await matcher.post(`/api/v1/vacancies/${soon.id}/publish`, { version: 1 });
     await matcher.post('/api/v1/vacancies', { ...welding(), title: 'Manutentore/trice meccanico/a', deadline: inDays(60) });
     const board = (await matcher.get(`/api/v1/vacancies/board?officeId=${mirandola}`)).json();
-    expect(board).toMatchObject({ officeId: mirandola, counts: { draft: 1, published: 1, filled: 1 }, positionsOpen: 2, positionsFilled: 3 });
+    expect(board).toMatchObject({
+      officeId: mirandola,
+      counts: { draft: 1, published: 1, filled: 1 },
+      positionsOpen: 2,
+      positionsFilled: 3,
+    });
     expect(board.closingSoon.map((v: { title: string }) => v.title)).toEqual(['Carpentiere/a in ferro']);
     expect(board.drafts.map((v: { title: string }) => v.title)).toEqual(['Manutentore/trice meccanico/a']);
   });
@@ -347,7 +356,12 @@ describe('vacancies: the board and the daily expiry', () => {
     expect(detail.log.at(-1)).toMatchObject({ from: 'published', to: 'expired', actorName: null });
     expect(detail.actions).toEqual([{ action: 'reopen', reasonRequired: true }]);
     // The next run is tomorrow's: nothing more is due today.
-    const next = await t.database.db.selectFrom('jobs').select('run_at').where('kind', '=', VACANCY_EXPIRY_KIND).where('state', '=', 'queued').execute();
+    const next = await t.database.db
+      .selectFrom('jobs')
+      .select('run_at')
+      .where('kind', '=', VACANCY_EXPIRY_KIND)
+      .where('state', '=', 'queued')
+      .execute();
     expect(next).toHaveLength(1);
     expect(await jobs.runner.drain()).toBe(0);
   });

@@ -26,9 +26,15 @@ type Deps = { db: Kysely<DB>; repository: VacancyRepository; audit: AuditService
 /** Names beside a page of vacancies: one query per kind of name (no N+1). */
 async function summaries(db: Executor, rows: readonly VacancyRow[]): Promise<VacancySummary[]> {
   const [employers, offices, comuni] = await Promise.all([
-    employerNamesByIds(db, rows.map((r) => r.employerId)),
+    employerNamesByIds(
+      db,
+      rows.map((r) => r.employerId),
+    ),
     officeNamesById(db, [...new Set(rows.map((r) => r.officeId))]),
-    comuniByCodes(db, rows.map((r) => r.comuneCode)),
+    comuniByCodes(
+      db,
+      rows.map((r) => r.comuneCode),
+    ),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -65,8 +71,16 @@ export function createVacancyService(deps: Deps) {
     const [summary] = await summaries(executor, [row]);
     const [skills, log] = await Promise.all([repo.skillsOf(executor, row.id), repo.transitionsOf(executor, row.id)]);
     const [labels, actors] = await Promise.all([
-      escoConceptLabels(db, row.networkId, [...skills.map((s) => s.uri), ...(row.escoOccupationUri ? [row.escoOccupationUri] : [])], actor.language),
-      staffNamesById(executor, log.map((t) => t.actorId)),
+      escoConceptLabels(
+        db,
+        row.networkId,
+        [...skills.map((s) => s.uri), ...(row.escoOccupationUri ? [row.escoOccupationUri] : [])],
+        actor.language,
+      ),
+      staffNamesById(
+        executor,
+        log.map((t) => t.actorId),
+      ),
     ]);
     const roles = writerRolesIn(actor, row);
     return {
@@ -132,9 +146,11 @@ export function createVacancyService(deps: Deps) {
       existingConceptCodes(db, input.educationCode ? [input.educationCode] : [], ['education']),
       existingConceptCodes(db, input.ccnlCode ? [input.ccnlCode] : [], ['ccnl']),
     ]);
-    if (input.escoOccupationUri && !occupations.has(input.escoOccupationUri)) errors.push({ path: 'body/escoOccupationUri', message: M.unknownOccupation });
+    if (input.escoOccupationUri && !occupations.has(input.escoOccupationUri))
+      errors.push({ path: 'body/escoOccupationUri', message: M.unknownOccupation });
     if (input.cp2011Code && !cp2011.has(input.cp2011Code)) errors.push({ path: 'body/cp2011Code', message: M.unknownCp2011 });
-    if (input.educationCode && !education.has(input.educationCode)) errors.push({ path: 'body/educationCode', message: M.unknownEducation });
+    if (input.educationCode && !education.has(input.educationCode))
+      errors.push({ path: 'body/educationCode', message: M.unknownEducation });
     if (input.ccnlCode && !ccnl.has(input.ccnlCode)) errors.push({ path: 'body/ccnlCode', message: M.unknownCcnl });
     input.skills.forEach((s, i) => {
       if (!skills.has(s.uri)) errors.push({ path: `body/skills/${i}/uri`, message: M.unknownSkill });
@@ -230,11 +246,17 @@ export function createVacancyService(deps: Deps) {
       return detail(db, ctx.actor, (await repo.find(db, id))!);
     },
 
-    async move(ctx: ActorContext, id: string, action: Exclude<VacancyMove['action'], 'expire'>, input: VacancyMoveRequest): Promise<VacancyDetail> {
+    async move(
+      ctx: ActorContext,
+      id: string,
+      action: Exclude<VacancyMove['action'], 'expire'>,
+      input: VacancyMoveRequest,
+    ): Promise<VacancyDetail> {
       const before = await inNetwork(db, ctx.actor, id);
       ownedBy(ctx.actor, before);
       const move = findVacancyMove(action, before.state);
-      if (!move || !move.roles.some((r) => writerRolesIn(ctx.actor, before).includes(r))) throw vacancyErrors.moveNotAllowed(before.state, action);
+      if (!move || !move.roles.some((r) => writerRolesIn(ctx.actor, before).includes(r)))
+        throw vacancyErrors.moveNotAllowed(before.state, action);
       if (before.version !== input.version) throw vacancyErrors.stale();
       const reason = input.reason?.trim() ?? '';
       if (move.reasonRequired && !reason) throw vacancyErrors.invalidFields([{ path: 'body/reason', message: M.reasonRequired }]);
@@ -246,7 +268,8 @@ export function createVacancyService(deps: Deps) {
       let positionsFilled: number | undefined;
       if (action === 'fill') {
         positionsFilled = input.positionsFilled ?? before.positions;
-        if (positionsFilled > before.positions) throw vacancyErrors.invalidFields([{ path: 'body/positionsFilled', message: M.filledAbovePositions }]);
+        if (positionsFilled > before.positions)
+          throw vacancyErrors.invalidFields([{ path: 'body/positionsFilled', message: M.filledAbovePositions }]);
       }
       const now = clock();
       await db.transaction().execute(async (trx) => {
@@ -305,8 +328,15 @@ export function createVacancyService(deps: Deps) {
     async employerSites(actor: Actor) {
       const networkId = requireNetwork(actor);
       const inUse = await repo.sitesInUse(db, networkId, 500);
-      const sites = await employerSitesByIds(db, networkId, inUse.map((s) => s.siteId));
-      const comuni = await comuniByCodes(db, [...sites.values()].map((s) => s.comuneCode));
+      const sites = await employerSitesByIds(
+        db,
+        networkId,
+        inUse.map((s) => s.siteId),
+      );
+      const comuni = await comuniByCodes(
+        db,
+        [...sites.values()].map((s) => s.comuneCode),
+      );
       const items = [...sites.values()]
         .map((s) => ({
           employerId: s.employerId,
@@ -328,7 +358,14 @@ export function createVacancyService(deps: Deps) {
           await audit.record(
             trx,
             { actor: null, requestId: 'vacancies.expiry', ip: '' },
-            { action: 'vacancy.expire', entityType: 'vacancy', entityId: e.id, entityLabel: e.title, officeId: e.officeId, details: { from: 'published', to: 'expired' } },
+            {
+              action: 'vacancy.expire',
+              entityType: 'vacancy',
+              entityId: e.id,
+              entityLabel: e.title,
+              officeId: e.officeId,
+              details: { from: 'published', to: 'expired' },
+            },
           );
         }
         return expired.length;

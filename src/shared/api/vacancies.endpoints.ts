@@ -32,7 +32,12 @@ export const vacancyEndpoints = {
     status: 200,
     response: vacancyBoardSchema,
   }),
-  employerSites: defineEndpoint({ method: 'GET', path: '/api/v1/vacancies/employer-sites', status: 200, response: employerSiteChoicesSchema }),
+  employerSites: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/vacancies/employer-sites',
+    status: 200,
+    response: employerSiteChoicesSchema,
+  }),
   create: defineEndpoint({
     method: 'POST',
     path: '/api/v1/vacancies',

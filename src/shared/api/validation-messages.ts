@@ -226,7 +226,7 @@ const MESSAGES: Record<string, Text> = {
   'Professione ESCO sconosciuta': { it: 'Professione ESCO sconosciuta', en: 'Unknown ESCO occupation' },
   'Titolo di studio ISTAT sconosciuto': { it: 'Titolo di studio ISTAT sconosciuto', en: 'Unknown ISTAT education title' },
   'Codice ATECO sconosciuto': { it: 'Codice ATECO sconosciuto', en: 'Unknown ATECO code' },
-  'Professione CP2011 sconosciuta': { it: 'Professione CP2011 sconosciuta', en: 'Unknown CP2011 occupation' },  // Vacancies
+  'Professione CP2011 sconosciuta': { it: 'Professione CP2011 sconosciuta', en: 'Unknown CP2011 occupation' }, // Vacancies
   'Indicare la professione ESCO o il codice CP2011': {
     it: 'Indicare la professione ESCO o il codice CP2011',
     en: 'Give the ESCO occupation or the CP2011 code',
@@ -235,7 +235,10 @@ const MESSAGES: Record<string, Text> = {
     it: 'Indicare la durata in mesi del tempo determinato',
     en: 'Give the length in months of the fixed-term contract',
   },
-  'Indicare le ore settimanali del part time': { it: 'Indicare le ore settimanali del part time', en: 'Give the weekly hours of the part-time contract' },
+  'Indicare le ore settimanali del part time': {
+    it: 'Indicare le ore settimanali del part time',
+    en: 'Give the weekly hours of the part-time contract',
+  },
   'La retribuzione massima non può essere inferiore alla minima': {
     it: 'La retribuzione massima non può essere inferiore alla minima',
     en: 'The maximum pay cannot be lower than the minimum',
@@ -247,7 +250,10 @@ const MESSAGES: Record<string, Text> = {
     it: 'Comune sconosciuto: nessun comune ISTAT con questo codice',
     en: 'Unknown comune: no ISTAT comune has this code',
   },
-  'Sede dell’azienda sconosciuta nella rete': { it: 'Sede dell’azienda sconosciuta nella rete', en: 'Employer site unknown in the network' },
+  'Sede dell’azienda sconosciuta nella rete': {
+    it: 'Sede dell’azienda sconosciuta nella rete',
+    en: 'Employer site unknown in the network',
+  },
   'La sede non è di questa azienda': { it: 'La sede non è di questa azienda', en: 'The site is not this employer’s' },
   'Sede del Centro per l’impiego non gestita da chi scrive': {
     it: 'Scegliere una sede del Centro per l’impiego in cui si gestiscono offerte',

@@ -28,6 +28,8 @@ import skillGapEn from './skillgap.en.json';
 import skillGapIt from './skillgap.it.json';
 import trainingEn from './training.en.json';
 import trainingIt from './training.it.json';
+import vacanciesEn from './vacancies.en.json';
+import vacanciesIt from './vacancies.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -70,6 +72,8 @@ i18n.addResourceBundle('it', 'translation', skillGapIt, true, false);
 i18n.addResourceBundle('en', 'translation', skillGapEn, true, false);
 i18n.addResourceBundle('it', 'translation', trainingIt, true, false);
 i18n.addResourceBundle('en', 'translation', trainingEn, true, false);
+i18n.addResourceBundle('it', 'translation', vacanciesIt, true, false);
+i18n.addResourceBundle('en', 'translation', vacanciesEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

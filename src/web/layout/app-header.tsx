@@ -29,7 +29,7 @@ export const NAV_AREAS = [
   { path: '/centralino', key: 'hotline', ready: true },
   { path: '/contatti', key: 'outreach', ready: true },
   { path: '/formazione', key: 'training', ready: true },
-  { path: '/offerte', key: 'vacancies', ready: false },
+  { path: '/offerte', key: 'vacancies', ready: true },
   { path: '/report', key: 'reports', ready: true },
 ] as const;
 
