@@ -80,8 +80,8 @@ try {
     select ${network.id}::uuid, s.office_id, s.employer_id, s.id, s.comune_code,
       (${arr(OCCUPATIONS)}::text[])[1 + (i * 7) % ${sql.lit(OCCUPATIONS.length)}],
       (${arr(TITLES)}::text[])[1 + (i * 13) % ${sql.lit(TITLES.length)}] || ' – rif. ' || i,
-      (array['permanent','fixed_term','apprenticeship','agency'])[1 + i % 4],
-      case when i % 4 = 1 then 6 + i % 19 end,
+      (array['permanent','fixed_term','apprenticeship','agency'])[1 + (i / 7) % 4],
+      case when (i / 7) % 4 = 1 then 6 + i % 19 end,
       case when i % 5 = 0 then 'part_time' else 'full_time' end,
       case when i % 5 = 0 then 20 + i % 11 end,
       1 + i % 5, 0,
@@ -170,6 +170,8 @@ try {
   console.log(`  ${'baseline: one row by id'.padEnd(30)} ${fmt(base)}`);
 } finally {
   await database.close();
+  // pg's pool.end() resolves before its sockets close: let them go before the forced drop.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   if (process.env.BENCH_KEEP !== '1') await admin.execScript(`drop database if exists ${name} with (force)`);
   await admin.close();
 }

@@ -68,6 +68,8 @@ create table vacancy_transitions (
   to_state text not null,
   reason text not null default '',
   actor_id uuid references staff_users(id),
-  at timestamptz not null default now()
+  at timestamptz not null default now(),
+  -- The order of moves made in the same instant (one transaction, or a clock that did not move).
+  seq bigint generated always as identity
 );
-create index vacancy_transitions_vacancy_idx on vacancy_transitions (vacancy_id, at);
+create index vacancy_transitions_vacancy_idx on vacancy_transitions (vacancy_id, seq);

@@ -52,7 +52,8 @@ describe('vacancies in the browser', () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.matcher, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.getByLabel('Sede di lavoro').selectOption({ label: 'Centro per l’impiego di Mirandola' });
+    await page.getByLabel('Sede di lavoro').selectOption({ label: 'Mirandola' });
+    await page.getByText(/Ora lavori nella sede: .*Mirandola/).first().waitFor();
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Offerte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Offerte di lavoro' }).waitFor();
     await page.getByRole('link', { name: 'Nuova offerta' }).click();

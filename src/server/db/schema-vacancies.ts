@@ -63,6 +63,7 @@ export interface VacancyTransitionsTable {
   reason: Generated<string>;
   actor_id: string | null;
   at: ColumnType<Date, Date | string | undefined, never>;
+  seq: Generated<number>;
 }
 
 export interface VacanciesTables {

@@ -313,8 +313,7 @@ export function createVacancyRepository() {
         .selectFrom('vacancy_transitions')
         .select(['from_state', 'to_state', 'reason', 'actor_id', 'at'])
         .where('vacancy_id', '=', vacancyId)
-        .orderBy('at')
-        .orderBy('id')
+        .orderBy('seq')
         .execute();
       return rows.map((r) => ({ from: r.from_state, to: r.to_state, reason: r.reason, actorId: r.actor_id, at: r.at }));
     },
