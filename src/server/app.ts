@@ -66,6 +66,7 @@ import {
   canManageCatalogue,
   coursesTeachingSkills,
 } from './training/index.js';
+import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } from './vacancies/index.js';
 import { addProfileSkills, profileSkillUris } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
@@ -229,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'profiles.edit': canEditProfiles,
       'training.manage': canManageCatalogue,
       'training.enrol': canEnrolWorkers,
+      'vacancies.write': canWriteVacancies,
       'plans.work': canWorkOnPlans,
       'services.record': canRecordServices,
       'cvs.read': canReadCvs,
@@ -273,6 +275,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Completing a course adds its skills to the worker's profile (source 'course') in the same transaction.
   const training = createTrainingModule({ db, audit, clock, addProfileSkills });
+  const vacancies = createVacanciesModule({ db, audit, clock });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
   const cvExport = createCvExportModule({ db, audit, clock });
@@ -341,6 +344,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOutreachRoutes(app, outreach, jobs);
   registerAppointmentsRoutes(app, agenda, jobs);
   registerTrainingRoutes(app, training);
+  registerVacanciesRoutes(app, vacancies, jobs);
   registerPlansRoutes(app, plans);
   registerCvExportRoutes(app, cvExport);
   registerCvImportModuleRoutes(app, cvImport);

@@ -22,6 +22,10 @@ import { CatalogueImportPage } from './pages/training/catalogue-import-page';
 import { CourseFormPage } from './pages/training/course-form-page';
 import { CoursePage } from './pages/training/course-page';
 import { ProvidersPage } from './pages/training/providers-page';
+import { VacanciesPage } from './pages/vacancies/vacancies-page';
+import { VacancyBoardPage } from './pages/vacancies/vacancy-board-page';
+import { VacancyFormPage } from './pages/vacancies/vacancy-form-page';
+import { VacancyPage } from './pages/vacancies/vacancy-page';
 import { HomePage } from './pages/home-page';
 import { CompaniesPage } from './pages/companies/companies-page';
 import { CompanyFormPage } from './pages/companies/company-form-page';
@@ -140,6 +144,11 @@ export function App() {
               <Route path="/formazione/corsi/:id/modifica" element={guarded(<CourseFormPage />, 'training.manage')} />
               <Route path="/formazione/enti" element={guarded(<ProvidersPage />, 'training.manage')} />
               <Route path="/formazione/importa" element={guarded(<CatalogueImportPage />, 'training.manage')} />
+              <Route path="/offerte" element={guarded(<VacanciesPage />)} />
+              <Route path="/offerte/bacheca" element={guarded(<VacancyBoardPage />)} />
+              <Route path="/offerte/nuova" element={guarded(<VacancyFormPage />, 'vacancies.write')} />
+              <Route path="/offerte/:id" element={guarded(<VacancyPage />)} />
+              <Route path="/offerte/:id/modifica" element={guarded(<VacancyFormPage />, 'vacancies.write')} />
               {NAV_AREAS.map((area) => (
                 <Route key={area.path} path={area.path} element={guarded(<ComingSoonPage area={area.key} />)} />
               ))}

@@ -54,6 +54,11 @@ export interface World {
   courseId: string;
   courseTitle: string;
   trainingEnrolmentId: string;
+  /** Vacancies: an employer of the network with a site, and its published vacancy owned by the office. */
+  employerId: string;
+  employerSiteId: string;
+  vacancyId: string;
+  vacancyTitle: string;
   /** The worker's action plan (patto di servizio), signed, with one action. */
   planId: string;
   planThemeId: string;
@@ -292,6 +297,36 @@ export async function buildWorld(
     .values({ network_id: o.networkId, office_id: o.officeId, course_id: course.id, worker_id: workerId!, state: 'enrolled' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // An employer and its vacancy, written directly (the employers' API is not built yet; vacancies have their own tests).
+  const employer = await db
+    .insertInto('employers')
+    .values({ network_id: o.networkId, office_id: o.officeId, name: `Carpenteria ${o.tag} S.r.l.` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const site = await db
+    .insertInto('employer_sites')
+    .values({ employer_id: employer.id, comune_code: '036023', head_office: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const vacancyTitle = `Saldatore/trice ${o.tag}`;
+  const vacancy = await db
+    .insertInto('vacancies')
+    .values({
+      network_id: o.networkId,
+      office_id: o.officeId,
+      employer_id: employer.id,
+      site_id: site.id,
+      comune_code: '036023',
+      cp2011_code: '6.2.1.2.0',
+      title: vacancyTitle,
+      contract_type: 'permanent',
+      working_time: 'full_time',
+      positions: 1,
+      deadline: '2099-12-31',
+      state: 'published',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const plan = await db
     .insertInto('plans')
     .values({
@@ -389,6 +424,10 @@ export async function buildWorld(
     courseId: course.id,
     courseTitle,
     trainingEnrolmentId: trainingEnrolment.id,
+    employerId: employer.id,
+    employerSiteId: site.id,
+    vacancyId: vacancy.id,
+    vacancyTitle,
     planId: plan.id,
     planThemeId: theme.id,
     planObjectiveId: objective.id,
@@ -442,6 +481,7 @@ export function networkSecrets(w: World): string[] {
     w.companyName,
     w.programmeName,
     w.courseTitle,
+    w.vacancyTitle,
     w.templateName,
     w.campaignName,
     w.importFileName,

@@ -684,6 +684,56 @@ const ROUTES: Record<string, Case> = {
     list: (w) => get(`/api/v1/services/totals?from=2020-01-01&to=2030-12-31&groupBy=worker&officeId=${w.officeId}`),
   },
 
+  // Vacancies are the network's: every office reads them, only the owning office writes (vacancy.routes.e2e).
+  'GET /api/v1/vacancies': { list: (w) => get(`/api/v1/vacancies?q=${encodeURIComponent(w.vacancyTitle)}`) },
+  'GET /api/v1/vacancies/board': { scope: 'network', call: (w) => get(`/api/v1/vacancies/board?officeId=${w.officeId}`) },
+  'GET /api/v1/vacancies/employer-sites': { list: () => get('/api/v1/vacancies/employer-sites') },
+  'POST /api/v1/vacancies': {
+    scope: 'network',
+    alsoRefused: [[400, 'VALIDATION_FAILED']],
+    call: (w) =>
+      post('/api/v1/vacancies', {
+        employerId: w.employerId,
+        siteId: w.employerSiteId,
+        cp2011Code: '6.2.1.2.0',
+        title: 'Prova di accesso',
+        contractType: 'permanent',
+        workingTime: 'full_time',
+        positions: 1,
+        deadline: '2099-12-31',
+      }),
+  },
+  'GET /api/v1/vacancies/:id': { scope: 'network', call: (w) => get(`/api/v1/vacancies/${w.vacancyId}`) },
+  'PUT /api/v1/vacancies/:id': {
+    scope: 'network',
+    alsoRefused: [
+      [400, 'VALIDATION_FAILED'],
+      [403, 'VACANCY_OTHER_OFFICE'],
+    ],
+    call: (w) =>
+      put(`/api/v1/vacancies/${w.vacancyId}`, {
+        employerId: w.employerId,
+        siteId: w.employerSiteId,
+        cp2011Code: '6.2.1.2.0',
+        title: 'Prova di accesso',
+        contractType: 'permanent',
+        workingTime: 'full_time',
+        positions: 1,
+        deadline: '2099-12-31',
+        version: 1,
+      }),
+  },
+  'POST /api/v1/vacancies/:id/publish': { scope: 'network', call: (w) => post(`/api/v1/vacancies/${w.vacancyId}/publish`, { version: 1 }) },
+  'POST /api/v1/vacancies/:id/fill': { scope: 'network', call: (w) => post(`/api/v1/vacancies/${w.vacancyId}/fill`, { version: 1 }) },
+  'POST /api/v1/vacancies/:id/close': {
+    scope: 'network',
+    call: (w) => post(`/api/v1/vacancies/${w.vacancyId}/close`, { version: 1, reason: 'Prova di accesso' }),
+  },
+  'POST /api/v1/vacancies/:id/reopen': {
+    scope: 'network',
+    call: (w) => post(`/api/v1/vacancies/${w.vacancyId}/reopen`, { version: 1, reason: 'Prova di accesso' }),
+  },
+
   'POST /api/v1/outreach/reminders/run': {
     skip: 'sends the reminders due in the caller’s own network (campaign.routes.e2e: another network’s are left alone); names no record',
   },

@@ -11,6 +11,7 @@ import type { PlansTables } from './schema-plans.js';
 import type { CvTables } from './schema-cv.js';
 import type { TaxonomyLabelsTables } from './schema-taxonomy-labels.js';
 import type { EmployersTables } from './schema-employers.js';
+import type { VacanciesTables } from './schema-vacancies.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -247,7 +248,8 @@ export interface DB
     PlansTables,
     CvTables,
     TaxonomyLabelsTables,
-    EmployersTables {
+    EmployersTables,
+    VacanciesTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

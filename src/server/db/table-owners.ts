@@ -104,6 +104,10 @@ export const TABLE_OWNERS = {
   employers: 'employers',
   employer_sites: 'employers',
   employer_contacts: 'employers',
+
+  vacancies: 'vacancies',
+  vacancy_skills: 'vacancies',
+  vacancy_transitions: 'vacancies',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -24,6 +24,7 @@ export { serviceEndpoints } from './services.endpoints.js';
 export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { trainingEndpoints } from './training.endpoints.js';
+export { vacancyEndpoints } from './vacancies.endpoints.js';
 export { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 export { skillGapEndpoints } from './skillgap.endpoints.js';
 
@@ -52,6 +53,7 @@ import { serviceEndpoints } from './services.endpoints.js';
 import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { trainingEndpoints } from './training.endpoints.js';
+import { vacancyEndpoints } from './vacancies.endpoints.js';
 import { skillGapEndpoints } from './skillgap.endpoints.js';
 import { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 
@@ -82,6 +84,7 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   workshopEndpoints,
   profileEndpoints,
   trainingEndpoints,
+  vacancyEndpoints,
   planEndpoints,
   serviceEndpoints,
   cvEndpoints,

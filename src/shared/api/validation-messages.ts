@@ -61,6 +61,13 @@ const REQUIRED: Record<string, Text> = {
   serviceCode: { it: 'Scegliere il servizio', en: 'Choose the service' },
   deliveredOn: { it: 'Inserire la data del servizio', en: 'Enter the date of the service' },
   minutes: { it: 'Inserire la durata in minuti', en: 'Enter the duration in minutes' },
+  title: { it: 'Inserire il titolo', en: 'Enter the title' },
+  deadline: { it: 'Inserire la data di scadenza', en: 'Enter the deadline' },
+  positions: { it: 'Inserire il numero di posizioni', en: 'Enter the number of positions' },
+  employerId: { it: 'Scegliere l’azienda', en: 'Choose the employer' },
+  siteId: { it: 'Scegliere la sede di lavoro', en: 'Choose the workplace' },
+  contractType: { it: 'Scegliere il tipo di contratto', en: 'Choose the type of contract' },
+  workingTime: { it: 'Scegliere tempo pieno o part time', en: 'Choose full or part time' },
 };
 
 /** The Italian messages written in the schemas (the ids), with their human Italian and English. */
@@ -220,11 +227,31 @@ const MESSAGES: Record<string, Text> = {
   'Titolo di studio ISTAT sconosciuto': { it: 'Titolo di studio ISTAT sconosciuto', en: 'Unknown ISTAT education title' },
   'Codice ATECO sconosciuto': { it: 'Codice ATECO sconosciuto', en: 'Unknown ATECO code' },
   'Professione CP2011 sconosciuta': { it: 'Professione CP2011 sconosciuta', en: 'Unknown CP2011 occupation' },
-  // Checked by the employers' service against the reference data and the network.
+  // Checked by the vacancies' service.
+  'Indicare la professione ESCO o il codice CP2011': {
+    it: 'Indicare la professione ESCO o il codice CP2011',
+    en: 'Give the ESCO occupation or the CP2011 code',
+  },
+  'Indicare la durata in mesi del tempo determinato': {
+    it: 'Indicare la durata in mesi del tempo determinato',
+    en: 'Give the length in months of the fixed-term contract',
+  },
+  'Indicare le ore settimanali del part time': {
+    it: 'Indicare le ore settimanali del part time',
+    en: 'Give the weekly hours of the part-time contract',
+  },
+  'La retribuzione massima non può essere inferiore alla minima': {
+    it: 'La retribuzione massima non può essere inferiore alla minima',
+    en: 'The maximum pay cannot be lower than the minimum',
+  },
+  'Inserire il motivo': { it: 'Inserire il motivo', en: 'Enter the reason' },
+  'Competenza indicata due volte': { it: 'Competenza indicata due volte', en: 'Skill given twice' },
+  'La scadenza non può essere nel passato': { it: 'La scadenza non può essere nel passato', en: 'The deadline cannot be in the past' },
   'Comune sconosciuto: nessun comune ISTAT con questo codice': {
     it: 'Comune sconosciuto: nessun comune ISTAT con questo codice',
     en: 'Unknown comune: no ISTAT comune has this code',
   },
+  // Checked by the employers' service against the reference data and the network.
   'Codice ATECO inesistente nella classificazione ISTAT': {
     it: 'Codice ATECO inesistente nella classificazione ISTAT',
     en: 'No such ATECO code in the ISTAT classification',
@@ -236,6 +263,22 @@ const MESSAGES: Record<string, Text> = {
   'La sede indicata non è un centro per l’impiego della rete': {
     it: 'La sede indicata non è un centro per l’impiego della rete',
     en: 'This office is not a job centre of the network',
+  'Sede dell’azienda sconosciuta nella rete': {
+    it: 'Sede dell’azienda sconosciuta nella rete',
+    en: 'Employer site unknown in the network',
+  },
+  'La sede non è di questa azienda': { it: 'La sede non è di questa azienda', en: 'The site is not this employer’s' },
+  'Sede del Centro per l’impiego non gestita da chi scrive': {
+    it: 'Scegliere una sede del Centro per l’impiego in cui si gestiscono offerte',
+    en: 'Choose a job centre office where you manage vacancies',
+  },
+  'Contratto collettivo sconosciuto nell’archivio CNEL': {
+    it: 'Contratto collettivo sconosciuto nell’archivio CNEL',
+    en: 'Collective agreement unknown to the CNEL archive',
+  },
+  'Le posizioni coperte non possono superare quelle offerte': {
+    it: 'Le posizioni coperte non possono superare quelle offerte',
+    en: 'The positions filled cannot exceed those offered',
   },
 };
 

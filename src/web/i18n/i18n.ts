@@ -30,6 +30,8 @@ import trainingEn from './training.en.json';
 import trainingIt from './training.it.json';
 import employersEn from './employers.en.json';
 import employersIt from './employers.it.json';
+import vacanciesEn from './vacancies.en.json';
+import vacanciesIt from './vacancies.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -75,6 +77,8 @@ i18n.addResourceBundle('en', 'translation', trainingEn, true, false);
 // Employers add keys inside shared sections (nav.employers, areas.employers): merged deeply.
 i18n.addResourceBundle('it', 'translation', employersIt, true, false);
 i18n.addResourceBundle('en', 'translation', employersEn, true, false);
+i18n.addResourceBundle('it', 'translation', vacanciesIt, true, false);
+i18n.addResourceBundle('en', 'translation', vacanciesEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

@@ -31,7 +31,7 @@ export const NAV_AREAS = [
   { path: '/formazione', key: 'training', ready: true },
   // The job matcher's area: the employers that hire, then their vacancies.
   { path: '/aziende-che-assumono', key: 'employers', ready: true },
-  { path: '/offerte', key: 'vacancies', ready: false },
+  { path: '/offerte', key: 'vacancies', ready: true },
   { path: '/report', key: 'reports', ready: true },
 ] as const;
 

@@ -1,0 +1,10 @@
+// What buildApp and the demo use from vacancies: the module with its routes and daily expiry, and the policies.
+export {
+  createVacanciesModule,
+  registerVacanciesRoutes,
+  vacancyExpiryJob,
+  VACANCY_EXPIRY_KIND,
+  type VacanciesModule,
+} from './vacancies.module.js';
+export { canReadVacancies, canWriteVacancies } from './vacancy.policy.js';
+export { insertDemoVacancies, type DemoVacancy } from './demo-writes.js';

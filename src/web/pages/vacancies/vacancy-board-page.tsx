@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { vacancyEndpoints } from '../../../shared/api/vacancies.endpoints';
+import { VACANCY_STATES, type VacancySummary } from '../../../shared/schemas/vacancies.schema';
+import { PageTitle } from '../../components/page-title';
+import { ProblemAlert } from '../../components/problem-alert';
+import { SelectField } from '../../components/text-field';
+import { useApiQuery } from '../../hooks/use-api-query';
+import { useSession } from '../../session/session-context';
+import { formatDate } from '../workers/people-format';
+import { VacancyTabs } from './vacancy-format';
+
+/**
+ * /offerte/bacheca: a job matcher's board for an office — its vacancies per state, the published
+ * ones closing soon, the drafts, and the positions open and filled. The candidates per stage and
+ * the vacancies without an employer's answer need applications, not built yet: said on the page.
+ */
+export function VacancyBoardPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const [officeId, setOfficeId] = useState(session?.currentOfficeId ?? '');
+  const { data, error } = useApiQuery(vacancyEndpoints.board, { query: { officeId: officeId || undefined } }, [officeId]);
+  return (
+    <>
+      <PageTitle>{t('vacancies.board.title')}</PageTitle>
+      <VacancyTabs />
+      <div className="row">
+        <div className="col-12 col-md-6">
+          <SelectField
+            label={t('vacancies.board.office')}
+            value={officeId}
+            onChange={setOfficeId}
+            options={(session?.offices ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          />
+        </div>
+      </div>
+      <ProblemAlert error={error} />
+      {data && (
+        <>
+          <h2 className="h4">{t('vacancies.board.counts')}</h2>
+          <ul className="list-inline">
+            {VACANCY_STATES.map((s) => (
+              <li key={s} className="list-inline-item me-4">
+                <Link to={`/offerte?state=${s}`}>{t(`vacancies.state.${s}`)}</Link>: <strong>{data.counts[s] ?? 0}</strong>
+              </li>
+            ))}
+          </ul>
+          <p>
+            {t('vacancies.board.positionsOpen')}: <strong>{data.positionsOpen}</strong> · {t('vacancies.board.positionsFilled')}:{' '}
+            <strong>{data.positionsFilled}</strong>
+          </p>
+          <div className="row">
+            <div className="col-12 col-lg-6">
+              <h2 className="h4">{t('vacancies.board.closingSoon')}</h2>
+              <BoardList items={data.closingSoon} empty={t('vacancies.board.noneClosing')} />
+            </div>
+            <div className="col-12 col-lg-6">
+              <h2 className="h4">{t('vacancies.board.drafts')}</h2>
+              <BoardList items={data.drafts} empty={t('vacancies.board.noDrafts')} />
+            </div>
+          </div>
+          <p className="small">{t('vacancies.board.candidatesLater')}</p>
+        </>
+      )}
+    </>
+  );
+}
+
+function BoardList({ items, empty }: { items: VacancySummary[]; empty: string }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul>
+      {items.map((v) => (
+        <li key={v.id}>
+          <Link to={`/offerte/${v.id}`}>{v.title}</Link>
+          <div className="small">
+            {v.employerName} · {v.comuneName} · {t('vacancies.detail.deadline')} {formatDate(v.deadline)} ·{' '}
+            {t('vacancies.positionsText', { filled: v.positionsFilled, positions: v.positions })}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

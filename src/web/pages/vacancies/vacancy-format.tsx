@@ -1,0 +1,50 @@
+import { Badge } from 'design-react-kit';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { VacancyStateName } from '../../../shared/schemas/vacancies.schema';
+import type { TaxonomyItem } from '../../components/taxonomy-search';
+
+export const VACANCY_STATE_COLOR: Record<VacancyStateName, string> = {
+  draft: 'secondary',
+  published: 'success',
+  filled: 'primary',
+  closed: 'dark',
+  expired: 'danger',
+};
+
+export function VacancyStateBadge({ state }: { state: VacancyStateName }) {
+  const { t } = useTranslation();
+  return <Badge color={VACANCY_STATE_COLOR[state]}>{t(`vacancies.state.${state}`)}</Badge>;
+}
+
+/** Euro cents as the interface's currency text: 165000 → "1.650,00 €". */
+export function formatCents(cents: number, language: string): string {
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** The two views of /offerte: the network's list and the office's board. */
+export function VacancyTabs() {
+  const { t } = useTranslation();
+  const tab = ({ isActive }: { isActive: boolean }) => `nav-link${isActive ? ' active' : ''}`;
+  return (
+    <nav aria-label={t('vacancies.tabs.label')} className="mb-3">
+      <ul className="nav nav-tabs">
+        <li className="nav-item">
+          <NavLink end to="/offerte" className={tab}>
+            {t('vacancies.tabs.list')}
+          </NavLink>
+        </li>
+        <li className="nav-item">
+          <NavLink to="/offerte/bacheca" className={tab}>
+            {t('vacancies.tabs.board')}
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** The ESCO occupation URI of a picked occupation (an ISCO group or a CP2011 profession has none). */
+export function escoOccupationOf(item: TaxonomyItem | null): string | undefined {
+  return item?.id.startsWith('http://data.europa.eu/esco/occupation/') ? item.id : undefined;
+}
