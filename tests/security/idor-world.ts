@@ -54,9 +54,7 @@ export interface World {
   courseId: string;
   courseTitle: string;
   trainingEnrolmentId: string;
-  /** Vacancies: an employer of the network with a site, and its published vacancy owned by the office. */
-  employerId: string;
-  employerSiteId: string;
+  /** Vacancies: the published vacancy of the office's employer (below), owned by the office. */
   vacancyId: string;
   vacancyTitle: string;
   /** The worker's action plan (patto di servizio), signed, with one action. */
@@ -297,26 +295,17 @@ export async function buildWorld(
     .values({ network_id: o.networkId, office_id: o.officeId, course_id: course.id, worker_id: workerId!, state: 'enrolled' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // An employer and its vacancy, written directly (the employers' API is not built yet; vacancies have their own tests).
-  const employer = await db
-    .insertInto('employers')
-    .values({ network_id: o.networkId, office_id: o.officeId, name: `Carpenteria ${o.tag} S.r.l.` })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const site = await db
-    .insertInto('employer_sites')
-    .values({ employer_id: employer.id, comune_code: '036023', head_office: true })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  // The vacancy of the employer the office's coordinator registers through the API.
+  const employerWorld = await buildEmployer(owner.agent, o, ok);
   const vacancyTitle = `Saldatore/trice ${o.tag}`;
   const vacancy = await db
     .insertInto('vacancies')
     .values({
       network_id: o.networkId,
       office_id: o.officeId,
-      employer_id: employer.id,
-      site_id: site.id,
-      comune_code: '036023',
+      employer_id: employerWorld.employerId,
+      site_id: employerWorld.employerSiteId,
+      comune_code: '036040',
       cp2011_code: '6.2.1.2.0',
       title: vacancyTitle,
       contract_type: 'permanent',
@@ -424,8 +413,6 @@ export async function buildWorld(
     courseId: course.id,
     courseTitle,
     trainingEnrolmentId: trainingEnrolment.id,
-    employerId: employer.id,
-    employerSiteId: site.id,
     vacancyId: vacancy.id,
     vacancyTitle,
     planId: plan.id,
@@ -434,7 +421,7 @@ export async function buildWorld(
     planActionId: planAction.id,
     serviceRecordId: service.id,
     cvId: cv.id,
-    ...(await buildEmployer(owner.agent, o, ok)),
+    ...employerWorld,
   };
 }
 

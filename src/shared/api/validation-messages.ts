@@ -263,6 +263,7 @@ const MESSAGES: Record<string, Text> = {
   'La sede indicata non è un centro per l’impiego della rete': {
     it: 'La sede indicata non è un centro per l’impiego della rete',
     en: 'This office is not a job centre of the network',
+  },
   'Sede dell’azienda sconosciuta nella rete': {
     it: 'Sede dell’azienda sconosciuta nella rete',
     en: 'Employer site unknown in the network',
