@@ -63,9 +63,9 @@ export function InlineRename({
         {children}
         {editable && (
           <Button
-            color="primary"
-            outline
+            color="link"
             size="sm"
+            className="p-0 align-baseline"
             aria-label={t('plans.rename.editOf', { what: label })}
             onClick={() => {
               setText(value);
