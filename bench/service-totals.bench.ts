@@ -1,7 +1,7 @@
 // The funder's totals of delivered services over 200,000 records on PostgreSQL (target p50 ≤ 200 ms):
 // services' serviceTotals grouped by office, consultant, programme and worker over a year (all
-// 200,000 records: one scan reducing them to one row per group, code and worker, then hash
-// aggregates of those rows per level), one office over a quarter, and the reports domain's view
+// 200,000 records: one scan reducing them to one row per group, code and worker, then each
+// level counted from those rows), one office over a quarter, and the reports domain's view
 // (the groups named through the owners' batch lookups, sorted by name) by office and by worker
 // (20,000 names); p50/p95 over 30 runs. Baseline in the same run: a bare count of the same
 // records; each line gives its p50 as a multiple of the baseline's, the figure to compare across
