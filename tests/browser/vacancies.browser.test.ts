@@ -42,8 +42,8 @@ beforeAll(async () => {
       state: 'closed',
     })
     .execute();
-});
-afterAll(() => h.close());
+}, 180_000);
+afterAll(() => h?.close());
 
 const inDays = (n: number) => romeToday(new Date(Date.now() + n * 86_400_000));
 
@@ -53,7 +53,10 @@ describe('vacancies in the browser', () => {
     await signInThroughForm(page, h.baseUrl, DEMO.matcher, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
     await page.getByLabel('Sede di lavoro').selectOption({ label: 'Mirandola' });
-    await page.getByText(/Ora lavori nella sede: .*Mirandola/).first().waitFor();
+    await page
+      .getByText(/Ora lavori nella sede: .*Mirandola/)
+      .first()
+      .waitFor();
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Offerte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Offerte di lavoro' }).waitFor();
     await page.getByRole('link', { name: 'Nuova offerta' }).click();
