@@ -52,7 +52,7 @@ describe('vacancies in the browser', () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.matcher, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.getByLabel('Sede di lavoro').selectOption({ label: 'Mirandola' });
+    await page.getByLabel('Sede di lavoro').selectOption({ label: 'CPI Mirandola' });
     await page
       .getByText(/Ora lavori nella sede: .*Mirandola/)
       .first()
@@ -70,8 +70,10 @@ describe('vacancies in the browser', () => {
       .first()
       .click();
     await page.getByRole('group', { name: 'Competenze suggerite dalla professione' }).waitFor();
-    await page.getByLabel('applicare le tecniche di saldatura ad arco').check();
-    await page.getByLabel('usare le attrezzature per saldatura').check();
+    const suggested = page.getByRole('group', { name: 'Competenze suggerite dalla professione' });
+    await suggested.getByText('applicare le tecniche di saldatura ad arco').click();
+    await suggested.getByText('usare le attrezzature per saldatura').click();
+    await expect.poll(() => suggested.getByRole('checkbox', { name: 'applicare le tecniche di saldatura ad arco' }).isChecked()).toBe(true);
     await page.getByLabel('Tipo di contratto').selectOption({ label: 'Tempo determinato' });
     await page.getByLabel('Durata in mesi').fill('12');
     await page.getByLabel('Numero di posizioni').fill('2');
