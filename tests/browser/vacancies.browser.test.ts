@@ -82,7 +82,7 @@ describe('vacancies in the browser', () => {
     await page.getByRole('button', { name: 'Salva la bozza' }).click();
 
     const deadline = page.getByLabel('Scadenza');
-    await page.getByText('La scadenza non può essere nel passato').waitFor();
+    await page.locator('.invalid-feedback', { hasText: 'La scadenza non può essere nel passato' }).waitFor();
     await expect.poll(() => deadline.getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, '80-offerte-scadenza-passata');
     await deadline.fill(inDays(30));
