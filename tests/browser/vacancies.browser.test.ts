@@ -42,8 +42,8 @@ beforeAll(async () => {
       state: 'closed',
     })
     .execute();
-});
-afterAll(() => h.close());
+}, 180_000);
+afterAll(() => h?.close());
 
 const inDays = (n: number) => romeToday(new Date(Date.now() + n * 86_400_000));
 
@@ -52,8 +52,11 @@ describe('vacancies in the browser', () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.matcher, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.getByLabel('Sede di lavoro').selectOption({ label: 'Mirandola' });
-    await page.getByText(/Ora lavori nella sede: .*Mirandola/).first().waitFor();
+    await page.getByLabel('Sede di lavoro').selectOption({ label: 'CPI Mirandola' });
+    await page
+      .getByText(/Ora lavori nella sede: .*Mirandola/)
+      .first()
+      .waitFor();
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Offerte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Offerte di lavoro' }).waitFor();
     await page.getByRole('link', { name: 'Nuova offerta' }).click();
@@ -67,8 +70,10 @@ describe('vacancies in the browser', () => {
       .first()
       .click();
     await page.getByRole('group', { name: 'Competenze suggerite dalla professione' }).waitFor();
-    await page.getByLabel('applicare le tecniche di saldatura ad arco').check();
-    await page.getByLabel('usare le attrezzature per saldatura').check();
+    const suggested = page.getByRole('group', { name: 'Competenze suggerite dalla professione' });
+    await suggested.getByText('applicare le tecniche di saldatura ad arco').click();
+    await suggested.getByText('usare le attrezzature per saldatura').click();
+    await expect.poll(() => suggested.getByRole('checkbox', { name: 'applicare le tecniche di saldatura ad arco' }).isChecked()).toBe(true);
     await page.getByLabel('Tipo di contratto').selectOption({ label: 'Tempo determinato' });
     await page.getByLabel('Durata in mesi').fill('12');
     await page.getByLabel('Numero di posizioni').fill('2');
@@ -77,7 +82,7 @@ describe('vacancies in the browser', () => {
     await page.getByRole('button', { name: 'Salva la bozza' }).click();
 
     const deadline = page.getByLabel('Scadenza');
-    await page.getByText('La scadenza non può essere nel passato').waitFor();
+    await page.locator('.invalid-feedback', { hasText: 'La scadenza non può essere nel passato' }).waitFor();
     await expect.poll(() => deadline.getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, '80-offerte-scadenza-passata');
     await deadline.fill(inDays(30));

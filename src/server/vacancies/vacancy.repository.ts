@@ -368,16 +368,14 @@ export function createVacancyRepository() {
           await db
             .insertInto('vacancy_transitions')
             .values(
-              expired
-                .slice(i, i + 1000)
-                .map((e) => ({
-                  vacancy_id: e.id,
-                  from_state: 'published' as const,
-                  to_state: 'expired' as const,
-                  reason: '',
-                  actor_id: null,
-                  at: now,
-                })),
+              expired.slice(i, i + 1000).map((e) => ({
+                vacancy_id: e.id,
+                from_state: 'published' as const,
+                to_state: 'expired' as const,
+                reason: '',
+                actor_id: null,
+                at: now,
+              })),
             )
             .execute();
         }
