@@ -27,7 +27,7 @@ describe('hiring employers in the browser', () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.matcher, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Chi assume' }).click();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Aziende che assumono' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aziende che assumono' }).waitFor();
     await page.getByText(/\d+ aziende trovate/).waitFor();
     await expectAccessible(page, 'aziende-che-assumono');
@@ -76,8 +76,6 @@ describe('hiring employers in the browser', () => {
     await page.getByRole('button', { name: 'Registra il consenso' }).click();
     await page.getByText(/Consenso dato il .* \(telefono\), registrato da/).waitFor();
     await expectAccessible(page, 'azienda-che-assume');
-    // The navigation, one entry longer, still fits a 1280 px screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'employers-01-scheda');
 
     // Removing asks first; cancelling keeps the contact.
@@ -88,16 +86,15 @@ describe('hiring employers in the browser', () => {
     await page.getByText("Chiara D'Angelo").waitFor();
 
     // Found again by its name, typed with the typographic apostrophe.
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Chi assume' }).click();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Aziende che assumono' }).click();
     await page.getByLabel('Nome, partita IVA o codice fiscale').fill('dell’Appennino');
     await page.getByRole('button', { name: 'Cerca' }).click();
     await page.getByText('1 azienda trovata').waitFor();
     const row = page.getByRole('row', { name: new RegExp(NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
     await row.getByText('Sassuolo').waitFor();
     await row.getByRole('cell', { name: 'Sì' }).waitFor();
-    // The session probe of the sign-in page answers 401 before signing in, as in the other browser tests.
-    expect(consoleProblems(page).filter((p) => !p.includes('status of 401'))).toEqual([]);
-  }, 120_000);
+    expect(consoleProblems(page)).toEqual([]);
+  });
 
   it('fits a 360 px phone: the list and the employer page, without sideways scrolling', async () => {
     const { page } = await h.newPage({ width: 360, height: 780 });
@@ -112,5 +109,5 @@ describe('hiring employers in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'azienda-che-assume-360');
     await screenshot(page, 'employers-03-scheda-360');
-  }, 120_000);
+  });
 });
