@@ -27,7 +27,7 @@ describe('hiring employers in the browser', () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.matcher, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Aziende che assumono' }).click();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Chi assume' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aziende che assumono' }).waitFor();
     await page.getByText(/\d+ aziende trovate/).waitFor();
     await expectAccessible(page, 'aziende-che-assumono');
@@ -86,7 +86,7 @@ describe('hiring employers in the browser', () => {
     await page.getByText("Chiara D'Angelo").waitFor();
 
     // Found again by its name, typed with the typographic apostrophe.
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Aziende che assumono' }).click();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Chi assume' }).click();
     await page.getByLabel('Nome, partita IVA o codice fiscale').fill('dell’Appennino');
     await page.getByRole('button', { name: 'Cerca' }).click();
     await page.getByText('1 azienda trovata').waitFor();
