@@ -93,8 +93,9 @@ describe('hiring employers in the browser', () => {
     const row = page.getByRole('row', { name: new RegExp(NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
     await row.getByText('Sassuolo').waitFor();
     await row.getByRole('cell', { name: 'Sì' }).waitFor();
-    expect(consoleProblems(page)).toEqual([]);
-  });
+    // The session probe of the sign-in page answers 401 before signing in, as in the other browser tests.
+    expect(consoleProblems(page).filter((p) => !p.includes('status of 401'))).toEqual([]);
+  }, 120_000);
 
   it('fits a 360 px phone: the list and the employer page, without sideways scrolling', async () => {
     const { page } = await h.newPage({ width: 360, height: 780 });
@@ -109,5 +110,5 @@ describe('hiring employers in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'azienda-che-assume-360');
     await screenshot(page, 'employers-03-scheda-360');
-  });
+  }, 120_000);
 });
