@@ -274,7 +274,7 @@ export async function seedDemoEmployers(
 
   for (const sector of SECTORS) {
     for (let i = 0; i < sector.count; i++) {
-      let name = '';
+      let name: string;
       do {
         const middle = rnd() < 0.55 ? pick(PLACES) : pick(SURNAMES);
         name = `${pick(sector.stems)} ${middle} ${pick(FORMS)}`;
