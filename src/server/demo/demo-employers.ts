@@ -195,7 +195,7 @@ const ALSO_CRISIS = { name: 'Componenti Auto Formigine S.r.l.', base10: '0312987
 export async function seedDemoEmployers(
   trx: Executor,
   deps: { networkId: string; officeIds: Map<string, string>; matcherId: string | null; now: Date },
-): Promise<number> {
+): Promise<BulkEmployer[]> {
   const random = seededRandom(20261203);
   const rnd = random.next;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
@@ -250,6 +250,7 @@ export async function seedDemoEmployers(
       createdAt: daysAgo(320 + Math.floor(rnd() * 200)),
       sites: [
         {
+          id: randomUUID(),
           name: 'Sede legale e stabilimento',
           address: `${pick(STREETS)} ${1 + Math.floor(rnd() * 400)}`,
           postalCode: POSTAL[e.comune] ?? '',
@@ -259,6 +260,7 @@ export async function seedDemoEmployers(
         ...(extraSite
           ? [
               {
+                id: randomUUID(),
                 name: 'Magazzino',
                 address: `${pick(STREETS)} ${1 + Math.floor(rnd() * 200)}`,
                 postalCode: POSTAL['036023']!,
@@ -298,5 +300,5 @@ export async function seedDemoEmployers(
   add({ ...ALSO_CRISIS, titles: ['Responsabile del personale'], companyId: crisis?.id ?? null });
 
   await insertEmployersBulk(trx, employers);
-  return employers.length;
+  return employers;
 }

@@ -14,6 +14,7 @@ import { seedDemoCvs } from './demo-cvs.js';
 import { seedDemoTraining } from './demo-training.js';
 import { seedDemoServices } from './demo-services.js';
 import { seedDemoEmployers } from './demo-employers.js';
+import { seedDemoVacancies } from './demo-vacancies.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -101,7 +102,9 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
       now,
     });
     // The employers that hire, after the crisis companies: one of them is both.
-    await seedDemoEmployers(trx, { networkId, officeIds, matcherId: staffIds.get('incontro@ricolloca.example') ?? null, now });
+    const matcherId = staffIds.get('incontro@ricolloca.example') ?? null;
+    const employers = await seedDemoEmployers(trx, { networkId, officeIds, matcherId, now });
+    await seedDemoVacancies(trx, { networkId, employers, matcherId, now });
     const programme = await seedDemoProgrammes(trx, { networkId, officeIds, staffIds, cases: people.cases, now });
     const profiled = await seedDemoProfiles(trx, {
       networkId,

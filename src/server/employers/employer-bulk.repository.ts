@@ -20,7 +20,8 @@ export interface BulkEmployer {
   consent: { at: Date; channel: EmployerConsentChannel; by: string | null } | null;
   createdBy: string | null;
   createdAt: Date;
-  sites: Array<{ name: string; address: string; postalCode: string; comuneCode: string; headOffice: boolean }>;
+  /** A site's id may be given, for the demo's vacancies to name it. */
+  sites: Array<{ id?: string; name: string; address: string; postalCode: string; comuneCode: string; headOffice: boolean }>;
   contacts: Array<{
     fullName: string;
     role: EmployerContactRole;
@@ -59,6 +60,7 @@ export async function insertEmployersBulk(trx: Executor, employers: readonly Bul
     .execute();
   const sites = employers.flatMap((e) =>
     e.sites.map((s) => ({
+      ...(s.id && { id: s.id }),
       employer_id: e.id,
       name: s.name,
       address: s.address,
