@@ -27,10 +27,15 @@ describe('hiring employers in the browser', () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.matcher, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Chi assume' }).click();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Offerte' }).click();
+    await page.getByRole('navigation', { name: 'Offerte e aziende che assumono' }).getByRole('link', { name: 'Chi assume' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aziende che assumono' }).waitFor();
     await page.getByText(/\d+ aziende trovate/).waitFor();
     await expectAccessible(page, 'aziende-che-assumono');
+    // The header keeps "Offerte" marked under its tab, and fits a 1280 px screen without sideways scrolling.
+    const offerte = page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Offerte' });
+    expect(await offerte.getAttribute('class')).toContain('active');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
     await page.getByRole('link', { name: 'Nuova azienda che assume' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nuova azienda che assume' }).waitFor();
@@ -86,7 +91,8 @@ describe('hiring employers in the browser', () => {
     await page.getByText("Chiara D'Angelo").waitFor();
 
     // Found again by its name, typed with the typographic apostrophe.
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Chi assume' }).click();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Offerte' }).click();
+    await page.getByRole('navigation', { name: 'Offerte e aziende che assumono' }).getByRole('link', { name: 'Chi assume' }).click();
     await page.getByLabel('Nome, partita IVA o codice fiscale').fill('dell’Appennino');
     await page.getByRole('button', { name: 'Cerca' }).click();
     await page.getByText('1 azienda trovata').waitFor();

@@ -12,7 +12,7 @@ import {
 } from 'design-react-kit';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import { authEndpoints } from '../../shared/api/auth.endpoints';
 import { call } from '../api/client';
 import { LANGUAGES, setLanguage, type UiLanguage } from '../i18n/i18n';
@@ -29,11 +29,14 @@ export const NAV_AREAS = [
   { path: '/centralino', key: 'hotline', ready: true },
   { path: '/contatti', key: 'outreach', ready: true },
   { path: '/formazione', key: 'training', ready: true },
-  // The job matcher's area: the employers that hire, then their vacancies.
-  { path: '/aziende-che-assumono', key: 'employers', ready: true },
+  // The job matcher's area: the vacancies, and the employers that hire, a tab of it (not in the header).
   { path: '/offerte', key: 'vacancies', ready: true },
+  { path: '/aziende-che-assumono', key: 'employers', ready: true },
   { path: '/report', key: 'reports', ready: true },
 ] as const;
+
+/** Areas reached from another one's tabs rather than from the header (ten entries overflow it at 1280 px). */
+const UNDER_AREA: Record<string, string> = { '/aziende-che-assumono': '/offerte' };
 
 function LanguageMenu() {
   const { t, i18n } = useTranslation();
@@ -119,6 +122,10 @@ export function AppHeader() {
   const [menuOpen, setMenuOpen] = useState(false);
   const showAdmin = can('staff.manage') || can('offices.manage') || can('audit.read');
   const close = () => setMenuOpen(false);
+  const { pathname } = useLocation();
+  // The header's entry of an area stays marked on the pages of the areas under it.
+  const inSubArea = (path: string) =>
+    Object.entries(UNDER_AREA).some(([sub, parent]) => parent === path && (pathname === sub || pathname.startsWith(`${sub}/`)));
   return (
     <Headers shadow sticky={false}>
       <Header type="slim">
@@ -163,10 +170,14 @@ export function AppHeader() {
                         <span>{t('nav.home')}</span>
                       </NavLink>
                     </NavItem>
-                    {NAV_AREAS.map((area) => (
+                    {NAV_AREAS.filter((area) => !(area.path in UNDER_AREA)).map((area) => (
                       <NavItem key={area.path}>
                         {area.ready ? (
-                          <NavLink to={area.path} className="nav-link" onClick={close}>
+                          <NavLink
+                            to={area.path}
+                            className={({ isActive }) => `nav-link${isActive || inSubArea(area.path) ? ' active' : ''}`}
+                            onClick={close}
+                          >
                             <span>{t(`nav.${area.key}`)}</span>
                           </NavLink>
                         ) : (

@@ -1,3 +1,4 @@
+import { VacancyTabs } from '../vacancies/vacancy-format';
 import { Badge, Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +48,7 @@ export function EmployersPage() {
           </Link>
         )}
       </div>
+      <VacancyTabs />
       <form role="search" onSubmit={submit} className="row g-2 align-items-end mb-3">
         <TextField className="col-12 col-md-6 col-lg-4" label={t('employers.list.search')} value={q} onChange={setQ} type="search" />
         <div className="col-12 col-md-6 col-lg-3 mb-3">

@@ -23,6 +23,7 @@ export function formatCents(cents: number, language: string): string {
 }
 
 /** The two views of /offerte: the network's list and the office's board. */
+/** The job matcher's area, one entry of the main navigation: the vacancies, the office board, the employers. */
 export function VacancyTabs() {
   const { t } = useTranslation();
   const tab = ({ isActive }: { isActive: boolean }) => `nav-link${isActive ? ' active' : ''}`;
@@ -37,6 +38,11 @@ export function VacancyTabs() {
         <li className="nav-item">
           <NavLink to="/offerte/bacheca" className={tab}>
             {t('vacancies.tabs.board')}
+          </NavLink>
+        </li>
+        <li className="nav-item">
+          <NavLink end to="/aziende-che-assumono" className={tab}>
+            {t('vacancies.tabs.employers')}
           </NavLink>
         </li>
       </ul>
