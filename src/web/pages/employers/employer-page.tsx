@@ -300,24 +300,37 @@ function SiteForm({ employerId, onAdded }: { employerId: string; onAdded(e: Empl
           maxLength={5}
           inputMode="numeric"
         />
-        <div className="col-12 col-md-6 mb-3 form-check ms-2">
-          <input
-            id={`${employerId}-head`}
-            type="checkbox"
-            className="form-check-input"
-            checked={headOffice}
-            onChange={(e) => setHeadOffice(e.target.checked)}
-          />
-          <label htmlFor={`${employerId}-head`} className="form-check-label">
-            {t('employers.sites.headOffice')}
-          </label>
-        </div>
+        <CheckField
+          className="col-12 col-md-6"
+          id={`${employerId}-head`}
+          label={t('employers.sites.headOffice')}
+          checked={headOffice}
+          onChange={setHeadOffice}
+        />
       </div>
       <ProblemAlert error={error} shownBesideFields={fields.errors} />
       <Button color="primary" outline type="submit">
         {t('employers.sites.addButton')}
       </Button>
     </form>
+  );
+}
+
+/** One checkbox with its label, as the site and contact forms draw it. */
+function CheckField(props: { className: string; id: string; label: string; checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <div className={`${props.className} mb-3 form-check ms-2`}>
+      <input
+        id={props.id}
+        type="checkbox"
+        className="form-check-input"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      <label htmlFor={props.id} className="form-check-label">
+        {props.label}
+      </label>
+    </div>
   );
 }
 
@@ -388,18 +401,13 @@ function ContactForm({ employerId, onAdded }: { employerId: string; onAdded(e: E
           error={fields.errors.email}
           type="email"
         />
-        <div className="col-12 mb-3 form-check ms-2">
-          <input
-            id={`${employerId}-candidates`}
-            type="checkbox"
-            className="form-check-input"
-            checked={receivesCandidates}
-            onChange={(e) => setReceivesCandidates(e.target.checked)}
-          />
-          <label htmlFor={`${employerId}-candidates`} className="form-check-label">
-            {t('employers.contacts.receivesCandidates')}
-          </label>
-        </div>
+        <CheckField
+          className="col-12"
+          id={`${employerId}-candidates`}
+          label={t('employers.contacts.receivesCandidates')}
+          checked={receivesCandidates}
+          onChange={setReceivesCandidates}
+        />
       </div>
       <ProblemAlert error={error} shownBesideFields={fields.errors} />
       <Button color="primary" outline type="submit">
