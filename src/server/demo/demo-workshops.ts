@@ -174,11 +174,17 @@ export async function seedDemoWorkshops(trx: Executor, input: DemoWorkshopsInput
       const s = romeToUtc(date, plan.time).getTime();
       return facilitatorIds.some((id) => overlaps(input.staffBusy.get(id), s, s + plan.minutes * MINUTE));
     };
-    // The planned day, or the next open one when a facilitator has a meeting then; a series keeps
-    // its weekday and time, week after week.
+    // The planned day, or the next open one when a facilitator has a meeting then or a later week of
+    // the series falls on a closing day (8 December, Easter Monday): a series keeps its weekday and
+    // time, week after week, with every one of its sessions.
+    const weeks = plan.weeks ?? 1;
+    const fits = (date: string) =>
+      Array.from({ length: weeks }, (_, week) => addDays(date, 7 * week)).every(
+        (d) => !input.closed.get(officeId)?.has(d) && !busyAt(d),
+      );
     let first = openDay(officeId, plan.day);
-    for (let tries = 0; tries < 10 && busyAt(first); tries++) first = openDay(officeId, plan.day + (plan.day < 0 ? -tries - 1 : tries + 1));
-    for (let week = 0; week < (plan.weeks ?? 1); week++) {
+    for (let tries = 0; tries < 10 && !fits(first); tries++) first = openDay(officeId, plan.day + (plan.day < 0 ? -tries - 1 : tries + 1));
+    for (let week = 0; week < weeks; week++) {
       const date = addDays(first, 7 * week);
       if (input.closed.get(officeId)?.has(date) || busyAt(date)) continue;
       const start = romeToUtc(date, plan.time);
