@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Role } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
+import { containsPattern } from '../db/like.js';
 import type { StaffAccount } from '../../shared/schemas/staff.schema.js';
 
 export interface StaffCredentials {
@@ -125,7 +126,7 @@ export function createStaffRepository() {
         ),
       );
       if (filter.q) {
-        const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = containsPattern(filter.q);
         q = q.where((eb) => eb.or([eb(sql`lower(u.full_name)`, 'like', like), eb(sql`lower(u.email)`, 'like', like)]));
       }
       if (filter.status === 'active') q = q.where('u.disabled_at', 'is', null);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
+import { containsPattern } from '../db/like.js';
 import type { CigsReason, CompanyContact } from '../db/schema-companies.js';
 import type { CigsCase, CompanySummary } from '../../shared/schemas/companies.schema.js';
 
@@ -97,7 +98,7 @@ export function createCompanyRepository() {
         .where('c.network_id', '=', networkId);
       if (q)
         query = query.where((eb) =>
-          eb.or([eb(sql`lower(c.name)`, 'like', `%${q.toLowerCase()}%`), eb('c.tax_code', '=', q.toUpperCase())]),
+          eb.or([eb(sql`lower(c.name)`, 'like', containsPattern(q)), eb('c.tax_code', '=', q.toUpperCase())]),
         );
       const rows = await query
         .orderBy(sql`lower(c.name)`)

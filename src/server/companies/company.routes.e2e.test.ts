@@ -75,6 +75,9 @@ describe('companies in crisis', () => {
     expect((await frontoffice.get('/api/v1/companies?q=secchia')).json().items.map((c: { name: string }) => c.name)).toEqual([
       'Ceramiche Secchia S.p.A.',
     ]);
+    // «%» and «_» are searched as typed: no demo company has them in its name.
+    for (const q of ['%', '_', 'S_p_A'])
+      expect((await frontoffice.get(`/api/v1/companies?q=${encodeURIComponent(q)}`)).json().items, q).toEqual([]);
   });
 
   it('registers a company, refuses its tax code twice, and updates it', async () => {

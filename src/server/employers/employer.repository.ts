@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../db/executor.js';
+import { escapeLike } from '../db/like.js';
 import type { EmployerContactsTable, EmployerSitesTable, EmployersTable } from '../db/schema-employers.js';
 import type {
   CreateEmployerContactRequest,
@@ -21,7 +22,6 @@ export type NewEmployer = Omit<CreateEmployerRequest, 'officeId'> & { officeId: 
 
 /** The typographic apostrophe (’) and the typed one (') are the same letter to a person searching. */
 const searchable = (column: string) => sql<string>`translate(lower(${sql.ref(column)}), '’', '''')`;
-const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const columnsOf = (input: Omit<UpdateEmployerRequest, 'version'> & { companyId?: string | null }) => ({
   ...(input.name !== undefined && { name: input.name }),
@@ -72,13 +72,13 @@ export function createEmployerRepository() {
         const code = query.q.toUpperCase().replace(/\s+/g, '');
         base = base.where((eb) =>
           eb.or([
-            eb(searchable('e.name'), 'like', `%${likeEscaped(text)}%`),
-            eb('e.tax_code', 'like', `${likeEscaped(code)}%`),
-            eb('e.vat_number', 'like', `${likeEscaped(code)}%`),
+            eb(searchable('e.name'), 'like', `%${escapeLike(text)}%`),
+            eb('e.tax_code', 'like', `${escapeLike(code)}%`),
+            eb('e.vat_number', 'like', `${escapeLike(code)}%`),
           ]),
         );
       }
-      if (query.atecoCode) base = base.where('e.ateco_code', 'like', `${likeEscaped(query.atecoCode)}%`);
+      if (query.atecoCode) base = base.where('e.ateco_code', 'like', `${escapeLike(query.atecoCode)}%`);
       if (query.officeId) base = base.where('e.office_id', '=', query.officeId);
       if (query.comuneCode) {
         const comune = query.comuneCode;

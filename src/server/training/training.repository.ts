@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import { staffNameColumns } from '../auth/index.js';
 import type { Executor } from '../db/executor.js';
+import { containsPattern } from '../db/like.js';
 import type { CourseDelivery, CourseFunding, CourseStatus, TrainingCoursesTable, TrainingEnrolmentState } from '../db/schema-training.js';
 import type { CourseQuery } from '../../shared/schemas/training.schema.js';
 import { SEAT_HOLDING_STATES } from './enrolment.states.js';
@@ -373,7 +374,7 @@ export function createTrainingRepository() {
     async searchCourses(db: Executor, networkId: string, q: CourseQuery): Promise<{ items: CourseRow[]; total: number }> {
       let query = courseBase(db).where('c.network_id', '=', networkId);
       if (q.q) {
-        const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+        const pattern = containsPattern(q.q);
         query = query.where((eb) =>
           eb.or([
             eb(eb.fn('lower', ['c.title']), 'like', pattern),

@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/executor.js';
+import { containsPattern } from '../db/like.js';
 import type {
   VacancyContractType,
   VacancyLanguage,
@@ -191,7 +192,6 @@ function toDb(v: VacancyValues) {
 /** A count stops here: beyond it the list says «more than 1,000» (counting 200,000 rows per keystroke is not worth it). */
 export const COUNT_CAP = 1000;
 
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 export function createVacancyRepository() {
   return {
@@ -212,7 +212,7 @@ export function createVacancyRepository() {
      */
     async search(db: Executor, networkId: string, q: VacancyQuery): Promise<{ items: VacancyRow[]; total: number; totalCapped: boolean }> {
       let query = db.selectFrom('vacancies as v').where('v.network_id', '=', networkId);
-      if (q.q) query = query.where(sql<SqlBool>`lower(v.title) like ${likePattern(q.q)}`);
+      if (q.q) query = query.where(sql<SqlBool>`lower(v.title) like ${containsPattern(q.q)}`);
       if (q.escoOccupationUri) query = query.where('v.esco_occupation_uri', '=', q.escoOccupationUri);
       if (q.comuneCode) query = query.where('v.comune_code', '=', q.comuneCode);
       if (q.officeId) query = query.where('v.office_id', '=', q.officeId);
