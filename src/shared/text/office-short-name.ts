@@ -5,3 +5,11 @@
 export function shortOfficeName(name: string): string {
   return name.replace(/^Centro per l[’']impiego\b/i, 'CPI');
 }
+
+/**
+ * "Centro per l’impiego di Carpi" → "CPI Carpi": the office as a label where space is short (the
+ * header's office picker, a field's value), not inside a sentence.
+ */
+export function officeTag(name: string): string {
+  return name.replace(/^Centro per l[’']impiego di /i, 'CPI ');
+}

@@ -19,6 +19,7 @@ import { LANGUAGES, setLanguage, type UiLanguage } from '../i18n/i18n';
 import { useSession } from '../session/session-context';
 import { MenuButton } from '../components/menu-button';
 import { useNotice } from '../components/notice';
+import { officeTag } from '../../shared/text/office-short-name';
 
 /** The work areas; `ready: false` marks one not built yet, shown as "in arrivo", never as a working screen. */
 export const NAV_AREAS = [
@@ -83,9 +84,6 @@ function UserMenu() {
   );
 }
 
-/** "Centro per l’impiego di Carpi" → "CPI Carpi": how operators name offices, and it fits a phone. */
-export const shortOfficeName = (name: string) => name.replace(/^Centro per l[’']impiego di /i, 'CPI ');
-
 function OfficeSwitcher() {
   const { t } = useTranslation();
   const { session, switchOffice } = useSession();
@@ -108,7 +106,7 @@ function OfficeSwitcher() {
       >
         {session.offices.map((office) => (
           <option key={office.id} value={office.id}>
-            {shortOfficeName(office.name)}
+            {officeTag(office.name)}
           </option>
         ))}
       </select>

@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextAreaField, TextField } from '../../components/text-field';
 import type { TaxonomyItem } from '../../components/taxonomy-search';
-import { shortOfficeName } from '../../layout/app-header';
+import { officeTag } from '../../../shared/text/office-short-name';
 import { useSession } from '../../session/session-context';
 
 const EMPTY = { name: '', taxCode: '', vatNumber: '', website: '', phone: '', email: '', pec: '', notes: '' };
@@ -141,7 +141,7 @@ export function EmployerFormPage() {
               value={officeId}
               onChange={setOfficeId}
               error={fields.errors.officeId}
-              options={(session?.offices ?? []).map((o) => ({ value: o.id, label: shortOfficeName(o.name) }))}
+              options={(session?.offices ?? []).map((o) => ({ value: o.id, label: officeTag(o.name) }))}
             />
             <TextField
               className="col-12 col-md-6"

@@ -14,7 +14,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
 import type { TaxonomyItem } from '../../components/taxonomy-search';
 import { formatDateTime } from '../../i18n/i18n';
-import { shortOfficeName } from '../../layout/app-header';
+import { officeTag } from '../../../shared/text/office-short-name';
 import { useSession } from '../../session/session-context';
 
 type Removal = { kind: 'site' | 'contact'; id: string; label: string };
@@ -95,7 +95,7 @@ export function EmployerPage() {
         <dl className="row">
           {datum(t('employers.fields.taxCode'), employer.taxCode ?? '')}
           {datum(t('employers.fields.vatNumber'), employer.vatNumber ?? '')}
-          {datum(t('employers.fields.office'), shortOfficeName(employer.officeName))}
+          {datum(t('employers.fields.office'), officeTag(employer.officeName))}
           {datum(t('employers.fields.phone'), employer.phone)}
           {datum(t('employers.fields.email'), employer.email)}
           {datum(t('employers.fields.pec'), employer.pec)}

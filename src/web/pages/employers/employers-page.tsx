@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
 import type { TaxonomyItem } from '../../components/taxonomy-search';
-import { shortOfficeName } from '../../layout/app-header';
+import { officeTag } from '../../../shared/text/office-short-name';
 import { useSession } from '../../session/session-context';
 
 const PAGE = 25;
@@ -69,7 +69,7 @@ export function EmployersPage() {
           onChange={setOfficeId}
           options={[
             { value: '', label: t('employers.list.anyOffice') },
-            ...(session?.offices ?? []).map((o) => ({ value: o.id, label: shortOfficeName(o.name) })),
+            ...(session?.offices ?? []).map((o) => ({ value: o.id, label: officeTag(o.name) })),
           ]}
         />
         <div className="col-12 mb-3">
@@ -114,7 +114,7 @@ export function EmployersPage() {
                   </th>
                   <td>{e.comuni.join(', ') || '—'}</td>
                   <td className="d-none d-md-table-cell">{e.atecoLabel ? `${e.atecoCode} · ${e.atecoLabel}` : (e.atecoCode ?? '—')}</td>
-                  <td className="d-none d-lg-table-cell">{shortOfficeName(e.officeName)}</td>
+                  <td className="d-none d-lg-table-cell">{officeTag(e.officeName)}</td>
                   <td>{e.consent ? t('employers.list.consentYes') : t('employers.list.consentNo')}</td>
                 </tr>
               ))}
