@@ -92,8 +92,12 @@ export default defineConfig({
           // A page answers a click through a request and a render: give expect.poll the same 10 s a
           // Playwright locator waits, not vitest's default second, which a loaded machine overruns.
           expect: { poll: { timeout: 10_000 } },
-          // One Chromium at a time on a 2-core machine keeps the timings honest.
+          // One Chromium at a time on a 2-core machine keeps the timings honest (.ci/run runs the
+          // other tiers beside this one).
           fileParallelism: false,
+          // The files share nothing at module level (each builds its own app, database and browser
+          // contexts): one process imports Playwright and the server's modules once, not per file.
+          isolate: false,
         },
       },
     ],
