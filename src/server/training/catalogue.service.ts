@@ -5,7 +5,7 @@ import type { Executor } from '../db/executor.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import { officeById } from '../organisation/index.js';
-import { comuniByCodes, escoSkillRefs } from '../taxonomy/index.js';
+import { comuniByCodes, escoConceptLabels, escoSkillRefs } from '../taxonomy/index.js';
 import {
   courseFieldIssues,
   type Course,
@@ -31,6 +31,24 @@ export function presentProvider(p: ProviderRow): Provider {
     address: p.address,
     courseCount: p.courseCount,
   };
+}
+
+/**
+ * The courses with their skills named by the one label rule, in the reader's language (ESCO's
+ * Italian, else the network's, else English), instead of the label stored when the course was
+ * entered, which an ESCO bundle loaded later or a translation entered since may have bettered.
+ */
+export async function withSkillLabels<C extends Course>(db: Kysely<DB>, actor: Actor, courses: C[]): Promise<C[]> {
+  const uris = [...new Set(courses.flatMap((c) => c.skills.map((s) => s.uri)))];
+  if (uris.length === 0) return courses;
+  const labels = await escoConceptLabels(db, requireNetwork(actor), uris, actor.language);
+  return courses.map((c) => ({
+    ...c,
+    skills: c.skills.map((s) => {
+      const found = labels.get(s.uri);
+      return found ? { uri: s.uri, label: found.label, labelLanguage: found.labelLanguage } : s;
+    }),
+  }));
 }
 
 export function presentCourse(c: CourseRow): Course {
@@ -191,7 +209,7 @@ export function createCatalogueService(deps: { db: Kysely<DB>; repository: Train
 
     async searchCourses(actor: Actor, query: CourseQuery) {
       const page = await repo.searchCourses(db, requireNetwork(actor), query);
-      return { items: page.items.map(presentCourse), total: page.total };
+      return { items: await withSkillLabels(db, actor, page.items.map(presentCourse)), total: page.total };
     },
 
     async createCourse(ctx: ActorContext, input: CreateCourseRequest): Promise<Course> {
@@ -230,7 +248,8 @@ export function createCatalogueService(deps: { db: Kysely<DB>; repository: Train
         });
         return newId;
       });
-      return presentCourse((await repo.findCourse(db, id))!);
+      const [course] = await withSkillLabels(db, ctx.actor, [presentCourse((await repo.findCourse(db, id))!)]);
+      return course!;
     },
 
     /**
@@ -283,7 +302,8 @@ export function createCatalogueService(deps: { db: Kysely<DB>; repository: Train
           details: changed,
         });
       });
-      return presentCourse((await repo.findCourse(db, id))!);
+      const [course] = await withSkillLabels(db, ctx.actor, [presentCourse((await repo.findCourse(db, id))!)]);
+      return course!;
     },
   };
 }

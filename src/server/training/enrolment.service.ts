@@ -16,7 +16,7 @@ import { displayNameOf, workerRefsByIds, type WorkerRef } from '../people/index.
 import { recordDeliveredService } from '../services/index.js';
 import { romeToday } from '../../shared/time/rome-time.js';
 import type { CourseDetail, EnrolmentMove as EnrolmentMoveView, TrainingEnrolment } from '../../shared/schemas/training.schema.js';
-import { presentCourse } from './catalogue.service.js';
+import { presentCourse, withSkillLabels } from './catalogue.service.js';
 import { enrolmentOpenOn, findMove, holdsSeat, RE_ENROLLABLE_STATES, type EnrolmentMove } from './enrolment.states.js';
 import { trainingErrors } from './training.errors.js';
 import type { EnrolmentMoveRow, EnrolmentRow, TrainingRepository } from './training.repository.js';
@@ -379,7 +379,8 @@ export function createEnrolmentService(deps: {
         entityLabel: course.title,
         details: { ids: enrolments.map((e) => e.id), workerIds: enrolments.map((e) => e.workerId) },
       });
-      return { ...presentCourse(course), enrolments, otherOfficesEnrolled: others };
+      const [labelled] = await withSkillLabels(db, ctx.actor, [presentCourse(course)]);
+      return { ...labelled!, enrolments, otherOfficesEnrolled: others };
     },
 
     /** A worker's courses, newest first. Audited as a read of the worker's record. */

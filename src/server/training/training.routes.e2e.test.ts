@@ -4,6 +4,7 @@ import { buildCourse, buildProvider, loadEscoMini, SKILLS } from '../../../tests
 import { buildWorker, insertWorkers } from '../../../tests/factories/workers.js';
 import { networkOf } from '../../../tests/factories/programmes.js';
 import { getProfile } from '../profiles/index.js';
+import { upsertNetworkLabels } from '../taxonomy/index.js';
 import { accountWith, matrixPasswordHash } from '../../../tests/security/idor-world.js';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 
@@ -126,6 +127,19 @@ describe('providers and courses', () => {
       providerName: 'Formodena – Formazione Professionale per i Territori Modenesi',
       skills: [{ uri: SKILLS.teamwork.uri, label: 'teamwork principles' }],
     });
+    // Named by the one label rule: once the network has an Italian label for the skill, the course
+    // shows it to an Italian reader, marked as Italian, and ESCO's English one to an English reader.
+    await upsertNetworkLabels(
+      t.database.db,
+      network,
+      null,
+      [{ conceptUri: SKILLS.teamwork.uri, label: 'principi del lavoro di squadra', alternatives: [] }],
+      new Date(),
+    );
+    const read = (await consultant.get(`/api/v1/training/courses/${res.json().id}`)).json();
+    expect(read.skills).toEqual([{ uri: SKILLS.teamwork.uri, label: 'principi del lavoro di squadra', labelLanguage: 'it' }]);
+    const listed = (await consultant.get('/api/v1/training/courses?q=Carrellista')).json().items;
+    expect(listed.map((c: { skills: unknown }) => c.skills)).toContainEqual(read.skills);
     const unknown = 'http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000';
     const refused = await coordinator.post('/api/v1/training/courses', { ...validCourse(), skills: [{ uri: unknown }] });
     expect(expectProblem(refused, 422, 'COURSE_SKILL_UNKNOWN').detail).toContain(unknown);

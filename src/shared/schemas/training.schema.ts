@@ -73,7 +73,8 @@ export const providerSchema = z.object({
 export type Provider = z.infer<typeof providerSchema>;
 export const providerListSchema = z.object({ items: z.array(providerSchema) });
 
-export const courseSkillSchema = z.object({ uri: z.string(), label: z.string() });
+// labelLanguage: the language of the label shown (absent: as entered with the course).
+export const courseSkillSchema = z.object({ uri: z.string(), label: z.string(), labelLanguage: z.enum(['it', 'en']).optional() });
 const courseSkillInput = z.strictObject({ uri: escoUriSchema, label: optionalText(300) });
 
 const courseFields = {

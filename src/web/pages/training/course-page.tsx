@@ -76,7 +76,7 @@ export function CoursePage() {
         <dd className="col-sm-9">
           <ul className="mb-0">
             {course.skills.map((s) => (
-              <li key={s.uri} lang="en">
+              <li key={s.uri} lang={s.labelLanguage}>
                 {s.label}
               </li>
             ))}
