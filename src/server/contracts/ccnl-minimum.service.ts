@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import { requireNetwork, staffNamesById, type Actor, type ActorContext } from '../auth/index.js';
 import type { Executor } from '../db/executor.js';
+import { retryTransient } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import type { FieldError } from '../http/problem.js';
 import { conceptTitlesByCode, existingConceptCodes } from '../taxonomy/index.js';
@@ -107,10 +108,13 @@ export function createCcnlMinimumService(deps: Deps) {
     return values;
   }
 
-  /** The exclusion constraint catches what the check above could not see: a concurrent save. */
+  /**
+   * The exclusion constraint catches what the check above could not see: a concurrent save.
+   * Concurrent inserts under it may deadlock instead of one waiting (db/errors.ts): run again.
+   */
   async function guarded<T>(run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await retryTransient(run);
     } catch (err) {
       const e = err as { code?: string; cause?: { code?: string } };
       if (e.code === '23P01' || e.cause?.code === '23P01')
