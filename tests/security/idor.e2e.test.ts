@@ -742,6 +742,7 @@ const ROUTES: Record<string, Case> = {
         `/api/v1/contracts/ccnl-minimums/check?ccnlCode=H011&level=${encodeURIComponent(w.ccnlMinimumNote.replace('Tabella minimi rete', 'Livello'))}&weeklyHours=40&offeredMonthlyCents=100000&date=2026-01-10`,
       ),
   },
+  'GET /api/v1/contracts/checklist': { skip: 'the same steps and rules for everyone, from the facts the caller sends; names no record' },
   'POST /api/v1/contracts/ccnl-minimums': { skip: 'writes a table of the caller’s own network; names no record' },
   'PUT /api/v1/contracts/ccnl-minimums/:id': {
     scope: 'network',

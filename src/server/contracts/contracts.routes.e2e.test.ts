@@ -50,6 +50,7 @@ describe('CCNL minimums: who may call', () => {
       ['GET', `${BASE}/check?ccnlCode=H011&level=3&weeklyHours=40&offeredMonthlyCents=1`],
       ['PUT', `${BASE}/${ID}`],
       ['DELETE', `${BASE}/${ID}?version=1`],
+      ['GET', '/api/v1/contracts/checklist'],
     ] as const) {
       expectProblem(
         await t.app.inject({ method, url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} }),
@@ -61,6 +62,7 @@ describe('CCNL minimums: who may call', () => {
 
   it('answers 403 to the front office on reads, and to everyone but administrators on writes', async () => {
     expectProblem(await frontoffice.get(BASE), 403, 'FORBIDDEN');
+    expectProblem(await frontoffice.get('/api/v1/contracts/checklist'), 403, 'FORBIDDEN');
     expectProblem(await check(frontoffice, { ccnlCode: 'H011', level: '4', weeklyHours: 40, offeredMonthlyCents: 1 }), 403, 'FORBIDDEN');
     for (const agent of [coordinator, matcher, consultant]) {
       expectProblem(await agent.post(BASE, commercio()), 403, 'FORBIDDEN');
@@ -240,5 +242,34 @@ describe('CCNL minimums: tables of real agreements', () => {
     const metal = (await matcher.get(`${BASE}?ccnlCode=C011`)).json().items.filter((i: { level: string }) => i.level === 'C3');
     expect(metal).toHaveLength(1);
     expect(metal[0].sourceNote).toMatch(/^Valori dimostrativi/);
+  });
+});
+
+describe('the contract checklist', () => {
+  it('answers 400 to a contract type it does not know', async () => {
+    expectProblem(await consultant.get('/api/v1/contracts/checklist?contractType=stage'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('walks the steps with the worker and says which incentive the employer can claim for a permanent hire with the assegno di ricollocazione', async () => {
+    const res = await consultant.get(
+      '/api/v1/contracts/checklist?contractType=permanent&nonEuCitizen=false&privateEmployer=true&holdsAssegnoDiRicollocazione=true&ownershipCoincidesWithCurrentEmployer=false',
+    );
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const codes = body.items.map((i: { code: string }) => i.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['DOC_IDENTITY', 'DOC_CODICE_FISCALE', 'LEAVE_HOW', 'LEAVE_CIGS', 'LEAVE_TFR', 'INCOME_COMPARE']),
+    );
+    expect(codes).not.toContain('DOC_PERMESSO_SOGGIORNO');
+    expect(body.incentives.applicable).toEqual([
+      expect.objectContaining({
+        code: 'ADR_CIGS_24BIS',
+        months: 18,
+        annualCeilingEuro: 4030,
+        source: expect.objectContaining({ comma: '6' }),
+      }),
+    ]);
+    // Without the contract type there is no hire to judge: the steps only.
+    expect((await matcher.get('/api/v1/contracts/checklist')).json().incentives).toBeNull();
   });
 });

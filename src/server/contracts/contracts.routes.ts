@@ -4,6 +4,7 @@ import { contractEndpoints } from '../../shared/api/contracts.endpoints.js';
 import { actorContext } from '../auth/index.js';
 import { route } from '../http/endpoint-route.js';
 import type { CcnlMinimumService } from './ccnl-minimum.service.js';
+import { contractChecklist } from './contract-checklist.js';
 import { canManageCcnlMinimums, canReadCcnlMinimums } from './contracts.policy.js';
 
 const tags = ['Contratti'];
@@ -40,6 +41,17 @@ export function registerContractRoutes(app: FastifyInstance, s: CcnlMinimumServi
     handler: async (request) => {
       await s.remove(actorContext(request), request.params.id, request.query.version);
       return { ok: true as const };
+    },
+  });
+  route(r, contractEndpoints.checklist, {
+    config: { access: canReadCcnlMinimums },
+    schema: {
+      tags,
+      summary: 'Passi da fare con il lavoratore quando si definisce un contratto, e gli incentivi all’assunzione che si applicano',
+    },
+    handler: async (request) => {
+      const { contractType, nonEuCitizen, ...worker } = request.query;
+      return contractChecklist({ nonEuCitizen, hire: contractType ? { contractType, ...worker } : undefined });
     },
   });
 }

@@ -3,6 +3,8 @@ import {
   ccnlMinimumPageSchema,
   ccnlMinimumQuerySchema,
   ccnlMinimumSchema,
+  contractChecklistQuerySchema,
+  contractChecklistSchema,
   createCcnlMinimumRequestSchema,
   deleteCcnlMinimumQuerySchema,
   payCheckQuerySchema,
@@ -50,5 +52,12 @@ export const contractEndpoints = {
     query: payCheckQuerySchema,
     status: 200,
     response: payCheckSchema,
+  }),
+  checklist: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/contracts/checklist',
+    query: contractChecklistQuerySchema,
+    status: 200,
+    response: contractChecklistSchema,
   }),
 };

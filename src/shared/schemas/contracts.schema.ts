@@ -99,3 +99,48 @@ export const payCheckSchema = z.object({
   hoursAboveFullTime: z.boolean(),
 });
 export type PayCheckAnswer = z.infer<typeof payCheckSchema>;
+
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+const localText = z.object({ it: z.string(), en: z.string() });
+
+/** The facts of a hire being defined, as far as they are known: an absent fact is unknown, not false. */
+export const contractChecklistQuerySchema = z.strictObject({
+  contractType: z.enum(['permanent', 'fixed_term', 'apprenticeship', 'agency']).optional(),
+  nonEuCitizen: booleanQuery.optional(),
+  privateEmployer: booleanQuery.optional(),
+  holdsAssegnoDiRicollocazione: booleanQuery.optional(),
+  ownershipCoincidesWithCurrentEmployer: booleanQuery.optional(),
+  cigsTransizioneOccupazionale: booleanQuery.optional(),
+});
+export type ContractChecklistQuery = z.infer<typeof contractChecklistQuerySchema>;
+
+const incentiveOutcomeSchema = z.object({
+  code: z.string(),
+  name: localText,
+  source: z.object({ act: z.string(), article: z.string(), comma: z.string(), url: z.string() }),
+  benefit: localText,
+  months: z.number().int().nullable(),
+  annualCeilingEuro: z.number().nullable(),
+  reasons: z.array(localText),
+  caveat: localText.nullable(),
+});
+
+export const contractChecklistSchema = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      section: z.enum(['documents', 'leaving', 'incentive', 'income']),
+      label: localText,
+      help: localText,
+      sourceUrl: z.string().optional(),
+    }),
+  ),
+  /** Present when the contract type is given. */
+  incentives: z
+    .object({
+      applicable: z.array(incentiveOutcomeSchema),
+      notApplicable: z.array(incentiveOutcomeSchema),
+      toCheck: z.array(incentiveOutcomeSchema),
+    })
+    .nullable(),
+});
