@@ -253,7 +253,10 @@ export function CcnlMinimumsPage() {
               <caption className="visually-hidden">{t('ccnlMinimums.listTitle')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('ccnlMinimums.ccnl')}</th>
+                  {/* A narrow screen scrolls the table sideways rather than wrap the agreement's name a word a line. */}
+                  <th scope="col" style={{ minWidth: '15rem' }}>
+                    {t('ccnlMinimums.ccnl')}
+                  </th>
                   <th scope="col">{t('ccnlMinimums.level')}</th>
                   <th scope="col">{t('ccnlMinimums.monthly')}</th>
                   <th scope="col">{t('ccnlMinimums.validity')}</th>
