@@ -67,6 +67,7 @@ import {
   coursesTeachingSkills,
 } from './training/index.js';
 import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } from './vacancies/index.js';
+import { canManageCcnlMinimums, createContractsModule, registerContractsRoutes } from './contracts/index.js';
 import { addProfileSkills, profileSkillUris } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
@@ -231,6 +232,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'training.manage': canManageCatalogue,
       'training.enrol': canEnrolWorkers,
       'vacancies.write': canWriteVacancies,
+      'ccnlMinimums.manage': canManageCcnlMinimums,
       'plans.work': canWorkOnPlans,
       'services.record': canRecordServices,
       'cvs.read': canReadCvs,
@@ -276,6 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Completing a course adds its skills to the worker's profile (source 'course') in the same transaction.
   const training = createTrainingModule({ db, audit, clock, addProfileSkills });
   const vacancies = createVacanciesModule({ db, audit, clock });
+  const contracts = createContractsModule({ db, audit, clock });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
   const cvExport = createCvExportModule({ db, audit, clock });
@@ -345,6 +348,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAppointmentsRoutes(app, agenda, jobs);
   registerTrainingRoutes(app, training);
   registerVacanciesRoutes(app, vacancies, jobs);
+  registerContractsRoutes(app, contracts);
   registerPlansRoutes(app, plans);
   registerCvExportRoutes(app, cvExport);
   registerCvImportModuleRoutes(app, cvImport);

@@ -1,5 +1,6 @@
 import { CvPage } from './pages/cv/cv-page';
 import { SkillLabelsPage } from './pages/admin/skill-labels-page';
+import { CcnlMinimumsPage } from './pages/admin/ccnl-minimums-page';
 import { Spinner } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -160,6 +161,7 @@ export function App() {
               <Route path="/amministrazione/personale/:id" element={guarded(<StaffEditPage />, 'staff.manage')} />
               <Route path="/amministrazione/registro" element={guarded(<AuditPage />, 'audit.read')} />
               <Route path="/amministrazione/traduzioni-competenze" element={guarded(<SkillLabelsPage />, 'skillLabels.manage')} />
+              <Route path="/amministrazione/minimi-ccnl" element={guarded(<CcnlMinimumsPage />, 'ccnlMinimums.manage')} />
               <Route path="/account/password" element={guarded(<ChangePasswordPage />)} />
               <Route path="/dati-di-riferimento" element={guarded(<ReferenceDataPage />)} />
               <Route path="/informazioni" element={<AboutPage />} />

@@ -57,6 +57,9 @@ export interface World {
   /** Vacancies: the published vacancy of the office's employer (below), owned by the office. */
   vacancyId: string;
   vacancyTitle: string;
+  /** Contracts: a CCNL minimum pay table of the network, and its source note (unique to the world). */
+  ccnlMinimumId: string;
+  ccnlMinimumNote: string;
   /** The worker's action plan (patto di servizio), signed, with one action. */
   planId: string;
   planThemeId: string;
@@ -316,6 +319,20 @@ export async function buildWorld(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const ccnlMinimumNote = `Tabella minimi rete ${o.tag}`;
+  const ccnlMinimum = await db
+    .insertInto('ccnl_minimum_pay')
+    .values({
+      network_id: o.networkId,
+      ccnl_code: 'H011',
+      level: `Livello ${o.tag}`,
+      monthly_cents: 180_000,
+      weekly_hours: 40,
+      valid_from: '2025-01-01',
+      source_note: ccnlMinimumNote,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const plan = await db
     .insertInto('plans')
     .values({
@@ -415,6 +432,8 @@ export async function buildWorld(
     trainingEnrolmentId: trainingEnrolment.id,
     vacancyId: vacancy.id,
     vacancyTitle,
+    ccnlMinimumId: ccnlMinimum.id,
+    ccnlMinimumNote,
     planId: plan.id,
     planThemeId: theme.id,
     planObjectiveId: objective.id,
@@ -469,6 +488,7 @@ export function networkSecrets(w: World): string[] {
     w.programmeName,
     w.courseTitle,
     w.vacancyTitle,
+    w.ccnlMinimumNote,
     w.templateName,
     w.campaignName,
     w.importFileName,

@@ -734,6 +734,34 @@ const ROUTES: Record<string, Case> = {
     call: (w) => post(`/api/v1/vacancies/${w.vacancyId}/reopen`, { version: 1, reason: 'Prova di accesso' }),
   },
 
+  // CCNL minimum pay tables are the network's: another network's are neither listed, checked nor changed.
+  'GET /api/v1/contracts/ccnl-minimums': { list: () => get('/api/v1/contracts/ccnl-minimums?ccnlCode=H011&limit=100') },
+  'GET /api/v1/contracts/ccnl-minimums/check': {
+    list: (w) =>
+      get(
+        `/api/v1/contracts/ccnl-minimums/check?ccnlCode=H011&level=${encodeURIComponent(w.ccnlMinimumNote.replace('Tabella minimi rete', 'Livello'))}&weeklyHours=40&offeredMonthlyCents=100000&date=2026-01-10`,
+      ),
+  },
+  'GET /api/v1/contracts/checklist': { skip: 'the same steps and rules for everyone, from the facts the caller sends; names no record' },
+  'POST /api/v1/contracts/ccnl-minimums': { skip: 'writes a table of the caller’s own network; names no record' },
+  'PUT /api/v1/contracts/ccnl-minimums/:id': {
+    scope: 'network',
+    call: (w) =>
+      put(`/api/v1/contracts/ccnl-minimums/${w.ccnlMinimumId}`, {
+        ccnlCode: 'H011',
+        level: 'Intruso',
+        monthlyCents: 100,
+        weeklyHours: 40,
+        validFrom: '2025-01-01',
+        sourceNote: 'Prova di accesso',
+        version: 1,
+      }),
+  },
+  'DELETE /api/v1/contracts/ccnl-minimums/:id': {
+    scope: 'network',
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/contracts/ccnl-minimums/${w.ccnlMinimumId}?version=1` }),
+  },
+
   'POST /api/v1/outreach/reminders/run': {
     skip: 'sends the reminders due in the caller’s own network (campaign.routes.e2e: another network’s are left alone); names no record',
   },

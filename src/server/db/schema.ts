@@ -12,6 +12,7 @@ import type { CvTables } from './schema-cv.js';
 import type { TaxonomyLabelsTables } from './schema-taxonomy-labels.js';
 import type { EmployersTables } from './schema-employers.js';
 import type { VacanciesTables } from './schema-vacancies.js';
+import type { ContractsTables } from './schema-contracts.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -249,7 +250,8 @@ export interface DB
     CvTables,
     TaxonomyLabelsTables,
     EmployersTables,
-    VacanciesTables {
+    VacanciesTables,
+    ContractsTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

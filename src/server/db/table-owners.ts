@@ -108,6 +108,8 @@ export const TABLE_OWNERS = {
   vacancies: 'vacancies',
   vacancy_skills: 'vacancies',
   vacancy_transitions: 'vacancies',
+
+  ccnl_minimum_pay: 'contracts',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

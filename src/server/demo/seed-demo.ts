@@ -15,6 +15,7 @@ import { seedDemoTraining } from './demo-training.js';
 import { seedDemoServices } from './demo-services.js';
 import { seedDemoEmployers } from './demo-employers.js';
 import { seedDemoVacancies } from './demo-vacancies.js';
+import { seedDemoCcnlMinimums } from './demo-ccnl-minimums.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -105,6 +106,7 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     const matcherId = staffIds.get('incontro@ricolloca.example') ?? null;
     const employers = await seedDemoEmployers(trx, { networkId, officeIds, matcherId, now });
     await seedDemoVacancies(trx, { networkId, employers, matcherId, now });
+    await seedDemoCcnlMinimums(trx, { networkId, adminId: staffIds.get('admin@ricolloca.example') ?? null, now });
     const programme = await seedDemoProgrammes(trx, { networkId, officeIds, staffIds, cases: people.cases, now });
     const profiled = await seedDemoProfiles(trx, {
       networkId,

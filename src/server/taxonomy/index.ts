@@ -1,6 +1,6 @@
 // What other domains, buildApp and the command line use from taxonomy: reference lookups, label
 // normalisation, the module, the reference data step of migrate() and the ESCO import.
-export { atecoLabel, comuniByCadastralCodes, comuniByCodes, type ComuneRef } from './reference-lookups.repository.js';
+export { atecoLabel, comuniByCadastralCodes, comuniByCodes, conceptTitlesByCode, type ComuneRef } from './reference-lookups.repository.js';
 export { normaliseLabel } from './normalise.js';
 export { canReadReferenceData } from './taxonomy.policy.js';
 export {

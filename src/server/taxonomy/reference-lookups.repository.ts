@@ -105,3 +105,30 @@ export async function comuniOfProvince(executor: Executor, province: string): Pr
     lon: Number(r.lon),
   }));
 }
+
+/**
+ * The Italian titles of codes of one kind ('ccnl', 'ateco2025' …) in the current releases, for
+ * lists that show a code with its name (the CCNL minimum pay tables name the agreement).
+ */
+export async function conceptTitlesByCode(executor: Executor, kind: string, codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('taxonomy_concepts as k')
+    .innerJoin('taxonomy_releases as r', (j) => j.onRef('r.id', '=', 'k.release_id').on('r.current', '=', true))
+    .select((eb) => [
+      'k.code',
+      eb
+        .selectFrom('taxonomy_labels as l')
+        .select('l.label')
+        .whereRef('l.concept_id', '=', 'k.id')
+        .where('l.lang', '=', 'it')
+        .where('l.label_type', '=', 'preferred')
+        .limit(1)
+        .as('label'),
+    ])
+    .where('k.kind', '=', kind)
+    .where('k.code', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.code, (r.label ?? r.code).trim()]));
+}

@@ -9,6 +9,7 @@ export {
 } from './appointments.endpoints.js';
 export { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 export { companyEndpoints } from './companies.endpoints.js';
+export { contractEndpoints } from './contracts.endpoints.js';
 export { cvEndpoints } from './cv.endpoints.js';
 export { employerEndpoints } from './employers.endpoints.js';
 export { cvImportEndpoints } from './cv-import.endpoints.js';
@@ -37,6 +38,7 @@ import {
 } from './appointments.endpoints.js';
 import { auditEndpoints, authEndpoints } from './auth.endpoints.js';
 import { companyEndpoints } from './companies.endpoints.js';
+import { contractEndpoints } from './contracts.endpoints.js';
 import { cvEndpoints } from './cv.endpoints.js';
 import { employerEndpoints } from './employers.endpoints.js';
 import { cvImportEndpoints } from './cv-import.endpoints.js';
@@ -89,4 +91,5 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   serviceEndpoints,
   cvEndpoints,
   cvImportEndpoints,
+  contractEndpoints,
 ].flatMap((group) => Object.values(group));

@@ -68,6 +68,13 @@ const REQUIRED: Record<string, Text> = {
   siteId: { it: 'Scegliere la sede di lavoro', en: 'Choose the workplace' },
   contractType: { it: 'Scegliere il tipo di contratto', en: 'Choose the type of contract' },
   workingTime: { it: 'Scegliere tempo pieno o part time', en: 'Choose full or part time' },
+  ccnlCode: { it: 'Scegliere il contratto collettivo', en: 'Choose the collective agreement' },
+  level: { it: 'Inserire il livello', en: 'Enter the level' },
+  monthlyCents: { it: 'Inserire il minimo mensile lordo', en: 'Enter the gross monthly minimum' },
+  weeklyHours: { it: 'Inserire le ore settimanali', en: 'Enter the weekly hours' },
+  validFrom: { it: 'Inserire la data di inizio validità', en: 'Enter the start of validity' },
+  sourceNote: { it: 'Indicare la fonte (rinnovo, tabella)', en: 'Give the source (renewal, table)' },
+  offeredMonthlyCents: { it: 'Inserire la retribuzione offerta', en: 'Enter the pay offered' },
 };
 
 /** The Italian messages written in the schemas (the ids), with their human Italian and English. */
@@ -125,6 +132,15 @@ const MESSAGES: Record<string, Text> = {
   'La data di fine validità non può precedere quella di inizio': {
     it: 'La data di fine validità non può precedere quella di inizio',
     en: 'The end of validity cannot be before its start',
+  },
+  'Codice CNEL di 4 lettere o cifre': {
+    it: 'Il codice CNEL ha 4 lettere o cifre (per esempio C011)',
+    en: 'A CNEL code has 4 letters or digits (for example C011)',
+  },
+  'Importo mensile maggiore di zero': { it: 'L’importo mensile deve essere maggiore di zero', en: 'The monthly amount must be above zero' },
+  'Periodo sovrapposto a un’altra tabella dei minimi dello stesso contratto e livello': {
+    it: 'Il periodo si sovrappone a un’altra tabella dei minimi dello stesso contratto e livello',
+    en: 'The period overlaps another minimum pay table of the same agreement and level',
   },
   'Si sovrappone a un’altra fascia': { it: 'Si sovrappone a un’altra fascia', en: 'It overlaps another range' },
   'Si sovrappone alla disponibilità in un’altra sede': {

@@ -32,6 +32,8 @@ import employersEn from './employers.en.json';
 import employersIt from './employers.it.json';
 import vacanciesEn from './vacancies.en.json';
 import vacanciesIt from './vacancies.it.json';
+import contractsEn from './contracts.en.json';
+import contractsIt from './contracts.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -79,6 +81,9 @@ i18n.addResourceBundle('it', 'translation', employersIt, true, false);
 i18n.addResourceBundle('en', 'translation', employersEn, true, false);
 i18n.addResourceBundle('it', 'translation', vacanciesIt, true, false);
 i18n.addResourceBundle('en', 'translation', vacanciesEn, true, false);
+// Contracts add admin.ccnlMinimums inside the shared admin section: merged deeply.
+i18n.addResourceBundle('it', 'translation', contractsIt, true, false);
+i18n.addResourceBundle('en', 'translation', contractsEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

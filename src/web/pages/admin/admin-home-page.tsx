@@ -12,6 +12,7 @@ export function AdminHomePage() {
     { to: '/amministrazione/personale', label: t('admin.staff'), allowed: can('staff.manage') },
     { to: '/amministrazione/registro', label: t('admin.audit'), allowed: can('audit.read') },
     { to: '/amministrazione/traduzioni-competenze', label: t('admin.skillLabels'), allowed: can('skillLabels.manage') },
+    { to: '/amministrazione/minimi-ccnl', label: t('admin.ccnlMinimums'), allowed: can('ccnlMinimums.manage') },
   ].filter((s) => s.allowed);
   return (
     <>
