@@ -67,6 +67,8 @@ import {
   coursesTeachingSkills,
 } from './training/index.js';
 import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } from './vacancies/index.js';
+import { canMoveApplications, canProposeApplications, createApplicationsModule, registerApplicationsRoutes } from './applications/index.js';
+import { createPlacementsModule, registerPlacementsRoutes } from './placements/index.js';
 import { addProfileSkills, profileSkillUris } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
@@ -231,6 +233,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'training.manage': canManageCatalogue,
       'training.enrol': canEnrolWorkers,
       'vacancies.write': canWriteVacancies,
+      'applications.propose': canProposeApplications,
+      'applications.move': canMoveApplications,
       'plans.work': canWorkOnPlans,
       'services.record': canRecordServices,
       'cvs.read': canReadCvs,
@@ -276,6 +280,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Completing a course adds its skills to the worker's profile (source 'course') in the same transaction.
   const training = createTrainingModule({ db, audit, clock, addProfileSkills });
   const vacancies = createVacanciesModule({ db, audit, clock });
+  // A hire creates its placement and closes the worker's enrolment as placed, in the move's transaction.
+  const placements = createPlacementsModule({ db, audit, clock });
+  const applications = createApplicationsModule({
+    db,
+    audit,
+    clock,
+    placements: placements.placements,
+    placeOnHire: programmes.enrollments.placeOnHire,
+  });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
   const cvExport = createCvExportModule({ db, audit, clock });
@@ -345,6 +358,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAppointmentsRoutes(app, agenda, jobs);
   registerTrainingRoutes(app, training);
   registerVacanciesRoutes(app, vacancies, jobs);
+  registerApplicationsRoutes(app, applications, jobs);
+  registerPlacementsRoutes(app, placements);
   registerPlansRoutes(app, plans);
   registerCvExportRoutes(app, cvExport);
   registerCvImportModuleRoutes(app, cvImport);

@@ -12,6 +12,8 @@ import type { CvTables } from './schema-cv.js';
 import type { TaxonomyLabelsTables } from './schema-taxonomy-labels.js';
 import type { EmployersTables } from './schema-employers.js';
 import type { VacanciesTables } from './schema-vacancies.js';
+import type { ApplicationsTables } from './schema-applications.js';
+import type { PlacementsTables } from './schema-placements.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -249,7 +251,9 @@ export interface DB
     CvTables,
     TaxonomyLabelsTables,
     EmployersTables,
-    VacanciesTables {
+    VacanciesTables,
+    ApplicationsTables,
+    PlacementsTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

@@ -108,6 +108,13 @@ export const TABLE_OWNERS = {
   vacancies: 'vacancies',
   vacancy_skills: 'vacancies',
   vacancy_transitions: 'vacancies',
+
+  application_settings: 'applications',
+  applications: 'applications',
+  application_events: 'applications',
+
+  placements: 'placements',
+  placement_follow_ups: 'placements',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;
