@@ -300,10 +300,11 @@ export function createApplicationRepository() {
     async overdue(trx: Executor, now: Date, defaultDays: number): Promise<ApplicationRow[]> {
       const rows = await trx
         .selectFrom('applications as a')
-        .leftJoin('application_settings as s', 's.network_id', 'a.network_id')
         .select(COLUMNS.map((c) => `a.${c}` as const))
         .where('a.state', 'in', ['sent', 'interview'])
-        .where(sql<boolean>`a.state_changed_at + make_interval(days => coalesce(s.expiry_days, ${defaultDays})::int) < ${now}::timestamptz`)
+        .where(
+          sql<boolean>`a.state_changed_at + make_interval(days => coalesce((select s.expiry_days from application_settings s where s.network_id = a.network_id), ${defaultDays})::int) < ${now}::timestamptz`,
+        )
         .orderBy('a.id')
         .forUpdate()
         .execute();
