@@ -99,7 +99,9 @@ describe('applications: the daily expiry and the employer reminders', () => {
     t.clock.advance(8 * DAY);
     await jobs.runner.seedPeriodic();
     expect(await jobs.runner.drain()).toBe(1);
-    expect(reminders).toEqual([{ applicationId: sent, vacancyId, officeId: modena, daysSinceSent: 7 }]);
+    // The demo's own sent applications have reminders of their own: these are the ones of this test's.
+    const mine = () => reminders.filter((r) => [sent, interview, preselected].includes(r.applicationId));
+    expect(mine()).toEqual([{ applicationId: sent, vacancyId, officeId: modena, daysSinceSent: 7 }]);
     let matcher = await signedIn(DEMO.matcher);
     const afterWeek = await stateOf(sent, matcher);
     expect(afterWeek.state).toBe('sent');
@@ -107,15 +109,19 @@ describe('applications: the daily expiry and the employer reminders', () => {
     expect(afterWeek.events.at(-1).note).toContain('7 giorni');
 
     // The same day again records nothing twice.
-    expect(await applications.expireOverdue()).toEqual({ expired: 0, reminders: 0 });
+    await applications.expireOverdue();
+    expect(mine()).toHaveLength(1);
     t.clock.advance(7 * DAY);
-    expect(await applications.expireOverdue()).toEqual({ expired: 0, reminders: 1 });
-    expect(reminders.at(-1)).toMatchObject({ applicationId: sent, daysSinceSent: 14 });
+    await applications.expireOverdue();
+    expect(mine()).toEqual([
+      { applicationId: sent, vacancyId, officeId: modena, daysSinceSent: 7 },
+      { applicationId: sent, vacancyId, officeId: modena, daysSinceSent: 14 },
+    ]);
 
     // Sixty days without an answer: the sent and the interview applications expire, the preselected one waits.
     t.clock.advance(46 * DAY);
     const done = await applications.expireOverdue();
-    expect(done.expired).toBe(2);
+    expect(done.expired).toBeGreaterThanOrEqual(2);
     matcher = await signedIn(DEMO.matcher);
     const [s, i, p] = await Promise.all([stateOf(sent, matcher), stateOf(interview, matcher), stateOf(preselected, matcher)]);
     expect([s.state, i.state, p.state]).toEqual(['expired', 'expired', 'preselected']);

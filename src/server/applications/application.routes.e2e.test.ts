@@ -67,9 +67,13 @@ beforeAll(async () => {
   modena = await officeIdByCode(t.database, 'CPI-MO');
   carpi = await officeIdByCode(t.database, 'CPI-CA');
   network = await networkOf(t.database.db, modena);
-  [matcher, consultant, frontoffice, coordinator, admin] = await Promise.all(
-    [DEMO.matcher, DEMO.consultant, DEMO.frontoffice, DEMO.coordinator, DEMO.admin].map((e) => signIn(t.app, e)),
-  );
+  [matcher, consultant, frontoffice, coordinator, admin] = await Promise.all([
+    signIn(t.app, DEMO.matcher),
+    signIn(t.app, DEMO.consultant),
+    signIn(t.app, DEMO.frontoffice),
+    signIn(t.app, DEMO.coordinator),
+    signIn(t.app, DEMO.admin),
+  ]);
   for (const agent of [matcher, consultant, coordinator, admin])
     expect((await agent.put('/api/v1/auth/session/office', { officeId: modena })).statusCode).toBe(200);
   const passwordHash = await matrixPasswordHash();

@@ -4,3 +4,4 @@ export { createPlacementsModule, registerPlacementsRoutes, type PlacementsModule
 export { canWorkOnPlacements } from './placement.policy.js';
 export { addMonths, FOLLOW_UP_MONTHS, type PlacementService } from './placement.service.js';
 export { createPlacementRepository, type NewPlacement } from './placement.repository.js';
+export { insertDemoPlacements, type DemoPlacement } from './demo-writes.js';

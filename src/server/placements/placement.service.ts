@@ -146,7 +146,7 @@ export function createPlacementService(deps: Deps) {
         entityType: 'placement',
         entityId: null,
         officeId,
-        details: { dueBy, ids: rows.map((r) => r.placementId) },
+        details: { dueBy, ids: rows.map((r) => r.placementId), workerIds: rows.map((r) => r.placement.workerId) },
       });
       return { items };
     },
