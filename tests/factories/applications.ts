@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/server/db/schema.js';
+import { cvChoicesSchema } from '../../src/shared/schemas/cvs.schema.js';
 import { buildEmployerWithSites, COMUNI } from './vacancies.js';
 
 /** Seeds of the applications' tests: published vacancies, workers with their consent and CV, enrolments. */
@@ -77,7 +78,7 @@ export async function seedWorkers(
         office_id: o.officeId,
         title: 'CV per le aziende',
         language: 'it' as const,
-        choices: JSON.stringify({}),
+        choices: JSON.stringify(cvChoicesSchema.parse({})),
         version: 1,
       })),
     )

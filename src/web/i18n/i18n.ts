@@ -32,6 +32,8 @@ import employersEn from './employers.en.json';
 import employersIt from './employers.it.json';
 import vacanciesEn from './vacancies.en.json';
 import vacanciesIt from './vacancies.it.json';
+import applicationsEn from './applications.en.json';
+import applicationsIt from './applications.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -79,6 +81,8 @@ i18n.addResourceBundle('it', 'translation', employersIt, true, false);
 i18n.addResourceBundle('en', 'translation', employersEn, true, false);
 i18n.addResourceBundle('it', 'translation', vacanciesIt, true, false);
 i18n.addResourceBundle('en', 'translation', vacanciesEn, true, false);
+i18n.addResourceBundle('it', 'translation', applicationsIt, true, false);
+i18n.addResourceBundle('en', 'translation', applicationsEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {
