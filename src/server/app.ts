@@ -68,6 +68,8 @@ import {
 } from './training/index.js';
 import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } from './vacancies/index.js';
 import { canManageCcnlMinimums, createContractsModule, registerContractsRoutes } from './contracts/index.js';
+import { canMoveApplications, canProposeApplications, createApplicationsModule, registerApplicationsRoutes } from './applications/index.js';
+import { createPlacementsModule, registerPlacementsRoutes } from './placements/index.js';
 import { addProfileSkills, profileSkillUris } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
@@ -233,6 +235,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'training.enrol': canEnrolWorkers,
       'vacancies.write': canWriteVacancies,
       'ccnlMinimums.manage': canManageCcnlMinimums,
+      'applications.propose': canProposeApplications,
+      'applications.move': canMoveApplications,
       'plans.work': canWorkOnPlans,
       'services.record': canRecordServices,
       'cvs.read': canReadCvs,
@@ -279,6 +283,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const training = createTrainingModule({ db, audit, clock, addProfileSkills });
   const vacancies = createVacanciesModule({ db, audit, clock });
   const contracts = createContractsModule({ db, audit, clock });
+  // A hire creates its placement and closes the worker's enrolment as placed, in the move's transaction.
+  const placements = createPlacementsModule({ db, audit, clock });
+  const applications = createApplicationsModule({
+    db,
+    audit,
+    clock,
+    placements: placements.placements,
+    placeOnHire: programmes.enrollments.placeOnHire,
+  });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
   const cvExport = createCvExportModule({ db, audit, clock });
@@ -349,6 +362,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTrainingRoutes(app, training);
   registerVacanciesRoutes(app, vacancies, jobs);
   registerContractsRoutes(app, contracts);
+  registerApplicationsRoutes(app, applications, jobs);
+  registerPlacementsRoutes(app, placements);
   registerPlansRoutes(app, plans);
   registerCvExportRoutes(app, cvExport);
   registerCvImportModuleRoutes(app, cvImport);

@@ -175,6 +175,19 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     expect(list.details.ids).toEqual([world.employerId]);
   });
 
+  it('a vacancy’s and a worker’s applications, one application, a placement and the follow-ups due', async () => {
+    const onVacancy = await auditOf('application.list.read', () => coordinator.get(`/api/v1/vacancies/${world.vacancyId}/applications`));
+    expect(onVacancy.details).toMatchObject({ vacancyId: world.vacancyId, workerIds: [world.worker.id] });
+    const ofWorker = await auditOf('application.list.read', () => coordinator.get(`/api/v1/workers/${world.worker.id}/applications`));
+    expect(ofWorker).toMatchObject({ entity_type: 'worker', entity_id: world.worker.id, details: { ids: [world.applicationId] } });
+    const one = await auditOf('application.read', () => coordinator.get(`/api/v1/applications/${world.applicationId}`));
+    expect(one).toMatchObject({ entity_type: 'application', entity_id: world.applicationId, details: { workerId: world.worker.id } });
+    const placement = await auditOf('placement.read', () => coordinator.get(`/api/v1/placements/${world.placementId}`));
+    expect(placement).toMatchObject({ entity_type: 'placement', entity_id: world.placementId, details: { workerId: world.worker.id } });
+    const due = await auditOf('placement.follow_ups.read', () => coordinator.get('/api/v1/placements/follow-ups?dueBy=2099-12-31'));
+    expect(due.details).toMatchObject({ ids: [world.placementId], workerIds: [world.worker.id] });
+  });
+
   it('a worker’s CVs: the list, one CV, its versions and both downloads', async () => {
     const base = `/api/v1/workers/${world.worker.id}/cvs`;
     const list = await auditOf('cv.list.read', () => coordinator.get(base));
@@ -297,6 +310,10 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     for (const secret of personalSecrets(world)) expect(JSON.stringify(logReads[0]!.details)).not.toContain(secret);
     expect(new Set(trail.map((e) => e.action))).toEqual(
       new Set([
+        'application.list.read',
+        'application.read',
+        'placement.read',
+        'placement.follow_ups.read',
         'skill_gap.read',
         'worker.list.read',
         'worker.duplicates.read',

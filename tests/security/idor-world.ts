@@ -75,6 +75,10 @@ export interface World {
   employerSiteId: string;
   employerContactId: string;
   employerContactName: string;
+  /** Applications: the worker hired through the office's vacancy, the placement and its first follow-up. */
+  applicationId: string;
+  placementId: string;
+  followUpId: string;
 }
 
 export async function createOffice(db: Kysely<DB>, networkId: string, code: string, name: string, comune: string): Promise<string> {
@@ -389,6 +393,41 @@ export async function buildWorld(
     .returning('id')
     .executeTakeFirstOrThrow();
 
+  // The worker hired through the vacancy: the application, its placement and the follow-up at one month.
+  const application = await db
+    .insertInto('applications')
+    .values({
+      network_id: o.networkId,
+      office_id: o.officeId,
+      vacancy_id: vacancy.id,
+      worker_id: workerId!,
+      source: 'consultant',
+      state: 'hired',
+      cv_id: cv.id,
+      sent_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const placement = await db
+    .insertInto('placements')
+    .values({
+      network_id: o.networkId,
+      office_id: o.officeId,
+      application_id: application.id,
+      vacancy_id: vacancy.id,
+      employer_id: employerWorld.employerId,
+      worker_id: workerId!,
+      contract_type: 'permanent',
+      start_date: '2026-11-02',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const followUp = await db
+    .insertInto('placement_follow_ups')
+    .values({ placement_id: placement.id, office_id: o.officeId, months: 1, due_on: '2026-12-02' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const hire = { applicationId: application.id, placementId: placement.id, followUpId: followUp.id };
   return {
     networkId: o.networkId,
     officeId: o.officeId,
@@ -441,6 +480,7 @@ export async function buildWorld(
     serviceRecordId: service.id,
     cvId: cv.id,
     ...employerWorld,
+    ...hire,
   };
 }
 

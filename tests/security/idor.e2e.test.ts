@@ -762,6 +762,36 @@ const ROUTES: Record<string, Case> = {
     call: (w) => ({ method: 'DELETE', url: `/api/v1/contracts/ccnl-minimums/${w.ccnlMinimumId}?version=1` }),
   },
 
+  // Applications: every office sees a vacancy's applications (the workers of other offices by
+  // initials: the personal-data check below), only the proposing office moves them.
+  'GET /api/v1/vacancies/:id/applications': { scope: 'network', call: (w) => get(`/api/v1/vacancies/${w.vacancyId}/applications`) },
+  'GET /api/v1/workers/:id/applications': { scope: 'office', call: (w) => get(`/api/v1/workers/${w.worker.id}/applications`) },
+  'POST /api/v1/applications': {
+    scope: 'office',
+    call: (w) => post('/api/v1/applications', { vacancyId: w.vacancyId, workerId: w.worker.id, source: 'consultant' }),
+  },
+  'GET /api/v1/applications/:id': { scope: 'network', call: (w) => get(`/api/v1/applications/${w.applicationId}`) },
+  'POST /api/v1/applications/:id/moves': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/applications/${w.applicationId}/moves`, { action: 'withdraw', version: 1, reason: 'worker_unavailable' }),
+    refusedAcrossNetwork: true,
+  },
+  'GET /api/v1/applications/settings': { list: () => get('/api/v1/applications/settings') },
+  'PUT /api/v1/applications/settings': { skip: 'sets the expiry days of the caller’s own network; names no record' },
+  // Placements are followed by the office that made the hire, whoever works across the network.
+  'GET /api/v1/placements/follow-ups': { list: (w) => get(`/api/v1/placements/follow-ups?officeId=${w.officeId}&dueBy=2099-12-31`) },
+  'GET /api/v1/placements/:id': { scope: 'office', call: (w) => get(`/api/v1/placements/${w.placementId}`), refusedAcrossNetwork: true },
+  'POST /api/v1/placements/follow-ups/:id/answer': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/placements/follow-ups/${w.followUpId}/answer`, { stillEmployed: true }),
+    refusedAcrossNetwork: true,
+  },
+  'POST /api/v1/placements/:id/end': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/placements/${w.placementId}/end`, { version: 1, endDate: '2026-11-30', reason: 'Prova di accesso' }),
+    refusedAcrossNetwork: true,
+  },
+
   'POST /api/v1/outreach/reminders/run': {
     skip: 'sends the reminders due in the caller’s own network (campaign.routes.e2e: another network’s are left alone); names no record',
   },

@@ -97,9 +97,7 @@ export function createCompanyRepository() {
         ])
         .where('c.network_id', '=', networkId);
       if (q)
-        query = query.where((eb) =>
-          eb.or([eb(sql`lower(c.name)`, 'like', containsPattern(q)), eb('c.tax_code', '=', q.toUpperCase())]),
-        );
+        query = query.where((eb) => eb.or([eb(sql`lower(c.name)`, 'like', containsPattern(q)), eb('c.tax_code', '=', q.toUpperCase())]));
       const rows = await query
         .orderBy(sql`lower(c.name)`)
         .limit(500)

@@ -9,6 +9,8 @@ export { toJsonResume, validateJsonResume, type JsonResume } from './export/json
 export { createCvExportModule, registerCvExportRoutes, type CvExportModule } from './export/cv.module.js';
 export { canEditCvs, canReadCvs } from './export/cv.policy.js';
 export { createCvFromProfile } from './export/cv.service.js';
+// The worker's CV by id (null when it is not that worker's): applications name the CV they send.
+export { cvById } from './export/cv.repository.js';
 
 // CV in: a CV file (JSON Resume, Europass XML 2.0–3.4, Europass JSON, Europass PDF+XML) to a
 // draft profile for the consultant's review.

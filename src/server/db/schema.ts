@@ -13,6 +13,8 @@ import type { TaxonomyLabelsTables } from './schema-taxonomy-labels.js';
 import type { EmployersTables } from './schema-employers.js';
 import type { VacanciesTables } from './schema-vacancies.js';
 import type { ContractsTables } from './schema-contracts.js';
+import type { ApplicationsTables } from './schema-applications.js';
+import type { PlacementsTables } from './schema-placements.js';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely table types; the SQL in migrations/ is the source of truth and these follow it. */
@@ -251,7 +253,9 @@ export interface DB
     TaxonomyLabelsTables,
     EmployersTables,
     VacanciesTables,
-    ContractsTables {
+    ContractsTables,
+    ApplicationsTables,
+    PlacementsTables {
   networks: NetworksTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;

@@ -110,6 +110,12 @@ export const TABLE_OWNERS = {
   vacancy_transitions: 'vacancies',
 
   ccnl_minimum_pay: 'contracts',
+  application_settings: 'applications',
+  applications: 'applications',
+  application_events: 'applications',
+
+  placements: 'placements',
+  placement_follow_ups: 'placements',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -58,7 +58,7 @@ const PLAN: Array<{ state: VacancyState; count: number }> = [
 export async function seedDemoVacancies(
   trx: Parameters<typeof insertDemoVacancies>[0],
   deps: { networkId: string; employers: readonly BulkEmployer[]; matcherId: string | null; now: Date },
-): Promise<number> {
+): Promise<DemoVacancyRef[]> {
   const rnd = seededRandom(20261204);
   const day = (offset: number) => new Date(deps.now.getTime() + offset * 86_400_000);
   const isoDay = (offset: number) => day(offset).toISOString().slice(0, 10);
@@ -136,6 +136,23 @@ export async function seedDemoVacancies(
       });
     }
   }
-  await insertDemoVacancies(trx, deps.networkId, vacancies, deps.now);
-  return vacancies.length;
+  const ids = await insertDemoVacancies(trx, deps.networkId, vacancies, deps.now);
+  return vacancies.map((v, i) => ({
+    id: ids[i]!,
+    officeId: v.officeId,
+    employerId: v.employerId,
+    state: v.state,
+    contractType: v.contractType,
+    title: v.title,
+  }));
+}
+
+/** What the demo's applications need of its vacancies. */
+export interface DemoVacancyRef {
+  id: string;
+  officeId: string;
+  employerId: string;
+  state: VacancyState;
+  contractType: VacancyContractType;
+  title: string;
 }

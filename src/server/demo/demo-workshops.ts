@@ -179,9 +179,7 @@ export async function seedDemoWorkshops(trx: Executor, input: DemoWorkshopsInput
     // time, week after week, with every one of its sessions.
     const weeks = plan.weeks ?? 1;
     const fits = (date: string) =>
-      Array.from({ length: weeks }, (_, week) => addDays(date, 7 * week)).every(
-        (d) => !input.closed.get(officeId)?.has(d) && !busyAt(d),
-      );
+      Array.from({ length: weeks }, (_, week) => addDays(date, 7 * week)).every((d) => !input.closed.get(officeId)?.has(d) && !busyAt(d));
     let first = openDay(officeId, plan.day);
     for (let tries = 0; tries < 10 && !fits(first); tries++) first = openDay(officeId, plan.day + (plan.day < 0 ? -tries - 1 : tries + 1));
     for (let week = 0; week < weeks; week++) {

@@ -16,6 +16,7 @@ import { seedDemoServices } from './demo-services.js';
 import { seedDemoEmployers } from './demo-employers.js';
 import { seedDemoVacancies } from './demo-vacancies.js';
 import { seedDemoCcnlMinimums } from './demo-ccnl-minimums.js';
+import { seedDemoApplications } from './demo-applications.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -105,9 +106,20 @@ export async function seedDemo(database: Database): Promise<SeedResult> {
     // The employers that hire, after the crisis companies: one of them is both.
     const matcherId = staffIds.get('incontro@ricolloca.example') ?? null;
     const employers = await seedDemoEmployers(trx, { networkId, officeIds, matcherId, now });
-    await seedDemoVacancies(trx, { networkId, employers, matcherId, now });
     await seedDemoCcnlMinimums(trx, { networkId, adminId: staffIds.get('admin@ricolloca.example') ?? null, now });
+    const vacancies = await seedDemoVacancies(trx, { networkId, employers, matcherId, now });
     const programme = await seedDemoProgrammes(trx, { networkId, officeIds, staffIds, cases: people.cases, now });
+    // Applications of Modena's crisis workers to the open vacancies, and three hires with a follow-up due.
+    await seedDemoApplications(trx, {
+      networkId,
+      officeId: officeIds.get('CPI-MO')!,
+      vacancies,
+      workers: programme.crisisWorkers,
+      stateOf: programme.stateOf,
+      consultantId: staffIds.get('orientatrice@ricolloca.example') ?? null,
+      matcherId,
+      now,
+    });
     const profiled = await seedDemoProfiles(trx, {
       networkId,
       cases: people.cases,

@@ -10,6 +10,9 @@ export { canAccessWorker, canEditWorkers, workerOfficeFilter, worksAcrossNetwork
 export { displayNameOf, normaliseName, searchNameCandidates, searchNameOf, tidyName } from './worker-names.js';
 export { findWorkerMatches, maskWorkerMatch, type MatchQuery, type WorkerMatch } from './worker-matches.js';
 
+// The consent in force for a purpose (applications check «share_with_employers» before sending a CV).
+export { latestConsentOf } from './worker-consent-lookup.repository.js';
+
 // The timeline, appended by every domain.
 export { appendWorkerEvent, type WorkerEventInput } from './worker-events.repository.js';
 

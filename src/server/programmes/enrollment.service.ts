@@ -446,6 +446,53 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
       return { moved: true, state: 'enrolled', code: null };
     },
 
+    /**
+     * The enrolment move a hire makes (applications' «hired»), inside the hire's transaction: each
+     * place-holding enrolment of the worker moves to placed by the table's «place» rule, and the
+     * freed place goes to the first in line as every other move that frees one. The programme
+     * lock is taken first, as every move takes it. Returns what moved (nothing when the worker holds
+     * no place: a hire outside a programme).
+     */
+    async placeOnHire(
+      trx: Executor,
+      ctx: ActorContext,
+      input: { workerId: string; reason: string },
+    ): Promise<Array<{ enrollmentId: string; programmeId: string; from: EnrollmentState; promoted: number }>> {
+      const now = clock();
+      const moved: Array<{ enrollmentId: string; programmeId: string; from: EnrollmentState; promoted: number }> = [];
+      for (const candidate of await repo.placeHoldingEnrollmentsOf(trx, input.workerId)) {
+        const locked = await repo.lockProgramme(trx, candidate.programmeId);
+        const current = await repo.findEnrollment(trx, candidate.id);
+        if (!locked || !current || !findRule(current.state, 'placed')) continue;
+        const enrollment = await repo.updateEnrollmentState(trx, current.id, { state: 'placed', rank: FUNNEL_RANK.placed }, now);
+        await repo.logTransition(
+          trx,
+          {
+            enrollmentId: current.id,
+            programmeId: current.programmeId,
+            officeId: current.officeId,
+            from: current.state,
+            to: 'placed',
+            actorId: ctx.actor.userId,
+            reason: input.reason,
+            channel: null,
+          },
+          now,
+        );
+        await appendWorkerEvent(trx, ctx, enrollment, current.state, input.reason, now);
+        await audit.record(trx, ctx, {
+          action: 'enrollment.placed',
+          entityType: 'enrollment',
+          entityId: current.id,
+          officeId: current.officeId,
+          details: { programmeId: current.programmeId, from: current.state, to: 'placed', reason: input.reason },
+        });
+        const promoted = await promoteWaiting(trx, ctx, current.programmeId, locked.capacity, now);
+        moved.push({ enrollmentId: current.id, programmeId: current.programmeId, from: current.state, promoted: promoted.length });
+      }
+      return moved;
+    },
+
     /** After a capacity change (the caller holds the lock). */
     promoteWaiting,
   };

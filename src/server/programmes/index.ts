@@ -39,3 +39,5 @@ export {
   workersWithOpenEnrollment,
   type ProgrammeForOutreach,
 } from './outreach-lookup.repository.js';
+// Notices to an office's staff, for other domains (applications).
+export { insertStaffNotice } from './staff-notices.repository.js';

@@ -255,6 +255,18 @@ export function createProgrammeRepository() {
       return row ? toEnrollment(row) : undefined;
     },
 
+    /** The worker's enrolments that hold a place (registered, assessed, enrolled), any programme. */
+    async placeHoldingEnrollmentsOf(executor: Executor, workerId: string): Promise<EnrollmentRow[]> {
+      const rows = await executor
+        .selectFrom('enrollments as e')
+        .select(enrollmentColumns)
+        .where('e.worker_id', '=', workerId)
+        .where('e.state', 'in', [...PLACE_HOLDING_STATES])
+        .orderBy('e.programme_id')
+        .execute();
+      return rows.map(toEnrollment);
+    },
+
     async insertEnrollment(
       executor: Executor,
       e: {

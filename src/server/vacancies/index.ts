@@ -8,3 +8,5 @@ export {
 } from './vacancies.module.js';
 export { canReadVacancies, canWriteVacancies } from './vacancy.policy.js';
 export { insertDemoVacancies, type DemoVacancy } from './demo-writes.js';
+// Applications: what they show of a vacancy, and the hire's one position taken under the row lock.
+export { takeVacancyPosition, vacancyRefsByIds, type VacancyRef } from './vacancy-positions.repository.js';

@@ -33,6 +33,10 @@ export const vacancyErrors = {
       it: `Un’offerta nello stato «${stateIt(from)}» non si può ${ACTION_IT[action] ?? action}.`,
       en: `A vacancy in the state "${stateEn(from)}" cannot be moved by "${action}".`,
     }),
+  noPositionLeft: defineError('VACANCY_NO_POSITION_LEFT', 409, {
+    it: 'L’offerta non ha più posti liberi: tutte le posizioni sono già coperte, oppure non è pubblicata.',
+    en: 'The vacancy has no position left: every position is taken, or it is not published.',
+  }),
   invalidFields: (errors: FieldError[]) =>
     new DomainError('VALIDATION_FAILED', 400, { it: 'Alcuni dati non sono validi.', en: 'Some fields are not valid.' }, { errors }),
 };

@@ -192,7 +192,6 @@ function toDb(v: VacancyValues) {
 /** A count stops here: beyond it the list says «more than 1,000» (counting 200,000 rows per keystroke is not worth it). */
 export const COUNT_CAP = 1000;
 
-
 export function createVacancyRepository() {
   return {
     async find(db: Executor, id: string): Promise<VacancyRow | undefined> {

@@ -26,6 +26,7 @@ export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { trainingEndpoints } from './training.endpoints.js';
 export { vacancyEndpoints } from './vacancies.endpoints.js';
+export { applicationEndpoints, placementEndpoints } from './applications.endpoints.js';
 export { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 export { skillGapEndpoints } from './skillgap.endpoints.js';
 
@@ -56,6 +57,7 @@ import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { trainingEndpoints } from './training.endpoints.js';
 import { vacancyEndpoints } from './vacancies.endpoints.js';
+import { applicationEndpoints, placementEndpoints } from './applications.endpoints.js';
 import { skillGapEndpoints } from './skillgap.endpoints.js';
 import { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 
@@ -87,6 +89,8 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   profileEndpoints,
   trainingEndpoints,
   vacancyEndpoints,
+  applicationEndpoints,
+  placementEndpoints,
   planEndpoints,
   serviceEndpoints,
   cvEndpoints,

@@ -280,6 +280,36 @@ const MESSAGES: Record<string, Text> = {
     it: 'La sede indicata non è un centro per l’impiego della rete',
     en: 'This office is not a job centre of the network',
   },
+  // Checked by the applications' and placements' services.
+  'Scegliere il motivo': { it: 'Scegliere il motivo', en: 'Choose the reason' },
+  'Motivo non previsto per questo passaggio': {
+    it: 'Motivo non previsto per questo passaggio',
+    en: 'This reason does not apply to this move',
+  },
+  'Con «Altro» descrivere il motivo nella nota': {
+    it: 'Con «Altro» descrivere il motivo nella nota',
+    en: 'With «Other», describe the reason in the note',
+  },
+  'Scegliere il CV da inviare': { it: 'Scegliere il CV da inviare', en: 'Choose the CV to send' },
+  'Il CV non è di questo lavoratore': { it: 'Il CV non è di questo lavoratore', en: 'The CV is not this worker’s' },
+  'Indicare data, ora e luogo del colloquio': {
+    it: 'Indicare data, ora e luogo del colloquio',
+    en: 'Give the date, time and place of the interview',
+  },
+  'Indicare il tipo di contratto e la data di inizio': {
+    it: 'Indicare il tipo di contratto e la data di inizio',
+    en: 'Give the type of contract and the start date',
+  },
+  'La data di fine non può precedere l’inizio del rapporto': {
+    it: 'La data di fine non può precedere l’inizio del rapporto',
+    en: 'The end date cannot be before the start of the employment',
+  },
+  'La data di fine non può essere nel futuro': {
+    it: 'La data di fine non può essere nel futuro',
+    en: 'The end date cannot be in the future',
+  },
+  'Almeno 7 giorni': { it: 'Almeno 7 giorni', en: 'At least 7 days' },
+  'Al massimo 365 giorni': { it: 'Al massimo 365 giorni', en: 'At most 365 days' },
   'Sede dell’azienda sconosciuta nella rete': {
     it: 'Sede dell’azienda sconosciuta nella rete',
     en: 'Employer site unknown in the network',

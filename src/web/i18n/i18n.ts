@@ -34,6 +34,8 @@ import vacanciesEn from './vacancies.en.json';
 import vacanciesIt from './vacancies.it.json';
 import contractsEn from './contracts.en.json';
 import contractsIt from './contracts.it.json';
+import applicationsEn from './applications.en.json';
+import applicationsIt from './applications.it.json';
 import { TIME_ZONE } from '../../shared/time/rome-date';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -84,6 +86,8 @@ i18n.addResourceBundle('en', 'translation', vacanciesEn, true, false);
 // Contracts add admin.ccnlMinimums inside the shared admin section: merged deeply.
 i18n.addResourceBundle('it', 'translation', contractsIt, true, false);
 i18n.addResourceBundle('en', 'translation', contractsEn, true, false);
+i18n.addResourceBundle('it', 'translation', applicationsIt, true, false);
+i18n.addResourceBundle('en', 'translation', applicationsEn, true, false);
 
 /** Changes the interface language and keeps <html lang> right for screen readers. */
 export async function setLanguage(language: UiLanguage) {

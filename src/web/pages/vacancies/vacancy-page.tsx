@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { TextAreaField, TextField } from '../../components/text-field';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { formatDate } from '../workers/people-format';
+import { VacancyApplicationsSection } from '../applications/application-sections';
 import { formatCents, VacancyStateBadge, VacancyTabs } from './vacancy-format';
 
 type MoveAction = Exclude<VacancyActionName, 'expire'>;
@@ -140,6 +141,7 @@ export function VacancyPage() {
           </div>
         ))}
       </div>
+      <VacancyApplicationsSection vacancyId={v.id} />
       <h2 className="h4">{t('vacancies.detail.log')}</h2>
       <ol>
         {v.log.map((l, i) => (

@@ -18,6 +18,7 @@ import { WorkerProfileSection } from './profile/profile-page';
 import { WorkerPlansSection } from '../plans/plan-agenda';
 import { WorkerServicesSection } from '../services/worker-services-section';
 import { SkillGapSection } from '../skillgap/skill-gap-section';
+import { WorkerApplicationsSection } from '../applications/application-sections';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -145,6 +146,7 @@ export function WorkerPage() {
         onChanged={() => setVersion((v) => v + 1)}
       />
       {can('skillGap.read') && <SkillGapSection workerId={worker.id} />}
+      <WorkerApplicationsSection workerId={worker.id} />
       <ConsentsSection
         workerId={worker.id}
         consents={worker.consents}

@@ -1,0 +1,398 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor.js';
+import type { ApplicationEventKind, ApplicationSource, ApplicationState } from '../db/schema-applications.js';
+import { OPEN_APPLICATION_STATES } from './application.states.js';
+
+/** The only file that writes SQL on applications, application_events and application_settings. */
+
+export interface ApplicationRow {
+  id: string;
+  networkId: string;
+  officeId: string;
+  vacancyId: string;
+  workerId: string;
+  source: ApplicationSource;
+  state: ApplicationState;
+  reasonCode: string | null;
+  cvId: string | null;
+  sentAt: Date | null;
+  interviewAt: Date | null;
+  interviewPlace: string;
+  interviewContact: string;
+  remindersDue: number;
+  proposedBy: string | null;
+  stateChangedAt: Date;
+  version: number;
+  createdAt: Date;
+}
+
+export interface ApplicationEventRow {
+  kind: ApplicationEventKind;
+  from: ApplicationState | null;
+  to: ApplicationState | null;
+  reasonCode: string | null;
+  note: string;
+  actorId: string | null;
+  at: Date;
+}
+
+export type NewApplicationEvent = ApplicationEventRow & { applicationId: string };
+
+const COLUMNS = [
+  'id',
+  'network_id',
+  'office_id',
+  'vacancy_id',
+  'worker_id',
+  'source',
+  'state',
+  'reason_code',
+  'cv_id',
+  'sent_at',
+  'interview_at',
+  'interview_place',
+  'interview_contact',
+  'reminders_due',
+  'proposed_by',
+  'state_changed_at',
+  'version',
+  'created_at',
+] as const;
+
+type DbRow = {
+  id: string;
+  network_id: string;
+  office_id: string;
+  vacancy_id: string;
+  worker_id: string;
+  source: ApplicationSource;
+  state: ApplicationState;
+  reason_code: string | null;
+  cv_id: string | null;
+  sent_at: Date | null;
+  interview_at: Date | null;
+  interview_place: string;
+  interview_contact: string;
+  reminders_due: number;
+  proposed_by: string | null;
+  state_changed_at: Date;
+  version: number;
+  created_at: Date;
+};
+
+const toRow = (r: DbRow): ApplicationRow => ({
+  id: r.id,
+  networkId: r.network_id,
+  officeId: r.office_id,
+  vacancyId: r.vacancy_id,
+  workerId: r.worker_id,
+  source: r.source,
+  state: r.state,
+  reasonCode: r.reason_code,
+  cvId: r.cv_id,
+  sentAt: r.sent_at,
+  interviewAt: r.interview_at,
+  interviewPlace: r.interview_place,
+  interviewContact: r.interview_contact,
+  remindersDue: r.reminders_due,
+  proposedBy: r.proposed_by,
+  stateChangedAt: r.state_changed_at,
+  version: r.version,
+  createdAt: r.created_at,
+});
+
+const eventValues = (e: NewApplicationEvent) => ({
+  application_id: e.applicationId,
+  kind: e.kind,
+  from_state: e.from,
+  to_state: e.to,
+  reason_code: e.reasonCode,
+  note: e.note,
+  actor_id: e.actorId,
+  at: e.at,
+});
+
+/** What a move changes besides the state: the fields of the move that carries them. */
+export interface ApplicationChange {
+  state: ApplicationState;
+  reasonCode?: string | null;
+  cvId?: string;
+  sentAt?: Date;
+  interview?: { at: Date; place: string; contact: string };
+}
+
+export function createApplicationRepository() {
+  return {
+    async find(db: Executor, id: string): Promise<ApplicationRow | undefined> {
+      const row = await db.selectFrom('applications').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row ? toRow(row as DbRow) : undefined;
+    },
+
+    /** The open application of a worker for a vacancy, whichever office proposed it. */
+    async openFor(db: Executor, vacancyId: string, workerId: string): Promise<ApplicationRow | undefined> {
+      const row = await db
+        .selectFrom('applications')
+        .select(COLUMNS)
+        .where('vacancy_id', '=', vacancyId)
+        .where('worker_id', '=', workerId)
+        .where('state', 'in', [...OPEN_APPLICATION_STATES])
+        .executeTakeFirst();
+      return row ? toRow(row as DbRow) : undefined;
+    },
+
+    async ofVacancy(db: Executor, vacancyId: string): Promise<ApplicationRow[]> {
+      const rows = await db
+        .selectFrom('applications')
+        .select(COLUMNS)
+        .where('vacancy_id', '=', vacancyId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => toRow(r as DbRow));
+    },
+
+    async ofWorker(db: Executor, workerId: string): Promise<ApplicationRow[]> {
+      const rows = await db
+        .selectFrom('applications')
+        .select(COLUMNS)
+        .where('worker_id', '=', workerId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => toRow(r as DbRow));
+    },
+
+    async insert(
+      trx: Executor,
+      a: { networkId: string; officeId: string; vacancyId: string; workerId: string; source: ApplicationSource; proposedBy: string | null },
+      now: Date,
+    ): Promise<string> {
+      const row = await trx
+        .insertInto('applications')
+        .values({
+          network_id: a.networkId,
+          office_id: a.officeId,
+          vacancy_id: a.vacancyId,
+          worker_id: a.workerId,
+          source: a.source,
+          proposed_by: a.proposedBy,
+          state_changed_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Moves the application when it is still at `version`; false when someone moved it first. */
+    async setState(trx: Executor, id: string, version: number, c: ApplicationChange, now: Date): Promise<boolean> {
+      const result = await trx
+        .updateTable('applications')
+        .set({
+          state: c.state,
+          ...(c.reasonCode === undefined ? {} : { reason_code: c.reasonCode }),
+          ...(c.cvId === undefined ? {} : { cv_id: c.cvId }),
+          ...(c.sentAt === undefined ? {} : { sent_at: c.sentAt }),
+          ...(c.interview === undefined
+            ? {}
+            : { interview_at: c.interview.at, interview_place: c.interview.place, interview_contact: c.interview.contact }),
+          state_changed_at: now,
+          version: sql`version + 1`,
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** The worker's other open applications closed in one statement (the hire): what they were. */
+    async closeOpenOfWorker(
+      trx: Executor,
+      workerId: string,
+      exceptId: string,
+      to: ApplicationState,
+      reasonCode: string,
+      now: Date,
+    ): Promise<Array<{ id: string; officeId: string; vacancyId: string; from: ApplicationState }>> {
+      const open = await trx
+        .selectFrom('applications')
+        .select(['id', 'office_id', 'vacancy_id', 'state'])
+        .where('worker_id', '=', workerId)
+        .where('id', '<>', exceptId)
+        .where('state', 'in', [...OPEN_APPLICATION_STATES])
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      if (open.length === 0) return [];
+      await trx
+        .updateTable('applications')
+        .set({ state: to, reason_code: reasonCode, state_changed_at: now, version: sql`version + 1`, updated_at: now })
+        .where(
+          'id',
+          'in',
+          open.map((o) => o.id),
+        )
+        .execute();
+      return open.map((o) => ({ id: o.id, officeId: o.office_id, vacancyId: o.vacancy_id, from: o.state }));
+    },
+
+    async logEvents(trx: Executor, events: readonly NewApplicationEvent[]): Promise<void> {
+      for (let i = 0; i < events.length; i += 1000)
+        await trx
+          .insertInto('application_events')
+          .values(events.slice(i, i + 1000).map(eventValues))
+          .execute();
+    },
+
+    async eventsOf(db: Executor, applicationId: string): Promise<ApplicationEventRow[]> {
+      const rows = await db
+        .selectFrom('application_events')
+        .select(['kind', 'from_state', 'to_state', 'reason_code', 'note', 'actor_id', 'at'])
+        .where('application_id', '=', applicationId)
+        .orderBy('seq')
+        .execute();
+      return rows.map((r) => ({
+        kind: r.kind,
+        from: r.from_state,
+        to: r.to_state,
+        reasonCode: r.reason_code,
+        note: r.note,
+        actorId: r.actor_id,
+        at: r.at,
+      }));
+    },
+
+    async settingsOf(db: Executor, networkId: string): Promise<{ expiryDays: number; version: number } | undefined> {
+      const row = await db
+        .selectFrom('application_settings')
+        .select(['expiry_days', 'version'])
+        .where('network_id', '=', networkId)
+        .executeTakeFirst();
+      return row ? { expiryDays: row.expiry_days, version: row.version } : undefined;
+    },
+
+    /** Writes the setting when it is still at `version` (0: no row yet); false when someone changed it first. */
+    async saveSettings(trx: Executor, networkId: string, expiryDays: number, version: number, by: string, now: Date): Promise<boolean> {
+      if (version === 0) {
+        const inserted = await trx
+          .insertInto('application_settings')
+          .values({ network_id: networkId, expiry_days: expiryDays, updated_by: by, updated_at: now })
+          .onConflict((oc) => oc.column('network_id').doNothing())
+          .returning('network_id')
+          .execute();
+        return inserted.length === 1;
+      }
+      const result = await trx
+        .updateTable('application_settings')
+        .set({ expiry_days: expiryDays, version: sql`version + 1`, updated_by: by, updated_at: now })
+        .where('network_id', '=', networkId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Sent and interview applications waiting longer than their network's expiry days (60 when the
+     * network set none), locked for the expiry's transaction.
+     */
+    async overdue(trx: Executor, now: Date, defaultDays: number): Promise<ApplicationRow[]> {
+      const rows = await trx
+        .selectFrom('applications as a')
+        .select(COLUMNS.map((c) => `a.${c}` as const))
+        .where('a.state', 'in', ['sent', 'interview'])
+        .where(
+          sql<boolean>`a.state_changed_at + make_interval(days => coalesce((select s.expiry_days from application_settings s where s.network_id = a.network_id), ${defaultDays})::int) < ${now}::timestamptz`,
+        )
+        .orderBy('a.id')
+        .forUpdate()
+        .execute();
+      return rows.map((r) => toRow(r as DbRow));
+    },
+
+    async expire(trx: Executor, ids: readonly string[], now: Date): Promise<void> {
+      if (ids.length === 0) return;
+      await trx
+        .updateTable('applications')
+        .set({ state: 'expired', state_changed_at: now, version: sql`version + 1`, updated_at: now })
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+
+    /** Sent applications with an employer reminder still to record (7 and 14 days after sending). */
+    async remindersToRecord(trx: Executor, now: Date, firstAfterDays: number): Promise<ApplicationRow[]> {
+      const rows = await trx
+        .selectFrom('applications')
+        .select(COLUMNS)
+        .where('state', '=', 'sent')
+        .where('reminders_due', '<', 2)
+        .where('sent_at', '<=', new Date(now.getTime() - firstAfterDays * 86_400_000))
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      return rows.map((r) => toRow(r as DbRow));
+    },
+
+    async setRemindersDue(trx: Executor, id: string, n: number): Promise<void> {
+      await trx.updateTable('applications').set({ reminders_due: n }).where('id', '=', id).execute();
+    },
+
+    /** Many applications with their logs (the demo), 500 per statement. */
+    async insertBulk(
+      trx: Executor,
+      rows: ReadonlyArray<{
+        networkId: string;
+        officeId: string;
+        vacancyId: string;
+        workerId: string;
+        source: ApplicationSource;
+        state: ApplicationState;
+        reasonCode: string | null;
+        sentAt: Date | null;
+        interview: { at: Date; place: string; contact: string } | null;
+        proposedBy: string | null;
+        stateChangedAt: Date;
+        log: readonly ApplicationEventRow[];
+      }>,
+      now: Date,
+    ): Promise<string[]> {
+      const ids: string[] = [];
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        const inserted = await trx
+          .insertInto('applications')
+          .values(
+            chunk.map((a) => ({
+              network_id: a.networkId,
+              office_id: a.officeId,
+              vacancy_id: a.vacancyId,
+              worker_id: a.workerId,
+              source: a.source,
+              state: a.state,
+              reason_code: a.reasonCode,
+              sent_at: a.sentAt,
+              interview_at: a.interview?.at ?? null,
+              interview_place: a.interview?.place ?? '',
+              interview_contact: a.interview?.contact ?? '',
+              proposed_by: a.proposedBy,
+              state_changed_at: a.stateChangedAt,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .returning('id')
+          .execute();
+        const chunkIds = inserted.map((r) => r.id);
+        ids.push(...chunkIds);
+        await this.logEvents(
+          trx,
+          chunk.flatMap((a, j) => a.log.map((e) => ({ ...e, applicationId: chunkIds[j]! }))),
+        );
+      }
+      return ids;
+    },
+  };
+}
+
+export type ApplicationRepository = ReturnType<typeof createApplicationRepository>;

@@ -1,0 +1,435 @@
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../audit/index.js';
+import { canActOnWorker, requireNetwork, requireOffice, staffNamesById, type ActorContext } from '../auth/index.js';
+import { cvById } from '../cv/index.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { Executor } from '../db/executor.js';
+import type { DB } from '../db/schema.js';
+import type { FieldError } from '../http/problem.js';
+import { officeNamesById } from '../organisation/index.js';
+import { latestConsentOf, workerRefsByIds } from '../people/index.js';
+import type { PlacementService } from '../placements/index.js';
+import { insertStaffNotice } from '../programmes/index.js';
+import { takeVacancyPosition, vacancyRefsByIds } from '../vacancies/index.js';
+import {
+  pickableReasons,
+  type ApplicationDetail,
+  type ApplicationMoveRequest,
+  type ProposeApplicationRequest,
+} from '../../shared/schemas/applications.schema.js';
+import { applicationErrors as E, applicationFieldMessages as M } from './application.errors.js';
+import { rolesInApplicationOffice } from './application.policy.js';
+import type { ApplicationChange, ApplicationRepository, ApplicationRow, NewApplicationEvent } from './application.repository.js';
+import { applicationSummaries } from './application-views.js';
+import { APPLICATION_MATCHERS, APPLICATION_PROPOSERS, findApplicationMove } from './application.states.js';
+
+/** What a hire does to the worker's programme enrolment: programmes' published move, handed in by buildApp. */
+export type PlaceOnHire = (
+  trx: Executor,
+  ctx: ActorContext,
+  input: { workerId: string; reason: string },
+) => Promise<Array<{ enrollmentId: string; programmeId: string; promoted: number }>>;
+
+/** An employer reminder due (7 or 14 days after sending without an answer): the e-mail is wired here later. */
+export interface EmployerReminder {
+  applicationId: string;
+  vacancyId: string;
+  officeId: string;
+  daysSinceSent: 7 | 14;
+}
+export type EmployerReminderSender = (reminder: EmployerReminder) => Promise<void>;
+
+/** Until the employers' mail is wired, a reminder due is recorded on the application's log only. */
+export const recordOnlyReminder: EmployerReminderSender = async () => undefined;
+
+/** The network's default: an application sent and unanswered for 60 days expires. */
+export const DEFAULT_EXPIRY_DAYS = 60;
+const REMINDER_DAYS = [7, 14] as const;
+
+type Deps = {
+  db: Kysely<DB>;
+  repository: ApplicationRepository;
+  audit: AuditService;
+  clock: () => Date;
+  placements: PlacementService;
+  placeOnHire: PlaceOnHire;
+  sendEmployerReminder?: EmployerReminderSender;
+};
+
+const HIRED_ELSEWHERE = 'hired_elsewhere';
+
+export function createApplicationService(deps: Deps) {
+  const { db, repository: repo, audit, clock, placements, placeOnHire } = deps;
+  const sendReminder = deps.sendEmployerReminder ?? recordOnlyReminder;
+
+  async function inNetwork(executor: Executor, ctx: ActorContext, id: string): Promise<ApplicationRow> {
+    const row = await repo.find(executor, id);
+    if (!row || row.networkId !== requireNetwork(ctx.actor)) throw E.notFound();
+    return row;
+  }
+
+  async function detail(executor: Executor, ctx: ActorContext, row: ApplicationRow): Promise<ApplicationDetail> {
+    const [[summary], events, placementIds] = await Promise.all([
+      applicationSummaries(executor, ctx.actor, [row]),
+      repo.eventsOf(executor, row.id),
+      placements.idsByApplications(executor, [row.id]),
+    ]);
+    const actors = await staffNamesById(
+      executor,
+      events.map((e) => e.actorId),
+    );
+    return {
+      ...summary!,
+      // The CV sent is the worker's personal data: shown to who may see the worker.
+      cvId: summary!.worker.inScope ? row.cvId : null,
+      placementId: placementIds.get(row.id) ?? null,
+      events: events.map((e) => ({
+        kind: e.kind,
+        from: e.from,
+        to: e.to,
+        reasonCode: e.reasonCode,
+        note: summary!.worker.inScope ? e.note : '',
+        actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+        at: e.at.toISOString(),
+      })),
+    };
+  }
+
+  /** The fields a move needs, every fault at once beside its field. */
+  async function checkedChange(row: ApplicationRow, input: ApplicationMoveRequest): Promise<ApplicationChange> {
+    const move = findApplicationMove(input.action, row.state)!;
+    const errors: FieldError[] = [];
+    const change: ApplicationChange = { state: move.to };
+    const note = input.note?.trim() ?? '';
+    if (move.reasons) {
+      const reason = input.reason?.trim() ?? '';
+      if (!reason) errors.push({ path: 'body/reason', message: M.reasonRequired });
+      else if (!pickableReasons(move.reasons).includes(reason)) errors.push({ path: 'body/reason', message: M.unknownReason });
+      else if (reason === 'other' && !note) errors.push({ path: 'body/note', message: M.noteRequired });
+      change.reasonCode = reason;
+    }
+    if (move.needs === 'cv') {
+      if (!input.cvId) errors.push({ path: 'body/cvId', message: M.cvRequired });
+      else if (!(await cvById(db, row.workerId, input.cvId))) errors.push({ path: 'body/cvId', message: M.cvOfAnotherWorker });
+      change.cvId = input.cvId;
+      change.sentAt = clock();
+    }
+    if (move.needs === 'interview') {
+      if (!input.interview) errors.push({ path: 'body/interview', message: M.interviewRequired });
+      else change.interview = { at: new Date(input.interview.at), place: input.interview.place, contact: input.interview.contact ?? '' };
+    }
+    if (move.needs === 'hire' && !input.hire) errors.push({ path: 'body/hire', message: M.hireRequired });
+    if (errors.length > 0) throw E.invalidFields(errors);
+    return change;
+  }
+
+  /**
+   * The hire, inside the move's transaction: one position of the vacancy taken under its row lock
+   * (the vacancy refuses when none is left, and is filled by the last), the placement with its
+   * follow-ups, the worker's enrolment closed as placed (the freed place goes to the waiting list),
+   * and the worker's other open applications withdrawn, each office told.
+   */
+  async function hire(
+    trx: Executor,
+    ctx: ActorContext,
+    row: ApplicationRow,
+    input: NonNullable<ApplicationMoveRequest['hire']>,
+    now: Date,
+  ) {
+    const taken = await takeVacancyPosition(trx, row.vacancyId, now);
+    const vacancy = (await vacancyRefsByIds(trx, [row.vacancyId])).get(row.vacancyId)!;
+    const placementId = await placements.createInTransaction(
+      trx,
+      ctx,
+      {
+        networkId: row.networkId,
+        officeId: row.officeId,
+        applicationId: row.id,
+        vacancyId: row.vacancyId,
+        employerId: vacancy.employerId,
+        workerId: row.workerId,
+        contractType: input.contractType,
+        startDate: input.startDate,
+      },
+      row.proposedBy ?? ctx.actor.userId,
+    );
+    const enrolments = await placeOnHire(trx, ctx, { workerId: row.workerId, reason: `Assunzione: ${vacancy.title}` });
+    const withdrawn = await repo.closeOpenOfWorker(trx, row.workerId, row.id, 'withdrawn', HIRED_ELSEWHERE, now);
+    await repo.logEvents(
+      trx,
+      withdrawn.map((w) => ({
+        applicationId: w.id,
+        kind: 'move' as const,
+        from: w.from,
+        to: 'withdrawn' as const,
+        reasonCode: HIRED_ELSEWHERE,
+        note: `Assunto con la candidatura a «${vacancy.title}»`,
+        actorId: null,
+        at: now,
+      })),
+    );
+    for (const w of withdrawn) {
+      await insertStaffNotice(
+        trx,
+        {
+          officeId: w.officeId,
+          recipientRole: 'matcher',
+          kind: 'application.withdrawn_hired_elsewhere',
+          payload: { applicationId: w.id, workerId: row.workerId, hiredFor: row.vacancyId },
+        },
+        now,
+      );
+      await audit.record(trx, ctx, {
+        action: 'application.withdraw',
+        entityType: 'application',
+        entityId: w.id,
+        officeId: w.officeId,
+        details: { from: w.from, to: 'withdrawn', reason: HIRED_ELSEWHERE, hiredThrough: row.id },
+      });
+    }
+    return {
+      placementId,
+      vacancyFilled: taken.filled,
+      enrolments: enrolments.map((e) => e.enrollmentId),
+      withdrawn: withdrawn.map((w) => w.id),
+    };
+  }
+
+  return {
+    async propose(ctx: ActorContext, input: ProposeApplicationRequest): Promise<ApplicationDetail> {
+      const networkId = requireNetwork(ctx.actor);
+      const { officeId } = requireOffice(ctx.actor);
+      if (!ctx.actor.roles.some((r) => APPLICATION_PROPOSERS.includes(r))) throw E.moveForbidden();
+      const vacancy = (await vacancyRefsByIds(db, [input.vacancyId])).get(input.vacancyId);
+      if (!vacancy || vacancy.networkId !== networkId) throw E.vacancyNotFound();
+      const worker = (await workerRefsByIds(db, [input.workerId])).get(input.workerId);
+      if (!worker || !canActOnWorker(ctx.actor, worker)) throw E.workerNotFound();
+      if (vacancy.state !== 'published') throw E.vacancyNotOpen();
+      const alreadyProposed = async () => {
+        const existing = await repo.openFor(db, input.vacancyId, input.workerId);
+        return existing ? E.alreadyProposed((await officeNamesById(db, [existing.officeId])).get(existing.officeId) ?? '') : undefined;
+      };
+      const known = await alreadyProposed();
+      if (known) throw known;
+      const now = clock();
+      let id: string;
+      try {
+        id = await db.transaction().execute(async (trx) => {
+          const newId = await repo.insert(
+            trx,
+            {
+              networkId,
+              officeId,
+              vacancyId: input.vacancyId,
+              workerId: input.workerId,
+              source: input.source,
+              proposedBy: ctx.actor.userId,
+            },
+            now,
+          );
+          await repo.logEvents(trx, [
+            {
+              applicationId: newId,
+              kind: 'move',
+              from: null,
+              to: 'proposed',
+              reasonCode: input.source,
+              note: input.note ?? '',
+              actorId: ctx.actor.userId,
+              at: now,
+            },
+          ]);
+          await audit.record(trx, ctx, {
+            action: 'application.proposed',
+            entityType: 'application',
+            entityId: newId,
+            entityLabel: vacancy.title,
+            officeId,
+            details: { vacancyId: input.vacancyId, workerId: input.workerId, source: input.source },
+          });
+          return newId;
+        });
+      } catch (err) {
+        // Two offices proposing the same worker at the same instant: the unique index decides.
+        if (isUniqueViolation(err, 'applications_open_unique')) throw (await alreadyProposed()) ?? err;
+        throw err;
+      }
+      return detail(db, ctx, (await repo.find(db, id))!);
+    },
+
+    async move(ctx: ActorContext, id: string, input: ApplicationMoveRequest): Promise<ApplicationDetail> {
+      const before = await inNetwork(db, ctx, id);
+      const roles = rolesInApplicationOffice(ctx.actor, before);
+      if (!roles.some((r) => APPLICATION_MATCHERS.includes(r))) throw E.otherOffice();
+      const move = findApplicationMove(input.action, before.state);
+      if (!move) throw E.moveNotAllowed(before.state, input.action);
+      if (!move.roles.some((r) => roles.includes(r))) throw E.moveForbidden();
+      if (before.version !== input.version) throw E.stale();
+      const change = await checkedChange(before, input);
+      if (move.needs === 'cv') {
+        // Reg. UE 2016/679 art. 6(1)(a): the CV reaches the employer only with the worker's consent in force.
+        const consent = await latestConsentOf(db, before.workerId, 'share_with_employers');
+        if (!consent?.granted) throw E.consentMissing();
+      }
+      const now = clock();
+      const note = input.note?.trim() ?? '';
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.setState(trx, id, input.version, change, now))) throw E.stale();
+        const hired = move.needs === 'hire' ? await hire(trx, ctx, before, input.hire!, now) : undefined;
+        const event: NewApplicationEvent = {
+          applicationId: id,
+          kind: 'move',
+          from: before.state,
+          to: move.to,
+          reasonCode: change.reasonCode ?? null,
+          note,
+          actorId: ctx.actor.userId,
+          at: now,
+        };
+        await repo.logEvents(trx, [event]);
+        await audit.record(trx, ctx, {
+          action: `application.${input.action}`,
+          entityType: 'application',
+          entityId: id,
+          officeId: before.officeId,
+          details: {
+            from: before.state,
+            to: move.to,
+            ...(change.reasonCode ? { reason: change.reasonCode } : {}),
+            ...(change.cvId ? { cvId: change.cvId } : {}),
+            ...(change.interview ? { interviewAt: change.interview.at.toISOString(), place: change.interview.place } : {}),
+            ...(hired ?? {}),
+          },
+        });
+      });
+      return detail(db, ctx, (await repo.find(db, id))!);
+    },
+
+    async get(ctx: ActorContext, id: string): Promise<ApplicationDetail> {
+      const row = await inNetwork(db, ctx, id);
+      const result = await detail(db, ctx, row);
+      await audit.record(db, ctx, {
+        action: 'application.read',
+        entityType: 'application',
+        entityId: id,
+        officeId: row.officeId,
+        details: { workerId: row.workerId, masked: !result.worker.inScope },
+      });
+      return result;
+    },
+
+    /** Every office's applications to a vacancy (vacancies are the network's), masked outside the actor's scope. */
+    async ofVacancy(ctx: ActorContext, vacancyId: string) {
+      const vacancy = (await vacancyRefsByIds(db, [vacancyId])).get(vacancyId);
+      if (!vacancy || vacancy.networkId !== requireNetwork(ctx.actor)) throw E.vacancyNotFound();
+      const rows = await repo.ofVacancy(db, vacancyId);
+      const items = await applicationSummaries(db, ctx.actor, rows);
+      await audit.record(db, ctx, {
+        action: 'application.list.read',
+        entityType: 'application',
+        entityId: null,
+        details: { vacancyId, workerIds: items.filter((i) => i.worker.inScope).map((i) => i.worker.id) },
+      });
+      return { items };
+    },
+
+    async ofWorker(ctx: ActorContext, workerId: string) {
+      const worker = (await workerRefsByIds(db, [workerId])).get(workerId);
+      if (!worker || !canActOnWorker(ctx.actor, worker)) throw E.workerNotFound();
+      const items = await applicationSummaries(db, ctx.actor, await repo.ofWorker(db, workerId));
+      await audit.record(db, ctx, {
+        action: 'application.list.read',
+        entityType: 'worker',
+        entityId: workerId,
+        officeId: worker.officeId,
+        details: { workerId, ids: items.map((i) => i.id) },
+      });
+      return { items };
+    },
+
+    async settings(ctx: ActorContext) {
+      return (await repo.settingsOf(db, requireNetwork(ctx.actor))) ?? { expiryDays: DEFAULT_EXPIRY_DAYS, version: 0 };
+    },
+
+    async updateSettings(ctx: ActorContext, input: { expiryDays: number; version: number }) {
+      const networkId = requireNetwork(ctx.actor);
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.saveSettings(trx, networkId, input.expiryDays, input.version, ctx.actor.userId, clock()))) throw E.stale();
+        await audit.record(trx, ctx, {
+          action: 'application.settings.updated',
+          entityType: 'application_settings',
+          entityId: networkId,
+          details: { expiryDays: input.expiryDays },
+        });
+      });
+      return (await repo.settingsOf(db, networkId))!;
+    },
+
+    /**
+     * The daily job: the employer reminders due at 7 and 14 days after sending are recorded on the
+     * log (and handed to the reminder sender), then sent and interview applications unanswered for
+     * longer than the network's expiry days expire, each logged without a person and audited.
+     */
+    async expireOverdue(): Promise<{ expired: number; reminders: number }> {
+      const now = clock();
+      const due: Array<EmployerReminder> = [];
+      const result = await db.transaction().execute(async (trx) => {
+        const events: NewApplicationEvent[] = [];
+        for (const a of await repo.remindersToRecord(trx, now, REMINDER_DAYS[0])) {
+          const days = (now.getTime() - a.sentAt!.getTime()) / 86_400_000;
+          const reached = REMINDER_DAYS.filter((d) => days >= d).length;
+          for (let n = a.remindersDue; n < reached; n++) {
+            const daysSinceSent = REMINDER_DAYS[n]!;
+            events.push({
+              applicationId: a.id,
+              kind: 'employer_reminder_due',
+              from: null,
+              to: null,
+              reasonCode: null,
+              note: `${daysSinceSent} giorni dall’invio senza risposta dell’azienda: sollecitare`,
+              actorId: null,
+              at: now,
+            });
+            due.push({ applicationId: a.id, vacancyId: a.vacancyId, officeId: a.officeId, daysSinceSent });
+          }
+          if (reached > a.remindersDue) await repo.setRemindersDue(trx, a.id, reached);
+        }
+        const overdue = await repo.overdue(trx, now, DEFAULT_EXPIRY_DAYS);
+        await repo.expire(
+          trx,
+          overdue.map((a) => a.id),
+          now,
+        );
+        for (const a of overdue) {
+          events.push({
+            applicationId: a.id,
+            kind: 'move',
+            from: a.state,
+            to: 'expired',
+            reasonCode: null,
+            note: '',
+            actorId: null,
+            at: now,
+          });
+          await audit.record(
+            trx,
+            { actor: null, requestId: 'applications.expiry', ip: '' },
+            {
+              action: 'application.expire',
+              entityType: 'application',
+              entityId: a.id,
+              officeId: a.officeId,
+              details: { from: a.state, to: 'expired' },
+            },
+          );
+        }
+        await repo.logEvents(trx, events);
+        return { expired: overdue.length, reminders: due.length };
+      });
+      for (const reminder of due) await sendReminder(reminder);
+      return result;
+    },
+  };
+}
+
+export type ApplicationService = ReturnType<typeof createApplicationService>;

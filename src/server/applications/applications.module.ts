@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../audit/index.js';
+import type { DB } from '../db/schema.js';
+import type { JobScheduler, PeriodicJob } from '../jobs/index.js';
+import type { PlacementService } from '../placements/index.js';
+import { createApplicationRepository } from './application.repository.js';
+import { registerApplicationRoutes } from './application.routes.js';
+import { createApplicationService, type ApplicationService, type EmployerReminderSender, type PlaceOnHire } from './application.service.js';
+
+/** Applications, wired once: buildApp hands in placements and programmes' hire move, and registers the routes and the daily expiry. */
+export function createApplicationsModule(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: () => Date;
+  placements: PlacementService;
+  placeOnHire: PlaceOnHire;
+  sendEmployerReminder?: EmployerReminderSender;
+}) {
+  return { applications: createApplicationService({ ...deps, repository: createApplicationRepository() }) };
+}
+
+export type ApplicationsModule = ReturnType<typeof createApplicationsModule>;
+
+export const APPLICATION_EXPIRY_KIND = 'applications.expiry';
+const DAY_MS = 86_400_000;
+
+/** The daily expiry and employer reminders on the job queue: once at start, then every day. */
+export function applicationExpiryJob(
+  service: ApplicationService,
+  log: FastifyInstance['log'] | { info(o: object, m?: string): void },
+  everyMs = DAY_MS,
+): PeriodicJob {
+  return {
+    kind: APPLICATION_EXPIRY_KIND,
+    everyMs,
+    runAtStart: true,
+    run: async () => {
+      const done = await service.expireOverdue();
+      if (done.expired > 0 || done.reminders > 0)
+        log.info(done, 'applications: employer reminders recorded, unanswered applications expired');
+    },
+  };
+}
+
+/** Routes, and the expiry (env APPLICATION_EXPIRY_INTERVAL_MS, 0 = off). */
+export function registerApplicationsRoutes(app: FastifyInstance, module: ApplicationsModule, jobs: JobScheduler) {
+  registerApplicationRoutes(app, module.applications);
+  const interval = Number(process.env.APPLICATION_EXPIRY_INTERVAL_MS ?? DAY_MS);
+  if (interval > 0) jobs.registerPeriodic(applicationExpiryJob(module.applications, app.log, interval));
+}

@@ -1,0 +1,12 @@
+// What buildApp and the demo use from applications: the module with its routes and daily expiry, and the policies.
+export {
+  applicationExpiryJob,
+  APPLICATION_EXPIRY_KIND,
+  createApplicationsModule,
+  registerApplicationsRoutes,
+  type ApplicationsModule,
+} from './applications.module.js';
+export { canMoveApplications, canProposeApplications, canReadApplications } from './application.policy.js';
+export { DEFAULT_EXPIRY_DAYS, recordOnlyReminder, type EmployerReminder, type EmployerReminderSender } from './application.service.js';
+export { createApplicationRepository } from './application.repository.js';
+export { insertDemoApplications, type DemoApplication } from './demo-writes.js';

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.js';
+import { createTestDatabase } from '../../../tests/helpers/test-database.js';
+import { APPLICATION_STATES } from '../../shared/schemas/applications.schema.js';
+import { romeToday } from '../../shared/time/rome-time.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase({ demo: true });
+});
+afterAll(() => database.close());
+
+describe('demo applications', () => {
+  it('has applications of Modena’s workers in every state, each with its log from the proposal', async () => {
+    const rows = await database.db
+      .selectFrom('applications as a')
+      .innerJoin('offices as o', 'o.id', 'a.office_id')
+      .select(['a.id', 'a.state', 'o.code', 'a.sent_at'])
+      .execute();
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(APPLICATION_STATES));
+    expect(new Set(rows.map((r) => r.code))).toEqual(new Set(['CPI-MO']));
+    const firsts = await database.db
+      .selectFrom('application_events')
+      .select(['application_id', 'to_state'])
+      .where('from_state', 'is', null)
+      .execute();
+    expect(firsts).toHaveLength(rows.length);
+    expect(new Set(firsts.map((e) => e.to_state))).toEqual(new Set(['proposed']));
+    // Sent ones carry when; expired ones were sent more than 60 days ago.
+    for (const r of rows.filter((x) => x.state === 'expired')) expect(Date.now() - r.sent_at!.getTime()).toBeGreaterThan(60 * 86_400_000);
+  });
+
+  it('has three hires on filled vacancies, each with its follow-up at one month due today', async () => {
+    const hires = await database.db
+      .selectFrom('placements as p')
+      .innerJoin('applications as a', 'a.id', 'p.application_id')
+      .innerJoin('vacancies as v', 'v.id', 'p.vacancy_id')
+      .select(['p.id', 'a.state', 'v.state as vacancy_state'])
+      .execute();
+    expect(hires).toHaveLength(3);
+    expect(hires.every((h) => h.state === 'hired' && h.vacancy_state === 'filled')).toBe(true);
+    const due = await database.db
+      .selectFrom('placement_follow_ups')
+      .select(['months', 'due_on'])
+      .where(
+        'placement_id',
+        'in',
+        hires.map((h) => h.id),
+      )
+      .where('due_on', '<=', romeToday(new Date()))
+      .execute();
+    expect(due.map((f) => f.months)).toEqual([1, 1, 1]);
+  });
+});

@@ -1,0 +1,117 @@
+import { insertDemoApplications, type DemoApplication } from '../applications/index.js';
+import type { ApplicationState } from '../db/schema-applications.js';
+import type { EnrollmentState } from '../db/schema-programmes.js';
+import type { CaseWorker } from '../people/index.js';
+import { addMonths, insertDemoPlacements, type DemoPlacement } from '../placements/index.js';
+import type { DemoVacancyRef } from './demo-vacancies.js';
+
+/**
+ * Applications of the demo's crisis workers of Modena to the demo's open vacancies, in every state
+ * of the lifecycle with its log, and three hires on filled vacancies whose first follow-up (one
+ * month from the start) is due now. Deterministic, written in a few bulk inserts.
+ */
+
+/** The path each demo state went through, from its proposal. */
+const PATHS: Record<Exclude<ApplicationState, 'hired'>, ApplicationState[]> = {
+  proposed: ['proposed'],
+  preselected: ['proposed', 'preselected'],
+  sent: ['proposed', 'preselected', 'sent'],
+  interview: ['proposed', 'preselected', 'sent', 'interview'],
+  offer: ['proposed', 'preselected', 'sent', 'interview', 'offer'],
+  refused: ['proposed', 'preselected', 'sent', 'refused'],
+  declined: ['proposed', 'preselected', 'declined'],
+  withdrawn: ['proposed', 'withdrawn'],
+  expired: ['proposed', 'preselected', 'sent', 'expired'],
+};
+const HIRED_PATH: ApplicationState[] = ['proposed', 'preselected', 'sent', 'interview', 'offer', 'hired'];
+const REASONS: Partial<Record<ApplicationState, string>> = {
+  refused: 'profile_not_suitable',
+  declined: 'distance',
+  withdrawn: 'worker_unavailable',
+};
+const STATES = Object.keys(PATHS) as Array<keyof typeof PATHS>;
+
+export async function seedDemoApplications(
+  trx: Parameters<typeof insertDemoApplications>[0],
+  deps: {
+    networkId: string;
+    officeId: string;
+    vacancies: readonly DemoVacancyRef[];
+    workers: readonly CaseWorker[];
+    stateOf: Map<string, EnrollmentState>;
+    consultantId: string | null;
+    matcherId: string | null;
+    now: Date;
+  },
+): Promise<{ applications: number; placements: number }> {
+  const day = (offset: number) => new Date(deps.now.getTime() + offset * 86_400_000);
+  const pool = deps.workers.filter((w) => w.officeId === deps.officeId);
+  const placed = pool.filter((w) => deps.stateOf.get(w.id) === 'placed');
+  const others = pool.filter((w) => deps.stateOf.get(w.id) !== 'placed');
+  const open = deps.vacancies.filter((v) => v.state === 'published').slice(0, 12);
+  const filled = deps.vacancies.filter((v) => v.state === 'filled').slice(0, 3);
+  if (others.length < open.length * 3 || placed.length + others.length < open.length * 3 + filled.length)
+    return { applications: 0, placements: 0 };
+
+  const rows: DemoApplication[] = [];
+  const build = (vacancy: DemoVacancyRef, worker: CaseWorker, path: ApplicationState[], startDaysAgo: number): DemoApplication => {
+    const at = (i: number) => day(-startDaysAgo + i * 3);
+    const state = path.at(-1)!;
+    const sentIndex = path.indexOf('sent');
+    // Expired: sent long enough ago for the network's 60 days to have passed.
+    const sentAt = sentIndex >= 0 ? at(sentIndex) : null;
+    return {
+      networkId: deps.networkId,
+      officeId: deps.officeId,
+      vacancyId: vacancy.id,
+      workerId: worker.id,
+      source: rows.length % 4 === 0 ? 'worker_interest' : 'consultant',
+      state,
+      reasonCode: REASONS[state] ?? null,
+      sentAt,
+      interview: path.includes('interview')
+        ? { at: at(path.indexOf('interview')), place: 'Sede dell’azienda, ufficio del personale', contact: 'Ufficio risorse umane' }
+        : null,
+      proposedBy: deps.consultantId,
+      stateChangedAt: at(path.length - 1),
+      log: path.map((to, i) => ({
+        kind: 'move' as const,
+        from: i === 0 ? null : path[i - 1]!,
+        to,
+        reasonCode: REASONS[to] ?? null,
+        note: '',
+        actorId: to === 'expired' ? null : i === 0 ? deps.consultantId : deps.matcherId,
+        at: at(i),
+      })),
+    };
+  };
+  let w = 0;
+  open.forEach((vacancy, v) => {
+    for (let k = 0; k < 3; k++) {
+      const state = STATES[(v * 3 + k) % STATES.length]!;
+      rows.push(build(vacancy, others[w++]!, PATHS[state], state === 'expired' ? 75 : 20 + k));
+    }
+  });
+  // The hires: started 35, 40 and 45 days ago, so the follow-up at one month is due.
+  const hires = filled.map((vacancy, i) => {
+    const worker = placed[i] ?? others[w++]!;
+    const startDaysAgo = 35 + i * 5;
+    rows.push(build(vacancy, worker, HIRED_PATH, startDaysAgo + 20));
+    return { vacancy, worker, startDate: day(-startDaysAgo).toISOString().slice(0, 10) };
+  });
+  const ids = await insertDemoApplications(trx, rows, deps.now);
+  const hireIds = ids.slice(rows.length - hires.length);
+  const placements: DemoPlacement[] = hires.map((h, i) => ({
+    networkId: deps.networkId,
+    officeId: deps.officeId,
+    applicationId: hireIds[i]!,
+    vacancyId: h.vacancy.id,
+    employerId: h.vacancy.employerId,
+    workerId: h.worker.id,
+    contractType: h.vacancy.contractType,
+    startDate: h.startDate,
+    followUps: ([1, 3, 6] as const).map((months) => ({ months, dueOn: addMonths(h.startDate, months), consultantId: deps.consultantId })),
+  }));
+  await insertDemoPlacements(trx, placements, deps.now);
+  return { applications: rows.length, placements: placements.length };
+}
