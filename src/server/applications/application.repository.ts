@@ -208,6 +208,23 @@ export function createApplicationRepository() {
     },
 
     /** The worker's other open applications closed in one statement (the hire): what they were. */
+    /**
+     * Locks every open application of the worker, in id order, before a hire changes any of them: two
+     * hires of one worker at once (two offers, two matchers) then queue on the first lock instead of
+     * each holding its own row and waiting for the other's (a deadlock). The second finds its
+     * application withdrawn by the first and is refused as stale.
+     */
+    async lockOpenOfWorker(trx: Executor, workerId: string): Promise<void> {
+      await trx
+        .selectFrom('applications')
+        .select('id')
+        .where('worker_id', '=', workerId)
+        .where('state', 'in', [...OPEN_APPLICATION_STATES])
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+    },
+
     async closeOpenOfWorker(
       trx: Executor,
       workerId: string,

@@ -274,6 +274,7 @@ export function createApplicationService(deps: Deps) {
       const now = clock();
       const note = input.note?.trim() ?? '';
       await db.transaction().execute(async (trx) => {
+        if (move.needs === 'hire') await repo.lockOpenOfWorker(trx, before.workerId);
         if (!(await repo.setState(trx, id, input.version, change, now))) throw E.stale();
         const hired = move.needs === 'hire' ? await hire(trx, ctx, before, input.hire!, now) : undefined;
         const event: NewApplicationEvent = {

@@ -83,4 +83,62 @@ describe('applications: concurrent hires on one vacancy', () => {
     expect(states.filter((s) => s.state === 'hired')).toHaveLength(3);
     expect(states.filter((s) => s.state === 'offer' && s.version === 1)).toHaveLength(47);
   });
+
+  it('hires a worker with two offers once when two matchers record both hires at the same moment', async () => {
+    const employer = await applicationsEmployer(t.database.db, network, modena);
+    const [first, second] = await Promise.all(
+      ['Saldatore/saldatrice TIG', 'Manutentore/manutentrice meccanico'].map((title) =>
+        publishedVacancy(t.database.db, {
+          networkId: network,
+          officeId: modena,
+          employerId: employer.employerId,
+          siteId: employer.siteIds[0]!,
+          title,
+          positions: 2,
+        }),
+      ),
+    );
+    const [worker] = await seedWorkers(t.database.db, { networkId: network, officeId: modena, names: [['Nicolò', 'D’Angelo']] });
+    const offers = await t.database.db
+      .insertInto('applications')
+      .values(
+        [first!, second!].map((vacancyId) => ({
+          network_id: network,
+          office_id: modena,
+          vacancy_id: vacancyId,
+          worker_id: worker!.id,
+          source: 'consultant' as const,
+          state: 'offer' as const,
+          cv_id: worker!.cvId,
+          sent_at: new Date(),
+        })),
+      )
+      .returning('id')
+      .execute();
+    // The coordinator of the office is the second person recording a hire.
+    const coordinator = await signIn(t.app, DEMO.coordinator);
+    const startDate = romeToday(new Date(t.clock().getTime() + 7 * 86_400_000));
+    const answers = await Promise.all(
+      [matcher, coordinator].map((agent, i) =>
+        agent.post(`/api/v1/applications/${offers[i]!.id}/moves`, {
+          action: 'hire',
+          version: 1,
+          hire: { contractType: 'permanent', startDate },
+        }),
+      ),
+    );
+    // One hire, the other refused as changed meanwhile (it was withdrawn: hired elsewhere), never a 500.
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const states = await t.database.db
+      .selectFrom('applications')
+      .select(['state', 'reason_code'])
+      .where('worker_id', '=', worker!.id)
+      .orderBy('state')
+      .execute();
+    expect(states).toEqual([
+      { state: 'hired', reason_code: null },
+      { state: 'withdrawn', reason_code: 'hired_elsewhere' },
+    ]);
+    expect(await t.database.db.selectFrom('placements').select('id').where('worker_id', '=', worker!.id).execute()).toHaveLength(1);
+  });
 });
