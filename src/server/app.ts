@@ -67,6 +67,7 @@ import {
   coursesTeachingSkills,
 } from './training/index.js';
 import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } from './vacancies/index.js';
+import { createMatchingModule, registerMatchingRoutes } from './matching/index.js';
 import { addProfileSkills, profileSkillUris } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
@@ -276,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Completing a course adds its skills to the worker's profile (source 'course') in the same transaction.
   const training = createTrainingModule({ db, audit, clock, addProfileSkills });
   const vacancies = createVacanciesModule({ db, audit, clock });
+  const matching = createMatchingModule({ db, audit, clock });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
   const cvExport = createCvExportModule({ db, audit, clock });
@@ -345,6 +347,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAppointmentsRoutes(app, agenda, jobs);
   registerTrainingRoutes(app, training);
   registerVacanciesRoutes(app, vacancies, jobs);
+  registerMatchingRoutes(app, matching);
   registerPlansRoutes(app, plans);
   registerCvExportRoutes(app, cvExport);
   registerCvImportModuleRoutes(app, cvImport);

@@ -8,3 +8,5 @@ export {
 } from './vacancies.module.js';
 export { canReadVacancies, canWriteVacancies } from './vacancy.policy.js';
 export { insertDemoVacancies, type DemoVacancy } from './demo-writes.js';
+// The candidate search (matching) reads a vacancy's place, occupation and skills.
+export { vacancyForMatching, type VacancyForMatching } from './matching-lookup.repository.js';

@@ -25,6 +25,7 @@ export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { trainingEndpoints } from './training.endpoints.js';
 export { vacancyEndpoints } from './vacancies.endpoints.js';
+export { matchingEndpoints } from './matching.endpoints.js';
 export { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 export { skillGapEndpoints } from './skillgap.endpoints.js';
 
@@ -54,6 +55,7 @@ import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { trainingEndpoints } from './training.endpoints.js';
 import { vacancyEndpoints } from './vacancies.endpoints.js';
+import { matchingEndpoints } from './matching.endpoints.js';
 import { skillGapEndpoints } from './skillgap.endpoints.js';
 import { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 
@@ -85,6 +87,7 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   profileEndpoints,
   trainingEndpoints,
   vacancyEndpoints,
+  matchingEndpoints,
   planEndpoints,
   serviceEndpoints,
   cvEndpoints,
