@@ -102,7 +102,7 @@ try {
         select i,
           (${sql.lit(`{${SURNAMES.map((s) => `"${s.replace("''", "'")}"`).join(',')}}`)}::text[])[1 + (i * 31) % ${sql.lit(SURNAMES.length)}] as s,
           (${sql.lit(`{${FIRST.join(',')}}`)}::text[])[1 + (i * 17) % ${sql.lit(FIRST.length)}] as f
-        from generate_series(${from}, ${to}) as i
+        from generate_series(${sql.lit(from)}, ${sql.lit(to)}) as i
       ) g`.execute(db);
   }
   console.log(`inserted ${WORKERS.toLocaleString('en')} workers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -147,8 +147,9 @@ try {
     audit: createAuditService({ db, repository: createAuditRepository() }),
     clock: () => new Date(),
   });
+  const staff = await db.selectFrom('staff_users').select('id').where('email', '=', 'incontro@ricolloca.example').executeTakeFirstOrThrow();
   const actor = (roles: Actor['roles'], officeId: string): Actor => ({
-    userId: '00000000-0000-4000-8000-000000000000',
+    userId: staff.id,
     email: 'bench@ricolloca.example',
     fullName: 'bench',
     language: 'it',

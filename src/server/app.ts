@@ -67,7 +67,7 @@ import {
   coursesTeachingSkills,
 } from './training/index.js';
 import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } from './vacancies/index.js';
-import { createMatchingModule, registerMatchingRoutes } from './matching/index.js';
+import { canSearchCandidates, createMatchingModule, registerMatchingRoutes } from './matching/index.js';
 import { addProfileSkills, profileSkillUris } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
@@ -232,6 +232,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'training.manage': canManageCatalogue,
       'training.enrol': canEnrolWorkers,
       'vacancies.write': canWriteVacancies,
+      'candidates.search': canSearchCandidates,
       'plans.work': canWorkOnPlans,
       'services.record': canRecordServices,
       'cvs.read': canReadCvs,

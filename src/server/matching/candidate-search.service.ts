@@ -50,13 +50,14 @@ export function createCandidateSearch(deps: Deps) {
 
       const errors: FieldError[] = [];
       const askedOffices = many(q.officeId);
-      let officeIds: string[] | null = null;
+      // The whole network, the offices asked for, or the caller's current office.
+      let officeIds: string[] | null = [currentOffice];
       if (q.network === 'true') officeIds = null;
       else if (askedOffices) {
         const known = await officeIdsInNetwork(db, networkId);
         if (askedOffices.some((id) => !known.has(id))) errors.push({ path: 'querystring/officeId', message: M.unknownOffice });
         officeIds = [...new Set(askedOffices)];
-      } else officeIds = [currentOffice];
+      }
 
       const comuneCode = q.comuneCode ?? vacancy.comuneCode;
       const radiusKm = q.radiusKm ?? null;
