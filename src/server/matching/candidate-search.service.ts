@@ -72,6 +72,7 @@ export function createCandidateSearch(deps: Deps) {
       const minSkills = Math.min(q.minSkills ?? 1, Math.max(skills.length, 1));
 
       const profiles = await candidateProfiles(db, {
+        networkId,
         workerIds: candidateWorkerIds(db, {
           networkId,
           officeIds,

@@ -6,10 +6,9 @@ import type { Availability, Mobility } from '../../shared/schemas/profiles.schem
 /**
  * The profile side of the candidate search (matching, issue 12): which workers' profiles fit a
  * vacancy's skills and occupation, with the facts the ranking and its explanation read. The
- * filter runs in SQL on the GIN indexes of migration 0039, whose expressions are these two
- * (repeated verbatim: the planner matches an expression index textually).
+ * filter runs in SQL on migration 0039's skill rows and its GIN index of occupations, whose
+ * expression is repeated verbatim below (the planner matches an expression index textually).
  */
-const SKILL_URIS = sql`jsonb_path_query_array(p.document, '$.skills[*].escoUri')`;
 const OCCUPATION_URIS = sql`(jsonb_path_query_array(p.document, '$.desiredOccupations[*].escoOccupationUri') || jsonb_path_query_array(p.document, '$.work[*].escoOccupationUri'))`;
 
 /** A sub-query of worker ids another domain decides (people: office and comune), `worker_id in (…)`. */
@@ -17,6 +16,7 @@ const OCCUPATION_URIS = sql`(jsonb_path_query_array(p.document, '$.desiredOccupa
 export type CandidateIdsQuery = SelectQueryBuilder<DB, any, { worker_id: string }>;
 
 export interface CandidateProfileQuery {
+  networkId: string;
   /** The workers to look among (people's office and comune filter): composed into this statement. */
   workerIds: CandidateIdsQuery;
   /** Required skills: a profile holding fewer than `minRequired` of them is left out. */
@@ -49,49 +49,63 @@ export interface CandidateProfile {
  * Profiles fitting the query: holding at least `minRequired` of the required skills, or wanting
  * (or having done) the occupation when one is given; with no skills and no occupation, every
  * profile of `workerIds`. Ordered by the required skills held, then worker id, up to `limit`.
+ *
+ * The skills are counted on worker_profile_skills (one row per worker and skill, kept by a
+ * trigger, migration 0039): an index-only count grouped by worker, joined to people's ids; only
+ * the documents of the profiles kept are read (mobility, availability, occupation).
  */
 export async function candidateProfiles(db: Executor, q: CandidateProfileQuery): Promise<CandidateProfile[]> {
   const required = [...new Set(q.requiredUris)];
   const optional = [...new Set(q.optionalUris)].filter((u) => !required.includes(u));
-  const heldOf = (uris: string[]) =>
-    sql<string[]>`array(select u from jsonb_array_elements_text(${SKILL_URIS}) u where u = any(${uris}::text[]))`;
-  const requiredCount = sql<number>`(select count(*) from jsonb_array_elements_text(${SKILL_URIS}) u where u = any(${required}::text[]))`;
+  const wanted = [...required, ...optional];
+  const minRequired = Math.min(Math.max(q.minRequired, 1), Math.max(required.length, 1));
   const occupationMatch = q.occupationUri
     ? sql<boolean>`${OCCUPATION_URIS} @> jsonb_build_array(${q.occupationUri}::text)`
     : sql<boolean>`false`;
-
-  let query = db
-    .selectFrom('worker_profiles as p')
-    .select([
-      'p.worker_id',
-      heldOf(required).as('required_held'),
-      heldOf(optional).as('optional_held'),
-      occupationMatch.as('occupation_match'),
-      sql<unknown>`p.document->'mobility'`.as('mobility'),
-      sql<string | null>`p.document->'availability'->>'availableFrom'`.as('available_from'),
-      sql<unknown>`p.document->'availability'->'workingTimes'`.as('working_times'),
-    ])
-    .where('p.worker_id', 'in', q.workerIds);
-
-  const minRequired = Math.min(Math.max(q.minRequired, 1), Math.max(required.length, 1));
-  if (required.length > 0 && q.occupationUri) {
-    query = query.where(
-      sql<boolean>`((${SKILL_URIS} ?| ${required}::text[] and ${requiredCount} >= ${minRequired}) or ${occupationMatch})`,
-    );
-  } else if (required.length > 0) {
-    query = query.where(sql<boolean>`${SKILL_URIS} ?| ${required}::text[]`).where(sql<boolean>`${requiredCount} >= ${minRequired}`);
-  } else if (q.occupationUri) {
-    query = query.where(occupationMatch);
-  }
-  if (q.availableBy) {
-    query = query.where(sql<boolean>`coalesce(p.document->'availability'->>'availableFrom', '') <= ${q.availableBy}`);
-  }
+  const held = sql`select s.worker_id,
+        coalesce(array_agg(s.skill_uri) filter (where s.skill_uri = any(${required}::text[])), '{}') as required_held,
+        coalesce(array_agg(s.skill_uri) filter (where s.skill_uri = any(${optional}::text[])), '{}') as optional_held,
+        count(*) filter (where s.skill_uri = any(${required}::text[])) as required_count
+      from worker_profile_skills s
+     where s.network_id = ${q.networkId} and s.skill_uri = any(${wanted}::text[]) and s.worker_id in (${q.workerIds})
+     group by s.worker_id`;
+  // Who fits: the skill holders, the occupation's seekers, or (neither asked) everyone of workerIds.
+  const bySkills = sql`select h.worker_id from held h where h.required_count >= ${minRequired}`;
+  const byOccupation = sql`select p.worker_id from worker_profiles p where p.network_id = ${q.networkId} and ${occupationMatch} and p.worker_id in (${q.workerIds})`;
+  const fits =
+    required.length > 0 && q.occupationUri
+      ? sql`${bySkills} union ${byOccupation}`
+      : required.length > 0
+        ? bySkills
+        : q.occupationUri
+          ? byOccupation
+          : sql`${q.workerIds}`;
+  const conditions = [sql`p.worker_id in (${fits})`];
+  if (q.availableBy) conditions.push(sql`coalesce(p.document->'availability'->>'availableFrom', '') <= ${q.availableBy}`);
   if (q.workingTime) {
-    query = query.where(
-      sql<boolean>`(coalesce(jsonb_array_length(p.document->'availability'->'workingTimes'), 0) = 0 or p.document->'availability'->'workingTimes' @> jsonb_build_array(${q.workingTime}::text))`,
+    conditions.push(
+      sql`(coalesce(jsonb_array_length(p.document->'availability'->'workingTimes'), 0) = 0 or p.document->'availability'->'workingTimes' @> jsonb_build_array(${q.workingTime}::text))`,
     );
   }
-  const rows = await query.orderBy(requiredCount, 'desc').orderBy('p.worker_id').limit(q.limit).execute();
+  const { rows } = await sql<{
+    worker_id: string;
+    required_held: string[] | null;
+    optional_held: string[] | null;
+    occupation_match: boolean;
+    mobility: unknown;
+    available_from: string | null;
+    working_times: unknown;
+  }>`
+    with held as (${held})
+    select p.worker_id, h.required_held, h.optional_held, ${occupationMatch} as occupation_match,
+           p.document->'mobility' as mobility,
+           p.document->'availability'->>'availableFrom' as available_from,
+           p.document->'availability'->'workingTimes' as working_times
+      from worker_profiles p
+      left join held h on h.worker_id = p.worker_id
+     where ${sql.join(conditions, sql` and `)}
+     order by coalesce(h.required_count, 0) desc, p.worker_id
+     limit ${q.limit}`.execute(db);
   return rows.map((r) => {
     const mobility = (r.mobility ?? {}) as Partial<Mobility>;
     return {
