@@ -29,13 +29,17 @@ create index worker_profile_skills_network_idx on worker_profile_skills (network
 
 create function worker_profile_skills_sync() returns trigger language plpgsql as $$
 begin
+  if tg_op = 'DELETE' then
+    delete from worker_profile_skills where worker_id = old.worker_id;
+    return null;
+  end if;
   delete from worker_profile_skills where worker_id = new.worker_id;
   insert into worker_profile_skills (worker_id, network_id, skill_uri)
     select distinct new.worker_id, new.network_id, u
       from jsonb_array_elements_text(jsonb_path_query_array(new.document, '$.skills[*].escoUri')) u;
   return null;
 end $$;
-create trigger worker_profiles_skills_sync after insert or update of document, network_id on worker_profiles
+create trigger worker_profiles_skills_sync after insert or delete or update of document, network_id on worker_profiles
   for each row execute function worker_profile_skills_sync();
 
 insert into worker_profile_skills (worker_id, network_id, skill_uri)

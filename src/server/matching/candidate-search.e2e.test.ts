@@ -377,3 +377,19 @@ describe('candidate search: other offices', () => {
     expect((rows[0]!.details as { workerIds: string[] }).workerIds).toEqual(page.items.map((i) => i.worker.id));
   });
 });
+
+describe('candidate search: a profile edited', () => {
+  it('finds a worker as soon as her profile gains the skills (the skill rows follow the document)', async () => {
+    expect(idsOf((await search(carpiMatcher)).items)).not.toContain('rossi');
+    const edited = await carpiConsultant.patch(`/api/v1/workers/${ids.rossi}/profile`, {
+      baseVersion: 1,
+      skills: required
+        .slice(0, 3)
+        .map((uri, i) => ({ id: randomUUID(), escoUri: uri, label: `competenza ${i + 1}`, source: 'declared', keywords: [] })),
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const page = await search(carpiMatcher);
+    const rossi = page.items.find((i) => i.worker.id === ids.rossi)!;
+    expect(rossi.explanation).toBe('3 di 7 competenze richieste; 0 di 3 gradite; abita a Carpi; disponibile da subito');
+  });
+});
