@@ -70,6 +70,7 @@ import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } fro
 import { canManageCcnlMinimums, createContractsModule, registerContractsRoutes } from './contracts/index.js';
 import { canMoveApplications, canProposeApplications, createApplicationsModule, registerApplicationsRoutes } from './applications/index.js';
 import { createPlacementsModule, registerPlacementsRoutes } from './placements/index.js';
+import { canSearchCandidates, createMatchingModule, registerMatchingRoutes } from './matching/index.js';
 import { addProfileSkills, profileSkillUris } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
 
@@ -237,6 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'ccnlMinimums.manage': canManageCcnlMinimums,
       'applications.propose': canProposeApplications,
       'applications.move': canMoveApplications,
+      'candidates.search': canSearchCandidates,
       'plans.work': canWorkOnPlans,
       'services.record': canRecordServices,
       'cvs.read': canReadCvs,
@@ -292,6 +294,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     placements: placements.placements,
     placeOnHire: programmes.enrollments.placeOnHire,
   });
+  const matching = createMatchingModule({ db, audit, clock });
 
   const setup = createSetupModule({ db, audit, clock, link: deps.setupLink });
   const cvExport = createCvExportModule({ db, audit, clock });
@@ -364,6 +367,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerContractsRoutes(app, contracts);
   registerApplicationsRoutes(app, applications, jobs);
   registerPlacementsRoutes(app, placements);
+  registerMatchingRoutes(app, matching);
   registerPlansRoutes(app, plans);
   registerCvExportRoutes(app, cvExport);
   registerCvImportModuleRoutes(app, cvImport);

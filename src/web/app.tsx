@@ -26,6 +26,7 @@ import { ProvidersPage } from './pages/training/providers-page';
 import { VacanciesPage } from './pages/vacancies/vacancies-page';
 import { VacancyBoardPage } from './pages/vacancies/vacancy-board-page';
 import { VacancyFormPage } from './pages/vacancies/vacancy-form-page';
+import { VacancyCandidatesPage } from './pages/vacancies/vacancy-candidates-page';
 import { VacancyPage } from './pages/vacancies/vacancy-page';
 import { HomePage } from './pages/home-page';
 import { CompaniesPage } from './pages/companies/companies-page';
@@ -149,6 +150,7 @@ export function App() {
               <Route path="/offerte/bacheca" element={guarded(<VacancyBoardPage />)} />
               <Route path="/offerte/nuova" element={guarded(<VacancyFormPage />, 'vacancies.write')} />
               <Route path="/offerte/:id" element={guarded(<VacancyPage />)} />
+              <Route path="/offerte/:id/candidati" element={guarded(<VacancyCandidatesPage />, 'candidates.search')} />
               <Route path="/offerte/:id/modifica" element={guarded(<VacancyFormPage />, 'vacancies.write')} />
               {NAV_AREAS.map((area) => (
                 <Route key={area.path} path={area.path} element={guarded(<ComingSoonPage area={area.key} />)} />

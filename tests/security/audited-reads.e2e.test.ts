@@ -203,6 +203,12 @@ describe('reads of personal data are audited, one row per page naming the ids sh
     }
   });
 
+  it('a page of a vacancy’s candidates, naming the workers shown', async () => {
+    // The world's vacancy names no skill nor occupation: every worker of the office within reach fits (Modena is 17 km from Sassuolo).
+    const page = await auditOf('vacancy.candidates_read', () => coordinator.get(`/api/v1/vacancies/${world.vacancyId}/candidates`));
+    expect(page).toMatchObject({ entity_type: 'vacancy', entity_id: world.vacancyId, details: { workerIds: [world.worker.id] } });
+  });
+
   it('a workshop’s invitation preview', async () => {
     const preview = await auditOf('workshop.candidates_read', () =>
       coordinator.get(`/api/v1/workshops/${world.sessionId}/invitation-candidates?companyId=${world.companyId}`),
@@ -325,6 +331,7 @@ describe('reads of personal data are audited, one row per page naming the ids sh
         'outreach.recipients_read',
         'company.cohort.read',
         'workshop.candidates_read',
+        'vacancy.candidates_read',
         'training.course_enrolments_read',
         'training.worker_courses_read',
         'plan.listed',

@@ -704,6 +704,11 @@ const ROUTES: Record<string, Case> = {
       }),
   },
   'GET /api/v1/vacancies/:id': { scope: 'network', call: (w) => get(`/api/v1/vacancies/${w.vacancyId}`) },
+  // The candidates of a network's vacancy: the whole network's workers asked for, those of other offices masked to office-bound roles.
+  'GET /api/v1/vacancies/:id/candidates': {
+    scope: 'network',
+    call: (w) => get(`/api/v1/vacancies/${w.vacancyId}/candidates?network=true&radiusKm=200`),
+  },
   'PUT /api/v1/vacancies/:id': {
     scope: 'network',
     alsoRefused: [

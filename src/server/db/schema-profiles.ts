@@ -26,6 +26,13 @@ export interface WorkerProfilesTable {
   updated_at: UpdatedAt;
 }
 
+/** One row per (worker, ESCO skill) of the current profile, kept by a trigger (migration 0039): the candidate search's count. */
+export interface WorkerProfileSkillsTable {
+  worker_id: string;
+  network_id: string;
+  skill_uri: string;
+}
+
 export interface WorkerProfileVersionsTable {
   worker_id: string;
   version: number;
@@ -40,5 +47,6 @@ export interface WorkerProfileVersionsTable {
 
 export interface ProfilesTables {
   worker_profiles: WorkerProfilesTable;
+  worker_profile_skills: WorkerProfileSkillsTable;
   worker_profile_versions: WorkerProfileVersionsTable;
 }

@@ -82,6 +82,7 @@ export const TABLE_OWNERS = {
 
   worker_profiles: 'profiles',
   worker_profile_versions: 'profiles',
+  worker_profile_skills: 'profiles',
 
   worker_cvs: 'cv',
   worker_cv_versions: 'cv',

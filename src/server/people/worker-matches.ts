@@ -88,3 +88,45 @@ export function maskWorkerMatch(actor: Actor, match: WorkerMatch): DuplicateCand
     matchedOn: match.matchedOn,
   };
 }
+
+export interface MaskedCandidateWorker {
+  id: string;
+  officeId: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  email: string | null;
+  inScope: boolean;
+}
+
+/**
+ * A candidate of the vacancy search as the actor may see them: the same rule as a duplicate
+ * match (maskWorkerMatch) — a worker of an office outside the actor's scope by initials only, no
+ * phone or e-mail — so the matcher can ask that office to propose them.
+ */
+export function maskCandidateWorker(
+  actor: Actor,
+  w: { id: string; networkId: string; officeId: string; firstName: string; lastName: string; phone: string | null; email: string | null },
+): MaskedCandidateWorker {
+  const masked = maskWorkerMatch(actor, {
+    id: w.id,
+    networkId: w.networkId,
+    officeId: w.officeId,
+    officeName: '',
+    firstName: w.firstName,
+    lastName: w.lastName,
+    codiceFiscale: null,
+    phone: w.phone,
+    birthDate: null,
+    matchedOn: [],
+  });
+  return {
+    id: w.id,
+    officeId: w.officeId,
+    firstName: masked.firstName,
+    lastName: masked.lastName,
+    phone: masked.phone,
+    email: masked.inScope ? w.email : null,
+    inScope: masked.inScope,
+  };
+}

@@ -11,3 +11,10 @@ export type { ProfileChanges, ProfileChangeReason } from '../db/schema-profiles.
 export { createProfilesModule, registerProfilesRoutes, type ProfilesModule } from './profiles.module.js';
 export { canEditProfiles, canReadProfiles } from './profiles.policy.js';
 export { insertProfilesBulk, type BulkProfile } from './profile.repository.js';
+// The candidate search (matching): profiles fitting a vacancy's skills and occupation, in SQL.
+export {
+  candidateProfiles,
+  type CandidateIdsQuery,
+  type CandidateProfile,
+  type CandidateProfileQuery,
+} from './candidate-profiles.repository.js';

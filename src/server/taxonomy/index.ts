@@ -30,3 +30,5 @@ export type { OccupationSkill, OccupationWithSkills, SkillLabel } from './occupa
 export { canManageSkillLabels } from './taxonomy.policy.js';
 export { upsertNetworkLabels, type NetworkLabelInput } from './skill-labels.repository.js';
 export { loadShippedSkillLabels } from './shipped-skill-labels.js';
+// The candidate search (matching): comuni within a radius of one, with their distances.
+export { comuniNear, type ComuniNear } from './comuni-near.repository.js';

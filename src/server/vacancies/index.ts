@@ -10,3 +10,5 @@ export { canReadVacancies, canWriteVacancies } from './vacancy.policy.js';
 export { insertDemoVacancies, type DemoVacancy } from './demo-writes.js';
 // Applications: what they show of a vacancy, and the hire's one position taken under the row lock.
 export { takeVacancyPosition, vacancyRefsByIds, type VacancyRef } from './vacancy-positions.repository.js';
+// The candidate search (matching) reads a vacancy's place, occupation and skills.
+export { vacancyForMatching, type VacancyForMatching } from './matching-lookup.repository.js';

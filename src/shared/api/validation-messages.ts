@@ -267,6 +267,15 @@ const MESSAGES: Record<string, Text> = {
     it: 'Comune sconosciuto: nessun comune ISTAT con questo codice',
     en: 'Unknown comune: no ISTAT comune has this code',
   },
+  // The candidate search of a vacancy (matching).
+  'Un numero intero di km': { it: 'Indicare un numero intero di km', en: 'Enter a whole number of km' },
+  'Almeno 1 km': { it: 'Il raggio è di almeno 1 km', en: 'The radius is at least 1 km' },
+  'Al massimo 200 km': { it: 'Il raggio è di al massimo 200 km', en: 'The radius is at most 200 km' },
+  'Al massimo 100 per pagina': { it: 'Al massimo 100 risultati per pagina', en: 'At most 100 results per page' },
+  'Sede del Centro per l’impiego sconosciuta nella rete': {
+    it: 'Sede del Centro per l’impiego sconosciuta nella rete',
+    en: 'Job centre office unknown in the network',
+  },
   // Checked by the employers' service against the reference data and the network.
   'Codice ATECO inesistente nella classificazione ISTAT': {
     it: 'Codice ATECO inesistente nella classificazione ISTAT',

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import matchingEn from './matching.en.json';
+import matchingIt from './matching.it.json';
 import it from './it.json';
 import taxonomyEn from './taxonomy.en.json';
 import taxonomyIt from './taxonomy.it.json';
@@ -107,3 +109,6 @@ export function formatDateTime(iso: string | null | undefined): string {
     timeStyle: 'short',
   }).format(new Date(iso));
 }
+// The candidate search of a vacancy (matching).
+i18n.addResourceBundle('it', 'translation', matchingIt, true, false);
+i18n.addResourceBundle('en', 'translation', matchingEn, true, false);

@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { TextAreaField, TextField } from '../../components/text-field';
 import { useApiQuery } from '../../hooks/use-api-query';
+import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
 import { VacancyApplicationsSection } from '../applications/application-sections';
 import { formatCents, VacancyStateBadge, VacancyTabs } from './vacancy-format';
@@ -22,6 +23,7 @@ type MoveAction = Exclude<VacancyActionName, 'expire'>;
 export function VacancyPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  const { can } = useSession();
   const { data: v, error, setData } = useApiQuery(vacancyEndpoints.get, { params: { id } }, [id]);
   const [moving, setMoving] = useState<MoveAction | null>(null);
   if (!v) return <ProblemAlert error={error} />;
@@ -45,6 +47,11 @@ export function VacancyPage() {
         <VacancyStateBadge state={v.state} />
       </p>
       <div className="d-flex flex-wrap gap-2 mb-3">
+        {can('candidates.search') && (
+          <Link className="btn btn-primary" to={`/offerte/${v.id}/candidati`}>
+            {t('candidates.tab')}
+          </Link>
+        )}
         {v.editable && (
           <Link className="btn btn-outline-primary" to={`/offerte/${v.id}/modifica`}>
             {t('vacancies.detail.edit')}
