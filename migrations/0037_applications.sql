@@ -21,7 +21,7 @@ create table applications (
   office_id uuid not null references offices(id),
   vacancy_id uuid not null references vacancies(id) on delete cascade,
   worker_id uuid not null references workers(id) on delete cascade,
-  source text not null check (source in ('consultant', 'worker_interest')),
+  source text not null check (source in ('consultant', 'worker_interest', 'candidate_search')),
   state text not null default 'proposed' check (
     state in ('proposed', 'preselected', 'sent', 'interview', 'offer', 'hired', 'refused', 'declined', 'withdrawn', 'expired')
   ),

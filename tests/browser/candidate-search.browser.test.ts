@@ -103,10 +103,14 @@ describe('candidate search in the browser', () => {
     await results
       .getByText('2 di 2 competenze richieste; 0 di 1 gradite; 13 km da Carpi; CIGS fino al 31/03/2027; disponibile da subito')
       .waitFor();
-    // No applications page hands «Proponi» in here yet: the button is not shown.
-    expect(await results.getByRole('button', { name: /Proponi/ }).count()).toBe(0);
     await expectAccessible(page, 'offerta-candidati');
     await screenshot(page, '82-offerta-candidati');
+
+    // «Proponi» starts Barbieri's application: the row says so and offers no second click.
+    await results.getByRole('button', { name: 'Proponi Barbieri Giuseppe' }).click();
+    await results.getByRole('status').filter({ hasText: 'Proposto: è tra le candidature dell’offerta' }).waitFor();
+    expect(await results.getByRole('button', { name: 'Proponi Barbieri Giuseppe' }).count()).toBe(0);
+    expect(await results.getByRole('button', { name: 'Proponi Esposito Maria' }).count()).toBe(1);
 
     await page.getByLabel('Raggio in km').fill('10');
     await page.getByRole('button', { name: 'Cerca' }).click();
@@ -117,6 +121,22 @@ describe('candidate search in the browser', () => {
     await page.getByLabel('Raggio in km').fill('1');
     await page.getByRole('button', { name: 'Cerca' }).click();
     await results.getByText('Nessun candidato con questi filtri. Allargare il raggio o chiedere meno competenze.').waitFor();
+
+    // The vacancy lists Barbieri among the proposed, found by the search, and the matcher preselects him.
+    await page.goto(`${h.baseUrl}/offerte/${vacancyId}`);
+    const applications = page.getByRole('region', { name: 'Candidature' });
+    await applications.getByRole('heading', { level: 3, name: /Proposte/ }).waitFor();
+    await applications
+      .getByText(/Barbieri/)
+      .first()
+      .waitFor();
+    await applications.getByText('Trovato dalla ricerca candidati').waitFor();
+    await applications.getByRole('button', { name: 'Preseleziona' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Conferma|Preseleziona/ })
+      .click();
+    await applications.getByRole('heading', { level: 3, name: /Preselezionate/ }).waitFor();
   });
 
   it('fits a 360 px screen', async () => {

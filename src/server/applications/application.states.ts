@@ -16,8 +16,11 @@ import type { ApplicationActionName, ReasonList } from '../../shared/schemas/app
  */
 export const OPEN_APPLICATION_STATES: readonly ApplicationState[] = ['proposed', 'preselected', 'sent', 'interview', 'offer'];
 
-/** Consultants propose their workers (from their own judgement, or the worker's interest). */
-export const APPLICATION_PROPOSERS: readonly Role[] = ['consultant', 'coordinator', 'admin'];
+/**
+ * Consultants propose their workers (from their own judgement, or the worker's interest), and job
+ * matchers the workers the vacancy's candidate search found them.
+ */
+export const APPLICATION_PROPOSERS: readonly Role[] = ['consultant', 'matcher', 'coordinator', 'admin'];
 /** Job matchers take them on from there, with the office's coordinators and administrators. */
 export const APPLICATION_MATCHERS: readonly Role[] = ['matcher', 'coordinator', 'admin'];
 

@@ -8,7 +8,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export type ApplicationState =
   'proposed' | 'preselected' | 'sent' | 'interview' | 'offer' | 'hired' | 'refused' | 'declined' | 'withdrawn' | 'expired';
-export type ApplicationSource = 'consultant' | 'worker_interest';
+export type ApplicationSource = 'consultant' | 'worker_interest' | 'candidate_search';
 export type ApplicationEventKind = 'move' | 'employer_reminder_due';
 
 export interface ApplicationSettingsTable {

@@ -17,7 +17,8 @@ export const APPLICATION_STATES = [
   'expired',
 ] as const;
 export const APPLICATION_ACTIONS = ['preselect', 'send', 'interview', 'offer', 'hire', 'refuse', 'decline', 'withdraw', 'expire'] as const;
-export const APPLICATION_SOURCES = ['consultant', 'worker_interest'] as const;
+// candidate_search: a job matcher found the worker in the vacancy's candidate search.
+export const APPLICATION_SOURCES = ['consultant', 'worker_interest', 'candidate_search'] as const;
 /** Which list a closing move's reason comes from. */
 export const REASON_LISTS = ['refusal', 'decline', 'withdrawal'] as const;
 

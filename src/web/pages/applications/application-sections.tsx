@@ -54,7 +54,7 @@ function ApplicationItem({
           )}
           <div className="small">
             {t('applications.proposedBy', { office: a.officeName })}
-            {a.source === 'worker_interest' && ` · ${t('applications.source.worker_interest')}`}
+            {a.source !== 'consultant' && ` · ${t(`applications.source.${a.source}`)}`}
             {a.interview && ` · ${t('applications.interviewOn', { at: formatDateTime(a.interview.at), place: a.interview.place })}`}
             <ReasonText a={a} />
           </div>

@@ -2,6 +2,7 @@ import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { applicationEndpoints } from '../../../shared/api/applications.endpoints';
 import { matchingEndpoints } from '../../../shared/api/matching.endpoints';
 import { vacancyEndpoints } from '../../../shared/api/vacancies.endpoints';
 import type { Candidate, CandidateSort } from '../../../shared/schemas/matching.schema';
@@ -11,7 +12,9 @@ import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextField } from '../../components/text-field';
 import type { TaxonomyItem } from '../../components/taxonomy-search';
+import { call } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
+import { useSession } from '../../session/session-context';
 import { VacancyTabs } from './vacancy-format';
 
 const PAGE = 20;
@@ -38,17 +41,24 @@ const defaults = (v: VacancyDetail): Filters => ({
 
 /**
  * /offerte/:id/candidati: the workers who fit a vacancy, with the vacancy's values as the filters'
- * defaults and, for each, why in words. `onPropose`, when given, adds «Proponi» to each result
- * (the applications' page hands it in); without it the button is not shown.
+ * defaults and, for each, why in words. Who may propose workers (applications' policy) gets
+ * «Proponi» on each result: the application starts at «proposed», found by the candidate search.
  */
-export function VacancyCandidatesPage({ onPropose }: { onPropose?: (candidate: Candidate) => void }) {
+export function VacancyCandidatesPage() {
   const { id = '' } = useParams();
+  const { can } = useSession();
   const { data: vacancy, error: vacancyError } = useApiQuery(vacancyEndpoints.get, { params: { id } }, [id]);
   if (!vacancy) return <ProblemAlert error={vacancyError} />;
-  return <CandidateSearch vacancy={vacancy} onPropose={onPropose} />;
+  const propose = can('applications.propose') && vacancy.state === 'published' ? proposeTo(vacancy.id) : undefined;
+  return <CandidateSearch vacancy={vacancy} onPropose={propose} />;
 }
 
-function CandidateSearch({ vacancy, onPropose }: { vacancy: VacancyDetail; onPropose?: (candidate: Candidate) => void }) {
+const proposeTo = (vacancyId: string) => (candidate: Candidate) =>
+  call(applicationEndpoints.propose, { body: { vacancyId, workerId: candidate.worker.id, source: 'candidate_search' } }).then(
+    () => undefined,
+  );
+
+function CandidateSearch({ vacancy, onPropose }: { vacancy: VacancyDetail; onPropose?: (candidate: Candidate) => Promise<void> }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<Filters>(() => defaults(vacancy));
   const [applied, setApplied] = useState<Filters>(form);
@@ -238,9 +248,25 @@ function CandidateSearch({ vacancy, onPropose }: { vacancy: VacancyDetail; onPro
   );
 }
 
-function CandidateRow({ candidate: c, onPropose }: { candidate: Candidate; onPropose?: (candidate: Candidate) => void }) {
+function CandidateRow({ candidate: c, onPropose }: { candidate: Candidate; onPropose?: (candidate: Candidate) => Promise<void> }) {
   const { t } = useTranslation();
   const name = `${c.worker.lastName} ${c.worker.firstName}`;
+  // idle → sending → proposed; a refusal (already proposed by another office, outside the office)
+  // is said beside the row, in the server's words.
+  const [state, setState] = useState<'idle' | 'sending' | 'proposed'>('idle');
+  const [problem, setProblem] = useState<unknown>(null);
+  const propose = async () => {
+    if (!onPropose || state !== 'idle') return;
+    setState('sending');
+    setProblem(null);
+    try {
+      await onPropose(c);
+      setState('proposed');
+    } catch (err) {
+      setProblem(err);
+      setState('idle');
+    }
+  };
   return (
     <li className="border-bottom py-2 d-flex flex-wrap gap-2 justify-content-between align-items-start">
       <div style={{ minWidth: 0, flex: '1 1 16rem' }}>
@@ -254,17 +280,28 @@ function CandidateRow({ candidate: c, onPropose }: { candidate: Candidate; onPro
           {c.worker.phone && ` · ${c.worker.phone}`}
         </p>
       </div>
-      {onPropose && (
+      {onPropose && state === 'proposed' && (
+        <p className="small mb-0 text-success fw-semibold" role="status">
+          {t('candidates.proposed')}
+        </p>
+      )}
+      {onPropose && state !== 'proposed' && (
         <Button
           color="primary"
           outline
           size="sm"
           type="button"
           aria-label={t('candidates.proposeLabel', { name })}
-          onClick={() => onPropose(c)}
+          disabled={state === 'sending'}
+          onClick={() => void propose()}
         >
           {t('candidates.propose')}
         </Button>
+      )}
+      {problem !== null && (
+        <div className="w-100">
+          <ProblemAlert error={problem} />
+        </div>
       )}
     </li>
   );
