@@ -72,6 +72,10 @@ describe('administration in the browser', () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.admin, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Buongiorno, Giulia' }).waitFor();
+    // The administrator's eleven header areas fit a 1280 px screen: no sideways scrolling, the last one in view.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    const lastArea = await page.getByRole('navigation').getByRole('link', { name: 'Amministrazione', exact: true }).boundingBox();
+    expect(lastArea!.x + lastArea!.width).toBeLessThanOrEqual(1280);
     await page.goto(`${h.baseUrl}/amministrazione/sedi`);
     await page.getByRole('heading', { level: 1, name: 'Sedi della rete' }).waitFor();
     await expectAccessible(page, 'sedi');
