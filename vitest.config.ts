@@ -98,6 +98,9 @@ export default defineConfig({
           // The files share nothing at module level (each builds its own app, database and browser
           // contexts): one process imports Playwright and the server's modules once, not per file.
           isolate: false,
+          // A group of its own, after the other tiers' (vitest runs a project with other worker
+          // settings only in a group of its own).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -17,31 +17,17 @@ beforeAll(async () => {
   const db = h.t.database.db;
   const mirandola = await officeIdByCode(h.t.database, 'CPI-MI');
   const network = await networkOf(db, mirandola);
-  // An employer of the Bassa with a site in Mirandola and an earlier, closed vacancy: the form offers
-  // the sites the network's vacancies name (the employers' own screens are not built yet).
-  const employer = await buildEmployerWithSites(db, {
+  // An employer of the Bassa registered this week, with no vacancy yet: a plant in Mirandola and a
+  // warehouse in Concordia sulla Secchia. The form finds it by name and offers its two sites.
+  await buildEmployerWithSites(db, {
     networkId: network,
     officeId: mirandola,
     name: 'Officine Meccaniche Bassa Modenese S.r.l.',
-    sites: [{ comuneCode: COMUNI.mirandola, name: 'Stabilimento di via Statale Nord' }],
+    sites: [
+      { comuneCode: COMUNI.mirandola, name: 'Stabilimento di via Statale Nord' },
+      { comuneCode: '036010', name: 'Magazzino ricambi' },
+    ],
   });
-  await db
-    .insertInto('vacancies')
-    .values({
-      network_id: network,
-      office_id: mirandola,
-      employer_id: employer.employerId,
-      site_id: employer.siteIds[0]!,
-      comune_code: COMUNI.mirandola,
-      cp2011_code: '6.2.1.2.0',
-      title: 'Tornitore/trice (offerta chiusa)',
-      contract_type: 'permanent',
-      working_time: 'full_time',
-      positions: 1,
-      deadline: '2026-01-31',
-      state: 'closed',
-    })
-    .execute();
 }, 180_000);
 afterAll(() => h?.close());
 
@@ -62,7 +48,10 @@ describe('vacancies in the browser', () => {
     await page.getByRole('link', { name: 'Nuova offerta' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nuova offerta di lavoro' }).waitFor();
 
-    await page.getByLabel('Azienda e sede di lavoro').selectOption({ label: 'Officine Meccaniche Bassa Modenese S.r.l. – Mirandola' });
+    await page.getByLabel('Azienda che assume').fill('officine mecc');
+    await page.getByRole('button', { name: /^Scegli Officine Meccaniche Bassa Modenese S\.r\.l\./ }).click();
+    await page.getByRole('status').filter({ hasText: 'Scelta: Officine Meccaniche Bassa Modenese S.r.l.' }).waitFor();
+    await page.getByLabel('Sede di lavoro dell’azienda').selectOption({ label: 'Stabilimento di via Statale Nord – Mirandola' });
     await page.getByLabel('Titolo dell’offerta').fill('Addetto/a alla saldatura');
     await page.getByRole('combobox', { name: 'Professione ESCO' }).fill('welder');
     await page

@@ -687,7 +687,6 @@ const ROUTES: Record<string, Case> = {
   // Vacancies are the network's: every office reads them, only the owning office writes (vacancy.routes.e2e).
   'GET /api/v1/vacancies': { list: (w) => get(`/api/v1/vacancies?q=${encodeURIComponent(w.vacancyTitle)}`) },
   'GET /api/v1/vacancies/board': { scope: 'network', call: (w) => get(`/api/v1/vacancies/board?officeId=${w.officeId}`) },
-  'GET /api/v1/vacancies/employer-sites': { list: () => get('/api/v1/vacancies/employer-sites') },
   'POST /api/v1/vacancies': {
     scope: 'network',
     alsoRefused: [[400, 'VALIDATION_FAILED']],

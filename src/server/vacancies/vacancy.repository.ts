@@ -339,20 +339,6 @@ export function createVacancyRepository() {
       return rows.map((r) => toRow(r as DbRow));
     },
 
-    /** The employer sites the network's vacancies name, most used first (the form's choice until the employers' screens land). */
-    async sitesInUse(db: Executor, networkId: string, limit: number): Promise<Array<{ employerId: string; siteId: string }>> {
-      const rows = await db
-        .selectFrom('vacancies')
-        .select(['employer_id', 'site_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('network_id', '=', networkId)
-        .groupBy(['employer_id', 'site_id'])
-        .orderBy('n', 'desc')
-        .orderBy('site_id')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => ({ employerId: r.employer_id, siteId: r.site_id }));
-    },
-
     /** Published vacancies whose deadline is before `today`: the daily expiry moves them, logged, in one statement each. */
     async expirePastDeadline(db: Executor, today: string, now: Date): Promise<Array<{ id: string; officeId: string; title: string }>> {
       const expired = await db

@@ -114,7 +114,6 @@ describe('vacancies: who may call', () => {
     for (const [method, url] of [
       ['GET', '/api/v1/vacancies'],
       ['GET', '/api/v1/vacancies/board'],
-      ['GET', '/api/v1/vacancies/employer-sites'],
       ['POST', '/api/v1/vacancies'],
       ['GET', `/api/v1/vacancies/${id}`],
       ['PUT', `/api/v1/vacancies/${id}`],
@@ -227,20 +226,6 @@ describe('vacancies: the lifecycle', () => {
       { action: 'close', reasonRequired: true },
     ]);
     expect(v.log).toEqual([expect.objectContaining({ from: null, to: 'draft', actorName: 'Sara Colombo' })]);
-  });
-
-  it('offers the form the employers’ sites the network’s vacancies name, to writers only', async () => {
-    const sites = (await carpiMatcher.get('/api/v1/vacancies/employer-sites')).json().items;
-    // Beside the demo employers' sites that the demo's vacancies name.
-    expect(sites).toContainEqual({
-      employerId: employer.employerId,
-      employerName: 'Officine Meccaniche Bassa Modenese S.r.l.',
-      siteId: employer.siteIds[0],
-      comuneCode: COMUNI.mirandola,
-      comuneName: 'Mirandola',
-    });
-    expect(sites.filter((s: { employerId: string }) => s.employerId === otherEmployer.employerId)).toEqual([]);
-    expectProblem(await consultant.get('/api/v1/vacancies/employer-sites'), 403, 'FORBIDDEN');
   });
 
   it('lets every office read it, and only the owning office change it', async () => {

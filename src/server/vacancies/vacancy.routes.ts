@@ -21,11 +21,6 @@ export function registerVacancyRoutes(app: FastifyInstance, s: VacancyService) {
     schema: { tags, summary: 'Bacheca dell’incontro domanda-offerta di una sede: offerte per stato, scadenze vicine, posizioni' },
     handler: async (request) => s.board(actorContext(request).actor, request.query.officeId),
   });
-  route(r, vacancyEndpoints.employerSites, {
-    config: { access: canWriteVacancies },
-    schema: { tags, summary: 'Aziende e sedi già nominate dalle offerte della rete (la scelta del modulo)' },
-    handler: async (request) => s.employerSites(actorContext(request).actor),
-  });
   route(r, vacancyEndpoints.create, {
     config: { access: canWriteVacancies },
     schema: { tags, summary: 'Registra un’offerta di lavoro (bozza)' },

@@ -320,35 +320,6 @@ export function createVacancyService(deps: Deps) {
       };
     },
 
-    /**
-     * The employers and sites a vacancy may name, as the form offers them: those the network's
-     * vacancies already name (the employers' own list arrives with their screens), with the
-     * sites' comuni.
-     */
-    async employerSites(actor: Actor) {
-      const networkId = requireNetwork(actor);
-      const inUse = await repo.sitesInUse(db, networkId, 500);
-      const sites = await employerSitesByIds(
-        db,
-        networkId,
-        inUse.map((s) => s.siteId),
-      );
-      const comuni = await comuniByCodes(
-        db,
-        [...sites.values()].map((s) => s.comuneCode),
-      );
-      const items = [...sites.values()]
-        .map((s) => ({
-          employerId: s.employerId,
-          employerName: s.employerName,
-          siteId: s.siteId,
-          comuneCode: s.comuneCode,
-          comuneName: comuni.get(s.comuneCode)?.name ?? s.comuneCode,
-        }))
-        .sort((a, b) => a.employerName.localeCompare(b.employerName, 'it') || a.comuneName.localeCompare(b.comuneName, 'it'));
-      return { items };
-    },
-
     /** The daily expiry: published vacancies past their deadline become expired, each logged and audited. */
     async expireOverdue(): Promise<number> {
       const now = clock();

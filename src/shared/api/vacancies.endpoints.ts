@@ -1,7 +1,6 @@
 import { idParamsSchema } from '../schemas/common.schema.js';
 import {
   createVacancyRequestSchema,
-  employerSiteChoicesSchema,
   updateVacancyRequestSchema,
   vacancyBoardQuerySchema,
   vacancyBoardSchema,
@@ -31,12 +30,6 @@ export const vacancyEndpoints = {
     query: vacancyBoardQuerySchema,
     status: 200,
     response: vacancyBoardSchema,
-  }),
-  employerSites: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/vacancies/employer-sites',
-    status: 200,
-    response: employerSiteChoicesSchema,
   }),
   create: defineEndpoint({
     method: 'POST',

@@ -217,14 +217,3 @@ export const vacancyBoardSchema = z.object({
   drafts: z.array(vacancySummarySchema),
 });
 export type VacancyBoard = z.infer<typeof vacancyBoardSchema>;
-
-/** An employer's site a vacancy can name, with its comune. */
-export const employerSiteChoiceSchema = z.object({
-  employerId: z.uuid(),
-  employerName: z.string(),
-  siteId: z.uuid(),
-  comuneCode: z.string(),
-  comuneName: z.string(),
-});
-export const employerSiteChoicesSchema = z.object({ items: z.array(employerSiteChoiceSchema) });
-export type EmployerSiteChoice = z.infer<typeof employerSiteChoiceSchema>;

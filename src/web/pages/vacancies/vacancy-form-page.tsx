@@ -15,6 +15,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField, TextAreaField, TextField } from '../../components/text-field';
 import type { TaxonomyItem } from '../../components/taxonomy-search';
 import { useApiQuery } from '../../hooks/use-api-query';
+import { EmployerSitePicker } from './employer-site-picker';
 import { comuneItem } from '../workers/worker-form-page';
 import { escoOccupationOf } from './vacancy-format';
 
@@ -83,7 +84,6 @@ export function VacancyFormPage() {
   const [error, setError] = useState<unknown>(null);
   const set = (field: keyof typeof EMPTY) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
-  const sites = useApiQuery(vacancyEndpoints.employerSites, {}, []);
   const presetSite = params.get('employerId') && params.get('siteId') ? `${params.get('employerId')}|${params.get('siteId')}` : '';
   useEffect(() => {
     if (presetSite) setForm((f) => ({ ...f, siteKey: presetSite }));
@@ -175,11 +175,6 @@ export function VacancyFormPage() {
     }
   };
 
-  const siteOptions = (sites.data?.items ?? []).map((s) => ({
-    value: `${s.employerId}|${s.siteId}`,
-    label: `${s.employerName} – ${s.comuneName}`,
-  }));
-  if (form.siteKey && !siteOptions.some((o) => o.value === form.siteKey)) siteOptions.unshift({ value: form.siteKey, label: form.siteKey });
   const e = fields.errors;
   const toggleLicence = (l: string) => setLicences((ls) => (ls.includes(l) ? ls.filter((x) => x !== l) : [...ls, l]));
 
@@ -189,15 +184,10 @@ export function VacancyFormPage() {
       {loaded && (
         <form ref={formRef} onSubmit={submit} noValidate>
           <div className="row">
-            <SelectField
-              className="col-12 col-md-6"
-              label={t('vacancies.form.employerSite')}
-              value={form.siteKey}
-              onChange={set('siteKey')}
-              options={[{ value: '', label: t('vacancies.form.chooseSite') }, ...siteOptions]}
+            <EmployerSitePicker
+              value={form.siteKey ? { employerId: form.siteKey.split('|')[0]!, siteId: form.siteKey.split('|')[1] ?? '' } : null}
+              onChange={(next) => setForm((f) => ({ ...f, siteKey: next ? `${next.employerId}|${next.siteId}` : '' }))}
               error={e.siteId ?? e.employerId}
-              help={siteOptions.length === 0 ? t('vacancies.form.noSites') : undefined}
-              required
             />
             <div className="col-12 col-md-6 mb-3">
               <Autocomplete kind="comuni" label={t('vacancies.form.comune')} value={comune} onChange={setComune} />
