@@ -76,11 +76,18 @@ export function EmployerPage() {
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <PageTitle lead={employer.atecoLabel ? `${employer.atecoCode} · ${employer.atecoLabel}` : undefined}>{employer.name}</PageTitle>
-        {manage && (
-          <Link className="btn btn-outline-primary" to={`/aziende-che-assumono/${employer.id}/modifica`}>
-            {t('employers.page.edit')}
-          </Link>
-        )}
+        <div className="d-flex flex-wrap gap-2">
+          {can('vacancies.write') && (
+            <Link className="btn btn-primary" to={`/offerte/nuova?employerId=${employer.id}`}>
+              {t('employers.page.newVacancy')}
+            </Link>
+          )}
+          {manage && (
+            <Link className="btn btn-outline-primary" to={`/aziende-che-assumono/${employer.id}/modifica`}>
+              {t('employers.page.edit')}
+            </Link>
+          )}
+        </div>
       </div>
       {employer.crisisCompany && (
         <Alert color="warning">

@@ -37,6 +37,7 @@ export function EmployerSitePicker({
 
   // The employer named by the value (editing, or the employer page's «Nuova offerta»).
   const employerId = value?.employerId;
+  const siteId = value?.siteId;
   useEffect(() => {
     if (!employerId || employer?.id === employerId) return;
     let live = true;
@@ -45,12 +46,14 @@ export function EmployerSitePicker({
         if (!live) return;
         setEmployer(e);
         setText(e.name);
+        if (!siteId && e.sites.length === 1) onChange({ employerId: e.id, siteId: e.sites[0]!.id });
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [employerId, employer?.id]);
+    // Loads once per employer named: the guard above returns at once on every other change.
+  }, [employerId, employer?.id, siteId, onChange]);
 
   const search = useMemo(
     () =>

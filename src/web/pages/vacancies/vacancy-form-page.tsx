@@ -84,7 +84,8 @@ export function VacancyFormPage() {
   const [error, setError] = useState<unknown>(null);
   const set = (field: keyof typeof EMPTY) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
-  const presetSite = params.get('employerId') && params.get('siteId') ? `${params.get('employerId')}|${params.get('siteId')}` : '';
+  // «Nuova offerta» on an employer's page names the employer (and may name the site).
+  const presetSite = params.get('employerId') ? `${params.get('employerId')}|${params.get('siteId') ?? ''}` : '';
   useEffect(() => {
     if (presetSite) setForm((f) => ({ ...f, siteKey: presetSite }));
   }, [presetSite]);
