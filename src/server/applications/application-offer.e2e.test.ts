@@ -79,7 +79,11 @@ beforeAll(async () => {
   modena = await officeIdByCode(t.database, 'CPI-MO');
   const carpi = await officeIdByCode(t.database, 'CPI-CA');
   network = await networkOf(t.database.db, modena);
-  [matcher, consultant, admin] = await Promise.all([signIn(t.app, DEMO.matcher), signIn(t.app, DEMO.consultant), signIn(t.app, DEMO.admin)]);
+  [matcher, consultant, admin] = await Promise.all([
+    signIn(t.app, DEMO.matcher),
+    signIn(t.app, DEMO.consultant),
+    signIn(t.app, DEMO.admin),
+  ]);
   for (const agent of [matcher, consultant, admin])
     expect((await agent.put('/api/v1/auth/session/office', { officeId: modena })).statusCode).toBe(200);
   carpiMatcher = (
@@ -140,7 +144,11 @@ describe('the offer move: its terms', () => {
       'body/offer/ccnlCode': 'Contratto collettivo sconosciuto nell’archivio CNEL',
     });
     // Nothing was recorded: the application is still at the interview.
-    expect((await matcher.get(`/api/v1/applications/${a.id}`)).json()).toMatchObject({ state: 'interview', offer: null, version: a.version });
+    expect((await matcher.get(`/api/v1/applications/${a.id}`)).json()).toMatchObject({
+      state: 'interview',
+      offer: null,
+      version: a.version,
+    });
   });
 
   it('gives the field messages in English to an English-speaking caller', async () => {
@@ -170,7 +178,9 @@ describe('the offer move: its terms', () => {
         code: 'OFFER_BELOW_CCNL_MINIMUM',
         message:
           'La retribuzione offerta (1.200,00 €) è sotto il minimo del CCNL per il livello 3 a 40 ore (1.800,00 €): chiarire con l’azienda prima dell’assunzione.',
-        messages: expect.objectContaining({ en: expect.stringContaining('(€1,200.00) is below the CCNL minimum for level 3 at 40 hours (€1,800.00)') }),
+        messages: expect.objectContaining({
+          en: expect.stringContaining('(€1,200.00) is below the CCNL minimum for level 3 at 40 hours (€1,800.00)'),
+        }),
       },
     ]);
     expect(offered.offer).toMatchObject({
@@ -189,19 +199,33 @@ describe('the offer move: its terms', () => {
     expect(read.warnings).toEqual(offered.warnings);
     expect(read.offer).toEqual(offered.offer);
     const [audit] = await auditRows(a.id, 'application.offer');
-    expect(audit!.details).toMatchObject({ from: 'interview', to: 'offer', monthlyGrossCents: 120_000, belowMinimum: true, proratedMinimumCents: 180_000 });
+    expect(audit!.details).toMatchObject({
+      from: 'interview',
+      to: 'offer',
+      monthlyGrossCents: 120_000,
+      belowMinimum: true,
+      proratedMinimumCents: 180_000,
+    });
   });
 
   it('pro-rates the minimum to part-time hours: 20 hours at 950,00 € meet a minimum of 900,00 €', async () => {
     const a = await atInterview('Commesso/a part time', ['Sara', 'Malagoli']);
-    const offered = await moveOk(a.id, { action: 'offer', version: a.version, offer: terms({ weeklyHours: 20, monthlyGrossCents: 95_000 }) });
+    const offered = await moveOk(a.id, {
+      action: 'offer',
+      version: a.version,
+      offer: terms({ weeklyHours: 20, monthlyGrossCents: 95_000 }),
+    });
     expect(offered.warnings).toEqual([]);
     expect(offered.offer).toMatchObject({ belowMinimum: false, proratedMinimumCents: 90_000 });
   });
 
   it('gives no warning when no minimum is known for the CCNL and level', async () => {
     const a = await atInterview('Responsabile di negozio', ['Davide', 'Pignatti']);
-    const offered = await moveOk(a.id, { action: 'offer', version: a.version, offer: terms({ ccnlLevel: 'Quadro', monthlyGrossCents: 100_000 }) });
+    const offered = await moveOk(a.id, {
+      action: 'offer',
+      version: a.version,
+      offer: terms({ ccnlLevel: 'Quadro', monthlyGrossCents: 100_000 }),
+    });
     expect(offered.warnings).toEqual([]);
     expect(offered.offer).toMatchObject({ ccnlLevel: 'Quadro', belowMinimum: null, proratedMinimumCents: null });
   });
@@ -233,11 +257,19 @@ describe('the checklist tick', () => {
   it('answers 401, 403 and 400 first', async () => {
     const a = await atInterview('Autista patente C', ['Luca', 'Bellei']);
     expectProblem(
-      await t.app.inject({ method: 'POST', url: `/api/v1/applications/${ID}/checklist`, payload: { itemCode: 'DOC_IDENTITY', done: true } }),
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/applications/${ID}/checklist`,
+        payload: { itemCode: 'DOC_IDENTITY', done: true },
+      }),
       401,
       'UNAUTHENTICATED',
     );
-    expectProblem(await consultant.post(`/api/v1/applications/${a.id}/checklist`, { itemCode: 'DOC_IDENTITY', done: true }), 403, 'FORBIDDEN');
+    expectProblem(
+      await consultant.post(`/api/v1/applications/${a.id}/checklist`, { itemCode: 'DOC_IDENTITY', done: true }),
+      403,
+      'FORBIDDEN',
+    );
     // At the interview there is nothing to tick yet.
     expectProblem(
       await matcher.post(`/api/v1/applications/${a.id}/checklist`, { itemCode: 'DOC_IDENTITY', done: true }),
@@ -250,7 +282,9 @@ describe('the checklist tick', () => {
       403,
       'APPLICATION_OTHER_OFFICE',
     );
-    expect(fieldErrors(await matcher.post(`/api/v1/applications/${a.id}/checklist`, { itemCode: 'DOC_PATENTE_NAUTICA', done: true }))).toEqual({
+    expect(
+      fieldErrors(await matcher.post(`/api/v1/applications/${a.id}/checklist`, { itemCode: 'DOC_PATENTE_NAUTICA', done: true })),
+    ).toEqual({
       'body/itemCode': 'Voce della lista di controllo sconosciuta',
     });
     expect(fieldErrors(await matcher.post(`/api/v1/applications/${a.id}/checklist`, { done: 'sì' }))).toHaveProperty('body/itemCode');
@@ -265,9 +299,14 @@ describe('the checklist tick', () => {
   it('ticks and unticks an item, with who and when, each change audited', async () => {
     const a = await atInterview('Operatore/trice di produzione', ['Elena', 'Fontana']);
     const offered = await moveOk(a.id, { action: 'offer', version: a.version, offer: terms() });
-    const res = await matcher.post(`/api/v1/applications/${a.id}/checklist`, { itemCode: 'LEAVE_TFR', done: true, version: offered.version });
+    const res = await matcher.post(`/api/v1/applications/${a.id}/checklist`, {
+      itemCode: 'LEAVE_TFR',
+      done: true,
+      version: offered.version,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const item = (d: { checklist: Array<{ code: string }> }, code: string) => d.checklist.find((i) => i.code === code) as Record<string, unknown>;
+    const item = (d: { checklist: Array<{ code: string }> }, code: string) =>
+      d.checklist.find((i) => i.code === code) as Record<string, unknown>;
     expect(item(res.json(), 'LEAVE_TFR')).toMatchObject({ done: true, doneByName: expect.any(String), doneAt: expect.any(String) });
     expect(item(res.json(), 'LEAVE_CIGS')).toMatchObject({ done: false, doneByName: null });
     // Ticking does not move the application.
@@ -290,7 +329,11 @@ describe('the hire after the offer', () => {
   it('takes its contract type and start date from the offer when the hire names none', async () => {
     const a = await atInterview('Tecnico/a di laboratorio', ['Matteo', 'Righi']);
     const startDate = inDays(30);
-    const offered = await moveOk(a.id, { action: 'offer', version: a.version, offer: terms({ contractType: 'apprenticeship', startDate }) });
+    const offered = await moveOk(a.id, {
+      action: 'offer',
+      version: a.version,
+      offer: terms({ contractType: 'apprenticeship', startDate }),
+    });
     const hired = await moveOk(a.id, { action: 'hire', version: offered.version });
     expect(hired.state).toBe('hired');
     const placement = (await matcher.get(`/api/v1/placements/${hired.placementId}`)).json();

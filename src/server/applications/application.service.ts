@@ -188,7 +188,8 @@ export function createApplicationService(deps: Deps) {
       offeredMonthlyCents: input.monthlyGrossCents,
       date: input.startDate,
     });
-    const warning = check.known && check.belowMinimum ? offerBelowMinimumWarning({ ...input, proratedMinimumCents: check.proratedMinimumCents }) : null;
+    const warning =
+      check.known && check.belowMinimum ? offerBelowMinimumWarning({ ...input, proratedMinimumCents: check.proratedMinimumCents }) : null;
     return {
       applicationId: row.id,
       contractType: input.contractType,
@@ -254,13 +255,7 @@ export function createApplicationService(deps: Deps) {
    * follow-ups, the worker's enrolment closed as placed (the freed place goes to the waiting list),
    * and the worker's other open applications withdrawn, each office told.
    */
-  async function hire(
-    trx: Executor,
-    ctx: ActorContext,
-    row: ApplicationRow,
-    input: HireInput,
-    now: Date,
-  ) {
+  async function hire(trx: Executor, ctx: ActorContext, row: ApplicationRow, input: HireInput, now: Date) {
     const taken = await takeVacancyPosition(trx, row.vacancyId, now);
     const vacancy = (await vacancyRefsByIds(trx, [row.vacancyId])).get(row.vacancyId)!;
     const placementId = await placements.createInTransaction(

@@ -113,7 +113,9 @@ export async function seedDemoApplications(
         ccnlLevel: 'C2',
         weeklyHours: 40,
         monthlyGrossCents: i === 0 ? 185_000 : 212_000,
-        startDate: day(14 + i).toISOString().slice(0, 10),
+        startDate: day(14 + i)
+          .toISOString()
+          .slice(0, 10),
         probationDays: 30,
       },
       recordedBy: deps.matcherId,

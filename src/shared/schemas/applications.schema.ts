@@ -130,7 +130,10 @@ export const offerTermsInputSchema = z.strictObject({
   startDate: calendarDate,
   probationDays: z.number().int().min(0).max(365).optional(),
   /** The comune of work (ISTAT code) when it is not the vacancy's. */
-  comuneCode: z.string().regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' }).optional(),
+  comuneCode: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' })
+    .optional(),
 });
 export type OfferTermsInput = z.infer<typeof offerTermsInputSchema>;
 
