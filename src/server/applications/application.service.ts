@@ -181,6 +181,7 @@ export function createApplicationService(deps: Deps) {
     const known = await existingConceptCodes(db, [input.ccnlCode], ['ccnl']);
     if (!known.has(input.ccnlCode)) errors.push({ path: 'body/offer/ccnlCode', message: M.unknownCcnl });
     if (errors.length > before) return undefined;
+    const level = input.ccnlLevel.replace(/\s+/g, ' ');
     const { check } = await lookUpAndCheckOfferPay(db, row.networkId, {
       ccnlCode: input.ccnlCode,
       level: input.ccnlLevel,
@@ -189,12 +190,14 @@ export function createApplicationService(deps: Deps) {
       date: input.startDate,
     });
     const warning =
-      check.known && check.belowMinimum ? offerBelowMinimumWarning({ ...input, proratedMinimumCents: check.proratedMinimumCents }) : null;
+      check.known && check.belowMinimum
+        ? offerBelowMinimumWarning({ ...input, ccnlLevel: level, proratedMinimumCents: check.proratedMinimumCents })
+        : null;
     return {
       applicationId: row.id,
       contractType: input.contractType,
       ccnlCode: input.ccnlCode,
-      ccnlLevel: input.ccnlLevel.replace(/\s+/g, ' '),
+      ccnlLevel: level,
       weeklyHours: input.weeklyHours,
       monthlyGrossCents: input.monthlyGrossCents,
       startDate: input.startDate,
