@@ -7,6 +7,7 @@ import { expectAccessible, screenshot, signInThroughForm, startBrowserHarness, t
 
 let h: BrowserHarness;
 let vacancyId: string;
+let offerVacancyId: string;
 
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -42,6 +43,36 @@ beforeAll(async () => {
   await db
     .insertInto('application_events')
     .values(rows.map((r) => ({ application_id: r.id, kind: 'move' as const, from_state: null, to_state: 'proposed' as const })))
+    .execute();
+  // A worker at the interview for a vacancy of Metalmeccanici industria, level C2 (the demo's minimum 2.010,00 € at 40 hours), offering 1.200,00 €.
+  offerVacancyId = await publishedVacancy(db, {
+    networkId: network,
+    officeId: modena,
+    employerId: employer.employerId,
+    siteId: employer.siteIds[0]!,
+    title: 'Manutentore/trice elettromeccanico/a',
+    positions: 1,
+  });
+  await db
+    .updateTable('vacancies')
+    .set({ ccnl_code: 'C011', ccnl_level: 'C2', weekly_hours: 40, pay_min_cents: 120_000 })
+    .where('id', '=', offerVacancyId)
+    .execute();
+  const [ferrari] = await seedWorkers(db, { networkId: network, officeId: modena, names: [['Chiara', 'Ferrari']] });
+  await db
+    .insertInto('applications')
+    .values({
+      network_id: network,
+      office_id: modena,
+      vacancy_id: offerVacancyId,
+      worker_id: ferrari!.id,
+      source: 'consultant',
+      state: 'interview',
+      cv_id: ferrari!.cvId,
+      sent_at: new Date(),
+      interview_at: new Date(),
+      interview_place: 'Via Emilia Est 1010, Modena',
+    })
     .execute();
 }, 180_000);
 afterAll(() => h?.close());
@@ -91,6 +122,59 @@ describe('applications in the browser', () => {
     ]);
     await refuse.getByRole('button', { name: 'Annulla' }).click();
     await expectAccessible(page, 'candidature-offerta');
+  }, 180_000);
+
+  it('records an offer below the CCNL minimum with a warning, then ticks the contract checklist, at 360 px', async () => {
+    const { page } = await h.newPage({ width: 360, height: 740 });
+    await signInThroughForm(page, h.baseUrl, DEMO.matcher, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    await page.goto(`${h.baseUrl}/offerte/${offerVacancyId}`);
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Candidature' }) });
+    const ferrari = section.getByRole('listitem').filter({ hasText: 'Ferrari Chiara' });
+    await ferrari.getByRole('button', { name: 'Offerta di assunzione' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Offerta di assunzione' });
+    // The terms start from the vacancy's.
+    await dialog.getByText('Condizioni riprese dall’offerta di lavoro').waitFor();
+    expect(await dialog.getByLabel('Livello').inputValue()).toBe('C2');
+    expect(await dialog.getByLabel('Retribuzione lorda mensile (€)').inputValue()).toBe('1200,00');
+    const start = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await dialog.getByLabel('Data di inizio del rapporto').fill(start);
+    await dialog.getByRole('button', { name: 'Conferma' }).click();
+    await page
+      .getByText(
+        /Offerta registrata, con un avviso: La retribuzione offerta \(1\.200,00 €\) è sotto il minimo del CCNL per il livello C2 a 40 ore \(2\.010,00 €\)/,
+      )
+      .first()
+      .waitFor();
+    await section.getByRole('heading', { name: /Con offerta di assunzione/ }).waitFor();
+
+    await section
+      .getByRole('listitem')
+      .filter({ hasText: 'Ferrari Chiara' })
+      .getByRole('button', { name: 'Contratto e lista di controllo' })
+      .click();
+    await section
+      .getByRole('alert')
+      .or(section.locator('.alert-warning'))
+      .filter({ hasText: 'Avviso sulla retribuzione' })
+      .first()
+      .waitFor();
+    const identity = section.getByLabel('Documento d’identità valido');
+    // Bootstrap Italia draws the box on the label: the operator clicks the label.
+    await section.locator('label', { hasText: 'Documento d’identità valido' }).click();
+    await section
+      .getByText(/spuntata da/)
+      .first()
+      .waitFor();
+    expect(await identity.isChecked()).toBe(true);
+    await section
+      .getByRole('link', { name: /D\.Lgs\. 14 settembre 2015, n\. 148, art\. 24-bis comma 6/ })
+      .first()
+      .waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'candidatura-offerta-contratto');
+    await screenshot(page, '92-candidatura-offerta-360');
   }, 180_000);
 
   it('shows the vacancy’s applications at 360 px without sideways scrolling', async () => {

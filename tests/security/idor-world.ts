@@ -427,6 +427,22 @@ export async function buildWorld(
     .values({ placement_id: placement.id, office_id: o.officeId, months: 1, due_on: '2026-12-02' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The offer's terms the hire came from (the worker's pay: shown only within the worker's scope).
+  await db
+    .insertInto('application_offers')
+    .values({
+      application_id: application.id,
+      contract_type: 'permanent',
+      ccnl_code: 'H011',
+      ccnl_level: '4',
+      weekly_hours: 40,
+      monthly_gross_cents: 187_654,
+      start_date: '2026-11-02',
+      comune_code: null,
+      recorded_by: owner.id,
+      recorded_at: new Date(),
+    })
+    .execute();
   const hire = { applicationId: application.id, placementId: placement.id, followUpId: followUp.id };
   return {
     networkId: o.networkId,

@@ -59,6 +59,10 @@ export const applicationErrors = {
     it: 'Manca il consenso del lavoratore all’«Invio del profilo alle aziende»: registrarlo sulla sua scheda prima di inviare la candidatura.',
     en: 'The worker has not consented to «Profile shared with employers»: record it on their page before sending the application.',
   }),
+  checklistNotOpen: defineError('APPLICATION_CHECKLIST_NOT_OPEN', 409, {
+    it: 'La lista di controllo del contratto si compila con la candidatura all’offerta di assunzione o assunta.',
+    en: 'The contract checklist is filled in once the application reaches the job offer or the hire.',
+  }),
   invalidFields: (errors: FieldError[]) =>
     new DomainError('VALIDATION_FAILED', 400, { it: 'Alcuni dati non sono validi.', en: 'Some fields are not valid.' }, { errors }),
 };
@@ -72,4 +76,8 @@ export const applicationFieldMessages = {
   cvOfAnotherWorker: 'Il CV non è di questo lavoratore',
   interviewRequired: 'Indicare data, ora e luogo del colloquio',
   hireRequired: 'Indicare il tipo di contratto e la data di inizio',
+  offerRequired: 'Indicare le condizioni dell’offerta',
+  startDateInPast: 'La data di inizio non può essere nel passato',
+  unknownCcnl: 'Contratto collettivo sconosciuto nell’archivio CNEL',
+  unknownChecklistItem: 'Voce della lista di controllo sconosciuta',
 };

@@ -3,7 +3,7 @@ import type { Executor } from '../db/executor.js';
 import type { ApplicationEventKind, ApplicationSource, ApplicationState } from '../db/schema-applications.js';
 import { OPEN_APPLICATION_STATES } from './application.states.js';
 
-/** The only file that writes SQL on applications, application_events and application_settings. */
+/** The only file that writes SQL on applications, application_events, application_settings, application_offers and application_checklist_ticks. */
 
 export interface ApplicationRow {
   id: string;
@@ -120,6 +120,33 @@ export interface ApplicationChange {
   sentAt?: Date;
   interview?: { at: Date; place: string; contact: string };
 }
+
+/** The offer's terms recorded with the move to «offer», and the pay check's answer then. */
+export interface OfferTermsRow {
+  applicationId: string;
+  contractType: 'permanent' | 'fixed_term' | 'apprenticeship' | 'agency';
+  ccnlCode: string;
+  ccnlLevel: string;
+  weeklyHours: number;
+  monthlyGrossCents: number;
+  startDate: string;
+  probationDays: number;
+  comuneCode: string | null;
+  belowMinimum: boolean | null;
+  proratedMinimumCents: number | null;
+  warningIt: string;
+  warningEn: string;
+  recordedBy: string | null;
+  recordedAt: Date;
+}
+
+export interface ChecklistTickRow {
+  itemCode: string;
+  tickedBy: string | null;
+  tickedAt: Date;
+}
+
+const dateText = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
 
 export function createApplicationRepository() {
   return {
@@ -408,6 +435,102 @@ export function createApplicationRepository() {
         );
       }
       return ids;
+    },
+
+    async offerOf(db: Executor, applicationId: string): Promise<OfferTermsRow | undefined> {
+      const r = await db.selectFrom('application_offers').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+      if (!r) return undefined;
+      return {
+        applicationId: r.application_id,
+        contractType: r.contract_type,
+        ccnlCode: r.ccnl_code,
+        ccnlLevel: r.ccnl_level,
+        weeklyHours: Number(r.weekly_hours),
+        monthlyGrossCents: Number(r.monthly_gross_cents),
+        startDate: dateText(r.start_date),
+        probationDays: r.probation_days,
+        comuneCode: r.comune_code,
+        belowMinimum: r.below_minimum,
+        proratedMinimumCents: r.prorated_minimum_cents === null ? null : Number(r.prorated_minimum_cents),
+        warningIt: r.warning_it,
+        warningEn: r.warning_en,
+        recordedBy: r.recorded_by,
+        recordedAt: r.recorded_at,
+      };
+    },
+
+    /** The offer's terms (many at once for the demo); a second offer of one application replaces the first. */
+    async saveOffers(trx: Executor, offers: readonly Omit<OfferTermsRow, never>[]): Promise<void> {
+      if (offers.length === 0) return;
+      const values = offers.map((o) => ({
+        application_id: o.applicationId,
+        contract_type: o.contractType,
+        ccnl_code: o.ccnlCode,
+        ccnl_level: o.ccnlLevel,
+        weekly_hours: o.weeklyHours,
+        monthly_gross_cents: o.monthlyGrossCents,
+        start_date: o.startDate,
+        probation_days: o.probationDays,
+        comune_code: o.comuneCode,
+        below_minimum: o.belowMinimum,
+        prorated_minimum_cents: o.proratedMinimumCents,
+        warning_it: o.warningIt,
+        warning_en: o.warningEn,
+        recorded_by: o.recordedBy,
+        recorded_at: o.recordedAt,
+      }));
+      for (let i = 0; i < values.length; i += 500) {
+        await trx
+          .insertInto('application_offers')
+          .values(values.slice(i, i + 500))
+          .onConflict((oc) =>
+            oc.column('application_id').doUpdateSet((eb) => ({
+              contract_type: eb.ref('excluded.contract_type'),
+              ccnl_code: eb.ref('excluded.ccnl_code'),
+              ccnl_level: eb.ref('excluded.ccnl_level'),
+              weekly_hours: eb.ref('excluded.weekly_hours'),
+              monthly_gross_cents: eb.ref('excluded.monthly_gross_cents'),
+              start_date: eb.ref('excluded.start_date'),
+              probation_days: eb.ref('excluded.probation_days'),
+              comune_code: eb.ref('excluded.comune_code'),
+              below_minimum: eb.ref('excluded.below_minimum'),
+              prorated_minimum_cents: eb.ref('excluded.prorated_minimum_cents'),
+              warning_it: eb.ref('excluded.warning_it'),
+              warning_en: eb.ref('excluded.warning_en'),
+              recorded_by: eb.ref('excluded.recorded_by'),
+              recorded_at: eb.ref('excluded.recorded_at'),
+            })),
+          )
+          .execute();
+      }
+    },
+
+    async ticksOf(db: Executor, applicationId: string): Promise<ChecklistTickRow[]> {
+      const rows = await db
+        .selectFrom('application_checklist_ticks')
+        .select(['item_code', 'ticked_by', 'ticked_at'])
+        .where('application_id', '=', applicationId)
+        .orderBy('item_code')
+        .execute();
+      return rows.map((r) => ({ itemCode: r.item_code, tickedBy: r.ticked_by, tickedAt: r.ticked_at }));
+    },
+
+    /** Ticks or unticks an item; true when that changed something. */
+    async setTick(trx: Executor, applicationId: string, itemCode: string, done: boolean, actorId: string | null, now: Date) {
+      if (done) {
+        const r = await trx
+          .insertInto('application_checklist_ticks')
+          .values({ application_id: applicationId, item_code: itemCode, ticked_by: actorId, ticked_at: now })
+          .onConflict((oc) => oc.columns(['application_id', 'item_code']).doNothing())
+          .executeTakeFirst();
+        return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+      }
+      const r = await trx
+        .deleteFrom('application_checklist_ticks')
+        .where('application_id', '=', applicationId)
+        .where('item_code', '=', itemCode)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
     },
   };
 }

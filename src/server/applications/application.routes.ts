@@ -49,4 +49,9 @@ export function registerApplicationRoutes(app: FastifyInstance, s: ApplicationSe
     },
     handler: async (request) => s.move(actorContext(request), request.params.id, request.body),
   });
+  route(r, applicationEndpoints.tickChecklist, {
+    config: { access: canMoveApplications },
+    schema: { tags, summary: 'Spunta o toglie la spunta a una voce della lista di controllo del contratto (offerta o assunzione)' },
+    handler: async (request) => s.tickChecklist(actorContext(request), request.params.id, request.body),
+  });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import { canActOnWorker, requireNetwork, requireOffice, staffNamesById, type ActorContext } from '../auth/index.js';
+import { contractChecklist, lookUpAndCheckOfferPay, type HireFacts } from '../contracts/index.js';
 import { cvById } from '../cv/index.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { Executor } from '../db/executor.js';
@@ -10,16 +11,27 @@ import { officeNamesById } from '../organisation/index.js';
 import { latestConsentOf, workerRefsByIds } from '../people/index.js';
 import type { PlacementService } from '../placements/index.js';
 import { insertStaffNotice } from '../programmes/index.js';
+import { existingConceptCodes } from '../taxonomy/index.js';
 import { takeVacancyPosition, vacancyRefsByIds } from '../vacancies/index.js';
+import { romeToday } from '../../shared/time/rome-time.js';
 import {
   pickableReasons,
   type ApplicationDetail,
   type ApplicationMoveRequest,
+  type ApplicationWarning,
+  type ChecklistTickRequest,
   type ProposeApplicationRequest,
 } from '../../shared/schemas/applications.schema.js';
 import { applicationErrors as E, applicationFieldMessages as M } from './application.errors.js';
 import { rolesInApplicationOffice } from './application.policy.js';
-import type { ApplicationChange, ApplicationRepository, ApplicationRow, NewApplicationEvent } from './application.repository.js';
+import type {
+  ApplicationChange,
+  ApplicationRepository,
+  ApplicationRow,
+  NewApplicationEvent,
+  OfferTermsRow,
+} from './application.repository.js';
+import { offerBelowMinimumWarning } from './offer-warning.js';
 import { applicationSummaries } from './application-views.js';
 import { APPLICATION_MATCHERS, APPLICATION_PROPOSERS, findApplicationMove } from './application.states.js';
 
@@ -58,6 +70,27 @@ type Deps = {
 
 const HIRED_ELSEWHERE = 'hired_elsewhere';
 
+type HireInput = NonNullable<ApplicationMoveRequest['hire']>;
+
+/** The states whose application shows the offer's checklist and incentives. */
+const CHECKLIST_STATES: readonly ApplicationRow['state'][] = ['offer', 'hired'];
+
+/** What is known of the hire from the offer: the contract type; the worker's facts are unknown (to check). */
+const hireFactsOf = (offer: Pick<OfferTermsRow, 'contractType'>): HireFacts => ({ contractType: offer.contractType });
+
+/** The offer's stored warning, in the caller's language first. */
+function warningsOf(offer: OfferTermsRow, ctx: ActorContext): ApplicationWarning[] {
+  if (!offer.warningIt) return [];
+  const en = ctx.actor.language === 'en';
+  return [
+    {
+      code: 'OFFER_BELOW_CCNL_MINIMUM',
+      message: en ? offer.warningEn : offer.warningIt,
+      messages: { it: offer.warningIt, en: offer.warningEn },
+    },
+  ];
+}
+
 export function createApplicationService(deps: Deps) {
   const { db, repository: repo, audit, clock, placements, placeOnHire } = deps;
   const sendReminder = deps.sendEmployerReminder ?? recordOnlyReminder;
@@ -69,15 +102,23 @@ export function createApplicationService(deps: Deps) {
   }
 
   async function detail(executor: Executor, ctx: ActorContext, row: ApplicationRow): Promise<ApplicationDetail> {
-    const [[summary], events, placementIds] = await Promise.all([
+    const [[summary], events, placementIds, offer, ticks] = await Promise.all([
       applicationSummaries(executor, ctx.actor, [row]),
       repo.eventsOf(executor, row.id),
       placements.idsByApplications(executor, [row.id]),
+      repo.offerOf(executor, row.id),
+      repo.ticksOf(executor, row.id),
     ]);
-    const actors = await staffNamesById(
-      executor,
-      events.map((e) => e.actorId),
-    );
+    const actors = await staffNamesById(executor, [
+      ...events.map((e) => e.actorId),
+      offer?.recordedBy ?? null,
+      ...ticks.map((t) => t.tickedBy),
+    ]);
+    // The offer's pay and the checklist are the worker's: shown to who may see the worker.
+    const inScope = summary!.worker.inScope;
+    const walked = inScope && CHECKLIST_STATES.includes(row.state);
+    const checklist = walked ? contractChecklist({ hire: offer ? hireFactsOf(offer) : undefined }) : null;
+    const ticked = new Map(ticks.map((t) => [t.itemCode, t]));
     return {
       ...summary!,
       // The CV sent is the worker's personal data: shown to who may see the worker.
@@ -92,14 +133,93 @@ export function createApplicationService(deps: Deps) {
         actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null,
         at: e.at.toISOString(),
       })),
+      offer:
+        inScope && offer
+          ? {
+              contractType: offer.contractType,
+              ccnlCode: offer.ccnlCode,
+              ccnlLevel: offer.ccnlLevel,
+              weeklyHours: offer.weeklyHours,
+              monthlyGrossCents: offer.monthlyGrossCents,
+              startDate: offer.startDate,
+              probationDays: offer.probationDays,
+              comuneCode: offer.comuneCode,
+              belowMinimum: offer.belowMinimum,
+              proratedMinimumCents: offer.proratedMinimumCents,
+              recordedByName: offer.recordedBy ? (actors.get(offer.recordedBy) ?? null) : null,
+              recordedAt: offer.recordedAt.toISOString(),
+            }
+          : null,
+      warnings: inScope && offer ? warningsOf(offer, ctx) : [],
+      incentives: checklist?.incentives ?? null,
+      checklist: checklist
+        ? checklist.items.map((i) => {
+            const t = ticked.get(i.code);
+            return {
+              code: i.code,
+              section: i.section,
+              label: i.label,
+              help: i.help,
+              sourceUrl: i.sourceUrl ?? null,
+              done: t !== undefined,
+              doneByName: t?.tickedBy ? (actors.get(t.tickedBy) ?? null) : null,
+              doneAt: t ? t.tickedAt.toISOString() : null,
+            };
+          })
+        : null,
+    };
+  }
+
+  /** The offer's terms checked beside their fields (`body/offer/...`), and the pay checked against the CCNL minimum. */
+  async function checkedOffer(
+    row: ApplicationRow,
+    input: NonNullable<ApplicationMoveRequest['offer']>,
+    errors: FieldError[],
+  ): Promise<Omit<OfferTermsRow, 'recordedBy' | 'recordedAt'> | undefined> {
+    const before = errors.length;
+    if (input.startDate < romeToday(clock())) errors.push({ path: 'body/offer/startDate', message: M.startDateInPast });
+    const known = await existingConceptCodes(db, [input.ccnlCode], ['ccnl']);
+    if (!known.has(input.ccnlCode)) errors.push({ path: 'body/offer/ccnlCode', message: M.unknownCcnl });
+    if (errors.length > before) return undefined;
+    const level = input.ccnlLevel.replace(/\s+/g, ' ');
+    const { check } = await lookUpAndCheckOfferPay(db, row.networkId, {
+      ccnlCode: input.ccnlCode,
+      level: input.ccnlLevel,
+      weeklyHours: input.weeklyHours,
+      offeredMonthlyCents: input.monthlyGrossCents,
+      date: input.startDate,
+    });
+    const warning =
+      check.known && check.belowMinimum
+        ? offerBelowMinimumWarning({ ...input, ccnlLevel: level, proratedMinimumCents: check.proratedMinimumCents })
+        : null;
+    return {
+      applicationId: row.id,
+      contractType: input.contractType,
+      ccnlCode: input.ccnlCode,
+      ccnlLevel: level,
+      weeklyHours: input.weeklyHours,
+      monthlyGrossCents: input.monthlyGrossCents,
+      startDate: input.startDate,
+      probationDays: input.probationDays ?? 0,
+      comuneCode: input.comuneCode ?? null,
+      belowMinimum: check.known ? check.belowMinimum : null,
+      proratedMinimumCents: check.known ? check.proratedMinimumCents : null,
+      warningIt: warning?.it ?? '',
+      warningEn: warning?.en ?? '',
     };
   }
 
   /** The fields a move needs, every fault at once beside its field. */
-  async function checkedChange(row: ApplicationRow, input: ApplicationMoveRequest): Promise<ApplicationChange> {
+  async function checkedChange(
+    row: ApplicationRow,
+    input: ApplicationMoveRequest,
+  ): Promise<{ change: ApplicationChange; offer?: Omit<OfferTermsRow, 'recordedBy' | 'recordedAt'>; hire?: HireInput }> {
     const move = findApplicationMove(input.action, row.state)!;
     const errors: FieldError[] = [];
     const change: ApplicationChange = { state: move.to };
+    let offer: Omit<OfferTermsRow, 'recordedBy' | 'recordedAt'> | undefined;
+    let hire: HireInput | undefined;
     const note = input.note?.trim() ?? '';
     if (move.reasons) {
       const reason = input.reason?.trim() ?? '';
@@ -118,9 +238,18 @@ export function createApplicationService(deps: Deps) {
       if (!input.interview) errors.push({ path: 'body/interview', message: M.interviewRequired });
       else change.interview = { at: new Date(input.interview.at), place: input.interview.place, contact: input.interview.contact ?? '' };
     }
-    if (move.needs === 'hire' && !input.hire) errors.push({ path: 'body/hire', message: M.hireRequired });
+    if (move.needs === 'offer') {
+      if (!input.offer) errors.push({ path: 'body/offer', message: M.offerRequired });
+      else offer = await checkedOffer(row, input.offer, errors);
+    }
+    if (move.needs === 'hire') {
+      // The hire's contract and start default to the offer's terms when the offer recorded them.
+      const terms = input.hire ? undefined : await repo.offerOf(db, row.id);
+      hire = input.hire ?? (terms ? { contractType: terms.contractType, startDate: terms.startDate } : undefined);
+      if (!hire) errors.push({ path: 'body/hire', message: M.hireRequired });
+    }
     if (errors.length > 0) throw E.invalidFields(errors);
-    return change;
+    return { change, offer, hire };
   }
 
   /**
@@ -129,13 +258,7 @@ export function createApplicationService(deps: Deps) {
    * follow-ups, the worker's enrolment closed as placed (the freed place goes to the waiting list),
    * and the worker's other open applications withdrawn, each office told.
    */
-  async function hire(
-    trx: Executor,
-    ctx: ActorContext,
-    row: ApplicationRow,
-    input: NonNullable<ApplicationMoveRequest['hire']>,
-    now: Date,
-  ) {
+  async function hire(trx: Executor, ctx: ActorContext, row: ApplicationRow, input: HireInput, now: Date) {
     const taken = await takeVacancyPosition(trx, row.vacancyId, now);
     const vacancy = (await vacancyRefsByIds(trx, [row.vacancyId])).get(row.vacancyId)!;
     const placementId = await placements.createInTransaction(
@@ -265,7 +388,7 @@ export function createApplicationService(deps: Deps) {
       if (!move) throw E.moveNotAllowed(before.state, input.action);
       if (!move.roles.some((r) => roles.includes(r))) throw E.moveForbidden();
       if (before.version !== input.version) throw E.stale();
-      const change = await checkedChange(before, input);
+      const { change, offer, hire: hireInput } = await checkedChange(before, input);
       if (move.needs === 'cv') {
         // Reg. UE 2016/679 art. 6(1)(a): the CV reaches the employer only with the worker's consent in force.
         const consent = await latestConsentOf(db, before.workerId, 'share_with_employers');
@@ -276,7 +399,8 @@ export function createApplicationService(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         if (move.needs === 'hire') await repo.lockOpenOfWorker(trx, before.workerId);
         if (!(await repo.setState(trx, id, input.version, change, now))) throw E.stale();
-        const hired = move.needs === 'hire' ? await hire(trx, ctx, before, input.hire!, now) : undefined;
+        const hired = move.needs === 'hire' ? await hire(trx, ctx, before, hireInput!, now) : undefined;
+        if (offer) await repo.saveOffers(trx, [{ ...offer, recordedBy: ctx.actor.userId, recordedAt: now }]);
         const event: NewApplicationEvent = {
           applicationId: id,
           kind: 'move',
@@ -300,6 +424,19 @@ export function createApplicationService(deps: Deps) {
             ...(change.cvId ? { cvId: change.cvId } : {}),
             ...(change.interview ? { interviewAt: change.interview.at.toISOString(), place: change.interview.place } : {}),
             ...(hired ?? {}),
+            ...(offer
+              ? {
+                  contractType: offer.contractType,
+                  ccnlCode: offer.ccnlCode,
+                  ccnlLevel: offer.ccnlLevel,
+                  weeklyHours: offer.weeklyHours,
+                  monthlyGrossCents: offer.monthlyGrossCents,
+                  startDate: offer.startDate,
+                  belowMinimum: offer.belowMinimum,
+                  proratedMinimumCents: offer.proratedMinimumCents,
+                }
+              : {}),
+            ...(hireInput ? { contractType: hireInput.contractType, startDate: hireInput.startDate } : {}),
           },
         });
       });
@@ -317,6 +454,32 @@ export function createApplicationService(deps: Deps) {
         details: { workerId: row.workerId, masked: !result.worker.inScope },
       });
       return result;
+    },
+
+    /** Ticks or unticks an item of the contract checklist (the office's matchers, coordinators, administrators). */
+    async tickChecklist(ctx: ActorContext, id: string, input: ChecklistTickRequest): Promise<ApplicationDetail> {
+      const row = await inNetwork(db, ctx, id);
+      const roles = rolesInApplicationOffice(ctx.actor, row);
+      if (!roles.some((r) => APPLICATION_MATCHERS.includes(r))) throw E.otherOffice();
+      if (!CHECKLIST_STATES.includes(row.state)) throw E.checklistNotOpen();
+      if (input.version !== undefined && input.version !== row.version) throw E.stale();
+      const offer = await repo.offerOf(db, id);
+      const items = contractChecklist({ hire: offer ? hireFactsOf(offer) : undefined }).items;
+      if (!items.some((i) => i.code === input.itemCode))
+        throw E.invalidFields([{ path: 'body/itemCode', message: M.unknownChecklistItem }]);
+      const now = clock();
+      await db.transaction().execute(async (trx) => {
+        const changed = await repo.setTick(trx, id, input.itemCode, input.done, ctx.actor.userId, now);
+        if (!changed) return;
+        await audit.record(trx, ctx, {
+          action: input.done ? 'application.checklist.tick' : 'application.checklist.untick',
+          entityType: 'application',
+          entityId: id,
+          officeId: row.officeId,
+          details: { workerId: row.workerId, itemCode: input.itemCode, done: input.done },
+        });
+      });
+      return detail(db, ctx, row);
     },
 
     /** Every office's applications to a vacancy (vacancies are the network's), masked outside the actor's scope. */

@@ -33,14 +33,14 @@ export interface ApplicationMove {
   /** The list the reason comes from; null: no reason asked. */
   reasons: ReasonList | null;
   /** What the move must carry besides the version. */
-  needs: 'cv' | 'interview' | 'hire' | null;
+  needs: 'cv' | 'interview' | 'offer' | 'hire' | null;
 }
 
 export const APPLICATION_MOVES: readonly ApplicationMove[] = [
   { action: 'preselect', from: ['proposed'], to: 'preselected', roles: APPLICATION_MATCHERS, reasons: null, needs: null },
   { action: 'send', from: ['preselected'], to: 'sent', roles: APPLICATION_MATCHERS, reasons: null, needs: 'cv' },
   { action: 'interview', from: ['sent'], to: 'interview', roles: APPLICATION_MATCHERS, reasons: null, needs: 'interview' },
-  { action: 'offer', from: ['interview'], to: 'offer', roles: APPLICATION_MATCHERS, reasons: null, needs: null },
+  { action: 'offer', from: ['interview'], to: 'offer', roles: APPLICATION_MATCHERS, reasons: null, needs: 'offer' },
   { action: 'hire', from: ['offer'], to: 'hired', roles: APPLICATION_MATCHERS, reasons: null, needs: 'hire' },
   { action: 'refuse', from: ['sent', 'interview', 'offer'], to: 'refused', roles: APPLICATION_MATCHERS, reasons: 'refusal', needs: null },
   { action: 'decline', from: OPEN_APPLICATION_STATES, to: 'declined', roles: APPLICATION_MATCHERS, reasons: 'decline', needs: null },

@@ -9,4 +9,4 @@ export {
 export { canMoveApplications, canProposeApplications, canReadApplications } from './application.policy.js';
 export { DEFAULT_EXPIRY_DAYS, recordOnlyReminder, type EmployerReminder, type EmployerReminderSender } from './application.service.js';
 export { createApplicationRepository } from './application.repository.js';
-export { insertDemoApplications, type DemoApplication } from './demo-writes.js';
+export { insertDemoApplications, insertDemoOffers, type DemoApplication } from './demo-writes.js';

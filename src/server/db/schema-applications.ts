@@ -54,8 +54,37 @@ export interface ApplicationEventsTable {
   seq: Generated<number>;
 }
 
+/** migrations/0040_application_offers.sql: the offer's terms and the checklist ticks. */
+export interface ApplicationOffersTable {
+  application_id: string;
+  contract_type: 'permanent' | 'fixed_term' | 'apprenticeship' | 'agency';
+  ccnl_code: string;
+  ccnl_level: string;
+  /** numeric: comes back as text from both engines. */
+  weekly_hours: ColumnType<string, number, number>;
+  monthly_gross_cents: number;
+  start_date: ColumnType<string, string, string>;
+  probation_days: Generated<number>;
+  comune_code: string | null;
+  below_minimum: boolean | null;
+  prorated_minimum_cents: number | null;
+  warning_it: Generated<string>;
+  warning_en: Generated<string>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface ApplicationChecklistTicksTable {
+  application_id: string;
+  item_code: string;
+  ticked_by: string | null;
+  ticked_at: Timestamp;
+}
+
 export interface ApplicationsTables {
   application_settings: ApplicationSettingsTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
+  application_offers: ApplicationOffersTable;
+  application_checklist_ticks: ApplicationChecklistTicksTable;
 }

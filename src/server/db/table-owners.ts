@@ -114,6 +114,8 @@ export const TABLE_OWNERS = {
   application_settings: 'applications',
   applications: 'applications',
   application_events: 'applications',
+  application_offers: 'applications',
+  application_checklist_ticks: 'applications',
 
   placements: 'placements',
   placement_follow_ups: 'placements',

@@ -51,4 +51,22 @@ describe('demo applications', () => {
       .execute();
     expect(due.map((f) => f.months)).toEqual([1, 1, 1]);
   });
+
+  it('gives every application at offer or hired its terms, one offer below the CCNL minimum with its warning', async () => {
+    const rows = await database.db
+      .selectFrom('applications as a')
+      .leftJoin('application_offers as o', 'o.application_id', 'a.id')
+      .select(['a.state', 'o.application_id as offerOf', 'o.below_minimum', 'o.warning_it'])
+      .where('a.state', 'in', ['offer', 'hired'])
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.offerOf === null)).toEqual([]);
+    const warned = rows.filter((r) => r.below_minimum === true);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]!.warning_it).toContain(
+      'La retribuzione offerta (1.850,00 €) è sotto il minimo del CCNL per il livello C2 a 40 ore (2.010,00 €)',
+    );
+    // The others are checked against the demo's tables and meet them.
+    expect(rows.filter((r) => r.below_minimum === false)).toHaveLength(rows.length - 1);
+  });
 });

@@ -1,4 +1,4 @@
-import { insertDemoApplications, type DemoApplication } from '../applications/index.js';
+import { insertDemoApplications, insertDemoOffers, type DemoApplication } from '../applications/index.js';
 import type { ApplicationState } from '../db/schema-applications.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 import type { CaseWorker } from '../people/index.js';
@@ -101,6 +101,41 @@ export async function seedDemoApplications(
   });
   const ids = await insertDemoApplications(trx, rows, deps.now);
   const hireIds = ids.slice(rows.length - hires.length);
+  // Every application that reached the offer carries its terms (Metalmeccanici industria, level C2,
+  // whose demo minimum is 2.010,00 € at 40 hours); the first one offers less, so its warning shows.
+  const offerIds = rows.flatMap((r, i) => (r.state === 'offer' ? [ids[i]!] : []));
+  await insertDemoOffers(trx, deps.networkId, [
+    ...offerIds.map((applicationId, i) => ({
+      applicationId,
+      terms: {
+        contractType: 'permanent' as const,
+        ccnlCode: 'C011',
+        ccnlLevel: 'C2',
+        weeklyHours: 40,
+        monthlyGrossCents: i === 0 ? 185_000 : 212_000,
+        startDate: day(14 + i)
+          .toISOString()
+          .slice(0, 10),
+        probationDays: 30,
+      },
+      recordedBy: deps.matcherId,
+      recordedAt: day(-1),
+    })),
+    ...hires.map((h, i) => ({
+      applicationId: hireIds[i]!,
+      terms: {
+        contractType: h.vacancy.contractType,
+        ccnlCode: 'C011',
+        ccnlLevel: 'C3',
+        weeklyHours: 40,
+        monthlyGrossCents: 195_000,
+        startDate: h.startDate,
+        probationDays: 30,
+      },
+      recordedBy: deps.matcherId,
+      recordedAt: day(-40 - i * 5),
+    })),
+  ]);
   const placements: DemoPlacement[] = hires.map((h, i) => ({
     networkId: deps.networkId,
     officeId: deps.officeId,

@@ -4,6 +4,7 @@ import {
   applicationMoveRequestSchema,
   applicationSettingsRequestSchema,
   applicationSettingsSchema,
+  checklistTickRequestSchema,
   endPlacementRequestSchema,
   followUpAnswerRequestSchema,
   followUpListSchema,
@@ -53,6 +54,15 @@ export const applicationEndpoints = {
     status: 200,
     response: applicationDetailSchema,
     problems: [409, 422],
+  }),
+  tickChecklist: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/applications/:id/checklist',
+    params: idParamsSchema,
+    body: checklistTickRequestSchema,
+    status: 200,
+    response: applicationDetailSchema,
+    problems: [409],
   }),
   settings: defineEndpoint({
     method: 'GET',

@@ -309,6 +309,27 @@ const MESSAGES: Record<string, Text> = {
     it: 'Indicare il tipo di contratto e la data di inizio',
     en: 'Give the type of contract and the start date',
   },
+  'Indicare le condizioni dell’offerta': {
+    it: 'Indicare le condizioni dell’offerta: contratto, CCNL e livello, ore, retribuzione e data di inizio',
+    en: 'Give the offer’s terms: contract, CCNL and level, hours, pay and start date',
+  },
+  'Ore settimanali tra 1 e 48': { it: 'Le ore settimanali vanno da 1 a 48', en: 'Weekly hours go from 1 to 48' },
+  'Ore settimanali a multipli di mezz’ora': {
+    it: 'Le ore settimanali si indicano a multipli di mezz’ora',
+    en: 'Weekly hours are given in multiples of half an hour',
+  },
+  'La retribuzione offerta deve essere maggiore di zero': {
+    it: 'La retribuzione lorda mensile offerta deve essere maggiore di zero',
+    en: 'The gross monthly pay offered must be more than zero',
+  },
+  'La data di inizio non può essere nel passato': {
+    it: 'La data di inizio non può essere nel passato',
+    en: 'The start date cannot be in the past',
+  },
+  'Voce della lista di controllo sconosciuta': {
+    it: 'Voce della lista di controllo sconosciuta',
+    en: 'Unknown checklist item',
+  },
   'La data di fine non può precedere l’inizio del rapporto': {
     it: 'La data di fine non può precedere l’inizio del rapporto',
     en: 'The end date cannot be before the start of the employment',

@@ -111,6 +111,33 @@ export const hireInputSchema = z.strictObject({
   startDate: calendarDate,
 });
 
+/** The offer's terms, for «offer»: what the employer offers (the pay checked against the CCNL minimum). */
+export const offerTermsInputSchema = z.strictObject({
+  contractType: contractTypeSchema,
+  /** CNEL archive code of the national collective agreement (the taxonomy's 'ccnl' kind). */
+  ccnlCode: textField(20),
+  ccnlLevel: textField(60),
+  weeklyHours: z
+    .number()
+    .min(1, { message: 'Ore settimanali tra 1 e 48' })
+    .max(48, { message: 'Ore settimanali tra 1 e 48' })
+    .multipleOf(0.5, { message: 'Ore settimanali a multipli di mezz’ora' }),
+  /** Gross monthly pay in euro cents. */
+  monthlyGrossCents: z
+    .number()
+    .int()
+    .min(1, { message: 'La retribuzione offerta deve essere maggiore di zero' })
+    .max(MAX_INT4, { message: 'La retribuzione offerta deve essere maggiore di zero' }),
+  startDate: calendarDate,
+  probationDays: z.number().int().min(0).max(365).optional(),
+  /** The comune of work (ISTAT code) when it is not the vacancy's. */
+  comuneCode: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'Codice ISTAT del comune di 6 cifre' })
+    .optional(),
+});
+export type OfferTermsInput = z.infer<typeof offerTermsInputSchema>;
+
 export const applicationMoveRequestSchema = z.strictObject({
   action: z.enum(APPLICATION_ACTIONS).exclude(['expire']),
   version: z.number().int().min(1).max(MAX_INT4),
@@ -120,7 +147,10 @@ export const applicationMoveRequestSchema = z.strictObject({
   /** For «send»: the worker's CV sent to the employer. */
   cvId: z.uuid().optional(),
   interview: interviewInputSchema.optional(),
+  /** For «hire»: contract type and start date; from the offer's terms when absent. */
   hire: hireInputSchema.optional(),
+  /** For «offer»: the offer's terms. */
+  offer: offerTermsInputSchema.optional(),
 });
 export type ApplicationMoveRequest = z.infer<typeof applicationMoveRequestSchema>;
 
@@ -165,11 +195,75 @@ export const applicationEventSchema = z.object({
   at: isoDateTime,
 });
 
+const textPair = z.object({ it: z.string(), en: z.string() });
+
+/** A warning of a change that was accepted (e.g. an offer below the CCNL minimum): shown, not an error. */
+export const applicationWarningSchema = z.object({ code: z.string(), message: z.string(), messages: textPair });
+export type ApplicationWarning = z.infer<typeof applicationWarningSchema>;
+
+export const applicationOfferSchema = z.object({
+  contractType: contractTypeSchema,
+  ccnlCode: z.string(),
+  ccnlLevel: z.string(),
+  weeklyHours: z.number(),
+  monthlyGrossCents: z.number().int(),
+  startDate: z.string(),
+  probationDays: z.number().int(),
+  comuneCode: z.string().nullable(),
+  /** The pay check when the offer was recorded: null when no minimum was known. */
+  belowMinimum: z.boolean().nullable(),
+  proratedMinimumCents: z.number().int().nullable(),
+  recordedByName: z.string().nullable(),
+  recordedAt: isoDateTime,
+});
+
+const incentiveOutcomeSchema = z.object({
+  code: z.string(),
+  name: textPair,
+  source: z.object({ act: z.string(), article: z.string(), comma: z.string(), url: z.string() }),
+  benefit: textPair,
+  months: z.number().int().nullable(),
+  annualCeilingEuro: z.number().nullable(),
+  reasons: z.array(textPair),
+  caveat: textPair.nullable(),
+});
+
+export const applicationChecklistItemSchema = z.object({
+  code: z.string(),
+  section: z.string(),
+  label: textPair,
+  help: textPair,
+  sourceUrl: z.string().nullable(),
+  done: z.boolean(),
+  doneByName: z.string().nullable(),
+  doneAt: isoDateTime.nullable(),
+});
+
 export const applicationDetailSchema = applicationSummarySchema.extend({
   cvId: z.uuid().nullable(),
   placementId: z.uuid().nullable(),
   events: z.array(applicationEventSchema),
+  /** The offer's terms, once the application reached «offer». */
+  offer: applicationOfferSchema.nullable(),
+  warnings: z.array(applicationWarningSchema),
+  /** For applications at offer or hired: the hiring incentives and the contract checklist. */
+  incentives: z
+    .object({
+      applicable: z.array(incentiveOutcomeSchema),
+      notApplicable: z.array(incentiveOutcomeSchema),
+      toCheck: z.array(incentiveOutcomeSchema),
+    })
+    .nullable(),
+  checklist: z.array(applicationChecklistItemSchema).nullable(),
 });
+
+export const checklistTickRequestSchema = z.strictObject({
+  itemCode: textField(40),
+  done: z.boolean(),
+  /** The application's version the operator saw (optional: ticks do not move the application). */
+  version: z.number().int().min(1).max(MAX_INT4).optional(),
+});
+export type ChecklistTickRequest = z.infer<typeof checklistTickRequestSchema>;
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 
 export const applicationListSchema = z.object({ items: z.array(applicationSummarySchema) });

@@ -1,8 +1,9 @@
 import { Button } from 'design-react-kit';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applicationEndpoints } from '../../../shared/api/applications.endpoints';
 import { cvEndpoints } from '../../../shared/api/cv.endpoints';
+import { vacancyEndpoints } from '../../../shared/api/vacancies.endpoints';
 import {
   APPLICATION_REASONS,
   pickableReasons,
@@ -16,10 +17,33 @@ import { useFieldErrors } from '../../api/validate';
 import { Dialog } from '../../components/dialog';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
+import { Autocomplete } from '../../components/autocomplete';
+import type { TaxonomyItem } from '../../components/taxonomy-search';
 import { SelectField, TextAreaField, TextField } from '../../components/text-field';
 import { useApiQuery } from '../../hooks/use-api-query';
 
 export type MoveAction = Exclude<ApplicationActionName, 'expire'>;
+
+const ccnlItem = (code: string): TaxonomyItem => ({
+  id: `ccnl:${code}`,
+  kind: 'ccnl' as TaxonomyItem['kind'],
+  code,
+  label: code,
+  labelLanguage: 'it',
+  fallback: false,
+  matchedLabel: code,
+  match: 'exact',
+  detail: null,
+});
+
+/** Euros as typed ("1.650,50" or "1650.5") → cents; NaN when not a number (the server says why beside the field). */
+function euroCents(text: string): number {
+  const clean = text.trim().replace(/\s|€/g, '');
+  const normal = clean.includes(',') ? clean.replace(/\./g, '').replace(',', '.') : clean;
+  return Math.round(Number(normal) * 100);
+}
+const centsText = (cents: number | null | undefined) => (cents ? (cents / 100).toFixed(2).replace('.', ',') : '');
+const numberOf = (text: string) => Number(text.trim().replace(',', '.'));
 
 /** The worker's CVs to choose from for «Invia all’azienda». */
 function CvPicker({ workerId, value, onChange, error }: { workerId: string; value: string; onChange(v: string): void; error?: string }) {
@@ -69,6 +93,25 @@ export function ApplicationMoveDialog({
   const [contact, setContact] = useState('');
   const [contractType, setContractType] = useState<string>('permanent');
   const [startDate, setStartDate] = useState('');
+  const [ccnl, setCcnl] = useState<TaxonomyItem | null>(null);
+  const [offer, setOffer] = useState({ ccnlLevel: '', weeklyHours: '40', pay: '', probationDays: '', comuneCode: '' });
+  const setOfferField = (k: keyof typeof offer) => (v: string) => setOffer((o) => ({ ...o, [k]: v }));
+  // The offer's terms start from the vacancy's (contract, CCNL and level, hours, pay, comune).
+  const { data: vacancy } = useApiQuery(vacancyEndpoints.get, { params: { id: application.vacancyId } }, [application.vacancyId], {
+    enabled: action === 'offer',
+  });
+  useEffect(() => {
+    if (!vacancy) return;
+    setContractType(vacancy.contractType);
+    setCcnl(vacancy.ccnlCode ? ccnlItem(vacancy.ccnlCode) : null);
+    setOffer({
+      ccnlLevel: vacancy.ccnlLevel,
+      weeklyHours: vacancy.weeklyHours ? String(vacancy.weeklyHours).replace('.', ',') : '40',
+      pay: centsText(vacancy.payMinCents),
+      probationDays: '',
+      comuneCode: vacancy.comuneCode,
+    });
+  }, [vacancy]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -85,9 +128,26 @@ export function ApplicationMoveDialog({
         ...(action === 'send' && cvId ? { cvId } : {}),
         ...(action === 'interview' && at ? { interview: { at: new Date(at).toISOString(), place, ...(contact ? { contact } : {}) } } : {}),
         ...(action === 'hire' && startDate ? { hire: { contractType: contractType as (typeof CONTRACT_TYPES)[number], startDate } } : {}),
+        ...(action === 'offer'
+          ? {
+              offer: {
+                contractType: contractType as (typeof CONTRACT_TYPES)[number],
+                ccnlCode: ccnl?.code ?? '',
+                ccnlLevel: offer.ccnlLevel,
+                weeklyHours: numberOf(offer.weeklyHours),
+                monthlyGrossCents: euroCents(offer.pay),
+                startDate,
+                ...(offer.probationDays.trim() ? { probationDays: numberOf(offer.probationDays) } : {}),
+                ...(offer.comuneCode.trim() ? { comuneCode: offer.comuneCode.trim() } : {}),
+              },
+            }
+          : {}),
       };
       const updated = await call(applicationEndpoints.move, { params: { id: application.id }, body });
-      show('success', t('applications.move.done', { state: t(`applications.state.${updated.state}`) }));
+      // A pay below the CCNL minimum is accepted: the operator is told, as a warning, not an error.
+      if (updated.warnings.length > 0)
+        show('warning', t('applications.offer.savedWithWarning', { warning: updated.warnings.map((w) => w.message).join(' ') }));
+      else show('success', t('applications.move.done', { state: t(`applications.state.${updated.state}`) }));
       onDone();
     } catch (err) {
       fields.fromProblem(err);
@@ -153,6 +213,70 @@ export function ApplicationMoveDialog({
               onChange={setStartDate}
               required
               error={fields.errors.hire ?? fields.errors['hire/startDate']}
+            />
+          </>
+        )}
+        {action === 'offer' && (
+          <>
+            {vacancy && <p className="small">{t('applications.offer.prefilled')}</p>}
+            <SelectField
+              label={t('applications.move.contractType')}
+              value={contractType}
+              onChange={setContractType}
+              required
+              error={fields.errors['offer/contractType']}
+              options={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`vacancies.contract.${c}`) }))}
+            />
+            <div className="mb-3">
+              <Autocomplete kind="ccnl" label={t('applications.offer.ccnl')} value={ccnl} onChange={setCcnl} required />
+              {(fields.errors['offer/ccnlCode'] ?? fields.errors.offer) && (
+                <div className="invalid-feedback d-block">{fields.errors['offer/ccnlCode'] ?? fields.errors.offer}</div>
+              )}
+            </div>
+            <TextField
+              label={t('applications.offer.ccnlLevel')}
+              value={offer.ccnlLevel}
+              onChange={setOfferField('ccnlLevel')}
+              required
+              error={fields.errors['offer/ccnlLevel']}
+            />
+            <TextField
+              label={t('applications.offer.weeklyHours')}
+              inputMode="decimal"
+              value={offer.weeklyHours}
+              onChange={setOfferField('weeklyHours')}
+              required
+              error={fields.errors['offer/weeklyHours']}
+            />
+            <TextField
+              label={t('applications.offer.monthlyGross')}
+              inputMode="decimal"
+              value={offer.pay}
+              onChange={setOfferField('pay')}
+              required
+              error={fields.errors['offer/monthlyGrossCents']}
+            />
+            <TextField
+              label={t('applications.move.startDate')}
+              type="date"
+              value={startDate}
+              onChange={setStartDate}
+              required
+              error={fields.errors['offer/startDate']}
+            />
+            <TextField
+              label={t('applications.offer.probationDays')}
+              inputMode="numeric"
+              value={offer.probationDays}
+              onChange={setOfferField('probationDays')}
+              error={fields.errors['offer/probationDays']}
+            />
+            <TextField
+              label={t('applications.offer.comuneCode')}
+              inputMode="numeric"
+              value={offer.comuneCode}
+              onChange={setOfferField('comuneCode')}
+              error={fields.errors['offer/comuneCode']}
             />
           </>
         )}

@@ -12,6 +12,7 @@ import {
 import { ProblemAlert } from '../../components/problem-alert';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { formatDateTime } from '../../i18n/i18n';
+import { ApplicationContractPanel } from './application-contract-panel';
 import { ApplicationMoveDialog, type MoveAction } from './application-move-dialog';
 
 const OPEN = new Set(['proposed', 'preselected', 'sent', 'interview', 'offer']);
@@ -35,7 +36,10 @@ function ApplicationItem({
   onMove(action: MoveAction, reasons: ReasonList | null): void;
 }) {
   const { t } = useTranslation();
+  const [contractOpen, setContractOpen] = useState(false);
   const moves = a.actions.filter((m): m is { action: MoveAction; reasons: ReasonList | null } => m.action !== 'expire');
+  // The offer's terms, the checklist and the incentives: at offer or hired, for who may see the worker.
+  const hasContract = (a.state === 'offer' || a.state === 'hired') && a.worker.inScope;
   return (
     <li className="list-group-item">
       <div className="d-flex flex-wrap justify-content-between gap-2">
@@ -69,6 +73,14 @@ function ApplicationItem({
           </div>
         )}
       </div>
+      {hasContract && (
+        <Button size="sm" color="link" className="px-0" aria-expanded={contractOpen} onClick={() => setContractOpen((v) => !v)}>
+          {t(contractOpen ? 'applications.offer.hide' : 'applications.offer.show')}
+        </Button>
+      )}
+      {hasContract && contractOpen && (
+        <ApplicationContractPanel applicationId={a.id} canTick={a.actions.length > 0 || a.state === 'hired'} />
+      )}
     </li>
   );
 }
