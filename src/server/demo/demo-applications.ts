@@ -3,6 +3,7 @@ import type { ApplicationState } from '../db/schema-applications.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 import type { CaseWorker } from '../people/index.js';
 import { addMonths, insertDemoPlacements, type DemoPlacement } from '../placements/index.js';
+import { romeToday, romeToUtc } from '../../shared/time/rome-time.js';
 import type { DemoVacancyRef } from './demo-vacancies.js';
 
 /**
@@ -47,7 +48,9 @@ export async function seedDemoApplications(
   const day = (offset: number) => new Date(deps.now.getTime() + offset * 86_400_000);
   const pool = deps.workers.filter((w) => w.officeId === deps.officeId);
   const placed = pool.filter((w) => deps.stateOf.get(w.id) === 'placed');
-  const others = pool.filter((w) => deps.stateOf.get(w.id) !== 'placed');
+  // In the order of their ids (random), not of the cohort's: a vacancy's candidates are not three
+  // namesakes of one family.
+  const others = pool.filter((w) => deps.stateOf.get(w.id) !== 'placed').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const open = deps.vacancies.filter((v) => v.state === 'published').slice(0, 12);
   const filled = deps.vacancies.filter((v) => v.state === 'filled').slice(0, 3);
   if (others.length < open.length * 3 || placed.length + others.length < open.length * 3 + filled.length)
@@ -70,7 +73,12 @@ export async function seedDemoApplications(
       reasonCode: REASONS[state] ?? null,
       sentAt,
       interview: path.includes('interview')
-        ? { at: at(path.indexOf('interview')), place: 'Sede dell’azienda, ufficio del personale', contact: 'Ufficio risorse umane' }
+        ? {
+            // At the employer's, in office hours (10:30 or 15:00, Rome time) on that day.
+            at: romeToUtc(romeToday(at(path.indexOf('interview'))), rows.length % 2 === 0 ? '10:30' : '15:00'),
+            place: 'Sede dell’azienda, ufficio del personale',
+            contact: 'Ufficio risorse umane',
+          }
         : null,
       proposedBy: deps.consultantId,
       stateChangedAt: at(path.length - 1),
