@@ -108,9 +108,10 @@ describe('a provider’s catalogue from CSV or XLSX', () => {
       enrolmentDeadline: '2026-08-31',
       certificate: 'Certificazione EN ISO 9606-1',
       status: 'open',
+      // Named in the reader's language by the one label rule: ESCO's Italian labels.
       skills: expect.arrayContaining([
-        { uri: SKILLS.arcWelding.uri, label: SKILLS.arcWelding.label },
-        { uri: SKILLS.weldingEquipment.uri, label: SKILLS.weldingEquipment.label },
+        { uri: SKILLS.arcWelding.uri, label: 'applicare le tecniche di saldatura ad arco', labelLanguage: 'it' },
+        { uri: SKILLS.weldingEquipment.uri, label: 'usare le attrezzature per saldatura', labelLanguage: 'it' },
       ]),
     });
     expect(byTitle.get('HACCP per addetti alla produzione alimentare')).toMatchObject({
