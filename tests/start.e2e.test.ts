@@ -49,11 +49,21 @@ async function stopped(run: ReturnType<typeof start>) {
   return run.exited;
 }
 
+// Ready means migrated and the reference data loaded. Alone, an empty PostgreSQL database gets
+// there in about 10 s; in CI the server is shared with e2e files copying their databases from
+// templates while the browser tier runs beside them, and one first start took over 90 s there.
+// The start-up's own speed is the first-start benchmark's subject, not this test's.
+const READY_WITHIN_MS = 240_000;
+
 async function ready(base: string, run: ReturnType<typeof start>) {
-  const health = await until('API ready', async () => {
-    const res = await fetch(`${base}/api/health`);
-    return res.status === 200 ? ((await res.json()) as { demo: boolean }) : undefined;
-  });
+  const health = await until(
+    'API ready',
+    async () => {
+      const res = await fetch(`${base}/api/health`);
+      return res.status === 200 ? ((await res.json()) as { demo: boolean }) : undefined;
+    },
+    READY_WITHIN_MS,
+  );
   await until('ready message', async () => (run.out.text.includes('Ricolloca is ready') ? true : undefined), 5000);
   return health;
 }
@@ -106,7 +116,7 @@ describe('npm start', () => {
     expect(await ready(base, again)).toMatchObject({ demo: true });
     expect(again.out.text).toContain('Demo data already present.');
     expect(await stopped(again)).toBe(0);
-  }, 180_000);
+  }, 600_000);
 
   it('starts again from the template after a process was killed while filling a new data directory', async () => {
     const dataDir = join(parent, 'interrupted');
@@ -120,7 +130,7 @@ describe('npm start', () => {
     expect(run.out.text).toContain('from the prepared template');
     expect(existsSync(join(dataDir, 'pgdata.loading'))).toBe(false);
     expect(await stopped(run)).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('refuses TRUST_PROXY=true with a start-up error that says what to write', async () => {
     const run = start(['--port', String(nextPort++), '--data-dir', join(parent, 'proxy')], { TRUST_PROXY: 'true' });
@@ -184,5 +194,5 @@ describe.each(installations)('a real installation: $name', ({ args, env }) => {
     expect(demo.out.text).not.toContain('/primo-accesso');
     expect((await signIn(base, DEMO.admin)).status).toBe(200);
     expect(await stopped(demo)).toBe(0);
-  }, 180_000);
+  }, 600_000);
 });
