@@ -78,6 +78,22 @@ const toRow = (r: Raw): MinimumRow => ({
 /** The same normalisation as the table's generated level_key, done by PostgreSQL on both sides. */
 const keyOf = (level: string) => sql<string>`lower(regexp_replace(btrim(${level}::text), '\\s+', ' ', 'g'))`;
 
+/** A new table row: the one mapping for a single insert and the demo's many. */
+const newRow = (networkId: string, v: MinimumValues, actorId: string | null, now: Date) => ({
+  network_id: networkId,
+  ccnl_code: v.ccnlCode,
+  level: v.level,
+  monthly_cents: v.monthlyCents,
+  weekly_hours: v.weeklyHours,
+  valid_from: v.validFrom,
+  valid_to: v.validTo,
+  source_note: v.sourceNote,
+  created_by: actorId,
+  created_at: now,
+  updated_by: actorId,
+  updated_at: now,
+});
+
 export function createCcnlMinimumRepository() {
   return {
     async find(db: Executor, id: string): Promise<MinimumRow | undefined> {
@@ -139,20 +155,7 @@ export function createCcnlMinimumRepository() {
     async insert(db: Executor, networkId: string, v: MinimumValues, actorId: string | null, now: Date): Promise<string> {
       const r = await db
         .insertInto('ccnl_minimum_pay')
-        .values({
-          network_id: networkId,
-          ccnl_code: v.ccnlCode,
-          level: v.level,
-          monthly_cents: v.monthlyCents,
-          weekly_hours: v.weeklyHours,
-          valid_from: v.validFrom,
-          valid_to: v.validTo,
-          source_note: v.sourceNote,
-          created_by: actorId,
-          created_at: now,
-          updated_by: actorId,
-          updated_at: now,
-        })
+        .values(newRow(networkId, v, actorId, now))
         .returning('id')
         .executeTakeFirstOrThrow();
       return r.id;
@@ -163,22 +166,7 @@ export function createCcnlMinimumRepository() {
       if (rows.length === 0) return;
       await db
         .insertInto('ccnl_minimum_pay')
-        .values(
-          rows.map((v) => ({
-            network_id: networkId,
-            ccnl_code: v.ccnlCode,
-            level: v.level,
-            monthly_cents: v.monthlyCents,
-            weekly_hours: v.weeklyHours,
-            valid_from: v.validFrom,
-            valid_to: v.validTo,
-            source_note: v.sourceNote,
-            created_by: actorId,
-            created_at: now,
-            updated_by: actorId,
-            updated_at: now,
-          })),
-        )
+        .values(rows.map((v) => newRow(networkId, v, actorId, now)))
         .execute();
     },
 

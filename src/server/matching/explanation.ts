@@ -1,8 +1,9 @@
 import type { Language } from '../http/problem.js';
+import { formatItalianDate } from '../../shared/time/rome-date.js';
 import type { ReasonPart } from './ranking.js';
 
-/** 'YYYY-MM-DD' → '31/03/2027', as Italian forms write a date (the English text keeps it). */
-const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+// Dates as Italian forms write them, '31/03/2027' (the English text keeps it).
+const dmy = formatItalianDate;
 
 /** Whole km from 10 km on; one decimal below (a comma in Italian). */
 function km(value: number, language: Language): string {

@@ -7,6 +7,7 @@ import type { TaxonomyItem } from '../../../shared/schemas/taxonomy.schema';
 import { call } from '../../api/client';
 import { useFieldErrors } from '../../api/validate';
 import { Autocomplete } from '../../components/autocomplete';
+import { euroCents } from '../../components/euro-input';
 import { useNotice } from '../../components/notice';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -38,13 +39,6 @@ interface Form {
 }
 const EMPTY: Form = { level: '', monthly: '', weeklyHours: '40', validFrom: '', validTo: '', sourceNote: '' };
 
-/** Euros as typed ("1.650,50" or "1650.5") → cents; NaN when not a number, so the schema says so. */
-function euroCents(text: string): number {
-  const t = text.trim().replace(/\s|€/g, '');
-  if (!t) return Number.NaN;
-  const normalised = t.includes(',') ? t.replace(/\./g, '').replace(',', '.') : t;
-  return Math.round(Number(normalised) * 100);
-}
 const euroText = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
 // Grouping always: Italian CLDR leaves four-digit amounts ungrouped (1950,00 €); pay tables write 1.950,00 €.
 const money = (cents: number) =>
@@ -102,7 +96,7 @@ export function CcnlMinimumsPage() {
     const body: CreateCcnlMinimumRequest = {
       ccnlCode: ccnl?.code ?? '',
       level: form.level,
-      monthlyCents: euroCents(form.monthly),
+      monthlyCents: euroCents(form.monthly) ?? Number.NaN,
       weeklyHours: Number(form.weeklyHours.replace(',', '.')),
       validFrom: form.validFrom,
       validTo: form.validTo || null,

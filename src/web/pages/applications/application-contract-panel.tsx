@@ -7,11 +7,11 @@ import { call } from '../../api/client';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { formatDateTime } from '../../i18n/i18n';
+import { formatCents } from '../vacancies/vacancy-format';
 
 type Incentive = NonNullable<ApplicationDetail['incentives']>['applicable'][number];
 
-const euro = (cents: number, lang: 'it' | 'en') =>
-  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+const euro = formatCents;
 
 function IncentiveList({ title, items, lang }: { title: string; items: Incentive[]; lang: 'it' | 'en' }) {
   const { t } = useTranslation();

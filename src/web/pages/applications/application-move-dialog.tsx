@@ -15,6 +15,7 @@ import { CONTRACT_TYPES } from '../../../shared/schemas/vacancies.schema';
 import { call } from '../../api/client';
 import { useFieldErrors } from '../../api/validate';
 import { Dialog } from '../../components/dialog';
+import { euroCents } from '../../components/euro-input';
 import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { Autocomplete } from '../../components/autocomplete';
@@ -36,12 +37,6 @@ const ccnlItem = (code: string): TaxonomyItem => ({
   detail: null,
 });
 
-/** Euros as typed ("1.650,50" or "1650.5") → cents; NaN when not a number (the server says why beside the field). */
-function euroCents(text: string): number {
-  const clean = text.trim().replace(/\s|€/g, '');
-  const normal = clean.includes(',') ? clean.replace(/\./g, '').replace(',', '.') : clean;
-  return Math.round(Number(normal) * 100);
-}
 const centsText = (cents: number | null | undefined) => (cents ? (cents / 100).toFixed(2).replace('.', ',') : '');
 const numberOf = (text: string) => Number(text.trim().replace(',', '.'));
 
@@ -135,7 +130,7 @@ export function ApplicationMoveDialog({
                 ccnlCode: ccnl?.code ?? '',
                 ccnlLevel: offer.ccnlLevel,
                 weeklyHours: numberOf(offer.weeklyHours),
-                monthlyGrossCents: euroCents(offer.pay),
+                monthlyGrossCents: euroCents(offer.pay) ?? 0,
                 startDate,
                 ...(offer.probationDays.trim() ? { probationDays: numberOf(offer.probationDays) } : {}),
                 ...(offer.comuneCode.trim() ? { comuneCode: offer.comuneCode.trim() } : {}),

@@ -16,6 +16,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/text-fie
 import type { TaxonomyItem } from '../../components/taxonomy-search';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { EmployerSitePicker } from './employer-site-picker';
+import { euroCents } from '../../components/euro-input';
 import { comuneItem } from '../workers/worker-form-page';
 import { escoOccupationOf } from './vacancy-format';
 
@@ -52,13 +53,6 @@ const conceptItem = (kind: string, id: string, code: string, label: string): Tax
   detail: null,
 });
 
-/** Euros as typed ("1.650,50" or "1650.5") → cents; undefined when empty; NaN when not a number. */
-function euroCents(text: string): number | undefined {
-  const t = text.trim().replace(/\s|€/g, '');
-  if (!t) return undefined;
-  const normalised = t.includes(',') ? t.replace(/\./g, '').replace(',', '.') : t;
-  return Math.round(Number(normalised) * 100);
-}
 const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(',', '.')));
 
 /** Create or edit a vacancy: the contract fields the type asks for, the occupation's skills to tick. */
