@@ -142,7 +142,7 @@ describe('applications in the browser', () => {
     await dialog.getByRole('button', { name: 'Conferma' }).click();
     await page
       .getByText(
-        /Offerta registrata, con un avviso: La retribuzione offerta \(1\.200,00 €\) è sotto il minimo del CCNL per il livello C2 a 40 ore \(2\.010,00 €\)/,
+        /Offerta registrata, con un avviso: La retribuzione offerta \(1\.200,00\s€\) è sotto il minimo del CCNL per il livello C2 a 40 ore \(2\.010,00\s€\)/,
       )
       .first()
       .waitFor();

@@ -177,7 +177,7 @@ describe('the offer move: its terms', () => {
       {
         code: 'OFFER_BELOW_CCNL_MINIMUM',
         message:
-          'La retribuzione offerta (1.200,00 €) è sotto il minimo del CCNL per il livello 3 a 40 ore (1.800,00 €): chiarire con l’azienda prima dell’assunzione.',
+          'La retribuzione offerta (1.200,00\u00a0€) è sotto il minimo del CCNL per il livello 3 a 40 ore (1.800,00\u00a0€): chiarire con l’azienda prima dell’assunzione.',
         messages: expect.objectContaining({
           en: expect.stringContaining('(€1,200.00) is below the CCNL minimum for level 3 at 40 hours (€1,800.00)'),
         }),

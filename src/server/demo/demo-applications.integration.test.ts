@@ -64,7 +64,7 @@ describe('demo applications', () => {
     const warned = rows.filter((r) => r.below_minimum === true);
     expect(warned).toHaveLength(1);
     expect(warned[0]!.warning_it).toContain(
-      'La retribuzione offerta (1.850,00 €) è sotto il minimo del CCNL per il livello C2 a 40 ore (2.010,00 €)',
+      'La retribuzione offerta (1.850,00\u00a0€) è sotto il minimo del CCNL per il livello C2 a 40 ore (2.010,00\u00a0€)',
     );
     // The others are checked against the demo's tables and meet them.
     expect(rows.filter((r) => r.below_minimum === false)).toHaveLength(rows.length - 1);

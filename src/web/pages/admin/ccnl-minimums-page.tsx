@@ -14,6 +14,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { TextAreaField, TextField } from '../../components/text-field';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { i18n } from '../../i18n/i18n';
+import { formatEuroCents } from '../../../shared/text/euro';
 
 const PAGE = 25;
 
@@ -40,11 +41,7 @@ interface Form {
 const EMPTY: Form = { level: '', monthly: '', weeklyHours: '40', validFrom: '', validTo: '', sourceNote: '' };
 
 const euroText = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
-// Grouping always: Italian CLDR leaves four-digit amounts ungrouped (1950,00 €); pay tables write 1.950,00 €.
-const money = (cents: number) =>
-  new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR', useGrouping: 'always' }).format(
-    cents / 100,
-  );
+const money = (cents: number) => formatEuroCents(cents, i18n.language);
 const day = (iso: string) =>
   new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short' }).format(new Date(`${iso}T12:00:00Z`));
 

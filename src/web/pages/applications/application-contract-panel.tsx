@@ -7,11 +7,11 @@ import { call } from '../../api/client';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { formatDateTime } from '../../i18n/i18n';
-import { formatCents } from '../vacancies/vacancy-format';
+import { formatEuroCents } from '../../../shared/text/euro';
 
 type Incentive = NonNullable<ApplicationDetail['incentives']>['applicable'][number];
 
-const euro = formatCents;
+const euro = formatEuroCents;
 
 function IncentiveList({ title, items, lang }: { title: string; items: Incentive[]; lang: 'it' | 'en' }) {
   const { t } = useTranslation();

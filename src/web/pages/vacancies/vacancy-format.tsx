@@ -17,11 +17,6 @@ export function VacancyStateBadge({ state }: { state: VacancyStateName }) {
   return <Badge color={VACANCY_STATE_COLOR[state]}>{t(`vacancies.state.${state}`)}</Badge>;
 }
 
-/** Euro cents as the interface's currency text: 165000 → "1.650,00 €". */
-export function formatCents(cents: number, language: string): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
-
 /** The two views of /offerte: the network's list and the office's board. */
 /** The job matcher's area, one entry of the main navigation: the vacancies, the office board, the employers. */
 export function VacancyTabs() {

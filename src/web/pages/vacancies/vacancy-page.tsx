@@ -15,7 +15,8 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
 import { VacancyApplicationsSection } from '../applications/application-sections';
-import { formatCents, VacancyStateBadge, VacancyTabs } from './vacancy-format';
+import { formatEuroCents } from '../../../shared/text/euro';
+import { VacancyStateBadge, VacancyTabs } from './vacancy-format';
 
 type MoveAction = Exclude<VacancyActionName, 'expire'>;
 
@@ -27,7 +28,7 @@ export function VacancyPage() {
   const { data: v, error, setData } = useApiQuery(vacancyEndpoints.get, { params: { id } }, [id]);
   const [moving, setMoving] = useState<MoveAction | null>(null);
   if (!v) return <ProblemAlert error={error} />;
-  const money = (c: number) => formatCents(c, i18n.language);
+  const money = (c: number) => formatEuroCents(c, i18n.language);
   const pay =
     v.payMinCents !== null && v.payMaxCents !== null
       ? t('vacancies.detail.payRange', { min: money(v.payMinCents), max: money(v.payMaxCents) })
