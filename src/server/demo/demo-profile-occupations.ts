@@ -1,6 +1,9 @@
 // Generated from data/reference/esco (ESCO v1.1.1): for each demo company sector (ATECO), three real
 // ESCO occupations and some of their essential (then optional) skills, with the English preferred labels.
-// The job titles are Italian, written for the demo.
+// The job titles are Italian, written for the demo. A few skills ESCO relates to an occupation that no
+// Modena employer would ask of it (Haskell and Erlang for a CNC operator, an investment portfolio for a
+// tile decorator, hand-operated printing devices for a metal fitter) were replaced by other skills ESCO
+// lists for the same occupation.
 
 export interface DemoOccupation {
   uri: string;
@@ -33,7 +36,7 @@ export const DEMO_OCCUPATIONS_BY_ATECO: Record<string, readonly DemoOccupation[]
       skills: [
         ['http://data.europa.eu/esco/skill/24301020-af48-4532-a1a6-e58567789436', 'create artwork'],
         ['http://data.europa.eu/esco/skill/418c13d1-2b4e-4bdd-82f4-4eaa5efb630c', 'develop visual elements'],
-        ['http://data.europa.eu/esco/skill/452c4c68-50d7-42ed-8c4e-b437446637d0', 'develop investment portfolio'],
+        ['http://data.europa.eu/esco/skill/a6624cfc-a134-4d47-b425-b40f4747016a', 'use painting techniques'],
         ['http://data.europa.eu/esco/skill/4fbe3e87-6f12-4764-b6ea-dce1adf4547f', 'use artistic materials for drawing'],
         ['http://data.europa.eu/esco/skill/50373f03-3e81-4d2e-99c6-d0f2ff42b138', 'create sketches'],
         ['http://data.europa.eu/esco/skill/56d51dce-23bc-4135-a0a3-07d77cc1c0fd', 'select artistic materials to create artworks'],
@@ -91,8 +94,8 @@ export const DEMO_OCCUPATIONS_BY_ATECO: Record<string, readonly DemoOccupation[]
         ['http://data.europa.eu/esco/skill/42c25baf-ccb3-47d9-a872-bb2ceb615538', 'operate precision measuring equipment'],
         ['http://data.europa.eu/esco/skill/465ff64a-1271-4064-8ed1-e969cb68d8b4', 'perform test run'],
         ['http://data.europa.eu/esco/skill/68b6ef08-d823-489d-a95c-752ae6f6e6a7', 'read standard blueprints'],
-        ['http://data.europa.eu/esco/skill/000f1d3d-220f-4789-9c0a-cc742521fb02', 'Haskell'],
-        ['http://data.europa.eu/esco/skill/034c29fa-c3ba-45ea-b8f3-bf8e3705e386', 'Erlang'],
+        ['http://data.europa.eu/esco/skill/7a757fa5-9a6f-43ab-9e66-f8f4dba1ffcb', 'use CAM software'],
+        ['http://data.europa.eu/esco/skill/7aa52bdc-9c56-4341-be65-e8e30f64403f', 'monitor automated machines'],
       ],
     },
     {
@@ -107,7 +110,7 @@ export const DEMO_OCCUPATIONS_BY_ATECO: Record<string, readonly DemoOccupation[]
         ['http://data.europa.eu/esco/skill/337e06b0-29e3-47bf-95a3-19bd84b311de', 'manipulate metal'],
         ['http://data.europa.eu/esco/skill/37800bb3-4fbc-4786-9e3d-9266bb61f20e', 'use metalworking tools'],
         ['http://data.europa.eu/esco/skill/6055f185-3214-491e-975a-cfcc1756fe1d', 'metal forming technologies'],
-        ['http://data.europa.eu/esco/skill/6850fad0-0cda-4db2-8b6f-58309dd7620c', 'types of hand-operated printing devices'],
+        ['http://data.europa.eu/esco/skill/cafc2723-c308-4058-9921-61306b5de924', 'fasten components'],
       ],
     },
   ],
