@@ -19,6 +19,8 @@ let h: BrowserHarness;
 let workerId: string;
 /** A worker with a work history to correct: a ceramics job and an earlier one. */
 let dellOrtoId: string;
+/** A worker whose CV named a skill in his own words, and who wants to cook. */
+let ferrariId: string;
 const CERAMICS_JOB = '4b1e7c62-93d5-4a0f-8f1e-2c6d9a7b5e31';
 
 beforeAll(async () => {
@@ -57,6 +59,32 @@ beforeAll(async () => {
               startDate: '2009-03',
               endDate: '2024-11',
               tasks: 'Dosaggio delle argille e controllo dell’impasto.',
+            },
+          ],
+        }),
+    }),
+  );
+  ferrariId = (
+    await insertWorkers(h.t.database.db, [
+      buildWorker({ officeId: office, firstName: 'Gianluca', lastName: 'Ferrari', birthDate: '1979-10-03' }, 5205),
+    ])
+  )[0]!;
+  await h.t.database.db.transaction().execute((tx) =>
+    applyProfileChanges(tx, {
+      workerId: ferrariId,
+      officeId: office,
+      networkId,
+      baseVersion: null,
+      actorId: null,
+      reason: 'edit',
+      change: () =>
+        profileDocumentSchema.parse({
+          skills: [{ id: '0b5c1f5e-7a43-4d1e-9f62-3d8e2b7a9c14', label: 'saldatura a filo continuo', source: 'cv' }],
+          desiredOccupations: [
+            {
+              id: '6f0e2d9a-1c4b-4e7f-8a35-b2d91c0e4f73',
+              escoOccupationUri: 'http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e',
+              label: 'cuoco/cuoca',
             },
           ],
         }),
@@ -219,6 +247,70 @@ describe('the professional profile in the browser', () => {
     expect(await page.getByRole('region', { name: 'Presentazione' }).getByRole('textbox').inputValue()).toBe(
       'Ceramista con trent’anni di reparto.',
     );
+  });
+
+  it('a consultant ties a skill in the worker’s own words to ESCO, says the worker judged its level, and changes the occupation sought', async () => {
+    const { page } = await h.newPage();
+    await signInThroughForm(page, h.baseUrl, DEMO.consultant, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Buongiorno, Elena' }).waitFor();
+    await page.goto(`${h.baseUrl}/lavoratori/${ferrariId}/profilo`);
+    const skills = page.getByRole('region', { name: 'Competenze' });
+    const mine = skills.getByRole('list').first();
+    await mine.getByText('Parole del lavoratore, non ancora collegate a una competenza ESCO').waitFor();
+
+    await skills.getByRole('button', { name: 'Collega «saldatura a filo continuo» a una competenza ESCO' }).click();
+    const match = skills.getByRole('form', { name: 'Collega «saldatura a filo continuo» a una competenza ESCO' });
+    await match.getByRole('combobox', { name: 'Competenza ESCO per «saldatura a filo continuo»' }).fill('unire');
+    await match
+      .getByRole('option', { name: /^unire metalli/ })
+      .first()
+      .click();
+    await match.getByRole('button', { name: 'Salva la correzione' }).click();
+    await mine.getByLabel('Livello di unire metalli').waitFor();
+    expect(await mine.getByText('Parole del lavoratore, non ancora collegate a una competenza ESCO').count()).toBe(0);
+    // Still a skill from the CV: tying it to ESCO changes what it is called, not where it came from.
+    expect(await mine.getByRole('listitem').first().textContent()).toContain('(dal CV)');
+
+    await mine.getByLabel('Livello di unire metalli').selectOption('intermediate');
+    await mine.getByLabel('Chi ha valutato unire metalli').waitFor();
+    expect(await mine.getByLabel('Chi ha valutato unire metalli').inputValue()).toBe('consultant');
+    await mine.getByLabel('Chi ha valutato unire metalli').selectOption('self');
+    await page.getByText(/^Versione 4 ·/).waitFor();
+
+    const desired = page.getByRole('region', { name: 'Professioni cercate' });
+    await desired.getByRole('button', { name: /^Modifica cuoco\/cuoca/ }).click();
+    await desired.getByRole('combobox', { name: 'Nuova professione cercata' }).fill('saldatore');
+    await desired
+      .getByRole('option', { name: /^saldatore\/saldatrice/ })
+      .first()
+      .click();
+    await desired.getByRole('button', { name: 'Salva la correzione' }).click();
+    await desired.getByText('saldatore/saldatrice', { exact: true }).waitFor();
+    expect(await desired.getByText('cuoco/cuoca').count()).toBe(0);
+    await page.getByText(/^Versione 5 ·/).waitFor();
+
+    // What the page saved is what the API holds: the ESCO concept, the worker's words kept, the assessor.
+    const api = await signIn(h.t.app, DEMO.coordinator);
+    const profile = (await api.get(`/api/v1/workers/${ferrariId}/profile`)).json() as {
+      document: { skills: Array<Record<string, unknown>>; desiredOccupations: Array<Record<string, unknown>> };
+    };
+    expect(profile.document.skills).toEqual([
+      expect.objectContaining({
+        escoUri: 'http://data.europa.eu/esco/skill/29d762da-1711-4a3c-b424-f0a404f4bf2d',
+        source: 'cv',
+        level: 'intermediate',
+        assessedBy: 'self',
+        keywords: ['saldatura a filo continuo'],
+      }),
+    ]);
+    expect(profile.document.desiredOccupations).toEqual([
+      expect.objectContaining({
+        id: '6f0e2d9a-1c4b-4e7f-8a35-b2d91c0e4f73',
+        escoOccupationUri: 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b',
+      }),
+    ]);
+    await expectAccessible(page, 'profile skill tied to ESCO');
+    await screenshot(page, 'profile-skill-tied-to-esco');
   });
 
   it('is usable at 360 px', async () => {

@@ -55,6 +55,7 @@ export function SkillsSection({ editor, doc, canEdit }: SectionProps) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<Map<string, string>>(new Map());
   const [searched, setSearched] = useState<TaxonomyItem | null>(null);
+  const [matching, setMatching] = useState<string | null>(null);
   const occupations = editor.suggestions?.occupations ?? [];
   const toggle = (uri: string, label: string, on: boolean) =>
     setChosen((c) => {
@@ -74,12 +75,16 @@ export function SkillsSection({ editor, doc, canEdit }: SectionProps) {
       setSearched(null);
     }
   };
+  const update = (id: string, change: (s: SkillEntry) => SkillEntry) =>
+    editor.save({ skills: doc.skills.map((s) => (s.id === id ? change(s) : s)) });
+  // A level set without saying who judged it is the consultant's (they are the one typing).
   const setLevel = (id: string, level: string) =>
-    void editor.save({
-      skills: doc.skills.map((s) =>
-        s.id === id ? { ...s, level: level ? (level as SkillEntry['level']) : undefined, assessedBy: level ? 'consultant' : undefined } : s,
-      ),
-    });
+    void update(id, (s) =>
+      level
+        ? { ...s, level: level as SkillEntry['level'], assessedBy: s.assessedBy ?? 'consultant' }
+        : { ...s, level: undefined, assessedBy: undefined },
+    );
+  const setAssessor = (id: string, by: string) => void update(id, (s) => ({ ...s, assessedBy: by as SkillEntry['assessedBy'] }));
   return (
     <ProfileSectionCard id="profile-skills" title={t('profiles.sections.skills')}>
       <h3 className="h5">{t('profiles.skills.current')}</h3>
@@ -88,31 +93,60 @@ export function SkillsSection({ editor, doc, canEdit }: SectionProps) {
       ) : (
         <ul className="list-unstyled mb-3">
           {doc.skills.map((s) => (
-            <li key={s.id} className="d-flex flex-wrap align-items-center gap-2 border-bottom py-2">
-              <span className="flex-grow-1">
-                {s.label} <span className="small text-secondary">({t(`profiles.skills.sources.${s.source}`)})</span>
-              </span>
-              {canEdit ? (
-                <>
-                  <SelectField
-                    className="mb-0"
-                    label={t('profiles.skills.level', { skill: s.label })}
-                    value={s.level ?? ''}
-                    onChange={(v) => setLevel(s.id, v)}
-                    options={[
-                      { value: '', label: t('profiles.skills.levelNone') },
-                      ...SKILL_LEVELS.map((l) => ({ value: l, label: t(`profiles.skills.levels.${l}`) })),
-                    ]}
-                  />
-                  <RemoveButton
-                    what={s.label}
-                    onClick={() => void editor.save({ skills: doc.skills.filter((x) => x.id !== s.id) })}
-                    disabled={editor.saving}
-                  />
-                </>
-              ) : (
-                s.level && <span>{t(`profiles.skills.levels.${s.level}`)}</span>
-              )}
+            <li key={s.id} className="border-bottom py-2">
+              <div className="d-flex flex-wrap align-items-center gap-2">
+                <span className="flex-grow-1">
+                  {s.label} <span className="small text-secondary">({t(`profiles.skills.sources.${s.source}`)})</span>
+                  {!s.escoUri && <span className="small text-secondary d-block">{t('profiles.skills.unmatched')}</span>}
+                </span>
+                {canEdit ? (
+                  <>
+                    <SelectField
+                      className="mb-0"
+                      label={t('profiles.skills.level', { skill: s.label })}
+                      value={s.level ?? ''}
+                      onChange={(v) => setLevel(s.id, v)}
+                      options={[
+                        { value: '', label: t('profiles.skills.levelNone') },
+                        ...SKILL_LEVELS.map((l) => ({ value: l, label: t(`profiles.skills.levels.${l}`) })),
+                      ]}
+                    />
+                    {s.level && (
+                      <SelectField
+                        className="mb-0"
+                        label={t('profiles.skills.assessedBy', { skill: s.label })}
+                        value={s.assessedBy ?? 'consultant'}
+                        onChange={(v) => setAssessor(s.id, v)}
+                        options={(['consultant', 'self'] as const).map((a) => ({ value: a, label: t(`profiles.skills.assessors.${a}`) }))}
+                      />
+                    )}
+                    {!s.escoUri && (
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-outline-primary"
+                        aria-expanded={matching === s.id}
+                        aria-label={t('profiles.skills.matchFor', { skill: s.label })}
+                        onClick={() => setMatching(matching === s.id ? null : s.id)}
+                      >
+                        {t('profiles.skills.match')}
+                      </button>
+                    )}
+                    <RemoveButton
+                      what={s.label}
+                      onClick={() => void editor.save({ skills: doc.skills.filter((x) => x.id !== s.id) })}
+                      disabled={editor.saving}
+                    />
+                  </>
+                ) : (
+                  s.level && (
+                    <span>
+                      {t(`profiles.skills.levels.${s.level}`)}
+                      {s.assessedBy && ` (${t(`profiles.skills.assessors.${s.assessedBy}`)})`}
+                    </span>
+                  )
+                )}
+              </div>
+              {canEdit && matching === s.id && <SkillMatchForm entry={s} doc={doc} editor={editor} onDone={() => setMatching(null)} />}
             </li>
           ))}
         </ul>
@@ -192,6 +226,46 @@ export function SkillsSection({ editor, doc, canEdit }: SectionProps) {
         </>
       )}
     </ProfileSectionCard>
+  );
+}
+
+/**
+ * A skill in the worker's own words (from a CV, or typed before it was matched) tied to its ESCO
+ * concept in place: the ESCO label replaces the words, which are kept as a keyword of the skill.
+ */
+function SkillMatchForm({
+  entry,
+  doc,
+  editor,
+  onDone,
+}: {
+  entry: SkillEntry;
+  doc: SectionProps['doc'];
+  editor: SectionProps['editor'];
+  onDone(): void;
+}) {
+  const { t } = useTranslation();
+  const [item, setItem] = useState<TaxonomyItem | null>(null);
+  const duplicate = item !== null && doc.skills.some((s) => s.escoUri === item.id);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!item || duplicate) return;
+    const keywords = entry.keywords.includes(entry.label) ? entry.keywords : [...entry.keywords, entry.label].slice(0, 30);
+    const next = doc.skills.map((s) => (s.id === entry.id ? { ...s, escoUri: item.id, label: item.label, keywords } : s));
+    if (await editor.save({ skills: next })) onDone();
+  };
+  return (
+    <form className="row align-items-end mt-2" onSubmit={submit} aria-label={t('profiles.skills.matchFor', { skill: entry.label })}>
+      <div className="col-12 col-md-8 mb-2">
+        <Autocomplete kind="skills" label={t('profiles.skills.matchSearch', { skill: entry.label })} value={item} onChange={setItem} />
+        {duplicate && (
+          <p className="small text-danger mb-0" role="alert">
+            {t('profiles.skills.matchDuplicate')}
+          </p>
+        )}
+      </div>
+      <FormButtons className="col-12 col-md-4 mb-2" saving={editor.saving} unready={!item || duplicate} editing onCancel={onDone} />
+    </form>
   );
 }
 
@@ -328,6 +402,7 @@ export function AvailabilityMobilitySection({ editor, doc, canEdit }: SectionPro
 export function DesiredOccupationsSection({ editor, doc, canEdit }: SectionProps) {
   const { t } = useTranslation();
   const [occupation, setOccupation] = useState<TaxonomyItem | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!occupation) return;
@@ -341,6 +416,19 @@ export function DesiredOccupationsSection({ editor, doc, canEdit }: SectionProps
         canEdit={canEdit}
         disabled={editor.saving}
         onRemove={(id) => void editor.save({ desiredOccupations: doc.desiredOccupations.filter((d) => d.id !== id) })}
+        editingId={editingId}
+        onEdit={setEditingId}
+        renderEdit={(id) => (
+          <DesiredOccupationForm
+            editor={editor}
+            onCancel={() => setEditingId(null)}
+            onSave={async (item) => {
+              // The entry keeps its id (the version history says it changed) and takes the new occupation whole.
+              const next = doc.desiredOccupations.map((d) => (d.id === id ? { id, label: item.label, ...occupationFields(item) } : d));
+              if (await editor.save({ desiredOccupations: next })) setEditingId(null);
+            }}
+          />
+        )}
       />
       {canEdit && (
         <form onSubmit={add} className="row align-items-end">
@@ -351,5 +439,33 @@ export function DesiredOccupationsSection({ editor, doc, canEdit }: SectionProps
         </form>
       )}
     </ProfileSectionCard>
+  );
+}
+
+/** The occupation of a desired-occupation entry, chosen again in its place. */
+function DesiredOccupationForm({
+  editor,
+  onSave,
+  onCancel,
+}: {
+  editor: SectionProps['editor'];
+  onSave(item: TaxonomyItem): Promise<void>;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  const [item, setItem] = useState<TaxonomyItem | null>(null);
+  return (
+    <form
+      className="row align-items-end"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (item) void onSave(item);
+      }}
+    >
+      <div className="col-12 col-md-8 mb-2">
+        <Autocomplete kind="occupations" label={t('profiles.desired.replaceWith')} value={item} onChange={setItem} />
+      </div>
+      <FormButtons className="col-12 col-md-4 mb-2" saving={editor.saving} unready={!item} editing onCancel={onCancel} />
+    </form>
   );
 }
