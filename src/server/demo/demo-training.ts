@@ -1,6 +1,7 @@
 import type { Executor } from '../db/executor.js';
 import type { CourseDelivery, CourseFunding, TrainingEnrolmentState } from '../db/schema-training.js';
 import { workersOfCasesWithPeriod } from '../people/index.js';
+import { addProfileSkills, getProfile } from '../profiles/index.js';
 import { recordDeliveredServicesBulk, type DeliveredService } from '../services/index.js';
 import { insertDemoCourses, insertDemoEnrolments, insertDemoProviders, type DemoCourse, type DemoEnrolment } from '../training/index.js';
 import { addDays } from '../../shared/time/rome-date.js';
@@ -477,5 +478,21 @@ export async function seedDemoTraining(trx: Executor, input: DemoTrainingInput):
     };
   });
   await recordDeliveredServicesBulk(trx, delivered);
+  // A completed course adds the skills it teaches to the worker's profile (source: course), through
+  // the same profile write the completion move uses, so the demo's profiles and their versions say so.
+  // Only for workers the consultants have profiled: the demo's other workers have no profile yet.
+  for (const s of services) {
+    const e = enrolments[s.index]!;
+    const course = plans.find((_, i) => courseIds[i] === e.courseId)!.course;
+    if (course.skills.length === 0 || (await getProfile(trx, e.workerId)).version === 0) continue;
+    await addProfileSkills(trx, {
+      workerId: e.workerId,
+      officeId: e.officeId,
+      networkId,
+      actorId: consultant,
+      skills: course.skills.map((k) => ({ escoUri: k.uri, label: k.label, source: 'course', courseId: e.courseId, keywords: [] })),
+      uncheckedReferences: 'demo',
+    });
+  }
   return { courses: courseIds.length, enrolments: ids.length };
 }

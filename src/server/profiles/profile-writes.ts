@@ -27,6 +27,11 @@ export interface ProfileChangeInput {
   actorId: string | null;
   reason: Exclude<ProfileChangeReason, 'demo'>;
   change: (doc: ProfileDocument) => ProfileDocument;
+  /**
+   * The demo's seed only: it writes before the full ESCO is loaded (that import runs after the
+   * server listens), so the URIs it names, all taken from ESCO, are not looked up.
+   */
+  uncheckedReferences?: 'demo';
 }
 
 const issuePath = (path: ReadonlyArray<PropertyKey>) => ['body', ...path.map(String)].join('/');
@@ -53,7 +58,7 @@ export async function applyProfileChanges(
   const document = parsed.data;
   const changes = profileChanges(current.document, document);
   if (changes.sections.length === 0) return { version: current.version, document: current.document };
-  await checkProfileReferences(tx, input.workerId, document, changes);
+  if (input.uncheckedReferences !== 'demo') await checkProfileReferences(tx, input.workerId, document, changes);
   const written = await writeProfileVersion(tx, {
     workerId: input.workerId,
     networkId: input.networkId,
@@ -88,6 +93,7 @@ export async function addProfileSkills(
     actorId: string | null;
     skills: Array<Omit<SkillEntry, 'id'>>;
     reason?: 'course' | 'assessment';
+    uncheckedReferences?: 'demo';
   },
 ): Promise<{ version: number; document: ProfileDocument }> {
   return applyProfileChanges(tx, {
@@ -97,6 +103,7 @@ export async function addProfileSkills(
     baseVersion: null,
     actorId: input.actorId,
     reason: input.reason ?? 'course',
+    uncheckedReferences: input.uncheckedReferences,
     change: (doc) => {
       const skills = [...doc.skills];
       for (const skill of input.skills) {

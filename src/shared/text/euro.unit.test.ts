@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEuroCents } from './euro';
+import { formatEuroCents } from './euro.js';
 
 describe('formatEuroCents', () => {
   it('writes a monthly pay of four digits grouped, as a CCNL pay table does: 2.027,00 €', () => {
