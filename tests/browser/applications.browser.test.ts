@@ -171,6 +171,24 @@ describe('applications in the browser', () => {
       .getByRole('link', { name: /D\.Lgs\. 14 settembre 2015, n\. 148, art\. 24-bis comma 6/ })
       .first()
       .waitFor();
+    // The worker says she holds the assegno di ricollocazione; the employer is private and unrelated to her crisis company.
+    const incentives = section.locator('section', { has: page.getByRole('heading', { name: 'Incentivi all’assunzione' }) });
+    const applicable = () => incentives.locator('h5', { hasText: 'Applicabili' });
+    expect(await applicable().count()).toBe(0);
+    await incentives.getByLabel('L’azienda che assume è un datore di lavoro privato?').selectOption('yes');
+    await expect.poll(() => incentives.getByLabel('L’azienda che assume è un datore di lavoro privato?').isEnabled()).toBe(true);
+    await incentives.getByLabel('Il lavoratore ha l’assegno di ricollocazione (accordo di ricollocazione)?').selectOption('yes');
+    await expect
+      .poll(() => incentives.getByLabel('Il lavoratore ha l’assegno di ricollocazione (accordo di ricollocazione)?').isEnabled())
+      .toBe(true);
+    await incentives.getByLabel(/assetti proprietari sostanzialmente coincidenti/).selectOption('no');
+    await applicable().waitFor();
+    // The vacancy's contract, taken by the offer, is permanent: the relief of art. 24-bis applies, for up to 18 months.
+    const given = incentives.locator('li', {
+      has: page.getByText('Esonero contributivo per l’assunzione di chi ha l’assegno di ricollocazione'),
+    });
+    await given.getByText('fino a 18 mesi').first().waitFor();
+    expect(await incentives.getByLabel(/assetti proprietari sostanzialmente coincidenti/).inputValue()).toBe('no');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'candidatura-offerta-contratto');

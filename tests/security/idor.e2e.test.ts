@@ -785,6 +785,11 @@ const ROUTES: Record<string, Case> = {
     call: (w) => post(`/api/v1/applications/${w.applicationId}/checklist`, { itemCode: 'DOC_IDENTITY', done: true }),
     refusedAcrossNetwork: true,
   },
+  'PUT /api/v1/applications/:id/hire-facts': {
+    scope: 'office',
+    call: (w) => put(`/api/v1/applications/${w.applicationId}/hire-facts`, { privateEmployer: true }),
+    refusedAcrossNetwork: true,
+  },
   'GET /api/v1/applications/settings': { list: () => get('/api/v1/applications/settings') },
   'PUT /api/v1/applications/settings': { skip: 'sets the expiry days of the caller’s own network; names no record' },
   // Placements are followed by the office that made the hire, whoever works across the network.

@@ -325,6 +325,83 @@ describe('the checklist tick', () => {
   });
 });
 
+describe('the facts the incentives turn on', () => {
+  it('answers 401, 403, 400 and 409 first', async () => {
+    const a = await atInterview('Magazziniere/a', ['Ilaria', 'Gualdi']);
+    expectProblem(
+      await t.app.inject({ method: 'PUT', url: `/api/v1/applications/${ID}/hire-facts`, payload: { privateEmployer: true } }),
+      401,
+      'UNAUTHENTICATED',
+    );
+    expectProblem(await consultant.put(`/api/v1/applications/${a.id}/hire-facts`, { privateEmployer: true }), 403, 'FORBIDDEN');
+    // At the interview there are no offer's terms to decide incentives on.
+    expectProblem(
+      await matcher.put(`/api/v1/applications/${a.id}/hire-facts`, { privateEmployer: true }),
+      409,
+      'APPLICATION_CHECKLIST_NOT_OPEN',
+    );
+    await moveOk(a.id, { action: 'offer', version: a.version, offer: terms() });
+    expectProblem(
+      await carpiMatcher.put(`/api/v1/applications/${a.id}/hire-facts`, { privateEmployer: true }),
+      403,
+      'APPLICATION_OTHER_OFFICE',
+    );
+    expect(fieldErrors(await matcher.put(`/api/v1/applications/${a.id}/hire-facts`, { privateEmployer: 'sì' }))).toHaveProperty(
+      'body/privateEmployer',
+    );
+    expect(fieldErrors(await matcher.put(`/api/v1/applications/${a.id}/hire-facts`, { isee: 12_000 }))).toHaveProperty('body');
+    expect(await auditRows(a.id, 'application.hire_facts')).toEqual([]);
+  });
+
+  it('decides the relief of art. 24-bis once the worker holds the assegno and the employer is private, and asks again when a fact is set back to unknown', async () => {
+    const a = await atInterview('Manutentore/trice elettromeccanico', ['Davide', 'Benatti']);
+    const offered = await moveOk(a.id, { action: 'offer', version: a.version, offer: terms() });
+    const codes = (list: Array<{ code: string }>) => list.map((i) => i.code).sort();
+    expect(offered.hireFacts).toEqual({
+      privateEmployer: null,
+      holdsAssegnoDiRicollocazione: null,
+      ownershipCoincidesWithCurrentEmployer: null,
+      cigsTransizioneOccupazionale: null,
+    });
+    expect(codes(offered.incentives.applicable)).toEqual([]);
+
+    const res = await matcher.put(`/api/v1/applications/${a.id}/hire-facts`, {
+      privateEmployer: true,
+      holdsAssegnoDiRicollocazione: true,
+      ownershipCoincidesWithCurrentEmployer: false,
+      cigsTransizioneOccupazionale: false,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const decided = res.json();
+    // A permanent hire of a holder of the assegno: 18 months of 50 % relief; not on the transition CIGS.
+    expect(codes(decided.incentives.applicable)).toEqual(['ADR_CIGS_24BIS']);
+    expect(decided.incentives.applicable[0].months).toBe(18);
+    expect(codes(decided.incentives.notApplicable)).toEqual(['CIGS_TRANSIZIONE_L234_2021']);
+    expect(decided.incentives.toCheck).toEqual([]);
+    // Recording facts does not move the application.
+    expect(decided.version).toBe(offered.version);
+
+    // The employer turns out to share owners with the crisis company: the relief does not apply.
+    const shared = (await matcher.put(`/api/v1/applications/${a.id}/hire-facts`, { ownershipCoincidesWithCurrentEmployer: true })).json();
+    expect(codes(shared.incentives.notApplicable)).toEqual(['ADR_CIGS_24BIS', 'CIGS_TRANSIZIONE_L234_2021']);
+    expect(shared.hireFacts).toMatchObject({
+      privateEmployer: true,
+      holdsAssegnoDiRicollocazione: true,
+      ownershipCoincidesWithCurrentEmployer: true,
+    });
+    // Back to «to check»: the rule cannot be decided, so it is neither given nor denied.
+    const unknown = (await matcher.put(`/api/v1/applications/${a.id}/hire-facts`, { ownershipCoincidesWithCurrentEmployer: null })).json();
+    expect(codes(unknown.incentives.toCheck)).toEqual(['ADR_CIGS_24BIS']);
+
+    const rows = await auditRows(a.id, 'application.hire_facts');
+    expect(rows).toHaveLength(3);
+    expect(rows[2]!.details).toMatchObject({ ownershipCoincidesWithCurrentEmployer: null });
+    // What was learnt is kept with the offer: read again, the facts are there.
+    const read = (await matcher.get(`/api/v1/applications/${a.id}`)).json();
+    expect(read.hireFacts.holdsAssegnoDiRicollocazione).toBe(true);
+  });
+});
+
 describe('the hire after the offer', () => {
   it('takes its contract type and start date from the offer when the hire names none', async () => {
     const a = await atInterview('Tecnico/a di laboratorio', ['Matteo', 'Righi']);

@@ -63,6 +63,10 @@ export const applicationErrors = {
     it: 'La lista di controllo del contratto si compila con la candidatura all’offerta di assunzione o assunta.',
     en: 'The contract checklist is filled in once the application reaches the job offer or the hire.',
   }),
+  noOfferTerms: defineError('APPLICATION_NO_OFFER_TERMS', 409, {
+    it: 'Le condizioni dell’offerta non sono registrate: i fatti per gli incentivi si indicano con l’offerta.',
+    en: 'The offer’s terms are not recorded: the facts for the incentives are given with the offer.',
+  }),
   invalidFields: (errors: FieldError[]) =>
     new DomainError('VALIDATION_FAILED', 400, { it: 'Alcuni dati non sono validi.', en: 'Some fields are not valid.' }, { errors }),
 };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { ApplicationEventKind, ApplicationSource, ApplicationState } from '../db/schema-applications.js';
 import { OPEN_APPLICATION_STATES } from './application.states.js';
+import type { HireFactsAnswer, HireFactsRequest } from '../../shared/schemas/applications.schema.js';
 
 /** The only file that writes SQL on applications, application_events, application_settings, application_offers and application_checklist_ticks. */
 
@@ -138,6 +139,8 @@ export interface OfferTermsRow {
   warningEn: string;
   recordedBy: string | null;
   recordedAt: Date;
+  /** The facts the incentives turn on, as learnt since (null: not known); absent when the offer is being written. */
+  facts?: HireFactsAnswer;
 }
 
 export interface ChecklistTickRow {
@@ -456,7 +459,31 @@ export function createApplicationRepository() {
         warningEn: r.warning_en,
         recordedBy: r.recorded_by,
         recordedAt: r.recorded_at,
+        facts: {
+          privateEmployer: r.private_employer,
+          holdsAssegnoDiRicollocazione: r.holds_assegno_ricollocazione,
+          ownershipCoincidesWithCurrentEmployer: r.ownership_coincides,
+          cigsTransizioneOccupazionale: r.cigs_transizione_occupazionale,
+        },
       };
+    },
+
+    /** Records the facts given (the others unchanged); false when the application has no offer's terms. */
+    async setHireFacts(trx: Executor, applicationId: string, facts: HireFactsRequest, by: string, at: Date): Promise<boolean> {
+      const column = {
+        privateEmployer: 'private_employer',
+        holdsAssegnoDiRicollocazione: 'holds_assegno_ricollocazione',
+        ownershipCoincidesWithCurrentEmployer: 'ownership_coincides',
+        cigsTransizioneOccupazionale: 'cigs_transizione_occupazionale',
+      } as const;
+      const set: Record<string, boolean | null> = {};
+      for (const [name, value] of Object.entries(facts)) if (value !== undefined) set[column[name as keyof typeof column]] = value;
+      const res = await trx
+        .updateTable('application_offers')
+        .set({ ...set, facts_recorded_by: by, facts_recorded_at: at })
+        .where('application_id', '=', applicationId)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) > 0;
     },
 
     /** The offer's terms (many at once for the demo); a second offer of one application replaces the first. */

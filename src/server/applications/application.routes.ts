@@ -54,4 +54,13 @@ export function registerApplicationRoutes(app: FastifyInstance, s: ApplicationSe
     schema: { tags, summary: 'Spunta o toglie la spunta a una voce della lista di controllo del contratto (offerta o assunzione)' },
     handler: async (request) => s.tickChecklist(actorContext(request), request.params.id, request.body),
   });
+  route(r, applicationEndpoints.hireFacts, {
+    config: { access: canMoveApplications },
+    schema: {
+      tags,
+      summary:
+        'Registra i fatti da cui dipendono gli incentivi all’assunzione (datore privato, assegno di ricollocazione…): sì, no o da verificare',
+    },
+    handler: async (request) => s.recordHireFacts(actorContext(request), request.params.id, request.body),
+  });
 }

@@ -19,7 +19,9 @@ import {
   type ApplicationDetail,
   type ApplicationMoveRequest,
   type ApplicationWarning,
+  HIRE_FACT_NAMES,
   type ChecklistTickRequest,
+  type HireFactsRequest,
   type ProposeApplicationRequest,
 } from '../../shared/schemas/applications.schema.js';
 import { applicationErrors as E, applicationFieldMessages as M } from './application.errors.js';
@@ -75,8 +77,18 @@ type HireInput = NonNullable<ApplicationMoveRequest['hire']>;
 /** The states whose application shows the offer's checklist and incentives. */
 const CHECKLIST_STATES: readonly ApplicationRow['state'][] = ['offer', 'hired'];
 
-/** What is known of the hire from the offer: the contract type; the worker's facts are unknown (to check). */
-const hireFactsOf = (offer: Pick<OfferTermsRow, 'contractType'>): HireFacts => ({ contractType: offer.contractType });
+/**
+ * What is known of the hire: the offer's contract type and the facts the matcher has recorded since
+ * (a fact not known is left out: unknown, never false).
+ */
+const hireFactsOf = (offer: Pick<OfferTermsRow, 'contractType' | 'facts'>): HireFacts => {
+  const facts: HireFacts = { contractType: offer.contractType };
+  for (const name of HIRE_FACT_NAMES) {
+    const value = offer.facts?.[name];
+    if (value !== null && value !== undefined) facts[name] = value;
+  }
+  return facts;
+};
 
 /** The offer's stored warning, in the caller's language first. */
 function warningsOf(offer: OfferTermsRow, ctx: ActorContext): ApplicationWarning[] {
@@ -167,6 +179,7 @@ export function createApplicationService(deps: Deps) {
             };
           })
         : null,
+      hireFacts: inScope && offer?.facts ? offer.facts : null,
     };
   }
 
@@ -477,6 +490,30 @@ export function createApplicationService(deps: Deps) {
           entityId: id,
           officeId: row.officeId,
           details: { workerId: row.workerId, itemCode: input.itemCode, done: input.done },
+        });
+      });
+      return detail(db, ctx, row);
+    },
+
+    /**
+     * Records what the matcher has learnt of the facts the hiring incentives turn on (the employer
+     * is private, the worker holds the assegno di ricollocazione…): the incentives are decided again
+     * on them. The office's matchers, coordinators and administrators; at offer or hired.
+     */
+    async recordHireFacts(ctx: ActorContext, id: string, input: HireFactsRequest): Promise<ApplicationDetail> {
+      const row = await inNetwork(db, ctx, id);
+      const roles = rolesInApplicationOffice(ctx.actor, row);
+      if (!roles.some((r) => APPLICATION_MATCHERS.includes(r))) throw E.otherOffice();
+      if (!CHECKLIST_STATES.includes(row.state)) throw E.checklistNotOpen();
+      const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.setHireFacts(trx, id, given, ctx.actor.userId, clock()))) throw E.noOfferTerms();
+        await audit.record(trx, ctx, {
+          action: 'application.hire_facts',
+          entityType: 'application',
+          entityId: id,
+          officeId: row.officeId,
+          details: { workerId: row.workerId, ...given },
         });
       });
       return detail(db, ctx, row);

@@ -72,6 +72,13 @@ export interface ApplicationOffersTable {
   warning_en: Generated<string>;
   recorded_by: string | null;
   recorded_at: Timestamp;
+  /** migrations/0045_offer_hire_facts.sql: the facts the hiring incentives turn on (null: not known). */
+  private_employer: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  holds_assegno_ricollocazione: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  ownership_coincides: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  cigs_transizione_occupazionale: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  facts_recorded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  facts_recorded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ApplicationChecklistTicksTable {

@@ -10,6 +10,7 @@ import {
   followUpListSchema,
   followUpQuerySchema,
   followUpSchema,
+  hireFactsRequestSchema,
   placementSchema,
   proposeApplicationRequestSchema,
 } from '../schemas/applications.schema.js';
@@ -60,6 +61,15 @@ export const applicationEndpoints = {
     path: '/api/v1/applications/:id/checklist',
     params: idParamsSchema,
     body: checklistTickRequestSchema,
+    status: 200,
+    response: applicationDetailSchema,
+    problems: [409],
+  }),
+  hireFacts: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/applications/:id/hire-facts',
+    params: idParamsSchema,
+    body: hireFactsRequestSchema,
     status: 200,
     response: applicationDetailSchema,
     problems: [409],

@@ -239,6 +239,34 @@ export const applicationChecklistItemSchema = z.object({
   doneAt: isoDateTime.nullable(),
 });
 
+/**
+ * The facts of a hire the incentives turn on, as the matcher learns them from the worker and the
+ * employer (the names of contracts' HireFacts): true, false, or null for "not known yet, to check".
+ */
+export const HIRE_FACT_NAMES = [
+  'privateEmployer',
+  'holdsAssegnoDiRicollocazione',
+  'ownershipCoincidesWithCurrentEmployer',
+  'cigsTransizioneOccupazionale',
+] as const;
+export type HireFactName = (typeof HIRE_FACT_NAMES)[number];
+const hireFact = z.boolean().nullable();
+export const hireFactsSchema = z.object({
+  privateEmployer: hireFact,
+  holdsAssegnoDiRicollocazione: hireFact,
+  ownershipCoincidesWithCurrentEmployer: hireFact,
+  cigsTransizioneOccupazionale: hireFact,
+});
+export type HireFactsAnswer = z.infer<typeof hireFactsSchema>;
+/** Only the facts given change; null sets one back to "not known". */
+export const hireFactsRequestSchema = z.strictObject({
+  privateEmployer: hireFact.optional(),
+  holdsAssegnoDiRicollocazione: hireFact.optional(),
+  ownershipCoincidesWithCurrentEmployer: hireFact.optional(),
+  cigsTransizioneOccupazionale: hireFact.optional(),
+});
+export type HireFactsRequest = z.infer<typeof hireFactsRequestSchema>;
+
 export const applicationDetailSchema = applicationSummarySchema.extend({
   cvId: z.uuid().nullable(),
   placementId: z.uuid().nullable(),
@@ -255,6 +283,8 @@ export const applicationDetailSchema = applicationSummarySchema.extend({
     })
     .nullable(),
   checklist: z.array(applicationChecklistItemSchema).nullable(),
+  /** With the offer's terms: the facts of the hire the incentives were decided on (null: no offer, or out of scope). */
+  hireFacts: hireFactsSchema.nullable(),
 });
 
 export const checklistTickRequestSchema = z.strictObject({

@@ -104,9 +104,10 @@ interface SelectFieldProps {
   help?: string;
   error?: string;
   required?: boolean;
+  disabled?: boolean;
 }
 
-export function SelectField({ label, value, onChange, options, className, help, error, required }: SelectFieldProps) {
+export function SelectField({ label, value, onChange, options, className, help, error, required, disabled }: SelectFieldProps) {
   const id = useId();
   return (
     <div className={`mb-3 ${className ?? ''}`}>
@@ -117,6 +118,7 @@ export function SelectField({ label, value, onChange, options, className, help, 
         value={value}
         onChange={(event) => onChange(event.target.value)}
         required={required}
+        disabled={disabled}
         aria-describedby={describedBy(id, help, error)}
         aria-invalid={error ? true : undefined}
       >

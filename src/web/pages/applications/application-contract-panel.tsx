@@ -2,9 +2,10 @@ import { Alert } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applicationEndpoints } from '../../../shared/api/applications.endpoints';
-import type { ApplicationDetail } from '../../../shared/schemas/applications.schema';
+import { HIRE_FACT_NAMES, type ApplicationDetail, type HireFactName } from '../../../shared/schemas/applications.schema';
 import { call } from '../../api/client';
 import { ProblemAlert } from '../../components/problem-alert';
+import { SelectField } from '../../components/text-field';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { formatDateTime } from '../../i18n/i18n';
 import { formatEuroCents } from '../../../shared/text/euro';
@@ -60,7 +61,20 @@ export function ApplicationContractPanel({ applicationId, canTick }: { applicati
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [tickError, setTickError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [factError, setFactError] = useState<unknown>(null);
   const a = detail ?? data;
+  const answer = async (name: HireFactName, value: string) => {
+    setBusy(name);
+    setFactError(null);
+    try {
+      const fact = value === 'yes' ? true : value === 'no' ? false : null;
+      setDetail(await call(applicationEndpoints.hireFacts, { params: { id: applicationId }, body: { [name]: fact } }));
+    } catch (err) {
+      setFactError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
   const tick = async (itemCode: string, done: boolean) => {
     setBusy(itemCode);
     setTickError(null);
@@ -134,6 +148,27 @@ export function ApplicationContractPanel({ applicationId, canTick }: { applicati
       {a.incentives && (
         <section>
           <h4 className="h6">{t('applications.offer.incentives')}</h4>
+          {a.hireFacts && (
+            <fieldset className="mb-2">
+              <legend className="h6">{t('applications.offer.facts')}</legend>
+              <p className="small">{t('applications.offer.factsHelp')}</p>
+              {HIRE_FACT_NAMES.map((name) => {
+                const value = a.hireFacts![name];
+                return (
+                  <SelectField
+                    key={name}
+                    className="mb-2"
+                    label={t(`applications.offer.factQuestions.${name}`)}
+                    value={value === true ? 'yes' : value === false ? 'no' : 'unknown'}
+                    disabled={!canTick || busy !== null}
+                    onChange={(v) => void answer(name, v)}
+                    options={(['unknown', 'yes', 'no'] as const).map((v) => ({ value: v, label: t(`applications.offer.factValues.${v}`) }))}
+                  />
+                );
+              })}
+              <ProblemAlert error={factError} />
+            </fieldset>
+          )}
           <IncentiveList title={t('applications.offer.applicable')} items={a.incentives.applicable} lang={lang} />
           <IncentiveList title={t('applications.offer.toCheck')} items={a.incentives.toCheck} lang={lang} />
           <IncentiveList title={t('applications.offer.notApplicable')} items={a.incentives.notApplicable} lang={lang} />
