@@ -8,6 +8,7 @@ import { useNotice } from '../../components/notice';
 import { ProblemAlert } from '../../components/problem-alert';
 import { formatDateTime } from '../../i18n/i18n';
 import { BookButton } from '../agenda/book-button';
+import { formatPhone } from '../workers/people-format';
 
 const italianDate = (d: string | null) => (d ? d.split('-').reverse().join('/') : '—');
 type Outcome = (typeof ATTEMPT_OUTCOMES)[number];
@@ -130,7 +131,8 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
                   {cb.name} {cb.due && <Badge color="danger">{t('hotline.due')}</Badge>}
                 </p>
                 <p className="mb-1">
-                  {cb.phone ? <a href={`tel:${cb.phone}`}>{cb.phone}</a> : '—'} · {t('hotline.col.cigsEnd')} {italianDate(cb.cigsEndDate)}
+                  {cb.phone ? <a href={`tel:${cb.phone}`}>{formatPhone(cb.phone)}</a> : '—'} · {t('hotline.col.cigsEnd')}{' '}
+                  {italianDate(cb.cigsEndDate)}
                 </p>
                 <p className="mb-1 small">
                   {cb.reason} · {t('hotline.col.attempts')}: {cb.attempts} · {formatDateTime(cb.nextAttemptAt)}
@@ -157,7 +159,7 @@ export function CallbackQueue({ items, onChanged }: { items: Callback[]; onChang
                 {items.map((cb) => (
                   <tr key={cb.id}>
                     <th scope="row">{cb.name}</th>
-                    <td>{cb.phone ? <a href={`tel:${cb.phone}`}>{cb.phone}</a> : '—'}</td>
+                    <td>{cb.phone ? <a href={`tel:${cb.phone}`}>{formatPhone(cb.phone)}</a> : '—'}</td>
                     <td>{italianDate(cb.cigsEndDate)}</td>
                     <td>{cb.reason}</td>
                     <td>

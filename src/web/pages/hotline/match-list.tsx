@@ -5,6 +5,7 @@ import type { WorkerCandidate } from '../../../shared/schemas/outreach.schema';
 import { formatItalianDate } from '../../../shared/time/rome-date';
 import { TextField } from '../../components/text-field';
 import { shortOfficeName } from './call-outcome';
+import { formatPhone } from '../workers/people-format';
 
 export const NEW = 'new';
 
@@ -64,7 +65,7 @@ export function MatchList(props: {
             <strong>
               {c.firstName} {c.lastName}
             </strong>
-            {c.phone && ` · ${c.phone}`}
+            {c.phone && ` · ${formatPhone(c.phone)}`}
             {c.companyName && ` · ${c.companyName}`}
             {c.cigsEndDate && ` · ${t('hotline.cigsEnd', { date: formatItalianDate(c.cigsEndDate) })}`}
             {' · '}

@@ -16,6 +16,7 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useSession } from '../../session/session-context';
 import { VacancyTabs } from './vacancy-format';
+import { formatPhone } from '../workers/people-format';
 
 const PAGE = 20;
 
@@ -277,7 +278,7 @@ function CandidateRow({ candidate: c, onPropose }: { candidate: Candidate; onPro
         <p className="mb-1">{c.explanation}</p>
         <p className="small mb-0">
           {c.worker.inScope ? c.worker.officeName : t('candidates.otherOffice', { office: c.worker.officeName })}
-          {c.worker.phone && ` · ${c.worker.phone}`}
+          {c.worker.phone && ` · ${formatPhone(c.worker.phone)}`}
         </p>
       </div>
       {onPropose && state === 'proposed' && (
