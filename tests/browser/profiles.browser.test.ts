@@ -36,60 +36,44 @@ beforeAll(async () => {
   )[0]!;
   const networkId = (await h.t.database.db.selectFrom('offices').select('network_id').where('id', '=', office).executeTakeFirstOrThrow())
     .network_id;
-  dellOrtoId = (
-    await insertWorkers(h.t.database.db, [
-      buildWorker({ officeId: office, firstName: 'Maria Grazia', lastName: 'Dell’Orto', birthDate: '1974-02-09' }, 5204),
-    ])
-  )[0]!;
-  await h.t.database.db.transaction().execute((tx) =>
-    applyProfileChanges(tx, {
-      workerId: dellOrtoId,
-      officeId: office,
-      networkId,
-      baseVersion: null,
-      actorId: null,
-      reason: 'edit',
-      change: () =>
-        profileDocumentSchema.parse({
-          work: [
-            {
-              id: CERAMICS_JOB,
-              employer: 'Sassuolo Ceramiche Riunite',
-              jobTitle: 'Addetta all’impastatrice',
-              startDate: '2009-03',
-              endDate: '2024-11',
-              tasks: 'Dosaggio delle argille e controllo dell’impasto.',
-            },
-          ],
-        }),
-    }),
-  );
-  ferrariId = (
-    await insertWorkers(h.t.database.db, [
-      buildWorker({ officeId: office, firstName: 'Gianluca', lastName: 'Ferrari', birthDate: '1979-10-03' }, 5205),
-    ])
-  )[0]!;
-  await h.t.database.db.transaction().execute((tx) =>
-    applyProfileChanges(tx, {
-      workerId: ferrariId,
-      officeId: office,
-      networkId,
-      baseVersion: null,
-      actorId: null,
-      reason: 'edit',
-      change: () =>
-        profileDocumentSchema.parse({
-          skills: [{ id: '0b5c1f5e-7a43-4d1e-9f62-3d8e2b7a9c14', label: 'saldatura a filo continuo', source: 'cv' }],
-          desiredOccupations: [
-            {
-              id: '6f0e2d9a-1c4b-4e7f-8a35-b2d91c0e4f73',
-              escoOccupationUri: 'http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e',
-              label: 'cuoco/cuoca',
-            },
-          ],
-        }),
-    }),
-  );
+  /** A worker of Modena with a profile's first version written as the system would. */
+  const profiled = async (worker: Parameters<typeof buildWorker>[0], seed: number, document: Record<string, unknown>) => {
+    const [id] = await insertWorkers(h.t.database.db, [buildWorker({ officeId: office, ...worker }, seed)]);
+    await h.t.database.db.transaction().execute((tx) =>
+      applyProfileChanges(tx, {
+        workerId: id!,
+        officeId: office,
+        networkId,
+        baseVersion: null,
+        actorId: null,
+        reason: 'edit',
+        change: () => profileDocumentSchema.parse(document),
+      }),
+    );
+    return id!;
+  };
+  dellOrtoId = await profiled({ firstName: 'Maria Grazia', lastName: 'Dell’Orto', birthDate: '1974-02-09' }, 5204, {
+    work: [
+      {
+        id: CERAMICS_JOB,
+        employer: 'Sassuolo Ceramiche Riunite',
+        jobTitle: 'Addetta all’impastatrice',
+        startDate: '2009-03',
+        endDate: '2024-11',
+        tasks: 'Dosaggio delle argille e controllo dell’impasto.',
+      },
+    ],
+  });
+  ferrariId = await profiled({ firstName: 'Gianluca', lastName: 'Ferrari', birthDate: '1979-10-03' }, 5205, {
+    skills: [{ id: '0b5c1f5e-7a43-4d1e-9f62-3d8e2b7a9c14', label: 'saldatura a filo continuo', source: 'cv' }],
+    desiredOccupations: [
+      {
+        id: '6f0e2d9a-1c4b-4e7f-8a35-b2d91c0e4f73',
+        escoOccupationUri: 'http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e',
+        label: 'cuoco/cuoca',
+      },
+    ],
+  });
   // A company the network knows, to be found by part of its name.
   const coordinator = await signIn(h.t.app, DEMO.coordinator);
   const company = await coordinator.post('/api/v1/companies', { name: 'Ceramiche dell’Appennino Modenese S.r.l.' });
