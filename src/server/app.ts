@@ -69,7 +69,7 @@ import {
 import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } from './vacancies/index.js';
 import { canManageCcnlMinimums, createContractsModule, registerContractsRoutes } from './contracts/index.js';
 import { canMoveApplications, canProposeApplications, createApplicationsModule, registerApplicationsRoutes } from './applications/index.js';
-import { createPlacementsModule, registerPlacementsRoutes } from './placements/index.js';
+import { canWorkOnPlacements, createPlacementsModule, registerPlacementsRoutes } from './placements/index.js';
 import { canSearchCandidates, createMatchingModule, registerMatchingRoutes } from './matching/index.js';
 import { addProfileSkills, profileSkillUris } from './profiles/index.js';
 import { fastifyTrustProxy, type TrustProxy } from './config.js';
@@ -239,6 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'applications.propose': canProposeApplications,
       'applications.move': canMoveApplications,
       'candidates.search': canSearchCandidates,
+      'placements.work': canWorkOnPlacements,
       'plans.work': canWorkOnPlans,
       'services.record': canRecordServices,
       'cvs.read': canReadCvs,

@@ -38,6 +38,8 @@ import { EmployerPage } from './pages/employers/employer-page';
 import { WorkerFormPage } from './pages/workers/worker-form-page';
 import { CvImportPage } from './pages/profiles/cv-import-page';
 import { WorkerPage } from './pages/workers/worker-page';
+import { FollowUpsPage } from './pages/placements/follow-ups-page';
+import { PlacementPage } from './pages/placements/placement-page';
 import { ProfilePage } from './pages/workers/profile/profile-page';
 import { PlanPage } from './pages/plans/plan-page';
 import { WorkersPage } from './pages/workers/workers-page';
@@ -152,6 +154,8 @@ export function App() {
               <Route path="/offerte/:id" element={guarded(<VacancyPage />)} />
               <Route path="/offerte/:id/candidati" element={guarded(<VacancyCandidatesPage />, 'candidates.search')} />
               <Route path="/offerte/:id/modifica" element={guarded(<VacancyFormPage />, 'vacancies.write')} />
+              <Route path="/assunzioni/verifiche" element={guarded(<FollowUpsPage />, 'placements.work')} />
+              <Route path="/assunzioni/:id" element={guarded(<PlacementPage />, 'placements.work')} />
               {NAV_AREAS.map((area) => (
                 <Route key={area.path} path={area.path} element={guarded(<ComingSoonPage area={area.key} />)} />
               ))}

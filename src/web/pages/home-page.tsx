@@ -10,6 +10,7 @@ import { OpeningHours } from '../components/opening-hours';
 import { NAV_AREAS } from '../layout/app-header';
 import { useSession } from '../session/session-context';
 import { PlanAgendaCards } from './plans/plan-agenda';
+import { FollowUpsDueCard } from './placements/follow-ups-card';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -74,6 +75,7 @@ export function HomePage() {
         </Row>
       )}
       {officeId && can('plans.work') && <PlanAgendaCards />}
+      {officeId && can('placements.work') && <FollowUpsDueCard />}
       <h2 className="h4">{t('home.areas')}</h2>
       <Row>
         {NAV_AREAS.map((area) => (

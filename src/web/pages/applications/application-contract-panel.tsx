@@ -1,6 +1,7 @@
 import { Alert } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { applicationEndpoints } from '../../../shared/api/applications.endpoints';
 import { HIRE_FACT_NAMES, type ApplicationDetail, type HireFactName } from '../../../shared/schemas/applications.schema';
 import { call } from '../../api/client';
@@ -90,6 +91,11 @@ export function ApplicationContractPanel({ applicationId, canTick }: { applicati
   const o = a.offer;
   return (
     <div className="mt-2 border-top pt-2">
+      {a.placementId && (
+        <p className="small">
+          <Link to={`/assunzioni/${a.placementId}`}>{t('applications.offer.placementLink')}</Link>
+        </p>
+      )}
       <h4 className="h6">{t('applications.offer.terms')}</h4>
       {o ? (
         <p className="small mb-2">
