@@ -69,6 +69,34 @@ export function createEmployerMailRepository() {
       return new Map(inserted.map((r) => [r.recipient, r.id]));
     },
 
+    /** Messages already delivered (the demo's, through the local outbox), 500 per statement. */
+    async insertDeliveredBulk(
+      trx: Executor,
+      rows: ReadonlyArray<Omit<NewEmployerMessage, 'status'> & { transport: 'smtp' | 'outbox'; sentAt: Date }>,
+    ): Promise<void> {
+      for (let i = 0; i < rows.length; i += 500)
+        await trx
+          .insertInto('application_messages')
+          .values(
+            rows.slice(i, i + 500).map((r) => ({
+              application_id: r.applicationId,
+              office_id: r.officeId,
+              kind: r.kind,
+              sequence: r.sequence,
+              recipient: r.recipient,
+              subject: r.subject,
+              body: r.body,
+              attachment_name: r.attachmentName,
+              transport: r.transport,
+              status: 'sent' as const,
+              sent_by: r.sentBy,
+              created_at: r.sentAt,
+              sent_at: r.sentAt,
+            })),
+          )
+          .execute();
+    },
+
     async markSent(db: Executor, id: string, transport: 'smtp' | 'outbox', now: Date): Promise<void> {
       await db
         .updateTable('application_messages')

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import { candidateRecipientsOf } from '../employers/index.js';
 import { officeById } from '../organisation/index.js';
+import { workerRefsByIds } from '../people/index.js';
 import type { EmailMessage, EmailSender } from '../outreach/index.js';
 import { vacancyForMatching, vacancyRefsByIds } from '../vacancies/index.js';
 import type { ApplicationRepository, ApplicationRow } from './application.repository.js';
@@ -212,12 +213,18 @@ export function createEmployerMail(deps: {
       try {
         const vacancy = (await vacancyRefsByIds(db, [row.vacancyId])).get(row.vacancyId);
         const to = vacancy ? await candidateRecipientsOf(db, vacancy.employerId) : undefined;
-        const cv = row.cvId ? await cvForEmployer(db, row.workerId, row.cvId) : null;
-        if (!vacancy || !to || !cv) throw new Error('Offerta, azienda o CV non più disponibili');
+        // The employer has the candidate's name from the first e-mail: the reminder names them (no CV needed).
+        const worker = (await workerRefsByIds(db, [row.workerId])).get(row.workerId);
+        if (!vacancy || !to || !worker) throw new Error('Offerta, azienda o lavoratore non più disponibili');
         const firstSender = (await mail.messagesOf(db, row.id)).find((m) => m.kind === 'candidate' && m.sentBy)?.sentBy ?? row.proposedBy;
         const reply = await replyTo(row, null, firstSender);
         const expiresAt = await linkExpiry(row);
-        const facts = { vacancyTitle: vacancy.title, employerName: to.employerName, givenName: cv.givenName, familyName: cv.familyName };
+        const facts = {
+          vacancyTitle: vacancy.title,
+          employerName: to.employerName,
+          givenName: worker.firstName,
+          familyName: worker.lastName,
+        };
         await deliver(
           row,
           {

@@ -10,4 +10,4 @@ export { canMoveApplications, canProposeApplications, canReadApplications } from
 export { DEFAULT_EXPIRY_DAYS, recordOnlyReminder, type EmployerReminder, type EmployerReminderSender } from './application.service.js';
 export { createEmployerMailRepository } from './employer-mail.repository.js';
 export { createApplicationRepository } from './application.repository.js';
-export { insertDemoApplications, insertDemoOffers, type DemoApplication } from './demo-writes.js';
+export { insertDemoApplications, insertDemoEmployerMessages, insertDemoOffers, type DemoApplication } from './demo-writes.js';
