@@ -27,6 +27,9 @@ export interface ReplyTo {
 
 const MAX_SKILLS = 8;
 
+/** "… di Rossi S.r.l." ends the sentence with the abbreviation's own full stop, not a second one. */
+const endSentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
 function skillLines(c: CandidateFacts): string[] {
   if (c.fittingSkills.length > 0) {
     const more = c.fittingSkills.length > MAX_SKILLS ? ` e altre ${c.fittingSkills.length - MAX_SKILLS}` : '';
@@ -57,7 +60,7 @@ export function candidateMail(c: CandidateFacts, r: ReplyTo, link: string, expir
   const lines = [
     'Buongiorno,',
     '',
-    `il Centro per l’impiego ${r.officeName} propone a ${c.employerName} un candidato per l’offerta «${c.vacancyTitle}».`,
+    `Le proponiamo un candidato per l’offerta «${c.vacancyTitle}» di ${endSentence(c.employerName)}`,
     '',
     `Candidato: ${c.givenName} ${c.familyName}`,
     ...(c.residence ? [`Residenza: ${c.residence}`] : []),
@@ -85,8 +88,8 @@ export function reminderMail(
   const lines = [
     'Buongiorno,',
     '',
-    `il ${formatItalianDate(romeLocal(sentAt).date)} il Centro per l’impiego ${r.officeName} ha proposto a ${c.employerName} ` +
-      `la candidatura di ${c.givenName} ${c.familyName} per l’offerta «${c.vacancyTitle}», e non abbiamo ancora un riscontro.`,
+    `il ${formatItalianDate(romeLocal(sentAt).date)} abbiamo proposto a ${c.employerName} la candidatura di ${c.givenName} ${c.familyName} ` +
+      `per l’offerta «${c.vacancyTitle}», e non abbiamo ancora un riscontro.`,
     '',
     ...linkLines(link, expiresAt),
     '',

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applicationsEmployer, publishedVacancy, seedWorkers, type SeededWorker } from '../../../tests/factories/applications.js';
+import {
+  applicationsEmployer,
+  publishedVacancy,
+  recordEmployerConsent,
+  seedWorkers,
+  type SeededWorker,
+} from '../../../tests/factories/applications.js';
 import { COMUNI } from '../../../tests/factories/vacancies.js';
 import { networkOf } from '../../../tests/factories/programmes.js';
 import { startLocalTransports, type LocalTransports } from '../../../tests/helpers/local-transports.js';
@@ -236,6 +242,39 @@ describe('applications: the candidate e-mailed to the employer', () => {
     expect(audited).toHaveLength(1);
   });
 
+  it('writes to the employer’s own address when no contact receives candidates', async () => {
+    const other = await t.database.db
+      .insertInto('employers')
+      .values({ network_id: network, office_id: modena, name: 'Ceramiche Ricci S.p.A.', email: 'personale@ceramicericci.it' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('employer_contacts')
+      .values({
+        employer_id: other.id,
+        full_name: 'Marco Ricci',
+        role: 'owner',
+        email: 'marco@ceramicericci.it',
+        receives_candidates: false,
+      })
+      .execute();
+    const site = await t.database.db
+      .insertInto('employer_sites')
+      .values({ employer_id: other.id, name: '', address: 'Via Ghiarola Nuova 20', comune_code: COMUNI.sassuolo, head_office: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ceramics = await publishedVacancy(t.database.db, {
+      networkId: network,
+      officeId: modena,
+      employerId: other.id,
+      siteId: site.id,
+      title: 'Addetto/a alla smaltatura',
+    });
+    const w = await workerWithProfile('Chiara', 'Conti');
+    await sent(w, ceramics);
+    expect(mailsAbout('Chiara Conti').map((m) => (m.to as { text: string }).text)).toEqual(['personale@ceramicericci.it']);
+  });
+
   it('allows the sending to an employer without any address and says it must go by hand', async () => {
     const other = await t.database.db
       .insertInto('employers')
@@ -305,6 +344,22 @@ describe('applications: the employer reminders and the outcome link', () => {
     await applications.expireOverdue();
     expect(reminders()).toHaveLength(4);
     expect(reminders()[3]!.text).toContain('non abbiamo ancora un riscontro');
+    // A worker who withdraws the consent gets no reminder about them: the row says why.
+    const withdrawn = await workerWithProfile('Matteo', 'Barbieri');
+    matcher = await signedIn(DEMO.matcher);
+    consultant = await signedIn(DEMO.consultant);
+    const quiet = await sent(withdrawn);
+    await recordEmployerConsent(t.database.db, withdrawn.id, modena, false);
+    t.clock.advance(8 * DAY);
+    await applications.expireOverdue();
+    expect(mails.filter((m) => m.subject?.startsWith('Promemoria: la candidatura di Matteo Barbieri'))).toEqual([]);
+    const quietRows = await t.database.db
+      .selectFrom('application_messages')
+      .select(['status', 'error'])
+      .where('application_id', '=', quiet.id)
+      .where('kind', '=', 'reminder')
+      .execute();
+    expect(quietRows).toEqual([{ status: 'failed', error: expect.stringContaining('revocato il consenso') }]);
     const token = tokenOf(reminders()[3]!);
     const show = await t.app.inject({ method: 'GET', url: outcome(token) });
     expect(show.statusCode, show.body).toBe(200);

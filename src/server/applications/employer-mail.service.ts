@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import { candidateRecipientsOf } from '../employers/index.js';
 import { officeById } from '../organisation/index.js';
-import { workerRefsByIds } from '../people/index.js';
+import { latestConsentOf, workerRefsByIds } from '../people/index.js';
 import type { EmailMessage, EmailSender } from '../outreach/index.js';
 import { vacancyForMatching, vacancyRefsByIds } from '../vacancies/index.js';
 import type { ApplicationRepository, ApplicationRow } from './application.repository.js';
@@ -216,6 +216,9 @@ export function createEmployerMail(deps: {
         // The employer has the candidate's name from the first e-mail: the reminder names them (no CV needed).
         const worker = (await workerRefsByIds(db, [row.workerId])).get(row.workerId);
         if (!vacancy || !to || !worker) throw new Error('Offerta, azienda o lavoratore non più disponibili');
+        // Reg. UE 2016/679 art. 7(3): once the worker withdraws the consent, the employer is not written to about them again.
+        if (!(await latestConsentOf(db, row.workerId, 'share_with_employers'))?.granted)
+          throw new Error('Il lavoratore ha revocato il consenso all’invio del profilo alle aziende: promemoria non inviato');
         const firstSender = (await mail.messagesOf(db, row.id)).find((m) => m.kind === 'candidate' && m.sentBy)?.sentBy ?? row.proposedBy;
         const reply = await replyTo(row, null, firstSender);
         const expiresAt = await linkExpiry(row);
