@@ -294,6 +294,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     placements: placements.placements,
     placeOnHire: programmes.enrollments.placeOnHire,
+    // The candidates and reminders to employers go through the same e-mail channel as the agenda's.
+    email: outreach.channels.email,
+    publicUrl: deps.publicUrl,
+    log: app.log,
   });
   const matching = createMatchingModule({ db, audit, clock });
 

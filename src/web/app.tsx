@@ -56,6 +56,7 @@ import { AgendaPage } from './pages/agenda/agenda-page';
 import { AvailabilityPage } from './pages/agenda/availability-page';
 import { MessageTemplatesPage } from './pages/agenda/message-templates-page';
 import { PublicAppointmentPage } from './pages/agenda/public-appointment-page';
+import { PublicCandidateOutcomePage } from './pages/applications/public-candidate-outcome-page';
 import { PublicWorkshopPage } from './pages/agenda/public-workshop-page';
 import { WorkshopPage } from './pages/agenda/workshop-page';
 import { WorkshopsPage } from './pages/agenda/workshops-page';
@@ -110,6 +111,8 @@ export function App() {
               {/* The worker's link from a message: no sign-in, like the sign-in page itself. */}
               <Route path="/appuntamento/:token" element={<PublicAppointmentPage />} />
               <Route path="/incontro/:token" element={<PublicWorkshopPage />} />
+              {/* The employer's link from the candidate's e-mail: no account. */}
+              <Route path="/esito-candidato/:token" element={<PublicCandidateOutcomePage />} />
               <Route path="/" element={guarded(<HomePage />)} />
               {/* Workers and companies: declared before the NAV_AREAS placeholders, so they take precedence. */}
               <Route path="/lavoratori" element={guarded(<WorkersPage />)} />

@@ -28,6 +28,8 @@ export async function startLocalTransports(options: {
   mails: ParsedMail[];
   sms?: GatewayRequest['body'][];
   requests?: GatewayRequest[];
+  /** Addresses the SMTP server refuses (550), for as long as they are in the set. */
+  refusedRecipients?: Set<string>;
 }): Promise<LocalTransports> {
   const saved = { ...process.env };
   const { mails } = options;
@@ -37,6 +39,13 @@ export async function startLocalTransports(options: {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refusedRecipients?.has(address.address.toLowerCase())) {
+        callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then((mail) => {
         mails.push(mail);

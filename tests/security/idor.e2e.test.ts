@@ -780,6 +780,11 @@ const ROUTES: Record<string, Case> = {
     call: (w) => post(`/api/v1/applications/${w.applicationId}/moves`, { action: 'withdraw', version: 1, reason: 'worker_unavailable' }),
     refusedAcrossNetwork: true,
   },
+  'POST /api/v1/applications/:id/resend': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/applications/${w.applicationId}/resend`, { version: 1 }),
+    refusedAcrossNetwork: true,
+  },
   'POST /api/v1/applications/:id/checklist': {
     scope: 'office',
     call: (w) => post(`/api/v1/applications/${w.applicationId}/checklist`, { itemCode: 'DOC_IDENTITY', done: true }),

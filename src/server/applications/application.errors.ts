@@ -67,6 +67,18 @@ export const applicationErrors = {
     it: 'Le condizioni dell’offerta non sono registrate: i fatti per gli incentivi si indicano con l’offerta.',
     en: 'The offer’s terms are not recorded: the facts for the incentives are given with the offer.',
   }),
+  resendNotOpen: defineError('APPLICATION_RESEND_NOT_OPEN', 409, {
+    it: 'Il candidato si invia di nuovo all’azienda solo con la candidatura inviata o a colloquio.',
+    en: 'The candidate is sent to the employer again only while the application is sent or at interview.',
+  }),
+  outcomeLinkInvalid: defineError('APPLICATION_LINK_INVALID', 404, {
+    it: 'Il link non è valido. Per informazioni contatti il Centro per l’impiego che le ha inviato il candidato.',
+    en: 'The link is not valid. Please contact the job centre that sent you the candidate.',
+  }),
+  outcomeLinkExpired: defineError('APPLICATION_LINK_EXPIRED', 410, {
+    it: 'Il link è scaduto o l’esito di questo candidato è già stato registrato. Per informazioni contatti il Centro per l’impiego.',
+    en: 'The link has expired or the outcome for this candidate has already been recorded. Please contact the job centre.',
+  }),
   invalidFields: (errors: FieldError[]) =>
     new DomainError('VALIDATION_FAILED', 400, { it: 'Alcuni dati non sono validi.', en: 'Some fields are not valid.' }, { errors }),
 };

@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { applicationEndpoints } from '../../shared/api/applications.endpoints.js';
-import { actorContext } from '../auth/index.js';
+import { applicationEndpoints, publicCandidateOutcomeEndpoints } from '../../shared/api/applications.endpoints.js';
+import { actorContext, requestContext } from '../auth/index.js';
 import { route } from '../http/endpoint-route.js';
 import { canManageApplicationSettings, canMoveApplications, canProposeApplications, canReadApplications } from './application.policy.js';
 import type { ApplicationService } from './application.service.js';
+import type { EmployerLinkService } from './employer-link.service.js';
 
 const tags = ['Candidature'];
 
-export function registerApplicationRoutes(app: FastifyInstance, s: ApplicationService) {
+export function registerApplicationRoutes(app: FastifyInstance, s: ApplicationService, links: EmployerLinkService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   route(r, applicationEndpoints.ofVacancy, {
     config: { access: canReadApplications },
@@ -48,6 +49,23 @@ export function registerApplicationRoutes(app: FastifyInstance, s: ApplicationSe
         'Un passaggio della candidatura: preselezione, invio (CV e consenso), colloquio, offerta, assunzione, rifiuto, rinuncia, ritiro',
     },
     handler: async (request) => s.move(actorContext(request), request.params.id, request.body),
+  });
+  route(r, applicationEndpoints.resend, {
+    config: { access: canMoveApplications },
+    schema: { tags, summary: 'Invia di nuovo all’azienda il candidato con il CV (dopo un invio fallito o un indirizzo aggiunto)' },
+    handler: async (request) => s.resend(actorContext(request), request.params.id, request.body),
+  });
+  // The employer's outcome link: no session, the token is the credential (as the worker's appointment links).
+  const pub = ['Candidature (link dell’azienda)'];
+  route(r, publicCandidateOutcomeEndpoints.show, {
+    config: { access: 'public' },
+    schema: { tags: pub, summary: 'Il candidato del link: offerta, nome e iniziale, le risposte possibili' },
+    handler: async (request) => links.show(requestContext(request), request.params.token),
+  });
+  route(r, publicCandidateOutcomeEndpoints.answer, {
+    config: { access: 'public' },
+    schema: { tags: pub, summary: 'L’esito dell’azienda: colloquio desiderato, o candidato non selezionato con il motivo' },
+    handler: async (request) => links.answer(requestContext(request), request.params.token, request.body),
   });
   route(r, applicationEndpoints.tickChecklist, {
     config: { access: canMoveApplications },

@@ -35,7 +35,18 @@ import type {
 } from './application.repository.js';
 import { offerBelowMinimumWarning } from './offer-warning.js';
 import { applicationSummaries } from './application-views.js';
-import { APPLICATION_MATCHERS, APPLICATION_PROPOSERS, findApplicationMove } from './application.states.js';
+import {
+  APPLICATION_MATCHERS,
+  APPLICATION_PROPOSERS,
+  AWAITING_EMPLOYER_STATES,
+  DEFAULT_EXPIRY_DAYS,
+  findApplicationMove,
+} from './application.states.js';
+import type { EmployerMailRepository } from './employer-mail.repository.js';
+import type { EmployerMail, EmployerReminder, EmployerReminderSender } from './employer-mail.service.js';
+
+export { DEFAULT_EXPIRY_DAYS };
+export type { EmployerReminder, EmployerReminderSender };
 
 /** What a hire does to the worker's programme enrolment: programmes' published move, handed in by buildApp. */
 export type PlaceOnHire = (
@@ -44,20 +55,9 @@ export type PlaceOnHire = (
   input: { workerId: string; reason: string },
 ) => Promise<Array<{ enrollmentId: string; programmeId: string; promoted: number }>>;
 
-/** An employer reminder due (7 or 14 days after sending without an answer): the e-mail is wired here later. */
-export interface EmployerReminder {
-  applicationId: string;
-  vacancyId: string;
-  officeId: string;
-  daysSinceSent: 7 | 14;
-}
-export type EmployerReminderSender = (reminder: EmployerReminder) => Promise<void>;
-
-/** Until the employers' mail is wired, a reminder due is recorded on the application's log only. */
+/** Without a mail channel (a test's service), a reminder due is recorded on the application's log only. */
 export const recordOnlyReminder: EmployerReminderSender = async () => undefined;
 
-/** The network's default: an application sent and unanswered for 60 days expires. */
-export const DEFAULT_EXPIRY_DAYS = 60;
 const REMINDER_DAYS = [7, 14] as const;
 
 type Deps = {
@@ -68,6 +68,9 @@ type Deps = {
   placements: PlacementService;
   placeOnHire: PlaceOnHire;
   sendEmployerReminder?: EmployerReminderSender;
+  /** The e-mails to the employer (candidate with CV, reminders); absent: nothing is sent. */
+  employerMail?: EmployerMail;
+  mailRepository: EmployerMailRepository;
 };
 
 const HIRED_ELSEWHERE = 'hired_elsewhere';
@@ -103,9 +106,11 @@ function warningsOf(offer: OfferTermsRow, ctx: ActorContext): ApplicationWarning
   ];
 }
 
+const senderOf = (ctx: ActorContext) => ({ userId: ctx.actor.userId, fullName: ctx.actor.fullName, email: ctx.actor.email });
+
 export function createApplicationService(deps: Deps) {
-  const { db, repository: repo, audit, clock, placements, placeOnHire } = deps;
-  const sendReminder = deps.sendEmployerReminder ?? recordOnlyReminder;
+  const { db, repository: repo, audit, clock, placements, placeOnHire, employerMail, mailRepository } = deps;
+  const sendReminder = deps.sendEmployerReminder ?? employerMail?.sendReminder ?? recordOnlyReminder;
 
   async function inNetwork(executor: Executor, ctx: ActorContext, id: string): Promise<ApplicationRow> {
     const row = await repo.find(executor, id);
@@ -114,15 +119,17 @@ export function createApplicationService(deps: Deps) {
   }
 
   async function detail(executor: Executor, ctx: ActorContext, row: ApplicationRow): Promise<ApplicationDetail> {
-    const [[summary], events, placementIds, offer, ticks] = await Promise.all([
+    const [[summary], events, placementIds, offer, ticks, messages] = await Promise.all([
       applicationSummaries(executor, ctx.actor, [row]),
       repo.eventsOf(executor, row.id),
       placements.idsByApplications(executor, [row.id]),
       repo.offerOf(executor, row.id),
       repo.ticksOf(executor, row.id),
+      mailRepository.messagesOf(executor, row.id),
     ]);
     const actors = await staffNamesById(executor, [
       ...events.map((e) => e.actorId),
+      ...messages.map((m) => m.sentBy),
       offer?.recordedBy ?? null,
       ...ticks.map((t) => t.tickedBy),
     ]);
@@ -135,6 +142,26 @@ export function createApplicationService(deps: Deps) {
       ...summary!,
       // The CV sent is the worker's personal data: shown to who may see the worker.
       cvId: summary!.worker.inScope ? row.cvId : null,
+      // The e-mails name the candidate: shown to who may see the worker.
+      employerMessages: inScope
+        ? messages.map((m) => ({
+            kind: m.kind,
+            sequence: m.sequence,
+            recipient: m.recipient,
+            subject: m.subject,
+            attachmentName: m.attachmentName,
+            transport: m.transport,
+            status: m.status,
+            error: m.error,
+            sentByName: m.sentBy ? (actors.get(m.sentBy) ?? null) : null,
+            createdAt: m.createdAt.toISOString(),
+            sentAt: m.sentAt?.toISOString() ?? null,
+          }))
+        : [],
+      canResend:
+        inScope &&
+        AWAITING_EMPLOYER_STATES.includes(row.state) &&
+        rolesInApplicationOffice(ctx.actor, row).some((r) => APPLICATION_MATCHERS.includes(r)),
       placementId: placementIds.get(row.id) ?? null,
       events: events.map((e) => ({
         kind: e.kind,
@@ -453,6 +480,32 @@ export function createApplicationService(deps: Deps) {
           },
         });
       });
+      // After the commit: the move stands whatever the mail server answers (a failure is recorded on the message).
+      if (move.needs === 'cv' && employerMail) await employerMail.sendCandidate(id, senderOf(ctx));
+      return detail(db, ctx, (await repo.find(db, id))!);
+    },
+
+    /**
+     * Sends the candidate's e-mail again to the employer's current addresses (after a failure, or
+     * once the employer's address has been recorded), with the CV sent; the consent is checked again.
+     */
+    async resend(ctx: ActorContext, id: string, input: { version: number }): Promise<ApplicationDetail> {
+      const row = await inNetwork(db, ctx, id);
+      const roles = rolesInApplicationOffice(ctx.actor, row);
+      if (!roles.some((r) => APPLICATION_MATCHERS.includes(r))) throw E.otherOffice();
+      if (!AWAITING_EMPLOYER_STATES.includes(row.state) || !row.cvId) throw E.resendNotOpen();
+      if (row.version !== input.version) throw E.stale();
+      // Reg. UE 2016/679 art. 7(3): a consent withdrawn since the first sending stops any further one.
+      const consent = await latestConsentOf(db, row.workerId, 'share_with_employers');
+      if (!consent?.granted) throw E.consentMissing();
+      await audit.record(db, ctx, {
+        action: 'application.resend',
+        entityType: 'application',
+        entityId: id,
+        officeId: row.officeId,
+        details: { workerId: row.workerId, cvId: row.cvId },
+      });
+      if (employerMail) await employerMail.sendCandidate(id, senderOf(ctx));
       return detail(db, ctx, (await repo.find(db, id))!);
     },
 

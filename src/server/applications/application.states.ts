@@ -14,6 +14,12 @@ import type { ApplicationActionName, ReasonList } from '../../shared/schemas/app
  *
  * Hired, refused, declined, withdrawn and expired are final: a new try is a new application.
  */
+/** The network's default: an application sent and unanswered for 60 days expires. */
+export const DEFAULT_EXPIRY_DAYS = 60;
+
+/** The states in which the employer's answer is awaited (the outcome link works, the daily expiry applies). */
+export const AWAITING_EMPLOYER_STATES: readonly ApplicationState[] = ['sent', 'interview'];
+
 export const OPEN_APPLICATION_STATES: readonly ApplicationState[] = ['proposed', 'preselected', 'sent', 'interview', 'offer'];
 
 /**

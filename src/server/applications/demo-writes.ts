@@ -2,6 +2,7 @@ import { lookUpAndCheckOfferPay } from '../contracts/index.js';
 import type { Executor } from '../db/executor.js';
 import type { OfferTermsInput } from '../../shared/schemas/applications.schema.js';
 import { createApplicationRepository } from './application.repository.js';
+import { createEmployerMailRepository } from './employer-mail.repository.js';
 import { offerBelowMinimumWarning } from './offer-warning.js';
 
 /** An application of the demo, with its state and its log, written in bulk. */
@@ -48,4 +49,60 @@ export async function insertDemoOffers(
     });
   }
   await createApplicationRepository().saveOffers(db, rows);
+}
+
+/**
+ * The candidate e-mails of the demo's sent applications, as the local outbox recorded them (no mail
+ * leaves a demo): one per address the employer receives candidates at, or a «no address» row.
+ */
+export async function insertDemoEmployerMessages(
+  db: Executor,
+  rows: ReadonlyArray<{
+    applicationId: string;
+    officeId: string;
+    recipients: readonly string[];
+    vacancyTitle: string;
+    workerName: string;
+    attachmentName: string;
+    sentBy: string | null;
+    sentAt: Date;
+  }>,
+): Promise<void> {
+  const mail = createEmployerMailRepository();
+  const delivered = rows.flatMap((r) =>
+    r.recipients.map((recipient) => ({
+      applicationId: r.applicationId,
+      officeId: r.officeId,
+      kind: 'candidate' as const,
+      sequence: 1,
+      recipient,
+      subject: `Candidato per «${r.vacancyTitle}»: ${r.workerName}`,
+      body: '',
+      attachmentName: r.attachmentName,
+      sentBy: r.sentBy,
+      transport: 'outbox' as const,
+      sentAt: r.sentAt,
+    })),
+  );
+  await mail.insertDeliveredBulk(db, delivered);
+  const unreachable = rows.filter((r) => r.recipients.length === 0);
+  for (const r of unreachable)
+    await mail.insertMessages(
+      db,
+      [
+        {
+          applicationId: r.applicationId,
+          officeId: r.officeId,
+          kind: 'candidate',
+          sequence: 1,
+          recipient: '',
+          subject: '',
+          body: '',
+          attachmentName: '',
+          status: 'no_address',
+          sentBy: r.sentBy,
+        },
+      ],
+      r.sentAt,
+    );
 }

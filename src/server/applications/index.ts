@@ -8,5 +8,6 @@ export {
 } from './applications.module.js';
 export { canMoveApplications, canProposeApplications, canReadApplications } from './application.policy.js';
 export { DEFAULT_EXPIRY_DAYS, recordOnlyReminder, type EmployerReminder, type EmployerReminderSender } from './application.service.js';
+export { createEmployerMailRepository } from './employer-mail.repository.js';
 export { createApplicationRepository } from './application.repository.js';
-export { insertDemoApplications, insertDemoOffers, type DemoApplication } from './demo-writes.js';
+export { insertDemoApplications, insertDemoEmployerMessages, insertDemoOffers, type DemoApplication } from './demo-writes.js';

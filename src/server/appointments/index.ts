@@ -43,3 +43,5 @@ export {
 
 // The PDF helpers the agenda's sheets use, shared with the other printed documents (the action plan).
 export { collectPdf, numberPages } from './pdf-pages.js';
+// The token of a public link (144 random bits) and the SHA-256 kept of it: applications' outcome links use the same rule.
+export { hashToken, newLinkToken } from './notifications.js';

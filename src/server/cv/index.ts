@@ -8,7 +8,7 @@ export { toJsonResume, validateJsonResume, type JsonResume } from './export/json
 // CV out: the worker's CVs (tables worker_cvs and worker_cv_versions), their routes and policy.
 export { createCvExportModule, registerCvExportRoutes, type CvExportModule } from './export/cv.module.js';
 export { canEditCvs, canReadCvs } from './export/cv.policy.js';
-export { createCvFromProfile } from './export/cv.service.js';
+export { createCvFromProfile, cvForEmployer, type CvForEmployer } from './export/cv.service.js';
 // The worker's CV by id (null when it is not that worker's): applications name the CV they send.
 export { cvById } from './export/cv.repository.js';
 

@@ -9,7 +9,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type ApplicationState =
   'proposed' | 'preselected' | 'sent' | 'interview' | 'offer' | 'hired' | 'refused' | 'declined' | 'withdrawn' | 'expired';
 export type ApplicationSource = 'consultant' | 'worker_interest' | 'candidate_search';
-export type ApplicationEventKind = 'move' | 'employer_reminder_due';
+export type ApplicationEventKind = 'move' | 'employer_reminder_due' | 'employer_answer';
 
 export interface ApplicationSettingsTable {
   network_id: string;
@@ -88,10 +88,43 @@ export interface ApplicationChecklistTicksTable {
   ticked_at: Timestamp;
 }
 
+/** migrations/0041_application_employer_mail.sql: the e-mails to the employer and the outcome links. */
+export type ApplicationMessageKind = 'candidate' | 'reminder';
+export type ApplicationMessageStatus = 'sending' | 'sent' | 'failed' | 'no_address';
+
+export interface ApplicationMessagesTable {
+  id: Generated<string>;
+  application_id: string;
+  office_id: string;
+  kind: ApplicationMessageKind;
+  sequence: number;
+  recipient: string;
+  subject: Generated<string>;
+  body: Generated<string>;
+  attachment_name: Generated<string>;
+  transport: 'smtp' | 'outbox' | null;
+  status: Generated<ApplicationMessageStatus>;
+  error: string | null;
+  sent_by: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface ApplicationLinksTable {
+  token_hash: string;
+  application_id: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+  opened_at: Timestamp | null;
+  used_at: Timestamp | null;
+}
+
 export interface ApplicationsTables {
   application_settings: ApplicationSettingsTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   application_offers: ApplicationOffersTable;
   application_checklist_ticks: ApplicationChecklistTicksTable;
+  application_messages: ApplicationMessagesTable;
+  application_links: ApplicationLinksTable;
 }

@@ -116,6 +116,8 @@ export const TABLE_OWNERS = {
   application_events: 'applications',
   application_offers: 'applications',
   application_checklist_ticks: 'applications',
+  application_messages: 'applications',
+  application_links: 'applications',
 
   placements: 'placements',
   placement_follow_ups: 'placements',

@@ -30,6 +30,23 @@ describe('demo applications', () => {
     for (const r of rows.filter((x) => x.state === 'expired')) expect(Date.now() - r.sent_at!.getTime()).toBeGreaterThan(60 * 86_400_000);
   });
 
+  it('gives every sent application its e-mail to the employer, recorded by the local outbox', async () => {
+    const sent = await database.db.selectFrom('applications').select('id').where('sent_at', 'is not', null).execute();
+    const messages = await database.db
+      .selectFrom('application_messages')
+      .select(['application_id', 'kind', 'status', 'transport', 'recipient', 'subject'])
+      .where('kind', '=', 'candidate')
+      .execute();
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Set(messages.map((m) => m.application_id))).toEqual(new Set(sent.map((s) => s.id)));
+    for (const m of messages) {
+      if (m.status === 'no_address') continue;
+      expect(m).toMatchObject({ status: 'sent', transport: 'outbox' });
+      expect(m.recipient).toMatch(/@/);
+      expect(m.subject).toMatch(/^Candidato per «.+»: /);
+    }
+  });
+
   it('has three hires on filled vacancies, each with its follow-up at one month due today', async () => {
     const hires = await database.db
       .selectFrom('placements as p')

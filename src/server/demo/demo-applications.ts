@@ -1,4 +1,5 @@
-import { insertDemoApplications, insertDemoOffers, type DemoApplication } from '../applications/index.js';
+import { insertDemoApplications, insertDemoEmployerMessages, insertDemoOffers, type DemoApplication } from '../applications/index.js';
+import { candidateRecipientsOf } from '../employers/index.js';
 import type { ApplicationState } from '../db/schema-applications.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 import type { CaseWorker } from '../people/index.js';
@@ -108,6 +109,33 @@ export async function seedDemoApplications(
     return { vacancy, worker, startDate: day(-startDaysAgo).toISOString().slice(0, 10) };
   });
   const ids = await insertDemoApplications(trx, rows, deps.now);
+  // Every application that was sent has its e-mail to the employer (the local outbox's record).
+  const workersById = new Map(pool.map((p) => [p.id, p]));
+  const vacancyById = new Map(deps.vacancies.map((v) => [v.id, v]));
+  const recipients = new Map<string, string[]>();
+  for (const employerId of new Set(rows.filter((r) => r.sentAt).map((r) => vacancyById.get(r.vacancyId)!.employerId)))
+    recipients.set(employerId, (await candidateRecipientsOf(trx, employerId))?.recipients.map((c) => c.email) ?? []);
+  await insertDemoEmployerMessages(
+    trx,
+    rows.flatMap((r, i) => {
+      const vacancy = vacancyById.get(r.vacancyId)!;
+      const worker = workersById.get(r.workerId);
+      if (!r.sentAt || !worker) return [];
+      return [
+        {
+          applicationId: ids[i]!,
+          officeId: r.officeId,
+          recipients: recipients.get(vacancy.employerId) ?? [],
+          vacancyTitle: vacancy.title,
+          workerName: `${worker.firstName} ${worker.lastName}`,
+          // The demo's applications name no CV (their workers' CVs are made later): no attachment is claimed.
+          attachmentName: '',
+          sentBy: deps.matcherId,
+          sentAt: r.sentAt,
+        },
+      ];
+    }),
+  );
   const hireIds = ids.slice(rows.length - hires.length);
   // Every application that reached the offer carries its terms (Metalmeccanici industria, level C2,
   // whose demo minimum is 2.010,00 € at 40 hours); the first one offers less, so its warning shows.

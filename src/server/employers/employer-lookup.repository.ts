@@ -47,3 +47,36 @@ export async function employerNamesByIds(db: Executor, ids: readonly string[]): 
   const rows = await db.selectFrom('employers').select(['id', 'name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Where an employer's candidates go: its name, and the addresses to write to. */
+export interface CandidateRecipients {
+  employerName: string;
+  /** The contacts marked to receive candidates that have an e-mail; else the employer's own e-mail; else none. */
+  recipients: Array<{ name: string; email: string }>;
+}
+
+/**
+ * The e-mail addresses an employer receives candidates and reminders at: its contacts marked
+ * `receives_candidates`, or failing those the employer's own address. Undefined when unknown.
+ */
+export async function candidateRecipientsOf(db: Executor, employerId: string): Promise<CandidateRecipients | undefined> {
+  const employer = await db.selectFrom('employers').select(['name', 'email']).where('id', '=', employerId).executeTakeFirst();
+  if (!employer) return undefined;
+  const contacts = await db
+    .selectFrom('employer_contacts')
+    .select(['full_name', 'email'])
+    .where('employer_id', '=', employerId)
+    .where('receives_candidates', '=', true)
+    .where('email', '<>', '')
+    .orderBy('full_name')
+    .orderBy('id')
+    .execute();
+  const recipients = contacts.map((c) => ({ name: c.full_name, email: c.email.trim() }));
+  if (recipients.length === 0 && employer.email.trim()) recipients.push({ name: employer.name, email: employer.email.trim() });
+  // One e-mail per address, even when two contacts share the HR mailbox.
+  const seen = new Set<string>();
+  return {
+    employerName: employer.name,
+    recipients: recipients.filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase())),
+  };
+}

@@ -1,5 +1,11 @@
 // What other domains use from employers: the employers that hire and their sites.
-export { employerNamesByIds, employerSitesByIds, type EmployerSiteRef } from './employer-lookup.repository.js';
+export {
+  candidateRecipientsOf,
+  employerNamesByIds,
+  employerSitesByIds,
+  type CandidateRecipients,
+  type EmployerSiteRef,
+} from './employer-lookup.repository.js';
 export { createEmployersModule, registerEmployersRoutes, type EmployersModule } from './employers.module.js';
 export { canManageEmployers, canReadEmployers } from './employer.policy.js';
 export { insertEmployersBulk, type BulkEmployer } from './employer-bulk.repository.js';

@@ -24,6 +24,8 @@ export interface EmailMessage {
    * with its METHOD and as an .ics attachment, as Outlook, Thunderbird and Google Calendar expect.
    */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
+  /** Files attached as they are (a candidate's CV PDF sent to an employer). */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 export interface EmailSender {
@@ -93,13 +95,16 @@ export function smtpEmailSender(smtpUrl: string, from: string): EmailSender {
   (transport.transporter as unknown as { getSocket: typeof openWithoutNagle }).getSocket = openWithoutNagle;
   return {
     kind: 'smtp',
-    async send({ to, subject, text, calendar }) {
+    async send({ to, subject, text, calendar, attachments }) {
       const info = await transport.sendMail({
         from,
         to,
         subject,
         text,
         ...(calendar ? { icalEvent: { method: calendar.method, content: calendar.content, filename: calendar.filename } } : {}),
+        ...(attachments?.length
+          ? { attachments: attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) }
+          : {}),
       });
       return { providerId: String(info.messageId) };
     },

@@ -19,4 +19,4 @@ export { recipientStatusCounts } from './campaign-reports.repository.js';
 // The offices' closed days, which the agenda's free slots skip as the hotline does.
 export { officeClosedDays } from './closed-days.js';
 // The e-mail and SMS transports, one set per app: the agenda sends through them too.
-export { channelsFromEnv, type Channels, type EmailMessage } from './channels.js';
+export { channelsFromEnv, type Channels, type EmailMessage, type EmailSender } from './channels.js';

@@ -4,6 +4,10 @@ import {
   applicationMoveRequestSchema,
   applicationSettingsRequestSchema,
   applicationSettingsSchema,
+  candidateOutcomeAnswerSchema,
+  outcomeLinkParamsSchema,
+  publicCandidateOutcomeSchema,
+  resendRequestSchema,
   checklistTickRequestSchema,
   endPlacementRequestSchema,
   followUpAnswerRequestSchema,
@@ -56,6 +60,15 @@ export const applicationEndpoints = {
     response: applicationDetailSchema,
     problems: [409, 422],
   }),
+  resend: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/applications/:id/resend',
+    params: idParamsSchema,
+    body: resendRequestSchema,
+    status: 200,
+    response: applicationDetailSchema,
+    problems: [409, 422],
+  }),
   tickChecklist: defineEndpoint({
     method: 'POST',
     path: '/api/v1/applications/:id/checklist',
@@ -87,6 +100,27 @@ export const applicationEndpoints = {
     status: 200,
     response: applicationSettingsSchema,
     problems: [409],
+  }),
+};
+
+/** The employer's outcome link: no session, the token is the credential. */
+export const publicCandidateOutcomeEndpoints = {
+  show: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/public/candidate-outcome/:token',
+    params: outcomeLinkParamsSchema,
+    status: 200,
+    response: publicCandidateOutcomeSchema,
+    problems: [410],
+  }),
+  answer: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/public/candidate-outcome/:token',
+    params: outcomeLinkParamsSchema,
+    body: candidateOutcomeAnswerSchema,
+    status: 200,
+    response: publicCandidateOutcomeSchema,
+    problems: [409, 410],
   }),
 };
 

@@ -26,7 +26,7 @@ export { setupEndpoints } from './setup.endpoints.js';
 export { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 export { trainingEndpoints } from './training.endpoints.js';
 export { vacancyEndpoints } from './vacancies.endpoints.js';
-export { applicationEndpoints, placementEndpoints } from './applications.endpoints.js';
+export { applicationEndpoints, placementEndpoints, publicCandidateOutcomeEndpoints } from './applications.endpoints.js';
 export { matchingEndpoints } from './matching.endpoints.js';
 export { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
 export { skillGapEndpoints } from './skillgap.endpoints.js';
@@ -58,7 +58,7 @@ import { setupEndpoints } from './setup.endpoints.js';
 import { officeEndpoints, staffEndpoints } from './staff.endpoints.js';
 import { trainingEndpoints } from './training.endpoints.js';
 import { vacancyEndpoints } from './vacancies.endpoints.js';
-import { applicationEndpoints, placementEndpoints } from './applications.endpoints.js';
+import { applicationEndpoints, placementEndpoints, publicCandidateOutcomeEndpoints } from './applications.endpoints.js';
 import { matchingEndpoints } from './matching.endpoints.js';
 import { skillGapEndpoints } from './skillgap.endpoints.js';
 import { skillLabelEndpoints, taxonomyEndpoints, taxonomySearchEndpoints } from './taxonomy.endpoints.js';
@@ -93,6 +93,7 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   vacancyEndpoints,
   applicationEndpoints,
   placementEndpoints,
+  publicCandidateOutcomeEndpoints,
   matchingEndpoints,
   planEndpoints,
   serviceEndpoints,

@@ -186,7 +186,8 @@ export const applicationSummarySchema = z.object({
 export type ApplicationSummary = z.infer<typeof applicationSummarySchema>;
 
 export const applicationEventSchema = z.object({
-  kind: z.enum(['move', 'employer_reminder_due']),
+  /** employer_answer: the employer's answer through the outcome link (reasonCode: wants_interview, or the refusal reason). */
+  kind: z.enum(['move', 'employer_reminder_due', 'employer_answer']),
   from: stateSchema.nullable(),
   to: stateSchema.nullable(),
   reasonCode: z.string().nullable(),
@@ -266,9 +267,31 @@ export const hireFactsRequestSchema = z.strictObject({
   cigsTransizioneOccupazionale: hireFact.optional(),
 });
 export type HireFactsRequest = z.infer<typeof hireFactsRequestSchema>;
+/** An e-mail to the employer about the application: the candidate with the CV, or a reminder. */
+export const employerMessageSchema = z.object({
+  kind: z.enum(['candidate', 'reminder']),
+  /** candidate: the attempt (1, then each resend); reminder: the days since sending (7 or 14). */
+  sequence: z.number().int(),
+  /** Empty when the employer had no address (status no_address). */
+  recipient: z.string(),
+  subject: z.string(),
+  attachmentName: z.string(),
+  /** smtp: handed to the mail server; outbox: no mail server configured, recorded only. */
+  transport: z.enum(['smtp', 'outbox']).nullable(),
+  status: z.enum(['sending', 'sent', 'failed', 'no_address']),
+  error: z.string().nullable(),
+  sentByName: z.string().nullable(),
+  createdAt: isoDateTime,
+  sentAt: isoDateTime.nullable(),
+});
+export type EmployerMessage = z.infer<typeof employerMessageSchema>;
 
 export const applicationDetailSchema = applicationSummarySchema.extend({
   cvId: z.uuid().nullable(),
+  /** The e-mails to the employer (to the application's own office only; empty elsewhere). */
+  employerMessages: z.array(employerMessageSchema),
+  /** The office may send the candidate's e-mail again (sent or interview, the caller a matcher of the office). */
+  canResend: z.boolean(),
   placementId: z.uuid().nullable(),
   events: z.array(applicationEventSchema),
   /** The offer's terms, once the application reached «offer». */
@@ -355,3 +378,43 @@ export const placementSchema = z.object({
   followUps: z.array(followUpSchema),
 });
 export type Placement = z.infer<typeof placementSchema>;
+
+/** A matcher sends the candidate's e-mail again (after a failure, or once the employer's address is known). */
+export const resendRequestSchema = z
+  .strictObject({ version: z.number().int().min(1).max(MAX_INT4) })
+  .meta({ id: 'ApplicationResendRequest' });
+
+/** The employer's outcome link (no account): what the page shows. */
+export const outcomeLinkParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{24,64}$/) });
+
+export const CANDIDATE_OUTCOME_ANSWERS = ['wants_interview', 'not_selected'] as const;
+
+export const publicCandidateOutcomeSchema = z
+  .object({
+    vacancyTitle: z.string(),
+    employerName: z.string(),
+    /** First name and surname initial only ("Giulia B."). */
+    candidate: z.string(),
+    officeName: z.string(),
+    officePhone: z.string(),
+    officeEmail: z.string(),
+    choices: z.array(z.enum(CANDIDATE_OUTCOME_ANSWERS)),
+    reasons: z.array(z.object({ code: z.string(), label: z.string() })),
+    /** The answers given so far through the link. */
+    answers: z.array(z.object({ answer: z.enum(CANDIDATE_OUTCOME_ANSWERS), at: isoDateTime })),
+  })
+  .meta({ id: 'PublicCandidateOutcome' });
+export type PublicCandidateOutcome = z.infer<typeof publicCandidateOutcomeSchema>;
+
+const refusalReasonCodes = Object.entries(APPLICATION_REASONS.refusal)
+  .filter(([, r]) => !r.system)
+  .map(([code]) => code) as [string, ...string[]];
+
+/** The employer's answer: an interview wanted (a note with the proposed times), or not selected with a reason of the refusal list. */
+export const candidateOutcomeAnswerSchema = z
+  .discriminatedUnion('answer', [
+    z.strictObject({ answer: z.literal('wants_interview'), note: z.string().trim().max(2000).optional() }),
+    z.strictObject({ answer: z.literal('not_selected'), reason: z.enum(refusalReasonCodes), note: z.string().trim().max(2000).optional() }),
+  ])
+  .meta({ id: 'CandidateOutcomeAnswer' });
+export type CandidateOutcomeAnswer = z.infer<typeof candidateOutcomeAnswerSchema>;

@@ -8,7 +8,7 @@ import type { Executor } from '../../db/executor.js';
 import { canAccessWorker, displayNameOf, workerContactsByIds } from '../../people/index.js';
 import { getProfile } from '../../profiles/index.js';
 import { comuniByCodes } from '../../taxonomy/index.js';
-import type { CvIdentity, CvInput, CvLabels } from './cv-input.js';
+import { visibleProfile, type CvIdentity, type CvInput, type CvLabels } from './cv-input.js';
 import { escoConceptLabels } from '../../taxonomy/index.js';
 import { renderCvPdf } from './cv-pdf.js';
 import { cvErrors } from './cv.errors.js';
@@ -68,6 +68,49 @@ function checkedJsonResume(input: CvInput, at: Date): JsonResume {
   const resume = toJsonResume(input, { lastModified: at });
   if (!validateJsonResume(resume).valid) throw cvErrors.invalidExport();
   return resume;
+}
+
+/** The PDF of a CV on the profile as it is now: the one rendering the download and the employer's e-mail share. */
+async function pdfOf(executor: Executor, worker: WorkerOfCv, cv: CvRow): Promise<{ pdf: Buffer; fileName: string; input: CvInput }> {
+  const { input } = await inputOf(executor, worker, { id: cv.id, choices: cv.choices, hasPhoto: cv.photoType !== null });
+  return { pdf: await renderCvPdf(input), fileName: fileName(worker.identity, 'pdf'), input };
+}
+
+/** What an employer's e-mail may say of the candidate: only what the CV chosen shows. */
+export interface CvForEmployer {
+  pdf: Buffer;
+  fileName: string;
+  givenName: string;
+  familyName: string;
+  /** "Sassuolo (MO)": the comune of residence the CV prints. */
+  residence: string | null;
+  headline: string | null;
+  /** The skills the CV shows (none when it leaves the section out), with their ESCO URI when matched. */
+  skills: Array<{ uri: string | null; label: string }>;
+}
+
+/**
+ * A worker's CV as it goes to an employer (applications' «send»): the same PDF the download gives,
+ * and a few lines of the profile for the e-mail taken from the same visible profile, so the e-mail
+ * never says what the CV the worker agreed to hides. Null when the CV is not that worker's.
+ */
+export async function cvForEmployer(executor: Executor, workerId: string, cvId: string): Promise<CvForEmployer | null> {
+  const [worker, cv] = await Promise.all([cvWorker(executor, workerId), cvById(executor, workerId, cvId)]);
+  if (!worker || !cv) return null;
+  const { pdf, fileName: name, input } = await pdfOf(executor, worker, cv);
+  const shown = visibleProfile(input.profile, input.choices);
+  const skills = input.choices.sections.includes('skills')
+    ? shown.skills.map((s) => ({ uri: s.escoUri ?? null, label: (s.escoUri && input.labels?.skills?.[s.escoUri]) || s.label }))
+    : [];
+  return {
+    pdf,
+    fileName: name,
+    givenName: worker.identity.givenName,
+    familyName: worker.identity.familyName,
+    residence: worker.identity.residence ?? null,
+    headline: input.choices.headline?.trim() || null,
+    skills,
+  };
 }
 
 /**
@@ -231,9 +274,8 @@ export function createCvService(deps: { db: Kysely<DB>; audit: AuditService; clo
     async pdf(ctx: ActorContext, workerId: string, cvId: string): Promise<{ pdf: Buffer; fileName: string }> {
       const worker = await workerOf(ctx, workerId);
       const cv = await cvOf(workerId, cvId);
-      const { input } = await inputOf(db, worker, { id: cvId, choices: cv.choices, hasPhoto: cv.photoType !== null });
-      const [pdf] = await Promise.all([renderCvPdf(input), record(ctx, db, worker, 'cv.pdf.downloaded', cvId)]);
-      return { pdf, fileName: fileName(worker.identity, 'pdf') };
+      const [{ pdf, fileName: name }] = await Promise.all([pdfOf(db, worker, cv), record(ctx, db, worker, 'cv.pdf.downloaded', cvId)]);
+      return { pdf, fileName: name };
     },
 
     async jsonResume(ctx: ActorContext, workerId: string, cvId: string): Promise<{ resume: JsonResume; fileName: string }> {

@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { formatDateTime } from '../../i18n/i18n';
 import { ApplicationContractPanel } from './application-contract-panel';
+import { ApplicationMailPanel } from './application-mail-panel';
 import { ApplicationMoveDialog, type MoveAction } from './application-move-dialog';
 
 const OPEN = new Set(['proposed', 'preselected', 'sent', 'interview', 'offer']);
@@ -30,13 +31,18 @@ function ApplicationItem({
   a,
   showVacancy,
   onMove,
+  onChanged,
 }: {
   a: ApplicationSummary;
   showVacancy: boolean;
   onMove(action: MoveAction, reasons: ReasonList | null): void;
+  onChanged(): void;
 }) {
   const { t } = useTranslation();
   const [contractOpen, setContractOpen] = useState(false);
+  const [mailOpen, setMailOpen] = useState(false);
+  // The e-mails to the employer and its answers: once sent, for who may see the worker.
+  const hasMail = a.sentAt !== null && a.worker.inScope;
   const moves = a.actions.filter((m): m is { action: MoveAction; reasons: ReasonList | null } => m.action !== 'expire');
   // The offer's terms, the checklist and the incentives: at offer or hired, for who may see the worker.
   const hasContract = (a.state === 'offer' || a.state === 'hired') && a.worker.inScope;
@@ -73,11 +79,17 @@ function ApplicationItem({
           </div>
         )}
       </div>
+      {hasMail && (
+        <Button size="sm" color="link" className="px-0 me-3" aria-expanded={mailOpen} onClick={() => setMailOpen((v) => !v)}>
+          {t(mailOpen ? 'applications.mail.hide' : 'applications.mail.show')}
+        </Button>
+      )}
       {hasContract && (
         <Button size="sm" color="link" className="px-0" aria-expanded={contractOpen} onClick={() => setContractOpen((v) => !v)}>
           {t(contractOpen ? 'applications.offer.hide' : 'applications.offer.show')}
         </Button>
       )}
+      {hasMail && mailOpen && <ApplicationMailPanel applicationId={a.id} onChanged={onChanged} />}
       {hasContract && contractOpen && (
         <ApplicationContractPanel applicationId={a.id} canTick={a.actions.length > 0 || a.state === 'hired'} />
       )}
@@ -106,6 +118,7 @@ function ApplicationGroups({ items, showVacancy, reload }: { items: ApplicationS
                   a={a}
                   showVacancy={showVacancy}
                   onMove={(action, reasons) => setMoving({ application: a, action, reasons })}
+                  onChanged={reload}
                 />
               ))}
           </ul>
