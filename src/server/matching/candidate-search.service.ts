@@ -66,8 +66,7 @@ export function createCandidateSearch(deps: Deps) {
       // profile states none), up to the widest radius: the comuni looked in are those within the
       // longest commute any profile of the network states, not all those within 200 km.
       const searchKm =
-        radiusKm ??
-        Math.min(MAX_CANDIDATE_RADIUS_KM, Math.max(DEFAULT_COMMUTE_KM, (await longestStatedCommuteKm(db, networkId)) ?? 0));
+        radiusKm ?? Math.min(MAX_CANDIDATE_RADIUS_KM, Math.max(DEFAULT_COMMUTE_KM, (await longestStatedCommuteKm(db, networkId)) ?? 0));
       const near = await comuniNear(db, comuneCode, searchKm);
       if (!near) errors.push({ path: 'querystring/comuneCode', message: M.unknownComune });
       if (errors.length > 0 || !near) throw matchingErrors.invalidFilters(errors);

@@ -1,4 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { UNPREPARED } from '../db/database.js';
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
 
@@ -86,29 +87,33 @@ export async function candidateProfiles(db: Executor, q: CandidateProfileQuery):
   const cand = sql`select c.worker_id, c.comune_code, d.km
       from (${q.workers}) c
       join unnest(${codes}::text[], ${km}::float8[]) as d(comune_code, km) on d.comune_code = c.comune_code`;
-  const held = sql`select s.worker_id, count(*) as required_count
-      from worker_profile_skills s
-     where s.network_id = ${q.networkId} and s.skill_uri = any(${required}::text[]) and s.worker_id in (select worker_id from cand)
-     group by s.worker_id`;
+  // The required skills each worker searched holds, counted on the skill rows (index-only).
+  const held = sql`select c.worker_id, c.comune_code, c.km, count(*) as required_count
+      from cand c
+      join worker_profile_skills s on s.worker_id = c.worker_id
+     where s.network_id = ${q.networkId} and s.skill_uri = any(${required}::text[])
+     group by c.worker_id, c.comune_code, c.km`;
   const seekers = q.occupationUri
-    ? sql`select p.worker_id from worker_profiles p
+    ? sql`select c.worker_id, c.comune_code, c.km, coalesce(h.required_count, 0) as required_count
+            from cand c
+            join worker_profiles p on p.worker_id = c.worker_id
+            left join held h on h.worker_id = c.worker_id
            where p.network_id = ${q.networkId} and ${OCCUPATION_URIS} @> jsonb_build_array(${q.occupationUri}::text)`
-    : sql`select null::uuid as worker_id where false`;
-  // Who fits: the skill holders, the occupation's seekers, or (neither asked) everyone of cand.
-  const bySkills = sql`select worker_id from held where required_count >= ${minRequired}`;
+    : sql`select c.worker_id, c.comune_code, c.km, 0::bigint as required_count from cand c where false`;
+  // Who fits, with their comune, km and required skills held: the skill holders, the
+  // occupation's seekers, or (neither asked) everyone of cand. A small set, then joined to the
+  // profiles' narrow columns by primary key.
+  const bySkills = sql`select worker_id, comune_code, km, required_count from held where required_count >= ${minRequired}`;
   const fit =
     required.length > 0 && q.occupationUri
-      ? sql`${bySkills} union select worker_id from seekers`
+      ? sql`${bySkills} union select * from seekers`
       : required.length > 0
         ? bySkills
         : q.occupationUri
-          ? sql`select worker_id from seekers`
-          : sql`select worker_id from cand`;
+          ? sql`select * from seekers`
+          : sql`select c.worker_id, c.comune_code, c.km, 0::bigint as required_count from cand c`;
   const { radiusKm, defaultKm, maxKm } = q.reach;
-  const reach =
-    radiusKm !== null
-      ? sql`c.km <= ${radiusKm}`
-      : sql`c.km <= least(coalesce(p.max_commute_km, ${defaultKm}), ${maxKm})`;
+  const reach = radiusKm !== null ? sql`f.km <= ${radiusKm}` : sql`f.km <= least(coalesce(p.max_commute_km, ${defaultKm}), ${maxKm})`;
   const conditions = [reach, sql`p.network_id = ${q.networkId}`];
   if (q.availableBy) conditions.push(sql`coalesce(p.available_from, '') <= ${q.availableBy}`);
   if (q.workingTime) {
@@ -125,24 +130,24 @@ export async function candidateProfiles(db: Executor, q: CandidateProfileQuery):
     occupation_match: boolean;
     required_held: string[] | null;
     optional_held: string[] | null;
-  }>`
+  }>`${sql.raw(UNPREPARED)}
     with cand as (${cand}), held as (${held}), seekers as (${seekers}), fit as (${fit})
     select k.worker_id, k.comune_code, k.km, k.max_commute_km, k.available_from,
-           k.worker_id in (select worker_id from seekers) as occupation_match,
-           coalesce(array(select s.skill_uri from worker_profile_skills s
-                           where s.worker_id = k.worker_id and s.skill_uri = any(${required}::text[]) order by s.skill_uri), '{}') as required_held,
-           coalesce(array(select s.skill_uri from worker_profile_skills s
-                           where s.worker_id = k.worker_id and s.skill_uri = any(${optional}::text[]) order by s.skill_uri), '{}') as optional_held
+           k.worker_id in (select worker_id from seekers) as occupation_match, sk.required_held, sk.optional_held
       from (
-        select c.worker_id, c.comune_code, c.km, p.max_commute_km, p.available_from, coalesce(h.required_count, 0) as required_count
+        select f.worker_id, f.comune_code, f.km, f.required_count, p.max_commute_km, p.available_from
           from fit f
-          join cand c on c.worker_id = f.worker_id
-          join worker_profiles p on p.worker_id = c.worker_id
-          left join held h on h.worker_id = c.worker_id
+          join worker_profiles p on p.worker_id = f.worker_id
          where ${sql.join(conditions, sql` and `)}
-         order by coalesce(h.required_count, 0) desc, c.km, c.worker_id
+         order by f.required_count desc, f.km, f.worker_id
          limit ${q.limit}
       ) k
+      cross join lateral (
+        select array_agg(s.skill_uri order by s.skill_uri) filter (where s.skill_uri = any(${required}::text[])) as required_held,
+               array_agg(s.skill_uri order by s.skill_uri) filter (where s.skill_uri = any(${optional}::text[])) as optional_held
+          from worker_profile_skills s
+         where s.worker_id = k.worker_id
+      ) sk
      order by k.required_count desc, k.km, k.worker_id`.execute(db);
   return rows.map((r) => ({
     workerId: r.worker_id,
