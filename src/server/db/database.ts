@@ -232,7 +232,7 @@ export const UNPREPARED = '/* planned with its values */';
  * of every length) stay unnamed, and the number of named texts is bounded. A text that starts
  * with UNPREPARED (a comment) stays unnamed too: a statement whose best plan depends on its
  * parameters' values (the candidate search: how many comuni, how common the skills), where
- * PostgreSQL's generic plan of a prepared statement was measured 3–10× slower. Turn off with
+ * PostgreSQL's generic plan of a prepared statement was measured up to 9× slower. Turn off with
  * DATABASE_PREPARED_STATEMENTS=false behind a pooler that cannot keep them (PgBouncer before 1.21
  * in transaction mode).
  */

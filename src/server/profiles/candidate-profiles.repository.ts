@@ -131,7 +131,7 @@ export async function candidateProfiles(db: Executor, q: CandidateProfileQuery):
     required_held: string[] | null;
     optional_held: string[] | null;
   }>`${sql.raw(UNPREPARED)}
-    with cand as (${cand}), held as (${held}), seekers as (${seekers}), fit as (${fit})
+    with cand as not materialized (${cand}), held as (${held}), seekers as (${seekers}), fit as (${fit})
     select k.worker_id, k.comune_code, k.km, k.max_commute_km, k.available_from,
            k.worker_id in (select worker_id from seekers) as occupation_match, sk.required_held, sk.optional_held
       from (
