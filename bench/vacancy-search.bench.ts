@@ -3,7 +3,10 @@
 // Target: p95 ≤ 50 ms. Baseline in the same run: one vacancy read by its primary key.
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres): a fresh database is
 // created, migrated, seeded with the demo, filled with generate_series, and dropped at the end
-// (BENCH_KEEP=1 keeps it). BENCH_VACANCIES changes the size.
+// (BENCH_KEEP=1 keeps it; BENCH_REUSE=<that name> migrates a kept one and measures again).
+// BENCH_VACANCIES changes the size. The load average is printed at the start and the end: the
+// machine is shared.
+import { loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { createAuditRepository } from '../src/server/audit/audit.repository.js';
 import { createAuditService } from '../src/server/audit/audit.service.js';
@@ -18,7 +21,13 @@ import { vacancyQuerySchema } from '../src/shared/schemas/vacancies.schema.js';
 const VACANCIES = Number(process.env.BENCH_VACANCIES ?? 200_000);
 const EMPLOYERS = 4_000;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `rc_bench_vacancies_${process.pid}`;
+const reuse = process.env.BENCH_REUSE;
+const name = reuse ?? `rc_bench_vacancies_${process.pid}`;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(`load average at the start: ${load()}`);
 // Comuni of the province of Modena (ISTAT), where the sites are.
 const COMUNI = ['036023', '036005', '036022', '036040', '036013', '036038', '036034', '036045', '036046', '036027', '036030', '036015'];
 const TITLES = [
@@ -50,52 +59,56 @@ const rand = (n: number) => {
 const arr = (values: readonly string[]) => sql.lit(`{${values.map((v) => `"${v}"`).join(',')}}`);
 
 const admin = await openDatabase({ url: adminUrl, poolSize: 1 });
-await admin.execScript(`create database ${name}`);
+if (!reuse) await admin.execScript(`create database ${name}`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const database = await openDatabase({ url: url.toString(), poolSize: 4 });
 try {
   let t0 = performance.now();
   await migrate(database);
-  await seedDemo(database);
-  console.log(`migrated and seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (!reuse) await seedDemo(database);
+  console.log(`migrated${reuse ? ` (reused ${name})` : ' and seeded'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const { db } = database;
   const network = await db.selectFrom('networks').select('id').executeTakeFirstOrThrow();
   const offices = await db.selectFrom('offices').select('id').orderBy('code').execute();
   const officeIds = offices.map((o) => o.id);
 
-  t0 = performance.now();
-  // Employers with one site each, in the province's comuni; then the vacancies over them.
-  await sql`
-    insert into employers (network_id, office_id, name)
-    select ${network.id}::uuid, (${arr(officeIds)}::uuid[])[1 + i % ${sql.lit(officeIds.length)}], 'Azienda modenese n. ' || i
-    from generate_series(1, ${EMPLOYERS}) as i`.execute(db);
-  await sql`
-    insert into employer_sites (employer_id, comune_code, head_office)
-    select e.id, (${arr(COMUNI)}::text[])[1 + (row_number() over (order by e.id))::int % ${sql.lit(COMUNI.length)}], true
-    from employers e`.execute(db);
-  await sql`
-    insert into vacancies (network_id, office_id, employer_id, site_id, comune_code, esco_occupation_uri, title, contract_type,
-      duration_months, working_time, weekly_hours, positions, positions_filled, deadline, state, created_at, updated_at)
-    select ${network.id}::uuid, s.office_id, s.employer_id, s.id, s.comune_code,
-      (${arr(OCCUPATIONS)}::text[])[1 + (i * 7) % ${sql.lit(OCCUPATIONS.length)}],
-      (${arr(TITLES)}::text[])[1 + (i * 13) % ${sql.lit(TITLES.length)}] || ' – rif. ' || i,
-      (array['permanent','fixed_term','apprenticeship','agency'])[1 + (i / 7) % 4],
-      case when (i / 7) % 4 = 1 then 6 + i % 19 end,
-      case when i % 5 = 0 then 'part_time' else 'full_time' end,
-      case when i % 5 = 0 then 20 + i % 11 end,
-      1 + i % 5, 0,
-      current_date - 200 + (i % 600),
-      -- Most are over: filled, closed or expired; a quarter are published, a few drafts.
-      (array['published','filled','closed','expired','published','expired','filled','draft'])[1 + i % 8],
-      now(), now()
-    from generate_series(1, ${VACANCIES}) as i
-    join (
-      select s.id, s.employer_id, s.comune_code, e.office_id, row_number() over (order by s.id) as n
-      from employer_sites s join employers e on e.id = s.employer_id
-    ) s on s.n = 1 + (i * 31) % ${sql.lit(EMPLOYERS)}`.execute(db);
-  await sql`analyze vacancies`.execute(db);
-  console.log(`inserted ${VACANCIES.toLocaleString('en')} vacancies in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (!reuse) {
+    t0 = performance.now();
+    // Employers with one site each, in the province's comuni; then the vacancies over them.
+    await sql`
+      insert into employers (network_id, office_id, name)
+      select ${network.id}::uuid, (${arr(officeIds)}::uuid[])[1 + i % ${sql.lit(officeIds.length)}], 'Azienda modenese n. ' || i
+      from generate_series(1, ${EMPLOYERS}) as i`.execute(db);
+    await sql`
+      insert into employer_sites (employer_id, comune_code, head_office)
+      select e.id, (${arr(COMUNI)}::text[])[1 + (row_number() over (order by e.id))::int % ${sql.lit(COMUNI.length)}], true
+      from employers e where e.name like 'Azienda modenese n. %'`.execute(db);
+    await sql`
+      insert into vacancies (network_id, office_id, employer_id, site_id, comune_code, esco_occupation_uri, title, contract_type,
+        duration_months, working_time, weekly_hours, positions, positions_filled, deadline, state, created_at, updated_at)
+      select ${network.id}::uuid, s.office_id, s.employer_id, s.id, s.comune_code,
+        (${arr(OCCUPATIONS)}::text[])[1 + (i * 7) % ${sql.lit(OCCUPATIONS.length)}],
+        (${arr(TITLES)}::text[])[1 + (i * 13) % ${sql.lit(TITLES.length)}] || ' – rif. ' || i,
+        (array['permanent','fixed_term','apprenticeship','agency'])[1 + (i / 7) % 4],
+        case when (i / 7) % 4 = 1 then 6 + i % 19 end,
+        case when i % 5 = 0 then 'part_time' else 'full_time' end,
+        case when i % 5 = 0 then 20 + i % 11 end,
+        1 + i % 5, 0,
+        current_date - 200 + (i % 600),
+        -- Most are over: filled, closed or expired; a quarter are published, a few drafts.
+        (array['published','filled','closed','expired','published','expired','filled','draft'])[1 + i % 8],
+        now(), now()
+      from generate_series(1, ${VACANCIES}) as i
+      join (
+        select s.id, s.employer_id, s.comune_code, e.office_id, row_number() over (order by s.id) as n
+        from employer_sites s join employers e on e.id = s.employer_id
+      ) s on s.n = 1 + (i * 31) % ${sql.lit(EMPLOYERS)}`.execute(db);
+    await sql`analyze vacancies`.execute(db);
+    console.log(`inserted ${VACANCIES.toLocaleString('en')} vacancies in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } else {
+    await sql`vacuum analyze vacancies`.execute(db);
+  }
 
   const service = createVacancyService({
     db,
@@ -168,10 +181,11 @@ try {
   for (const [kind, xs] of byKind) console.log(`  ${kind.padEnd(30)} ${fmt(xs)}`);
   console.log(`  ${'ALL'.padEnd(30)} ${fmt(all)}   target p95 ≤ 50 ms`);
   console.log(`  ${'baseline: one row by id'.padEnd(30)} ${fmt(base)}`);
+  console.log(`load average at the end: ${load()}`);
 } finally {
   await database.close();
   // pg's pool.end() resolves before its sockets close: let them go before the forced drop.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  if (process.env.BENCH_KEEP !== '1') await admin.execScript(`drop database if exists ${name} with (force)`);
+  if (process.env.BENCH_KEEP !== '1' && !reuse) await admin.execScript(`drop database if exists ${name} with (force)`);
   await admin.close();
 }

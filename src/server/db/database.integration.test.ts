@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type Database } from './database.js';
+import { openDatabase, UNPREPARED, type Database } from './database.js';
 import { createTestDatabase, onPostgres } from '../../../tests/helpers/test-database.js';
 
 let database: Database;
@@ -112,6 +112,12 @@ if (onPostgres()) {
         await t.selectFrom('offices').select('code').where('code', 'in', many).execute();
         await t.selectFrom('offices').select('code').where('code', 'in', many).execute();
         expect((await prepared()).filter((s) => s.includes('"code" in ('))).toEqual([]);
+
+        // A text that asks to be planned with its values each time (the candidate search) is never prepared.
+        const planned = async (name: string) =>
+          (await sql<{ greeting: string }>`${sql.raw(UNPREPARED)} select 'salve ' || ${name}::text as greeting`.execute(t)).rows;
+        for (const name of ['Anna', 'Bruno', 'Carla']) expect(await planned(name)).toEqual([{ greeting: `salve ${name}` }]);
+        expect((await prepared()).filter((s) => s.includes("'salve '"))).toEqual([]);
       });
     });
   });

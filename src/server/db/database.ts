@@ -222,11 +222,17 @@ function lockDataDirectory(dataDir: string): () => void {
   throw new Error(`Could not lock the data directory ${dataDir}`);
 }
 
+/** The comment a query text starts with to be planned with its parameters' values on every run (never prepared). */
+export const UNPREPARED = '/* planned with its values */';
+
 /**
  * Named (server-side prepared) statements for the queries this process runs again and again, so
  * PostgreSQL parses and plans each of them once per connection instead of on every request.
  * A query text is prepared from its second run on; one-off texts (bulk inserts of N rows, IN lists
- * of every length) stay unnamed, and the number of named texts is bounded. Turn off with
+ * of every length) stay unnamed, and the number of named texts is bounded. A text that starts
+ * with UNPREPARED (a comment) stays unnamed too: a statement whose best plan depends on its
+ * parameters' values (the candidate search: how many comuni, how common the skills), where
+ * PostgreSQL's generic plan of a prepared statement was measured up to 9× slower. Turn off with
  * DATABASE_PREPARED_STATEMENTS=false behind a pooler that cannot keep them (PgBouncer before 1.21
  * in transaction mode).
  */
@@ -238,6 +244,7 @@ function withStatementCache(pool: pg.Pool, limits = { maxStatements: 1000, maxPa
     const known = names.get(text);
     if (known) return known;
     if (parameterCount > limits.maxParameters || text.length > limits.maxTextLength || names.size >= limits.maxStatements) return undefined;
+    if (text.startsWith(UNPREPARED)) return undefined;
     if (!seenOnce.has(text)) {
       if (seenOnce.size >= 10 * limits.maxStatements) seenOnce = new Set();
       seenOnce.add(text);

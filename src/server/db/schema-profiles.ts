@@ -24,6 +24,10 @@ export interface WorkerProfilesTable {
   document: JSONColumnType<ProfileDocument, string, string>;
   updated_by: string | null;
   updated_at: UpdatedAt;
+  /** Generated from the document (migration 0044): the longest commute stated, km. */
+  max_commute_km: ColumnType<number | null, never, never>;
+  /** Generated from the document (migration 0044): the first day the worker can start, 'YYYY-MM-DD'. */
+  available_from: ColumnType<string | null, never, never>;
 }
 
 /** One row per (worker, ESCO skill) of the current profile, kept by a trigger (migration 0039): the candidate search's count. */

@@ -393,3 +393,33 @@ describe('candidate search: a profile edited', () => {
     expect(rossi.explanation).toBe('3 di 7 competenze richieste; 0 di 3 gradite; abita a Carpi; disponibile da subito');
   });
 });
+
+describe('candidate search: the commute and the first available day follow the profile (migration 0044’s columns)', () => {
+  const patch = async (body: Record<string, unknown>) => {
+    const current = await carpiConsultant.get(`/api/v1/workers/${ids.barbieri}/profile`);
+    expect(current.statusCode, current.body).toBe(200);
+    const res = await carpiConsultant.patch(`/api/v1/workers/${ids.barbieri}/profile`, { baseVersion: current.json().version, ...body });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+
+  it('drops a worker living 13 km away once her longest commute is 10 km, and finds her again when she states none (30 km)', async () => {
+    expect(idsOf((await search(carpiMatcher)).items)).toContain('barbieri');
+    await patch({ mobility: { means: ['car'], relocate: false, maxKm: 10 } });
+    expect(idsOf((await search(carpiMatcher)).items)).not.toContain('barbieri');
+    // A radius named by the matcher decides instead of the worker's own commute.
+    expect(idsOf((await search(carpiMatcher, 'radiusKm=20')).items)).toContain('barbieri');
+    await patch({ mobility: { means: ['car'], relocate: false } });
+    const page = await search(carpiMatcher);
+    expect(idsOf(page.items)).toContain('barbieri');
+    expect(page.items.find((i) => i.worker.id === ids.barbieri)!.explanation).toContain('13 km da Carpi');
+  });
+
+  it('leaves out a worker who can start only in two months when the vacancy needs someone within a month', async () => {
+    expect(idsOf((await search(carpiMatcher, `availableBy=${inDays(30)}`)).items)).toContain('barbieri');
+    await patch({ availability: { workingTimes: [], shifts: [], contractTypes: [], availableFrom: inDays(60) } });
+    expect(idsOf((await search(carpiMatcher, `availableBy=${inDays(30)}`)).items)).not.toContain('barbieri');
+    const [, , , day] = inDays(60).match(/^(\d{4})-(\d{2})-(\d{2})$/) ?? [];
+    const barbieri = (await search(carpiMatcher)).items.find((i) => i.worker.id === ids.barbieri)!;
+    expect(barbieri.explanation).toContain(`disponibile dal ${day}/`);
+  });
+});

@@ -4,8 +4,8 @@ import { requireOffice, type ActorContext } from '../auth/index.js';
 import type { DB } from '../db/schema.js';
 import type { FieldError } from '../http/problem.js';
 import { officeIdsInNetwork, officeNamesById } from '../organisation/index.js';
-import { candidateWorkerIds, candidateWorkersByIds, maskCandidateWorker } from '../people/index.js';
-import { candidateProfiles } from '../profiles/index.js';
+import { candidateWorkerPlaces, candidateWorkersByIds, maskCandidateWorker } from '../people/index.js';
+import { candidateProfiles, longestStatedCommuteKm } from '../profiles/index.js';
 import { OPEN_ENROLLMENT_STATES, workersWithEnrollmentIn } from '../programmes/index.js';
 import { comuniNear } from '../taxonomy/index.js';
 import { vacancyForMatching } from '../vacancies/index.js';
@@ -23,10 +23,11 @@ import { RANKINGS } from './ranking.js';
 /** A worker who states no longest commute is searched within this many km of the place of work. */
 export const DEFAULT_COMMUTE_KM = 30;
 /**
- * The most candidates one search ranks: those holding the most of the skills, chosen in SQL. More
- * than this is not a shortlist; the page says so (`truncated`) and the matcher narrows the filters.
+ * The most candidates one search ranks: those holding the most of the skills, then the nearest,
+ * chosen in SQL. More than this is not a shortlist; the page says so (`truncated`) and the
+ * matcher narrows the filters.
  */
-export const CANDIDATE_CAP = 2000;
+export const CANDIDATE_CAP = 500;
 
 type Deps = { db: Kysely<DB>; audit: AuditService; clock: () => Date };
 
@@ -61,8 +62,12 @@ export function createCandidateSearch(deps: Deps) {
 
       const comuneCode = q.comuneCode ?? vacancy.comuneCode;
       const radiusKm = q.radiusKm ?? null;
-      // Without a radius each worker's own longest commute decides, up to the widest radius.
-      const near = await comuniNear(db, comuneCode, radiusKm ?? MAX_CANDIDATE_RADIUS_KM);
+      // Without a radius each worker's own longest commute decides (DEFAULT_COMMUTE_KM when the
+      // profile states none), up to the widest radius: the comuni looked in are those within the
+      // longest commute any profile of the network states, not all those within 200 km.
+      const searchKm =
+        radiusKm ?? Math.min(MAX_CANDIDATE_RADIUS_KM, Math.max(DEFAULT_COMMUTE_KM, (await longestStatedCommuteKm(db, networkId)) ?? 0));
+      const near = await comuniNear(db, comuneCode, searchKm);
       if (!near) errors.push({ path: 'querystring/comuneCode', message: M.unknownComune });
       if (errors.length > 0 || !near) throw matchingErrors.invalidFilters(errors);
 
@@ -73,12 +78,14 @@ export function createCandidateSearch(deps: Deps) {
 
       const profiles = await candidateProfiles(db, {
         networkId,
-        workerIds: candidateWorkerIds(db, {
+        workers: candidateWorkerPlaces(db, {
           networkId,
           officeIds,
           comuneCodes: [...near.within.keys()],
           in: q.programmeId ? [workersWithEnrollmentIn(db, q.programmeId, OPEN_ENROLLMENT_STATES)] : [],
         }),
+        distances: new Map([...near.within].map(([code, place]) => [code, place.km])),
+        reach: { radiusKm, defaultKm: DEFAULT_COMMUTE_KM, maxKm: MAX_CANDIDATE_RADIUS_KM },
         requiredUris: skills,
         minRequired: minSkills,
         optionalUris: optional,
@@ -98,19 +105,17 @@ export function createCandidateSearch(deps: Deps) {
       const context = { today: romeToday(clock()) };
       const ranked = considered
         .flatMap((p) => {
+          // Who is within reach was decided in SQL (candidateProfiles' CandidateReach).
           const worker = workers.get(p.workerId);
-          const place = worker?.residenceComuneCode ? near.within.get(worker.residenceComuneCode) : undefined;
+          const place = near.within.get(p.comuneCode);
           if (!worker || !place) return [];
-          const maxCommute = p.mobility.maxKm ?? null;
-          const reach = radiusKm ?? Math.min(maxCommute ?? DEFAULT_COMMUTE_KM, MAX_CANDIDATE_RADIUS_KM);
-          if (place.km > reach) return [];
           const facts: CandidateFacts = {
             requiredSkills: { held: p.requiredHeld.length, of: skills.length },
             optionalSkills: { held: p.optionalHeld.length, of: optional.length },
             occupationMatch: p.occupationMatch,
             distanceKm: place.km,
             fromComuneName: near.origin.name,
-            maxCommuteKm: maxCommute,
+            maxCommuteKm: p.maxCommuteKm,
             cigsEnd: worker.cigsEnd,
             availableFrom: p.availableFrom && p.availableFrom > context.today ? p.availableFrom : null,
           };

@@ -1,19 +1,25 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { WorkerIdsQuery } from './office-selection.repository.js';
 
 /**
  * The people side of the candidate search (matching, issue 12): the workers of some offices of a
- * network (or of all of it) living in some comuni, as a sub-query the profiles' query composes
- * (indexes workers_office_comune_idx and workers_network_comune_idx, migration 0039), and the
- * page of workers found, by id.
+ * network (or of all of it) living in some comuni, each with the comune they live in, as a
+ * sub-query the profiles' query composes and joins to the distances (indexes
+ * workers_office_comune_idx and workers_network_comune_idx, migration 0039); and the page of
+ * workers found, by id. The comuni are one array parameter (`= any`), not one parameter each: the
+ * search by each worker's own commute passes a few hundred.
  */
-export function candidateWorkerIds(
+export function candidateWorkerPlaces(
   db: Executor,
   p: { networkId: string; officeIds: readonly string[] | null; comuneCodes: readonly string[] | null; in?: readonly WorkerIdsQuery[] },
 ) {
-  let q = db.selectFrom('workers as w').select('w.id as worker_id').where('w.network_id', '=', p.networkId);
+  let q = db
+    .selectFrom('workers as w')
+    .select(['w.id as worker_id', 'w.residence_comune_code as comune_code'])
+    .where('w.network_id', '=', p.networkId);
   if (p.officeIds) q = q.where('w.office_id', 'in', p.officeIds.length > 0 ? [...p.officeIds] : ['00000000-0000-0000-0000-000000000000']);
-  if (p.comuneCodes) q = q.where('w.residence_comune_code', 'in', p.comuneCodes.length > 0 ? [...p.comuneCodes] : ['']);
+  if (p.comuneCodes) q = q.where(sql<SqlBool>`w.residence_comune_code = any(${[...p.comuneCodes]}::text[])`);
   for (const sub of p.in ?? []) q = q.where('w.id', 'in', sub);
   return q;
 }

@@ -63,5 +63,5 @@ export {
 } from './worker-bulk.repository.js';
 
 // The candidate search (matching): workers by office and comune as a sub-query, the page by id, masked per office.
-export { candidateWorkerIds, candidateWorkersByIds, type CandidateWorker } from './candidate-workers.repository.js';
+export { candidateWorkerPlaces, candidateWorkersByIds, type CandidateWorker } from './candidate-workers.repository.js';
 export { maskCandidateWorker, type MaskedCandidateWorker } from './worker-matches.js';

@@ -14,7 +14,9 @@ export { insertProfilesBulk, type BulkProfile } from './profile.repository.js';
 // The candidate search (matching): profiles fitting a vacancy's skills and occupation, in SQL.
 export {
   candidateProfiles,
-  type CandidateIdsQuery,
+  longestStatedCommuteKm,
   type CandidateProfile,
   type CandidateProfileQuery,
+  type CandidateReach,
+  type CandidateWorkersQuery,
 } from './candidate-profiles.repository.js';

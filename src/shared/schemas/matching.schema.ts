@@ -96,7 +96,7 @@ export type Candidate = z.infer<typeof candidateSchema>;
 export const candidatePageSchema = z.object({
   items: z.array(candidateSchema),
   total: z.number().int(),
-  /** More workers fit than the search considers (it keeps those holding the most skills): narrow the filters. */
+  /** More workers fit than the search considers (it keeps those holding the most skills, then the nearest): narrow the filters. */
   truncated: z.boolean(),
   /** The filters as applied, defaults filled in: what the page shows in its form. */
   applied: z.object({
