@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationsEmployer, publishedVacancy, seedWorkers, type SeededWorker } from '../../../tests/factories/applications.js';
 import { networkOf } from '../../../tests/factories/programmes.js';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
+import { createAppointmentsModule } from '../appointments/index.js';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
+import { channelsFromEnv } from '../outreach/index.js';
 import { createJobsModule } from '../jobs/index.js';
 import { createPlacementsModule } from '../placements/index.js';
 import type { EmployerReminder } from './application.service.js';
@@ -62,13 +64,14 @@ beforeAll(async () => {
     positions: 5,
   });
   const audit = createAuditService({ db: t.database.db, repository: createAuditRepository() });
-  const placements = createPlacementsModule({ db: t.database.db, audit, clock: t.clock });
+  const placements = createPlacementsModule({ db: t.database.db, audit, clock: t.clock, reopenAfterEarlyEnd: async () => [] });
   applications = createApplicationsModule({
     db: t.database.db,
     audit,
     clock: t.clock,
     placements: placements.placements,
     placeOnHire: async () => [],
+    interviews: createAppointmentsModule({ db: t.database.db, audit, clock: t.clock, channels: channelsFromEnv() }).interviews,
     sendEmployerReminder: async (r) => {
       reminders.push(r);
     },

@@ -3,18 +3,21 @@ import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import type { JobScheduler, PeriodicJob } from '../jobs/index.js';
+import type { EmployerInterviews } from '../appointments/index.js';
 import type { PlacementService } from '../placements/index.js';
 import { createApplicationRepository } from './application.repository.js';
 import { registerApplicationRoutes } from './application.routes.js';
 import { createApplicationService, type ApplicationService, type EmployerReminderSender, type PlaceOnHire } from './application.service.js';
 
-/** Applications, wired once: buildApp hands in placements and programmes' hire move, and registers the routes and the daily expiry. */
+/** Applications, wired once: buildApp hands in placements, programmes' hire move and the agenda's interviews, and registers the routes and the daily expiry. */
 export function createApplicationsModule(deps: {
   db: Kysely<DB>;
   audit: AuditService;
   clock: () => Date;
   placements: PlacementService;
   placeOnHire: PlaceOnHire;
+  /** The agenda's employer interview: booked by «interview», cancelled when the application closes before it. */
+  interviews: EmployerInterviews;
   sendEmployerReminder?: EmployerReminderSender;
 }) {
   return { applications: createApplicationService({ ...deps, repository: createApplicationRepository() }) };

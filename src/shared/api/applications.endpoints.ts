@@ -11,6 +11,7 @@ import {
   followUpQuerySchema,
   followUpSchema,
   placementSchema,
+  endedPlacementSchema,
   proposeApplicationRequestSchema,
 } from '../schemas/applications.schema.js';
 import { idParamsSchema } from '../schemas/common.schema.js';
@@ -104,7 +105,7 @@ export const placementEndpoints = {
     params: idParamsSchema,
     body: endPlacementRequestSchema,
     status: 200,
-    response: placementSchema,
+    response: endedPlacementSchema,
     problems: [409],
   }),
 };
