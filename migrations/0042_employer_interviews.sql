@@ -20,4 +20,4 @@ create unique index appointments_application_open_key on appointments(applicatio
 -- The national type. Its service code is required by the table; no delivered service is recorded
 -- for a meeting held at an employer's (the office delivered none), see appointment.service.ts.
 insert into appointment_types (code, name_it, name_en, duration_minutes, service_code, reminder_hours, modes, position) values
-  ('employer_interview', 'Colloquio con l''azienda', 'Interview with the employer', 60, 'interview_coaching', 24, '{in_person}', 90);
+  ('employer_interview', 'Colloquio con l’azienda', 'Interview with the employer', 60, 'interview_coaching', 24, '{in_person}', 90);
