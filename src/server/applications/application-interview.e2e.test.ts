@@ -159,7 +159,10 @@ describe('the interview as a meeting of the agenda', () => {
     const a = await sentApplication(w);
     // The request the existing dialog sends: time, place, contact.
     application = await moveOk(a.id, { action: 'interview', version: a.version, interview: { at: AT, place: PLACE, contact: CONTACT } });
-    expect(application).toMatchObject({ state: 'interview', interview: { at: new Date(AT).toISOString(), place: PLACE, contact: CONTACT } });
+    expect(application).toMatchObject({
+      state: 'interview',
+      interview: { at: new Date(AT).toISOString(), place: PLACE, contact: CONTACT },
+    });
 
     const page = (await matcher.get(`/api/v1/workers/${w.id}/appointments`)).json();
     expect(page.upcoming).toHaveLength(1);
@@ -188,16 +191,6 @@ describe('the interview as a meeting of the agenda', () => {
     const types = setup.types.map((ty: { name: string }) => ty.name);
     // The interview type is booked by applications only: the agenda does not offer it.
     expect(types).not.toContain('Colloquio con l’azienda');
-    const booked = await matcher.post('/api/v1/appointments', {
-      workerId: other!.id,
-      officeId: modena,
-      typeId: setup.types[0].id,
-      consultantId: matcherId,
-      mode: 'phone',
-      start: AT,
-      bookedVia: 'agenda',
-    });
-    expect(booked.statusCode, booked.body).toBe(201);
     // The worker's own time is held: a meeting at the office over the interview is refused.
     const clash = await matcher.post('/api/v1/appointments', {
       workerId: w.id,
@@ -209,6 +202,17 @@ describe('the interview as a meeting of the agenda', () => {
       bookedVia: 'agenda',
     });
     expect(expectProblem(clash, 422, 'SLOT_UNAVAILABLE').detail).toContain('Il lavoratore ha già un appuntamento');
+    // The matcher's own hour is free: a phone meeting with another worker is booked over the interview.
+    const booked = await matcher.post('/api/v1/appointments', {
+      workerId: other!.id,
+      officeId: modena,
+      typeId: setup.types[0].id,
+      consultantId: matcherId,
+      mode: 'phone',
+      start: AT,
+      bookedVia: 'agenda',
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
     // The employer's time is moved from the application, not from the agenda.
     expectProblem(
       await matcher.post(`/api/v1/appointments/${appointmentId}/move`, { start: '2026-12-11T09:00:00Z', reason: 'Spostato' }),
@@ -272,7 +276,10 @@ describe('the interview as a meeting of the agenda', () => {
       appointmentId,
       vacancyTitle: 'Tecnico/a di laboratorio biomedicale',
     });
-    expect(items.find((i) => i.kind === 'application.refused')?.details).toMatchObject({ from: 'interview', reason: 'profile_not_suitable' });
+    expect(items.find((i) => i.kind === 'application.refused')?.details).toMatchObject({
+      from: 'interview',
+      reason: 'profile_not_suitable',
+    });
   });
 
   it('keeps an interview already held when the application closes after it', async () => {

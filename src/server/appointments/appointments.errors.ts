@@ -116,8 +116,8 @@ export const appointmentErrors = {
     en: 'The appointment is cancelled or already held: it can no longer be changed.',
   }),
   externalNotMovable: defineError('APPOINTMENT_AT_EMPLOYER', 409, {
-    it: 'Il colloquio con l’azienda si sposta o si annulla dalla candidatura, non dall’agenda.',
-    en: 'The interview with the employer is moved or cancelled from its application, not from the agenda.',
+    it: 'Il colloquio con l’azienda è all’orario dato dall’azienda: non si sposta dall’agenda.',
+    en: 'The interview with the employer is at the time the employer gave: it is not moved from the agenda.',
   }),
   workerBusyForInterview: defineError('INTERVIEW_WORKER_BUSY', 409, {
     it: 'Il lavoratore ha già un appuntamento in quell’orario: spostarlo prima di fissare il colloquio con l’azienda.',
