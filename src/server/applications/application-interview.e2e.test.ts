@@ -154,8 +154,8 @@ describe('the interview as a meeting of the agenda', () => {
   let appointmentId: string;
 
   it('books the worker at the employer’s, in the matcher’s agenda and on the worker’s page', async () => {
-    [w] = await seedWorkers(t.database.db, { networkId: network, officeId: modena, names: [['Nicolò', 'D’Angelo']] });
-    await withEmail(w!, 'nicolo.dangelo@posta.example');
+    w = (await seedWorkers(t.database.db, { networkId: network, officeId: modena, names: [['Nicolò', 'D’Angelo']] }))[0]!;
+    await withEmail(w, 'nicolo.dangelo@posta.example');
     const a = await sentApplication(w);
     // The request the existing dialog sends: time, place, contact.
     application = await moveOk(a.id, { action: 'interview', version: a.version, interview: { at: AT, place: PLACE, contact: CONTACT } });
@@ -235,6 +235,23 @@ describe('the interview as a meeting of the agenda', () => {
     expect(event.startDate.zone.tzid).toBe('Europe/Rome');
     expect(String(event.location)).toBe(PLACE);
     expect(String(event.description)).toContain('Chiara Ferrari');
+    // The worker's link shows where to go and lets them confirm; the employer's time is not offered for moving.
+    const token = /\/appuntamento\/([A-Za-z0-9_-]{24,64})/.exec(mail!.text ?? '')?.[1];
+    expect(token).toBeDefined();
+    const shown = await t.app.inject({ method: 'GET', url: `/api/v1/public/appointments/${token}` });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json()).toMatchObject({ typeName: 'Colloquio con l’azienda', place: PLACE, canChange: true, freeSlots: [] });
+    expect(
+      expectProblem(
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/public/appointments/${token}/reschedule`,
+          payload: { start: '2026-12-11T09:00:00Z' },
+        }),
+        409,
+        'APPOINTMENT_AT_EMPLOYER',
+      ).detail,
+    ).toContain('orario dato dall’azienda');
   });
 
   it('cancels the meeting when the employer turns the application down before the interview, and tells the worker', async () => {
@@ -280,6 +297,39 @@ describe('the interview as a meeting of the agenda', () => {
       from: 'interview',
       reason: 'profile_not_suitable',
     });
+  });
+
+  it('books the interview over a meeting the worker already has, and says so instead of refusing the employer’s time', async () => {
+    const [busy] = await seedWorkers(t.database.db, { networkId: network, officeId: modena, names: [['Giuseppe', 'Russo']] });
+    const setup = (await matcher.get(`/api/v1/agenda/setup?officeId=${modena}`)).json();
+    const office = await matcher.post('/api/v1/appointments', {
+      workerId: busy!.id,
+      officeId: modena,
+      typeId: setup.types[0].id,
+      consultantId: matcherId,
+      mode: 'phone',
+      start: '2026-12-11T09:00:00Z',
+      bookedVia: 'agenda',
+    });
+    expect(office.statusCode, office.body).toBe(201);
+    const a = await sentApplication(busy!);
+    const moved = await moveOk(a.id, {
+      action: 'interview',
+      version: a.version,
+      interview: { at: '2026-12-11T09:30:00Z', place: PLACE },
+    });
+    expect(moved.state).toBe('interview');
+    expect(moved.warnings).toEqual([
+      expect.objectContaining({
+        code: 'INTERVIEW_OVERLAPS_MEETING',
+        message: 'Il lavoratore ha già un appuntamento in quell’orario: spostarlo dall’agenda.',
+      }),
+    ]);
+    const page = (await matcher.get(`/api/v1/workers/${busy!.id}/appointments`)).json();
+    expect(page.upcoming.map((p: { type: { name: string } }) => p.type.name).sort()).toEqual([
+      'Colloquio con l’azienda',
+      'Primo colloquio',
+    ]);
   });
 
   it('keeps an interview already held when the application closes after it', async () => {

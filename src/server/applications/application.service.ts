@@ -83,6 +83,13 @@ const INTERVIEW_CANCEL_REASON: Partial<Record<ApplicationRow['state'], string>> 
   expired: 'La candidatura è scaduta senza risposta dell’azienda',
 };
 
+/** The interview was booked over a meeting the worker already has: said, not refused (the employer set the time). */
+function interviewOverlapWarning(ctx: ActorContext, overlaps: number): ApplicationWarning {
+  const it = `Il lavoratore ha già ${overlaps === 1 ? 'un appuntamento' : `${overlaps} appuntamenti`} in quell’orario: spostarlo dall’agenda.`;
+  const en = `The worker already has ${overlaps === 1 ? 'a meeting' : `${overlaps} meetings`} at that time: move it from the agenda.`;
+  return { code: 'INTERVIEW_OVERLAPS_MEETING', message: ctx.actor.language === 'en' ? en : it, messages: { it, en } };
+}
+
 /**
  * The worker's timeline line of an application move (people's appendWorkerEvent, in the move's
  * transaction): `application.<state reached>`, or `application.withdrawn_hired_elsewhere`.
@@ -459,7 +466,7 @@ export function createApplicationService(deps: Deps) {
       const note = input.note?.trim() ?? '';
       const worker = (await workerRefsByIds(db, [before.workerId])).get(before.workerId)!;
       const vacancy = (await vacancyRefsByIds(db, [before.vacancyId])).get(before.vacancyId);
-      await db.transaction().execute(async (trx) => {
+      const overlaps = await db.transaction().execute(async (trx) => {
         if (move.needs === 'hire') await repo.lockOpenOfWorker(trx, before.workerId);
         if (!(await repo.setState(trx, id, input.version, change, now))) throw E.stale();
         const hired = move.needs === 'hire' ? await hire(trx, ctx, before, hireInput!, now, worker.officeId) : undefined;
@@ -535,8 +542,10 @@ export function createApplicationService(deps: Deps) {
             ...(hireInput ? { contractType: hireInput.contractType, startDate: hireInput.startDate } : {}),
           },
         });
+        return booked?.overlaps ?? 0;
       });
-      return detail(db, ctx, (await repo.find(db, id))!);
+      const result = await detail(db, ctx, (await repo.find(db, id))!);
+      return overlaps > 0 ? { ...result, warnings: [...result.warnings, interviewOverlapWarning(ctx, overlaps)] } : result;
     },
 
     async get(ctx: ActorContext, id: string): Promise<ApplicationDetail> {

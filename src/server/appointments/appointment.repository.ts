@@ -50,6 +50,7 @@ export interface NewAppointment {
   note: string;
   place?: string | null;
   applicationId?: string | null;
+  claimWorker?: boolean;
 }
 
 /** Raised when the database refused a claim: which resource already held the time. */
@@ -152,11 +153,13 @@ export function createAppointmentRepository() {
       start: Date;
       end: Date;
       place?: string | null;
+      /** False: the worker's time is not claimed (an employer interview over a meeting the worker already has). */
+      claimWorker?: boolean;
     },
   ) {
     const resources: { type: ClaimResource; id: string }[] = [
       ...(a.place ? [] : [{ type: 'consultant' as const, id: a.consultantId }]),
-      { type: 'worker', id: a.workerId },
+      ...(a.claimWorker === false ? [] : [{ type: 'worker' as const, id: a.workerId }]),
       ...(a.roomId ? [{ type: 'room' as const, id: a.roomId }] : []),
     ];
     try {
@@ -228,6 +231,7 @@ export function createAppointmentRepository() {
         start: v.start,
         end: v.end,
         place: v.place ?? null,
+        claimWorker: v.claimWorker,
       });
       return row.id;
     },

@@ -38,8 +38,17 @@ export interface EmployerInterviewInput {
   contact: string;
 }
 
-/** Books the interview in the caller's transaction; the worker's time already taken → 409 INTERVIEW_WORKER_BUSY. */
-export type BookEmployerInterview = (trx: Executor, ctx: ActorContext, input: EmployerInterviewInput) => Promise<{ appointmentId: string }>;
+/**
+ * Books the interview in the caller's transaction. The employer's time is not the office's to
+ * refuse: when the worker already has a meeting then, the interview is booked all the same without
+ * claiming the worker's time, and `overlaps` says so (the matcher moves the other meeting). Two
+ * bookings racing for a free hour are still decided by the claim (409 INTERVIEW_WORKER_BUSY).
+ */
+export type BookEmployerInterview = (
+  trx: Executor,
+  ctx: ActorContext,
+  input: EmployerInterviewInput,
+) => Promise<{ appointmentId: string; overlaps: number }>;
 
 /**
  * Cancels the application's interview in the caller's transaction when it is still ahead (the
@@ -141,6 +150,7 @@ export function createEmployerInterviews(deps: Deps): EmployerInterviews {
     const end = new Date(start.getTime() + (input.durationMinutes ?? type.durationMinutes) * MINUTE);
     const now = clock();
     const note = input.contact ? `Referente dell’azienda: ${input.contact}` : '';
+    const busy = (await appointments.busy(trx, { type: 'worker', ids: [input.workerId], from: start, to: end })).get(input.workerId) ?? [];
     let id: string;
     try {
       id = await appointments.insert(trx, {
@@ -160,6 +170,7 @@ export function createEmployerInterviews(deps: Deps): EmployerInterviews {
         note,
         place: input.place,
         applicationId: input.applicationId,
+        claimWorker: busy.length === 0,
       });
     } catch (err) {
       if (err instanceof ClaimConflict) throw appointmentErrors.workerBusyForInterview();
@@ -196,7 +207,7 @@ export function createEmployerInterviews(deps: Deps): EmployerInterviews {
         place: input.place,
       },
     });
-    return { appointmentId: id };
+    return { appointmentId: id, overlaps: busy.length };
   };
 
   const cancel: CancelEmployerInterview = async (trx, ctx, input) => {
