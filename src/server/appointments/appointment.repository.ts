@@ -162,6 +162,7 @@ export function createAppointmentRepository() {
       ...(a.claimWorker === false ? [] : [{ type: 'worker' as const, id: a.workerId }]),
       ...(a.roomId ? [{ type: 'room' as const, id: a.roomId }] : []),
     ];
+    if (resources.length === 0) return;
     try {
       await db
         .insertInto('agenda_claims')
