@@ -127,7 +127,8 @@ describe('an early end reopens the worker’s path', () => {
       ['Emanuele', 'Barbieri'],
       ['Rosa', 'Esposito'],
     ]);
-    for (const w of [barbieri!, esposito!]) await enrol(t.database.db, { programmeId, workerId: w.id, officeId: modena, state: 'registered' });
+    for (const w of [barbieri!, esposito!])
+      await enrol(t.database.db, { programmeId, workerId: w.id, officeId: modena, state: 'registered' });
     const placementId = await hire(await vacancy('Addetto/a al confezionamento'), barbieri!);
     expect(await stateOf(programmeId, barbieri!.id)).toBe('placed');
     const others = await statesOf(programmeId);
@@ -161,6 +162,10 @@ describe('an early end reopens the worker’s path', () => {
       .execute();
     expect(notices).toHaveLength(1);
     expect(notices[0]!.recipient_role).toBe('consultant');
+    const shown = (await consultant.get(`/api/v1/programmes/${programmeId}/notifications`)).json().items;
+    expect(shown.map((n: { message: string }) => n.message)).toContain(
+      'Assunzione di Barbieri Emanuele terminata in anticipo: di nuovo iscritto al programma.',
+    );
 
     // The worker's timeline: the hire and its early end, beside the application's moves.
     const kinds = ((await consultant.get(`/api/v1/workers/${barbieri!.id}/timeline`)).json().items as Array<{ kind: string }>).map(
