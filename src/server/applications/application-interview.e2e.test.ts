@@ -29,6 +29,7 @@ let vacancyId: string;
 let runner: ReturnType<typeof createJobsModule>['runner'];
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const DAY = 86_400_000;
+const ID_OF_ANY_TYPE = '00000000-0000-4000-8000-000000000000';
 
 /** Thursday 10 December 2026, 15:00 in Rome: the employer's time. */
 const AT = '2026-12-10T14:00:00Z';
@@ -330,6 +331,42 @@ describe('the interview as a meeting of the agenda', () => {
       'Colloquio con l’azienda',
       'Primo colloquio',
     ]);
+  });
+
+  it('shows a job matcher without an agenda role their own interviews, and nobody else’s agenda', async () => {
+    const demoMatcher = await signIn(t.app, DEMO.matcher);
+    expect((await demoMatcher.put('/api/v1/auth/session/office', { officeId: modena })).statusCode).toBe(200);
+    const me = await t.database.db.selectFrom('staff_users').select('id').where('email', '=', DEMO.matcher).executeTakeFirstOrThrow();
+    const [w2] = await seedWorkers(t.database.db, { networkId: network, officeId: modena, names: [['Federica', 'Mancini']] });
+    const proposed = (await consultant.post('/api/v1/applications', { vacancyId, workerId: w2!.id, source: 'consultant' })).json();
+    const move = async (body: Record<string, unknown>) => {
+      const res = await demoMatcher.post(`/api/v1/applications/${proposed.id}/moves`, body);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    let a = await move({ action: 'preselect', version: proposed.version });
+    a = await move({ action: 'send', version: a.version, cvId: w2!.cvId });
+    await move({ action: 'interview', version: a.version, interview: { at: '2026-12-14T10:00:00Z', place: PLACE } });
+    const mine = await demoMatcher.get(`/api/v1/appointments?consultantId=${me.id}&from=2026-12-14&to=2026-12-14`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items.map((i: { applicationId: string }) => i.applicationId)).toEqual([proposed.id]);
+    expectProblem(await demoMatcher.get(`/api/v1/appointments?consultantId=${matcherId}&from=2026-12-10&to=2026-12-10`), 403, 'FORBIDDEN');
+    expectProblem(await demoMatcher.get(`/api/v1/appointments/${appointmentId}`), 404, 'APPOINTMENT_NOT_FOUND');
+    expect((await demoMatcher.get(`/api/v1/workers/${w2!.id}/appointments`)).json().upcoming).toHaveLength(1);
+    // Reading is all: booking stays the agenda's users'.
+    expectProblem(
+      await demoMatcher.post('/api/v1/appointments', {
+        workerId: w2!.id,
+        officeId: modena,
+        typeId: ID_OF_ANY_TYPE,
+        consultantId: matcherId,
+        mode: 'phone',
+        start: '2026-12-15T09:00:00Z',
+        bookedVia: 'agenda',
+      }),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('keeps an interview already held when the application closes after it', async () => {

@@ -35,6 +35,8 @@ import { EMPLOYER_INTERVIEW_TYPE } from './agenda-setup.repository.js';
 import { cancelLockedAppointment } from './employer-interviews.js';
 import { retryTransient } from '../db/errors.js';
 import { appointmentErrors } from './appointments.errors.js';
+import { readsOwnAgendaOnly } from './appointments.policy.js';
+import { httpErrors } from '../http/http.errors.js';
 import type { AppointmentNotifications } from './notifications.js';
 import { cancellationIcs, invitationIcs, type CalendarEvent } from './icalendar.js';
 import { explainSlot, firstFreeSlots, type SlotQuery } from './slots.js';
@@ -752,6 +754,8 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     /** A calendar: an office's, a consultant's or a room's meetings over some days. */
     async list(ctx: ActorContext, q: AppointmentListQuery, lang: Language): Promise<AppointmentView[]> {
       const networkId = requireNetwork(ctx.actor);
+      // A job matcher's agenda is the employer interviews they recorded: their own only.
+      if (readsOwnAgendaOnly(ctx.actor) && q.consultantId !== ctx.actor.userId) throw httpErrors.forbidden();
       const officeId = q.officeId ?? (q.consultantId || q.roomId ? undefined : (ctx.actor.officeId ?? undefined));
       if (officeId) await officeInNetwork(db, ctx, officeId);
       const rows = await appointments.list(db, {
@@ -782,6 +786,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
 
     async get(ctx: ActorContext, id: string, lang: Language) {
       const row = await visible(db, ctx, id);
+      if (readsOwnAgendaOnly(ctx.actor) && row.consultantId !== ctx.actor.userId) throw appointmentErrors.notFound();
       const [view, events, sent] = await Promise.all([
         present(db, [row], lang),
         appointments.events(db, id),

@@ -240,6 +240,39 @@ describe('an early end reopens the worker’s path', () => {
   });
 });
 
+describe('hired through one application, the others close', () => {
+  it('withdraws the worker’s other applications, cancels the interview one of them had booked, and says so on the timeline', async () => {
+    const [pellegrino] = await crisisWorkers([['Davide', 'Pellegrino']]);
+    const elsewhere = await vacancy('Autista patente C');
+    // A second application, at the interview with another employer's time booked.
+    let other = (
+      await consultant.post('/api/v1/applications', { vacancyId: elsewhere, workerId: pellegrino!.id, source: 'consultant' })
+    ).json();
+    other = await moveOk(other.id, { action: 'preselect', version: other.version });
+    other = await moveOk(other.id, { action: 'send', version: other.version, cvId: pellegrino!.cvId });
+    other = await moveOk(other.id, {
+      action: 'interview',
+      version: other.version,
+      interview: { at: new Date(t.clock().getTime() + 5 * DAY).toISOString(), place: 'Via Canaletto Sud 36, Modena' },
+    });
+    await hire(await vacancy('Magazziniere/a'), pellegrino!);
+    const closed = (await matcher.get(`/api/v1/applications/${other.id}`)).json();
+    expect(closed).toMatchObject({ state: 'withdrawn', reasonCode: 'hired_elsewhere' });
+    const meetings = (await consultant.get(`/api/v1/workers/${pellegrino!.id}/appointments`)).json();
+    const ofOther = [...meetings.upcoming, ...meetings.past].find((m: { applicationId: string | null }) => m.applicationId === other.id);
+    expect(ofOther).toMatchObject({ status: 'cancelled', cancelReason: 'La candidatura è stata ritirata dal centro per l’impiego' });
+    const timeline = (await consultant.get(`/api/v1/workers/${pellegrino!.id}/timeline`)).json().items as Array<{
+      kind: string;
+      details: Record<string, unknown>;
+    }>;
+    expect(timeline.find((e) => e.kind === 'application.withdrawn_hired_elsewhere')?.details).toMatchObject({
+      applicationId: other.id,
+      from: 'interview',
+      reason: 'hired_elsewhere',
+    });
+  });
+});
+
 describe('concurrent early ends (the proof is on PostgreSQL; PGlite runs them one at a time)', () => {
   it('gives a programme’s one free place to exactly one of the workers whose hires ended', async () => {
     const programmeId = await buildProgramme(t.database.db, { networkId: network, officeIds: [modena], capacity: 6 });
