@@ -287,7 +287,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const vacancies = createVacanciesModule({ db, audit, clock });
   const contracts = createContractsModule({ db, audit, clock });
   // A hire creates its placement and closes the worker's enrolment as placed, in the move's transaction.
-  const placements = createPlacementsModule({ db, audit, clock });
+  // An early end reopens the worker's programme enrolment through programmes' «reopen» move, in its transaction.
+  const placements = createPlacementsModule({ db, audit, clock, reopenAfterEarlyEnd: programmes.enrollments.reopenAfterEarlyEnd });
   const applications = createApplicationsModule({
     db,
     audit,
@@ -298,6 +299,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     email: outreach.channels.email,
     publicUrl: deps.publicUrl,
     log: app.log,
+    // The «interview» move books the worker's meeting at the employer's in the agenda, in its transaction.
+    interviews: agenda.interviews,
   });
   const matching = createMatchingModule({ db, audit, clock });
 

@@ -48,6 +48,11 @@ interface RecordCase {
    * addressed to another role, the switch to an office where one holds no role).
    */
   refusedAcrossNetwork?: boolean;
+  /**
+   * Roles refused on another office's record even when they work across the network: job matchers
+   * read only their own agenda (the employer interviews they record), not an office's meetings.
+   */
+  refusedForRoles?: readonly Role[];
 }
 interface ListCase {
   list: (w: World) => Call;
@@ -508,6 +513,7 @@ const ROUTES: Record<string, Case> = {
   'GET /api/v1/appointments': {
     scope: 'office',
     call: (w) => get(`/api/v1/appointments?officeId=${w.officeId}&from=2027-01-18&to=2027-01-24`),
+    refusedForRoles: ['matcher'],
   },
   'POST /api/v1/appointments': {
     scope: 'office',
@@ -521,7 +527,11 @@ const ROUTES: Record<string, Case> = {
         start: '2027-01-21T09:00:00Z',
       }),
   },
-  'GET /api/v1/appointments/:id': { scope: 'office', call: (w) => get(`/api/v1/appointments/${w.appointmentId}`) },
+  'GET /api/v1/appointments/:id': {
+    scope: 'office',
+    call: (w) => get(`/api/v1/appointments/${w.appointmentId}`),
+    refusedForRoles: ['matcher'],
+  },
   'POST /api/v1/appointments/:id/move': {
     scope: 'office',
     call: (w) => post(`/api/v1/appointments/${w.appointmentId}/move`, { start: '2027-01-21T09:00:00Z', reason: 'Prova di accesso' }),
@@ -996,7 +1006,9 @@ describe('IDOR matrix: every route, as every role of another office and of anoth
             if (shown.length) note(`shows ${shown.join(', ')}`);
             continue;
           }
-          const mustRefuse = !v.sameNetwork || (c.scope === 'office' && (officeScoped || c.refusedAcrossNetwork === true));
+          const mustRefuse =
+            !v.sameNetwork ||
+            (c.scope === 'office' && (officeScoped || c.refusedAcrossNetwork === true || c.refusedForRoles?.includes(role) === true));
           if (!mustRefuse) {
             // Reachable: a record the network shares, or the documented exception (who works across the
             // network reads its offices' records). Only reads are made, so the world stays as built.

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationsEmployer, publishedVacancy, seedWorkers, type SeededWorker } from '../../../tests/factories/applications.js';
 import { networkOf } from '../../../tests/factories/programmes.js';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
+import { createAppointmentsModule } from '../appointments/index.js';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
+import { channelsFromEnv } from '../outreach/index.js';
 import { createJobsModule } from '../jobs/index.js';
 import { createPlacementsModule } from '../placements/index.js';
 import type { EmployerReminder } from './application.service.js';
@@ -27,7 +29,7 @@ const signedIn = async (email: string) => {
 };
 
 /** Proposed by the consultant and moved by the matcher up to `to`. */
-async function applicationAt(w: SeededWorker, to: 'preselected' | 'sent' | 'interview') {
+async function applicationAt(w: SeededWorker, to: 'preselected' | 'sent' | 'interview', interviewInDays = 3) {
   const consultant = await signedIn(DEMO.consultant);
   const matcher = await signedIn(DEMO.matcher);
   let a = (await consultant.post('/api/v1/applications', { vacancyId, workerId: w.id, source: 'consultant' })).json();
@@ -40,7 +42,10 @@ async function applicationAt(w: SeededWorker, to: 'preselected' | 'sent' | 'inte
   if (to === 'preselected') return a.id as string;
   await move({ action: 'send', cvId: w.cvId });
   if (to === 'sent') return a.id as string;
-  await move({ action: 'interview', interview: { at: new Date(t.clock().getTime() + 3 * DAY).toISOString(), place: 'Sede di Mirandola' } });
+  await move({
+    action: 'interview',
+    interview: { at: new Date(t.clock().getTime() + interviewInDays * DAY).toISOString(), place: 'Sede di Mirandola' },
+  });
   return a.id as string;
 }
 
@@ -62,13 +67,14 @@ beforeAll(async () => {
     positions: 5,
   });
   const audit = createAuditService({ db: t.database.db, repository: createAuditRepository() });
-  const placements = createPlacementsModule({ db: t.database.db, audit, clock: t.clock });
+  const placements = createPlacementsModule({ db: t.database.db, audit, clock: t.clock, reopenAfterEarlyEnd: async () => [] });
   applications = createApplicationsModule({
     db: t.database.db,
     audit,
     clock: t.clock,
     placements: placements.placements,
     placeOnHire: async () => [],
+    interviews: createAppointmentsModule({ db: t.database.db, audit, clock: t.clock, channels: channelsFromEnv() }).interviews,
     sendEmployerReminder: async (r) => {
       reminders.push(r);
     },
@@ -135,6 +141,31 @@ describe('applications: the daily expiry and the employer reminders', () => {
       .where('state', '=', 'queued')
       .execute();
     expect(next).toHaveLength(1);
+  });
+
+  it('cancels the interview still ahead of an application that expires, and writes the expiry on the worker’s timeline', async () => {
+    const [w] = await seedWorkers(t.database.db, { networkId: network, officeId: modena, names: [['Chiara', 'Marchetti']] });
+    // The employer set the interview far ahead, then never answered: sixty days on, it is still to come.
+    const id = await applicationAt(w!, 'interview', 90);
+    t.clock.advance(61 * DAY);
+    await applications.expireOverdue();
+    const matcher = await signedIn(DEMO.matcher);
+    expect((await stateOf(id, matcher)).state).toBe('expired');
+    const page = (await matcher.get(`/api/v1/workers/${w!.id}/appointments`)).json();
+    expect(page.upcoming).toEqual([]);
+    expect(page.past).toEqual([
+      expect.objectContaining({
+        applicationId: id,
+        status: 'cancelled',
+        cancelReason: 'La candidatura è scaduta senza risposta dell’azienda',
+      }),
+    ]);
+    const timeline = (await matcher.get(`/api/v1/workers/${w!.id}/timeline`)).json().items as Array<{
+      kind: string;
+      actorName: string | null;
+    }>;
+    expect(timeline.find((e) => e.kind === 'application.expired')).toMatchObject({ actorName: null });
+    expect(timeline.map((e) => e.kind)).toContain('appointment.cancelled');
   });
 
   it('uses the network’s own expiry days once an administrator sets them', async () => {

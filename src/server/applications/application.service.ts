@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
-import { canActOnWorker, requireNetwork, requireOffice, staffNamesById, type ActorContext } from '../auth/index.js';
+import { canActOnWorker, requireNetwork, requireOffice, staffNamesById, type ActorContext, type RequestContext } from '../auth/index.js';
 import { contractChecklist, lookUpAndCheckOfferPay, type HireFacts } from '../contracts/index.js';
 import { cvById } from '../cv/index.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -8,7 +8,8 @@ import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
 import type { FieldError } from '../http/problem.js';
 import { officeNamesById } from '../organisation/index.js';
-import { latestConsentOf, workerRefsByIds } from '../people/index.js';
+import type { EmployerInterviews } from '../appointments/index.js';
+import { appendWorkerEvent, latestConsentOf, workerRefsByIds } from '../people/index.js';
 import type { PlacementService } from '../placements/index.js';
 import { insertStaffNotice } from '../programmes/index.js';
 import { existingConceptCodes } from '../taxonomy/index.js';
@@ -67,6 +68,7 @@ type Deps = {
   clock: () => Date;
   placements: PlacementService;
   placeOnHire: PlaceOnHire;
+  interviews: EmployerInterviews;
   sendEmployerReminder?: EmployerReminderSender;
   /** The e-mails to the employer (candidate with CV, reminders); absent: nothing is sent. */
   employerMail?: EmployerMail;
@@ -74,6 +76,49 @@ type Deps = {
 };
 
 const HIRED_ELSEWHERE = 'hired_elsewhere';
+
+/** The closes that cancel an interview still ahead (an offer follows a held interview: it stays). */
+const CLOSES_BEFORE_INTERVIEW: readonly ApplicationRow['state'][] = ['refused', 'declined', 'withdrawn', 'expired'];
+
+/** Why the agenda cancels the interview, in the words the worker's cancellation carries. */
+const INTERVIEW_CANCEL_REASON: Partial<Record<ApplicationRow['state'], string>> = {
+  refused: 'L’azienda ha chiuso la candidatura',
+  declined: 'La candidatura è stata ritirata su sua richiesta',
+  withdrawn: 'La candidatura è stata ritirata dal centro per l’impiego',
+  expired: 'La candidatura è scaduta senza risposta dell’azienda',
+};
+
+/** The interview was booked over a meeting the worker already has: said, not refused (the employer set the time). */
+function interviewOverlapWarning(ctx: ActorContext, overlaps: number): ApplicationWarning {
+  const it = `Il lavoratore ha già ${overlaps === 1 ? 'un appuntamento' : `${overlaps} appuntamenti`} in quell’orario: spostarlo dall’agenda.`;
+  const en = `The worker already has ${overlaps === 1 ? 'a meeting' : `${overlaps} meetings`} at that time: move it from the agenda.`;
+  return { code: 'INTERVIEW_OVERLAPS_MEETING', message: ctx.actor.language === 'en' ? en : it, messages: { it, en } };
+}
+
+/**
+ * The worker's timeline line of an application move (people's appendWorkerEvent, in the move's
+ * transaction): `application.<state reached>`, or `application.withdrawn_hired_elsewhere`.
+ */
+function timelineLine(
+  trx: Executor,
+  p: {
+    row: Pick<ApplicationRow, 'id' | 'vacancyId' | 'workerId' | 'officeId'>;
+    workerOfficeId: string;
+    kind: string;
+    actorId: string | null;
+    at: Date;
+    details?: Record<string, unknown>;
+  },
+) {
+  return appendWorkerEvent(trx, {
+    workerId: p.row.workerId,
+    officeId: p.workerOfficeId,
+    kind: p.kind,
+    actorId: p.actorId,
+    at: p.at,
+    details: { applicationId: p.row.id, vacancyId: p.row.vacancyId, applicationOfficeId: p.row.officeId, ...p.details },
+  });
+}
 
 type HireInput = NonNullable<ApplicationMoveRequest['hire']>;
 
@@ -109,7 +154,13 @@ function warningsOf(offer: OfferTermsRow, ctx: ActorContext): ApplicationWarning
 const senderOf = (ctx: ActorContext) => ({ userId: ctx.actor.userId, fullName: ctx.actor.fullName, email: ctx.actor.email });
 
 export function createApplicationService(deps: Deps) {
-  const { db, repository: repo, audit, clock, placements, placeOnHire, employerMail, mailRepository } = deps;
+  const { db, repository: repo, audit, clock, placements, placeOnHire, interviews, employerMail, mailRepository } = deps;
+
+  /** The interview still ahead of a closing application, cancelled in its transaction (the worker told). */
+  async function cancelInterviewOnClose(trx: Executor, ctx: RequestContext, applicationId: string, to: ApplicationRow['state']) {
+    if (!CLOSES_BEFORE_INTERVIEW.includes(to)) return null;
+    return interviews.cancel(trx, ctx, { applicationId, reason: INTERVIEW_CANCEL_REASON[to] ?? 'Candidatura chiusa' });
+  }
   const sendReminder = deps.sendEmployerReminder ?? employerMail?.sendReminder ?? recordOnlyReminder;
 
   async function inNetwork(executor: Executor, ctx: ActorContext, id: string): Promise<ApplicationRow> {
@@ -298,7 +349,7 @@ export function createApplicationService(deps: Deps) {
    * follow-ups, the worker's enrolment closed as placed (the freed place goes to the waiting list),
    * and the worker's other open applications withdrawn, each office told.
    */
-  async function hire(trx: Executor, ctx: ActorContext, row: ApplicationRow, input: HireInput, now: Date) {
+  async function hire(trx: Executor, ctx: ActorContext, row: ApplicationRow, input: HireInput, now: Date, workerOfficeId: string) {
     const taken = await takeVacancyPosition(trx, row.vacancyId, now);
     const vacancy = (await vacancyRefsByIds(trx, [row.vacancyId])).get(row.vacancyId)!;
     const placementId = await placements.createInTransaction(
@@ -332,6 +383,15 @@ export function createApplicationService(deps: Deps) {
       })),
     );
     for (const w of withdrawn) {
+      if (w.from === 'interview') await cancelInterviewOnClose(trx, ctx, w.id, 'withdrawn');
+      await timelineLine(trx, {
+        row: { id: w.id, vacancyId: w.vacancyId, workerId: row.workerId, officeId: w.officeId },
+        workerOfficeId,
+        kind: 'application.withdrawn_hired_elsewhere',
+        actorId: null,
+        at: now,
+        details: { from: w.from, to: 'withdrawn', reason: HIRED_ELSEWHERE, hiredThrough: row.id, hiredFor: row.vacancyId },
+      });
       await insertStaffNotice(
         trx,
         {
@@ -402,6 +462,14 @@ export function createApplicationService(deps: Deps) {
               at: now,
             },
           ]);
+          await timelineLine(trx, {
+            row: { id: newId, vacancyId: input.vacancyId, workerId: input.workerId, officeId },
+            workerOfficeId: worker.officeId,
+            kind: 'application.proposed',
+            actorId: ctx.actor.userId,
+            at: now,
+            details: { from: null, to: 'proposed', vacancyTitle: vacancy.title, source: input.source },
+          });
           await audit.record(trx, ctx, {
             action: 'application.proposed',
             entityType: 'application',
@@ -436,10 +504,43 @@ export function createApplicationService(deps: Deps) {
       }
       const now = clock();
       const note = input.note?.trim() ?? '';
-      await db.transaction().execute(async (trx) => {
+      const worker = (await workerRefsByIds(db, [before.workerId])).get(before.workerId)!;
+      const vacancy = (await vacancyRefsByIds(db, [before.vacancyId])).get(before.vacancyId);
+      const overlaps = await db.transaction().execute(async (trx) => {
         if (move.needs === 'hire') await repo.lockOpenOfWorker(trx, before.workerId);
         if (!(await repo.setState(trx, id, input.version, change, now))) throw E.stale();
-        const hired = move.needs === 'hire' ? await hire(trx, ctx, before, hireInput!, now) : undefined;
+        const hired = move.needs === 'hire' ? await hire(trx, ctx, before, hireInput!, now, worker.officeId) : undefined;
+        // The interview is a meeting of the agenda: booked for the worker at the employer's place.
+        const booked = change.interview
+          ? await interviews.book(trx, ctx, {
+              applicationId: id,
+              networkId: before.networkId,
+              officeId: before.officeId,
+              workerId: before.workerId,
+              workerOfficeId: worker.officeId,
+              start: change.interview.at,
+              durationMinutes: input.interview?.durationMinutes,
+              place: change.interview.place,
+              contact: change.interview.contact,
+            })
+          : undefined;
+        const cancelled = before.state === 'interview' ? await cancelInterviewOnClose(trx, ctx, id, move.to) : null;
+        await timelineLine(trx, {
+          row: before,
+          workerOfficeId: worker.officeId,
+          kind: `application.${move.to}`,
+          actorId: ctx.actor.userId,
+          at: now,
+          details: {
+            from: before.state,
+            to: move.to,
+            vacancyTitle: vacancy?.title ?? '',
+            ...(change.reasonCode ? { reason: change.reasonCode } : {}),
+            ...(change.interview ? { interviewAt: change.interview.at.toISOString(), place: change.interview.place } : {}),
+            ...(booked ? { appointmentId: booked.appointmentId } : {}),
+            ...(hired ? { placementId: hired.placementId } : {}),
+          },
+        });
         if (offer) await repo.saveOffers(trx, [{ ...offer, recordedBy: ctx.actor.userId, recordedAt: now }]);
         const event: NewApplicationEvent = {
           applicationId: id,
@@ -464,6 +565,8 @@ export function createApplicationService(deps: Deps) {
             ...(change.cvId ? { cvId: change.cvId } : {}),
             ...(change.interview ? { interviewAt: change.interview.at.toISOString(), place: change.interview.place } : {}),
             ...(hired ?? {}),
+            ...(booked ? { appointmentId: booked.appointmentId } : {}),
+            ...(cancelled?.cancelled ? { appointmentCancelled: cancelled.appointmentId } : {}),
             ...(offer
               ? {
                   contractType: offer.contractType,
@@ -479,10 +582,12 @@ export function createApplicationService(deps: Deps) {
             ...(hireInput ? { contractType: hireInput.contractType, startDate: hireInput.startDate } : {}),
           },
         });
+        return booked?.overlaps ?? 0;
       });
       // After the commit: the move stands whatever the mail server answers (a failure is recorded on the message).
       if (move.needs === 'cv' && employerMail) await employerMail.sendCandidate(id, senderOf(ctx));
-      return detail(db, ctx, (await repo.find(db, id))!);
+      const result = await detail(db, ctx, (await repo.find(db, id))!);
+      return overlaps > 0 ? { ...result, warnings: [...result.warnings, interviewOverlapWarning(ctx, overlaps)] } : result;
     },
 
     /**
@@ -649,12 +754,26 @@ export function createApplicationService(deps: Deps) {
           if (reached > a.remindersDue) await repo.setRemindersDue(trx, a.id, reached);
         }
         const overdue = await repo.overdue(trx, now, DEFAULT_EXPIRY_DAYS);
+        const workerOffices = await workerRefsByIds(
+          trx,
+          overdue.map((a) => a.workerId),
+        );
+        const system: RequestContext = { actor: null, requestId: 'applications.expiry', ip: '' };
         await repo.expire(
           trx,
           overdue.map((a) => a.id),
           now,
         );
         for (const a of overdue) {
+          if (a.state === 'interview') await cancelInterviewOnClose(trx, system, a.id, 'expired');
+          await timelineLine(trx, {
+            row: a,
+            workerOfficeId: workerOffices.get(a.workerId)?.officeId ?? a.officeId,
+            kind: 'application.expired',
+            actorId: null,
+            at: now,
+            details: { from: a.state, to: 'expired' },
+          });
           events.push({
             applicationId: a.id,
             kind: 'move',
@@ -665,17 +784,13 @@ export function createApplicationService(deps: Deps) {
             actorId: null,
             at: now,
           });
-          await audit.record(
-            trx,
-            { actor: null, requestId: 'applications.expiry', ip: '' },
-            {
-              action: 'application.expire',
-              entityType: 'application',
-              entityId: a.id,
-              officeId: a.officeId,
-              details: { from: a.state, to: 'expired' },
-            },
-          );
+          await audit.record(trx, system, {
+            action: 'application.expire',
+            entityType: 'application',
+            entityId: a.id,
+            officeId: a.officeId,
+            details: { from: a.state, to: 'expired' },
+          });
         }
         await repo.logEvents(trx, events);
         return { expired: overdue.length, reminders: due.length };

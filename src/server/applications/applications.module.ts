@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import type { JobScheduler, PeriodicJob } from '../jobs/index.js';
+import type { EmployerInterviews } from '../appointments/index.js';
 import type { PlacementService } from '../placements/index.js';
 import type { EmailSender } from '../outreach/index.js';
 import { createApplicationRepository } from './application.repository.js';
@@ -13,7 +14,7 @@ import { createEmployerMailRepository } from './employer-mail.repository.js';
 import { createEmployerMail, type EmployerReminderSender } from './employer-mail.service.js';
 
 /**
- * Applications, wired once: buildApp hands in placements and programmes' hire move, and outreach's
+ * Applications, wired once: buildApp hands in placements, programmes' hire move, the agenda's interviews and outreach's
  * e-mail channel for the employer's e-mails (without it nothing is sent: a test's service), and
  * registers the routes and the daily expiry. `publicUrl` is where the employer's outcome link points.
  */
@@ -23,6 +24,8 @@ export function createApplicationsModule(deps: {
   clock: () => Date;
   placements: PlacementService;
   placeOnHire: PlaceOnHire;
+  /** The agenda's employer interview: booked by «interview», cancelled when the application closes before it. */
+  interviews: EmployerInterviews;
   sendEmployerReminder?: EmployerReminderSender;
   email?: EmailSender;
   publicUrl?: string;

@@ -17,6 +17,7 @@ import { networkOf } from '../../../tests/factories/programmes.js';
 import { startLocalTransports, type LocalTransports } from '../../../tests/helpers/local-transports.js';
 import { DEMO, createTestApp, expectProblem, officeIdByCode, signIn, type Agent, type TestApp } from '../../../tests/helpers/test-app.js';
 import { createAuditRepository, createAuditService } from '../audit/index.js';
+import { createAppointmentsModule } from '../appointments/index.js';
 import { channelsFromEnv } from '../outreach/index.js';
 import { createPlacementsModule } from '../placements/index.js';
 import { applyProfileChanges } from '../profiles/index.js';
@@ -313,13 +314,14 @@ describe('applications: the employer reminders and the outcome link', () => {
     const w = await workerWithProfile('Francesca', 'Bianchi');
     const application = await sent(w);
     const audit = createAuditService({ db: t.database.db, repository: createAuditRepository() });
-    const placements = createPlacementsModule({ db: t.database.db, audit, clock: t.clock });
+    const placements = createPlacementsModule({ db: t.database.db, audit, clock: t.clock, reopenAfterEarlyEnd: async () => [] });
     const { applications } = createApplicationsModule({
       db: t.database.db,
       audit,
       clock: t.clock,
       placements: placements.placements,
       placeOnHire: async () => [],
+      interviews: createAppointmentsModule({ db: t.database.db, audit, clock: t.clock, channels: channelsFromEnv() }).interviews,
       email: channelsFromEnv().email,
       publicUrl: 'https://lavoro.provincia.modena.it',
     });

@@ -5,6 +5,9 @@ import type { AvailabilityException, WeeklyAvailability } from './slots.js';
 
 /** The agenda's set-up: appointment types, meeting rooms, weekly availability and absences. */
 
+/** The type of the interview a worker has at an employer's (migration 0042), booked by applications. */
+export const EMPLOYER_INTERVIEW_TYPE = 'employer_interview';
+
 export interface TypeRow {
   id: string;
   networkId: string | null;
@@ -87,6 +90,8 @@ export function createAgendaSetupRepository() {
         .selectFrom('appointment_types as t')
         .select(typeColumns.map((c) => `t.${c}` as const))
         .where('t.active', '=', true)
+        // The employer interview is booked by the application's «interview» move, not from the agenda.
+        .where('t.code', '<>', EMPLOYER_INTERVIEW_TYPE)
         .where((eb) =>
           eb.or([
             eb('t.network_id', '=', networkId),
@@ -108,6 +113,18 @@ export function createAgendaSetupRepository() {
         .orderBy('t.code')
         .execute();
       return rows.map(typeRow);
+    },
+
+    /** A type by code: the network's own when it redefined it, the national default otherwise. */
+    async typeByCode(db: Executor, networkId: string, code: string): Promise<TypeRow | undefined> {
+      const row = await db
+        .selectFrom('appointment_types')
+        .select(typeColumns)
+        .where('code', '=', code)
+        .where((eb) => eb.or([eb('network_id', '=', networkId), eb('network_id', 'is', null)]))
+        .orderBy(sql`network_id is null`)
+        .executeTakeFirst();
+      return row ? typeRow(row) : undefined;
     },
 
     async typeById(db: Executor, id: string): Promise<TypeRow | undefined> {

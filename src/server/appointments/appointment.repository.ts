@@ -28,6 +28,9 @@ export interface AppointmentRow {
   bookedVia: BookedVia;
   note: string;
   cancelReason: string | null;
+  /** Held outside the office (an employer's interview): the place as given; no room, no staff time claimed. */
+  place: string | null;
+  applicationId: string | null;
 }
 
 export interface NewAppointment {
@@ -45,6 +48,9 @@ export interface NewAppointment {
   bookedBy: string | null;
   sourceId: string | null;
   note: string;
+  place?: string | null;
+  applicationId?: string | null;
+  claimWorker?: boolean;
 }
 
 /** Raised when the database refused a claim: which resource already held the time. */
@@ -99,6 +105,8 @@ export function createAppointmentRepository() {
         'a.booked_via',
         'a.note',
         'a.cancel_reason',
+        'a.place',
+        'a.application_id',
       ]);
   }
   type Selected = Awaited<ReturnType<ReturnType<typeof selectAppointments>['execute']>>[number];
@@ -125,18 +133,36 @@ export function createAppointmentRepository() {
     bookedVia: r.booked_via,
     note: r.note,
     cancelReason: r.cancel_reason,
+    place: r.place,
+    applicationId: r.application_id,
   });
 
-  /** Claims the appointment's time for each resource it takes; throws ClaimConflict when one is held. */
+  /**
+   * Claims the appointment's time for each resource it takes; throws ClaimConflict when one is held.
+   * A meeting at an external place (an employer interview) takes the worker's time only: its staff
+   * member is the worker's contact, not there (migration 0042).
+   */
   async function claim(
     db: Executor,
-    a: { id: string; networkId: string; consultantId: string; workerId: string; roomId: string | null; start: Date; end: Date },
+    a: {
+      id: string;
+      networkId: string;
+      consultantId: string;
+      workerId: string;
+      roomId: string | null;
+      start: Date;
+      end: Date;
+      place?: string | null;
+      /** False: the worker's time is not claimed (an employer interview over a meeting the worker already has). */
+      claimWorker?: boolean;
+    },
   ) {
     const resources: { type: ClaimResource; id: string }[] = [
-      { type: 'consultant', id: a.consultantId },
-      { type: 'worker', id: a.workerId },
+      ...(a.place ? [] : [{ type: 'consultant' as const, id: a.consultantId }]),
+      ...(a.claimWorker === false ? [] : [{ type: 'worker' as const, id: a.workerId }]),
       ...(a.roomId ? [{ type: 'room' as const, id: a.roomId }] : []),
     ];
+    if (resources.length === 0) return;
     try {
       await db
         .insertInto('agenda_claims')
@@ -192,6 +218,8 @@ export function createAppointmentRepository() {
           booked_by: v.bookedBy,
           source_id: v.sourceId,
           note: v.note,
+          place: v.place ?? null,
+          application_id: v.applicationId ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -203,8 +231,18 @@ export function createAppointmentRepository() {
         roomId: v.roomId,
         start: v.start,
         end: v.end,
+        place: v.place ?? null,
+        claimWorker: v.claimWorker,
       });
       return row.id;
+    },
+
+    /** The live (booked or confirmed) interview of an application, locked when asked. */
+    async openOfApplication(db: Executor, applicationId: string, options: { forUpdate?: boolean } = {}) {
+      let query = selectAppointments(db).where('a.application_id', '=', applicationId).where('a.status', 'in', ['booked', 'confirmed']);
+      if (options.forUpdate) query = query.forUpdate('a');
+      const row = await query.executeTakeFirst();
+      return row ? present(row) : undefined;
     },
 
     /** New time, consultant, room or mode: the claims follow, and the sequence rises (the worker is told). */

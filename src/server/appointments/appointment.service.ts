@@ -31,8 +31,12 @@ import type { AppointmentMode, AppointmentStatus } from '../db/schema-appointmen
 import type { AgendaSetupRepository, TypeRow } from './agenda-setup.repository.js';
 import type { AppointmentMessagesRepository } from './appointment-messages.repository.js';
 import { ClaimConflict, type AppointmentRepository, type AppointmentRow } from './appointment.repository.js';
+import { EMPLOYER_INTERVIEW_TYPE } from './agenda-setup.repository.js';
+import { cancelLockedAppointment } from './employer-interviews.js';
 import { retryTransient } from '../db/errors.js';
 import { appointmentErrors } from './appointments.errors.js';
+import { readsOwnAgendaOnly } from './appointments.policy.js';
+import { httpErrors } from '../http/http.errors.js';
 import type { AppointmentNotifications } from './notifications.js';
 import { cancellationIcs, invitationIcs, type CalendarEvent } from './icalendar.js';
 import { explainSlot, firstFreeSlots, type SlotQuery } from './slots.js';
@@ -265,6 +269,8 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         bookedVia: r.bookedVia,
         note: r.note,
         cancelReason: r.cancelReason,
+        place: r.place,
+        applicationId: r.applicationId,
       };
     });
   }
@@ -391,6 +397,8 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     by: Author,
   ) {
     if (!OPEN.includes(current.status)) throw appointmentErrors.notChangeable();
+    // An employer interview's time is the employer's: it changes through its application.
+    if (current.place) throw appointmentErrors.externalNotMovable();
     const id = current.id;
     const type = await typeFor(db, office.networkId, current.typeId);
     const mode = body.mode ?? current.mode;
@@ -488,36 +496,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     await db.transaction().execute(async (trx) => {
       const locked = await appointments.byId(trx, id, { forUpdate: true });
       if (!locked || !OPEN.includes(locked.status)) throw appointmentErrors.notChangeable();
-      await appointments.setStatus(trx, locked, { status: 'cancelled', cancelReason: reason, bumpSequence: true, now });
-      await appointments.appendEvent(trx, {
-        appointmentId: id,
-        at: now,
-        actorId: by.actorId,
-        byWorker: by.byWorker,
-        kind: 'cancelled',
-        before: snapshot(locked),
-        reason,
-      });
-      await appendWorkerEvent(trx, {
-        workerId: locked.workerId,
-        officeId: locked.officeId,
-        kind: 'appointment.cancelled',
-        actorId: by.actorId,
-        at: now,
-        details: { appointmentId: id, start: locked.start.toISOString(), reason, byWorker: by.byWorker },
-      });
-      await notifications.cancelled(
-        trx,
-        { id, networkId: locked.networkId, sequence: locked.sequence + 1 },
-        { tellWorker: locked.start.getTime() > now.getTime() },
-      );
-      await audit.record(trx, ctx, {
-        action: 'appointment.cancelled',
-        entityType: 'appointment',
-        entityId: id,
-        officeId: locked.officeId,
-        details: { start: locked.start.toISOString(), reason, byWorker: by.byWorker },
-      });
+      await cancelLockedAppointment(trx, { appointments, notifications, audit }, ctx, locked, { reason, by, now });
     });
   }
 
@@ -562,6 +541,8 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       const office = await officeInNetwork(db, ctx, body.officeId);
       const worker = await workerFor(db, ctx, body.workerId);
       const type = await typeFor(db, office.networkId, body.typeId);
+      // Booked only by the application's «interview» move (employer-interviews.ts).
+      if (type.code === EMPLOYER_INTERVIEW_TYPE) throw appointmentErrors.typeNotFound();
       checkMode(type, body.mode, body.videoLink, body.roomId);
       await checkConsultant(db, office.id, body.consultantId);
       await checkRoom(db, office.id, body.roomId);
@@ -696,7 +677,8 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
             details: { appointmentId: id, type: locked.typeNameIt, start: locked.start.toISOString() },
           });
         }
-        if (status === 'attended') {
+        // A meeting at an employer's is no service of the office: its attendance is recorded, no delivered service.
+        if (status === 'attended' && !locked.place) {
           await recordDeliveredService(trx, {
             networkId: locked.networkId,
             officeId: locked.officeId,
@@ -713,7 +695,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         } else {
           await removeDeliveredService(trx, { sourceType: 'appointment', sourceId: id, workerId: locked.workerId });
         }
-        if (status === 'absent' && locked.status !== 'absent') {
+        if (status === 'absent' && locked.status !== 'absent' && !locked.place) {
           await insertCallbacks(trx, [
             {
               networkId: locked.networkId,
@@ -772,6 +754,8 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     /** A calendar: an office's, a consultant's or a room's meetings over some days. */
     async list(ctx: ActorContext, q: AppointmentListQuery, lang: Language): Promise<AppointmentView[]> {
       const networkId = requireNetwork(ctx.actor);
+      // A job matcher's agenda is the employer interviews they recorded: their own only.
+      if (readsOwnAgendaOnly(ctx.actor) && q.consultantId !== ctx.actor.userId) throw httpErrors.forbidden();
       const officeId = q.officeId ?? (q.consultantId || q.roomId ? undefined : (ctx.actor.officeId ?? undefined));
       if (officeId) await officeInNetwork(db, ctx, officeId);
       const rows = await appointments.list(db, {
@@ -802,6 +786,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
 
     async get(ctx: ActorContext, id: string, lang: Language) {
       const row = await visible(db, ctx, id);
+      if (readsOwnAgendaOnly(ctx.actor) && row.consultantId !== ctx.actor.userId) throw appointmentErrors.notFound();
       const [view, events, sent] = await Promise.all([
         present(db, [row], lang),
         appointments.events(db, id),
@@ -892,8 +877,9 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         end: row.end,
         summary: `${row.typeNameIt} - ${worker ? displayNameOf(worker.firstName, worker.lastName) : ''}`,
         description: `${row.typeNameIt} con ${names.get(row.consultantId) ?? ''}.`,
-        location:
-          row.mode === 'in_person'
+        location: row.place
+          ? row.place
+          : row.mode === 'in_person'
             ? [office?.name, office?.address, office?.comune, row.roomName && `stanza ${row.roomName}`].filter(Boolean).join(', ')
             : row.mode === 'phone'
               ? 'Al telefono'

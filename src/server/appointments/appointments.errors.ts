@@ -115,6 +115,14 @@ export const appointmentErrors = {
     it: 'L’appuntamento è annullato o già svolto: non si può più modificare.',
     en: 'The appointment is cancelled or already held: it can no longer be changed.',
   }),
+  externalNotMovable: defineError('APPOINTMENT_AT_EMPLOYER', 409, {
+    it: 'Il colloquio con l’azienda è all’orario dato dall’azienda: non si sposta dall’agenda.',
+    en: 'The interview with the employer is at the time the employer gave: it is not moved from the agenda.',
+  }),
+  workerBusyForInterview: defineError('INTERVIEW_WORKER_BUSY', 409, {
+    it: 'Il lavoratore ha già un appuntamento in quell’orario: spostarlo prima di fissare il colloquio con l’azienda.',
+    en: 'The worker already has a meeting at that time: move it before booking the interview with the employer.',
+  }),
   attendanceTooEarly: defineError('ATTENDANCE_BEFORE_START', 409, {
     it: 'La presenza si registra dall’inizio dell’appuntamento.',
     en: 'Attendance is recorded from the start of the appointment.',

@@ -12,6 +12,7 @@ import { createAppointmentRepository } from './appointment.repository.js';
 import { createAppointmentService } from './appointment.service.js';
 import { registerAppointmentRoutes } from './appointments.routes.js';
 import { createDailySheet } from './daily-sheet.js';
+import { createEmployerInterviews } from './employer-interviews.js';
 import { createFeedService } from './feed.service.js';
 import { createAppointmentNotifications } from './notifications.js';
 import { createWorkerLinkService } from './worker-link.service.js';
@@ -60,6 +61,13 @@ export function createAppointmentsModule(deps: {
     audit,
     clock,
     calendarHost,
+  });
+  const interviews = createEmployerInterviews({
+    setup: setupRepository,
+    appointments: appointmentRepository,
+    notifications,
+    audit,
+    clock,
   });
   const setup = createAgendaSetupService({ db, setup: setupRepository, appointments: appointmentRepository, audit, clock });
   const links = createWorkerLinkService({
@@ -114,6 +122,8 @@ export function createAppointmentsModule(deps: {
     workshopLinks,
     workshopNotifications,
     templates,
+    /** The employer interview applications book and cancel (employer-interviews.ts). */
+    interviews,
   };
 }
 

@@ -9,6 +9,19 @@ export function canUseAgenda(actor: Actor): boolean {
   return hasRole(actor, 'consultant') || hasRole(actor, 'frontoffice') || hasRole(actor, 'coordinator') || hasRole(actor, 'admin');
 }
 
+/**
+ * Who reads meetings: the agenda's users, and job matchers for the employer interviews they record
+ * (their own agenda, a meeting, a worker's meetings); they book, move and cancel nothing here.
+ */
+export function canReadAgenda(actor: Actor): boolean {
+  return canUseAgenda(actor) || hasRole(actor, 'matcher');
+}
+
+/** A job matcher without an agenda role reads only their own agenda (the interviews they recorded). */
+export function readsOwnAgendaOnly(actor: Actor): boolean {
+  return !canUseAgenda(actor) && hasRole(actor, 'matcher');
+}
+
 /** Rooms, and any consultant's availability: coordinators and administrators. */
 export function canManageAgenda(actor: Actor): boolean {
   return hasRole(actor, 'coordinator') || hasRole(actor, 'admin');

@@ -7,7 +7,7 @@ import { pickLanguage } from '../http/problem.js';
 import type { AgendaSetupService } from './agenda-setup.service.js';
 import type { AgendaTemplatesService } from './agenda-templates.service.js';
 import type { AppointmentService } from './appointment.service.js';
-import { canHoldAgendaFeed, canManageAgenda, canUseAgenda } from './appointments.policy.js';
+import { canHoldAgendaFeed, canManageAgenda, canReadAgenda, canUseAgenda } from './appointments.policy.js';
 import type { DailySheet } from './daily-sheet.js';
 import type { FeedService } from './feed.service.js';
 import type { WorkerLinkService } from './worker-link.service.js';
@@ -125,7 +125,7 @@ export function registerAppointmentRoutes(
   });
 
   route(r, appointmentEndpoints.list, {
-    config: { access },
+    config: { access: canReadAgenda },
     schema: { tags, summary: 'Appuntamenti di una sede, di un operatore o di una stanza in un periodo' },
     handler: async (request) => ({ items: await s.appointments.list(actorContext(request), request.query, lang(request)) }),
   });
@@ -135,7 +135,7 @@ export function registerAppointmentRoutes(
     handler: async (request, reply) => reply.code(201).send(await s.appointments.book(actorContext(request), request.body, lang(request))),
   });
   route(r, appointmentEndpoints.get, {
-    config: { access },
+    config: { access: canReadAgenda },
     schema: { tags, summary: 'Un appuntamento con il suo registro e i messaggi inviati' },
     handler: async (request) => s.appointments.get(actorContext(request), request.params.id, lang(request)),
   });
@@ -164,7 +164,7 @@ export function registerAppointmentRoutes(
     },
   });
   route(r, appointmentEndpoints.ofWorker, {
-    config: { access },
+    config: { access: canReadAgenda },
     schema: { tags, summary: 'Appuntamenti di un lavoratore, futuri e passati' },
     handler: async (request) => s.appointments.ofWorker(actorContext(request), request.params.id, lang(request)),
   });

@@ -3,6 +3,8 @@
 // iCalendar invitations and feeds).
 export { createAppointmentsModule, registerAppointmentsRoutes, type AppointmentsModule } from './appointments.module.js';
 export { canManageAgenda, canUseAgenda } from './appointments.policy.js';
+// The employer interview as an agenda meeting: applications' «interview» move books it, a close before it cancels it.
+export type { BookEmployerInterview, CancelEmployerInterview, EmployerInterviewInput, EmployerInterviews } from './employer-interviews.js';
 export {
   consultantFreeSlots,
   explainSlot,

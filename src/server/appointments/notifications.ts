@@ -164,8 +164,9 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
 
     const officeLine = [office.name, office.phone && `tel. ${office.phone}`].filter(Boolean).join(', ');
     const address = [office.address, [office.postalCode, office.comune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    const place =
-      a.mode === 'in_person'
+    const place = a.place
+      ? a.place
+      : a.mode === 'in_person'
         ? [office.name, address, a.roomName && `stanza ${a.roomName}`].filter(Boolean).join(' - ')
         : a.mode === 'phone'
           ? 'la chiameremo al suo numero'
@@ -182,9 +183,10 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
         tipo: a.typeNameIt,
         data: spokenDate(a.start, target.channel),
         ora: romeLocal(a.start).time,
-        luogo: target.channel === 'sms' && a.mode === 'in_person' ? office.address || office.name : place,
+        luogo: target.channel === 'sms' && a.mode === 'in_person' && !a.place ? office.address || office.name : place,
         modalita: meetingModeWords(a.mode),
-        operatore: consultant,
+        // At an employer's the staff member is not there: named as the worker's contact at the office.
+        operatore: a.place ? `${consultant} (referente del centro per l’impiego)` : consultant,
         link: link ? `${deps.publicUrl.replace(/\/$/, '')}/appuntamento/${link.token}` : '',
         // "CPI Modena": an SMS has 160 characters for everything.
         sede: target.channel === 'sms' ? `CPI ${office.comune || office.name}` : officeLine,
@@ -206,7 +208,11 @@ export function createAppointmentNotifications(deps: NotificationDeps) {
                 start: a.start,
                 end: a.end,
                 summary: `${a.typeNameIt} - ${office.name}`,
-                description: `${a.typeNameIt} con ${consultant} (${meetingModeWords(a.mode)}).`,
+                description: a.place
+                  ? [`${a.typeNameIt} presso ${a.place}.`, a.note, `Referente del centro per l’impiego: ${consultant}, ${officeLine}.`]
+                      .filter(Boolean)
+                      .join(' ')
+                  : `${a.typeNameIt} con ${consultant} (${meetingModeWords(a.mode)}).`,
                 location: place,
                 url: a.mode === 'video' ? a.videoLink : null,
                 organizer: { name: `${office.name}`, email: office.email || 'noreply@ricolloca.example' },

@@ -73,8 +73,9 @@ export function createWorkerLinkService(deps: {
       setup.typeById(db, row.typeId),
     ]);
     const canChange = (row.status === 'booked' || row.status === 'confirmed') && row.start.getTime() > clock().getTime();
+    // An employer interview keeps the employer's time: the worker may confirm or cancel it, not move it.
     const slots =
-      canChange && office && type
+      canChange && office && type && !row.place
         ? spreadOverDays(
             await service.slotsIn(db, office, {
               type,
@@ -87,8 +88,9 @@ export function createWorkerLinkService(deps: {
           )
         : [];
     const local = romeLocal(row.start);
-    const place =
-      row.mode === 'in_person'
+    const place = row.place
+      ? row.place
+      : row.mode === 'in_person'
         ? [office?.name, office?.address, office?.comune, row.roomName && `stanza ${row.roomName}`].filter(Boolean).join(', ')
         : row.mode === 'phone'
           ? 'Al telefono: la chiameremo noi'

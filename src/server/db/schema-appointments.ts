@@ -87,6 +87,10 @@ export interface AppointmentsTable {
   source_id: string | null;
   note: Generated<string>;
   cancel_reason: string | null;
+  /** An external place (an employer's): no room, and only the worker's time is claimed (migration 0042). */
+  place: Generated<string | null>;
+  /** The application of an employer interview (migration 0042). */
+  application_id: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

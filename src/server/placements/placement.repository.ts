@@ -161,6 +161,29 @@ export function createPlacementRepository() {
       return row ? toPlacement(row) : undefined;
     },
 
+    /**
+     * When this hire was made, and when the worker's next hire was (null: none since): the
+     * enrolments placed in between are this hire's.
+     */
+    async hireWindow(db: Executor, id: string): Promise<{ since: Date; before: Date | null }> {
+      const row = await db
+        .selectFrom('placements as p')
+        .select([
+          'p.created_at',
+          (eb) =>
+            eb
+              .selectFrom('placements as n')
+              .select((n) => n.fn.min('n.created_at').as('next'))
+              .whereRef('n.worker_id', '=', 'p.worker_id')
+              .whereRef('n.created_at', '>', 'p.created_at')
+              .as('next_at'),
+        ])
+        .where('p.id', '=', id)
+        .executeTakeFirstOrThrow();
+      const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+      return { since: toDate(row.created_at), before: row.next_at ? toDate(row.next_at) : null };
+    },
+
     async idsByApplications(db: Executor, applicationIds: readonly string[]): Promise<Map<string, string>> {
       if (applicationIds.length === 0) return new Map();
       const rows = await db

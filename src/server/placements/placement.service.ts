@@ -4,15 +4,31 @@ import { requireNetwork, staffNamesById, type Actor, type ActorContext } from '.
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
 import { employerNamesByIds } from '../employers/index.js';
-import { displayNameOf, workerRefsByIds } from '../people/index.js';
+import { appendWorkerEvent, displayNameOf, workerRefsByIds } from '../people/index.js';
+import { programmeNamesById, type ReopenedEnrollment } from '../programmes/index.js';
+import { retryTransient } from '../db/errors.js';
+import { formatItalianDate } from '../../shared/time/rome-date.js';
 import { vacancyRefsByIds } from '../vacancies/index.js';
-import type { FollowUp, Placement } from '../../shared/schemas/applications.schema.js';
+import type { EndedPlacement, FollowUp, Placement } from '../../shared/schemas/applications.schema.js';
 import { romeToday } from '../../shared/time/rome-time.js';
 import { placementErrors, placementFieldMessages as M } from './placement.errors.js';
 import { worksOnPlacementOf } from './placement.policy.js';
 import type { FollowUpRow, NewPlacement, PlacementRepository, PlacementRow } from './placement.repository.js';
 
-type Deps = { db: Kysely<DB>; repository: PlacementRepository; audit: AuditService; clock: () => Date };
+/** What an early end does to the worker's programme enrolments: programmes' published move, handed in by buildApp. */
+export type ReopenAfterEarlyEnd = (
+  trx: Executor,
+  ctx: ActorContext,
+  input: { workerId: string; placedSince: Date; placedBefore: Date | null; reason: string },
+) => Promise<ReopenedEnrollment[]>;
+
+type Deps = {
+  db: Kysely<DB>;
+  repository: PlacementRepository;
+  audit: AuditService;
+  clock: () => Date;
+  reopenAfterEarlyEnd: ReopenAfterEarlyEnd;
+};
 
 /** The follow-ups of a hire: one, three and six months after the start of the contract. */
 export const FOLLOW_UP_MONTHS = [1, 3, 6] as const;
@@ -93,6 +109,21 @@ export function createPlacementService(deps: Deps) {
     async createInTransaction(trx: Executor, ctx: ActorContext, p: NewPlacement, consultantId: string | null): Promise<string> {
       const now = clock();
       const id = await repo.insert(trx, p, ctx.actor.userId, now);
+      const worker = (await workerRefsByIds(trx, [p.workerId])).get(p.workerId);
+      await appendWorkerEvent(trx, {
+        workerId: p.workerId,
+        officeId: worker?.officeId ?? p.officeId,
+        kind: 'placement.created',
+        actorId: ctx.actor.userId,
+        at: now,
+        details: {
+          placementId: id,
+          applicationId: p.applicationId,
+          vacancyId: p.vacancyId,
+          contractType: p.contractType,
+          startDate: p.startDate,
+        },
+      });
       await repo.insertFollowUps(
         trx,
         FOLLOW_UP_MONTHS.map((months) => ({
@@ -176,28 +207,77 @@ export function createPlacementService(deps: Deps) {
     },
 
     /**
-     * A hire ended early (dismissal in the trial period, resignation): the end date and why. The
-     * worker's path is open again for the office; programmes publish no re-enrolment move yet, so
-     * the consultant re-registers the worker from the programme's page if they are still eligible.
+     * A hire ended early (dismissal in the trial period, resignation): the end date and why, and in
+     * the same transaction the worker's path reopened by programmes' «reopen» move on each enrolment
+     * this hire closed as placed (a place, the waiting list, or not reopened and why); the answer
+     * says what happened to each, and the consultants of the worker's office get a notice.
      */
-    async end(ctx: ActorContext, id: string, input: { version: number; endDate: string; reason: string }): Promise<Placement> {
+    async end(ctx: ActorContext, id: string, input: { version: number; endDate: string; reason: string }): Promise<EndedPlacement> {
       const p = await owned(db, ctx.actor, id);
       if (p.endDate) throw placementErrors.alreadyEnded();
       if (p.version !== input.version) throw placementErrors.stale();
       if (input.endDate < p.startDate) throw placementErrors.invalidFields([{ path: 'body/endDate', message: M.endBeforeStart }]);
       if (input.endDate > romeToday(clock())) throw placementErrors.invalidFields([{ path: 'body/endDate', message: M.endInFuture }]);
-      await db.transaction().execute(async (trx) => {
-        if (!(await repo.end(trx, id, input.version, { endDate: input.endDate, reason: input.reason }, ctx.actor.userId, clock())))
-          throw placementErrors.stale();
-        await audit.record(trx, ctx, {
-          action: 'placement.ended',
-          entityType: 'placement',
-          entityId: id,
-          officeId: p.officeId,
-          details: { workerId: p.workerId, endDate: input.endDate, reason: input.reason },
-        });
-      });
-      return view(db, (await repo.find(db, id))!);
+      const window = await repo.hireWindow(db, id);
+      const worker = (await workerRefsByIds(db, [p.workerId])).get(p.workerId);
+      const enrolments = await retryTransient(() =>
+        db.transaction().execute(async (trx) => {
+          const now = clock();
+          if (!(await repo.end(trx, id, input.version, { endDate: input.endDate, reason: input.reason }, ctx.actor.userId, now)))
+            throw placementErrors.stale();
+          const reopened = await deps.reopenAfterEarlyEnd(trx, ctx, {
+            workerId: p.workerId,
+            placedSince: window.since,
+            placedBefore: window.before,
+            reason: `Assunzione terminata in anticipo il ${formatItalianDate(input.endDate)}: ${input.reason}`,
+          });
+          await appendWorkerEvent(trx, {
+            workerId: p.workerId,
+            officeId: worker?.officeId ?? p.officeId,
+            kind: 'placement.ended_early',
+            actorId: ctx.actor.userId,
+            at: now,
+            details: {
+              placementId: id,
+              applicationId: p.applicationId,
+              endDate: input.endDate,
+              reason: input.reason,
+              enrolments: reopened.map((e) => ({ programmeId: e.programmeId, outcome: e.outcome, code: e.code })),
+            },
+          });
+          await audit.record(trx, ctx, {
+            action: 'placement.ended',
+            entityType: 'placement',
+            entityId: id,
+            officeId: p.officeId,
+            details: {
+              workerId: p.workerId,
+              endDate: input.endDate,
+              reason: input.reason,
+              enrolments: reopened.map((e) => ({ enrollmentId: e.enrollmentId, outcome: e.outcome, code: e.code })),
+            },
+          });
+          return reopened;
+        }),
+      );
+      const names = await programmeNamesById(
+        db,
+        enrolments.map((e) => e.programmeId),
+      );
+      const en = ctx.actor.language === 'en';
+      return {
+        ...(await view(db, (await repo.find(db, id))!)),
+        enrolments: enrolments.map((e) => ({
+          enrollmentId: e.enrollmentId,
+          programmeId: e.programmeId,
+          programmeName: names.get(e.programmeId) ?? '',
+          outcome: e.outcome,
+          state: e.state,
+          code: e.code,
+          reasons: en ? e.reasons.en : e.reasons.it,
+          ...(e.waitingPosition !== undefined ? { waitingPosition: e.waitingPosition } : {}),
+        })),
+      };
     },
   };
 }

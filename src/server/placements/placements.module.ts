@@ -4,10 +4,18 @@ import type { AuditService } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import { createPlacementRepository } from './placement.repository.js';
 import { registerPlacementRoutes } from './placement.routes.js';
-import { createPlacementService } from './placement.service.js';
+import { createPlacementService, type ReopenAfterEarlyEnd } from './placement.service.js';
 
-/** Placements, wired once: buildApp constructs this, hands it to applications (the hire) and registers its routes. */
-export function createPlacementsModule(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date }) {
+/**
+ * Placements, wired once: buildApp constructs this with programmes' reopen move (an early end),
+ * hands it to applications (the hire) and registers its routes.
+ */
+export function createPlacementsModule(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: () => Date;
+  reopenAfterEarlyEnd: ReopenAfterEarlyEnd;
+}) {
   return { placements: createPlacementService({ ...deps, repository: createPlacementRepository() }) };
 }
 

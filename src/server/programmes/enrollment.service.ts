@@ -181,6 +181,17 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
   }
 
   /**
+   * The capacity rule, one definition for registration and for a path reopened after an early end:
+   * a place when fewer than `capacity` enrolments hold one, else the waiting list. The caller holds
+   * the programme row lock (`lockProgramme`, select … for update), so two callers count in turn and
+   * the capacity is never over-booked.
+   */
+  async function placeOrWaitingList(trx: Executor, programmeId: string, capacity: number): Promise<'registered' | 'waiting'> {
+    const used = await repo.placesUsed(trx, programmeId);
+    return used < capacity ? 'registered' : 'waiting';
+  }
+
+  /**
    * Registers inside the caller's transaction: takes the programme row lock there, so the place
    * check and the insert are atomic with whatever else the caller writes (the hotline's one-call
    * transaction). Everything is read through `trx`: reading through the pool while the transaction
@@ -204,8 +215,7 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
     }
     const existing = await repo.findEnrollmentOf(trx, input.programmeId, input.workerId);
     if (existing && !REGISTRABLE_STATES.includes(existing.state)) throw programmeErrors.alreadyRegistered(existing.state);
-    const used = await repo.placesUsed(trx, input.programmeId);
-    const state = used < locked.capacity ? 'registered' : 'waiting';
+    const state = await placeOrWaitingList(trx, input.programmeId, locked.capacity);
     const fields = {
       state,
       rank: FUNNEL_RANK.registered!,
@@ -493,12 +503,132 @@ export function createEnrollmentService(deps: { db: Kysely<DB>; repository: Prog
       return moved;
     },
 
+    /**
+     * The enrolment move an early end makes (placements' end(), in its transaction): each enrolment
+     * the hire closed as placed — state changed to placed in [placedSince, placedBefore) — is
+     * reopened by the table's «reopen» rule when the programme is still open and the worker still
+     * meets its rules today (CIGS not ended among them): back to registered when the capacity rule
+     * gives a place, else to the waiting list, in the order every waiting worker has (CIGS end
+     * first, then the time of this request). A closed programme or a worker no longer eligible
+     * leaves the enrolment placed, and the answer says why. The consultants of the worker's office
+     * get a notice either way. The programme lock is taken first, as every move takes it.
+     */
+    async reopenAfterEarlyEnd(
+      trx: Executor,
+      ctx: ActorContext,
+      input: { workerId: string; placedSince: Date; placedBefore: Date | null; reason: string },
+    ): Promise<ReopenedEnrollment[]> {
+      const now = clock();
+      const out: ReopenedEnrollment[] = [];
+      for (const candidate of await repo.placedEnrollmentsOf(trx, input.workerId, input.placedSince, input.placedBefore)) {
+        const locked = await repo.lockProgramme(trx, candidate.programmeId);
+        const current = await repo.findEnrollment(trx, candidate.id);
+        if (!locked || !current || current.state !== 'placed') continue;
+        const base = { enrollmentId: current.id, programmeId: current.programmeId };
+        let result: ReopenedEnrollment;
+        const eligibility =
+          locked.status === 'open' ? await checkEligibility(trx, current.programmeId, current.workerId, romeDate(now)) : undefined;
+        if (locked.status !== 'open') {
+          result = {
+            ...base,
+            outcome: 'not_reopened',
+            state: 'placed',
+            code: 'PROGRAMME_NOT_OPEN',
+            reasons: { it: ['il programma non è più aperto'], en: ['the programme is no longer open'] },
+          };
+        } else if (!eligibility?.eligible) {
+          const en = await checkEligibility(trx, current.programmeId, current.workerId, romeDate(now), 'en');
+          result = {
+            ...base,
+            outcome: 'not_reopened',
+            state: 'placed',
+            code: 'WORKER_NOT_ELIGIBLE',
+            reasons: { it: eligibility?.reasons ?? [], en: en?.reasons ?? [] },
+          };
+        } else {
+          const to = await placeOrWaitingList(trx, current.programmeId, locked.capacity);
+          const worker = await loadWorker(trx, current.workerId);
+          const rule = findRule('placed', to)!;
+          const enrollment = await repo.updateEnrollmentState(
+            trx,
+            current.id,
+            { state: to, rank: FUNNEL_RANK.registered!, priorityCigsEnd: worker.cigs_end_date, requestedAt: now },
+            now,
+          );
+          await repo.logTransition(
+            trx,
+            {
+              enrollmentId: current.id,
+              programmeId: current.programmeId,
+              officeId: current.officeId,
+              from: 'placed',
+              to,
+              actorId: ctx.actor.userId,
+              reason: input.reason,
+              channel: null,
+            },
+            now,
+          );
+          await appendWorkerEvent(trx, ctx, enrollment, 'placed', input.reason, now);
+          await audit.record(trx, ctx, {
+            action: `enrollment.${rule.action}`,
+            entityType: 'enrollment',
+            entityId: current.id,
+            officeId: current.officeId,
+            details: { programmeId: current.programmeId, from: 'placed', to, reason: input.reason },
+          });
+          result =
+            to === 'registered'
+              ? { ...base, outcome: 'reopened', state: 'registered', code: null, reasons: { it: [], en: [] } }
+              : {
+                  ...base,
+                  outcome: 'waiting',
+                  state: 'waiting',
+                  code: 'PROGRAMME_FULL',
+                  reasons: { it: ['il programma non ha posti liberi'], en: ['the programme has no free place'] },
+                  waitingPosition: await repo.waitingPosition(trx, enrollment),
+                };
+        }
+        await repo.insertNotification(
+          trx,
+          {
+            officeId: current.officeId,
+            programmeId: current.programmeId,
+            recipientRole: 'consultant',
+            kind: 'enrollment.early_end',
+            payload: {
+              enrollmentId: current.id,
+              workerId: current.workerId,
+              outcome: result.outcome,
+              code: result.code,
+              reasons: result.reasons.it,
+            },
+          },
+          now,
+        );
+        out.push(result);
+      }
+      return out;
+    },
+
     /** After a capacity change (the caller holds the lock). */
     promoteWaiting,
   };
 }
 
 export type EnrollmentService = ReturnType<typeof createEnrollmentService>;
+
+/** What an early end did to an enrolment its hire had closed as placed. */
+export interface ReopenedEnrollment {
+  enrollmentId: string;
+  programmeId: string;
+  outcome: 'reopened' | 'waiting' | 'not_reopened';
+  state: 'registered' | 'waiting' | 'placed';
+  /** Why not a place: the programme is full (waiting), closed or the worker no longer eligible (not reopened). */
+  code: 'PROGRAMME_FULL' | 'PROGRAMME_NOT_OPEN' | 'WORKER_NOT_ELIGIBLE' | null;
+  reasons: { it: string[]; en: string[] };
+  waitingPosition?: number;
+}
 
 /** What signing a plan did to the enrolment: moved to enrolled, or why not (a code the web words). */
 export interface PlanSignedEnrollment {

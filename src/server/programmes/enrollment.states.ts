@@ -8,6 +8,7 @@ import type { EnrollmentState } from '../db/schema-programmes.js';
  *
  *   eligible → contacted → registered ⇄ (waiting) → assessed → enrolled → placed
  *                                     ↘ withdrawn / cigs_ended (from any open state)
+ *   placed → registered | waiting       (reopen: the system, when the hire ended early)
  *
  * Place-holding states: registered, assessed, enrolled. A place counts against the programme's
  * capacity from registration until the worker is placed, withdraws or their CIGS ends.
@@ -24,6 +25,7 @@ export const ENROLLMENT_STATES: readonly EnrollmentState[] = SHARED_ENROLLMENT_S
 
 export const PLACE_HOLDING_STATES: readonly EnrollmentState[] = ['registered', 'assessed', 'enrolled'];
 
+/** Closed enrolments. Only the system's «reopen» leaves one: placed, after a hire ended early. */
 export const TERMINAL_STATES: readonly EnrollmentState[] = ['placed', 'withdrawn', 'cigs_ended'];
 
 /** An enrolment still before registration (found eligible, contacted): registering moves it on; any other is already in. */
@@ -46,7 +48,7 @@ export const FUNNEL_RANK: Partial<Record<EnrollmentState, number>> = {
 
 export interface TransitionRule {
   /** Name of the move, used by the API and the web's labels. */
-  action: 'contact' | 'register' | 'assess' | 'enroll' | 'place' | 'withdraw' | 'end_cigs' | 'promote';
+  action: 'contact' | 'register' | 'assess' | 'enroll' | 'place' | 'withdraw' | 'end_cigs' | 'promote' | 'reopen';
   from: readonly EnrollmentState[];
   to: EnrollmentState;
   /** Roles allowed; an empty list means only the system makes this move. */
@@ -67,6 +69,13 @@ export const ENROLLMENT_TRANSITIONS: readonly TransitionRule[] = [
   // Enrolled = the personal service agreement (patto di servizio) is signed.
   { action: 'enroll', from: ['assessed'], to: 'enrolled', roles: CASEWORK, reasonRequired: false },
   { action: 'place', from: ['registered', 'assessed', 'enrolled'], to: 'placed', roles: [...CASEWORK, 'matcher'], reasonRequired: false },
+  // A hire that ended early (placements' end()) gives the worker their path back: a place when the
+  // programme is open, has one and still admits the worker, else the waiting list. The system's
+  // move only: it follows the early end recorded on the placement (whose author the log names), so
+  // a placed enrolment cannot be reopened by hand past the capacity and eligibility checks, and the
+  // place comes through the same capacity rule as registration (enrollment.service.ts reopenAfterEarlyEnd).
+  { action: 'reopen', from: ['placed'], to: 'registered', roles: [], reasonRequired: false },
+  { action: 'reopen', from: ['placed'], to: 'waiting', roles: [], reasonRequired: false },
   {
     action: 'withdraw',
     from: ['eligible', 'contacted', 'registered', 'waiting', 'assessed', 'enrolled'],

@@ -18,8 +18,16 @@ describe('enrollment transitions table', () => {
     expect(ENROLLMENT_STATES.filter(holdsPlace)).toEqual(['registered', 'assessed', 'enrolled']);
   });
 
-  it('lets nothing leave a terminal state', () => {
-    for (const state of TERMINAL_STATES) expect(ENROLLMENT_TRANSITIONS.filter((r) => r.from.includes(state))).toEqual([]);
+  it('lets nothing leave a terminal state but the system reopening a placed enrolment after an early end', () => {
+    for (const state of TERMINAL_STATES) {
+      const leaving = ENROLLMENT_TRANSITIONS.filter((r) => r.from.includes(state));
+      if (state !== 'placed') expect(leaving).toEqual([]);
+      else
+        expect(leaving.map((r) => [r.action, r.to, r.roles.length, r.reasonRequired])).toEqual([
+          ['reopen', 'registered', 0, false],
+          ['reopen', 'waiting', 0, false],
+        ]);
+    }
   });
 
   it('lets only the system move someone off the waiting list into a place', () => {

@@ -2,7 +2,7 @@
 export { eligibilityRuleOf, evaluateEligibility, romeDate, type EligibilityResult, type EligibilityRule } from './eligibility.js';
 export { checkEligibility } from './eligibility-check.js';
 export { eligibleWorkerIds, eligibleWorkersByUrgency } from './eligibility.repository.js';
-export type { EnrollmentService, PlanSignedEnrollment, RegisterInput, RegisterResult } from './enrollment.service.js';
+export type { EnrollmentService, PlanSignedEnrollment, RegisterInput, RegisterResult, ReopenedEnrollment } from './enrollment.service.js';
 export { withRetry } from './retry.js';
 export { createProgrammesModule, registerProgrammesRoutes, type ProgrammesModule } from './programme.module.js';
 export { canManageProgrammes, canRegisterWorkers } from './programme.policy.js';

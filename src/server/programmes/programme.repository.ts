@@ -255,6 +255,22 @@ export function createProgrammeRepository() {
       return row ? toEnrollment(row) : undefined;
     },
 
+    /**
+     * The worker's enrolments closed as placed within [since, before): the ones a hire made at
+     * `since` placed (a later hire's, from `before` on, are not its).
+     */
+    async placedEnrollmentsOf(executor: Executor, workerId: string, since: Date, before: Date | null): Promise<EnrollmentRow[]> {
+      let query = executor
+        .selectFrom('enrollments as e')
+        .select(enrollmentColumns)
+        .where('e.worker_id', '=', workerId)
+        .where('e.state', '=', 'placed')
+        .where('e.state_changed_at', '>=', since);
+      if (before) query = query.where('e.state_changed_at', '<', before);
+      const rows = await query.orderBy('e.programme_id').execute();
+      return rows.map(toEnrollment);
+    },
+
     /** The worker's enrolments that hold a place (registered, assessed, enrolled), any programme. */
     async placeHoldingEnrollmentsOf(executor: Executor, workerId: string): Promise<EnrollmentRow[]> {
       const rows = await executor

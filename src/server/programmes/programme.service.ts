@@ -289,7 +289,7 @@ export function createProgrammeService(deps: {
             createdAt: new Date(r.created_at).toISOString(),
             readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
             workerName,
-            message: `Posto liberato assegnato a ${workerName ?? 'un lavoratore'}, primo in lista d’attesa.`,
+            message: noticeMessage(r.kind, r.payload, workerName ?? 'un lavoratore'),
           };
         }),
       };
@@ -302,6 +302,18 @@ export function createProgrammeService(deps: {
         throw programmeErrors.notificationNotFound();
     },
   };
+}
+
+/** A notice in words, by its kind: a place given from the waiting list, or a hire that ended early. */
+function noticeMessage(kind: string, payload: Record<string, unknown>, workerName: string): string {
+  if (kind === 'enrollment.early_end') {
+    const reasons = Array.isArray(payload.reasons) ? payload.reasons.map(String).join('; ') : '';
+    if (payload.outcome === 'reopened') return `Assunzione di ${workerName} terminata in anticipo: di nuovo iscritto al programma.`;
+    if (payload.outcome === 'waiting')
+      return `Assunzione di ${workerName} terminata in anticipo: in lista d’attesa, il programma è al completo.`;
+    return `Assunzione di ${workerName} terminata in anticipo: percorso non riaperto (${reasons}).`;
+  }
+  return `Posto liberato assegnato a ${workerName}, primo in lista d’attesa.`;
 }
 
 /** The actor as a notice's recipient: their account, their roles here, and their office unless they work across the network. */

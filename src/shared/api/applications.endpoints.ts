@@ -16,6 +16,7 @@ import {
   followUpSchema,
   hireFactsRequestSchema,
   placementSchema,
+  endedPlacementSchema,
   proposeApplicationRequestSchema,
 } from '../schemas/applications.schema.js';
 import { idParamsSchema } from '../schemas/common.schema.js';
@@ -148,7 +149,7 @@ export const placementEndpoints = {
     params: idParamsSchema,
     body: endPlacementRequestSchema,
     status: 200,
-    response: placementSchema,
+    response: endedPlacementSchema,
     problems: [409],
   }),
 };

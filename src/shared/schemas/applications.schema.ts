@@ -104,6 +104,8 @@ export const interviewInputSchema = z.strictObject({
   place: textField(200),
   /** The employer's contact for the interview (name, phone). */
   contact: z.string().trim().max(200).optional(),
+  /** How long the agenda holds the worker's time; the employer interview type's (60 minutes) when absent. */
+  durationMinutes: z.number().int().min(15).max(480).multipleOf(5).optional(),
 });
 
 export const hireInputSchema = z.strictObject({
@@ -418,3 +420,21 @@ export const candidateOutcomeAnswerSchema = z
   ])
   .meta({ id: 'CandidateOutcomeAnswer' });
 export type CandidateOutcomeAnswer = z.infer<typeof candidateOutcomeAnswerSchema>;
+/** What an early end did to each programme enrolment the hire had closed as placed. */
+export const reopenedEnrolmentSchema = z.object({
+  enrollmentId: z.uuid(),
+  programmeId: z.uuid(),
+  programmeName: z.string(),
+  /** reopened: a place again (registered); waiting: the programme is full; not_reopened: see code and reasons. */
+  outcome: z.enum(['reopened', 'waiting', 'not_reopened']),
+  state: z.enum(['registered', 'waiting', 'placed']),
+  code: z.enum(['PROGRAMME_FULL', 'PROGRAMME_NOT_OPEN', 'WORKER_NOT_ELIGIBLE']).nullable(),
+  /** Why, in the caller's language. */
+  reasons: z.array(z.string()),
+  waitingPosition: z.number().int().optional(),
+});
+export type ReopenedEnrolment = z.infer<typeof reopenedEnrolmentSchema>;
+
+/** The placement after an early end, with what happened to the worker's path. */
+export const endedPlacementSchema = placementSchema.extend({ enrolments: z.array(reopenedEnrolmentSchema) });
+export type EndedPlacement = z.infer<typeof endedPlacementSchema>;

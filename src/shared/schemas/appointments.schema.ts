@@ -237,6 +237,10 @@ export const appointmentSchema = z
     bookedVia: bookedViaSchema,
     note: z.string(),
     cancelReason: z.string().nullable(),
+    /** Held outside the office (the employer's interview): the place; no room, the staff member is the contact. */
+    place: z.string().nullable(),
+    /** The application an employer interview belongs to. */
+    applicationId: z.uuid().nullable(),
   })
   .meta({ id: 'Appointment' });
 export type AppointmentView = z.infer<typeof appointmentSchema>;

@@ -43,7 +43,7 @@ export function AppointmentCard({
 }) {
   const { t } = useTranslation();
   const clock = wallClockOf(a);
-  const where = a.mode === 'in_person' ? (a.room?.name ?? t('agenda.noRoom')) : null;
+  const where = a.place ?? (a.mode === 'in_person' ? (a.room?.name ?? t('agenda.noRoom')) : null);
   const open = (
     <button type="button" className="agenda-card-open" onClick={onOpen} aria-haspopup="dialog">
       <span className="fw-semibold">

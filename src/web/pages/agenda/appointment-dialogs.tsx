@@ -78,6 +78,7 @@ function AppointmentDetailDialog({
         <Row label={t('agenda.detail.where')}>
           {a.officeName}
           {a.room ? ` · ${a.room.name}` : ''}
+          {a.place ? ` · ${a.place}` : ''}
         </Row>
         <Row label={t('agenda.detail.status')}>
           <StatusBadge status={a.status} />
@@ -89,9 +90,11 @@ function AppointmentDetailDialog({
       <div className="d-flex flex-wrap gap-2 mb-3">
         {isActive(a) && (
           <>
-            <Button color="primary" size="sm" onClick={onMove}>
-              {t('agenda.actions.move')}
-            </Button>
+            {!a.place && (
+              <Button color="primary" size="sm" onClick={onMove}>
+                {t('agenda.actions.move')}
+              </Button>
+            )}
             <Button color="danger" outline size="sm" onClick={onCancel}>
               {t('agenda.actions.cancel')}
             </Button>

@@ -36,16 +36,23 @@ function MeetingItem({
       </p>
       <p className="mb-1 small">
         <ModeLabel mode={a.mode} /> · {a.officeName}
-        {a.room ? ` · ${a.room.name}` : ''} · {t('agenda.worker.with', { name: a.consultant.name })}
+        {a.room ? ` · ${a.room.name}` : ''}
+        {a.place ? ` · ${a.place}` : ''} · {t('agenda.worker.with', { name: a.consultant.name })}
         {a.cancelReason ? ` · ${t('agenda.worker.cancelReason', { reason: a.cancelReason })}` : ''}
       </p>
       <div className="d-flex flex-wrap gap-2">
         {isActive(a) && (
           <>
-            <Button color="primary" outline size="sm" onClick={onMove}>
-              {t('agenda.actions.move')}
-              <span className="visually-hidden"> {t('agenda.worker.of', { date: formatDayLong(clock.date), time: clock.startTime })}</span>
-            </Button>
+            {/* An employer interview keeps the employer's time: it is not moved from the agenda. */}
+            {!a.place && (
+              <Button color="primary" outline size="sm" onClick={onMove}>
+                {t('agenda.actions.move')}
+                <span className="visually-hidden">
+                  {' '}
+                  {t('agenda.worker.of', { date: formatDayLong(clock.date), time: clock.startTime })}
+                </span>
+              </Button>
+            )}
             <Button color="danger" outline size="sm" onClick={onCancel}>
               {t('agenda.actions.cancel')}
               <span className="visually-hidden"> {t('agenda.worker.of', { date: formatDayLong(clock.date), time: clock.startTime })}</span>

@@ -140,7 +140,11 @@ export function ApplicationMoveDialog({
       };
       const updated = await call(applicationEndpoints.move, { params: { id: application.id }, body });
       // A pay below the CCNL minimum is accepted: the operator is told, as a warning, not an error.
-      if (updated.warnings.length > 0)
+      // An interview over another meeting of the worker is booked all the same: the operator is told to move that one.
+      const overlap = updated.warnings.filter((w) => w.code === 'INTERVIEW_OVERLAPS_MEETING');
+      if (action === 'interview' && overlap.length > 0)
+        show('warning', t('applications.move.interviewWithWarning', { warning: overlap.map((w) => w.message).join(' ') }));
+      else if (updated.warnings.length > 0)
         show('warning', t('applications.offer.savedWithWarning', { warning: updated.warnings.map((w) => w.message).join(' ') }));
       else show('success', t('applications.move.done', { state: t(`applications.state.${updated.state}`) }));
       onDone();

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { placementEndpoints } from '../../../shared/api/applications.endpoints';
-import type { FollowUp } from '../../../shared/schemas/applications.schema';
+import type { FollowUp, ReopenedEnrolment } from '../../../shared/schemas/applications.schema';
 import { call } from '../../api/client';
 import { fieldErrorsFromProblem, type FieldErrors } from '../../api/validate';
 import { PageTitle } from '../../components/page-title';
@@ -13,14 +13,7 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { formatDate } from '../workers/people-format';
 import { FollowUpAnswer, FollowUpForm } from './follow-up-form';
 
-/** What an early end did to one of the worker's programme enrolments (the answer of POST …/end). */
-interface EnrolmentOutcome {
-  enrollmentId: string;
-  programmeName: string;
-  outcome: 'reopened' | 'waiting' | 'not_reopened';
-  reasons: string[];
-  waitingPosition?: number;
-}
+type EnrolmentOutcome = ReopenedEnrolment;
 
 function EarlyEndForm({
   placementId,
@@ -44,7 +37,7 @@ function EarlyEndForm({
     setFields({});
     try {
       const ended = await call(placementEndpoints.end, { params: { id: placementId }, body: { version, endDate, reason } });
-      onEnded(((ended as { enrolments?: EnrolmentOutcome[] }).enrolments ?? []) as EnrolmentOutcome[]);
+      onEnded(ended.enrolments);
     } catch (err) {
       setError(err);
       setFields(fieldErrorsFromProblem(err));
