@@ -126,12 +126,15 @@ describe('conventions', () => {
       // The worker's link to a meeting and a consultant's calendar feed: the token is the credential.
       'GET /api/v1/public/agenda-feeds/:token',
       'GET /api/v1/public/appointments/:token',
+      // The employer's link to one candidate's outcome: that application only, until it is answered or expires.
+      'GET /api/v1/public/candidate-outcome/:token',
       // The worker's link to a workshop: that worker's place in that session only.
       'GET /api/v1/public/workshops/:token',
       'POST /api/v1/auth/sign-in',
       'POST /api/v1/public/appointments/:token/cancel',
       'POST /api/v1/public/appointments/:token/confirm',
       'POST /api/v1/public/appointments/:token/reschedule',
+      'POST /api/v1/public/candidate-outcome/:token',
       'POST /api/v1/public/workshops/:token/accept',
       'POST /api/v1/public/workshops/:token/decline',
       'POST /api/v1/public/workshops/:token/withdraw',
