@@ -10,3 +10,5 @@ export { canMoveApplications, canProposeApplications, canReadApplications } from
 export { DEFAULT_EXPIRY_DAYS, recordOnlyReminder, type EmployerReminder, type EmployerReminderSender } from './application.service.js';
 export { createApplicationRepository } from './application.repository.js';
 export { insertDemoApplications, insertDemoOffers, type DemoApplication } from './demo-writes.js';
+// The one definition of an employer's answer: the employer's history and response indicator, and per vacancy for the board.
+export { employerHistories, responseByVacancy } from './employer-response.repository.js';

@@ -9,7 +9,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type ApplicationState =
   'proposed' | 'preselected' | 'sent' | 'interview' | 'offer' | 'hired' | 'refused' | 'declined' | 'withdrawn' | 'expired';
 export type ApplicationSource = 'consultant' | 'worker_interest' | 'candidate_search';
-export type ApplicationEventKind = 'move' | 'employer_reminder_due';
+export type ApplicationEventKind = 'move' | 'employer_reminder_due' | 'employer_answer';
 
 export interface ApplicationSettingsTable {
   network_id: string;

@@ -3,3 +3,4 @@ export { employerNamesByIds, employerSitesByIds, type EmployerSiteRef } from './
 export { createEmployersModule, registerEmployersRoutes, type EmployersModule } from './employers.module.js';
 export { canManageEmployers, canReadEmployers } from './employer.policy.js';
 export { insertEmployersBulk, type BulkEmployer } from './employer-bulk.repository.js';
+export type { EmployerHistorySource } from './employer.service.js';

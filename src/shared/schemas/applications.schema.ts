@@ -186,7 +186,7 @@ export const applicationSummarySchema = z.object({
 export type ApplicationSummary = z.infer<typeof applicationSummarySchema>;
 
 export const applicationEventSchema = z.object({
-  kind: z.enum(['move', 'employer_reminder_due']),
+  kind: z.enum(['move', 'employer_reminder_due', 'employer_answer']),
   from: stateSchema.nullable(),
   to: stateSchema.nullable(),
   reasonCode: z.string().nullable(),
