@@ -66,7 +66,7 @@ import {
   canManageCatalogue,
   coursesTeachingSkills,
 } from './training/index.js';
-import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } from './vacancies/index.js';
+import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes, vacancyRefsByIds } from './vacancies/index.js';
 import { canManageCcnlMinimums, createContractsModule, registerContractsRoutes } from './contracts/index.js';
 import {
   canMoveApplications,
@@ -271,7 +271,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const employers = createEmployersModule({ db, audit, clock, history: employerHistories });
   const people = createPeopleModule({ db, audit, clock });
   const profiles = createProfilesModule({ db, audit });
-  const programmes = createProgrammesModule({ db, audit, clock });
+  // The staff's notices name the vacancy of an application's notice.
+  const programmes = createProgrammesModule({ db, audit, clock, vacancyTitles: vacancyRefsByIds });
   const reports = createReportsModule({ db, audit, clock });
   const services = createServicesModule({ db, audit, clock });
   const imports = createImportsModule({ db, kind: deps.database.kind, audit, clock });
