@@ -5,7 +5,8 @@ import { isoDateTime } from './common.schema.js';
 export const noticeQuerySchema = z.strictObject({
   /** "true": only the notices not read yet. */
   unread: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** 0: only the counts (the header's badge; nothing read, nothing audited). */
+  limit: z.coerce.number().int().min(0).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 export type NoticeQuery = z.infer<typeof noticeQuerySchema>;

@@ -1,0 +1,40 @@
+import { Icon } from 'design-react-kit';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useLocation } from 'react-router';
+import { noticeEndpoints } from '../../shared/api/notices.endpoints';
+import { useApiQuery } from '../hooks/use-api-query';
+import { NOTICES_CHANGED } from '../pages/notices/notices-events';
+
+/**
+ * «Avvisi» in the slim header, beside the language and the account: the unread count, asked again on
+ * every page change and when a notice is marked read (limit 0: counts only, nothing audited). At
+ * 360 px only the bell and the count show; the word is for wider screens and for screen readers.
+ */
+export function NoticesLink() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const { data, reload } = useApiQuery(noticeEndpoints.list, { query: { limit: 0 } }, [pathname]);
+  useEffect(() => {
+    window.addEventListener(NOTICES_CHANGED, reload);
+    return () => window.removeEventListener(NOTICES_CHANGED, reload);
+  }, [reload]);
+  const unread = data?.unread ?? 0;
+  return (
+    <NavLink
+      to="/avvisi"
+      className="notices-link text-white text-decoration-none d-inline-flex align-items-center me-2"
+      aria-label={unread > 0 ? t('notices.headerUnread', { count: unread }) : t('notices.header')}
+    >
+      <Icon icon="it-notification" color="white" size="sm" aria-hidden />
+      <span className="d-none d-md-inline ms-1" aria-hidden>
+        {t('notices.header')}
+      </span>
+      {unread > 0 && (
+        <span className="badge bg-white text-primary ms-1" aria-hidden data-testid="notices-unread">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </NavLink>
+  );
+}
