@@ -243,8 +243,10 @@ describe('a job matcher’s day in the browser', () => {
     const item = page
       .getByTestId('notices-list')
       .getByRole('listitem')
-      .filter({ hasText: 'D’Angelo Rosa è stato assunto con un’altra candidatura per «Saldatore/trice a filo»' });
-    await item.getByText('la candidatura del vostro ufficio a «Carrellista di magazzino» è stata ritirata.', { exact: false }).waitFor();
+      .filter({ hasText: 'Assunzione con un’altra candidatura per «Saldatore/trice a filo»' });
+    await item
+      .getByText('la candidatura di D’Angelo Rosa del vostro ufficio a «Carrellista di magazzino» è stata ritirata.', { exact: false })
+      .waitFor();
     await expectAccessible(page, 'giornata-avvisi');
     await screenshot(page, 'giornata-06-avvisi');
     const unreadBefore = Number(await page.getByTestId('notices-unread').textContent());

@@ -50,11 +50,12 @@ export function noticeText(kind: string, n: NoticeNames): NoticeText {
         link: n.programmeId ? { to: 'programme', id: n.programmeId } : workerLink,
       };
     case 'application.withdrawn_hired_elsewhere': {
+      // Worded without the worker's gender, which the record does not hold.
       const hiredIt = n.hiredForTitle ? ` per «${n.hiredForTitle}»` : '';
       const hiredEn = n.hiredForTitle ? ` for «${n.hiredForTitle}»` : '';
       return {
-        it: `${capital(workerIt)} è stato assunto con un’altra candidatura${hiredIt}: la candidatura del vostro ufficio a ${quoted(n.vacancyTitle, 'un’offerta')} è stata ritirata.`,
-        en: `${capital(workerEn)} was hired through another application${hiredEn}: your office’s application to ${quoted(n.vacancyTitle, 'a vacancy')} was withdrawn.`,
+        it: `Assunzione con un’altra candidatura${hiredIt}: la candidatura di ${workerIt} del vostro ufficio a ${quoted(n.vacancyTitle, 'un’offerta')} è stata ritirata.`,
+        en: `Hired through another application${hiredEn}: your office’s application of ${workerEn} to ${quoted(n.vacancyTitle, 'a vacancy')} was withdrawn.`,
         link: vacancyLink ?? workerLink,
       };
     }
@@ -76,5 +77,3 @@ export function noticeText(kind: string, n: NoticeNames): NoticeText {
     }
   }
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

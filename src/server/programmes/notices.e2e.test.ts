@@ -169,13 +169,15 @@ describe('staff notices: the inbox', () => {
       officeName: expect.stringContaining('Modena'),
       readAt: null,
       text: {
-        it: 'Esposito Ciro è stato assunto con un’altra candidatura per «Carrellista di magazzino»: la candidatura del vostro ufficio a «Addetto/a alla smaltatura» è stata ritirata.',
-        en: 'Esposito Ciro was hired through another application for «Carrellista di magazzino»: your office’s application to «Addetto/a alla smaltatura» was withdrawn.',
+        it: 'Assunzione con un’altra candidatura per «Carrellista di magazzino»: la candidatura di Esposito Ciro del vostro ufficio a «Addetto/a alla smaltatura» è stata ritirata.',
+        en: 'Hired through another application for «Carrellista di magazzino»: your office’s application of Esposito Ciro to «Addetto/a alla smaltatura» was withdrawn.',
       },
       link: { to: 'vacancy', id: withdrawnFrom },
     });
     // Sassuolo's worker is out of Elena's scope while she works in Modena: the notice reaches her, the name does not.
-    expect(byId.get(inSassuolo)!.text.it).toMatch(/^Un lavoratore è stato assunto con un’altra candidatura/);
+    expect(byId.get(inSassuolo)!.text.it).toBe(
+      'Assunzione con un’altra candidatura per «Carrellista di magazzino»: la candidatura di un lavoratore del vostro ufficio a «Addetto/a alla smaltatura» è stata ritirata.',
+    );
     expect(JSON.stringify(byId.get(inSassuolo))).not.toContain('D’Angelo');
     expect(byId.get(promoted)).toMatchObject({
       text: { it: `Posto liberato in «${programme.name}» assegnato a Esposito Ciro, primo in lista d’attesa.` },
@@ -202,6 +204,10 @@ describe('staff notices: the inbox', () => {
       .where('id', '=', toFrontOffice)
       .executeTakeFirstOrThrow();
     expect(frontNotice.read_at).toBeNull();
+
+    // The header's count: limit 0 gives the counts only, and reads nothing to audit.
+    const counts = (await consultant.get('/api/v1/notices?limit=0')).json();
+    expect(counts).toEqual({ items: [], total: page.total, unread: after.unread });
 
     // Paging: one at a time, newest first.
     const first = (await matcher.get('/api/v1/notices?limit=1')).json() as { items: Listed[]; total: number };

@@ -28,7 +28,7 @@ export function NoticesLink() {
   return (
     // The name is the visible text («Avvisi 3», WCAG 2.5.3) followed by «da leggere» for screen readers.
     <NavLink to="/avvisi" className="notices-link text-white text-decoration-none d-inline-flex align-items-center me-2">
-      <Icon icon="it-notification" color="white" size="sm" aria-hidden />
+      <Icon icon="it-inbox" color="white" size="sm" aria-hidden />
       <span className="d-none d-md-inline ms-1">{t('notices.header')}</span>
       <span className="visually-hidden d-md-none">{t('notices.header')}</span>
       {unread > 0 && (
