@@ -23,6 +23,7 @@ import { expectAccessible, screenshot, signInThroughForm, startBrowserHarness, t
  */
 let h: BrowserHarness;
 let worker: SeededWorker;
+let employerId: string;
 const inDays = (n: number) => romeToday(new Date(Date.now() + n * 86_400_000));
 
 beforeAll(async () => {
@@ -33,12 +34,12 @@ beforeAll(async () => {
   const mirandola = await officeIdByCode(h.t.database, 'CPI-MI');
   const carpi = await officeIdByCode(h.t.database, 'CPI-CA');
   const network = await networkOf(db, mirandola);
-  await buildEmployerWithSites(db, {
+  ({ employerId } = await buildEmployerWithSites(db, {
     networkId: network,
     officeId: mirandola,
     name: 'Carpenterie Metalliche Malagoli S.r.l.',
     sites: [{ comuneCode: COMUNI.mirandola, name: 'Officina di via Statale Nord', address: 'Via Statale Nord 112' }],
-  });
+  }));
   [worker] = (await seedWorkers(db, { networkId: network, officeId: mirandola, names: [['Rosa', 'D’Angelo']] })) as [SeededWorker];
   await db.updateTable('workers').set({ residence_comune_code: COMUNI.mirandola }).where('id', '=', worker.id).execute();
   const profile = emptyProfile();
@@ -235,6 +236,14 @@ describe('a job matcher’s day in the browser', () => {
       [6, 'Saldatore/trice a filo', null],
     ]);
 
+    // The employer's history with the network: one candidate sent, answered the same day (the interview), one hire.
+    await page.goto(`${h.baseUrl}/aziende-che-assumono/${employerId}`);
+    const history = page.getByRole('region', { name: 'Storico con la rete' });
+    await history.getByText('L’azienda ha risposto a 1 candidato su 1; in mediana entro un giorno.').waitFor();
+    await history.getByText('Coperta: 1').waitFor();
+    await expectAccessible(page, 'giornata-storico-azienda');
+    await screenshot(page, 'giornata-06-storico-azienda');
+
     // 9. Carpi's application of Rosa was withdrawn: the notice is in «Avvisi», for the matchers of Carpi (Sara is one).
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Offerte' }).click();
     const header = page.getByRole('link', { name: /^Avvisi\s*\d+\s+da leggere$/ });
@@ -248,7 +257,7 @@ describe('a job matcher’s day in the browser', () => {
       .getByText('la candidatura di D’Angelo Rosa del vostro ufficio a «Carrellista di magazzino» è stata ritirata.', { exact: false })
       .waitFor();
     await expectAccessible(page, 'giornata-avvisi');
-    await screenshot(page, 'giornata-06-avvisi');
+    await screenshot(page, 'giornata-07-avvisi');
     const unreadBefore = Number(await page.getByTestId('notices-unread').textContent());
     await item.getByRole('button', { name: 'Segna come letto' }).click();
     await item.getByRole('button', { name: 'Segna come letto' }).waitFor({ state: 'detached' });
@@ -271,6 +280,6 @@ describe('a job matcher’s day in the browser', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'avvisi-360');
-    await screenshot(page, 'giornata-07-avvisi-360');
+    await screenshot(page, 'giornata-08-avvisi-360');
   }, 120_000);
 });

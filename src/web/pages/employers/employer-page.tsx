@@ -237,7 +237,6 @@ export function EmployerPage() {
         )}
         {manage && <ContactForm employerId={id} onAdded={(e) => void act(async () => e, t('employers.contacts.added'))} />}
       </section>
-      <p className="small">{t('employers.page.historyLater')}</p>
 
       {removal && (
         <Dialog

@@ -12,6 +12,7 @@ export function responseInWords(t: TFunction, language: string, r: ResponseIndic
   if (r.answered === 0) return t('employers.history.answeredNone', { count: r.considered, considered: r.considered });
   const answered = t('employers.history.answered', { count: r.answered, considered: r.considered });
   if (r.medianDaysToAnswer === null) return answered;
+  if (r.medianDaysToAnswer < 1) return `${answered}; ${t('employers.history.medianSameDay')}`;
   return `${answered}; ${t('employers.history.median', { count: r.medianDaysToAnswer, days: days(r.medianDaysToAnswer, language) })}`;
 }
 
@@ -49,7 +50,9 @@ export function EmployerHistorySection({ history }: { history: EmployerHistory }
         {t('employers.history.title')}
       </h2>
       <p className="lead" data-testid="employer-response">
-        {responseInWords(t, i18n.language, r)}
+        {r.considered === 0
+          ? t('employers.history.noneSentSentence')
+          : t('employers.history.lead', { words: responseInWords(t, i18n.language, r) })}
       </p>
       <dl className="row">
         <dt className="col-sm-4">{t('employers.history.vacancies')}</dt>
