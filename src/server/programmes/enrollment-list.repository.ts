@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 import { workerProgrammeColumns } from '../people/index.js';
