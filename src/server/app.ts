@@ -66,9 +66,16 @@ import {
   canManageCatalogue,
   coursesTeachingSkills,
 } from './training/index.js';
-import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes } from './vacancies/index.js';
+import { canWriteVacancies, createVacanciesModule, registerVacanciesRoutes, vacancyRefsByIds } from './vacancies/index.js';
 import { canManageCcnlMinimums, createContractsModule, registerContractsRoutes } from './contracts/index.js';
-import { canMoveApplications, canProposeApplications, createApplicationsModule, registerApplicationsRoutes } from './applications/index.js';
+import {
+  canMoveApplications,
+  canProposeApplications,
+  createApplicationsModule,
+  employerHistories,
+  registerApplicationsRoutes,
+  responseByVacancy,
+} from './applications/index.js';
 import { canWorkOnPlacements, createPlacementsModule, registerPlacementsRoutes } from './placements/index.js';
 import { canSearchCandidates, createMatchingModule, registerMatchingRoutes } from './matching/index.js';
 import { addProfileSkills, profileSkillUris } from './profiles/index.js';
@@ -261,10 +268,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     cohort: { workerCountsByCigsCase, workersOfCigsCases, latestEnrollmentStates },
   });
-  const employers = createEmployersModule({ db, audit, clock });
+  // An employer's history and response indicator are applications' one definition of an answer.
+  const employers = createEmployersModule({ db, audit, clock, history: employerHistories });
   const people = createPeopleModule({ db, audit, clock });
   const profiles = createProfilesModule({ db, audit });
-  const programmes = createProgrammesModule({ db, audit, clock });
+  // The staff's notices name the vacancy of an application's notice.
+  const programmes = createProgrammesModule({ db, audit, clock, vacancyTitles: vacancyRefsByIds });
   const reports = createReportsModule({ db, audit, clock });
   const services = createServicesModule({ db, audit, clock });
   const imports = createImportsModule({ db, kind: deps.database.kind, audit, clock });
@@ -284,7 +293,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Completing a course adds its skills to the worker's profile (source 'course') in the same transaction.
   const training = createTrainingModule({ db, audit, clock, addProfileSkills });
-  const vacancies = createVacanciesModule({ db, audit, clock });
+  const vacancies = createVacanciesModule({ db, audit, clock, responses: responseByVacancy });
   const contracts = createContractsModule({ db, audit, clock });
   // A hire creates its placement and closes the worker's enrolment as placed, in the move's transaction.
   // An early end reopens the worker's programme enrolment through programmes' «reopen» move, in its transaction.

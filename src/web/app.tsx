@@ -63,6 +63,7 @@ import { WorkshopsPage } from './pages/agenda/workshops-page';
 import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SessionProvider, useSession } from './session/session-context';
+import { NoticesPage } from './pages/notices/notices-page';
 
 /** Pages behind sign-in; a temporary password must be replaced before anything else. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -171,6 +172,7 @@ export function App() {
               <Route path="/amministrazione/registro" element={guarded(<AuditPage />, 'audit.read')} />
               <Route path="/amministrazione/traduzioni-competenze" element={guarded(<SkillLabelsPage />, 'skillLabels.manage')} />
               <Route path="/amministrazione/minimi-ccnl" element={guarded(<CcnlMinimumsPage />, 'ccnlMinimums.manage')} />
+              <Route path="/avvisi" element={guarded(<NoticesPage />)} />
               <Route path="/account/password" element={guarded(<ChangePasswordPage />)} />
               <Route path="/dati-di-riferimento" element={guarded(<ReferenceDataPage />)} />
               <Route path="/informazioni" element={<AboutPage />} />

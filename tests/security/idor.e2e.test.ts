@@ -336,6 +336,15 @@ const ROUTES: Record<string, Case> = {
     refusedAcrossNetwork: true,
   },
 
+  // The caller's own notices, across their offices and roles.
+  'GET /api/v1/notices': { list: () => get('/api/v1/notices?limit=100') },
+  'POST /api/v1/notices/:id/read': {
+    scope: 'office',
+    call: (w) => post(`/api/v1/notices/${w.noticeId}/read`),
+    // Addressed to the office's front office: nobody else marks it read, whoever works across the network.
+    refusedAcrossNetwork: true,
+  },
+
   // Reports.
   'GET /api/v1/reports/dashboard': { scope: 'network', call: (w) => get(`/api/v1/reports/dashboard?programmeId=${w.programmeId}`) },
   'GET /api/v1/reports/export/:table': {

@@ -398,7 +398,7 @@ export function createApplicationService(deps: Deps) {
           officeId: w.officeId,
           recipientRole: 'matcher',
           kind: 'application.withdrawn_hired_elsewhere',
-          payload: { applicationId: w.id, workerId: row.workerId, hiredFor: row.vacancyId },
+          payload: { applicationId: w.id, vacancyId: w.vacancyId, workerId: row.workerId, hiredFor: row.vacancyId },
         },
         now,
       );

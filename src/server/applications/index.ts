@@ -11,3 +11,5 @@ export { DEFAULT_EXPIRY_DAYS, recordOnlyReminder, type EmployerReminder, type Em
 export { createEmployerMailRepository } from './employer-mail.repository.js';
 export { createApplicationRepository } from './application.repository.js';
 export { insertDemoApplications, insertDemoEmployerMessages, insertDemoOffers, type DemoApplication } from './demo-writes.js';
+// The one definition of an employer's answer: the employer's history and response indicator, and per vacancy for the board.
+export { employerHistories, responseByVacancy } from './employer-response.repository.js';

@@ -22,6 +22,7 @@ import type {
   UpdateEmployerRequest,
   UpdateEmployerSiteRequest,
 } from '../../shared/schemas/employers.schema.js';
+import { EMPTY_EMPLOYER_HISTORY, EMPTY_RESPONSE, type EmployerHistory } from '../../shared/schemas/employer-history.schema.js';
 import { employerErrors, employerFieldMessages } from './employer.errors.js';
 import { canManageEmployer } from './employer.policy.js';
 import type { EmployerRepository, EmployerRow } from './employer.repository.js';
@@ -30,8 +31,21 @@ const COMUNE_UNKNOWN = 'Comune sconosciuto: nessun comune ISTAT con questo codic
 const ATECO_UNKNOWN = 'Codice ATECO inesistente nella classificazione ISTAT';
 const PERSONAL_TAX_CODE = 'Codice fiscale di persona fisica non valido';
 
-export function createEmployerService(deps: { db: Kysely<DB>; employers: EmployerRepository; audit: AuditService; clock: () => Date }) {
-  const { db, employers, audit, clock } = deps;
+/**
+ * An employer's history with the network and its response indicator: applications define it (they
+ * hold the candidates sent and the answers) and buildApp hands their function in, since employers
+ * sit below vacancies and applications.
+ */
+export type EmployerHistorySource = (db: Executor, employerIds: readonly string[]) => Promise<Map<string, EmployerHistory>>;
+
+export function createEmployerService(deps: {
+  db: Kysely<DB>;
+  employers: EmployerRepository;
+  audit: AuditService;
+  clock: () => Date;
+  history: EmployerHistorySource;
+}) {
+  const { db, employers, audit, clock, history } = deps;
 
   async function loadInNetwork(actor: Actor, id: string): Promise<EmployerRow> {
     const row = await employers.findById(db, id);
@@ -85,11 +99,12 @@ export function createEmployerService(deps: { db: Kysely<DB>; employers: Employe
   }
 
   async function present(executor: Executor, row: EmployerRow): Promise<Employer> {
-    const [sites, contacts, offices, staff] = await Promise.all([
+    const [sites, contacts, offices, staff, histories] = await Promise.all([
       employers.sitesOf(executor, row.id),
       employers.contactsOf(executor, row.id),
       officeNamesById(executor, [row.office_id]),
       staffNamesById(executor, [row.contact_consent_by]),
+      history(executor, [row.id]),
     ]);
     const comuni = await comuniByCodes(
       executor,
@@ -138,6 +153,7 @@ export function createEmployerService(deps: { db: Kysely<DB>; employers: Employe
         email: c.email,
         receivesCandidates: c.receives_candidates,
       })),
+      history: histories.get(row.id) ?? EMPTY_EMPLOYER_HISTORY,
       version: row.version,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
@@ -184,12 +200,13 @@ export function createEmployerService(deps: { db: Kysely<DB>; employers: Employe
       const networkId = requireNetwork(ctx.actor);
       const { rows, total } = await employers.list(db, networkId, query);
       const ids = rows.map((r) => r.id);
-      const [siteComuni, offices] = await Promise.all([
+      const [siteComuni, offices, histories] = await Promise.all([
         employers.siteComuni(db, ids),
         officeNamesById(
           db,
           rows.map((r) => r.office_id),
         ),
+        history(db, ids),
       ]);
       const comuni = await comuniByCodes(db, [...siteComuni.values()].flat());
       const labels = new Map<string, string | null>();
@@ -209,6 +226,7 @@ export function createEmployerService(deps: { db: Kysely<DB>; employers: Employe
           officeName: offices.get(r.office_id) ?? '',
           consent: r.contact_consent_at !== null,
           crisisCompany: r.company_id !== null,
+          response: histories.get(r.id)?.response ?? EMPTY_RESPONSE,
         })),
       };
     },

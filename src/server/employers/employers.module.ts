@@ -4,10 +4,10 @@ import type { AuditService } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import { createEmployerRepository } from './employer.repository.js';
 import { registerEmployerRoutes } from './employer.routes.js';
-import { createEmployerService } from './employer.service.js';
+import { createEmployerService, type EmployerHistorySource } from './employer.service.js';
 
 /** The employers that hire, with their sites and contacts, wired once: buildApp constructs and registers it. */
-export function createEmployersModule(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date }) {
+export function createEmployersModule(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date; history: EmployerHistorySource }) {
   return { employers: createEmployerService({ ...deps, employers: createEmployerRepository() }) };
 }
 

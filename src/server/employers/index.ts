@@ -9,3 +9,4 @@ export {
 export { createEmployersModule, registerEmployersRoutes, type EmployersModule } from './employers.module.js';
 export { canManageEmployers, canReadEmployers } from './employer.policy.js';
 export { insertEmployersBulk, type BulkEmployer } from './employer-bulk.repository.js';
+export type { EmployerHistorySource } from './employer.service.js';

@@ -1,30 +1,9 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { DB } from '../db/schema.js';
+import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { EnrollmentState } from '../db/schema-programmes.js';
 import { workerProgrammeColumns } from '../people/index.js';
+import { addressedTo, type NoticeRecipient } from './staff-notices.repository.js';
 import { waitingAtOrBeforeRow, waitingKeySql } from './waiting-order.js';
-
-/**
- * Who a notice is for: one account by name, or a role the account holds in its current office —
- * in that office, or in any office of the network for those who work across it (`officeId` null).
- */
-export interface NoticeRecipient {
-  userId: string;
-  roles: readonly string[];
-  officeId: string | null;
-}
-
-/** The one rule of who sees (and may mark read) a notice, shared by the list and the update. */
-function addressedTo(eb: ExpressionBuilder<DB & { n: DB['staff_notifications'] }, 'n'>, r: NoticeRecipient) {
-  const byRole =
-    r.roles.length === 0
-      ? eb.val(false)
-      : r.officeId === null
-        ? eb('n.recipient_role', 'in', [...r.roles])
-        : eb.and([eb('n.recipient_role', 'in', [...r.roles]), eb('n.office_id', '=', r.officeId)]);
-  return eb.or([eb('n.recipient_user_id', '=', r.userId), byRole]);
-}
 
 /**
  * The programme page's reads: the enrolment list (one statement: workers joined through people's

@@ -29,3 +29,8 @@ export function canReadEnrollments(actor: Actor): boolean {
 export function canActOnWorkerOf(actor: Actor, officeId: string, networkId: string): boolean {
   return canActOnWorker(actor, { officeId, networkId });
 }
+
+/** Every member of staff with a role reads the notices addressed to them (which ones: staff-notices.repository.ts). */
+export function canReadNotices(actor: Actor): boolean {
+  return actor.assignments.length > 0;
+}

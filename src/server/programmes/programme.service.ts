@@ -12,7 +12,8 @@ import { displayNameOf, normaliseName, workerRefsByIds } from '../people/index.j
 import { romeDate } from './eligibility.js';
 import { checkEligibility } from './eligibility-check.js';
 import { enrollmentOfWorker } from './intake-lookup.repository.js';
-import type { EnrollmentListRepository, NoticeRecipient } from './enrollment-list.repository.js';
+import type { EnrollmentListRepository } from './enrollment-list.repository.js';
+import type { NoticeRecipient } from './staff-notices.repository.js';
 import { allowedTransitions, PLACE_HOLDING_STATES, REGISTRABLE_STATES } from './enrollment.states.js';
 import type { EnrollmentService } from './enrollment.service.js';
 import { programmeErrors } from './programme.errors.js';
@@ -316,13 +317,10 @@ function noticeMessage(kind: string, payload: Record<string, unknown>, workerNam
   return `Posto liberato assegnato a ${workerName}, primo in lista d’attesa.`;
 }
 
-/** The actor as a notice's recipient: their account, their roles here, and their office unless they work across the network. */
+/** The actor as a notice's recipient on the programme page: their account, and their roles here (in any office when they work across the network). */
 function noticeRecipient(actor: Actor): NoticeRecipient {
-  return {
-    userId: actor.userId,
-    roles: actor.roles,
-    officeId: workerOfficeFilter(actor) === null ? null : (actor.officeId ?? '00000000-0000-0000-0000-000000000000'),
-  };
+  const officeId = workerOfficeFilter(actor) === null ? null : (actor.officeId ?? '00000000-0000-0000-0000-000000000000');
+  return { userId: actor.userId, holds: actor.roles.map((role) => ({ role, officeId })) };
 }
 
 export type ProgrammeService = ReturnType<typeof createProgrammeService>;

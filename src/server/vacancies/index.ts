@@ -12,3 +12,5 @@ export { insertDemoVacancies, type DemoVacancy } from './demo-writes.js';
 export { takeVacancyPosition, vacancyRefsByIds, type VacancyRef } from './vacancy-positions.repository.js';
 // The candidate search (matching) reads a vacancy's place, occupation and skills.
 export { vacancyForMatching, type VacancyForMatching } from './matching-lookup.repository.js';
+// Applications tell an employer's history over the employer's vacancies.
+export { vacanciesOfEmployersQuery, vacancyStateCountsByEmployer } from './employer-vacancies.repository.js';

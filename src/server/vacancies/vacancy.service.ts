@@ -15,13 +15,21 @@ import {
   type VacancyQuery,
   type VacancySummary,
 } from '../../shared/schemas/vacancies.schema.js';
+import type { ResponseIndicator } from '../../shared/schemas/employer-history.schema.js';
 import { romeToday } from '../../shared/time/rome-time.js';
+import { publishedVacancyIdsOfOffice } from './employer-vacancies.repository.js';
 import { vacancyErrors, vacancyFieldMessages as M } from './vacancy.errors.js';
 import { writerRolesIn } from './vacancy.policy.js';
 import type { VacancyRepository, VacancyRow, VacancyValues } from './vacancy.repository.js';
 import { allowedVacancyMoves, findVacancyMove, isEditable, type VacancyMove } from './vacancy.states.js';
 
-type Deps = { db: Kysely<DB>; repository: VacancyRepository; audit: AuditService; clock: () => Date };
+/**
+ * Applications' one definition of an employer's answer, per vacancy (handed in by buildApp: vacancies
+ * sit below applications). Without it (a vacancies-only test, the benchmark) the board lists none.
+ */
+export type VacancyResponseSource = (db: Executor, vacancyIds: readonly string[]) => Promise<Map<string, ResponseIndicator>>;
+
+type Deps = { db: Kysely<DB>; repository: VacancyRepository; audit: AuditService; clock: () => Date; responses?: VacancyResponseSource };
 
 /** Names beside a page of vacancies: one query per kind of name (no N+1). */
 async function summaries(db: Executor, rows: readonly VacancyRow[]): Promise<VacancySummary[]> {
@@ -189,6 +197,22 @@ export function createVacancyService(deps: Deps) {
     if (writerRolesIn(actor, row).length === 0) throw vacancyErrors.notOwner();
   }
 
+  /**
+   * The office's published vacancies with candidates sent and not one answered by the employer
+   * (applications' rule), longest waiting (most candidates considered) first, 20 at most.
+   */
+  async function withoutAnswer(officeId: string) {
+    if (!deps.responses) return [];
+    const ids = await publishedVacancyIdsOfOffice(db, officeId);
+    const responses = await deps.responses(db, ids);
+    const silent = [...responses].filter(([, r]) => r.considered > 0 && r.answered === 0);
+    silent.sort((a, b) => b[1].considered - a[1].considered || a[0].localeCompare(b[0]));
+    const top = silent.slice(0, 20);
+    const rows = (await Promise.all(top.map(([vid]) => repo.find(db, vid)))).filter((r): r is VacancyRow => r !== undefined);
+    const items = await summaries(db, rows);
+    return items.map((v) => ({ ...v, candidatesSent: responses.get(v.id)?.considered ?? 0 }));
+  }
+
   return {
     async search(actor: Actor, query: VacancyQuery) {
       const page = await repo.search(db, requireNetwork(actor), query);
@@ -295,10 +319,11 @@ export function createVacancyService(deps: Deps) {
       if (!office || office.networkId !== networkId) throw vacancyErrors.notFound();
       const now = today();
       const soon = new Date(Date.parse(`${now}T12:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
-      const [counts, closing, drafts] = await Promise.all([
+      const [counts, closing, drafts, unanswered] = await Promise.all([
         repo.officeCounts(db, id),
         repo.officeList(db, id, 'published', soon, 20),
         repo.officeList(db, id, 'draft', null, 20),
+        withoutAnswer(id),
       ]);
       const byState = { draft: 0, published: 0, filled: 0, closed: 0, expired: 0 };
       let positionsOpen = 0;
@@ -317,6 +342,7 @@ export function createVacancyService(deps: Deps) {
         positionsFilled,
         closingSoon: await summaries(db, closing),
         drafts: await summaries(db, drafts),
+        withoutAnswer: unanswered,
       };
     },
 

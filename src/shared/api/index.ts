@@ -19,6 +19,7 @@ export { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 export { workerEndpoints } from './people.endpoints.js';
 export { profileEndpoints } from './profiles.endpoints.js';
 export { planEndpoints } from './plans.endpoints.js';
+export { noticeEndpoints } from './notices.endpoints.js';
 export { programmeEndpoints } from './programmes.endpoints.js';
 export { reportEndpoints } from './reports.endpoints.js';
 export { serviceEndpoints } from './services.endpoints.js';
@@ -51,6 +52,7 @@ import { campaignEndpoints, hotlineEndpoints } from './outreach.endpoints.js';
 import { workerEndpoints } from './people.endpoints.js';
 import { profileEndpoints } from './profiles.endpoints.js';
 import { planEndpoints } from './plans.endpoints.js';
+import { noticeEndpoints } from './notices.endpoints.js';
 import { programmeEndpoints } from './programmes.endpoints.js';
 import { reportEndpoints } from './reports.endpoints.js';
 import { serviceEndpoints } from './services.endpoints.js';
@@ -74,6 +76,7 @@ export const ALL_ENDPOINTS: EndpointDefinition[] = [
   employerEndpoints,
   workerEndpoints,
   programmeEndpoints,
+  noticeEndpoints,
   importEndpoints,
   hotlineEndpoints,
   campaignEndpoints,

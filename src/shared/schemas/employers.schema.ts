@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_INT4, isoDateTime } from './common.schema.js';
 import { companyTaxCodeSchema, partitaIvaSchema } from './companies.schema.js';
+import { employerHistorySchema, responseIndicatorSchema } from './employer-history.schema.js';
 
 /**
  * Employers: the companies that hire across the network (the demand side), beside the crisis
@@ -148,6 +149,8 @@ export const employerSchema = z
     consent: employerConsentSchema.nullable(),
     sites: z.array(employerSiteSchema),
     contacts: z.array(employerContactSchema),
+    /** «Storico con la rete»: its vacancies, candidates sent, answers, interviews, hires. */
+    history: employerHistorySchema,
     version: z.number().int(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
@@ -166,6 +169,8 @@ export const employerSummarySchema = z.object({
   officeName: z.string(),
   consent: z.boolean(),
   crisisCompany: z.boolean(),
+  /** The response indicator, as the employer's page words it. */
+  response: responseIndicatorSchema,
 });
 export type EmployerSummary = z.infer<typeof employerSummarySchema>;
 

@@ -215,5 +215,10 @@ export const vacancyBoardSchema = z.object({
   /** Published vacancies whose deadline falls in the next 14 days, soonest first. */
   closingSoon: z.array(vacancySummarySchema),
   drafts: z.array(vacancySummarySchema),
+  /**
+   * Published vacancies with candidates sent and no answer from the employer on any of them (the
+   * response indicator's rule, employer-history.schema.ts), with how many candidates wait.
+   */
+  withoutAnswer: z.array(vacancySummarySchema.extend({ candidatesSent: z.number().int() })),
 });
 export type VacancyBoard = z.infer<typeof vacancyBoardSchema>;

@@ -20,6 +20,7 @@ import { useSession } from '../session/session-context';
 import { MenuButton } from '../components/menu-button';
 import { useNotice } from '../components/notice';
 import { officeTag } from '../../shared/text/office-short-name';
+import { NoticesLink } from './notices-link';
 
 /** The work areas; `ready: false` marks one not built yet, shown as "in arrivo", never as a working screen. */
 export const NAV_AREAS = [
@@ -132,6 +133,7 @@ export function AppHeader() {
             {t('app.network')} · {session?.offices.find((o) => o.id === session.currentOfficeId)?.name ?? 'Provincia di Modena'}
           </HeaderBrand>
           <HeaderRightZone>
+            {session && session.offices.length > 0 && <NoticesLink />}
             <LanguageMenu />
             <UserMenu />
           </HeaderRightZone>

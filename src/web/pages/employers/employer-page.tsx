@@ -16,6 +16,7 @@ import type { TaxonomyItem } from '../../components/taxonomy-search';
 import { formatDateTime } from '../../i18n/i18n';
 import { officeTag } from '../../../shared/text/office-short-name';
 import { useSession } from '../../session/session-context';
+import { EmployerHistorySection } from './employer-response';
 
 type Removal = { kind: 'site' | 'contact'; id: string; label: string };
 
@@ -110,6 +111,8 @@ export function EmployerPage() {
           {datum(t('employers.fields.notes'), employer.notes)}
         </dl>
       </section>
+
+      <EmployerHistorySection history={employer.history} />
 
       <section aria-labelledby="employer-consent-h" className="mb-4">
         <h2 id="employer-consent-h" className="h4">
@@ -234,7 +237,6 @@ export function EmployerPage() {
         )}
         {manage && <ContactForm employerId={id} onAdded={(e) => void act(async () => e, t('employers.contacts.added'))} />}
       </section>
-      <p className="small">{t('employers.page.historyLater')}</p>
 
       {removal && (
         <Dialog

@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../components/text-field';
 import type { TaxonomyItem } from '../../components/taxonomy-search';
 import { officeTag } from '../../../shared/text/office-short-name';
 import { useSession } from '../../session/session-context';
+import { ResponseCell } from './employer-response';
 
 const PAGE = 25;
 
@@ -99,6 +100,7 @@ export function EmployersPage() {
                   {t('employers.fields.office')}
                 </th>
                 <th scope="col">{t('employers.list.consent')}</th>
+                <th scope="col">{t('employers.history.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -116,6 +118,9 @@ export function EmployersPage() {
                   <td className="d-none d-md-table-cell">{e.atecoLabel ? `${e.atecoCode} · ${e.atecoLabel}` : (e.atecoCode ?? '—')}</td>
                   <td className="d-none d-lg-table-cell">{officeTag(e.officeName)}</td>
                   <td>{e.consent ? t('employers.list.consentYes') : t('employers.list.consentNo')}</td>
+                  <td>
+                    <ResponseCell response={e.response} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -13,8 +13,8 @@ import { VacancyTabs } from './vacancy-format';
 
 /**
  * /offerte/bacheca: a job matcher's board for an office — its vacancies per state, the published
- * ones closing soon, the drafts, and the positions open and filled. The candidates per stage and
- * the vacancies without an employer's answer need applications, not built yet: said on the page.
+ * ones closing soon, the drafts, the positions open and filled, and the published vacancies whose
+ * candidates sent have had no answer from the employer (applications' one rule of an answer).
  */
 export function VacancyBoardPage() {
   const { t } = useTranslation();
@@ -60,6 +60,21 @@ export function VacancyBoardPage() {
               <BoardList items={data.drafts} empty={t('vacancies.board.noDrafts')} />
             </div>
           </div>
+          <h2 className="h4">{t('vacancies.board.withoutAnswer')}</h2>
+          {data.withoutAnswer.length === 0 ? (
+            <p>{t('vacancies.board.noneWithoutAnswer')}</p>
+          ) : (
+            <ul data-testid="board-without-answer">
+              {data.withoutAnswer.map((v) => (
+                <li key={v.id}>
+                  <Link to={`/offerte/${v.id}`}>{v.title}</Link>
+                  <div className="small">
+                    {v.employerName} · {t('vacancies.board.waiting', { count: v.candidatesSent })}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
           <p className="small">{t('vacancies.board.candidatesLater')}</p>
         </>
       )}
