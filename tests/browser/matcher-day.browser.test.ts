@@ -224,17 +224,22 @@ describe('a job matcher’s day in the browser', () => {
       .waitFor();
     await screenshot(page, 'giornata-05-assunta');
 
-    // 8. The follow-ups at 1, 3 and 6 months are scheduled: the first one falls due a month after the start.
-    const followUps = await page.request.get(`${h.baseUrl}/api/v1/placements/follow-ups?dueBy=${inDays(20 + 200)}`);
-    expect(followUps.status()).toBe(200);
-    const mine = (
-      (await followUps.json()) as { items: Array<{ workerId: string; months: number; vacancyTitle: string; answeredAt: string | null }> }
-    ).items.filter((f) => f.workerId === worker.id);
-    expect(mine.map((f) => [f.months, f.vacancyTitle, f.answeredAt])).toEqual([
-      [1, 'Saldatore/trice a filo', null],
-      [3, 'Saldatore/trice a filo', null],
-      [6, 'Saldatore/trice a filo', null],
+    // 8. The follow-ups at 1, 3 and 6 months are scheduled: the hire's page, opened from the contract panel, lists them.
+    const hired = applicationsOf(page).getByRole('listitem').filter({ hasText: 'D’Angelo Rosa' });
+    const toHire = hired.getByRole('link', { name: 'Apri l’assunzione e le verifiche' });
+    // The contract panel opened for the checklist may have closed as the application moved to «Assunti».
+    if ((await toHire.count()) === 0) await hired.getByRole('button', { name: 'Contratto e lista di controllo' }).click();
+    await toHire.click();
+    await page.getByRole('heading', { level: 1, name: 'Assunzione di D’Angelo Rosa' }).waitFor();
+    const followUps = page.getByRole('region', { name: 'Verifiche a 1, 3 e 6 mesi' });
+    expect(await followUps.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^Verifica a 1 mese, dovuta il \d{2}\/\d{2}\/\d{4}/),
+      expect.stringMatching(/^Verifica a 3 mesi, dovuta il/),
+      expect.stringMatching(/^Verifica a 6 mesi, dovuta il/),
     ]);
+    expect(await followUps.getByRole('button', { name: 'Registra la verifica' }).count()).toBe(3);
+    await expectAccessible(page, 'giornata-assunzione');
+    await screenshot(page, 'giornata-05b-assunzione');
 
     // The employer's history with the network: one candidate sent, answered the same day (the interview), one hire.
     await page.goto(`${h.baseUrl}/aziende-che-assumono/${employerId}`);
