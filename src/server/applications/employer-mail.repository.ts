@@ -38,6 +38,19 @@ export interface OutcomeLinkRow {
   usedAt: Date | null;
 }
 
+/** A message's row as written, whatever its status (one mapping for the send and the demo's bulk). */
+const messageRow = (r: Omit<NewEmployerMessage, 'status'>) => ({
+  application_id: r.applicationId,
+  office_id: r.officeId,
+  kind: r.kind,
+  sequence: r.sequence,
+  recipient: r.recipient,
+  subject: r.subject,
+  body: r.body,
+  attachment_name: r.attachmentName,
+  sent_by: r.sentBy,
+});
+
 export function createEmployerMailRepository() {
   return {
     /**
@@ -48,21 +61,7 @@ export function createEmployerMailRepository() {
       if (rows.length === 0) return new Map();
       const inserted = await trx
         .insertInto('application_messages')
-        .values(
-          rows.map((r) => ({
-            application_id: r.applicationId,
-            office_id: r.officeId,
-            kind: r.kind,
-            sequence: r.sequence,
-            recipient: r.recipient,
-            subject: r.subject,
-            body: r.body,
-            attachment_name: r.attachmentName,
-            status: r.status,
-            sent_by: r.sentBy,
-            created_at: now,
-          })),
-        )
+        .values(rows.map((r) => ({ ...messageRow(r), status: r.status, created_at: now })))
         .onConflict((oc) => oc.columns(['application_id', 'kind', 'sequence', 'recipient']).doNothing())
         .returning(['id', 'recipient'])
         .execute();
@@ -79,17 +78,9 @@ export function createEmployerMailRepository() {
           .insertInto('application_messages')
           .values(
             rows.slice(i, i + 500).map((r) => ({
-              application_id: r.applicationId,
-              office_id: r.officeId,
-              kind: r.kind,
-              sequence: r.sequence,
-              recipient: r.recipient,
-              subject: r.subject,
-              body: r.body,
-              attachment_name: r.attachmentName,
+              ...messageRow(r),
               transport: r.transport,
               status: 'sent' as const,
-              sent_by: r.sentBy,
               created_at: r.sentAt,
               sent_at: r.sentAt,
             })),
