@@ -73,6 +73,7 @@ import {
   canProposeApplications,
   createApplicationsModule,
   employerHistories,
+  applicationStageCounts,
   registerApplicationsRoutes,
   responseByVacancy,
 } from './applications/index.js';
@@ -293,7 +294,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Completing a course adds its skills to the worker's profile (source 'course') in the same transaction.
   const training = createTrainingModule({ db, audit, clock, addProfileSkills });
-  const vacancies = createVacanciesModule({ db, audit, clock, responses: responseByVacancy });
+  const vacancies = createVacanciesModule({ db, audit, clock, responses: responseByVacancy, stages: applicationStageCounts });
   const contracts = createContractsModule({ db, audit, clock });
   // A hire creates its placement and closes the worker's enrolment as placed, in the move's transaction.
   // An early end reopens the worker's programme enrolment through programmes' «reopen» move, in its transaction.

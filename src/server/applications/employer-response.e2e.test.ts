@@ -162,6 +162,14 @@ describe('the employer’s history and response indicator', () => {
     ]);
     expect(silentRows).toContainEqual(['Magazziniere/a carrellista', 'Logistica Bassa Modenese S.r.l.', 1]);
     expect(silentRows.map((r: unknown[]) => r[0])).not.toContain('Montatore/trice oleodinamico/a');
+    // The board's candidates in each stage: Esposito at the interview, D’Angelo and Barbieri still sent; Ferraresi withdrawn is not counted.
+    const stagesOf = (title: string) =>
+      board.candidateStages.vacancies.find((v: { title: string }) => v.title === title)?.byStage as Record<string, number> | undefined;
+    expect(stagesOf('Montatore/trice oleodinamico/a')).toEqual({ proposed: 0, preselected: 0, sent: 2, interview: 1, offer: 0, hired: 0 });
+    expect(stagesOf('Magazziniere/a carrellista')).toMatchObject({ sent: 1, interview: 0 });
+    // The totals add up every vacancy of the office on the board, the demo's included.
+    const rows = board.candidateStages.vacancies as Array<{ byStage: Record<string, number> }>;
+    expect(board.candidateStages.totals.sent).toBeGreaterThanOrEqual(rows.reduce((n, v) => n + v.byStage.sent!, 0));
 
     // Its page: one candidate asked, none answered, no median.
     const silentEmployer = (await matcher.get(`/api/v1/employers/${silentEmployerId}`)).json();

@@ -13,3 +13,5 @@ export { createApplicationRepository } from './application.repository.js';
 export { insertDemoApplications, insertDemoEmployerMessages, insertDemoOffers, type DemoApplication } from './demo-writes.js';
 // The one definition of an employer's answer: the employer's history and response indicator, and per vacancy for the board.
 export { employerHistories, responseByVacancy } from './employer-response.repository.js';
+// The board's candidates in each stage of its vacancies.
+export { applicationStageCounts, BOARD_STAGES, type BoardStage } from './application-stages.repository.js';

@@ -5,10 +5,16 @@ import type { DB } from '../db/schema.js';
 import type { JobScheduler, PeriodicJob } from '../jobs/index.js';
 import { registerVacancyRoutes } from './vacancy.routes.js';
 import { createVacancyRepository } from './vacancy.repository.js';
-import { createVacancyService, type VacancyResponseSource, type VacancyService } from './vacancy.service.js';
+import { createVacancyService, type VacancyResponseSource, type VacancyService, type VacancyStageSource } from './vacancy.service.js';
 
 /** Vacancies, wired once: buildApp constructs this and registers its routes and the daily expiry. */
-export function createVacanciesModule(deps: { db: Kysely<DB>; audit: AuditService; clock: () => Date; responses?: VacancyResponseSource }) {
+export function createVacanciesModule(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: () => Date;
+  responses?: VacancyResponseSource;
+  stages?: VacancyStageSource;
+}) {
   return { vacancies: createVacancyService({ ...deps, repository: createVacancyRepository() }) };
 }
 

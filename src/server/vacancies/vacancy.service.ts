@@ -29,7 +29,17 @@ import { allowedVacancyMoves, findVacancyMove, isEditable, type VacancyMove } fr
  */
 export type VacancyResponseSource = (db: Executor, vacancyIds: readonly string[]) => Promise<Map<string, ResponseIndicator>>;
 
-type Deps = { db: Kysely<DB>; repository: VacancyRepository; audit: AuditService; clock: () => Date; responses?: VacancyResponseSource };
+/** Applications' count of candidates per stage of each vacancy (handed in by buildApp: applications sit above vacancies). */
+export type VacancyStageSource = (db: Executor, vacancyIds: readonly string[]) => Promise<Map<string, Record<string, number>>>;
+
+type Deps = {
+  db: Kysely<DB>;
+  repository: VacancyRepository;
+  audit: AuditService;
+  clock: () => Date;
+  responses?: VacancyResponseSource;
+  stages?: VacancyStageSource;
+};
 
 /** Names beside a page of vacancies: one query per kind of name (no N+1). */
 async function summaries(db: Executor, rows: readonly VacancyRow[]): Promise<VacancySummary[]> {
@@ -201,6 +211,23 @@ export function createVacancyService(deps: Deps) {
    * The office's published vacancies with candidates sent and not one answered by the employer
    * (applications' rule), longest waiting (most candidates considered) first, 20 at most.
    */
+  /**
+   * The office's published vacancies with candidates, each with how many are in each stage (from
+   * every office), most candidates first, 30 at most; and the totals over all of them.
+   */
+  async function candidateStages(officeId: string) {
+    if (!deps.stages) return { totals: {}, vacancies: [] };
+    const ids = await publishedVacancyIdsOfOffice(db, officeId);
+    const counts = await deps.stages(db, ids);
+    const totals: Record<string, number> = {};
+    for (const byStage of counts.values()) for (const [stage, n] of Object.entries(byStage)) totals[stage] = (totals[stage] ?? 0) + n;
+    const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+    const top = [...counts].sort((a, b) => sum(b[1]) - sum(a[1]) || a[0].localeCompare(b[0])).slice(0, 30);
+    const rows = (await Promise.all(top.map(([vid]) => repo.find(db, vid)))).filter((r): r is VacancyRow => r !== undefined);
+    const items = await summaries(db, rows);
+    return { totals, vacancies: items.map((v) => ({ ...v, byStage: counts.get(v.id)! })) };
+  }
+
   async function withoutAnswer(officeId: string) {
     if (!deps.responses) return [];
     const ids = await publishedVacancyIdsOfOffice(db, officeId);
@@ -319,11 +346,12 @@ export function createVacancyService(deps: Deps) {
       if (!office || office.networkId !== networkId) throw vacancyErrors.notFound();
       const now = today();
       const soon = new Date(Date.parse(`${now}T12:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
-      const [counts, closing, drafts, unanswered] = await Promise.all([
+      const [counts, closing, drafts, unanswered, stages] = await Promise.all([
         repo.officeCounts(db, id),
         repo.officeList(db, id, 'published', soon, 20),
         repo.officeList(db, id, 'draft', null, 20),
         withoutAnswer(id),
+        candidateStages(id),
       ]);
       const byState = { draft: 0, published: 0, filled: 0, closed: 0, expired: 0 };
       let positionsOpen = 0;
@@ -343,6 +371,7 @@ export function createVacancyService(deps: Deps) {
         closingSoon: await summaries(db, closing),
         drafts: await summaries(db, drafts),
         withoutAnswer: unanswered,
+        candidateStages: stages,
       };
     },
 

@@ -220,5 +220,13 @@ export const vacancyBoardSchema = z.object({
    * response indicator's rule, employer-history.schema.ts), with how many candidates wait.
    */
   withoutAnswer: z.array(vacancySummarySchema.extend({ candidatesSent: z.number().int() })),
+  /**
+   * Candidates in each stage (proposed, preselected, sent, interview, offer, hired) of the office's
+   * published vacancies, proposed by any office: the totals, and per vacancy (most candidates first).
+   */
+  candidateStages: z.object({
+    totals: z.record(z.string(), z.number().int()),
+    vacancies: z.array(vacancySummarySchema.extend({ byStage: z.record(z.string(), z.number().int()) })),
+  }),
 });
 export type VacancyBoard = z.infer<typeof vacancyBoardSchema>;

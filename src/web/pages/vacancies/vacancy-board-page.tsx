@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { vacancyEndpoints } from '../../../shared/api/vacancies.endpoints';
-import { VACANCY_STATES, type VacancySummary } from '../../../shared/schemas/vacancies.schema';
+import { VACANCY_STATES, type VacancyBoard, type VacancySummary } from '../../../shared/schemas/vacancies.schema';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SelectField } from '../../components/text-field';
@@ -14,7 +14,8 @@ import { VacancyTabs } from './vacancy-format';
 /**
  * /offerte/bacheca: a job matcher's board for an office — its vacancies per state, the published
  * ones closing soon, the drafts, the positions open and filled, and the published vacancies whose
- * candidates sent have had no answer from the employer (applications' one rule of an answer).
+ * candidates sent have had no answer from the employer (applications' one rule of an answer), and
+ * the candidates in each stage of its published vacancies.
  */
 export function VacancyBoardPage() {
   const { t } = useTranslation();
@@ -75,10 +76,68 @@ export function VacancyBoardPage() {
               ))}
             </ul>
           )}
-          <p className="small">{t('vacancies.board.candidatesLater')}</p>
+          <StageTable stages={data.candidateStages} />
         </>
       )}
     </>
+  );
+}
+
+const STAGES = ['proposed', 'preselected', 'sent', 'interview', 'offer', 'hired'] as const;
+
+/** The board's candidates in each stage: one row per vacancy with candidates, and the totals. */
+function StageTable({ stages }: { stages: VacancyBoard['candidateStages'] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="board-stages-h" className="mt-4">
+      <h2 id="board-stages-h" className="h4">
+        {t('vacancies.board.stages')}
+      </h2>
+      <p className="small">{t('vacancies.board.stagesHelp')}</p>
+      {stages.vacancies.length === 0 ? (
+        <p>{t('vacancies.board.noStages')}</p>
+      ) : (
+        <div className="table-responsive">
+          <table className="table table-sm">
+            <thead>
+              <tr>
+                <th scope="col">{t('vacancies.columns.vacancy')}</th>
+                {STAGES.map((s) => (
+                  <th key={s} scope="col" className="text-end">
+                    {t(`applications.state.${s}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {stages.vacancies.map((v) => (
+                <tr key={v.id}>
+                  <th scope="row" className="fw-normal">
+                    <Link to={`/offerte/${v.id}`}>{v.title}</Link>
+                    <div className="small">{v.employerName}</div>
+                  </th>
+                  {STAGES.map((s) => (
+                    <td key={s} className="text-end">
+                      {v.byStage[s] ?? 0}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('vacancies.board.total')}</th>
+                {STAGES.map((s) => (
+                  <td key={s} className="text-end fw-semibold">
+                    {stages.totals[s] ?? 0}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
