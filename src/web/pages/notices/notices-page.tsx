@@ -57,7 +57,8 @@ export function NoticesPage() {
       <ProblemAlert error={error ?? failure} />
       {data && (
         <>
-          <p aria-live="polite">{t('notices.unreadCount', { count: data.unread })}</p>
+          {/* With nothing at all, one sentence says so; the unread count is for a list that has notices. */}
+          {(data.items.length > 0 || data.unread > 0) && <p aria-live="polite">{t('notices.unreadCount', { count: data.unread })}</p>}
           {data.items.length === 0 ? (
             <p>{unreadOnly ? t('notices.noneUnread') : t('notices.none')}</p>
           ) : (
