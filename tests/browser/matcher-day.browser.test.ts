@@ -116,6 +116,11 @@ describe('a job matcher’s day in the browser', () => {
     const { page } = await h.newPage();
     await signInThroughForm(page, h.baseUrl, DEMO.matcher, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: /Buongiorno/ }).waitFor();
+    // The header offers her the areas she works in, not the agenda, the hotline or the reports she may not open.
+    const areas = page.getByRole('navigation', { name: 'Navigazione principale' });
+    await areas.getByRole('link', { name: 'Offerte' }).waitFor();
+    for (const closed of ['Agenda', 'Centralino', 'Contatti', 'Report'])
+      expect(await areas.getByRole('link', { name: closed }).count()).toBe(0);
     await page.getByLabel('Sede di lavoro').selectOption({ label: 'CPI Mirandola' });
     await page
       .getByText(/Ora lavori nella sede: .*Mirandola/)

@@ -56,9 +56,12 @@ describe('staff sign-in in the browser', () => {
     await page.getByText('Orientatore').first().waitFor();
     await page.getByText('Via delle Costellazioni 180, 41126 Modena (MO)').waitFor();
     const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
-    for (const area of ['Lavoratori', 'Aziende', 'Programmi', 'Agenda', 'Centralino', 'Offerte', 'Report']) {
+    for (const area of ['Lavoratori', 'Aziende', 'Programmi', 'Agenda', 'Centralino', 'Formazione', 'Offerte']) {
       await nav.getByRole('link', { name: area }).waitFor();
     }
+    // Only the areas she may open: the reports and the contact campaigns are the coordinators'.
+    expect(await nav.getByRole('link', { name: 'Report' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Contatti' }).count()).toBe(0);
     // Every area is a working screen: none is named "in arrivo"; the employers are a tab of «Offerte».
     expect(await nav.getByText('in arrivo').count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Chi assume' }).count()).toBe(0);

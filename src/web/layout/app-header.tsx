@@ -23,19 +23,28 @@ import { officeTag } from '../../shared/text/office-short-name';
 import { NoticesLink } from './notices-link';
 
 /** The work areas; `ready: false` marks one not built yet, shown as "in arrivo", never as a working screen. */
-export const NAV_AREAS = [
+/**
+ * The working areas, in the header and on the desk. An area whose screens need a capability is
+ * shown only to who has it: a job matcher is not offered the agenda, a consultant not the reports.
+ */
+export const NAV_AREAS: ReadonlyArray<{ path: string; key: string; ready: boolean; capability?: string }> = [
   { path: '/lavoratori', key: 'workers', ready: true },
   { path: '/aziende', key: 'companies', ready: true },
   { path: '/programmi', key: 'programmes', ready: true },
-  { path: '/agenda', key: 'agenda', ready: true },
-  { path: '/centralino', key: 'hotline', ready: true },
-  { path: '/contatti', key: 'outreach', ready: true },
+  { path: '/agenda', key: 'agenda', ready: true, capability: 'agenda.use' },
+  { path: '/centralino', key: 'hotline', ready: true, capability: 'hotline.use' },
+  { path: '/contatti', key: 'outreach', ready: true, capability: 'outreach.manage' },
   { path: '/formazione', key: 'training', ready: true },
   // The job matcher's area: the vacancies, and the employers that hire, a tab of it (not in the header).
   { path: '/offerte', key: 'vacancies', ready: true },
   { path: '/aziende-che-assumono', key: 'employers', ready: true },
-  { path: '/report', key: 'reports', ready: true },
-] as const;
+  { path: '/report', key: 'reports', ready: true, capability: 'reports.read' },
+];
+
+/** The areas this session may open. */
+export function areasFor(can: (capability: string) => boolean) {
+  return NAV_AREAS.filter((area) => !area.capability || can(area.capability));
+}
 
 /** Areas reached from another one's tabs rather than from the header (ten entries overflow it at 1280 px). */
 const UNDER_AREA: Record<string, string> = { '/aziende-che-assumono': '/offerte' };
@@ -170,26 +179,28 @@ export function AppHeader() {
                         <span>{t('nav.home')}</span>
                       </NavLink>
                     </NavItem>
-                    {NAV_AREAS.filter((area) => !(area.path in UNDER_AREA)).map((area) => (
-                      <NavItem key={area.path}>
-                        {area.ready ? (
-                          <NavLink
-                            to={area.path}
-                            className={({ isActive }) => `nav-link${isActive || inSubArea(area.path) ? ' active' : ''}`}
-                            onClick={close}
-                          >
-                            <span>{t(`nav.${area.key}`)}</span>
-                          </NavLink>
-                        ) : (
-                          // Not a link (an <a> without href has no link role and takes no focus): an area
-                          // still to come is named, not offered as a screen; it keeps the menu's styling.
-                          <a className="nav-link nav-link-soon" aria-disabled="true">
-                            <span>{t(`nav.${area.key}`)}</span>
-                            <span className="badge nav-soon-badge ms-2">{t('comingSoon.badge')}</span>
-                          </a>
-                        )}
-                      </NavItem>
-                    ))}
+                    {areasFor(can)
+                      .filter((area) => !(area.path in UNDER_AREA))
+                      .map((area) => (
+                        <NavItem key={area.path}>
+                          {area.ready ? (
+                            <NavLink
+                              to={area.path}
+                              className={({ isActive }) => `nav-link${isActive || inSubArea(area.path) ? ' active' : ''}`}
+                              onClick={close}
+                            >
+                              <span>{t(`nav.${area.key}`)}</span>
+                            </NavLink>
+                          ) : (
+                            // Not a link (an <a> without href has no link role and takes no focus): an area
+                            // still to come is named, not offered as a screen; it keeps the menu's styling.
+                            <a className="nav-link nav-link-soon" aria-disabled="true">
+                              <span>{t(`nav.${area.key}`)}</span>
+                              <span className="badge nav-soon-badge ms-2">{t('comingSoon.badge')}</span>
+                            </a>
+                          )}
+                        </NavItem>
+                      ))}
                     {showAdmin && (
                       <NavItem>
                         <NavLink to="/amministrazione" className="nav-link" onClick={close}>

@@ -7,7 +7,7 @@ import { officeEndpoints } from '../../shared/api/staff.endpoints';
 import { call } from '../api/client';
 import { PageTitle } from '../components/page-title';
 import { OpeningHours } from '../components/opening-hours';
-import { NAV_AREAS } from '../layout/app-header';
+import { areasFor } from '../layout/app-header';
 import { useSession } from '../session/session-context';
 import { PlanAgendaCards } from './plans/plan-agenda';
 import { FollowUpsDueCard } from './placements/follow-ups-card';
@@ -78,7 +78,7 @@ export function HomePage() {
       {officeId && can('placements.work') && <FollowUpsDueCard />}
       <h2 className="h4">{t('home.areas')}</h2>
       <Row>
-        {NAV_AREAS.map((area) => (
+        {areasFor(can).map((area) => (
           <Col key={area.path} md={6} lg={4} className="mb-3">
             <Card className="card-bg h-100">
               <CardBody>
