@@ -379,4 +379,30 @@ describe('the interview as a meeting of the agenda', () => {
     const page = (await matcher.get(`/api/v1/workers/${held!.id}/appointments`)).json();
     expect([...page.upcoming, ...page.past].map((p: { status: string }) => p.status)).toEqual(['booked']);
   });
+
+  it('tells the office’s matchers when the worker calls the interview off through their link, and leaves the application at interview', async () => {
+    const [w3] = await seedWorkers(t.database.db, { networkId: network, officeId: modena, names: [['Marco', 'Gualtieri']] });
+    await withEmail(w3!, 'marco.gualtieri@posta.example');
+    const a = await sentApplication(w3!);
+    const at = new Date(t.clock().getTime() + 5 * DAY);
+    const moved = await moveOk(a.id, { action: 'interview', version: a.version, interview: { at: at.toISOString(), place: PLACE } });
+    mails.length = 0;
+    await runner.drain();
+    const mail = mails.find((m) => (m.to && 'text' in m.to ? m.to.text : '').includes('marco.gualtieri@posta.example'));
+    const token = /\/appuntamento\/([A-Za-z0-9_-]{24,64})/.exec(mail?.text ?? '')?.[1];
+    expect(token, 'the confirmation carries the worker’s link').toBeDefined();
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/appointments/${token}/cancel`,
+      payload: { reason: 'Ho trovato lavoro da un’altra parte' },
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    // The application is the matcher's to move: still at the interview.
+    expect((await matcher.get(`/api/v1/applications/${a.id}`)).json()).toMatchObject({ state: 'interview', version: moved.version });
+    const notices = (await matcher.get('/api/v1/notices')).json() as { items: Array<{ kind: string; text: { it: string } }> };
+    const notice = notices.items.find((n) => n.kind === 'appointment.interview_cancelled_by_worker');
+    expect(notice?.text.it).toMatch(
+      /^Gualtieri Marco ha disdetto con il suo link il colloquio con l’azienda \(\d{2}\/\d{2}\/\d{2,4},? \d{2}:\d{2}\): la candidatura resta a colloquio/,
+    );
+  });
 });

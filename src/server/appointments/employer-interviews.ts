@@ -14,6 +14,7 @@ import type { AuditService } from '../audit/index.js';
 import type { ActorContext, RequestContext } from '../auth/index.js';
 import type { Executor } from '../db/executor.js';
 import { appendWorkerEvent } from '../people/index.js';
+import { insertStaffNotice } from '../programmes/index.js';
 import type { AgendaSetupRepository } from './agenda-setup.repository.js';
 import { EMPLOYER_INTERVIEW_TYPE } from './agenda-setup.repository.js';
 import { ClaimConflict, type AppointmentRepository, type AppointmentRow } from './appointment.repository.js';
@@ -138,6 +139,25 @@ export async function cancelLockedAppointment(
       ...(locked.applicationId ? { applicationId: locked.applicationId } : {}),
     },
   });
+  // The worker called off an interview at the employer's through their link: the application stays
+  // where it is (the employer and the matcher decide what follows), and the office's matchers are told.
+  if (by.byWorker && locked.applicationId)
+    await insertStaffNotice(
+      trx,
+      {
+        officeId: locked.officeId,
+        recipientRole: 'matcher',
+        kind: 'appointment.interview_cancelled_by_worker',
+        payload: {
+          applicationId: locked.applicationId,
+          workerId: locked.workerId,
+          appointmentId: locked.id,
+          start: locked.start.toISOString(),
+          reason,
+        },
+      },
+      now,
+    );
 }
 
 export function createEmployerInterviews(deps: Deps): EmployerInterviews {

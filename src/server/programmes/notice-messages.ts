@@ -15,6 +15,8 @@ export interface NoticeNames {
   programmeId: string | null;
   /** What a notice's event came to (an early end: reopened, waiting or not_reopened). */
   outcome?: string | null;
+  /** When the meeting the notice is about was to start (ISO instant). */
+  start?: string | null;
 }
 
 export type NoticeLink = { to: 'worker' | 'vacancy' | 'programme'; id: string } | null;
@@ -34,6 +36,7 @@ export function payloadRefs(payload: Record<string, unknown>) {
     vacancyId: text('vacancyId'),
     hiredFor: text('hiredFor'),
     outcome: text('outcome'),
+    start: text('start'),
   };
 }
 
@@ -67,6 +70,17 @@ export function noticeText(kind: string, n: NoticeNames): NoticeText {
         en: `The employer answered about ${workerEn}’s application to ${quoted(n.vacancyTitle, 'a vacancy')}.`,
         link: vacancyLink ?? workerLink,
       };
+    case 'appointment.interview_cancelled_by_worker': {
+      const when = (language: 'it' | 'en') =>
+        n.start
+          ? ` (${new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(new Date(n.start))})`
+          : '';
+      return {
+        it: `${n.workerName ?? 'Un lavoratore'} ha disdetto con il suo link il colloquio con l’azienda${when('it')}: la candidatura resta a colloquio, avvisare l’azienda e decidere il passo successivo.`,
+        en: `${n.workerName ?? 'A worker'} called off the interview at the employer’s${when('en')} through their link: the application stays at interview; tell the employer and decide the next step.`,
+        link: workerLink,
+      };
+    }
     case 'enrollment.early_end': {
       const programmeIt = quoted(n.programmeName, 'il programma');
       const programmeEn = quoted(n.programmeName, 'the programme');

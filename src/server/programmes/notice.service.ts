@@ -58,6 +58,7 @@ export function createNoticeService(deps: {
           programmeName: n.programmeName,
           programmeId: n.programmeId,
           outcome: r.outcome,
+          start: r.start,
         });
         return {
           id: n.id,
