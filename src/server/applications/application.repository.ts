@@ -2,7 +2,20 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { ApplicationEventKind, ApplicationSource, ApplicationState } from '../db/schema-applications.js';
 import { OPEN_APPLICATION_STATES } from './application.states.js';
-import type { HireFactsAnswer, HireFactsRequest } from '../../shared/schemas/applications.schema.js';
+import {
+  HIRE_FACT_NAMES,
+  type HireFactName,
+  type HireFactsAnswer,
+  type HireFactsRequest,
+} from '../../shared/schemas/applications.schema.js';
+
+/** The column of application_offers (migration 0045) that holds each fact the incentives turn on. */
+const HIRE_FACT_COLUMNS = {
+  privateEmployer: 'private_employer',
+  holdsAssegnoDiRicollocazione: 'holds_assegno_ricollocazione',
+  ownershipCoincidesWithCurrentEmployer: 'ownership_coincides',
+  cigsTransizioneOccupazionale: 'cigs_transizione_occupazionale',
+} as const satisfies Record<HireFactName, string>;
 
 /** The only file that writes SQL on applications, application_events, application_settings, application_offers and application_checklist_ticks. */
 
@@ -459,25 +472,14 @@ export function createApplicationRepository() {
         warningEn: r.warning_en,
         recordedBy: r.recorded_by,
         recordedAt: r.recorded_at,
-        facts: {
-          privateEmployer: r.private_employer,
-          holdsAssegnoDiRicollocazione: r.holds_assegno_ricollocazione,
-          ownershipCoincidesWithCurrentEmployer: r.ownership_coincides,
-          cigsTransizioneOccupazionale: r.cigs_transizione_occupazionale,
-        },
+        facts: Object.fromEntries(HIRE_FACT_NAMES.map((name) => [name, r[HIRE_FACT_COLUMNS[name]]])) as HireFactsAnswer,
       };
     },
 
     /** Records the facts given (the others unchanged); false when the application has no offer's terms. */
     async setHireFacts(trx: Executor, applicationId: string, facts: HireFactsRequest, by: string, at: Date): Promise<boolean> {
-      const column = {
-        privateEmployer: 'private_employer',
-        holdsAssegnoDiRicollocazione: 'holds_assegno_ricollocazione',
-        ownershipCoincidesWithCurrentEmployer: 'ownership_coincides',
-        cigsTransizioneOccupazionale: 'cigs_transizione_occupazionale',
-      } as const;
       const set: Record<string, boolean | null> = {};
-      for (const [name, value] of Object.entries(facts)) if (value !== undefined) set[column[name as keyof typeof column]] = value;
+      for (const name of HIRE_FACT_NAMES) if (facts[name] !== undefined) set[HIRE_FACT_COLUMNS[name]] = facts[name];
       const res = await trx
         .updateTable('application_offers')
         .set({ ...set, facts_recorded_by: by, facts_recorded_at: at })

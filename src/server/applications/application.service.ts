@@ -163,6 +163,10 @@ export function createApplicationService(deps: Deps) {
   }
   const sendReminder = deps.sendEmployerReminder ?? employerMail?.sendReminder ?? recordOnlyReminder;
 
+  /** The actor is a matcher, coordinator or administrator of the application's office. */
+  const matchesFor = (ctx: ActorContext, row: ApplicationRow) =>
+    rolesInApplicationOffice(ctx.actor, row).some((r) => APPLICATION_MATCHERS.includes(r));
+
   async function inNetwork(executor: Executor, ctx: ActorContext, id: string): Promise<ApplicationRow> {
     const row = await repo.find(executor, id);
     if (!row || row.networkId !== requireNetwork(ctx.actor)) throw E.notFound();
@@ -209,10 +213,7 @@ export function createApplicationService(deps: Deps) {
             sentAt: m.sentAt?.toISOString() ?? null,
           }))
         : [],
-      canResend:
-        inScope &&
-        AWAITING_EMPLOYER_STATES.includes(row.state) &&
-        rolesInApplicationOffice(ctx.actor, row).some((r) => APPLICATION_MATCHERS.includes(r)),
+      canResend: inScope && AWAITING_EMPLOYER_STATES.includes(row.state) && matchesFor(ctx, row),
       placementId: placementIds.get(row.id) ?? null,
       events: events.map((e) => ({
         kind: e.kind,
@@ -596,8 +597,7 @@ export function createApplicationService(deps: Deps) {
      */
     async resend(ctx: ActorContext, id: string, input: { version: number }): Promise<ApplicationDetail> {
       const row = await inNetwork(db, ctx, id);
-      const roles = rolesInApplicationOffice(ctx.actor, row);
-      if (!roles.some((r) => APPLICATION_MATCHERS.includes(r))) throw E.otherOffice();
+      if (!matchesFor(ctx, row)) throw E.otherOffice();
       if (!AWAITING_EMPLOYER_STATES.includes(row.state) || !row.cvId) throw E.resendNotOpen();
       if (row.version !== input.version) throw E.stale();
       // Reg. UE 2016/679 art. 7(3): a consent withdrawn since the first sending stops any further one.
@@ -630,8 +630,7 @@ export function createApplicationService(deps: Deps) {
     /** Ticks or unticks an item of the contract checklist (the office's matchers, coordinators, administrators). */
     async tickChecklist(ctx: ActorContext, id: string, input: ChecklistTickRequest): Promise<ApplicationDetail> {
       const row = await inNetwork(db, ctx, id);
-      const roles = rolesInApplicationOffice(ctx.actor, row);
-      if (!roles.some((r) => APPLICATION_MATCHERS.includes(r))) throw E.otherOffice();
+      if (!matchesFor(ctx, row)) throw E.otherOffice();
       if (!CHECKLIST_STATES.includes(row.state)) throw E.checklistNotOpen();
       if (input.version !== undefined && input.version !== row.version) throw E.stale();
       const offer = await repo.offerOf(db, id);
@@ -660,8 +659,7 @@ export function createApplicationService(deps: Deps) {
      */
     async recordHireFacts(ctx: ActorContext, id: string, input: HireFactsRequest): Promise<ApplicationDetail> {
       const row = await inNetwork(db, ctx, id);
-      const roles = rolesInApplicationOffice(ctx.actor, row);
-      if (!roles.some((r) => APPLICATION_MATCHERS.includes(r))) throw E.otherOffice();
+      if (!matchesFor(ctx, row)) throw E.otherOffice();
       if (!CHECKLIST_STATES.includes(row.state)) throw E.checklistNotOpen();
       const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       await db.transaction().execute(async (trx) => {
