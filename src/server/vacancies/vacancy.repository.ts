@@ -199,6 +199,18 @@ export function createVacancyRepository() {
       return row ? toRow(row as DbRow) : undefined;
     },
 
+    /** Several rows in one statement, in the order of `ids` (an id not found is left out). */
+    async findMany(db: Executor, ids: readonly string[]): Promise<VacancyRow[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('vacancies as v')
+        .select(COLUMNS)
+        .where('v.id', 'in', [...ids])
+        .execute();
+      const byId = new Map(rows.map((r) => [(r as DbRow).id, toRow(r as DbRow)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
     /** The row locked for a move or an update, inside the caller's transaction. */
     async lock(db: Executor, id: string): Promise<VacancyRow | undefined> {
       const row = await db.selectFrom('vacancies as v').select(COLUMNS).where('v.id', '=', id).forUpdate().executeTakeFirst();

@@ -215,28 +215,36 @@ export function createVacancyService(deps: Deps) {
    * The office's published vacancies with candidates, each with how many are in each stage (from
    * every office), most candidates first, 30 at most; and the totals over all of them.
    */
-  async function candidateStages(officeId: string) {
+  async function candidateStages(publishedIds: readonly string[]) {
     if (!deps.stages) return { totals: {}, vacancies: [] };
-    const ids = await publishedVacancyIdsOfOffice(db, officeId);
-    const counts = await deps.stages(db, ids);
+    const counts = await deps.stages(db, publishedIds);
     const totals: Record<string, number> = {};
     for (const byStage of counts.values()) for (const [stage, n] of Object.entries(byStage)) totals[stage] = (totals[stage] ?? 0) + n;
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
     const top = [...counts].sort((a, b) => sum(b[1]) - sum(a[1]) || a[0].localeCompare(b[0])).slice(0, 30);
-    const rows = (await Promise.all(top.map(([vid]) => repo.find(db, vid)))).filter((r): r is VacancyRow => r !== undefined);
-    const items = await summaries(db, rows);
+    const items = await summaries(
+      db,
+      await repo.findMany(
+        db,
+        top.map(([vid]) => vid),
+      ),
+    );
     return { totals, vacancies: items.map((v) => ({ ...v, byStage: counts.get(v.id)! })) };
   }
 
-  async function withoutAnswer(officeId: string) {
+  async function withoutAnswer(publishedIds: readonly string[]) {
     if (!deps.responses) return [];
-    const ids = await publishedVacancyIdsOfOffice(db, officeId);
-    const responses = await deps.responses(db, ids);
+    const responses = await deps.responses(db, publishedIds);
     const silent = [...responses].filter(([, r]) => r.considered > 0 && r.answered === 0);
     silent.sort((a, b) => b[1].considered - a[1].considered || a[0].localeCompare(b[0]));
     const top = silent.slice(0, 20);
-    const rows = (await Promise.all(top.map(([vid]) => repo.find(db, vid)))).filter((r): r is VacancyRow => r !== undefined);
-    const items = await summaries(db, rows);
+    const items = await summaries(
+      db,
+      await repo.findMany(
+        db,
+        top.map(([vid]) => vid),
+      ),
+    );
     return items.map((v) => ({ ...v, candidatesSent: responses.get(v.id)?.considered ?? 0 }));
   }
 
@@ -346,12 +354,14 @@ export function createVacancyService(deps: Deps) {
       if (!office || office.networkId !== networkId) throw vacancyErrors.notFound();
       const now = today();
       const soon = new Date(Date.parse(`${now}T12:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+      // The office's published vacancies, read once for the two views of their candidates.
+      const published = await publishedVacancyIdsOfOffice(db, id);
       const [counts, closing, drafts, unanswered, stages] = await Promise.all([
         repo.officeCounts(db, id),
         repo.officeList(db, id, 'published', soon, 20),
         repo.officeList(db, id, 'draft', null, 20),
-        withoutAnswer(id),
-        candidateStages(id),
+        withoutAnswer(published),
+        candidateStages(published),
       ]);
       const byState = { draft: 0, published: 0, filled: 0, closed: 0, expired: 0 };
       let positionsOpen = 0;
