@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placementEndpoints } from '../../../shared/api/applications.endpoints';
 import type { FollowUp } from '../../../shared/schemas/applications.schema';
@@ -103,5 +103,52 @@ export function FollowUpAnswer({ followUp }: { followUp: FollowUp }) {
         ` · ${t('placements.followUp.satisfactionShown', { value: t(`placements.followUp.satisfactionValues.${followUp.satisfaction}`) })}`}
       {followUp.needs && ` · ${t('placements.followUp.needsShown', { needs: followUp.needs })}`}
     </p>
+  );
+}
+
+/**
+ * One follow-up in a list: what it is (`children`), its answer once given, and — while it is open
+ * and `canRecord` — the button that opens the answer form in place.
+ */
+export function FollowUpEntry({
+  followUp,
+  canRecord,
+  onAnswered,
+  children,
+}: {
+  followUp: FollowUp;
+  canRecord: boolean;
+  onAnswered(answered: FollowUp): void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const recordable = canRecord && !followUp.answeredAt;
+  return (
+    <li className="list-group-item">
+      <div className="d-flex flex-wrap justify-content-between gap-2">
+        <div>{children}</div>
+        {recordable && (
+          <button
+            type="button"
+            className="btn btn-sm btn-outline-primary align-self-start"
+            aria-expanded={open}
+            onClick={() => setOpen((v) => !v)}
+          >
+            {t('placements.followUp.record')}
+          </button>
+        )}
+      </div>
+      <FollowUpAnswer followUp={followUp} />
+      {open && recordable && (
+        <FollowUpForm
+          followUp={followUp}
+          onAnswered={(a) => {
+            setOpen(false);
+            onAnswered(a);
+          }}
+        />
+      )}
+    </li>
   );
 }

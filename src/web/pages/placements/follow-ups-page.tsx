@@ -12,7 +12,7 @@ import { SelectField } from '../../components/text-field';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useSession } from '../../session/session-context';
 import { formatDate } from '../workers/people-format';
-import { FollowUpAnswer, FollowUpForm } from './follow-up-form';
+import { FollowUpEntry } from './follow-up-form';
 
 /** Consultants follow their own hires; coordinators, administrators and matchers see the office's. */
 export function followsOwnOnly(roles: readonly string[]): boolean {
@@ -22,53 +22,28 @@ export function followsOwnOnly(roles: readonly string[]): boolean {
 /** One follow-up due: who, where they were hired, which check and when; the answer form opens in place. */
 export function FollowUpItem({ f, onAnswered }: { f: FollowUp; onAnswered(answered: FollowUp): void }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const today = romeToday(new Date());
   return (
-    <li className="list-group-item">
-      <div className="d-flex flex-wrap justify-content-between gap-2">
-        <div>
-          <Link to={`/lavoratori/${f.workerId}`}>{f.workerName}</Link>{' '}
-          {!f.answeredAt && f.dueOn < today && (
-            <Badge color="danger" className="ms-1">
-              {t('placements.followUp.late')}
-            </Badge>
-          )}
-          <div className="small">
-            {t('placements.followUp.line', {
-              count: f.months,
-              due: formatDate(f.dueOn),
-              employer: f.employerName,
-              vacancy: f.vacancyTitle,
-            })}
-            {f.consultantName && ` · ${t('placements.followUp.consultant', { name: f.consultantName })}`}
-          </div>
-          <div className="small">
-            <Link to={`/assunzioni/${f.placementId}`}>{t('placements.open')}</Link>
-          </div>
-        </div>
-        {!f.answeredAt && (
-          <button
-            type="button"
-            className="btn btn-sm btn-outline-primary align-self-start"
-            aria-expanded={open}
-            onClick={() => setOpen((v) => !v)}
-          >
-            {t('placements.followUp.record')}
-          </button>
-        )}
-      </div>
-      <FollowUpAnswer followUp={f} />
-      {open && !f.answeredAt && (
-        <FollowUpForm
-          followUp={f}
-          onAnswered={(a) => {
-            setOpen(false);
-            onAnswered(a);
-          }}
-        />
+    <FollowUpEntry followUp={f} canRecord onAnswered={onAnswered}>
+      <Link to={`/lavoratori/${f.workerId}`}>{f.workerName}</Link>{' '}
+      {!f.answeredAt && f.dueOn < today && (
+        <Badge color="danger" className="ms-1">
+          {t('placements.followUp.late')}
+        </Badge>
       )}
-    </li>
+      <div className="small">
+        {t('placements.followUp.line', {
+          count: f.months,
+          due: formatDate(f.dueOn),
+          employer: f.employerName,
+          vacancy: f.vacancyTitle,
+        })}
+        {f.consultantName && ` · ${t('placements.followUp.consultant', { name: f.consultantName })}`}
+      </div>
+      <div className="small">
+        <Link to={`/assunzioni/${f.placementId}`}>{t('placements.open')}</Link>
+      </div>
+    </FollowUpEntry>
   );
 }
 

@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { TextAreaField, TextField } from '../../components/text-field';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { formatDate } from '../workers/people-format';
-import { FollowUpAnswer, FollowUpForm } from './follow-up-form';
+import { FollowUpEntry } from './follow-up-form';
 
 type EnrolmentOutcome = ReopenedEnrolment;
 
@@ -67,12 +67,10 @@ export function PlacementPage() {
   const { id = '' } = useParams();
   const { data: p, error, reload, setData } = useApiQuery(placementEndpoints.get, { params: { id } }, [id]);
   const [outcomes, setOutcomes] = useState<EnrolmentOutcome[] | null>(null);
-  const [answering, setAnswering] = useState<string | null>(null);
   if (!p) return <ProblemAlert error={error} />;
   const first = p.followUps[0];
   const name = first?.workerName ?? '';
   const answered = (a: FollowUp) => {
-    setAnswering(null);
     setData({ ...p, followUps: p.followUps.map((f) => (f.id === a.id ? a : f)) });
   };
   return (
@@ -123,23 +121,9 @@ export function PlacementPage() {
         </h2>
         <ul className="list-group">
           {p.followUps.map((f) => (
-            <li key={f.id} className="list-group-item">
-              <div className="d-flex flex-wrap justify-content-between gap-2">
-                <span>{t('placements.followUp.short', { count: f.months, due: formatDate(f.dueOn) })}</span>
-                {!f.answeredAt && !p.endDate && (
-                  <button
-                    type="button"
-                    className="btn btn-sm btn-outline-primary"
-                    aria-expanded={answering === f.id}
-                    onClick={() => setAnswering(answering === f.id ? null : f.id)}
-                  >
-                    {t('placements.followUp.record')}
-                  </button>
-                )}
-              </div>
-              <FollowUpAnswer followUp={f} />
-              {answering === f.id && <FollowUpForm followUp={f} onAnswered={answered} />}
-            </li>
+            <FollowUpEntry key={f.id} followUp={f} canRecord={!p.endDate} onAnswered={answered}>
+              {t('placements.followUp.short', { count: f.months, due: formatDate(f.dueOn) })}
+            </FollowUpEntry>
           ))}
         </ul>
       </section>
